@@ -1,0 +1,39 @@
+import { defineRule } from '../service/types';
+import { closeCandidates } from '../service/similarity';
+import { armGroups, asArray, asString, interventions, POINTERS } from './study';
+
+export default defineRule({
+  meta: {
+    id: 'arm-label-reference',
+    severity: 'error',
+    category: 'arms',
+    description: "Each intervention's arm group labels name an existing arm",
+    source: 'ARM-01',
+    docs:
+      'An intervention lists the arms that receive it by their exact labels. A label that matches no arm breaks the link ' +
+      'between arms and interventions on the registry page. Example: with an arm labelled "Placebo", an intervention must ' +
+      'list "Placebo", not "placebo arm".',
+    fixable: true,
+  },
+  check(context) {
+    const labels = armGroups(context.record)
+      .map((arm) => asString(arm.label))
+      .filter((label): label is string => label !== undefined);
+    interventions(context.record).forEach((intervention, index) => {
+      asArray(intervention.armGroupLabels).forEach((label, position) => {
+        if (typeof label !== 'string' || labels.includes(label)) return;
+        const pointer = `${POINTERS.arms}/interventions/${index}/armGroupLabels/${position}`;
+        const candidates = closeCandidates(label, labels);
+        const suggestion = candidates.length === 1 ? candidates[0] : undefined;
+        context.report({
+          pointer,
+          message: suggestion
+            ? `No arm is labelled "${label}"; did you mean "${suggestion}"?`
+            : `No arm is labelled "${label}". Arms: ${labels.map((l) => `"${l}"`).join(', ') || 'none'}.`,
+          fix: suggestion ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] } : undefined,
+          suggestions: candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
+        });
+      });
+    });
+  },
+});

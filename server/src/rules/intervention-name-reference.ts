@@ -1,0 +1,40 @@
+import { defineRule } from '../service/types';
+import { closeCandidates } from '../service/similarity';
+import { armGroups, asArray, interventionReference, interventions, POINTERS } from './study';
+
+export default defineRule({
+  meta: {
+    id: 'intervention-name-reference',
+    severity: 'error',
+    category: 'arms',
+    description: 'Each arm\'s intervention names are "<type label>: <name>" of an existing intervention',
+    source: 'ARM-02',
+    docs:
+      'An arm refers to its interventions by the intervention type\'s display label, a colon and the intervention name, ' +
+      'exactly as the intervention is declared. Example: an intervention of type DIETARY_SUPPLEMENT named "Vitamin D" is ' +
+      'referred to as "Dietary Supplement: Vitamin D".',
+    fixable: true,
+  },
+  check(context) {
+    const references = interventions(context.record)
+      .map(interventionReference)
+      .filter((reference): reference is string => reference !== undefined);
+    armGroups(context.record).forEach((arm, index) => {
+      asArray(arm.interventionNames).forEach((name, position) => {
+        if (typeof name !== 'string' || references.includes(name)) return;
+        const pointer = `${POINTERS.arms}/armGroups/${index}/interventionNames/${position}`;
+        const candidates = closeCandidates(name, references);
+        const suggestion = candidates.length === 1 ? candidates[0] : undefined;
+        const hint = name.includes(':') ? '' : ' It should read "<type label>: <name>", e.g. "Drug: Aspirin".';
+        context.report({
+          pointer,
+          message: suggestion
+            ? `No intervention is "${name}"; did you mean "${suggestion}"?`
+            : `No intervention is "${name}".${hint} Interventions: ${references.map((r) => `"${r}"`).join(', ') || 'none'}.`,
+          fix: suggestion ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] } : undefined,
+          suggestions: candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
+        });
+      });
+    });
+  },
+});

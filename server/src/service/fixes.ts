@@ -1,0 +1,86 @@
+// Applying fixes: pointer-based changes become text edits that keep the file's own formatting.
+import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import { parsePointer } from './pointer';
+import { locatePointers } from './scan';
+import type { Finding, Fix, FixChange } from './types';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Indentation and line ending as the file already uses them. */
+export function detectFormatting(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  const insertSpaces = !indent.startsWith('\t');
+  return { insertSpaces, tabSize: insertSpaces ? indent.length : 1, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+function pathOf(pointer: string): Array<string | number> {
+  return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}
+
+function applyChange(text: string, change: FixChange, formatting: FormattingOptions): string {
+  if (change.op === 'rename') {
+    const location = locatePointers(text, [change.pointer]).get(change.pointer);
+    if (location?.keyStart === undefined || location.keyEnd === undefined) return text;
+    return text.slice(0, location.keyStart) + JSON.stringify(change.newKey) + text.slice(location.keyEnd);
+  }
+  const value = change.op === 'remove' ? undefined : change.value;
+  const edits = modify(text, pathOf(change.pointer), value, { formattingOptions: formatting });
+  return applyEdits(text, edits);
+}
+
+/** The text after applying every change of a fix, in order. */
+export function applyFix(text: string, fix: Fix): string {
+  const formatting = detectFormatting(text);
+  return fix.changes.reduce((current, change) => applyChange(current, change, formatting), text);
+}
+
+/** One edit covering what a fix changes, relative to the original text (for editors). */
+export function fixToTextEdit(text: string, fix: Fix): TextEdit {
+  return diffAsEdit(text, applyFix(text, fix));
+}
+
+export function diffAsEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, end: endBefore, newText: after.slice(start, endAfter) };
+}
+
+/**
+ * Applies the fixes of the given findings, skipping any whose pointers overlap a change already
+ * made in this pass (the caller re-validates and calls again, as ESLint does).
+ */
+export function applyFindingFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const touched: string[] = [];
+  let applied = 0;
+  let current = text;
+  for (const finding of findings) {
+    const fix = finding.fix;
+    if (!fix || fix.changes.some((change) => overlaps(change.pointer, touched))) continue;
+    const next = applyFix(current, fix);
+    if (next === current) continue;
+    current = next;
+    applied++;
+    touched.push(...fix.changes.map((change) => change.pointer));
+  }
+  return { text: current, applied };
+}
+
+function overlaps(pointer: string, touched: readonly string[]): boolean {
+  return touched.some((other) => other === pointer || other.startsWith(pointer + '/') || pointer.startsWith(other + '/') || sameArray(pointer, other));
+}
+
+/** Changes inside one array shift each other's indexes: one per array per pass. */
+function sameArray(a: string, b: string): boolean {
+  const parentA = a.slice(0, a.lastIndexOf('/'));
+  return /\/\d+$/.test(a) && /\/\d+$/.test(b) && parentA === b.slice(0, b.lastIndexOf('/'));
+}

@@ -1,0 +1,48 @@
+// "Did you mean …?" helpers: edit distance and the closest candidate.
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** Upper-case letters and digits only: "Phase 2" and "phase-2" both become "PHASE2". */
+export function normalizeCode(value: string): string {
+  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** The candidate closest to `value`, when it is close enough to be a plausible typo. */
+export function closest(value: string, candidates: readonly string[], labels: readonly string[] = []): string | undefined {
+  const normalized = normalizeCode(value);
+  const exact = candidates.find((candidate, i) => normalizeCode(candidate) === normalized || (labels[i] && normalizeCode(labels[i]) === normalized));
+  if (exact) return exact;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(Math.max(value.length, best?.length ?? 0) / 3));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+/** Candidates within a typo's distance of `value`, closest first. */
+export function closeCandidates(value: string, candidates: readonly string[]): string[] {
+  const allowed = Math.max(1, Math.floor(value.length / 4));
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(value.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= allowed)
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ candidate }) => candidate);
+}

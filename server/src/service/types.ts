@@ -1,0 +1,92 @@
+// Public types of the trial-record language service: findings, rules, fixes.
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** 0-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Which part of the node a finding points at: its key (for properties) or its value. */
+export type Target = 'key' | 'value';
+
+export interface RelatedLocation {
+  pointer: string;
+  message: string;
+  target?: Target;
+}
+
+/** One change of a fix, by JSON Pointer; turned into text edits only when a fix is applied. */
+export type FixChange =
+  | { op: 'set'; pointer: string; value: unknown }
+  | { op: 'remove'; pointer: string }
+  | { op: 'rename'; pointer: string; newKey: string };
+
+export interface Fix {
+  title: string;
+  changes: FixChange[];
+}
+
+export interface Report {
+  pointer: string;
+  message: string;
+  target?: Target;
+  related?: RelatedLocation[];
+  fix?: Fix;
+  /** Alternative fixes offered as quick fixes but never applied by `--fix`. */
+  suggestions?: Fix[];
+  severity?: Severity;
+}
+
+export interface LocatedRelated extends RelatedLocation {
+  range: Range;
+}
+
+/** A report placed in the text: what every front end (CLI, server, preview) consumes. */
+export interface Finding extends Report {
+  ruleId: string;
+  severity: Severity;
+  target: Target;
+  range: Range;
+  related?: LocatedRelated[];
+}
+
+/** A finding before it has been placed in the text. */
+export type UnplacedFinding = Omit<Finding, 'range' | 'related'> & { related?: RelatedLocation[] };
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  category: string;
+  description: string;
+  source: string;
+  docs: string;
+  fixable?: boolean;
+  /** Options schema (JSON Schema) for the rule's options in the config file. */
+  options?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  /** The record as a plain value (from JSON.parse); may have any shape. */
+  readonly record: unknown;
+  /** Today as yyyy-MM-dd; settable by the config and by tests. */
+  readonly today: string;
+  readonly options: Record<string, unknown>;
+  /** Every string in the record with its pointer, computed once per validation and shared. */
+  strings(): ReadonlyArray<{ pointer: string; value: string }>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

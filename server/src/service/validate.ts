@@ -1,0 +1,188 @@
+// Validation: syntax, duplicate keys, the study schema and the rules, merged into findings placed
+// in the text. Ranges are computed only for what is reported, in one scan.
+import { TrialDocument } from './document';
+import { validateAgainstSchema } from './schema';
+import { childPointer } from './pointer';
+import { builtinRules } from '../rules';
+import type { NodeLocation } from './scan';
+import type { Finding, Range, Report, Rule, RuleContext, Severity, Target, UnplacedFinding } from './types';
+
+export interface ValidateOptions {
+  /** yyyy-MM-dd; defaults to the current UTC date. */
+  today?: string;
+  rules?: readonly Rule[];
+  /** The severity a finding is reported with, or 'off'; undefined keeps the default. */
+  severityFor?: (ruleId: string, pointer: string, defaultSeverity: Severity) => Severity | 'off' | undefined;
+  optionsFor?: (ruleId: string) => Record<string, unknown> | undefined;
+  /** Extra schema passes (team schemas), each returning findings for the plain value. */
+  extraChecks?: ReadonlyArray<(value: unknown) => UnplacedFinding[]>;
+  /** Above this many characters only the syntax is checked. */
+  maxSize?: number;
+  /** Runs a rule; the config layer replaces it to guard custom rules with a time budget. */
+  runRule?: (rule: Rule, context: RuleContext) => void;
+}
+
+export const DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function validateText(text: string, options: ValidateOptions = {}): Finding[] {
+  return validateDocument(new TrialDocument(text), options);
+}
+
+export function validateDocument(document: TrialDocument, options: ValidateOptions = {}): Finding[] {
+  const unplaced = collectFindings(document, options);
+  return placeFindings(document, applySeverities(unplaced, options));
+}
+
+function collectFindings(document: TrialDocument, options: ValidateOptions): PendingFinding[] {
+  const findings: PendingFinding[] = [];
+  const { syntaxProblems, value } = document.parsed;
+  findings.push(...syntaxFindings(document));
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (document.text.length > maxSize) {
+    findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
+    return findings;
+  }
+  if (syntaxProblems.length === 0) findings.push(...duplicateKeyFindings(document));
+  if (value === undefined) return findings;
+  findings.push(...validateAgainstSchema(value));
+  for (const check of options.extraChecks ?? []) findings.push(...check(value));
+  findings.push(...runRules(value, options));
+  return findings;
+}
+
+function engineFinding(ruleId: string, severity: Severity, pointer: string, message: string, target: Target = 'value'): UnplacedFinding {
+  return { ruleId, severity, pointer, target, message };
+}
+
+function syntaxFindings(document: TrialDocument): PendingFinding[] {
+  const findings: PendingFinding[] = document.parsed.syntaxProblems.map((problem) => ({
+    ...engineFinding('syntax', 'error', '', problem.message),
+    offset: { start: problem.offset, end: problem.offset + Math.max(problem.length, 1) },
+  }));
+  if (document.hasBom) {
+    findings.push({ ...engineFinding('syntax', 'warning', '', 'The file starts with a byte-order mark; JSON files should be plain UTF-8 without one.'), offset: { start: 0, end: 1 } });
+  }
+  return findings;
+}
+
+function duplicateKeyFindings(document: TrialDocument): PendingFinding[] {
+  return document.duplicateKeys.map((duplicate) => {
+    const key = JSON.parse(document.text.slice(duplicate.keyStart, duplicate.keyEnd)) as string;
+    return {
+      ...engineFinding('duplicate-key', 'error', duplicate.pointer, `"${key}" appears twice in this object; JSON readers keep only the last one. Merge or remove one of them.`, 'key'),
+      offset: { start: duplicate.keyStart, end: duplicate.keyEnd },
+      relatedOffsets: [{ start: duplicate.firstKeyStart, end: duplicate.firstKeyEnd, message: `First "${key}" is here.` }],
+    };
+  });
+}
+
+/** Every string in the value with its pointer; iterative, so deep nesting cannot overflow. */
+export function collectStrings(value: unknown): Array<{ pointer: string; value: string }> {
+  const strings: Array<{ pointer: string; value: string }> = [];
+  const stack: Array<{ pointer: string; value: unknown }> = [{ pointer: '', value }];
+  while (stack.length > 0) {
+    const { pointer, value: current } = stack.pop()!;
+    if (typeof current === 'string') strings.push({ pointer, value: current });
+    else if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) stack.push({ pointer: childPointer(pointer, i), value: current[i] });
+    else if (current !== null && typeof current === 'object') {
+      const entries = Object.entries(current);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ pointer: childPointer(pointer, entries[i][0]), value: entries[i][1] });
+    }
+  }
+  return strings;
+}
+
+function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {
+  const findings: UnplacedFinding[] = [];
+  const today = options.today ?? todayUtc();
+  let strings: Array<{ pointer: string; value: string }> | undefined;
+  const shared = { record: value, today, strings: () => (strings ??= collectStrings(value)) };
+  const run = options.runRule ?? ((rule: Rule, context: RuleContext) => rule.check(context));
+  for (const rule of options.rules ?? builtinRules) {
+    if (options.severityFor?.(rule.meta.id, '', rule.meta.severity) === 'off' && !hasPointerOverrides(options)) continue;
+    const context: RuleContext = {
+      ...shared,
+      options: options.optionsFor?.(rule.meta.id) ?? {},
+      report: (report: Report) => findings.push(toFinding(rule, report)),
+    };
+    try {
+      run(rule, context);
+    } catch (error) {
+      findings.push(engineFinding('rule-error', 'error', '', `Rule "${rule.meta.id}" failed: ${error instanceof Error ? error.message : String(error)}. Its findings are missing; the other rules ran.`));
+    }
+  }
+  return findings;
+}
+
+function hasPointerOverrides(options: ValidateOptions): boolean {
+  return (options.severityFor as { hasPointerOverrides?: boolean } | undefined)?.hasPointerOverrides === true;
+}
+
+function toFinding(rule: Rule, report: Report): UnplacedFinding {
+  return { ...report, ruleId: rule.meta.id, severity: report.severity ?? rule.meta.severity, target: report.target ?? 'value' };
+}
+
+function applySeverities(findings: PendingFinding[], options: ValidateOptions): PendingFinding[] {
+  if (!options.severityFor) return findings;
+  const kept: PendingFinding[] = [];
+  for (const finding of findings) {
+    const severity = options.severityFor(finding.ruleId, finding.pointer, finding.severity);
+    if (severity === 'off') continue;
+    kept.push(severity ? { ...finding, severity } : finding);
+  }
+  return kept;
+}
+
+/** A finding whose place is known by offsets already (syntax problems, duplicate keys) or by pointer. */
+type PendingFinding = UnplacedFinding & {
+  offset?: { start: number; end: number };
+  relatedOffsets?: Array<{ start: number; end: number; message: string }>;
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function placeFindings(document: TrialDocument, findings: PendingFinding[]): Finding[] {
+  const pointers = new Set<string>();
+  for (const finding of findings) {
+    if (!finding.offset) addWithAncestors(pointers, finding.pointer);
+    for (const related of finding.related ?? []) addWithAncestors(pointers, related.pointer);
+  }
+  const locations = pointers.size > 0 ? document.locate(pointers) : new Map<string, NodeLocation>();
+  const placed = findings.map((finding): Finding => {
+    const { offset, relatedOffsets, ...rest } = finding;
+    const range = offset ? document.rangeOf(offset.start, offset.end) : placeAtPointer(document, locations, finding.pointer, finding.target);
+    const related = [
+      ...(finding.related ?? []).map((item) => ({ ...item, range: placeAtPointer(document, locations, item.pointer, item.target ?? 'value') })),
+      ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: document.rangeOf(item.start, item.end) })),
+    ];
+    return { ...rest, range, related: related.length > 0 ? related : undefined };
+  });
+  return placed.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}
+
+function addWithAncestors(pointers: Set<string>, pointer: string): void {
+  let current = pointer;
+  while (!pointers.has(current)) {
+    pointers.add(current);
+    if (current === '') return;
+    current = current.slice(0, current.lastIndexOf('/'));
+  }
+}
+
+/** A pointer that does not exist (a rule naming a missing field) is shown at its closest existing ancestor's key. */
+function placeAtPointer(document: TrialDocument, locations: Map<string, NodeLocation>, pointer: string, target: Target): Range {
+  let current = pointer;
+  let location = locations.get(current);
+  while (!location && current !== '') {
+    current = current.slice(0, current.lastIndexOf('/'));
+    location = locations.get(current);
+    target = 'key';
+  }
+  return document.rangeForLocation(location, target);
+}

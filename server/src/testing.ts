@@ -1,0 +1,98 @@
+// RuleTester: valid/invalid case tables for trial-record rules, in the spirit of ESLint's.
+// Exported as `trial-records/testing`. Uses the test framework's global describe/it (vitest with
+// `globals: true`, jest, mocha), or the ones assigned to RuleTester.describe / RuleTester.it.
+import { validateText } from './service/validate';
+import { applyFindingFixes } from './service/fixes';
+import type { Finding, Rule, Severity } from './service/types';
+
+export interface ValidCase {
+  name?: string;
+  record: unknown;
+  today?: string;
+  options?: Record<string, unknown>;
+}
+
+export interface ExpectedFinding {
+  pointer: string;
+  message?: string | RegExp;
+  severity?: Severity;
+  /** Pointers of the related locations, in order. */
+  related?: string[];
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+  /** The record after applying the fixes (`--fix`); omit when the rule offers none. */
+  output?: unknown;
+}
+
+type Block = (name: string, body: () => void) => void;
+
+export class RuleTester {
+  static describe: Block | undefined;
+  static it: Block | undefined;
+
+  constructor(private readonly defaults: { today?: string } = {}) {}
+
+  run(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+    const describe = RuleTester.describe ?? (globalThis as { describe?: Block }).describe;
+    const it = RuleTester.it ?? (globalThis as { it?: Block }).it;
+    if (!describe || !it) throw new Error('RuleTester needs describe/it: enable your test framework globals or set RuleTester.describe and RuleTester.it.');
+    describe(rule.meta.id, () => {
+      describe('valid', () => cases.valid.forEach((c, i) => it(c.name ?? `valid #${i + 1}`, () => this.expectValid(rule, c))));
+      describe('invalid', () => cases.invalid.forEach((c, i) => it(c.name ?? `invalid #${i + 1}`, () => this.expectInvalid(rule, c))));
+    });
+  }
+
+  /** The findings of one rule alone on a record (the schema's findings are left out). */
+  findings(rule: Rule, testCase: ValidCase): Finding[] {
+    const text = JSON.stringify(testCase.record, null, 2);
+    return validateText(text, {
+      today: testCase.today ?? this.defaults.today ?? '2026-01-01',
+      rules: [rule],
+      optionsFor: () => testCase.options,
+    }).filter((finding) => finding.ruleId === rule.meta.id);
+  }
+
+  private expectValid(rule: Rule, testCase: ValidCase): void {
+    const findings = this.findings(rule, testCase);
+    if (findings.length > 0) throw new Error(`expected no findings, got:\n${describeFindings(findings)}`);
+  }
+
+  private expectInvalid(rule: Rule, testCase: InvalidCase): void {
+    const findings = this.findings(rule, testCase);
+    if (findings.length !== testCase.errors.length) {
+      throw new Error(`expected ${testCase.errors.length} finding(s), got ${findings.length}:\n${describeFindings(findings)}`);
+    }
+    const sorted = [...findings].sort((a, b) => a.pointer.localeCompare(b.pointer));
+    const expected = [...testCase.errors].sort((a, b) => a.pointer.localeCompare(b.pointer));
+    expected.forEach((want, i) => compareFinding(sorted[i], want));
+    if ('output' in testCase) compareOutput(findings, testCase);
+  }
+}
+
+function compareFinding(got: Finding, want: ExpectedFinding): void {
+  if (got.pointer !== want.pointer) throw new Error(`expected a finding at ${want.pointer}, got one at ${got.pointer}: ${got.message}`);
+  if (typeof want.message === 'string' && got.message !== want.message) throw new Error(`message at ${want.pointer}:\n  expected: ${want.message}\n  got:      ${got.message}`);
+  if (want.message instanceof RegExp && !want.message.test(got.message)) throw new Error(`message at ${want.pointer} does not match ${want.message}: ${got.message}`);
+  if (want.severity && got.severity !== want.severity) throw new Error(`severity at ${want.pointer}: expected ${want.severity}, got ${got.severity}`);
+  if (want.related) {
+    const pointers = (got.related ?? []).map((related) => related.pointer);
+    if (JSON.stringify(pointers) !== JSON.stringify(want.related)) throw new Error(`related at ${want.pointer}: expected ${JSON.stringify(want.related)}, got ${JSON.stringify(pointers)}`);
+  }
+}
+
+function compareOutput(findings: Finding[], testCase: InvalidCase): void {
+  const text = JSON.stringify(testCase.record, null, 2);
+  const fixed = JSON.parse(applyFindingFixes(text, findings).text) as unknown;
+  if (JSON.stringify(fixed) !== JSON.stringify(testCase.output)) {
+    throw new Error(`output after fixes differs:\n  expected: ${JSON.stringify(testCase.output)}\n  got:      ${JSON.stringify(fixed)}`);
+  }
+}
+
+function describeFindings(findings: Finding[]): string {
+  return findings.map((f) => `  ${f.severity} ${f.pointer}: ${f.message}`).join('\n') || '  (none)';
+}
+
+export { defineRule } from './service/types';
+export type { Rule, RuleContext, RuleMeta, Finding } from './service/types';

@@ -1,0 +1,29 @@
+// Real corpus records with planted changes, for rule tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePointer } from '../../../server/src/service/pointer';
+
+export const CORPUS_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+
+export function corpusRecord(nctId: string, folder = 'ctgov-v2'): Record<string, any> {
+  return JSON.parse(readFileSync(join(CORPUS_DIR, folder, `${nctId}.json`), 'utf8'));
+}
+
+/** A deep copy of `record` with values set (undefined deletes) at the given JSON Pointers. */
+export function planted(record: unknown, changes: Record<string, unknown>): Record<string, any> {
+  const copy = structuredClone(record) as Record<string, any>;
+  for (const [pointer, value] of Object.entries(changes)) {
+    const segments = parsePointer(pointer);
+    let parent: any = copy;
+    for (const segment of segments.slice(0, -1)) {
+      parent[segment] ??= {};
+      parent = parent[segment];
+    }
+    const last = segments[segments.length - 1];
+    if (value === undefined) {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete parent[last];
+    } else parent[last] = value;
+  }
+  return copy;
+}
