@@ -137,7 +137,9 @@ function parseBrokenText(text: string, bomLength: number): Parsed {
   } catch (error) {
     return { value: undefined, syntaxProblems: [{ message: tooDeepMessage(error), offset: 0, length: 1 }] };
   }
-  const problems = errors.map((error) => ({ message: describeParseError(error, text), offset: error.offset, length: error.length }));
+  const problems = errors
+    .filter((error, i) => i === 0 || error.offset !== errors[i - 1].offset)
+    .map((error) => ({ message: describeParseError(error, text), offset: error.offset, length: error.length }));
   if (problems.length === 0) problems.push({ message: 'The text is not valid JSON.', offset: 0, length: 1 });
   return { value, syntaxProblems: problems };
 }

@@ -1,0 +1,43 @@
+// Bundles the extension client, the language server, the CLI and the RuleTester into dist/.
+// Usage: node esbuild.mjs [--watch] [--production]
+import { context } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli.ts', out: 'cli' },
+  { in: 'server/src/testing.ts', out: 'testing' },
+  { in: 'server/src/cli/worker.ts', out: 'worker' },
+].filter((entry) => existsSync(entry.in));
+
+const contexts = await Promise.all(
+  entries.map((entry) =>
+    context({
+      entryPoints: { [entry.out]: entry.in },
+      outdir: 'dist',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: !production,
+      minify: production,
+      external: entry.external ?? [],
+      // jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+      legalComments: 'none',
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+  console.log(`watching ${entries.map((e) => e.in).join(', ')}`);
+} else {
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}

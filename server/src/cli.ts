@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `trial-records`: the command-line adapter over the language service (lint, import, rules).
+import { runLint, EXIT, UsageError, type CliIo } from './cli/lint';
+import { runRulesCommand } from './cli/rulesCommand';
+import { FileError } from './cli/files';
+
+const USAGE = `Usage: trial-records <command> [options]
+
+Commands:
+  lint [paths|globs...]   Check trial records (*.trial.json; folders are searched)
+      -f, --format stylish|json|sarif|github   Output format (default: stylish)
+      -o, --output FILE        Write the report to FILE instead of standard output
+      -c, --config FILE        Use this config file instead of the nearest .trialrc.json
+      --fail-on error|warning|info   Lowest severity that makes the exit code 1 (default: error)
+      --max-warnings N         Exit 1 when there are more than N warnings
+      --fix                    Apply the unambiguous fixes and write the files
+      --today yyyy-MM-dd       The date that time-relative rules compare with
+  import FILE... [-o DIR] [--force]   Turn registry pages and dumps into trial records
+  rules [--format json]      List every rule with its severity, category and source
+  help                       Show this text
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or I/O error.
+`;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await runLint(rest, io);
+      case 'import':
+        return await runImport(rest, io);
+      case 'rules':
+        return runRulesCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FileError) {
+      io.stderr(`trial-records: ${error.message}\n${error instanceof UsageError ? 'Run "trial-records help" for usage.\n' : ''}`);
+      return EXIT.usage;
+    }
+    io.stderr(`trial-records: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { runImportCommand } = await import('./importers/command');
+  return runImportCommand([...argv], io);
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTty: Boolean(process.stdout.isTTY),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

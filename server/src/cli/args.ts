@@ -1,0 +1,55 @@
+// Command-line argument parsing: flags with values, booleans, and positional arguments.
+export class UsageError extends Error {}
+
+export interface FlagSpec {
+  /** Flags that take a value, by name (without dashes), with their short aliases. */
+  values: Record<string, string[]>;
+  booleans: Record<string, string[]>;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  values: Map<string, string>;
+  booleans: Set<string>;
+}
+
+export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
+  const parsed: ParsedArgs = { positional: [], values: new Map(), booleans: new Set() };
+  const byAlias = new Map<string, { name: string; takesValue: boolean }>();
+  for (const [name, aliases] of Object.entries(spec.values)) for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: true });
+  for (const [name, aliases] of Object.entries(spec.booleans)) for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: false });
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      parsed.positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      parsed.positional.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const known = byAlias.get(flag);
+    if (!known) throw new UsageError(`Unknown option ${flag}.`);
+    if (!known.takesValue) {
+      parsed.booleans.add(known.name);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new UsageError(`Option ${flag} needs a value.`);
+    parsed.values.set(known.name, value);
+  }
+  return parsed;
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
+  return value as T;
+}
+
+export function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${flag} must be a whole number (got "${value}").`);
+  return Number(value);
+}

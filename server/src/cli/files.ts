@@ -1,0 +1,114 @@
+// Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+export const RECORD_GLOB = '**/*.trial.json';
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', '.e2e']);
+
+export class FileError extends Error {}
+
+export function toDisplayPath(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+function isGlob(pattern: string): boolean {
+  return /[*?[\]{}]/.test(pattern);
+}
+
+function walk(folder: string, accept: (absolute: string) => boolean, found: string[]): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(join(folder, entry.name), accept, found);
+    } else if (entry.isFile() && accept(join(folder, entry.name))) found.push(join(folder, entry.name));
+  }
+}
+
+/** The base folder of a glob: its leading segments without glob characters. */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const index = segments.findIndex(isGlob);
+  return segments.slice(0, index).join('/') || '.';
+}
+
+/**
+ * Expands the command line's paths into absolute file paths, sorted and without repeats.
+ * `extraGlobs` (from the config's `files`) widen what counts as a record inside directories.
+ */
+export function expandPaths(cwd: string, patterns: readonly string[], extraGlobs: readonly string[] = []): string[] {
+  const isRecord = picomatch([RECORD_GLOB, '*.trial.json', ...extraGlobs], { dot: false });
+  const found: string[] = [];
+  for (const pattern of patterns.length ? patterns : ['.']) {
+    if (isGlob(pattern)) {
+      const matches = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
+      const base = resolve(cwd, globBase(pattern));
+      const before = found.length;
+      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), found);
+      if (found.length === before) throw new FileError(`No files match "${pattern}".`);
+      continue;
+    }
+    const absolute = resolve(cwd, pattern);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      throw new FileError(`No such file or folder: ${pattern}`);
+    }
+    if (stats.isDirectory()) walk(absolute, (file) => isRecord(toDisplayPath(absolute, file)) || holdsStudy(file), found);
+    else found.push(absolute);
+  }
+  return [...new Set(found)].sort();
+}
+
+/** A plain .json file in a folder being linted counts when it holds a study (a protocolSection key). */
+function holdsStudy(absolute: string): boolean {
+  if (!absolute.endsWith('.json')) return false;
+  try {
+    return readFileSync(absolute, 'utf8').includes('"protocolSection"');
+  } catch {
+    return false;
+  }
+}
+
+export type ReadResult = { text: string } | { problem: string; decodedText?: string };
+
+/** Reads a file as UTF-8, saying plainly what is wrong instead of throwing. */
+export function readRecordFile(absolute: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileError(code === 'EACCES' ? `Permission denied: ${absolute}` : code === 'EISDIR' ? `Is a folder, not a file: ${absolute}` : `Cannot read ${absolute} (${code ?? 'unknown error'}).`);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8Byte(bytes);
+    return { problem: `The file is not valid UTF-8 text (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`, decodedText: bytes.toString('utf8') };
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle + 1), { stream: true });
+      low = middle + 1;
+    } catch {
+      high = middle;
+    }
+  }
+  return startOfSequence(bytes, low);
+}
+
+/** The failing byte may be the one after a lead byte whose sequence it cut short: point at the lead byte. */
+function startOfSequence(bytes: Buffer, index: number): number {
+  if (bytes[index] >= 0x80) return index;
+  let start = index;
+  while (start > 0 && (bytes[start - 1] & 0xc0) === 0x80) start--;
+  return start > 0 && bytes[start - 1] >= 0xc0 ? start - 1 : index;
+}

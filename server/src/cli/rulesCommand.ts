@@ -1,0 +1,24 @@
+// `trial-records rules`: the catalogue as a table or as JSON.
+import { ruleCatalog } from '../rules/catalog';
+import { parseArgs } from './args';
+import type { CliIo } from './lint';
+
+export function runRulesCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, { values: { format: ['-f'] }, booleans: {} });
+  const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  if (args.values.get('format') === 'json') {
+    io.stdout(JSON.stringify(entries.map(({ id, severity, category, source, description, fixable }) => ({ id, severity, category, source, description, fixable: fixable ?? false })), null, 2) + '\n');
+    return 0;
+  }
+  const widths = {
+    id: Math.max(2, ...entries.map((e) => e.id.length)),
+    severity: 8,
+    category: Math.max(8, ...entries.map((e) => e.category.length)),
+    source: Math.max(6, ...entries.map((e) => e.source.length)),
+  };
+  const row = (id: string, severity: string, category: string, source: string, description: string) =>
+    `${id.padEnd(widths.id)}  ${severity.padEnd(widths.severity)}  ${category.padEnd(widths.category)}  ${source.padEnd(widths.source)}  ${description}`;
+  const lines = [row('id', 'severity', 'category', 'source', 'description'), ...entries.map((e) => row(e.id, e.severity, e.category, e.source, e.description))];
+  io.stdout(lines.join('\n') + `\n\n${entries.length} rules.\n`);
+  return 0;
+}

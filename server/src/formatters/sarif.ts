@@ -1,0 +1,68 @@
+// SARIF 2.1.0 for code scanning: one reportingDescriptor per rule id, results with relative URIs.
+import { RULE_DOCS_BASE, ruleDocsUrl, startOf, type Formatter, type LintResults } from './types';
+import type { Finding, Severity } from '../service/types';
+
+const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function region(finding: Pick<Finding, 'range'>) {
+  const { line, column, endLine, endColumn } = startOf(finding as Finding);
+  return { startLine: line, startColumn: column, endLine, endColumn };
+}
+
+function ruleDescriptors(results: LintResults, used: readonly string[]) {
+  return used.map((id) => {
+    const meta = results.rules.get(id);
+    return {
+      id,
+      name: id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
+      shortDescription: { text: meta?.description ?? id },
+      fullDescription: { text: meta?.docs ?? meta?.description ?? id },
+      help: { text: `${meta?.docs ?? meta?.description ?? id} See ${ruleDocsUrl(id)}`, markdown: `${meta?.docs ?? meta?.description ?? id}\n\n[Rule documentation](${ruleDocsUrl(id)})` },
+      helpUri: ruleDocsUrl(id),
+      defaultConfiguration: { level: LEVELS[meta?.severity ?? 'warning'] },
+      properties: { category: meta?.category ?? 'other', source: meta?.source ?? '', tags: ['clinical-trials', meta?.category ?? 'other'] },
+    };
+  });
+}
+
+export const sarif: Formatter = (results) => {
+  const used = [...new Set(results.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)))].sort();
+  const index = new Map(used.map((id, i) => [id, i]));
+  const sarifResults = results.files.flatMap((file) =>
+    file.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      ruleIndex: index.get(finding.ruleId)!,
+      level: LEVELS[finding.severity],
+      message: { text: finding.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' }, region: region(finding) } }],
+      ...(finding.related?.length
+        ? {
+            relatedLocations: finding.related.map((related, i) => ({
+              id: i + 1,
+              message: { text: related.message },
+              physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' }, region: region(related) },
+            })),
+          }
+        : {}),
+      properties: { pointer: finding.pointer },
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'trial-records', informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''), semanticVersion: '0.1.0', rules: ruleDescriptors(results, used) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(results.cwd) } },
+        results: sarifResults,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
+
+function pathToFileUri(path: string): string {
+  const normalized = path.replace(/\\/g, '/');
+  return 'file://' + encodeURI(normalized.startsWith('/') ? normalized : '/' + normalized) + (normalized.endsWith('/') ? '' : '/');
+}

@@ -1,0 +1,44 @@
+// The default human format: findings grouped by file, aligned columns, a summary line.
+import { startOf, summarize, type Formatter } from './types';
+import type { Severity } from '../service/types';
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'underline', [number, number]> = {
+  error: [31, 39],
+  warning: [33, 39],
+  info: [36, 39],
+  hint: [90, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+  underline: [4, 24],
+};
+
+export const stylish: Formatter = (results, { color }) => {
+  const paint = (style: keyof typeof COLORS, text: string) => (color ? `\u001b[${COLORS[style][0]}m${text}\u001b[${COLORS[style][1]}m` : text);
+  const lines: string[] = [];
+  for (const file of results.files) {
+    if (file.findings.length === 0) continue;
+    lines.push(paint('underline', file.path));
+    const rows = file.findings.map((finding) => {
+      const { line, column } = startOf(finding);
+      return { position: `${line}:${column}`, severity: finding.severity, message: finding.message, ruleId: finding.ruleId };
+    });
+    const positionWidth = Math.max(...rows.map((row) => row.position.length));
+    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    for (const row of rows) {
+      lines.push(`  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(row.severity, row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('dim', row.ruleId)}`);
+    }
+    lines.push('');
+  }
+  const summary = summarize(results);
+  const total = summary.errors + summary.warnings + summary.infos + summary.hints;
+  if (total === 0) {
+    lines.push(`${results.files.length} file${results.files.length === 1 ? '' : 's'} checked: no problems.`);
+  } else {
+    const parts = [`${summary.errors} error${summary.errors === 1 ? '' : 's'}`, `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`];
+    if (summary.infos) parts.push(`${summary.infos} info`);
+    if (summary.hints) parts.push(`${summary.hints} hint${summary.hints === 1 ? '' : 's'}`);
+    const headline = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.files.length} file${results.files.length === 1 ? '' : 's'}`;
+    lines.push(paint(summary.errors ? 'error' : 'warning', paint('bold', headline)));
+  }
+  return lines.join('\n') + '\n';
+};

@@ -1,0 +1,62 @@
+// What every output format receives: the linted files with their findings, and the rules' metadata.
+import type { Finding, RuleMeta, Severity } from '../service/types';
+
+export interface LintedFile {
+  /** Relative to the working directory, with forward slashes. */
+  path: string;
+  absolutePath: string;
+  /** The text that was linted (after --fix); absent when the file could not be read. */
+  text?: string;
+  findings: Finding[];
+}
+
+export interface LintResults {
+  files: LintedFile[];
+  rules: ReadonlyMap<string, Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'source'> & { docs?: string }>;
+  cwd: string;
+}
+
+export interface FormatContext {
+  color: boolean;
+}
+
+export type Formatter = (results: LintResults, context: FormatContext) => string;
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+export function summarize(results: LintResults): Summary {
+  const summary: Summary = { files: results.files.length, errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const file of results.files) {
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else if (finding.severity === 'info') summary.infos++;
+      else summary.hints++;
+    }
+  }
+  return summary;
+}
+
+/** 1-based line and column (UTF-16 code units, as editors count). */
+export function startOf(finding: Finding): { line: number; column: number; endLine: number; endColumn: number } {
+  return {
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+  };
+}
+
+export const RULE_DOCS_BASE = 'https://trial-records.dev/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return RULE_DOCS_BASE + ruleId;
+}

@@ -1,0 +1,152 @@
+// The CLI end to end: formats, exit codes, bad files, --fix. Runs the built dist/cli.js.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+const TODAY = '2026-11-24';
+
+function run(args: string[], cwd: string, input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let folder: string;
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'trial-cli-'));
+  const record = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
+  writeFileSync(join(folder, 'clean.trial.json'), JSON.stringify(record, null, 2));
+  writeFileSync(join(folder, 'typo.trial.json'), JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2));
+  mkdirSync(join(folder, 'nested'));
+  writeFileSync(join(folder, 'nested', 'order.trial.json'), JSON.stringify(planted(record, { '/protocolSection/statusModule/completionDateStruct/date': '2019-01-01' }), null, 2));
+  writeFileSync(join(folder, 'notes.txt'), 'not a record');
+});
+
+describe('trial-records lint', () => {
+  it('prints stylish output grouped by file and exits 1 on errors', () => {
+    const { code, stdout } = run(['lint', '.', '--today', TODAY], folder);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/typo\.trial\.json\n\s+\d+:\d+\s+error\s+"Phase 2" is not a phase; did you mean "PHASE2"\?\s+schema/);
+    expect(stdout).toMatch(/nested\/order\.trial\.json/);
+    expect(stdout).not.toMatch(/clean\.trial\.json/);
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints the documented JSON shape with 1-based positions and pointers', () => {
+    const { code, stdout } = run(['lint', 'typo.trial.json', '--format', 'json', '--today', TODAY], folder);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    const text = readFileSync(join(folder, 'typo.trial.json'), 'utf8').split('\n');
+    const diagnostic = report.files[0].diagnostics.find((d: { ruleId: string }) => d.ruleId === 'schema');
+    expect(diagnostic).toMatchObject({ severity: 'error', pointer: '/protocolSection/designModule/phases/0' });
+    expect(text[diagnostic.line - 1].slice(diagnostic.column - 1, diagnostic.endColumn - 1)).toBe('"Phase 2"');
+    expect(report.summary).toMatchObject({ files: 1, errors: 1 });
+  });
+
+  it('reports date-order at the completion date with the primary completion as related (SARIF)', () => {
+    const { stdout } = run(['lint', 'nested', '--format', 'sarif', '--today', TODAY], folder);
+    const log = JSON.parse(stdout);
+    const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'date-order');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('nested/order.trial.json');
+    expect(result.relatedLocations[0].message.text).toMatch(/primary completion date/);
+  });
+
+  it('writes SARIF that is valid against the SARIF 2.1.0 schema', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const { stdout } = run(['lint', '.', '--format', 'sarif', '--today', TODAY], folder);
+    const log = JSON.parse(stdout);
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('schema');
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+  });
+
+  it('prints GitHub workflow commands with escaping', () => {
+    const { stdout } = run(['lint', 'typo.trial.json', '--format', 'github', '--today', TODAY], folder);
+    expect(stdout).toMatch(/^::error file=typo\.trial\.json,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=schema::"Phase 2" is not a phase/m);
+  });
+
+  it('exits 0 on a clean record and 1 for warnings only with --fail-on warning', () => {
+    expect(run(['lint', 'clean.trial.json', '--today', TODAY], folder).code).toBe(0);
+    const withWarning = join(folder, 'warn.trial.json');
+    writeFileSync(withWarning, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phase': 'x' })));
+    expect(run(['lint', 'warn.trial.json', '--today', TODAY], folder).code).toBe(0);
+    expect(run(['lint', 'warn.trial.json', '--fail-on', 'warning', '--today', TODAY], folder).code).toBe(1);
+    expect(run(['lint', 'warn.trial.json', '--max-warnings', '0', '--today', TODAY], folder).code).toBe(1);
+  });
+
+  it('exits 2 with a clear message for usage errors and missing files', () => {
+    const badFormat = run(['lint', '.', '--format', 'xml'], folder);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/Unknown format "xml"/);
+    const missing = run(['lint', 'nope.trial.json'], folder);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No such file or folder: nope\.trial\.json/);
+    expect(run(['frobnicate'], folder).code).toBe(2);
+  });
+
+  it('gives bad files a finding, never a stack trace', () => {
+    const bad = mkdtempSync(join(tmpdir(), 'trial-bad-'));
+    writeFileSync(join(bad, 'empty.trial.json'), '');
+    writeFileSync(join(bad, 'latin1.trial.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    writeFileSync(join(bad, 'prose.trial.json'), 'Brief title: a study of things');
+    const unreadable = join(bad, 'locked.trial.json');
+    writeFileSync(unreadable, '{}');
+    chmodSync(unreadable, 0o000);
+    const { stdout, stderr, code } = run(['lint', '.', '--format', 'json'], bad);
+    const report = JSON.parse(stdout);
+    const byFile = Object.fromEntries(report.files.map((f: { path: string; diagnostics: Array<{ message: string }> }) => [f.path, f.diagnostics.map((d) => d.message)]));
+    expect(byFile['empty.trial.json']).toEqual([expect.stringMatching(/The file is empty/)]);
+    expect(byFile['latin1.trial.json']).toEqual([expect.stringMatching(/not valid UTF-8.*0xe9 at byte 2/)]);
+    expect(byFile['prose.trial.json'][0]).toMatch(/Unexpected character/);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+    if (process.getuid?.() !== 0) {
+      expect(stderr).toMatch(/Permission denied/);
+      expect(code).toBe(2);
+    }
+  });
+
+  it('lists every rule with severity, category and source', () => {
+    const { stdout, code } = run(['rules', '--format', 'json'], folder);
+    expect(code).toBe(0);
+    const rules = JSON.parse(stdout);
+    expect(rules.find((r: { id: string }) => r.id === 'date-order')).toMatchObject({ severity: 'error', category: 'dates', source: 'STA-01/02' });
+  });
+
+  it('lints the whole accepted corpus with no errors', () => {
+    const { stdout } = run(['lint', join(CORPUS_DIR, 'ctgov-v2'), '--format', 'json', '--today', TODAY], folder);
+    const report = JSON.parse(stdout);
+    expect(report.summary.files).toBe(17);
+    expect(report.summary.errors).toBe(0);
+  });
+});
+
+describe('trial-records lint --fix', () => {
+  it('applies unambiguous fixes, keeps the formatting, and the fixed file re-lints clean of them', () => {
+    const record = planted(corpusRecord('NCT03418623'), {});
+    const arms = record.protocolSection.armsInterventionsModule;
+    const label = arms.armGroups[0].label as string;
+    arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
+    const file = join(folder, 'fixme.trial.json');
+    writeFileSync(file, JSON.stringify(record, null, 4));
+    expect(run(['lint', 'fixme.trial.json', '--today', TODAY], folder).stdout).toMatch(/arm-label-reference/);
+    run(['lint', 'fixme.trial.json', '--fix', '--today', TODAY], folder);
+    const fixed = readFileSync(file, 'utf8');
+    expect(JSON.parse(fixed).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+    expect(fixed.split('\n')[1]).toMatch(/^ {4}"/);
+    expect(run(['lint', 'fixme.trial.json', '--today', TODAY], folder).stdout).not.toMatch(/arm-label-reference/);
+  });
+
+  it('leaves files alone without --fix', () => {
+    const before = readFileSync(join(folder, 'typo.trial.json'), 'utf8');
+    run(['lint', 'typo.trial.json'], folder);
+    expect(readFileSync(join(folder, 'typo.trial.json'), 'utf8')).toBe(before);
+  });
+});

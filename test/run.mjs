@@ -1,0 +1,34 @@
+// `npm test`: type-check, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
+// failing fast; ends with the plain "N passed, N failed" line that CI counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  return result.status ?? 1;
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+if (step('type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (step('build (esbuild)', process.execPath, ['esbuild.mjs']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+const report = join(mkdtempSync(join(tmpdir(), 'trial-records-test-')), 'vitest.json');
+const filters = process.argv.slice(2);
+const status = step('tests (vitest)', npx, ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters]);
+let passed = 0;
+let failed = status === 0 ? 0 : 1;
+if (existsSync(report)) {
+  const summary = JSON.parse(readFileSync(report, 'utf8'));
+  passed = summary.numPassedTests;
+  failed = summary.numFailedTests + (summary.numFailedTestSuites ?? 0) + (status !== 0 && summary.numFailedTests === 0 && (summary.numFailedTestSuites ?? 0) === 0 ? 1 : 0);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(status === 0 ? 0 : 1);
