@@ -1,7 +1,7 @@
 // A trial record's text, parsed once per version: the plain value, syntax problems, and the
 // mapping between JSON Pointers, offsets and positions, each computed only when first asked for.
 import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { findDuplicateKeys, locatePointers, type DuplicateKey, type NodeLocation } from './scan';
+import { cannotHaveDuplicateKeys, locatePointers, scanDocument, type DuplicateKey, type NodeLocation } from './scan';
 import { childPointer } from './pointer';
 import type { Position, Range, Target } from './types';
 
@@ -43,8 +43,23 @@ export class TrialDocument {
   }
 
   get duplicateKeys(): DuplicateKey[] {
-    this.duplicatesCache ??= findDuplicateKeys(this.text);
+    this.duplicatesCache ??= scanDocument(this.text).duplicates;
     return this.duplicatesCache;
+  }
+
+  /**
+   * Duplicate keys and the places of the given pointers in one pass over the text (what a
+   * validation needs); falls back to the tree for text with syntax errors.
+   */
+  scan(pointers: Iterable<string>): { duplicates: DuplicateKey[]; locations: Map<string, NodeLocation> } {
+    if (this.parsed.syntaxProblems.length > 0) return { duplicates: [], locations: locateInTree(this.tree, pointers) };
+    if (cannotHaveDuplicateKeys(this.text, this.parsed.value)) {
+      this.duplicatesCache ??= [];
+      return { duplicates: [], locations: locatePointers(this.text, pointers) };
+    }
+    const result = scanDocument(this.text, pointers);
+    this.duplicatesCache ??= result.duplicates;
+    return result;
   }
 
   /** The jsonc-parser tree, built on first use (editor features, and locating in broken text). */

@@ -4,7 +4,7 @@ import { TrialDocument } from './document';
 import { validateAgainstSchema } from './schema';
 import { childPointer } from './pointer';
 import { builtinRules } from '../rules';
-import type { NodeLocation } from './scan';
+import type { DuplicateKey, NodeLocation } from './scan';
 import type { Finding, Range, Report, Rule, RuleContext, Severity, Target, UnplacedFinding } from './types';
 
 export interface ValidateOptions {
@@ -33,20 +33,22 @@ export function validateText(text: string, options: ValidateOptions = {}): Findi
 }
 
 export function validateDocument(document: TrialDocument, options: ValidateOptions = {}): Finding[] {
-  const unplaced = collectFindings(document, options);
-  return placeFindings(document, applySeverities(unplaced, options));
+  const findings = collectFindings(document, options);
+  // One pass over the text finds duplicate keys and places every pointer reported so far.
+  const { duplicates, locations } = document.scan(pointersToPlace(findings));
+  findings.push(...duplicateKeyFindings(document, duplicates));
+  return placeFindings(document, applySeverities(findings, options), locations);
 }
 
 function collectFindings(document: TrialDocument, options: ValidateOptions): PendingFinding[] {
   const findings: PendingFinding[] = [];
-  const { syntaxProblems, value } = document.parsed;
+  const { value } = document.parsed;
   findings.push(...syntaxFindings(document));
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (document.text.length > maxSize) {
     findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
     return findings;
   }
-  if (syntaxProblems.length === 0) findings.push(...duplicateKeyFindings(document));
   if (value === undefined) return findings;
   findings.push(...validateAgainstSchema(value));
   for (const check of options.extraChecks ?? []) findings.push(...check(value));
@@ -69,8 +71,8 @@ function syntaxFindings(document: TrialDocument): PendingFinding[] {
   return findings;
 }
 
-function duplicateKeyFindings(document: TrialDocument): PendingFinding[] {
-  return document.duplicateKeys.map((duplicate) => {
+function duplicateKeyFindings(document: TrialDocument, duplicates: readonly DuplicateKey[]): PendingFinding[] {
+  return duplicates.map((duplicate) => {
     const key = JSON.parse(document.text.slice(duplicate.keyStart, duplicate.keyEnd)) as string;
     return {
       ...engineFinding('duplicate-key', 'error', duplicate.pointer, `"${key}" appears twice in this object; JSON readers keep only the last one. Merge or remove one of them.`, 'key'),
@@ -145,13 +147,16 @@ type PendingFinding = UnplacedFinding & {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-function placeFindings(document: TrialDocument, findings: PendingFinding[]): Finding[] {
+function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
   const pointers = new Set<string>();
   for (const finding of findings) {
     if (!finding.offset) addWithAncestors(pointers, finding.pointer);
     for (const related of finding.related ?? []) addWithAncestors(pointers, related.pointer);
   }
-  const locations = pointers.size > 0 ? document.locate(pointers) : new Map<string, NodeLocation>();
+  return pointers;
+}
+
+function placeFindings(document: TrialDocument, findings: PendingFinding[], locations: Map<string, NodeLocation>): Finding[] {
   const placed = findings.map((finding): Finding => {
     const { offset, relatedOffsets, ...rest } = finding;
     const range = offset ? document.rangeOf(offset.start, offset.end) : placeAtPointer(document, locations, finding.pointer, finding.target);
