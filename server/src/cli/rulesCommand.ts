@@ -3,9 +3,22 @@ import { ruleCatalog } from '../rules/catalog';
 import { parseArgs } from './args';
 import type { CliIo } from './lint';
 
+/** The README's rule table, generated from the rules' metadata (the one source of truth). */
+export function ruleTableMarkdown(): string {
+  const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = entries.map((e) => `| \`${e.id}\` | ${e.severity} | ${e.category} | ${e.source} | ${e.fixable ? 'yes' : ''} | ${escape(e.description)} |`);
+  const details = entries.filter((e) => e.docs).map((e) => `<details><summary><code>${e.id}</code></summary>\n\n${escape(e.docs ?? '')}\n\n</details>`);
+  return ['| rule | severity | category | source | fix | what it checks |', '|---|---|---|---|---|---|', ...rows, '', ...details, ''].join('\n');
+}
+
 export function runRulesCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { values: { format: ['-f'] }, booleans: {} });
   const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  if (args.values.get('format') === 'markdown') {
+    io.stdout(ruleTableMarkdown());
+    return 0;
+  }
   if (args.values.get('format') === 'json') {
     io.stdout(JSON.stringify(entries.map(({ id, severity, category, source, description, fixable }) => ({ id, severity, category, source, description, fixable: fixable ?? false })), null, 2) + '\n');
     return 0;
