@@ -11,7 +11,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/testing.ts', out: 'testing' },
-  { in: 'server/src/cli/worker.ts', out: 'worker' },
+  { in: 'server/src/cli/worker.ts', out: 'lint-worker' },
+  { in: 'server/src/config/ruleWorker.ts', out: 'rule-worker' },
 ].filter((entry) => existsSync(entry.in));
 
 const contexts = await Promise.all(

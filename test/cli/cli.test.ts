@@ -95,7 +95,7 @@ describe('trial-records lint', () => {
   it('gives bad files a finding, never a stack trace', () => {
     const bad = mkdtempSync(join(tmpdir(), 'trial-bad-'));
     writeFileSync(join(bad, 'empty.trial.json'), '');
-    writeFileSync(join(bad, 'latin1.trial.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    writeFileSync(join(bad, 'latin1.trial.json'), new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     writeFileSync(join(bad, 'prose.trial.json'), 'Brief title: a study of things');
     const unreadable = join(bad, 'locked.trial.json');
     writeFileSync(unreadable, '{}');

@@ -65,7 +65,10 @@ export function expandPaths(cwd: string, patterns: readonly string[], extraGlobs
 function holdsStudy(absolute: string): boolean {
   if (!absolute.endsWith('.json')) return false;
   try {
-    return readFileSync(absolute, 'utf8').includes('"protocolSection"');
+    const text = readFileSync(absolute, 'utf8');
+    if (!text.includes('"protocolSection"')) return false;
+    const root = JSON.parse(text) as unknown;
+    return root !== null && typeof root === 'object' && 'protocolSection' in root;
   } catch {
     return false;
   }

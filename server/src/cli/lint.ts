@@ -1,5 +1,7 @@
 // `trial-records lint`: expand paths, validate each file, optionally fix, format, choose the exit code.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { ConfigError, ConfigService, CustomRuleError, TeamSchemaError } from '../config';
 import { TrialDocument } from '../service/document';
 import { validateDocument, type ValidateOptions } from '../service/validate';
 import { applyFindingFixes } from '../service/fixes';
@@ -8,7 +10,7 @@ import { ruleCatalog } from '../rules/catalog';
 import { summarize, type LintedFile, type LintResults } from '../formatters/types';
 import { expandPaths, FileError, readRecordFile, toDisplayPath } from './files';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
-import type { Finding, Severity } from '../service/types';
+import type { Finding, RuleMeta, Severity } from '../service/types';
 
 export interface CliIo {
   cwd: string;
@@ -60,9 +62,6 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   };
 }
 
-/** Validation options for one file (the config layer refines this per file). */
-export type OptionsResolver = (absolutePath: string) => ValidateOptions;
-
 export function lintFile(absolutePath: string, cwd: string, options: ValidateOptions, fix: boolean): LintedFile {
   const read = readRecordFile(absolutePath);
   const path = toDisplayPath(cwd, absolutePath);
@@ -104,28 +103,68 @@ export function exitCodeFor(files: readonly LintedFile[], options: Pick<LintOpti
   return EXIT.ok;
 }
 
-export async function runLint(argv: readonly string[], io: CliIo, resolveOptions: OptionsResolver = () => ({})): Promise<number> {
+export async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseLintArgs(argv);
-  const paths = expandPaths(io.cwd, options.patterns);
+  const configs = new ConfigService();
+  const request = { configFile: options.configFile ? resolve(io.cwd, options.configFile) : undefined, trusted: true };
+  const customMetas = new Map<string, RuleMeta>();
+  let paths: string[];
+  try {
+    const projectConfig = configs.settingsFor(join(io.cwd, '.'), request).config;
+    paths = expandPaths(io.cwd, options.patterns, projectConfig.files.map((glob) => relativeGlob(io.cwd, glob)));
+  } catch (error) {
+    return reportConfigError(error, io);
+  }
   const files: LintedFile[] = [];
   let ioFailed = false;
   for (const path of paths) {
     try {
-      const validateOptions = { ...resolveOptions(path), ...(options.today ? { today: options.today } : {}) };
+      const settings = configs.settingsFor(path, request);
+      for (const rule of settings.rules) customMetas.set(rule.meta.id, rule.meta);
+      const validateOptions = { ...settings.options, ...(options.today ? { today: options.today } : {}) };
       files.push(lintFile(path, io.cwd, validateOptions, options.fix));
     } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      io.stderr(`trial-records: ${error.message}\n`);
-      ioFailed = true;
+      if (error instanceof FileError) {
+        io.stderr(`trial-records: ${error.message}\n`);
+        ioFailed = true;
+        continue;
+      }
+      configs.invalidate();
+      return reportConfigError(error, io);
     }
   }
-  const results: LintResults = { files, rules: ruleCatalog(), cwd: io.cwd };
+  configs.invalidate();
+  const results: LintResults = { files, rules: ruleCatalog([...customMetas.values()]), cwd: io.cwd };
   const output = formatters[options.format](results, { color: io.isTty && !options.output && options.format === 'stylish' });
   if (options.output) writeFileSync(options.output, output);
   else io.stdout(output);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
   return exitCodeFor(files, options);
+}
+
+function relativeGlob(cwd: string, glob: string): string {
+  return relative(cwd, glob).split(sep).join('/');
+}
+
+/** A broken config is never ignored: its place and what is wrong, and exit code 2. */
+export function reportConfigError(error: unknown, io: CliIo): number {
+  if (error instanceof ConfigError) {
+    const place = error.offset > 0 ? `:${lineAndColumn(error.file, error.offset)}` : '';
+    io.stderr(`trial-records: config error in ${error.file}${place}: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof CustomRuleError || error instanceof TeamSchemaError) {
+    io.stderr(`trial-records: config error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  throw error;
+}
+
+function lineAndColumn(file: string, offset: number): string {
+  const text = readFileSync(file, 'utf8').slice(0, offset);
+  const line = text.split('\n').length;
+  return `${line}:${offset - text.lastIndexOf('\n')}`;
 }
 
 function vscodeHint(results: LintResults): string {

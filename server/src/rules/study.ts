@@ -117,3 +117,11 @@ export function armGroups(record: unknown): JsonObject[] {
 export function interventions(record: unknown): JsonObject[] {
   return asArray(protocolModule(record, 'armsInterventionsModule')?.interventions).map((item) => asObject(item) ?? {});
 }
+
+/**
+ * Whether FDAAA-era (Final Rule) requirements apply: by the start date, or always when the
+ * config asks for it (the `trial-records:strict` preset sets the rule option `finalRule: "always"`).
+ */
+export function appliesFinalRule(context: { record: unknown; options: Record<string, unknown> }): boolean {
+  return context.options.finalRule === 'always' || startsOnOrAfterFinalRule(context.record);
+}

@@ -24,6 +24,8 @@ export function closest(value: string, candidates: readonly string[], labels: re
   const normalized = normalizeCode(value);
   const exact = candidates.find((candidate, i) => normalizeCode(candidate) === normalized || (labels[i] && normalizeCode(labels[i]) === normalized));
   if (exact) return exact;
+  const extending = candidates.filter((candidate) => candidate.toLowerCase().startsWith(value.toLowerCase()) && value.length >= 4);
+  if (extending.length === 1) return extending[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

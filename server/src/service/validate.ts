@@ -14,6 +14,8 @@ export interface ValidateOptions {
   /** The severity a finding is reported with, or 'off'; undefined keeps the default. */
   severityFor?: (ruleId: string, pointer: string, defaultSeverity: Severity) => Severity | 'off' | undefined;
   optionsFor?: (ruleId: string) => Record<string, unknown> | undefined;
+  /** True when a rule is off for the whole file, so it need not run at all. */
+  isRuleOff?: (ruleId: string) => boolean;
   /** Extra schema passes (team schemas), each returning findings for the plain value. */
   extraChecks?: ReadonlyArray<(value: unknown) => UnplacedFinding[]>;
   /** Above this many characters only the syntax is checked. */
@@ -105,7 +107,7 @@ function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {
   const shared = { record: value, today, strings: () => (strings ??= collectStrings(value)) };
   const run = options.runRule ?? ((rule: Rule, context: RuleContext) => rule.check(context));
   for (const rule of options.rules ?? builtinRules) {
-    if (options.severityFor?.(rule.meta.id, '', rule.meta.severity) === 'off' && !hasPointerOverrides(options)) continue;
+    if (options.isRuleOff?.(rule.meta.id)) continue;
     const context: RuleContext = {
       ...shared,
       options: options.optionsFor?.(rule.meta.id) ?? {},
@@ -118,10 +120,6 @@ function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {
     }
   }
   return findings;
-}
-
-function hasPointerOverrides(options: ValidateOptions): boolean {
-  return (options.severityFor as { hasPointerOverrides?: boolean } | undefined)?.hasPointerOverrides === true;
 }
 
 function toFinding(rule: Rule, report: Report): UnplacedFinding {

@@ -1,0 +1,129 @@
+// Custom rules from the config's `customRules`, run in a worker with a time budget per rule and
+// document. Validation is synchronous, so the main thread waits with Atomics.wait and reads the
+// worker's reply with receiveMessageOnPort; a rule past its budget is stopped by ending the worker.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import picomatch from 'picomatch';
+import type { Rule, RuleContext, Severity } from '../service/types';
+import type { LoadedRuleMeta, WorkerReply } from './ruleWorker';
+
+const LOAD_BUDGET_MS = 10000;
+const SEVERITY_WORDS: Record<string, Severity> = { error: 'error', warn: 'warning', warning: 'warning', info: 'info', hint: 'hint' };
+
+export class CustomRuleError extends Error {}
+
+/** The rule worker script next to the bundle (dist/rule-worker.js), also when running from sources. */
+export function ruleWorkerPath(): string {
+  const candidates = [join(__dirname, 'rule-worker.js'), resolve(__dirname, '..', '..', '..', 'dist', 'rule-worker.js')];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new CustomRuleError('The custom-rule worker (dist/rule-worker.js) is missing: run "npm run build".');
+  return found;
+}
+
+/** The files that the config's `customRules` paths and globs name. */
+export function expandRuleFiles(patterns: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    if (!/[*?[\]{}]/.test(pattern)) {
+      if (!existsSync(pattern)) throw new CustomRuleError(`Custom rule file ${pattern} does not exist.`);
+      files.push(pattern);
+      continue;
+    }
+    const base = pattern.slice(0, pattern.search(/[*?[\]{}]/)).replace(/[^/]*$/, '') || '.';
+    const matches = picomatch(pattern);
+    const found = walk(base).filter((file) => matches(file) && /\.(m?js|cjs)$/.test(file));
+    if (found.length === 0) throw new CustomRuleError(`"customRules" pattern ${pattern} matches no .js or .mjs file.`);
+    files.push(...found);
+  }
+  return [...new Set(files)];
+}
+
+function walk(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name).split('\\').join('/');
+    return entry.isDirectory() ? (entry.name === 'node_modules' ? [] : walk(path)) : [path];
+  });
+}
+
+class RuleHost {
+  private worker: Worker | undefined;
+  private port: MessagePort | undefined;
+  private signal = new Int32Array(new SharedArrayBuffer(8));
+  private lastRecord: unknown = undefined;
+  metas: LoadedRuleMeta[] = [];
+
+  constructor(private readonly files: readonly string[]) {}
+
+  start(): void {
+    const channel = new MessageChannel();
+    this.signal = new Int32Array(new SharedArrayBuffer(8));
+    this.worker = new Worker(ruleWorkerPath(), { workerData: { modulePaths: this.files, port: channel.port2, signal: this.signal }, transferList: [channel.port2] });
+    this.worker.unref();
+    this.port = channel.port1;
+    this.lastRecord = undefined;
+    const reply = this.wait(LOAD_BUDGET_MS);
+    if (!reply) throw new CustomRuleError(`Loading the custom rules took longer than ${LOAD_BUDGET_MS / 1000} s.`);
+    if (reply.kind === 'load-error') throw new CustomRuleError(`Custom rules could not be loaded: ${reply.message}`);
+    if (reply.kind === 'ready') this.metas = reply.rules;
+  }
+
+  private wait(budgetMs: number): WorkerReply | undefined {
+    const deadline = Date.now() + budgetMs;
+    for (;;) {
+      const message = receiveMessageOnPort(this.port!);
+      if (message) return message.message as WorkerReply;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return undefined;
+      Atomics.wait(this.signal, 0, 0, Math.min(remaining, 50));
+      Atomics.store(this.signal, 0, 0);
+    }
+  }
+
+  run(index: number, context: RuleContext, budgetMs: number): void {
+    if (!this.worker) this.start();
+    const hasRecord = context.record !== this.lastRecord;
+    Atomics.store(this.signal, 0, 0);
+    this.port!.postMessage({ index, hasRecord, record: hasRecord ? context.record : undefined, today: context.today, options: context.options });
+    this.lastRecord = context.record;
+    const reply = this.wait(budgetMs);
+    if (!reply) {
+      this.stop();
+      throw new Error(`ran past its time budget of ${budgetMs} ms and was stopped`);
+    }
+    if (reply.kind === 'error') throw new Error(reply.message);
+    if (reply.kind === 'result') for (const report of reply.reports) context.report(report);
+  }
+
+  stop(): void {
+    void this.worker?.terminate();
+    this.port?.close();
+    this.worker = undefined;
+    this.port = undefined;
+  }
+}
+
+export interface LoadedCustomRules {
+  rules: Rule[];
+  files: string[];
+  dispose(): void;
+}
+
+/** Loads the custom rules (in the worker) and returns rules whose check runs there. */
+export function loadCustomRules(patterns: readonly string[], budgetMs: number): LoadedCustomRules {
+  const files = expandRuleFiles(patterns);
+  if (files.length === 0) return { rules: [], files, dispose: () => undefined };
+  const host = new RuleHost(files);
+  host.start();
+  const rules = host.metas.map((meta, index): Rule => {
+    const severity = SEVERITY_WORDS[meta.severity];
+    if (!severity) throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has severity "${meta.severity}"; use error, warn, info or hint.`);
+    return {
+      meta: { id: meta.id, severity, description: meta.description, category: meta.category ?? 'custom', source: meta.source ?? `custom: ${meta.path}`, docs: meta.docs ?? meta.description },
+      check: (context) => host.run(index, context, budgetMs),
+    };
+  });
+  return { rules, files, dispose: () => host.stop() };
+}
+

@@ -1,0 +1,181 @@
+// Finding, reading and resolving .trialrc.json: one loader for the CLI and the server.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { closest } from '../service/similarity';
+import { preset, PRESET_NAMES } from './presets';
+import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride } from './types';
+import type { Severity } from '../service/types';
+
+export const CONFIG_FILE_NAME = '.trialrc.json';
+export const DEFAULT_RULE_TIMEOUT_MS = 1000;
+
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout'];
+const SEVERITY_WORDS: Record<string, Severity | 'off'> = { off: 'off', hint: 'hint', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
+
+/** The nearest .trialrc.json in the folder of `filePath` or above it. */
+export function findConfigFile(filePath: string): string | undefined {
+  let folder = dirname(resolve(filePath));
+  for (;;) {
+    const candidate = join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+export function emptyConfig(): ResolvedConfig {
+  return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS };
+}
+
+/** Throws the first rule id the config names that is neither built in nor a loaded custom rule. */
+export function verifyRuleIds(config: ResolvedConfig, customRuleIds: ReadonlySet<string>): void {
+  const unknown = config.unverifiedRuleIds.find(({ id }) => !customRuleIds.has(id));
+  if (unknown) throw unknown.error;
+}
+
+/** Reads and resolves a config file with its `extends` chain; throws ConfigError with the place. */
+export function loadConfig(path: string, knownRuleIds: ReadonlySet<string>): ResolvedConfig {
+  const resolved = emptyConfig();
+  resolved.path = resolve(path);
+  applyFile(resolved, resolved.path, knownRuleIds, []);
+  return resolved;
+}
+
+interface ParsedFile {
+  config: TrialConfigFile;
+  tree: Node | undefined;
+}
+
+function readConfigFile(path: string, chain: readonly string[]): ParsedFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    const from = chain[chain.length - 1];
+    throw new ConfigError(`Cannot read config file ${path}${from ? ` (extended from ${from})` : ''}.`, from ?? path);
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    throw new ConfigError(`${path} is not valid JSON: ${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}.`, path, errors[0].offset, errors[0].length);
+  }
+  const config = tree ? (nodeValue(tree) as TrialConfigFile) : {};
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${path} must hold one JSON object.`, path);
+  return { config, tree };
+}
+
+function nodeValue(node: Node): unknown {
+  if (node.type === 'object') return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, p.children![1] ? nodeValue(p.children![1]) : undefined]));
+  if (node.type === 'array') return (node.children ?? []).map(nodeValue);
+  return node.value;
+}
+
+/** A ConfigError placed at the value (or key) of `path` inside the file. */
+function errorAt(file: string, tree: Node | undefined, path: Array<string | number>, message: string, atKey = false): ConfigError {
+  const node = tree ? findNodeAtLocation(tree, path) : undefined;
+  const place = atKey && node?.parent?.type === 'property' ? node.parent.children![0] : node;
+  return new ConfigError(message, file, place?.offset ?? 0, place?.length ?? 0);
+}
+
+function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: ReadonlySet<string>, chain: string[]): void {
+  if (chain.includes(path)) throw new ConfigError(`"extends" makes a cycle: ${[...chain, path].join(' → ')}.`, chain[chain.length - 1]);
+  const { config, tree } = readConfigFile(path, chain);
+  checkTopLevel(path, tree, config);
+  const base = dirname(path);
+  for (const [index, entry] of toList(config.extends).entries()) {
+    if (typeof entry !== 'string') throw errorAt(path, tree, ['extends', index], '"extends" entries are preset names or relative file paths.');
+    const presetConfig = entry.startsWith('trial-records:') ? preset(entry) : undefined;
+    if (entry.startsWith('trial-records:') && !presetConfig) {
+      throw errorAt(path, tree, ['extends', index], `Unknown preset "${entry}"; presets are ${PRESET_NAMES.join(', ')}.`);
+    }
+    if (presetConfig) mergeRules(resolved.unverifiedRuleIds, resolved.rules, presetConfig.rules ?? {}, path, tree, knownRuleIds, undefined);
+    else {
+      const target = resolve(base, entry);
+      if (!existsSync(target)) throw errorAt(path, tree, ['extends', index], `"extends" names ${entry}, which does not exist (looked for ${target}).`);
+      applyFile(resolved, target, knownRuleIds, [...chain, path]);
+    }
+  }
+  resolved.sources.push(path);
+  mergeRules(resolved.unverifiedRuleIds, resolved.rules, config.rules ?? {}, path, tree, knownRuleIds, ['rules']);
+  for (const [index, override] of (config.overrides ?? []).entries()) resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
+  resolved.files.push(...toList(config.files).map((glob) => joinGlob(base, glob)));
+  resolved.schemas.push(...toList(config.schemas).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
+  resolved.customRules.push(...toList(config.customRules).map((rule) => joinGlob(base, rule)));
+  if (config.today !== undefined) {
+    if (typeof config.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a date in yyyy-MM-dd form.');
+    resolved.today = config.today;
+  }
+  if (config.ruleTimeout !== undefined) {
+    if (typeof config.ruleTimeout !== 'number' || config.ruleTimeout <= 0) throw errorAt(path, tree, ['ruleTimeout'], '"ruleTimeout" must be a positive number of milliseconds.');
+    resolved.ruleTimeout = config.ruleTimeout;
+  }
+}
+
+function toList<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function joinGlob(base: string, glob: string): string {
+  return isAbsolute(glob) ? glob : join(base, glob).split('\\').join('/');
+}
+
+function existingPath(base: string, relative: unknown, file: string, tree: Node | undefined, at: Array<string | number>): string {
+  if (typeof relative !== 'string') throw errorAt(file, tree, at, 'Expected a file path.');
+  const target = resolve(base, relative);
+  if (!existsSync(target)) throw errorAt(file, tree, at, `${relative} does not exist (looked for ${target}).`);
+  return target;
+}
+
+function checkTopLevel(path: string, tree: Node | undefined, config: TrialConfigFile): void {
+  for (const key of Object.keys(config)) {
+    if (TOP_LEVEL_KEYS.includes(key)) continue;
+    const suggestion = closest(key, TOP_LEVEL_KEYS);
+    throw errorAt(path, tree, [key], `Unknown key "${key}" in the config${suggestion ? `; did you mean "${suggestion}"?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`, true);
+  }
+}
+
+export function parseRuleEntry(entry: RuleEntry | unknown): RuleSetting | string {
+  const [word, options] = Array.isArray(entry) ? entry : [entry, undefined];
+  const severity = typeof word === 'string' ? SEVERITY_WORDS[word] : undefined;
+  if (!severity) return `Bad severity ${JSON.stringify(word)}: use "off", "info", "warn" or "error" (or [severity, options]).`;
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) return 'Rule options must be an object: [severity, { ... }].';
+  return { severity, options: options as Record<string, unknown> | undefined };
+}
+
+function mergeRules(
+  unverified: Array<{ id: string; error: ConfigError }>,
+  target: Record<string, RuleSetting>,
+  rules: Record<string, RuleEntry>,
+  file: string,
+  tree: Node | undefined,
+  knownRuleIds: ReadonlySet<string>,
+  at: Array<string | number> | undefined,
+): void {
+  for (const [id, entry] of Object.entries(rules)) {
+    if (!knownRuleIds.has(id)) {
+      // Perhaps a custom rule's id: checked once the custom rules are loaded (verifyRuleIds).
+      const suggestion = closest(id, [...knownRuleIds]);
+      unverified.push({ id, error: errorAt(file, tree, [...(at ?? ['rules']), id], `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run "trial-records rules" for the list.`, true) });
+    }
+    const setting = parseRuleEntry(entry);
+    if (typeof setting === 'string') throw errorAt(file, tree, [...(at ?? ['rules']), id], `Rule "${id}": ${setting}`);
+    target[id] = { severity: setting.severity, options: setting.options ?? target[id]?.options };
+  }
+}
+
+function resolveOverride(unverified: Array<{ id: string; error: ConfigError }>, override: unknown, index: number, file: string, tree: Node | undefined, knownRuleIds: ReadonlySet<string>): ResolvedOverride {
+  const entry = override as { files?: unknown; rules?: Record<string, RuleEntry> };
+  const files = toList(entry?.files as string | string[] | undefined);
+  if (files.length === 0 || files.some((glob) => typeof glob !== 'string')) {
+    throw errorAt(file, tree, ['overrides', index], 'Each override needs "files": a list of globs, optionally with "#/json/pointer".');
+  }
+  const rules: Record<string, RuleSetting> = {};
+  mergeRules(unverified, rules, entry.rules ?? {}, file, tree, knownRuleIds, ['overrides', index, 'rules']);
+  const patterns = files.map((glob) => {
+    const hash = glob.indexOf('#');
+    return hash < 0 ? { glob } : { glob: glob.slice(0, hash) || '**', pointer: glob.slice(hash + 1) };
+  });
+  return { patterns, rules, base: dirname(file) };
+}

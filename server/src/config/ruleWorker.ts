@@ -1,0 +1,86 @@
+// Runs a team's custom rules in a worker thread, so that a rule that loops can be stopped.
+// Protocol (see customRules.ts): the main thread waits on `signal` with Atomics.wait and reads the
+// reply with receiveMessageOnPort; `signal[1]` holds the index of the rule running now.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { collectStrings } from '../service/validate';
+import type { Report, Rule } from '../service/types';
+
+interface WorkerInput {
+  modulePaths: string[];
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+export interface LoadedRuleMeta {
+  id: string;
+  severity: string;
+  description: string;
+  category?: string;
+  source?: string;
+  docs?: string;
+  path: string;
+}
+
+export type WorkerReply =
+  | { kind: 'ready'; rules: LoadedRuleMeta[] }
+  | { kind: 'load-error'; message: string }
+  | { kind: 'result'; reports: Report[] }
+  | { kind: 'error'; message: string };
+
+// A real dynamic import (esbuild would turn `import()` into `require()` in a CommonJS bundle).
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default?: unknown }>;
+
+const { modulePaths, port, signal } = workerData as WorkerInput;
+let rules: Rule[] = [];
+let record: unknown;
+let strings: ReturnType<typeof collectStrings> | undefined;
+
+function reply(message: WorkerReply): void {
+  port.postMessage(message);
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+async function load(): Promise<void> {
+  const metas: LoadedRuleMeta[] = [];
+  for (const path of modulePaths) {
+    const loaded = await importModule(pathToFileURL(path).href);
+    const rule = (loaded.default ?? loaded) as Partial<Rule>;
+    if (!rule || typeof rule.check !== 'function' || !rule.meta || typeof rule.meta.id !== 'string') {
+      throw new Error(`${path} does not export a rule: its default export must be { meta: { id, severity, description }, check(context) }.`);
+    }
+    rules.push(rule as Rule);
+    const meta = rule.meta;
+    metas.push({ id: meta.id, severity: String(meta.severity ?? 'warning'), description: String(meta.description ?? ''), category: meta.category, source: meta.source, docs: meta.docs, path });
+  }
+  reply({ kind: 'ready', rules: metas });
+}
+
+port.on('message', (message: { index: number; record?: unknown; hasRecord: boolean; today: string; options: Record<string, unknown> }) => {
+  if (message.hasRecord) {
+    record = message.record;
+    strings = undefined;
+  }
+  Atomics.store(signal, 1, message.index);
+  const reports: Report[] = [];
+  try {
+    rules[message.index].check({
+      record,
+      today: message.today,
+      options: message.options,
+      strings: () => (strings ??= collectStrings(record)),
+      report: (report) => reports.push(report),
+    });
+    reply({ kind: 'result', reports: JSON.parse(JSON.stringify(reports)) });
+  } catch (error) {
+    reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+load().catch((error) => {
+  rules = [];
+  reply({ kind: 'load-error', message: error instanceof Error ? error.message : String(error) });
+});
+
+void parentPort;

@@ -1,0 +1,99 @@
+// A resolved config applied to one record: severities (with overrides by glob and by pointer),
+// rule options, today, team schemas; the same function serves the CLI and the server.
+import { readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { createAjv, translateErrors } from '../service/schema';
+import type { ValidateOptions } from '../service/validate';
+import type { Rule, Severity, UnplacedFinding } from '../service/types';
+import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';
+
+function toSlashes(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function matchesFile(override: ResolvedOverride, glob: string, filePath: string): boolean {
+  const relativePath = toSlashes(relative(override.base, filePath));
+  return picomatch(glob, { dot: true })(relativePath) || picomatch(glob, { dot: true, basename: !glob.includes('/') })(relativePath);
+}
+
+function isUnder(pointer: string, subtree: string): boolean {
+  return subtree === '' || pointer === subtree || pointer.startsWith(subtree + '/');
+}
+
+interface ApplicableOverride {
+  rules: Record<string, RuleSetting>;
+  pointer?: string;
+}
+
+function overridesFor(config: ResolvedConfig, filePath: string): ApplicableOverride[] {
+  const applicable: ApplicableOverride[] = [];
+  for (const override of config.overrides) {
+    for (const pattern of override.patterns) {
+      if (matchesFile(override, pattern.glob, filePath)) applicable.push({ rules: override.rules, pointer: pattern.pointer });
+    }
+  }
+  return applicable;
+}
+
+/** Validation options for one record under a config (custom rules and schemas are added by the caller). */
+export function validateOptionsFor(config: ResolvedConfig, filePath: string, defaults: ReadonlyMap<string, Severity>): ValidateOptions {
+  const overrides = overridesFor(config, filePath);
+  const settingFor = (ruleId: string, pointer: string | undefined): RuleSetting | undefined => {
+    let setting = config.rules[ruleId];
+    for (const override of overrides) {
+      const rule = override.rules[ruleId];
+      if (!rule) continue;
+      if (override.pointer === undefined || (pointer !== undefined && isUnder(pointer, override.pointer))) setting = { severity: rule.severity, options: rule.options ?? setting?.options };
+    }
+    return setting;
+  };
+  return {
+    today: config.today,
+    severityFor: (ruleId, pointer, defaultSeverity) => {
+      const setting = settingFor(ruleId, pointer);
+      if (!setting) return undefined;
+      // Restating a rule's default keeps the finer severities some rules give single findings.
+      return setting.severity === (defaults.get(ruleId) ?? defaultSeverity) ? undefined : setting.severity;
+    },
+    optionsFor: (ruleId) => settingFor(ruleId, undefined)?.options,
+    isRuleOff: (ruleId) => settingFor(ruleId, undefined)?.severity === 'off' && !overrides.some((o) => o.pointer !== undefined && o.rules[ruleId] && o.rules[ruleId].severity !== 'off'),
+  };
+}
+
+export function defaultSeverities(rules: readonly Rule[]): Map<string, Severity> {
+  return new Map(rules.map((rule) => [rule.meta.id, rule.meta.severity]));
+}
+
+const schemaCache = new Map<string, { mtimeMs: number; check: (value: unknown) => UnplacedFinding[] }>();
+
+/** Team schemas as extra checks; findings use the schema's `x-rule-id`, or `team-schema`. */
+export function teamSchemaChecks(config: ResolvedConfig): Array<(value: unknown) => UnplacedFinding[]> {
+  return config.schemas.map((path) => {
+    const mtimeMs = statSync(path).mtimeMs;
+    const cached = schemaCache.get(path);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.check;
+    const check = compileTeamSchema(path);
+    schemaCache.set(path, { mtimeMs, check });
+    return check;
+  });
+}
+
+export class TeamSchemaError extends Error {}
+
+function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] {
+  let schema: Record<string, unknown>;
+  try {
+    schema = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new TeamSchemaError(`Team schema ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const ruleId = typeof schema['x-rule-id'] === 'string' ? schema['x-rule-id'] : 'team-schema';
+  let validate;
+  try {
+    validate = createAjv().compile(schema);
+  } catch (error) {
+    throw new TeamSchemaError(`Team schema ${path} cannot be compiled: ${(error as Error).message}`);
+  }
+  return (value) => (validate(value) ? [] : translateErrors(validate.errors ?? [], ruleId));
+}

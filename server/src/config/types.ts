@@ -1,0 +1,65 @@
+// The configuration file (.trialrc.json) as written, and as resolved for one record.
+import type { Severity } from '../service/types';
+
+export type SeverityWord = 'off' | 'hint' | 'info' | 'warn' | 'warning' | 'error';
+export type RuleEntry = SeverityWord | [SeverityWord] | [SeverityWord, Record<string, unknown>];
+
+export interface ConfigOverride {
+  /** Globs of record paths, optionally with `#/json/pointer` to limit the override to a subtree. */
+  files: string[];
+  rules?: Record<string, RuleEntry>;
+}
+
+export interface TrialConfigFile {
+  $schema?: string;
+  extends?: string | string[];
+  files?: string[];
+  rules?: Record<string, RuleEntry>;
+  overrides?: ConfigOverride[];
+  schemas?: string[];
+  customRules?: string[];
+  today?: string;
+  /** Milliseconds a custom rule may run per document (default 1000). */
+  ruleTimeout?: number;
+}
+
+export interface RuleSetting {
+  severity: Severity | 'off';
+  options?: Record<string, unknown>;
+}
+
+/** An override with its globs split into path globs and subtree pointers. */
+export interface ResolvedOverride {
+  patterns: Array<{ glob: string; pointer?: string }>;
+  rules: Record<string, RuleSetting>;
+  /** The folder the globs are relative to. */
+  base: string;
+}
+
+/** A config with `extends` applied: what a record's settings are computed from. */
+export interface ResolvedConfig {
+  /** The config file (undefined when none was found: the recommended preset applies). */
+  path?: string;
+  /** Every file that was read, in extends order: editing one of them re-validates. */
+  sources: string[];
+  /** Rule ids that are not built in: valid only if a custom rule has them. */
+  unverifiedRuleIds: Array<{ id: string; error: ConfigError }>;
+  rules: Record<string, RuleSetting>;
+  overrides: ResolvedOverride[];
+  files: string[];
+  schemas: string[];
+  customRules: string[];
+  today?: string;
+  ruleTimeout: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly offset = 0,
+    readonly length = 0,
+  ) {
+    super(message);
+  }
+}
