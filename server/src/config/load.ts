@@ -85,15 +85,16 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
   checkTopLevel(path, tree, config);
   const base = dirname(path);
   for (const [index, entry] of toList(config.extends).entries()) {
-    if (typeof entry !== 'string') throw errorAt(path, tree, ['extends', index], '"extends" entries are preset names or relative file paths.');
+    const at = Array.isArray(config.extends) ? ['extends', index] : ['extends'];
+    if (typeof entry !== 'string') throw errorAt(path, tree, at, '"extends" entries are preset names or relative file paths.');
     const presetConfig = entry.startsWith('trial-records:') ? preset(entry) : undefined;
     if (entry.startsWith('trial-records:') && !presetConfig) {
-      throw errorAt(path, tree, ['extends', index], `Unknown preset "${entry}"; presets are ${PRESET_NAMES.join(', ')}.`);
+      throw errorAt(path, tree, at, `Unknown preset "${entry}"; presets are ${PRESET_NAMES.join(', ')}.`);
     }
     if (presetConfig) mergeRules(resolved.unverifiedRuleIds, resolved.rules, presetConfig.rules ?? {}, path, tree, knownRuleIds, undefined);
     else {
       const target = resolve(base, entry);
-      if (!existsSync(target)) throw errorAt(path, tree, ['extends', index], `"extends" names ${entry}, which does not exist (looked for ${target}).`);
+      if (!existsSync(target)) throw errorAt(path, tree, at, `"extends" names ${entry}, which does not exist (looked for ${target}).`);
       applyFile(resolved, target, knownRuleIds, [...chain, path]);
     }
   }

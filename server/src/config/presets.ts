@@ -12,11 +12,7 @@ export function preset(name: string): TrialConfigFile | undefined {
     case 'trial-records:recommended':
       return { rules: {} };
     case 'trial-records:strict':
-      return {
-        rules: Object.fromEntries(
-          builtinRules.filter((rule) => FINAL_RULE_GATED.includes(rule.meta.id)).map((rule) => [rule.meta.id, ['error', { finalRule: 'always' }]]),
-        ),
-      };
+      return { rules: Object.fromEntries(FINAL_RULE_GATED.map((id) => [id, ['error', { finalRule: 'always' }]])) };
     case 'trial-records:all':
       return {
         rules: Object.fromEntries(builtinRules.filter((rule) => rule.meta.severity === 'hint' || rule.meta.severity === 'info').map((rule) => [rule.meta.id, 'warn'])),

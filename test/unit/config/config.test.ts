@@ -1,0 +1,209 @@
+// Team configuration: presets, extends chains and cycles, overrides by glob and by pointer, team
+// schemas, custom rules (happy, throwing, looping), and untrusted workspaces.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, ConfigService } from '../../../server/src/config';
+import { validateDocument } from '../../../server/src/service/validate';
+import { TrialDocument } from '../../../server/src/service/document';
+import { corpusRecord, planted } from '../rules/fixtures';
+
+const TODAY = '2026-11-24';
+let service: ConfigService;
+afterEach(() => service?.invalidate());
+
+function workspace(files: Record<string, unknown>): string {
+  const root = mkdtempSync(join(tmpdir(), 'trial-config-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return root;
+}
+
+function lint(root: string, name: string, trusted = true) {
+  service = new ConfigService();
+  const path = join(root, name);
+  const settings = service.settingsFor(path, { trusted });
+  const text = JSON.stringify(JSON.parse(require('node:fs').readFileSync(path, 'utf8')), null, 2);
+  return { settings, findings: validateDocument(new TrialDocument(text), { ...settings.options, today: settings.options.today ?? TODAY }) };
+}
+
+const phaseTypo = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] });
+
+describe('rules and presets', () => {
+  it('with no config, rules keep their default severities', () => {
+    const root = workspace({ 'a.trial.json': phaseTypo });
+    expect(lint(root, 'a.trial.json').findings.find((f) => f.ruleId === 'phase-combination')?.severity).toBe('error');
+  });
+
+  it('a rule can be turned down or off', () => {
+    const root = workspace({ '.trialrc.json': { rules: { 'phase-combination': 'warn' } }, 'a.trial.json': phaseTypo, 'sub/.trialrc.json': { rules: { 'phase-combination': 'off' } }, 'sub/b.trial.json': phaseTypo });
+    expect(lint(root, 'a.trial.json').findings.find((f) => f.ruleId === 'phase-combination')?.severity).toBe('warning');
+    expect(lint(root, 'sub/b.trial.json').findings.some((f) => f.ruleId === 'phase-combination')).toBe(false);
+  });
+
+  it('the nearest config wins: it is found by walking up from the record', () => {
+    const root = workspace({ '.trialrc.json': { rules: { 'phase-combination': 'info' } }, 'deep/er/a.trial.json': phaseTypo });
+    expect(lint(root, 'deep/er/a.trial.json').findings.find((f) => f.ruleId === 'phase-combination')?.severity).toBe('info');
+  });
+
+  it('strict passes finalRule "always" to the FDAAA-gated rules', () => {
+    const root = workspace({ '.trialrc.json': { extends: 'trial-records:strict' }, 'a.trial.json': phaseTypo });
+    expect(lint(root, 'a.trial.json').settings.options.optionsFor?.('required-fields')).toEqual({ finalRule: 'always' });
+  });
+
+  it('"today" in the config reaches the rules', () => {
+    const root = workspace({ '.trialrc.json': { today: '2030-01-01' }, 'a.trial.json': phaseTypo });
+    expect(lint(root, 'a.trial.json').settings.options.today).toBe('2030-01-01');
+  });
+});
+
+describe('extends', () => {
+  it('follows a chain of relative files, later files winning', () => {
+    const root = workspace({
+      'base.json': { extends: ['trial-records:recommended'], rules: { 'phase-combination': 'info', 'date-order': 'warn' } },
+      'team/middle.json': { extends: '../base.json', rules: { 'phase-combination': 'warn' } },
+      '.trialrc.json': { extends: './team/middle.json' },
+      'a.trial.json': phaseTypo,
+    });
+    const { settings, findings } = lint(root, 'a.trial.json');
+    expect(findings.find((f) => f.ruleId === 'phase-combination')?.severity).toBe('warning');
+    expect(settings.config.sources.map((s) => s.slice(root.length))).toEqual(['/base.json', '/team/middle.json', '/.trialrc.json']);
+  });
+
+  it('reports a cycle with the chain', () => {
+    const root = workspace({ '.trialrc.json': { extends: './b.json' }, 'b.json': { extends: './.trialrc.json' }, 'a.trial.json': phaseTypo });
+    expect(() => lint(root, 'a.trial.json')).toThrow(/"extends" makes a cycle: .*\.trialrc\.json → .*b\.json → .*\.trialrc\.json/);
+  });
+
+  it('reports a missing file, an unknown preset, an unknown rule and a bad severity with their place', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ extends: './nope.json' }, /"extends" names \.\/nope\.json, which does not exist/],
+      [{ extends: 'trial-records:lenient' }, /Unknown preset "trial-records:lenient"/],
+      [{ rules: { 'phase-combinaton': 'warn' } }, /Unknown rule "phase-combinaton"; did you mean "phase-combination"\?/],
+      [{ rules: { 'date-order': 'loud' } }, /Bad severity "loud"/],
+      [{ rule: {} }, /Unknown key "rule" in the config; did you mean "rules"\?/],
+    ];
+    for (const [config, message] of cases) {
+      const root = workspace({ '.trialrc.json': config, 'a.trial.json': phaseTypo });
+      let error: unknown;
+      try {
+        lint(root, 'a.trial.json');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toMatch(message);
+      expect((error as ConfigError).offset).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('overrides', () => {
+  it('silence a rule for files matching a glob; the last match wins', () => {
+    const root = workspace({
+      '.trialrc.json': { overrides: [{ files: ['legacy/**'], rules: { 'phase-combination': 'off' } }, { files: ['legacy/keep-*.trial.json'], rules: { 'phase-combination': 'warn' } }] },
+      'legacy/old.trial.json': phaseTypo,
+      'legacy/keep-1.trial.json': phaseTypo,
+      'new.trial.json': phaseTypo,
+    });
+    expect(lint(root, 'legacy/old.trial.json').findings.some((f) => f.ruleId === 'phase-combination')).toBe(false);
+    expect(lint(root, 'legacy/keep-1.trial.json').findings.find((f) => f.ruleId === 'phase-combination')?.severity).toBe('warning');
+    expect(lint(root, 'new.trial.json').findings.find((f) => f.ruleId === 'phase-combination')?.severity).toBe('error');
+  });
+
+  it('tune a rule under one JSON subtree only (glob#/json/pointer)', () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phase': 1, '/protocolSection/statusModule/whatever': 2 });
+    const root = workspace({ '.trialrc.json': { overrides: [{ files: ['**/*.trial.json#/protocolSection/designModule'], rules: { 'unknown-property': 'off' } }] }, 'a.trial.json': record });
+    const unknown = lint(root, 'a.trial.json').findings.filter((f) => f.ruleId === 'unknown-property' && f.severity === 'warning');
+    expect(unknown.map((f) => f.pointer)).toEqual(['/protocolSection/statusModule/whatever']);
+  });
+});
+
+describe('team schemas', () => {
+  it('are applied on top of the study schema and reported at the right range', () => {
+    const root = workspace({
+      '.trialrc.json': { schemas: ['./house.schema.json'] },
+      'house.schema.json': { properties: { protocolSection: { properties: { identificationModule: { required: ['acronym'] } } } } },
+      'a.trial.json': corpusRecord('NCT03418623'),
+    });
+    const finding = lint(root, 'a.trial.json').findings.find((f) => f.ruleId === 'team-schema');
+    expect(finding?.message).toMatch(/missing "acronym"/);
+    expect(finding?.pointer).toBe('/protocolSection/identificationModule');
+    expect(finding?.target).toBe('key');
+  });
+
+  it('use the rule id the schema names', () => {
+    const root = workspace({
+      '.trialrc.json': { schemas: ['./house.schema.json'] },
+      'house.schema.json': { 'x-rule-id': 'house-title', properties: { protocolSection: { properties: { identificationModule: { properties: { briefTitle: { maxLength: 20 } } } } } } },
+      'a.trial.json': corpusRecord('NCT03418623'),
+    });
+    expect(lint(root, 'a.trial.json').findings.find((f) => f.ruleId === 'house-title')?.message).toMatch(/the registry accepts at most 20/);
+  });
+});
+
+const ACRONYM_RULE = `export default {
+  meta: { id: 'house-acronym', severity: 'warn', description: 'Our records have an acronym' },
+  check(context) {
+    const identification = context.record?.protocolSection?.identificationModule;
+    if (identification && !identification.acronym) context.report({ pointer: '/protocolSection/identificationModule', target: 'key', message: 'Add an acronym: our sponsor requires one.' });
+  },
+};`;
+
+describe('custom rules', () => {
+  it('run like built-in rules (happy path)', () => {
+    const root = workspace({ '.trialrc.json': { customRules: ['./rules/*.mjs'] }, 'rules/acronym.mjs': ACRONYM_RULE, 'a.trial.json': corpusRecord('NCT03418623') });
+    const finding = lint(root, 'a.trial.json').findings.find((f) => f.ruleId === 'house-acronym');
+    expect(finding).toMatchObject({ severity: 'warning', message: 'Add an acronym: our sponsor requires one.', pointer: '/protocolSection/identificationModule' });
+  });
+
+  it('a throwing rule becomes a rule-error naming it; the other findings still arrive', () => {
+    const root = workspace({
+      '.trialrc.json': { customRules: ['./rules/acronym.mjs', './rules/broken.js'] },
+      'rules/acronym.mjs': ACRONYM_RULE,
+      'rules/broken.js': "module.exports = { meta: { id: 'broken', severity: 'error', description: 'x' }, check() { throw new Error('boom'); } };",
+      'a.trial.json': phaseTypo,
+    });
+    const findings = lint(root, 'a.trial.json').findings;
+    expect(findings.find((f) => f.ruleId === 'rule-error')?.message).toMatch(/Rule "broken" failed: boom/);
+    expect(findings.some((f) => f.ruleId === 'house-acronym')).toBe(true);
+    expect(findings.some((f) => f.ruleId === 'phase-combination')).toBe(true);
+  });
+
+  it('a looping rule is stopped within its budget and reported', () => {
+    const root = workspace({
+      '.trialrc.json': { customRules: ['./rules/loop.mjs', './rules/acronym.mjs'], ruleTimeout: 300 },
+      'rules/loop.mjs': "export default { meta: { id: 'looping', severity: 'error', description: 'loops' }, check() { for (;;) {} } };",
+      'rules/acronym.mjs': ACRONYM_RULE,
+      'a.trial.json': phaseTypo,
+    });
+    const start = Date.now();
+    const findings = lint(root, 'a.trial.json').findings;
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(findings.find((f) => f.ruleId === 'rule-error')?.message).toMatch(/Rule "looping" failed: ran past its time budget of 300 ms and was stopped/);
+    expect(findings.some((f) => f.ruleId === 'house-acronym')).toBe(true);
+  });
+
+  it('never run in an untrusted workspace: no code of theirs executes', () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'trial-marker-')), 'ran.txt');
+    const root = workspace({
+      '.trialrc.json': { customRules: ['./rules/side-effect.mjs'], rules: { 'side-effect': 'error' } },
+      'rules/side-effect.mjs': `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'x'); export default { meta: { id: 'side-effect', severity: 'error', description: 'x' }, check() {} };`,
+      'a.trial.json': phaseTypo,
+    });
+    const { settings, findings } = lint(root, 'a.trial.json', false);
+    expect(existsSync(marker)).toBe(false);
+    expect(settings.customRulesNote).toMatch(/not trusted/);
+    expect(findings.some((f) => f.ruleId === 'phase-combination')).toBe(true);
+    lint(root, 'a.trial.json', true);
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('a custom rule with a bad severity is a config error', () => {
+    const root = workspace({ '.trialrc.json': { customRules: ['./r.mjs'] }, 'r.mjs': "export default { meta: { id: 'x', severity: 'loud', description: 'x' }, check() {} };", 'a.trial.json': phaseTypo });
+    expect(() => lint(root, 'a.trial.json')).toThrow(/severity "loud"; use error, warn, info or hint/);
+  });
+});
