@@ -1,6 +1,7 @@
 // `trial-records rules`: the catalogue as a table or as JSON.
 import { ruleCatalog } from '../rules/catalog';
 import { parseArgs } from './args';
+import { configSchema } from '../config/schema';
 import type { CliIo } from './lint';
 
 /** The README's rule table, generated from the rules' metadata (the one source of truth). */
@@ -15,6 +16,10 @@ export function ruleTableMarkdown(): string {
 export function runRulesCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { values: { format: ['-f'] }, booleans: {} });
   const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  if (args.values.get('format') === 'config-schema') {
+    io.stdout(JSON.stringify(configSchema(), null, 2) + '\n');
+    return 0;
+  }
   if (args.values.get('format') === 'markdown') {
     io.stdout(ruleTableMarkdown());
     return 0;

@@ -1,0 +1,98 @@
+// The extension's commands: preview, export, lint workspace (a task), new record, import, output.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { importText, formatRecord, ImportError } from '../../server/src/importers';
+import type { PreviewManager } from './preview/panel';
+import { NEW_RECORD_TEMPLATE } from './template';
+
+interface Services {
+  client: LanguageClient;
+  output: vscode.OutputChannel;
+  previews: PreviewManager;
+}
+
+export function registerRecordCommands(context: vscode.ExtensionContext, { output, previews }: Services): void {
+  const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  register('trialRecords.openPreview', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Active));
+  register('trialRecords.openPreviewToSide', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Beside));
+  register('trialRecords.exportPreview', (uri) => previews.exportHtml(uri as vscode.Uri | undefined));
+  register('trialRecords.showOutput', () => output.show(true));
+  register('trialRecords.newRecord', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'trial-record', content: NEW_RECORD_TEMPLATE });
+    await vscode.window.showTextDocument(document);
+  });
+  register('trialRecords.lintWorkspace', () => lintWorkspace(context));
+  register('trialRecords.importRecord', () => importRecord());
+  context.subscriptions.push(vscode.tasks.registerTaskProvider('trial-records', { provideTasks: () => [lintTask(context)], resolveTask: () => undefined }));
+}
+
+function lintTask(context: vscode.ExtensionContext): vscode.Task {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const cli = context.asAbsolutePath('dist/cli.js');
+  const task = new vscode.Task(
+    { type: 'trial-records', task: 'lint' },
+    folder ?? vscode.TaskScope.Workspace,
+    'lint workspace',
+    'trial-records',
+    new vscode.ProcessExecution(process.execPath, [cli, 'lint', '.', '--format', 'compact'], { cwd: folder?.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }),
+    '$trial-records',
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent };
+  return task;
+}
+
+async function lintWorkspace(context: vscode.ExtensionContext): Promise<void> {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Trial Records: linting the workspace…' }, async () => {
+    const execution = await vscode.tasks.executeTask(lintTask(context));
+    await new Promise<void>((resolve) => {
+      const done = vscode.tasks.onDidEndTask((event) => {
+        if (event.execution === execution) {
+          done.dispose();
+          resolve();
+        }
+      });
+    });
+  });
+}
+
+/** "Import Trial Record…": from a file or from the clipboard, into the workspace folder. */
+async function importRecord(): Promise<void> {
+  const source = await vscode.window.showQuickPick(['From a file…', 'From the clipboard'], { title: 'Import Trial Record' });
+  if (!source) return;
+  let text: string;
+  let name = 'clipboard';
+  if (source === 'From the clipboard') text = await vscode.env.clipboard.readText();
+  else {
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Registry page or dump to import' });
+    if (!picked?.[0]) return;
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
+    name = picked[0].path.split('/').pop() ?? name;
+  }
+  try {
+    const result = importText(text, name);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    for (const [index, imported] of result.records.entries()) {
+      const content = formatRecord(imported.record);
+      const document = folder
+        ? await writeNew(vscode.Uri.joinPath(folder, imported.fileName), content)
+        : await vscode.workspace.openTextDocument({ language: 'trial-record', content });
+      if (index === 0) await vscode.window.showTextDocument(document);
+    }
+    const warnings = result.warnings.map((warning) => `line ${warning.line}: ${warning.message}`);
+    const summary = `Imported ${result.records.length} record(s) (${result.format})${warnings.length ? ` with ${warnings.length} warning(s)` : ''}.`;
+    if (warnings.length) void vscode.window.showWarningMessage(summary, { detail: warnings.join('\n'), modal: false });
+    else void vscode.window.showInformationMessage(summary);
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof ImportError ? error.message : `Import failed: ${String(error)}`);
+  }
+}
+
+async function writeNew(uri: vscode.Uri, content: string): Promise<vscode.TextDocument> {
+  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  if (exists) {
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return vscode.workspace.openTextDocument(uri);
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return vscode.workspace.openTextDocument(uri);
+}
