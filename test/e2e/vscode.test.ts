@@ -1,0 +1,105 @@
+// End to end in a real VS Code: code-server (npm, Node 24) driven by playwright-core in Debian's
+// Chromium, with the packaged VSIX. Installs what it needs on first run (cached outside the repo).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error plain JS helper shared with `npm run editor`
+import { freePort, installEditor, packageExtension, repoRoot, startEditor } from './editor.mjs';
+
+const SHOTS = join(repoRoot, 'test', 'e2e', 'out');
+const RECORD = 'NCT06375005.trial.json';
+let editor: { url: string; stop(): void } | undefined;
+let context: BrowserContext;
+let page: Page;
+let workspace: string;
+
+function plantedSeed(): string {
+  const record = JSON.parse(readFileSync(join(repoRoot, 'seeds', RECORD), 'utf8'));
+  record.protocolSection.designModule.phases = ['Phase 2'];
+  record.protocolSection.armsInterventionsModule.interventions[0].armGroupLabels[0] = 'Mycophenolate Mofetil + Telitacicep';
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
+beforeAll(async () => {
+  const cache = installEditor();
+  const vsix = packageExtension(mkdtempSync(join(tmpdir(), 'trial-records-vsix-')));
+  workspace = mkdtempSync(join(tmpdir(), 'trial-records-ws-'));
+  writeFileSync(join(workspace, RECORD), plantedSeed());
+  writeFileSync(join(workspace, 'page.txt'), readFileSync(join(repoRoot, 'seeds', '003_b9facec27ee8c958.txt')));
+  editor = await startEditor({ cache, vsix, workspace, port: await freePort() });
+  mkdirSync(SHOTS, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${editor!.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120000 });
+}, 900000);
+
+afterAll(async () => {
+  await context?.close();
+  editor?.stop();
+});
+
+async function quickPick(key: string, text: string, rowText = text): Promise<void> {
+  await page.keyboard.press(key);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(key === 'F1' ? `>${text}` : text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().click();
+}
+
+async function problemRows(): Promise<string[]> {
+  if (!(await page.locator('.markers-panel').isVisible())) await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
+  await page.locator('.markers-panel').waitFor();
+  return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
+function problemRow(text: string) {
+  return page.locator('.markers-panel .monaco-list-row', { hasText: text });
+}
+
+describe('Trial Records in a real VS Code (code-server)', () => {
+  it('lists the planted phase typo and arm-label mismatch in the Problems panel with their rule ids', async () => {
+    await quickPick('Control+P', RECORD);
+    await page.locator(`.tabs-container .tab[aria-label*="${RECORD}"]`).waitFor();
+    await problemRows();
+    await problemRow('did you mean "PHASE2"').first().waitFor({ timeout: 60000 });
+    await problemRow('arm-label-reference').first().waitFor({ timeout: 30000 });
+    const rows = await problemRows();
+    expect(rows.some((row) => row.includes('schema') && row.includes('PHASE2'))).toBe(true);
+    expect(rows.some((row) => row.includes('arm-label-reference'))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'e2e-problems.png') });
+  });
+
+  it('opens the preview with the record inside the webview', async () => {
+    await quickPick('F1', 'Trial Records: Open Preview to the Side', 'Open Preview to the Side');
+    const frame = page.frameLocator('iframe.webview:visible').frameLocator('#active-frame');
+    await frame.locator('#brief-title').waitFor({ timeout: 30000 });
+    const title = await frame.locator('#brief-title').innerText();
+    expect(title).toBe(JSON.parse(plantedSeed()).protocolSection.identificationModule.briefTitle);
+    expect(await frame.locator('.matrix').count()).toBe(1);
+    expect(await frame.locator('.broken').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'e2e-preview.png') });
+    await quickPick('F1', 'View: Close All Editor Groups', 'Close All Editor Groups');
+  });
+
+  it('applies a quick fix and the diagnostic disappears', async () => {
+    await quickPick('Control+P', RECORD);
+    await problemRows();
+    await problemRow('did you mean "PHASE2"').first().click();
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget, .context-view', { hasText: 'PHASE2' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'PHASE2' }).first().click();
+    await expect.poll(async () => (await problemRows()).some((row) => row.includes('did you mean "PHASE2"')), { timeout: 30000 }).toBe(false);
+    expect((await problemRows()).some((row) => row.includes('arm-label-reference'))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'e2e-quickfix.png') });
+  });
+});
