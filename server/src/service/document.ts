@@ -55,7 +55,7 @@ export class TrialDocument {
     if (this.parsed.syntaxProblems.length > 0) return { duplicates: [], locations: locateInTree(this.tree, pointers) };
     if (cannotHaveDuplicateKeys(this.text, this.parsed.value)) {
       this.duplicatesCache ??= [];
-      return { duplicates: [], locations: locatePointers(this.text, pointers) };
+      return { duplicates: [], locations: locatePointers(this.text, pointers, this.parsed.value) };
     }
     const result = scanDocument(this.text, pointers);
     this.duplicatesCache ??= result.duplicates;
@@ -69,7 +69,7 @@ export class TrialDocument {
   }
 
   locate(pointers: Iterable<string>): Map<string, NodeLocation> {
-    if (this.parsed.syntaxProblems.length === 0) return locatePointers(this.text, pointers);
+    if (this.parsed.syntaxProblems.length === 0) return locatePointers(this.text, pointers, this.parsed.value);
     return locateInTree(this.tree, pointers);
   }
 
@@ -106,6 +106,7 @@ export class TrialDocument {
   /** The small range a finding about this node is shown at (see DESIGN.md, "Ranges"). */
   rangeForLocation(location: NodeLocation | undefined, target: Target): Range {
     if (!location) return this.rangeOf(0, Math.min(1, this.text.length));
+    if (target === 'key' && location.keyStart !== undefined && location.keyEnd !== undefined) return this.rangeOf(location.keyStart, location.keyEnd);
     if (target === 'key' || isLongContainer(this.text, location)) {
       if (location.keyStart !== undefined && location.keyEnd !== undefined) return this.rangeOf(location.keyStart, location.keyEnd);
       if (isContainer(this.text, location)) return this.rangeOf(location.valueStart, location.valueStart + 1);

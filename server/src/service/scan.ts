@@ -121,13 +121,60 @@ function buildTrie(pointers: Iterable<string>): Wanted {
   return root;
 }
 
-/** Finds the key and value offsets of each pointer; pointers that do not exist are left out. */
-export function locatePointers(text: string, pointers: Iterable<string>): Map<string, NodeLocation> {
+/**
+ * Finds the key and value offsets of each pointer; pointers that do not exist are left out.
+ * With the parsed value at hand, a pointer whose last key occurs once in the whole text is found
+ * by a direct search; the others by a walk that skips unrelated subtrees and stops once all are found.
+ */
+export function locatePointers(text: string, pointers: Iterable<string>, root?: unknown): Map<string, NodeLocation> {
   const found = new Map<string, NodeLocation>();
   const start = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (start >= text.length) return found;
-  visit(text, start, buildTrie(pointers), '', undefined, found);
+  const remaining: string[] = [];
+  for (const pointer of pointers) {
+    const direct = root === undefined ? undefined : locateByUniqueKey(text, pointer, root);
+    if (direct) found.set(pointer, direct);
+    else remaining.push(pointer);
+  }
+  if (remaining.length === 0) return found;
+  const trie = buildTrie(remaining);
+  visit(text, start, trie, '', undefined, found, { left: remaining.length });
   return found;
+}
+
+function locateByUniqueKey(text: string, pointer: string, root: unknown): NodeLocation | undefined {
+  const segments = parsePointer(pointer);
+  const key = segments[segments.length - 1];
+  if (key === undefined || /^\d+$/.test(key) || valueAt(root, segments) === undefined) return undefined;
+  const quoted = JSON.stringify(key);
+  const first = text.indexOf(quoted);
+  if (first < 0 || text.indexOf(quoted, first + quoted.length) >= 0) return undefined;
+  const colon = skipWhitespace(text, first + quoted.length);
+  if (text.charCodeAt(colon) !== COLON) return undefined;
+  const valueStart = skipWhitespace(text, colon + 1);
+  // The end of a large value costs a walk over it: only when a caller needs it (a key range does not).
+  let valueEnd: number | undefined;
+  return {
+    keyStart: first,
+    keyEnd: first + quoted.length,
+    valueStart,
+    get valueEnd() {
+      return (valueEnd ??= skipValue(text, valueStart));
+    },
+  };
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let current = root;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+interface Progress {
+  left: number;
 }
 
 function visit(
@@ -137,13 +184,17 @@ function visit(
   pointer: string,
   key: { start: number; end: number } | undefined,
   found: Map<string, NodeLocation>,
+  progress: Progress,
 ): number {
-  const end = node.children.size > 0 ? visitChildren(text, index, node, pointer, found) : skipValue(text, index);
-  if (node.wanted) found.set(pointer, { keyStart: key?.start, keyEnd: key?.end, valueStart: index, valueEnd: end });
+  const end = node.children.size > 0 ? visitChildren(text, index, node, pointer, found, progress) : skipValue(text, index);
+  if (node.wanted) {
+    found.set(pointer, { keyStart: key?.start, keyEnd: key?.end, valueStart: index, valueEnd: end });
+    progress.left--;
+  }
   return end;
 }
 
-function visitChildren(text: string, index: number, node: Wanted, pointer: string, found: Map<string, NodeLocation>): number {
+function visitChildren(text: string, index: number, node: Wanted, pointer: string, found: Map<string, NodeLocation>, progress: Progress): number {
   const open = text.charCodeAt(index);
   if (open !== OPEN_BRACE && open !== OPEN_BRACKET) return skipValue(text, index);
   const isObject = open === OPEN_BRACE;
@@ -151,6 +202,8 @@ function visitChildren(text: string, index: number, node: Wanted, pointer: strin
   let position = 0;
   index = skipWhitespace(text, index + 1);
   while (index < text.length) {
+    // All found (wanted ancestors count until they close, so none needs this container's end).
+    if (progress.left === 0) return index;
     const code = text.charCodeAt(index);
     if (code === CLOSE_BRACE || code === CLOSE_BRACKET) return index + 1;
     if (code === COMMA) {
@@ -171,7 +224,7 @@ function visitChildren(text: string, index: number, node: Wanted, pointer: strin
     const child = remaining > 0 ? node.children.get(segment) : undefined;
     if (child) {
       remaining--;
-      index = visit(text, index, child, `${pointer}/${escapeSegment(segment)}`, key, found);
+      index = visit(text, index, child, `${pointer}/${escapeSegment(segment)}`, key, found, progress);
     } else {
       index = skipValue(text, index);
     }

@@ -37,7 +37,9 @@ export function validateText(text: string, options: ValidateOptions = {}): Findi
 export function validateDocument(document: TrialDocument, options: ValidateOptions = {}): Finding[] {
   const findings = collectFindings(document, options);
   // One pass over the text finds duplicate keys and places every pointer reported so far.
-  const { duplicates, locations } = document.scan(pointersToPlace(findings));
+  const pointers = pointersToPlace(findings);
+  const { duplicates, locations } = document.scan(pointers);
+  addAncestorsOfMissing(document, pointers, locations);
   findings.push(...duplicateKeyFindings(document, duplicates));
   return placeFindings(document, applySeverities(findings, options), locations);
 }
@@ -148,10 +150,18 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
   const pointers = new Set<string>();
   for (const finding of findings) {
-    if (!finding.offset) addWithAncestors(pointers, finding.pointer);
-    for (const related of finding.related ?? []) addWithAncestors(pointers, related.pointer);
+    if (!finding.offset) pointers.add(finding.pointer);
+    for (const related of finding.related ?? []) pointers.add(related.pointer);
   }
   return pointers;
+}
+
+/** Pointers that do not exist (a rule naming a missing field) are shown at an ancestor: place those too. */
+function addAncestorsOfMissing(document: TrialDocument, pointers: ReadonlySet<string>, locations: Map<string, NodeLocation>): void {
+  const ancestors = new Set<string>();
+  for (const pointer of pointers) if (!locations.has(pointer)) addWithAncestors(ancestors, pointer);
+  if (ancestors.size === 0) return;
+  for (const [pointer, location] of document.locate(ancestors)) locations.set(pointer, location);
 }
 
 function placeFindings(document: TrialDocument, findings: PendingFinding[], locations: Map<string, NodeLocation>): Finding[] {
