@@ -37,6 +37,8 @@ function startClient(context: vscode.ExtensionContext, output: vscode.OutputChan
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/.trialrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs}')],
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // The server pushes diagnostics to every client; pulling them too would show each one twice.
+    diagnosticPullOptions: { onChange: false, onSave: false, filter: () => true },
   };
   return new LanguageClient('trialRecords', 'Trial Records', serverOptions, clientOptions);
 }
