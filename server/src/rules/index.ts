@@ -3,9 +3,10 @@ import type { Rule } from '../service/types';
 import armLabelReference from './arm-label-reference';
 import dateOrder from './date-order';
 import interventionNameReference from './intervention-name-reference';
+import nctIdMissing from './nct-id-missing';
 import phaseCombination from './phase-combination';
 
-export const builtinRules: readonly Rule[] = [dateOrder, armLabelReference, interventionNameReference, phaseCombination];
+export const builtinRules: readonly Rule[] = [dateOrder, armLabelReference, interventionNameReference, phaseCombination, nctIdMissing];
 
 /** Rule ids the engine reports itself, outside the rule files. */
 export const ENGINE_RULES = [
