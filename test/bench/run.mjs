@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const corpus = join(here, '..', '..', '..', 'shared', 'corpus', 'ctgov-v2');
+const corpus = join(here, '..', 'fixtures', 'corpus', 'ctgov-v2');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
 buildSync({ entryPoints: [join(here, 'engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile: join(out, 'engine.cjs'), logLevel: 'warning' });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const vsix = packageExtension(mkdtempSync(join(tmpdir(), 'trial-records-vsix-')));
   workspace = mkdtempSync(join(tmpdir(), 'trial-records-ws-'));
   writeFileSync(join(workspace, RECORD), plantedSeed());
-  writeFileSync(join(workspace, 'page.txt'), readFileSync(join(repoRoot, 'seeds', '003_b9facec27ee8c958.txt')));
+  writeFileSync(join(workspace, 'page.txt'), readFileSync(join(repoRoot, 'seeds', '003_b9facec27ee8c958.txt'), 'utf8'));
   editor = await startEditor({ cache, vsix, workspace, port: await freePort() });
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));

@@ -6,8 +6,9 @@ import { detectFormat, formatRecord, ImportError, importText, slugOf } from '../
 import { parseAge, parseDate, parsePhases } from '../../../server/src/importers/labels';
 import { parsePythonLiteral } from '../../../server/src/importers/python-literal';
 import { at, readSeed, SEED } from './seed-files';
+import { CORPUS_DIR } from '../rules/fixtures';
 
-const CORPUS = join(__dirname, '../../../../shared/corpus/ctgov-v2');
+const CORPUS = join(CORPUS_DIR, 'ctgov-v2');
 const corpusText = (name: string) => readFileSync(join(CORPUS, name), 'utf8');
 const FIXTURES = join(__dirname, '../../fixtures/import');
 

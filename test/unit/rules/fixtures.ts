@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePointer } from '../../../server/src/service/pointer';
 
-export const CORPUS_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+/** A copy of ../shared/corpus (see its PROVENANCE.md), so that a clone is self-contained. */
+export const CORPUS_DIR = join(__dirname, '..', '..', 'fixtures', 'corpus');
 
 export function corpusRecord(nctId: string, folder = 'ctgov-v2'): Record<string, any> {
   return JSON.parse(readFileSync(join(CORPUS_DIR, folder, `${nctId}.json`), 'utf8'));
