@@ -1,6 +1,6 @@
 // Generates schemas/study.schema.json from the registry's OpenAPI spec, the field dictionary and
 // our own-words docs (schemas/src/docs/*.json). Run with `npm run schemas`; the output is committed.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -12,7 +12,8 @@ const reference = process.env.TRIAL_REFERENCE_DIR ?? join(root, '..', 'shared', 
 const spec = parseYaml(readFileSync(join(reference, 'ctg-oas-v2.yaml'), 'utf8'));
 const dictionary = JSON.parse(readFileSync(join(reference, 'ctgov-field-docs.derived.json'), 'utf8')).fields;
 const components = spec.components.schemas;
-const docs = Object.assign({}, ...['protocol', 'results', 'other'].map((name) => readDocs(`${name}.json`)));
+const docFiles = existsSync(join(here, 'docs')) ? readdirSync(join(here, 'docs')).filter((name) => name.endsWith('.json') && name !== 'enums.json').sort() : [];
+const docs = Object.assign({}, ...docFiles.map(readDocs));
 const enumMeanings = readDocs('enums.json');
 
 const NCT_PATTERN = '^NCT\\d{8}$';
