@@ -5,8 +5,88 @@ import dateOrder from './date-order';
 import interventionNameReference from './intervention-name-reference';
 import nctIdMissing from './nct-id-missing';
 import phaseCombination from './phase-combination';
+import systemDateOrder from './system-date-order';
+import actualDateInFuture from './actual-date-in-future';
+import estimatedDateInPast from './estimated-date-in-past';
+import statusDateType from './status-date-type';
+import enrollmentTypeStatus from './enrollment-type-status';
+import withdrawnEnrollment from './withdrawn-enrollment';
+import lastKnownStatus from './last-known-status';
+import whyStoppedRequired from './why-stopped-required';
+import statusVerifiedDate from './status-verified-date';
+import locationStatus from './location-status';
+import expandedAccessStatus from './expanded-access-status';
+import hasResultsConsistency from './has-results-consistency';
+import phasesInterventionalOnly from './phases-interventional-only';
+import phaseNaSuggested from './phase-na-suggested';
+import designFieldsByStudyType from './design-fields-by-study-type';
+import maskingRoles from './masking-roles';
+import allocationArmCount from './allocation-arm-count';
+import modelArmCount from './model-arm-count';
+import bioSpecDescription from './bio-spec-description';
+import deviceFeasibilityDevice from './device-feasibility-device';
+import armInterventionSymmetry from './arm-intervention-symmetry';
+import armInterventionCoverage from './arm-intervention-coverage';
+import uniqueArmLabels from './unique-arm-labels';
+import uniqueInterventions from './unique-interventions';
+import armTypeRequired from './arm-type-required';
+import ipdSharingFields from './ipd-sharing-fields';
+import referencePmid from './reference-pmid';
+import resultsGroupReference from './results-group-reference';
+import adverseEventCounts from './adverse-event-counts';
+import outcomeUnitTitle from './outcome-unit-title';
+import analysisFields from './analysis-fields';
+import flowMilestones from './flow-milestones';
+import duplicateValues from './duplicate-values';
+import textCharacters from './text-characters';
 
-export const builtinRules: readonly Rule[] = [dateOrder, armLabelReference, interventionNameReference, phaseCombination, nctIdMissing];
+export const builtinRules: readonly Rule[] = [
+  // dates and status
+  dateOrder,
+  systemDateOrder,
+  actualDateInFuture,
+  estimatedDateInPast,
+  statusDateType,
+  enrollmentTypeStatus,
+  withdrawnEnrollment,
+  lastKnownStatus,
+  whyStoppedRequired,
+  statusVerifiedDate,
+  locationStatus,
+  expandedAccessStatus,
+  hasResultsConsistency,
+  // design
+  phaseCombination,
+  phasesInterventionalOnly,
+  phaseNaSuggested,
+  designFieldsByStudyType,
+  maskingRoles,
+  allocationArmCount,
+  modelArmCount,
+  bioSpecDescription,
+  deviceFeasibilityDevice,
+  // arms and interventions
+  armLabelReference,
+  interventionNameReference,
+  armInterventionSymmetry,
+  armInterventionCoverage,
+  uniqueArmLabels,
+  uniqueInterventions,
+  armTypeRequired,
+  // IPD sharing and references
+  ipdSharingFields,
+  referencePmid,
+  // results
+  resultsGroupReference,
+  adverseEventCounts,
+  outcomeUnitTitle,
+  analysisFields,
+  flowMilestones,
+  // identification and hygiene
+  nctIdMissing,
+  duplicateValues,
+  textCharacters,
+];
 
 /** Rule ids the engine reports itself, outside the rule files. */
 export const ENGINE_RULES = [
@@ -15,4 +95,5 @@ export const ENGINE_RULES = [
   { id: 'schema', severity: 'error', category: 'format', description: 'Types, enum codes, formats and limits of the v2 study schema', source: 'FMT-01/03/04/05/07/08/09' },
   { id: 'unknown-property', severity: 'warning', category: 'format', description: 'Every key is a field of the v2 study format', source: 'FMT-02' },
   { id: 'rule-error', severity: 'error', category: 'engine', description: 'A rule failed or ran past its time budget', source: 'engine' },
+  { id: 'config-error', severity: 'warning', category: 'engine', description: 'The team config (.trialrc.json) cannot be used; the default rules apply', source: 'engine' },
 ] as const;

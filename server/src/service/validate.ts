@@ -86,17 +86,44 @@ function duplicateKeyFindings(document: TrialDocument, duplicates: readonly Dupl
   });
 }
 
-/** Every string in the value with its pointer; iterative, so deep nesting cannot overflow. */
-export function collectStrings(value: unknown): Array<{ pointer: string; value: string }> {
-  const strings: Array<{ pointer: string; value: string }> = [];
-  const stack: Array<{ pointer: string; value: unknown }> = [{ pointer: '', value }];
+/** A step of the path to a value; its pointer is joined only when someone asks for it. */
+interface PathStep {
+  parent: PathStep | undefined;
+  segment: string | number;
+  pointer?: string;
+}
+
+function pointerOfStep(step: PathStep | undefined): string {
+  if (!step) return '';
+  step.pointer ??= childPointer(pointerOfStep(step.parent), step.segment);
+  return step.pointer;
+}
+
+class StringEntry {
+  constructor(
+    readonly value: string,
+    private readonly step: PathStep | undefined,
+  ) {}
+
+  get pointer(): string {
+    return pointerOfStep(this.step);
+  }
+}
+
+/**
+ * Every string in the value with its pointer; iterative, so deep nesting cannot overflow. Pointers
+ * are built lazily: rules read every string but report on few of them.
+ */
+export function collectStrings(value: unknown): Array<{ readonly pointer: string; readonly value: string }> {
+  const strings: StringEntry[] = [];
+  const stack: Array<{ step: PathStep | undefined; value: unknown }> = [{ step: undefined, value }];
   while (stack.length > 0) {
-    const { pointer, value: current } = stack.pop()!;
-    if (typeof current === 'string') strings.push({ pointer, value: current });
-    else if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) stack.push({ pointer: childPointer(pointer, i), value: current[i] });
+    const { step, value: current } = stack.pop()!;
+    if (typeof current === 'string') strings.push(new StringEntry(current, step));
+    else if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: i }, value: current[i] });
     else if (current !== null && typeof current === 'object') {
-      const entries = Object.entries(current);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ pointer: childPointer(pointer, entries[i][0]), value: entries[i][1] });
+      const keys = Object.keys(current);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: keys[i] }, value: (current as Record<string, unknown>)[keys[i]] });
     }
   }
   return strings;
@@ -105,7 +132,7 @@ export function collectStrings(value: unknown): Array<{ pointer: string; value: 
 function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {
   const findings: UnplacedFinding[] = [];
   const today = options.today ?? todayUtc();
-  let strings: Array<{ pointer: string; value: string }> | undefined;
+  let strings: ReturnType<typeof collectStrings> | undefined;
   const shared = { record: value, today, strings: () => (strings ??= collectStrings(value)) };
   const run = options.runRule ?? ((rule: Rule, context: RuleContext) => rule.check(context));
   for (const rule of options.rules ?? builtinRules) {

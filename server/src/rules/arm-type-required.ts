@@ -1,0 +1,50 @@
+import { defineRule } from '../service/types';
+import { asArray, asObject, protocolModule, studyType } from './study';
+import { armPointer, armViews } from './support/design-arms';
+
+const ARM_TYPES = ['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER'];
+
+export default defineRule({
+  meta: {
+    id: 'arm-type-required',
+    severity: 'warning',
+    category: 'arms',
+    description: 'Interventional arms have a type; observational groups have none',
+    source: 'ARM-07',
+    docs:
+      'An interventional arm says what role it plays in the comparison: EXPERIMENTAL, ACTIVE_COMPARATOR, ' +
+      'PLACEBO_COMPARATOR, SHAM_COMPARATOR, NO_INTERVENTION or OTHER. Observational groups (cohorts) are not assigned ' +
+      'by the study and carry no type; a type there is only hinted at. Example: in a placebo-controlled trial the arm ' +
+      '"Placebo" has type PLACEBO_COMPARATOR.',
+    fixable: false,
+  },
+  check(context) {
+    const type = studyType(context.record);
+    if (type === 'INTERVENTIONAL') {
+      const rawArms = asArray(protocolModule(context.record, 'armsInterventionsModule')?.armGroups);
+      for (const arm of armViews(context.record)) {
+        // An arm or a type of the wrong kind is the schema's finding, not a missing type.
+        const raw = asObject(rawArms[arm.index]);
+        if (!raw || (raw.type !== undefined && raw.type !== null)) continue;
+        const pointer = `${armPointer(arm.index)}/type`;
+        context.report({
+          pointer,
+          message: `${arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`} has no type; an interventional arm is one of ${ARM_TYPES.join(', ')}.`,
+          suggestions: ARM_TYPES.map((value) => ({ title: `Set the arm type to ${value}`, changes: [{ op: 'set' as const, pointer, value }] })),
+        });
+      }
+    } else if (type === 'OBSERVATIONAL') {
+      for (const arm of armViews(context.record)) {
+        if (arm.type === undefined) continue;
+        const pointer = `${armPointer(arm.index)}/type`;
+        context.report({
+          pointer,
+          target: 'key',
+          severity: 'hint',
+          message: `${arm.label === undefined ? `Group ${arm.index + 1}` : `Group "${arm.label}"`} has the type ${arm.type}, but observational groups are not assigned by the study and carry no type; remove it.`,
+          suggestions: [{ title: 'Remove the group type', changes: [{ op: 'remove', pointer }] }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,60 @@
+// Accessors shared by the results-section rules (and the list rules) of the ipd-results-hygiene group.
+import { asArray, asObject, asString, comparePartialDates, dateStruct, FINAL_RULE_DATE, isPartialDate, type JsonObject } from '../study';
+
+export const RESULTS = '/resultsSection';
+
+export const RESULTS_POINTERS = {
+  participantFlow: `${RESULTS}/participantFlowModule`,
+  baseline: `${RESULTS}/baselineCharacteristicsModule`,
+  outcomeMeasures: `${RESULTS}/outcomeMeasuresModule/outcomeMeasures`,
+  adverseEvents: `${RESULTS}/adverseEventsModule`,
+} as const;
+
+export function resultsModule(record: unknown, name: string): JsonObject | undefined {
+  return asObject(asObject(asObject(record)?.resultsSection)?.[name]);
+}
+
+/** The items of a list as objects; anything else becomes undefined so that indexes stay true. */
+export function objectsOf(value: unknown): Array<JsonObject | undefined> {
+  return asArray(value).map((item) => asObject(item));
+}
+
+export function outcomeMeasures(record: unknown): Array<JsonObject | undefined> {
+  return objectsOf(resultsModule(record, 'outcomeMeasuresModule')?.outcomeMeasures);
+}
+
+/** A count as the record holds it: only a finite number counts (the schema reports other types). */
+export function countOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function quoted(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** "A", "A and B", "A, B and C": for naming a few values in a message. */
+export function listOf(values: readonly string[], limit = 6): string {
+  const shown = values.slice(0, limit);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * Whether the registry's Final Rule requirements for results apply. For results it goes by the
+ * primary completion date (the registry's own gate for its results checks), not the start date;
+ * the strict preset's `finalRule: "always"` turns them on for every record.
+ */
+export function resultsUnderFinalRule(context: { record: unknown; options: Record<string, unknown> }): boolean {
+  if (context.options.finalRule === 'always') return true;
+  const primaryCompletion = dateStruct(context.record, 'primaryCompletionDateStruct')?.date;
+  return isPartialDate(primaryCompletion) && comparePartialDates(primaryCompletion, FINAL_RULE_DATE) >= 0;
+}
+
+export function stringOf(object: JsonObject | undefined, key: string): string | undefined {
+  return asString(object?.[key]);
+}

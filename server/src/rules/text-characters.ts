@@ -1,0 +1,120 @@
+import { defineRule, type Fix, type RuleContext } from '../service/types';
+import { listOf } from './support/ipd-results-hygiene';
+
+/**
+ * C0 controls other than tab, line feed and carriage return, unpaired surrogates and U+FFFE/U+FFFF cannot
+ * appear in XML 1.0 at all (the registry's upload format); DEL and the C1 controls are discouraged there and
+ * invisible on the page; U+FFFD marks a character already lost in an encoding conversion.
+ */
+const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Only what curators write; the derived section is the registry's own. */
+const CHECKED_SECTIONS = ['/protocolSection/', '/resultsSection/'];
+const SHOWN = 3;
+
+interface InvalidCharacter {
+  code: number;
+  /** 1-based, counted in characters (code points) as a reader counts them. */
+  position: number;
+}
+
+export default defineRule({
+  meta: {
+    id: 'text-characters',
+    severity: 'warning',
+    category: 'format',
+    description: 'Text holds no control characters, replacement characters (U+FFFD) or broken surrogates',
+    source: 'FMT-11',
+    docs:
+      'The registry rejects text blocks holding characters it cannot store ("Textblock contains an invalid character at ' +
+      'position N"). This rule looks for the characters that cause it or that show the text is damaged: control characters ' +
+      'other than tab and line breaks (they come along when text is copied from word processors or PDFs, and the XML ' +
+      'upload format cannot carry most of them), halves of characters (unpaired surrogates), the noncharacters U+FFFE and ' +
+      'U+FFFF, and the replacement character U+FFFD, which stands where a character was lost in an encoding conversion. ' +
+      'Every string of the protocol and results sections is checked (the derived section is the registry\'s own), and the ' +
+      'finding names each character by its code and its position in the text. Control characters can simply be removed, ' +
+      'which the fix does; a U+FFFD has to be replaced by the character that was meant, e.g. "≥" in "age ≥ 18".',
+    fixable: true,
+  },
+  check(context) {
+    for (const { pointer, value } of context.strings()) {
+      if (!INVALID_CHARACTER.test(value) || !CHECKED_SECTIONS.some((section) => pointer.startsWith(section))) continue;
+      report(context, pointer, value, invalidCharacters(value));
+    }
+  },
+});
+
+function report(context: RuleContext, pointer: string, value: string, found: InvalidCharacter[]): void {
+  const controls = found.filter((character) => isControl(character.code));
+  const described = found.slice(0, SHOWN).map((character) => `${codeName(character.code)} (${kindOf(character.code)}) at position ${character.position}`);
+  const rest = found.length - described.length;
+  const message =
+    found.length === 1
+      ? `This text contains ${described[0]}, which the registry does not accept in text. ${advice(found)}`
+      : `This text contains ${found.length} characters the registry does not accept in text: ${listOf(rest > 0 ? [...described, `${rest} more`] : described, SHOWN + 1)}. ${advice(found)}`;
+  const fix: Fix | undefined = controls.length > 0 ? { title: 'Remove the control characters', changes: [{ op: 'set', pointer, value: value.replace(CONTROL_CHARACTER, '') }] } : undefined;
+  const suggestions: Fix[] | undefined =
+    controls.length < found.length ? [{ title: 'Remove every invalid character', changes: [{ op: 'set', pointer, value: removeInvalid(value) }] }] : undefined;
+  context.report({ pointer, message, fix, suggestions });
+}
+
+function advice(found: InvalidCharacter[]): string {
+  if (!found.every((character) => isControl(character.code))) return 'Retype the character that was meant, or remove it.';
+  return found.length === 1 ? 'Remove it: it shows as nothing or as a box.' : 'Remove them: they show as nothing or as boxes.';
+}
+
+function invalidCharacters(value: string): InvalidCharacter[] {
+  const found: InvalidCharacter[] = [];
+  let position = 0;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    position++;
+    if (isHighSurrogate(code) && isLowSurrogate(value.charCodeAt(index + 1))) {
+      index++;
+      continue;
+    }
+    if (isInvalid(code)) found.push({ code, position });
+  }
+  return found;
+}
+
+function removeInvalid(value: string): string {
+  let kept = '';
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (isHighSurrogate(code) && isLowSurrogate(value.charCodeAt(index + 1))) {
+      kept += value.slice(index, index + 2);
+      index++;
+    } else if (!isInvalid(code)) kept += value[index];
+  }
+  return kept;
+}
+
+/** A UTF-16 unit that is invalid on its own (a surrogate reaching here has no partner). */
+function isInvalid(code: number): boolean {
+  return isControl(code) || code === 0xfffd || code === 0xfffe || code === 0xffff || isHighSurrogate(code) || isLowSurrogate(code);
+}
+
+function isControl(code: number): boolean {
+  return (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function kindOf(code: number): string {
+  if (code === 0) return 'the NUL character';
+  if (isControl(code)) return 'a control character';
+  if (code === 0xfffd) return 'the replacement character, left where a character was lost in an encoding conversion';
+  if (code === 0xfffe || code === 0xffff) return 'a noncharacter';
+  return 'half of a character whose other half is missing';
+}
+
+function codeName(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
