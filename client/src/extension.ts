@@ -1,7 +1,7 @@
 // VS Code activation: starts the language server over IPC, registers the commands, the preview
 // and the language status item. Everything about records themselves lives in the server.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type ClientCapabilities, type FeatureState, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
 import { registerRecordCommands } from './commands';
 import { StatusItem } from './status';
@@ -37,10 +37,26 @@ function startClient(context: vscode.ExtensionContext, output: vscode.OutputChan
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/.trialrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs}')],
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
-    // The server pushes diagnostics to every client; pulling them too would show each one twice.
-    diagnosticPullOptions: { onChange: false, onSave: false, filter: () => true },
   };
-  return new LanguageClient('trialRecords', 'Trial Records', serverOptions, clientOptions);
+  const client = new LanguageClient('trialRecords', 'Trial Records', serverOptions, clientOptions);
+  client.registerFeature(new PushedDiagnosticsOnly());
+  return client;
+}
+
+/**
+ * The server pushes diagnostics to every client and answers pulls from clients that offer them.
+ * VS Code keeps pushed and pulled diagnostics in separate collections, so offering both would show
+ * every problem twice: this client does not offer pulls.
+ */
+class PushedDiagnosticsOnly implements StaticFeature {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    delete capabilities.textDocument?.diagnostic;
+  }
+  initialize(): void {}
+  getState(): FeatureState {
+    return { kind: 'static' };
+  }
+  clear(): void {}
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,7 @@ import { builtinRules } from '../rules';
 import type { TrialConfigFile } from './types';
 
 /** Rules that gate FDAAA-era requirements on the start date; `strict` applies them always. */
-const FINAL_RULE_GATED = ['required-fields', 'why-stopped-required'];
+const FINAL_RULE_GATED = ['required-fields', 'why-stopped-required', 'primary-outcome-required', 'outcome-unit-title'];
 
 export const PRESET_NAMES = ['trial-records:recommended', 'trial-records:strict', 'trial-records:all'] as const;
 

@@ -30,6 +30,18 @@ import armInterventionCoverage from './arm-intervention-coverage';
 import uniqueArmLabels from './unique-arm-labels';
 import uniqueInterventions from './unique-interventions';
 import armTypeRequired from './arm-type-required';
+import requiredFields from './required-fields';
+import responsiblePartyInvestigator from './responsible-party-investigator';
+import secondaryIdFields from './secondary-id-fields';
+import drugOtherNames from './drug-other-names';
+import centralContact from './central-contact';
+import primaryOutcomeRequired from './primary-outcome-required';
+import outcomeSpecificity from './outcome-specificity';
+import outcomeTimeFrame from './outcome-time-frame';
+import ageRange from './age-range';
+import stdAges from './std-ages';
+import genderDescription from './gender-description';
+import eligibilitySections from './eligibility-sections';
 import ipdSharingFields from './ipd-sharing-fields';
 import referencePmid from './reference-pmid';
 import resultsGroupReference from './results-group-reference';
@@ -73,6 +85,20 @@ export const builtinRules: readonly Rule[] = [
   uniqueArmLabels,
   uniqueInterventions,
   armTypeRequired,
+  // required fields
+  requiredFields,
+  responsiblePartyInvestigator,
+  secondaryIdFields,
+  drugOtherNames,
+  centralContact,
+  // outcomes and eligibility
+  primaryOutcomeRequired,
+  outcomeSpecificity,
+  outcomeTimeFrame,
+  ageRange,
+  stdAges,
+  genderDescription,
+  eligibilitySections,
   // IPD sharing and references
   ipdSharingFields,
   referencePmid,

@@ -3,6 +3,7 @@
 import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { cannotHaveDuplicateKeys, locatePointers, scanDocument, type DuplicateKey, type NodeLocation } from './scan';
 import { childPointer } from './pointer';
+import { nodeAtPointer } from './tree';
 import type { Position, Range, Target } from './types';
 
 export interface SyntaxProblem {
@@ -66,6 +67,11 @@ export class TrialDocument {
   get tree(): Node | undefined {
     if (this.treeCache === undefined) this.treeCache = buildTree(this.text) ?? null;
     return this.treeCache ?? undefined;
+  }
+
+  /** The tree node of the value at a pointer (for editor features). */
+  locateNode(pointer: string): Node | undefined {
+    return nodeAtPointer(this.tree, pointer);
   }
 
   locate(pointers: Iterable<string>): Map<string, NodeLocation> {

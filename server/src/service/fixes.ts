@@ -84,3 +84,19 @@ function sameArray(a: string, b: string): boolean {
   const parentA = a.slice(0, a.lastIndexOf('/'));
   return /\/\d+$/.test(a) && /\/\d+$/.test(b) && parentA === b.slice(0, b.lastIndexOf('/'));
 }
+
+const FIX_PASSES = 10;
+
+/**
+ * Applies fixes pass after pass, re-validating in between, until nothing more changes (as ESLint
+ * does): what `--fix` and the editor's "Fix all" both run.
+ */
+export function applyFixesRepeatedly(text: string, findings: readonly Finding[], revalidate: (text: string) => Finding[]): { text: string; findings: readonly Finding[] } {
+  for (let pass = 0; pass < FIX_PASSES; pass++) {
+    const { text: next, applied } = applyFindingFixes(text, findings);
+    if (applied === 0) break;
+    text = next;
+    findings = revalidate(text);
+  }
+  return { text, findings };
+}

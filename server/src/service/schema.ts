@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { studySchema, type SchemaNode } from './studySchema';
 import { childPointer, lastSegment } from './pointer';
 import { closest } from './similarity';
+import { emptyValue } from './skeleton';
 import type { UnplacedFinding } from './types';
 
 /** Keys the registry used to emit and no longer does: a hint, not a warning. */
@@ -99,7 +100,10 @@ function translateError(error: ErrorObject, ruleId: string): UnplacedFinding | u
     case 'required': {
       const missing = String(error.params.missingProperty);
       const child = schema.properties?.[missing];
-      return finding(ruleId, pointer, 'key', `${name} is missing "${missing}"${child?.title ? ` (${child.title})` : ''}.`);
+      return {
+        ...finding(ruleId, pointer, 'key', `${name} is missing "${missing}"${child?.title ? ` (${child.title})` : ''}.`),
+        suggestions: [{ title: `Add "${missing}"`, changes: [{ op: 'set', pointer: childPointer(pointer, missing), value: emptyValue(child) }] }],
+      };
     }
     case 'type':
       return finding(ruleId, pointer, 'value', `${name} should be ${article(String(error.params.type))}, not ${describeValue(error.data)}.`);
@@ -129,7 +133,7 @@ function unknownProperty(parent: string, key: string, schema: SchemaNode, ruleId
   const pointer = childPointer(parent, key);
   const known = Object.keys(schema.properties ?? {});
   if (LEGACY_KEYS.has(pointer)) {
-    return { ruleId: 'unknown-property', severity: 'hint', pointer, target: 'key', message: `"${key}" is a legacy key the registry no longer uses; it can be removed.`, fix: removeFix(pointer, key) };
+    return { ruleId: 'unknown-property', severity: 'hint', pointer, target: 'key', message: `"${key}" is a legacy key the registry no longer uses; it can be removed.`, suggestions: [removeFix(pointer, key)] };
   }
   const suggestion = closest(key, known);
   const where = schema.title ? ` in ${schema.title}` : '';

@@ -1,0 +1,184 @@
+// The open records as the server sees them: one parse per text version shared by every request,
+// the findings of the last validation, debounced validation, and publishing without stale results.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigError, ConfigService, findConfigFile, type RecordSettings } from '../config';
+import { TrialDocument } from '../service/document';
+import { todayUtc, validateDocument, type ValidateOptions } from '../service/validate';
+import { toDiagnostic } from '../service/diagnostics';
+import type { Finding } from '../service/types';
+import type { SettingsCache } from './settings';
+
+export interface RecordStatus {
+  configPath?: string;
+  ruleCount: number;
+  customRulesNote?: string;
+  configError?: string;
+}
+
+interface Validated {
+  version: number;
+  findings: Finding[];
+  status: RecordStatus;
+}
+
+export class OpenRecords {
+  private readonly parsed = new Map<string, TrialDocument>();
+  private readonly validated = new Map<string, Validated>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Config files that got diagnostics, so that they can be cleared once fixed. */
+  private readonly brokenConfigs = new Set<string>();
+  trusted = true;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsCache,
+    private readonly configs: ConfigService,
+    private readonly workspaceRoot: string,
+  ) {}
+
+  /** The parsed record for the document's current version (parsed once, shared by all requests). */
+  document(textDocument: TextDocument): TrialDocument {
+    const cached = this.parsed.get(textDocument.uri);
+    if (cached && cached.version === textDocument.version) return cached;
+    const document = new TrialDocument(textDocument.getText(), textDocument.version, textDocument.uri);
+    this.parsed.set(textDocument.uri, document);
+    return document;
+  }
+
+  /** Findings for the current version: the last validation's when it is current, else a new one. */
+  async findings(textDocument: TextDocument): Promise<Finding[]> {
+    const last = this.validated.get(textDocument.uri);
+    if (last && last.version === textDocument.version) return last.findings;
+    return (await this.validate(textDocument)).findings;
+  }
+
+  status(uri: string): RecordStatus | undefined {
+    return this.validated.get(uri)?.status;
+  }
+
+  schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri);
+      }, delay),
+    );
+  }
+
+  /** Validates the current text and publishes it, unless the text changed while settings were read. */
+  async publish(uri: string): Promise<void> {
+    const textDocument = this.documents.get(uri);
+    if (!textDocument) return;
+    const started = performance.now();
+    const version = textDocument.version;
+    const result = await this.validate(textDocument);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return;
+    const diagnostics: Diagnostic[] = result.findings.map((finding) => toDiagnostic(finding, uri));
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: performance.now() - started, count: diagnostics.length });
+  }
+
+  private async validate(textDocument: TextDocument): Promise<Validated> {
+    const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
+    const findings = validateDocument(this.document(textDocument), options);
+    if (configFinding) findings.unshift(configFinding);
+    const validated = { version: textDocument.version, findings, status };
+    if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
+    return validated;
+  }
+
+  /** What validating this record takes: its config's options (or the defaults) and the editor's size limit. */
+  private async validationOptions(uri: string): Promise<{ options: ValidateOptions; status: RecordStatus; configFinding?: Finding }> {
+    const editor = await this.settings.get(uri);
+    const { settings, status, configFinding } = this.recordSettings(uri);
+    return { options: { ...settings?.options, today: settings?.options.today ?? todayUtc(), maxSize: editor.maxFileSize }, status, configFinding };
+  }
+
+  /** Validates other texts of this record the same way (for "fix all", which re-checks between passes). */
+  async revalidator(uri: string): Promise<(text: string) => Finding[]> {
+    const { options } = await this.validationOptions(uri);
+    return (text) => validateDocument(new TrialDocument(text), options);
+  }
+
+  /** The date time-relative features compare with: the config's `today`, else the current date. */
+  async today(uri: string): Promise<string> {
+    return (await this.validationOptions(uri)).options.today ?? todayUtc();
+  }
+
+  /** The config's settings for a record; a broken config gets diagnostics on itself and one line on the record. */
+  private recordSettings(uri: string): { settings?: RecordSettings; status: RecordStatus; configFinding?: Finding } {
+    const path = recordPath(uri, this.workspaceRoot);
+    try {
+      const settings = this.configs.settingsFor(path, { trusted: this.trusted });
+      this.clearConfigDiagnostics(settings.config.sources);
+      return { settings, status: { configPath: settings.config.path, ruleCount: settings.rules.length, customRulesNote: settings.customRulesNote } };
+    } catch (error) {
+      const file = error instanceof ConfigError ? error.file : findConfigFile(path);
+      const message = error instanceof Error ? error.message : String(error);
+      if (file) this.reportConfigProblem(file, error);
+      const finding: Finding = {
+        ruleId: 'config-error',
+        severity: 'warning',
+        pointer: '',
+        target: 'value',
+        message: `The team config ${file ?? ''} cannot be used, so the default rules apply: ${message}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      };
+      return { status: { configPath: file, ruleCount: 0, configError: message }, configFinding: finding };
+    }
+  }
+
+  private reportConfigProblem(file: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = error instanceof ConfigError ? error.offset : 0;
+    const length = error instanceof ConfigError ? Math.max(error.length, 1) : 1;
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // the config could not be read: the message says so, shown at its start
+    }
+    const located = new TrialDocument(text);
+    const uri = URI.file(file).toString();
+    this.brokenConfigs.add(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [{ range: located.rangeOf(offset, offset + length), severity: 1, source: 'trial-records', code: 'config-error', message }] });
+  }
+
+  private clearConfigDiagnostics(sources: readonly string[]): void {
+    for (const source of sources) {
+      const uri = URI.file(source).toString();
+      if (this.brokenConfigs.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  /** After a settings, config, rule-file or trust change: forget cached results and validate again. */
+  revalidateAll(): void {
+    this.configs.invalidate();
+    this.validated.clear();
+    for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.brokenConfigs.clear();
+    for (const textDocument of this.documents.all()) void this.publish(textDocument.uri);
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.parsed.delete(uri);
+    this.validated.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+/** The file a record's config is looked up from (untitled records: the workspace folder). */
+function recordPath(uri: string, workspaceRoot: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : join(workspaceRoot, 'untitled.trial.json');
+}

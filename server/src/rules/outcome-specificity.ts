@@ -1,0 +1,61 @@
+import { defineRule } from '../service/types';
+import { asString } from './study';
+import { outcomeEntries } from './support/required-outcomes-eligibility';
+
+/** Words that name a kind of result, not a measure; a title made only of them says nothing measurable. */
+const VAGUE_WORDS: Record<string, string> = {
+  safety: '"Number of participants with treatment-related adverse events (CTCAE v5.0)"',
+  tolerability: '"Number of participants who stop treatment because of adverse events"',
+  feasibility: '"Proportion of eligible patients who enrol and complete the 12-week programme"',
+  efficacy: '"Change from baseline in HbA1c at week 24"',
+  satisfaction: '"Score on the Client Satisfaction Questionnaire (CSQ-8)"',
+};
+const JOINING_WORDS = ['and', 'or', '&'];
+
+/** Titles left as placeholders ("Primary Outcome", "Secondary endpoint 2"). */
+const PLACEHOLDER = /^(?:(?:primary|secondary|other)\s+)?(?:outcome|endpoint|end point)(?:\s+measure)?(?:\s+\d+)?$/;
+
+function words(title: string): string[] {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+}
+
+/** The vague words a title consists of, or undefined when it names something more specific. */
+function vagueWordsOnly(title: string): string[] | undefined {
+  const all = words(title);
+  const vague = all.filter((word) => word in VAGUE_WORDS);
+  return vague.length > 0 && all.every((word) => word in VAGUE_WORDS || JOINING_WORDS.includes(word)) ? vague : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'outcome-specificity',
+    severity: 'warning',
+    category: 'outcomes',
+    description: 'Outcome titles name what is measured, not just "Safety" or "Efficacy"',
+    source: 'OUT-02',
+    docs:
+      'An outcome title says what is measured, so that readers can tell how the study will be judged. The registry\'s ' +
+      'reviewers return titles that are only "Safety", "Tolerability", "Feasibility", "Efficacy" or "Satisfaction" (alone ' +
+      'or joined with "and"), and placeholders such as "Primary Outcome". Applies to the protocol\'s outcomes and to posted ' +
+      'results. Example: instead of "Safety", "Number of participants with treatment-related adverse events (CTCAE v5.0)".',
+    fixable: false,
+  },
+  check(context) {
+    for (const entry of outcomeEntries(context.record)) {
+      const title = asString(entry.outcome[entry.titleKey])?.trim();
+      if (!title) continue;
+      const pointer = `${entry.pointer}/${entry.titleKey}`;
+      const vague = vagueWordsOnly(title);
+      if (vague) {
+        context.report({ pointer, message: `The title of ${entry.description}, "${title}", does not say what is measured; name the measure itself, e.g. ${VAGUE_WORDS[vague[0]]}.` });
+      } else if (PLACEHOLDER.test(words(title).join(' '))) {
+        context.report({ pointer, message: `The title of ${entry.description}, "${title}", is a placeholder; name what is measured, e.g. "Time to complete wound healing".` });
+      }
+    }
+  },
+});

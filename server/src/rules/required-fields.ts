@@ -1,0 +1,605 @@
+// The fields the registry requires, as data: which study types, from which start date, under
+// which condition. The rule reports what a record lacks; requirementFor() explains a field in hovers.
+import { defineRule, type Fix, type RuleContext, type Severity } from '../service/types';
+import { schemaAt } from '../service/studySchema';
+import { valueAt } from '../service/pointer';
+import { appliesFinalRule, asArray, asObject, dateStruct, FINAL_RULE_DATE, overallStatus, protocolModule, startsOnOrAfterFinalRule, studyType, type JsonObject, type StudyType } from './study';
+import { describeItem, isIndividualPatientExpandedAccess, isMissing } from './support/required-outcomes-eligibility';
+
+/**
+ * How strongly a field is required:
+ * - `always`: an error whenever the requirement applies;
+ * - `from-final-rule`: required for studies that started on or after the Final Rule date (an
+ *   error then, a warning for older studies, which legitimately lack FDAAA-era fields);
+ * - `older-records-may-lack`: required, but records of studies started before the Final Rule
+ *   date were accepted without it (error from that date, warning before);
+ * - `expected`: the registry asks for it but accepts it missing (a warning).
+ */
+export type Strength = 'always' | 'from-final-rule' | 'older-records-may-lack' | 'expected';
+
+export interface Requirement {
+  /** Dotted path from the record's root; a "[]" suffix marks a list whose every entry needs the field. */
+  path: string;
+  /** The field's name as a curator knows it. */
+  name: string;
+  /** Catalogue id (shared/reference/ctgov-rules.md). */
+  source: string;
+  /** Study types the requirement applies to; absent means every type. */
+  studyTypes?: readonly StudyType[];
+  strength: Strength;
+  /** A further condition on the whole record, as a clause that follows "studies that …". */
+  onlyIf?: { text: string; holds: (record: unknown) => boolean };
+  /** A condition on each list entry, as words that follow the entry noun ("locations in the United States"). */
+  onlyForEntries?: { text: string; holds: (entry: JsonObject) => boolean };
+  /** When a present value can still fall short (e.g. no flag set), how to tell, and what is lacking. */
+  isComplete?: (value: unknown) => boolean;
+  lacking?: string;
+  /** A remark added to the hover text. */
+  note?: string;
+  /** Set when another rule reports this field: the entry is here to explain it in hovers only. */
+  reportedBy?: string;
+}
+
+const INT: readonly StudyType[] = ['INTERVENTIONAL'];
+const OBS: readonly StudyType[] = ['OBSERVATIONAL'];
+const EA: readonly StudyType[] = ['EXPANDED_ACCESS'];
+const INT_OBS: readonly StudyType[] = ['INTERVENTIONAL', 'OBSERVATIONAL'];
+
+const PS = 'protocolSection';
+const OPEN_STATUSES = ['NOT_YET_RECRUITING', 'RECRUITING', 'ENROLLING_BY_INVITATION'];
+const TYPES_NAMING_THEIR_ISSUER = ['OTHER_GRANT', 'REGISTRY', 'OTHER'];
+
+const isUnitedStates = (location: JsonObject): boolean => location.country === 'United States';
+
+function outcomeRequirements(list: string, noun: string): Requirement[] {
+  return [
+    { path: `${PS}.outcomesModule.${list}[].measure`, name: `${noun} title`, source: 'REQ-12', strength: 'always' },
+    { path: `${PS}.outcomesModule.${list}[].timeFrame`, name: `${noun} time frame`, source: 'REQ-12', strength: 'always' },
+  ];
+}
+
+/** Every requirement, in the order of the record's modules. */
+export const REQUIREMENTS: readonly Requirement[] = [
+  { path: `${PS}.identificationModule.orgStudyIdInfo.id`, name: "Organization's unique protocol ID", source: 'REQ-01', strength: 'always' },
+  { path: `${PS}.identificationModule.briefTitle`, name: 'Brief title', source: 'REQ-01', strength: 'always' },
+  { path: `${PS}.identificationModule.officialTitle`, name: 'Official title', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  { path: `${PS}.identificationModule.secondaryIdInfos[].type`, name: 'Secondary ID type', source: 'REQ-11', strength: 'always', reportedBy: 'secondary-id-fields' },
+  {
+    path: `${PS}.identificationModule.secondaryIdInfos[].domain`,
+    name: 'Secondary ID description',
+    source: 'REQ-11',
+    strength: 'always',
+    onlyForEntries: { text: 'of type other grant, registry or other identifier', holds: (entry) => TYPES_NAMING_THEIR_ISSUER.includes(String(entry.type)) },
+    reportedBy: 'secondary-id-fields',
+  },
+
+  { path: `${PS}.statusModule.statusVerifiedDate`, name: 'Record verification date', source: 'REQ-01', strength: 'always' },
+  { path: `${PS}.statusModule.overallStatus`, name: 'Overall status', source: 'REQ-01', strength: 'always' },
+  // The start date also decides which Final Rule requirements apply, so it is never optional.
+  { path: `${PS}.statusModule.startDateStruct.date`, name: 'Study start date', source: 'REQ-03', studyTypes: INT_OBS, strength: 'always' },
+  { path: `${PS}.statusModule.startDateStruct.type`, name: 'Study start date type', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  { path: `${PS}.statusModule.primaryCompletionDateStruct.date`, name: 'Primary completion date', source: 'REQ-02', studyTypes: INT_OBS, strength: 'older-records-may-lack' },
+  { path: `${PS}.statusModule.primaryCompletionDateStruct.type`, name: 'Primary completion date type', source: 'REQ-02', studyTypes: INT_OBS, strength: 'older-records-may-lack' },
+  { path: `${PS}.statusModule.completionDateStruct.date`, name: 'Study completion date', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  { path: `${PS}.statusModule.completionDateStruct.type`, name: 'Study completion date type', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.statusModule.whyStopped`,
+    name: 'Why the study stopped',
+    source: 'REQ-16',
+    strength: 'from-final-rule',
+    onlyIf: { text: 'are suspended, terminated or withdrawn', holds: (record) => ['SUSPENDED', 'TERMINATED', 'WITHDRAWN'].includes(overallStatus(record) ?? '') },
+    reportedBy: 'why-stopped-required',
+  },
+
+  { path: `${PS}.sponsorCollaboratorsModule.leadSponsor.name`, name: 'Lead sponsor', source: 'REQ-01', strength: 'always' },
+  { path: `${PS}.sponsorCollaboratorsModule.responsibleParty.type`, name: 'Responsible party', source: 'REQ-03', strength: 'from-final-rule' },
+  ...(['investigatorFullName', 'investigatorTitle', 'investigatorAffiliation'] as const).map(
+    (key): Requirement => ({
+      path: `${PS}.sponsorCollaboratorsModule.responsibleParty.${key}`,
+      name: { investigatorFullName: 'Investigator name', investigatorTitle: 'Investigator title', investigatorAffiliation: 'Investigator affiliation' }[key],
+      source: 'REQ-10',
+      strength: 'always',
+      onlyIf: { text: 'name a principal investigator or sponsor-investigator as responsible party', holds: (record) => isInvestigatorResponsible(record) },
+      reportedBy: 'responsible-party-investigator',
+    }),
+  ),
+
+  { path: `${PS}.oversightModule.isFdaRegulatedDrug`, name: 'FDA-regulated drug', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  { path: `${PS}.oversightModule.isFdaRegulatedDevice`, name: 'FDA-regulated device', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  {
+    path: `${PS}.oversightModule.isUnapprovedDevice`,
+    name: 'Unapproved device',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+    onlyIf: { text: 'study a U.S. FDA-regulated device', holds: (record) => protocolModule(record, 'oversightModule')?.isFdaRegulatedDevice === true },
+  },
+
+  { path: `${PS}.descriptionModule.briefSummary`, name: 'Brief summary', source: 'REQ-01', strength: 'always' },
+  { path: `${PS}.conditionsModule.conditions`, name: 'Conditions', source: 'REQ-02', studyTypes: INT_OBS, strength: 'always' },
+
+  { path: `${PS}.designModule.studyType`, name: 'Study type', source: 'REQ-01', strength: 'always' },
+  {
+    path: `${PS}.designModule.expandedAccessTypes`,
+    name: 'Expanded access type',
+    source: 'REQ-09',
+    studyTypes: EA,
+    strength: 'always',
+    isComplete: (value) => ['individual', 'intermediate', 'treatment'].some((flag) => asObject(value)?.[flag] === true),
+    lacking: 'Set at least one of individual, intermediate and treatment to true.',
+  },
+  {
+    path: `${PS}.designModule.targetDuration`,
+    name: 'Target follow-up duration',
+    source: 'REQ-08',
+    studyTypes: OBS,
+    strength: 'always',
+    onlyIf: { text: 'are patient registries', holds: (record) => protocolModule(record, 'designModule')?.patientRegistry === true },
+  },
+  {
+    path: `${PS}.designModule.phases`,
+    name: 'Study phase',
+    source: 'REQ-06',
+    studyTypes: INT,
+    strength: 'expected',
+    note: 'Use NA when no drug or biologic is studied.',
+    reportedBy: 'the phase rules',
+  },
+  { path: `${PS}.designModule.designInfo.allocation`, name: 'Allocation', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  { path: `${PS}.designModule.designInfo.interventionModel`, name: 'Interventional study model', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  { path: `${PS}.designModule.designInfo.primaryPurpose`, name: 'Primary purpose', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  { path: `${PS}.designModule.designInfo.maskingInfo.masking`, name: 'Masking', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  { path: `${PS}.designModule.designInfo.observationalModel`, name: 'Observational study model', source: 'REQ-07', studyTypes: OBS, strength: 'expected' },
+  { path: `${PS}.designModule.designInfo.timePerspective`, name: 'Time perspective', source: 'REQ-07', studyTypes: OBS, strength: 'expected' },
+  { path: `${PS}.designModule.enrollmentInfo.count`, name: 'Enrollment', source: 'REQ-02', studyTypes: INT_OBS, strength: 'always' },
+  { path: `${PS}.designModule.enrollmentInfo.type`, name: 'Enrollment type', source: 'REQ-02', studyTypes: INT_OBS, strength: 'from-final-rule' },
+
+  {
+    path: `${PS}.armsInterventionsModule.armGroups[].label`,
+    name: 'Arm label',
+    source: 'REQ-05',
+    studyTypes: INT_OBS,
+    strength: 'always',
+    // An observational study with a single group may leave it unlabelled.
+    onlyIf: { text: 'are interventional or have more than one group', holds: (record) => studyType(record) === 'INTERVENTIONAL' || armGroupCount(record) > 1 },
+  },
+  { path: `${PS}.armsInterventionsModule.armGroups[].type`, name: 'Arm type', source: 'REQ-05', studyTypes: INT, strength: 'always', reportedBy: 'arm-type-required' },
+  { path: `${PS}.armsInterventionsModule.armGroups[].description`, name: 'Arm description', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  { path: `${PS}.armsInterventionsModule.interventions`, name: 'Interventions', source: 'REQ-05', studyTypes: INT, strength: 'always' },
+  { path: `${PS}.armsInterventionsModule.interventions[].name`, name: 'Intervention name', source: 'REQ-01', strength: 'always' },
+  { path: `${PS}.armsInterventionsModule.interventions[].type`, name: 'Intervention type', source: 'REQ-05', studyTypes: INT, strength: 'always' },
+  { path: `${PS}.armsInterventionsModule.interventions[].description`, name: 'Intervention description', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.armsInterventionsModule.interventions[].otherNames`,
+    name: 'Other intervention names',
+    source: 'REQ-13',
+    strength: 'expected',
+    onlyForEntries: { text: 'of type drug', holds: (entry) => entry.type === 'DRUG' },
+    reportedBy: 'drug-other-names',
+  },
+
+  { path: `${PS}.outcomesModule.primaryOutcomes`, name: 'Primary outcomes', source: 'OUT-01', studyTypes: INT_OBS, strength: 'always', reportedBy: 'primary-outcome-required' },
+  ...outcomeRequirements('primaryOutcomes', 'Primary outcome'),
+  ...outcomeRequirements('secondaryOutcomes', 'Secondary outcome'),
+  ...outcomeRequirements('otherOutcomes', 'Other outcome'),
+
+  {
+    path: `${PS}.eligibilityModule.eligibilityCriteria`,
+    name: 'Eligibility criteria',
+    source: 'REQ-01',
+    strength: 'always',
+    onlyIf: { text: 'are not expanded access for individual patients', holds: (record) => !isIndividualPatientExpandedAccess(record) },
+  },
+  { path: `${PS}.eligibilityModule.healthyVolunteers`, name: 'Accepts healthy volunteers', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  { path: `${PS}.eligibilityModule.sex`, name: 'Sex', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  { path: `${PS}.eligibilityModule.studyPopulation`, name: 'Study population', source: 'REQ-07', studyTypes: OBS, strength: 'always' },
+  { path: `${PS}.eligibilityModule.samplingMethod`, name: 'Sampling method', source: 'REQ-07', studyTypes: OBS, strength: 'always' },
+
+  ...(['name', 'phone', 'email'] as const).map(
+    (key): Requirement => ({
+      path: `${PS}.contactsLocationsModule.centralContacts[].${key}`,
+      name: { name: 'Contact name', phone: 'Contact phone', email: 'Contact email' }[key],
+      source: 'REQ-15',
+      strength: 'expected',
+      reportedBy: 'central-contact',
+    }),
+  ),
+  { path: `${PS}.contactsLocationsModule.locations[].facility`, name: 'Facility name', source: 'REQ-14', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.contactsLocationsModule.locations[].status`,
+    name: 'Site recruitment status',
+    source: 'REQ-14',
+    // The public record drops site statuses once a study closes, and a single site follows the overall status.
+    strength: 'expected',
+    onlyIf: { text: 'are recruiting or about to, at more than one site', holds: (record) => OPEN_STATUSES.includes(overallStatus(record) ?? '') && locationCount(record) > 1 },
+  },
+  { path: `${PS}.contactsLocationsModule.locations[].city`, name: 'City', source: 'REQ-14', strength: 'always' },
+  { path: `${PS}.contactsLocationsModule.locations[].country`, name: 'Country', source: 'REQ-14', strength: 'always' },
+  { path: `${PS}.contactsLocationsModule.locations[].state`, name: 'State', source: 'REQ-14', strength: 'always', onlyForEntries: { text: 'in the United States', holds: isUnitedStates } },
+  // Sites of older studies were accepted without a ZIP code (two records of the corpus).
+  { path: `${PS}.contactsLocationsModule.locations[].zip`, name: 'ZIP code', source: 'REQ-14', strength: 'from-final-rule', onlyForEntries: { text: 'in the United States', holds: isUnitedStates } },
+];
+
+function isInvestigatorResponsible(record: unknown): boolean {
+  const type = asObject(protocolModule(record, 'sponsorCollaboratorsModule')?.responsibleParty)?.type;
+  return type === 'PRINCIPAL_INVESTIGATOR' || type === 'SPONSOR_INVESTIGATOR';
+}
+
+function armGroupCount(record: unknown): number {
+  return asArray(protocolModule(record, 'armsInterventionsModule')?.armGroups).length;
+}
+
+function locationCount(record: unknown): number {
+  return asArray(protocolModule(record, 'contactsLocationsModule')?.locations).length;
+}
+
+// --- Words ----------------------------------------------------------------------------------
+
+const LIST_NOUNS: Record<string, [singular: string, plural: string]> = {
+  secondaryIdInfos: ['secondary ID', 'secondary IDs'],
+  armGroups: ['arm', 'arms'],
+  interventions: ['intervention', 'interventions'],
+  primaryOutcomes: ['primary outcome', 'primary outcomes'],
+  secondaryOutcomes: ['secondary outcome', 'secondary outcomes'],
+  otherOutcomes: ['other outcome', 'other outcomes'],
+  centralContacts: ['central contact', 'central contacts'],
+  locations: ['location', 'locations'],
+};
+
+const CONTAINER_NAMES: Record<string, string> = {
+  protocolSection: 'Protocol section',
+  identificationModule: 'Identification module',
+  statusModule: 'Status module',
+  sponsorCollaboratorsModule: 'Sponsor and collaborators module',
+  oversightModule: 'Oversight module',
+  descriptionModule: 'Description module',
+  conditionsModule: 'Conditions module',
+  designModule: 'Design module',
+  armsInterventionsModule: 'Arms and interventions module',
+  outcomesModule: 'Outcomes module',
+  eligibilityModule: 'Eligibility module',
+  contactsLocationsModule: 'Contacts and locations module',
+  orgStudyIdInfo: "Organization's study ID",
+  startDateStruct: 'Study start date',
+  primaryCompletionDateStruct: 'Primary completion date',
+  completionDateStruct: 'Study completion date',
+  leadSponsor: 'Lead sponsor',
+  responsibleParty: 'Responsible party',
+  designInfo: 'Design information',
+  maskingInfo: 'Masking information',
+  enrollmentInfo: 'Enrollment',
+};
+
+const STUDY_TYPE_WORDS: Record<StudyType, string> = {
+  INTERVENTIONAL: 'interventional',
+  OBSERVATIONAL: 'observational',
+  EXPANDED_ACCESS: 'expanded access',
+};
+
+function segmentsOf(requirement: Requirement): string[] {
+  return requirement.path.split('.');
+}
+
+/** The dotted path with list levels transparent, as the field dictionary and hovers name fields. */
+function plainPath(requirement: Requirement): string {
+  return requirement.path.replace(/\[\]/g, '');
+}
+
+/** The list the requirement walks, if any: its key without the "[]" marker. */
+function listKey(requirement: Requirement): string | undefined {
+  return segmentsOf(requirement)
+    .find((segment) => segment.endsWith('[]'))
+    ?.slice(0, -2);
+}
+
+/** The field's key as shown in messages: from the module down, or from the list entry down. */
+function displayKey(requirement: Requirement): string {
+  const segments = segmentsOf(requirement);
+  const lastList = segments.map((segment) => segment.endsWith('[]')).lastIndexOf(true);
+  return segments.slice(lastList >= 0 ? lastList + 1 : 2).join('.');
+}
+
+function studyTypesPhrase(types: readonly StudyType[] | undefined, plural: boolean): string {
+  if (!types) return plural ? 'studies' : 'all studies';
+  const words = types.map((type) => STUDY_TYPE_WORDS[type]);
+  return `${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0]} studies`;
+}
+
+/** Whom the requirement applies to, after "required for": "interventional studies that started on or after 2017-01-18". */
+function requiredFor(requirement: Requirement): string {
+  const clauses = [requirement.strength === 'from-final-rule' ? `started on or after ${FINAL_RULE_DATE}` : undefined, requirement.onlyIf?.text].filter(
+    (clause): clause is string => clause !== undefined,
+  );
+  const list = listKey(requirement);
+  const studies = studyTypesPhrase(requirement.studyTypes, list !== undefined);
+  const qualified = clauses.length > 0 ? `${studies} that ${clauses.join(' and ')}` : studies;
+  if (!list) return qualified;
+  const [singular, plural] = LIST_NOUNS[list] ?? [list, list];
+  const entries = requirement.onlyForEntries ? `${plural} ${requirement.onlyForEntries.text}` : `every ${singular}`;
+  return requirement.studyTypes || clauses.length > 0 ? `${entries} of ${qualified}` : entries;
+}
+
+function fieldWords(requirement: Requirement): string {
+  return `"${requirement.name}" (${displayKey(requirement)})`;
+}
+
+function startDateOf(record: unknown): string | undefined {
+  return dateStruct(record, 'startDateStruct')?.date;
+}
+
+/** Why a gated requirement is only a warning for this record. */
+function olderStudyNote(requirement: Requirement, record: unknown): string {
+  const start = startDateOf(record);
+  if (requirement.strength === 'older-records-may-lack') {
+    return ` Records of studies that started before ${FINAL_RULE_DATE}${start ? `, as this one did (${start}),` : ''} may lack it.`;
+  }
+  return start ? ` This study started ${start}, before that date, so it is a warning here.` : ' This record has no start date, so whether it applies is not known yet.';
+}
+
+// --- Applicability and severity ---------------------------------------------------------------
+
+function appliesToStudy(requirement: Requirement, record: unknown): boolean {
+  if (requirement.studyTypes) {
+    const type = studyType(record);
+    if (!type || !requirement.studyTypes.includes(type)) return false;
+  }
+  return requirement.onlyIf?.holds(record) ?? true;
+}
+
+function isGated(requirement: Requirement): boolean {
+  return requirement.strength === 'from-final-rule' || requirement.strength === 'older-records-may-lack';
+}
+
+function severityOf(requirement: Requirement, finalRule: boolean): Severity {
+  if (requirement.strength === 'always') return 'error';
+  if (requirement.strength === 'expected') return 'warning';
+  return finalRule ? 'error' : 'warning';
+}
+
+// --- Hover text -------------------------------------------------------------------------------
+
+/**
+ * Whether and when a field is required for this record, in one or two short sentences, for the
+ * editor's hover. `fieldPath` is dotted with list levels transparent, e.g.
+ * "protocolSection.contactsLocationsModule.locations.zip". Undefined for fields nothing requires.
+ */
+export function requirementFor(fieldPath: string, record: unknown): string | undefined {
+  const matches = REQUIREMENTS.filter((requirement) => plainPath(requirement) === fieldPath);
+  if (matches.length === 0) return containerRequirement(fieldPath, record);
+  return matches.map((requirement) => describeRequirement(requirement, record)).join(' ');
+}
+
+function describeRequirement(requirement: Requirement, record: unknown): string {
+  const text = applicabilityFor(requirement, record);
+  return requirement.note ? `${text} ${requirement.note}` : text;
+}
+
+function applicabilityFor(requirement: Requirement, record: unknown): string {
+  const verb = requirement.strength === 'expected' ? 'Expected' : 'Required';
+  const general = `${verb} for ${requiredFor(requirement)}.`;
+  const type = studyType(record);
+  if (requirement.studyTypes && type && !requirement.studyTypes.includes(type)) {
+    return `Not needed for ${studyTypesPhrase([type], true)}; ${general.charAt(0).toLowerCase()}${general.slice(1)}`;
+  }
+  if (requirement.onlyIf && !requirement.onlyIf.holds(record)) return `${general} This study is not one of them.`;
+  if (isGated(requirement) && !startsOnOrAfterFinalRule(record)) return general + olderStudyNote(requirement, record);
+  return general;
+}
+
+/** For an object that holds required fields (a module, a date): which of them this study needs. */
+function containerRequirement(fieldPath: string, record: unknown): string | undefined {
+  const inside = REQUIREMENTS.filter((requirement) => plainPath(requirement).startsWith(`${fieldPath}.`) && appliesToStudy(requirement, record));
+  if (inside.length === 0) return undefined;
+  return `Holds fields this study needs: ${joinNames(inside.map((requirement) => `"${requirement.name}"`))}.`;
+}
+
+function joinNames(names: string[], limit = names.length): string {
+  const shown = names.slice(0, limit);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+}
+
+// --- Finding gaps -----------------------------------------------------------------------------
+
+interface ListEntry {
+  listPointer: string;
+  index: number;
+  item: JsonObject;
+}
+
+interface Gap {
+  requirement: Requirement;
+  /** Where the field should be. */
+  pointer: string;
+  /** The highest absent object on the way to the field, when the field is missing with it. */
+  absentContainer?: string;
+  entry?: ListEntry;
+  /** The field is there but falls short (e.g. no expanded access type set). */
+  incomplete?: boolean;
+}
+
+/** The places a requirement is not met, reaching only the parts of the record on its path. */
+function findGaps(requirement: Requirement, record: JsonObject): Gap[] {
+  const segments = segmentsOf(requirement);
+  const gaps: Gap[] = [];
+  const visit = (parent: JsonObject, depth: number, pointer: string, entry: ListEntry | undefined): void => {
+    const segment = segments[depth];
+    const isList = segment.endsWith('[]');
+    const key = isList ? segment.slice(0, -2) : segment;
+    const value = parent[key];
+    const here = `${pointer}/${key}`;
+    if (isList) {
+      // An absent list has no entries to check; whether the list itself is needed is a requirement of its own.
+      if (!Array.isArray(value)) return;
+      value.forEach((item, index) => {
+        const object = asObject(item);
+        if (object && (requirement.onlyForEntries?.holds(object) ?? true)) visit(object, depth + 1, `${here}/${index}`, { listPointer: here, index, item: object });
+      });
+      return;
+    }
+    if (depth === segments.length - 1) {
+      if (isMissing(value)) gaps.push({ requirement, pointer: here, entry });
+      else if (requirement.isComplete && !requirement.isComplete(value)) gaps.push({ requirement, pointer: here, entry, incomplete: true });
+      return;
+    }
+    if (value === undefined || value === null) {
+      const rest = segments.slice(depth + 1);
+      if (!rest.some((later) => later.endsWith('[]'))) gaps.push({ requirement, pointer: `${here}/${rest.join('/')}`, absentContainer: here, entry });
+      return;
+    }
+    const object = asObject(value);
+    if (object) visit(object, depth + 1, here, entry);
+  };
+  visit(record, 0, '', undefined);
+  return gaps;
+}
+
+// --- Skeletons for suggestions ------------------------------------------------------------------
+
+/** An empty value of the field's type for the curator to fill in; undefined where none is neutral (yes/no, numbers). */
+function emptyValue(pointer: string, applicable: readonly Requirement[]): unknown {
+  const node = schemaAt(pointer);
+  if (node?.type === 'string') return '';
+  if (node?.type === 'array') {
+    const itemPointer = `${pointer}/0`;
+    const item = emptyValue(itemPointer, applicable);
+    return item === undefined ? [] : [item];
+  }
+  if (node?.type === 'object') return emptyObject(pointer, applicable);
+  return undefined;
+}
+
+/** An object holding an empty value for each field this study requires inside it. */
+function emptyObject(pointer: string, applicable: readonly Requirement[]): JsonObject {
+  const generic = pointer.replace(/\/\d+(?=\/|$)/g, '');
+  const object: JsonObject = {};
+  for (const requirement of applicable) {
+    const fieldPointer = `/${plainPath(requirement).split('.').join('/')}`;
+    if (!fieldPointer.startsWith(`${generic}/`)) continue;
+    const key = fieldPointer.slice(generic.length + 1).split('/')[0];
+    if (key in object) continue;
+    const value = emptyValue(`${pointer}/${key}`, applicable);
+    if (value !== undefined) object[key] = value;
+  }
+  return object;
+}
+
+function insertSuggestion(pointer: string, what: string, applicable: readonly Requirement[]): Fix[] | undefined {
+  const value = emptyValue(pointer, applicable);
+  if (value === undefined || (asObject(value) && Object.keys(value as JsonObject).length === 0)) return undefined;
+  return [{ title: `Insert an empty ${what}`, changes: [{ op: 'set', pointer, value }] }];
+}
+
+// --- Reporting --------------------------------------------------------------------------------
+
+function gapMessage(gap: Gap): string {
+  const { requirement } = gap;
+  const verb = requirement.strength === 'expected' ? 'is expected for' : 'is required for';
+  const base = `${fieldWords(requirement)} ${verb} ${requiredFor(requirement)}`;
+  if (gap.incomplete) return `${base}. ${requirement.lacking ?? ''}`.trim();
+  if (!gap.entry) return `${base}.`;
+  const noun = LIST_NOUNS[listKey(requirement) ?? '']?.[0] ?? 'entry';
+  return `${base}; ${describeItem(noun, gap.entry.index, gap.entry.item)} has none.`;
+}
+
+function reportGap(context: RuleContext, gap: Gap, finalRule: boolean, applicable: readonly Requirement[]): void {
+  const { requirement } = gap;
+  const severity = severityOf(requirement, finalRule);
+  const note = severity === 'warning' && isGated(requirement) ? olderStudyNote(requirement, context.record) : '';
+  const insertAt = gap.absentContainer ?? gap.pointer;
+  const what = gap.absentContainer ? `"${CONTAINER_NAMES[lastKey(insertAt)] ?? lastKey(insertAt)}"` : `"${requirement.name}"`;
+  context.report({
+    pointer: gap.pointer,
+    message: gapMessage(gap) + note,
+    severity,
+    suggestions: gap.incomplete ? undefined : insertSuggestion(insertAt, what, applicable),
+  });
+}
+
+function lastKey(pointer: string): string {
+  return pointer.slice(pointer.lastIndexOf('/') + 1);
+}
+
+/** A whole object is missing with several required fields in it: one finding for the object. */
+function reportAbsentContainer(context: RuleContext, container: string, gaps: Gap[], finalRule: boolean, applicable: readonly Requirement[]): void {
+  const key = lastKey(container);
+  const severities = gaps.map((gap) => severityOf(gap.requirement, finalRule));
+  const severity: Severity = severities.includes('error') ? 'error' : 'warning';
+  const names = joinNames(
+    gaps.map((gap) => fieldWords(gap.requirement)),
+    5,
+  );
+  const scopes = new Set(gaps.map((gap) => requiredFor(gap.requirement)));
+  const verb = severity === 'error' ? 'requires' : 'should have';
+  let message = `"${CONTAINER_NAMES[key] ?? key}" (${key}) is missing; this study ${verb} ${names} in it.`;
+  const allExpected = gaps.every((gap) => gap.requirement.strength === 'expected');
+  if (scopes.size === 1) message += ` They are ${allExpected ? 'expected' : 'required'} for ${[...scopes][0]}.`;
+  if (severity === 'warning' && gaps.every((gap) => isGated(gap.requirement))) message += olderStudyNote(gaps[0].requirement, context.record);
+  context.report({ pointer: container, message, severity, suggestions: insertSuggestion(container, `"${CONTAINER_NAMES[key] ?? key}"`, applicable) });
+}
+
+/** Warnings about one field across many list entries (older studies' sites) read best as one. */
+function reportAcrossEntries(context: RuleContext, gaps: Gap[], finalRule: boolean): void {
+  const { requirement } = gaps[0];
+  const list = gaps[0].entry!.listPointer;
+  const [, plural] = LIST_NOUNS[listKey(requirement) ?? ''] ?? ['entry', 'entries'];
+  const entries = asArray(valueAt(context.record, list)).filter((item) => {
+    const object = asObject(item);
+    return object !== undefined && (requirement.onlyForEntries?.holds(object) ?? true);
+  });
+  const which = requirement.onlyForEntries ? `${plural} ${requirement.onlyForEntries.text}` : plural;
+  const asks = requirement.strength === 'expected' ? 'it is expected for' : 'it is required for';
+  let message = `${fieldWords(requirement)} is missing from ${gaps.length} of ${entries.length} ${which}; ${asks} ${requiredFor(requirement)}.`;
+  if (isGated(requirement)) message += olderStudyNote(requirement, context.record);
+  context.report({ pointer: list, message, severity: severityOf(requirement, finalRule), target: 'key' });
+}
+
+export default defineRule({
+  meta: {
+    id: 'required-fields',
+    severity: 'error',
+    category: 'required',
+    description: 'Fields the registry requires for the study type and start date are present',
+    source: 'REQ-01/02/03/04/05/07/08/09/12/14',
+    docs:
+      'The registry refuses a record that lacks a field it requires, and which fields it requires depends on the study type ' +
+      '(interventional, observational, expanded access) and on the start date: studies that started on or after 2017-01-18 ' +
+      'must also give the Final Rule fields, such as the official title, the completion date and its type, healthy volunteers, ' +
+      'sex, and arm and intervention descriptions. For older studies these are warnings, because their records were accepted ' +
+      'without them; the `finalRule: "always"` option (set by the strict preset) treats every record as a new one. Each missing ' +
+      'field is one finding where it belongs. When a whole module or object is missing, it is reported once, listing what ' +
+      'it should hold, rather than once per field; and when many entries of a list lack the same field that is only a ' +
+      'warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional study starting ' +
+      '2023-03-01 without `identificationModule.officialTitle` gets an error; the same study starting 2015-03-01 gets a warning.',
+    fixable: false,
+    options: {
+      type: 'object',
+      properties: { finalRule: { enum: ['always'], description: '"always": require the Final Rule fields whatever the start date.' } },
+      additionalProperties: false,
+    },
+  },
+  check(context) {
+    const record = asObject(context.record);
+    if (!record) return;
+    const finalRule = appliesFinalRule(context);
+    const applicable = REQUIREMENTS.filter((requirement) => !requirement.reportedBy && appliesToStudy(requirement, context.record));
+    const gaps = applicable.flatMap((requirement) => findGaps(requirement, record));
+
+    const byContainer = new Map<string, Gap[]>();
+    const warningsByList = new Map<Requirement, Gap[]>();
+    for (const gap of gaps) {
+      if (gap.absentContainer) byContainer.set(gap.absentContainer, [...(byContainer.get(gap.absentContainer) ?? []), gap]);
+      else if (gap.entry && !gap.incomplete && severityOf(gap.requirement, finalRule) === 'warning') warningsByList.set(gap.requirement, [...(warningsByList.get(gap.requirement) ?? []), gap]);
+      else reportGap(context, gap, finalRule, applicable);
+    }
+    for (const [container, inside] of byContainer) {
+      if (inside.length === 1) reportGap(context, inside[0], finalRule, applicable);
+      else reportAbsentContainer(context, container, inside, finalRule, applicable);
+    }
+    for (const listGaps of warningsByList.values()) {
+      if (listGaps.length === 1) reportGap(context, listGaps[0], finalRule, applicable);
+      else reportAcrossEntries(context, listGaps, finalRule);
+    }
+  },
+});

@@ -1,0 +1,207 @@
+// The language server: an LSP adapter over the language service (server/src/service). It owns the
+// connection, the open documents, debouncing and publishing; every feature is one service call.
+// Run with `node dist/server.js --stdio` (or --node-ipc, as the VS Code client does).
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { ConfigService } from './config';
+import {
+  codeActions,
+  doComplete,
+  doHover,
+  documentLinks,
+  documentSymbols,
+  findDefinition,
+  findReferences,
+  FIX_ALL_KIND,
+  foldingRanges,
+  formatDocument,
+  prepareRename,
+  rename,
+  selectionRanges,
+  toDiagnostic,
+  applyFixesRepeatedly,
+  type TrialDocument,
+} from './service';
+import { OpenRecords } from './lsp/records';
+import { SettingsCache } from './lsp/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const configs = new ConfigService();
+let records: OpenRecords;
+let settings: SettingsCache;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
+  settings = new SettingsCache(connection, Boolean(capabilities.workspace?.configuration), options.settings);
+  records = new OpenRecords(connection, documents, settings, configs, workspaceRoot(params));
+  records.trusted = options.trusted !== false;
+  const result: InitializeResult = {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'trial-records' },
+  };
+  if (capabilities.textDocument?.diagnostic) result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
+  return result;
+});
+
+connection.onInitialized(() => {
+  void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+});
+
+function workspaceRoot(params: InitializeParams): string {
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  return folder ? URI.parse(folder).fsPath : process.cwd();
+}
+
+// ---- diagnostics ------------------------------------------------------------------------------
+
+documents.onDidOpen((event) => void records.publish(event.document.uri));
+documents.onDidChangeContent(async (event) => {
+  const { run, delay } = await settings.get(event.document.uri);
+  if (run === 'onType') records.schedule(event.document.uri, delay);
+});
+documents.onDidSave(async (event) => {
+  if ((await settings.get(event.document.uri)).run === 'onSave') void records.publish(event.document.uri);
+});
+documents.onDidClose((event) => {
+  settings.forget(event.document.uri);
+  records.close(event.document.uri);
+});
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  if (!textDocument || token.isCancellationRequested) return { kind: 'full', items: [] };
+  const findings = await records.findings(textDocument);
+  return { kind: 'full', resultId: String(textDocument.version), items: findings.map((finding) => toDiagnostic(finding, textDocument.uri)) };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(change.settings);
+  records.revalidateAll();
+});
+connection.onDidChangeWatchedFiles(() => records.revalidateAll());
+connection.onNotification('trialRecords/trustChanged', (params: { trusted?: boolean }) => {
+  records.trusted = params.trusted !== false;
+  records.revalidateAll();
+});
+connection.onRequest('trialRecords/status', async (params: { uri: string }) => {
+  const textDocument = documents.get(params.uri);
+  if (textDocument) await records.findings(textDocument);
+  return records.status(params.uri) ?? { ruleCount: 0 };
+});
+
+// ---- editor features --------------------------------------------------------------------------
+
+/** The parsed record for a request, or undefined when it is closed, cancelled or too large for editor features. */
+async function recordFor(uri: string, token?: CancellationToken): Promise<TrialDocument | undefined> {
+  const textDocument = documents.get(uri);
+  if (!textDocument || token?.isCancellationRequested) return undefined;
+  if (textDocument.getText().length > (await settings.get(uri)).maxFileSize) return undefined;
+  return records.document(textDocument);
+}
+
+connection.onCompletion(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? doComplete(document, params.position, { today: await records.today(params.textDocument.uri) }) : null;
+});
+
+connection.onHover(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? doHover(document, params.position, { today: await records.today(params.textDocument.uri) }) : null;
+});
+
+connection.onCodeAction(async (params, token) => {
+  const textDocument = documents.get(params.textDocument.uri);
+  const document = await recordFor(params.textDocument.uri, token);
+  if (!textDocument || !document) return [];
+  const findings = await records.findings(textDocument);
+  const revalidate = await records.revalidator(textDocument.uri);
+  const request = { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only };
+  return codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
+});
+
+connection.onDefinition(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? findDefinition(document, params.position) : [];
+});
+
+connection.onReferences(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? findReferences(document, params.position, params.context.includeDeclaration) : [];
+});
+
+connection.onPrepareRename(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  if (!document) return null;
+  const result = prepareRename(document, params.position);
+  if ('error' in result) throw new ResponseError(0, result.error);
+  return result;
+});
+
+connection.onRenameRequest(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  if (!document) return null;
+  const result = rename(document, params.position, params.newName);
+  if ('error' in result) throw new ResponseError(0, result.error);
+  return result;
+});
+
+connection.onDocumentSymbol(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? documentSymbols(document) : [];
+});
+
+connection.onFoldingRanges(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? foldingRanges(document) : [];
+});
+
+connection.onSelectionRanges(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? selectionRanges(document, params.positions) : [];
+});
+
+connection.onDocumentFormatting(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? formatDocument(document, params.options) : [];
+});
+
+connection.onDocumentRangeFormatting(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? formatDocument(document, params.options, params.range) : [];
+});
+
+connection.onDocumentLinks(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? documentLinks(document) : [];
+});
+
+documents.listen(connection);
+connection.listen();

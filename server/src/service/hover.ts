@@ -1,0 +1,139 @@
+// Hover: what a field is (title, description, type, allowed values, limit, requiredness, official
+// link), what an enum code means, what an arm label or intervention reference points at, and a
+// date in words with its distance from today and from the study's other key dates.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { TrialDocument } from './document';
+import { enumLabel, schemaAt, type SchemaNode } from './studySchema';
+import { childPointer, lastSegment, parentPointer } from './pointer';
+import { isLeaf, isPropertyKey, nodeAtOffset, pointerOfNode, type Node } from './tree';
+import { armGroups, asArray, asString, interventionReference, interventions, isPartialDate, KEY_DATE_NAMES, KEY_DATES, dateStruct } from '../rules/study';
+import { requirementNote } from './requirements';
+import { describeDate, distanceInWords } from './dates';
+
+const ARM_LABEL_REFERENCE = '/protocolSection/armsInterventionsModule/interventions/*/armGroupLabels/*';
+const INTERVENTION_REFERENCE = '/protocolSection/armsInterventionsModule/armGroups/*/interventionNames/*';
+const MAX_LISTED_CODES = 15;
+
+export interface HoverOptions {
+  today: string;
+}
+
+export function doHover(document: TrialDocument, position: Position, options: HoverOptions): Hover | null {
+  const node = nodeAtOffset(document.tree, document.offsetAt(position));
+  if (!node || !(isLeaf(node) || isPropertyKey(node))) return null;
+  const range = document.rangeOf(node.offset, node.offset + node.length);
+  const sections = isPropertyKey(node) ? fieldSections(document, pointerOfProperty(node)) : valueSections(document, node, options.today);
+  if (sections.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') }, range };
+}
+
+function pointerOfProperty(key: Node): string {
+  return childPointer(pointerOfNode(key.parent!.parent!), String(key.value));
+}
+
+function valueSections(document: TrialDocument, node: Node, today: string): string[] {
+  const pointer = pointerOfNode(node);
+  const generalized = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  const record = document.parsed.value;
+  if (generalized === ARM_LABEL_REFERENCE && typeof node.value === 'string') return armSections(record, node.value);
+  if (generalized === INTERVENTION_REFERENCE && typeof node.value === 'string') return interventionSections(record, node.value);
+  const schema = schemaAt(pointer);
+  if (schema?.enum && typeof node.value === 'string') return enumSections(schema, node.value);
+  if ((schema?.format === 'partial-date' || schema?.format === 'date') && typeof node.value === 'string') return dateSections(record, pointer, node.value, today);
+  return fieldSections(document, pointer);
+}
+
+/** Title, description, type, allowed values, limit, requiredness and the official link. */
+function fieldSections(document: TrialDocument, pointer: string): string[] {
+  const schema = schemaAt(pointer);
+  if (!schema) return [];
+  const sections = [`**${schema.title ?? lastSegment(pointer)}** \`${lastSegment(pointer)}\``];
+  if (schema.description) sections.push(schema.description);
+  sections.push(typeLine(schema));
+  const codes = schema.enum ? schema : schema.items?.enum ? schema.items : undefined;
+  if (codes) sections.push(allowedValues(codes));
+  const limit = limitLine(schema, document.locateNode(pointer)?.value);
+  if (limit) sections.push(limit);
+  const required = requirementNote(pointer, document.parsed.value);
+  if (required) sections.push(required);
+  if (schema['x-officialUrl']) sections.push(`[Official definition](${schema['x-officialUrl']})`);
+  return sections;
+}
+
+function typeLine(schema: SchemaNode): string {
+  if (schema.format === 'partial-date') return 'Type: date — `yyyy`, `yyyy-MM` or `yyyy-MM-dd`';
+  if (schema.format === 'date') return 'Type: date — `yyyy-MM-dd`';
+  if (schema.pattern?.startsWith('^NCT')) return 'Type: NCT number — `NCT` and 8 digits';
+  if (schema.pattern?.includes('Years')) return 'Type: duration — a number and a unit, e.g. `18 Years`';
+  if (schema.type === 'array') return `Type: list of ${schema.items?.enum ? 'codes' : (schema.items?.type ?? 'values')}`;
+  if (schema.enum) return 'Type: code';
+  return `Type: ${schema.type ?? 'any'}`;
+}
+
+function allowedValues(schema: SchemaNode): string {
+  const codes = schema.enum ?? [];
+  const listed = codes.slice(0, MAX_LISTED_CODES).map((code, index) => `- \`${code}\` ${schema.enumDescriptions?.[index] ?? ''}`.trimEnd());
+  if (codes.length > MAX_LISTED_CODES) listed.push(`- … and ${codes.length - MAX_LISTED_CODES} more`);
+  return `Allowed values:\n${listed.join('\n')}`;
+}
+
+function limitLine(schema: SchemaNode, value: unknown): string | undefined {
+  if (schema.maxLength === undefined) return undefined;
+  const length = typeof value === 'string' ? [...value].length : undefined;
+  const current = length === undefined ? '' : ` — this one has ${length}${length > schema.maxLength ? ', too many' : ''}`;
+  return `Limit: ${schema.maxLength} characters${current}`;
+}
+
+function enumSections(schema: SchemaNode, code: string): string[] {
+  const index = schema.enum?.indexOf(code) ?? -1;
+  if (index < 0) return [`\`${code}\` is not one of the allowed codes of ${schema.title ?? 'this field'}.`, allowedValues(schema)];
+  const meaning = schema.markdownEnumDescriptions?.[index]?.split('**: ')[1];
+  return [`**${enumLabel(schema, code) ?? code}** \`${code}\``, meaning ?? '', schema.title ? `A code of ${schema.title}.` : ''].filter(Boolean);
+}
+
+function armSections(record: unknown, label: string): string[] {
+  const arm = armGroups(record).find((candidate) => candidate.label === label);
+  if (!arm) return [`No arm is labelled "${escapeMarkdown(label)}".`];
+  const type = asString(arm.type);
+  const typeLabel = type ? (enumLabel(schemaAt('/protocolSection/armsInterventionsModule/armGroups/0/type'), type) ?? type) : 'no type';
+  const sections = [`**Arm: ${escapeMarkdown(label)}** — ${typeLabel}`];
+  const description = asString(arm.description);
+  if (description) sections.push(escapeMarkdown(description));
+  const names = asArray(arm.interventionNames).filter((name): name is string => typeof name === 'string');
+  if (names.length > 0) sections.push(`Interventions: ${names.map(escapeMarkdown).join('; ')}`);
+  return sections;
+}
+
+function interventionSections(record: unknown, reference: string): string[] {
+  const intervention = interventions(record).find((candidate) => interventionReference(candidate) === reference);
+  if (!intervention) return [`No intervention is "${escapeMarkdown(reference)}".`];
+  const sections = [`**Intervention: ${escapeMarkdown(reference)}**`];
+  const description = asString(intervention.description);
+  if (description) sections.push(escapeMarkdown(description));
+  const otherNames = asArray(intervention.otherNames).filter((name): name is string => typeof name === 'string');
+  if (otherNames.length > 0) sections.push(`Also known as: ${otherNames.map(escapeMarkdown).join(', ')}`);
+  const arms = asArray(intervention.armGroupLabels).filter((name): name is string => typeof name === 'string');
+  if (arms.length > 0) sections.push(`Arms: ${arms.map(escapeMarkdown).join('; ')}`);
+  return sections;
+}
+
+function dateSections(record: unknown, pointer: string, date: string, today: string): string[] {
+  const words = describeDate(date);
+  if (!words) return [`\`${escapeMarkdown(date)}\` is not a date the registry accepts.`];
+  const lines = [`**${words}**`, `${capitalize(distanceInWords(date, today))} today (${today}).`];
+  const ownKey = lastSegment(parentPointer(pointer));
+  for (const key of KEY_DATES) {
+    const other = dateStruct(record, key)?.date;
+    if (key === ownKey || !isPartialDate(other) || !pointer.startsWith('/protocolSection/statusModule/')) continue;
+    lines.push(`${capitalize(distanceInWords(date, other))} the ${KEY_DATE_NAMES[key]} (${other}).`);
+  }
+  return [lines.join('\n\n')];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!<>|]/g, (character) => `\\${character}`);
+}

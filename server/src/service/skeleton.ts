@@ -1,0 +1,56 @@
+// Empty values shaped by the study schema: what a completion inserts after a key, and what the
+// "add the missing field" quick fix writes, so that the curator only fills in the blanks.
+import type { SchemaNode } from './studySchema';
+
+/** True for the registry's `{ date, type }` structs (start date, completion date, …). */
+export function isDateStruct(node: SchemaNode | undefined): boolean {
+  const properties = node?.properties;
+  return Boolean(properties?.date && properties.type?.['x-enum'] === 'DateType');
+}
+
+/** A plain JSON value to insert for a missing field: empty, but of the right type. */
+export function emptyValue(node: SchemaNode | undefined): unknown {
+  if (isDateStruct(node)) return { date: '', type: '' };
+  switch (node?.type) {
+    case 'object':
+      return {};
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    default:
+      return '';
+  }
+}
+
+/** Escapes text for a snippet's literal parts ($, } and \ have meaning there). */
+export function snippetLiteral(text: string): string {
+  return text.replace(/[\\$}]/g, (character) => `\\${character}`);
+}
+
+/** A snippet choice of enum codes: ${1|A,B,C|}. */
+export function choiceSnippet(codes: readonly string[], tabStop = 1): string {
+  return `\${${tabStop}|${codes.map((code) => code.replace(/[,|\\$}]/g, (character) => `\\${character}`)).join(',')}|}`;
+}
+
+/** The snippet inserted as a value for a field, by the field's type. */
+export function valueSnippet(node: SchemaNode | undefined): string {
+  if (isDateStruct(node)) return `{"date": "\${1:yyyy-MM}", "type": "${choiceSnippet(['ACTUAL', 'ESTIMATED'], 2)}"}`;
+  if (node?.enum) return `"${choiceSnippet(node.enum)}"`;
+  switch (node?.type) {
+    case 'object':
+      return '{$1}';
+    case 'array':
+      return node.items?.type === 'object' ? '[{$1}]' : '[$1]';
+    case 'integer':
+    case 'number':
+      return '${1:0}';
+    case 'boolean':
+      return '${1|true,false|}';
+    default:
+      return '"$1"';
+  }
+}

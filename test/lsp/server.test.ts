@@ -1,0 +1,183 @@
+// Protocol tests: the real server (`node dist/server.js --stdio`) spoken to over JSON-RPC, as any
+// LSP client would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileUri, positionOf, TestClient } from './client';
+import { corpusRecord, planted } from '../unit/rules/fixtures';
+
+const SEED = join(__dirname, '..', '..', 'seeds', 'NCT06375005.trial.json');
+let client: TestClient;
+let folder: string;
+
+/** The seed record with a planted phase typo and an arm label that names no arm. */
+function defectiveSeed(): string {
+  const record = JSON.parse(readFileSync(SEED, 'utf8'));
+  record.protocolSection.designModule.phases = ['Phase 2'];
+  record.protocolSection.armsInterventionsModule.interventions[0].armGroupLabels[0] = 'No such arm';
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'trial-lsp-'));
+  client = await TestClient.start({ rootPath: folder, pull: true });
+});
+
+afterAll(async () => {
+  await client?.stop();
+});
+
+describe('diagnostics', () => {
+  it('publishes diagnostics for an opened seed record, with rule ids, ranges and related information', async () => {
+    const uri = fileUri(join(folder, 'seed.trial.json'));
+    const text = defectiveSeed();
+    client.open(uri, text);
+    const published = await client.diagnostics(uri);
+    expect(published.version).toBe(1);
+    const phase = published.diagnostics.find((diagnostic) => diagnostic.code === 'schema' && diagnostic.message.includes('PHASE2'))!;
+    expect(phase.range.start).toEqual(positionOf(text, '"Phase 2"'));
+    expect(phase.source).toBe('trial-records');
+    expect(published.diagnostics.some((diagnostic) => diagnostic.code === 'arm-label-reference')).toBe(true);
+  });
+
+  it('answers pull diagnostics when the client offers them', async () => {
+    const uri = fileUri(join(folder, 'seed.trial.json'));
+    const report = await client.request<{ kind: string; items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.kind).toBe('full');
+    expect(report.items.map((item) => item.code)).toEqual(expect.arrayContaining(['schema', 'arm-label-reference']));
+  });
+
+  it('after 50 rapid edits, the last published diagnostics belong to the last text', async () => {
+    const uri = fileUri(join(folder, 'burst.trial.json'));
+    const base = corpusRecord('NCT03418623');
+    client.open(uri, JSON.stringify(base, null, 2));
+    await client.diagnostics(uri);
+    let lastVersion = 0;
+    for (let edit = 1; edit <= 50; edit++) {
+      const phases = edit === 50 ? ['PHASE1', 'PHASE3'] : [`PHASE${(edit % 4) + 1}`];
+      lastVersion = client.change(uri, JSON.stringify(planted(base, { '/protocolSection/designModule/phases': phases }), null, 2));
+    }
+    const published = await client.diagnostics(uri, (candidate) => candidate.version === lastVersion);
+    expect(published.diagnostics.map((diagnostic) => diagnostic.code)).toContain('phase-combination');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const last = client.published.filter((candidate) => candidate.uri === uri).at(-1)!;
+    expect(last.version).toBe(lastVersion);
+  });
+
+  it('clears diagnostics when a record is closed', async () => {
+    const uri = fileUri(join(folder, 'seed.trial.json'));
+    client.close(uri);
+    const published = await client.diagnostics(uri, (candidate) => candidate.diagnostics.length === 0);
+    expect(published.diagnostics).toEqual([]);
+  });
+});
+
+describe('editor features', () => {
+  const uri = () => fileUri(join(folder, 'features.trial.json'));
+  const text = JSON.stringify(corpusRecord('NCT03418623'), null, 2);
+
+  beforeAll(async () => {
+    client.open(uri(), text);
+    await client.diagnostics(uri());
+  });
+
+  it('completes enum values', async () => {
+    const list = await client.request<{ items: Array<{ label: string; detail?: string }> }>('textDocument/completion', { textDocument: { uri: uri() }, position: positionOf(text, '"PHASE2"', 1) });
+    expect(list.items.find((item) => item.label === '"PHASE3"')?.detail).toBe('Phase 3');
+  });
+
+  it('hovers a key with its title and official link', async () => {
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uri() }, position: positionOf(text, '"phases"', 2) });
+    expect(hover.contents.value).toMatch(/\*\*Study phase\*\*/);
+    expect(hover.contents.value).toContain('protocol-definitions#StudyPhase');
+  });
+
+  it('goes to an arm from a reference, finds its references, and renames it everywhere', async () => {
+    const reference = positionOf(text, '"armGroupLabels": [\n            "Placebo"', 40);
+    const definition = await client.request<Array<{ range: { start: { line: number } } }>>('textDocument/definition', { textDocument: { uri: uri() }, position: reference });
+    expect(definition[0].range.start).toEqual(positionOf(text, '"Placebo"'));
+    const references = await client.request<unknown[]>('textDocument/references', { textDocument: { uri: uri() }, position: reference, context: { includeDeclaration: true } });
+    expect(references).toHaveLength(2);
+    const edit = await client.request<{ changes: Record<string, Array<{ newText: string }>> }>('textDocument/rename', { textDocument: { uri: uri() }, position: reference, newName: 'Sugar pill' });
+    expect(edit.changes[uri()].map((change) => change.newText)).toEqual(['"Sugar pill"', '"Sugar pill"']);
+  });
+
+  it('refuses to rename elsewhere, with a reason', async () => {
+    await expect(client.request('textDocument/prepareRename', { textDocument: { uri: uri() }, position: positionOf(text, '"studyType"', 2) })).rejects.toThrow(/Only arm labels and intervention names/);
+  });
+
+  it('lists document symbols and formats with the requested indentation', async () => {
+    const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: uri() } });
+    expect(symbols.map((symbol) => symbol.name)).toEqual(['protocolSection', 'derivedSection', 'hasResults']);
+    const edits = await client.request<unknown[]>('textDocument/formatting', { textDocument: { uri: uri() }, options: { tabSize: 4, insertSpaces: true } });
+    expect(edits.length).toBeGreaterThan(100);
+  });
+
+  it('offers the quick fix for a phase typo and the fix-all source action', async () => {
+    const typoUri = fileUri(join(folder, 'typo.trial.json'));
+    const typo = JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'], '/protocolSection/designModule/designInfo/maskingInfo/masking': 'SINGLE' }), null, 2);
+    client.open(typoUri, typo);
+    const published = await client.diagnostics(typoUri);
+    const diagnostic = published.diagnostics.find((candidate) => candidate.code === 'schema')!;
+    const actions = await client.request<Array<{ title: string; kind: string }>>('textDocument/codeAction', { textDocument: { uri: typoUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    expect(actions.map((action) => action.title)).toContain('Replace with "PHASE2"');
+    const fixAll = await client.request<Array<{ kind: string }>>('textDocument/codeAction', { textDocument: { uri: typoUri }, range: diagnostic.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(fixAll.map((action) => action.kind)).toEqual(['source.fixAll.trialRecords']);
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, string]> = [
+    ['empty', ''],
+    ['not JSON', 'Brief title: a study of things'],
+    ['NUL bytes', '{"protocolSection": {\u0000}}'],
+    ['a BOM', '\ufeff' + JSON.stringify(corpusRecord('NCT03418623'))],
+    ['100,000-deep nesting', '['.repeat(100000) + ']'.repeat(100000)],
+  ];
+
+  it.each(cases)('answers %s with diagnostics, and keeps serving other records', async (name, text) => {
+    const uri = fileUri(join(folder, `${name.replace(/\W+/g, '-')}.trial.json`));
+    client.open(uri, text);
+    const published = await client.diagnostics(uri);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    expect(hover === null || typeof hover === 'object').toBe(true);
+    const other = fileUri(join(folder, `after-${name.replace(/\W+/g, '-')}.trial.json`));
+    client.open(other, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] })));
+    expect((await client.diagnostics(other)).diagnostics.map((diagnostic) => diagnostic.code)).toContain('phase-combination');
+  });
+
+  it('checks only the syntax of a 50 MB record, and says so', async () => {
+    const uri = fileUri(join(folder, 'huge.trial.json'));
+    const record = JSON.stringify(corpusRecord('NCT02513394'));
+    const copies = Math.ceil((50 * 1024 * 1024) / record.length);
+    const text = `{"copies": [${new Array(copies).fill(record).join(',')}]}`;
+    expect(text.length).toBeGreaterThan(50 * 1024 * 1024);
+    client.open(uri, text);
+    const published = await client.diagnostics(uri, undefined, 60000);
+    expect(published.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([expect.stringMatching(/only its JSON syntax was checked/)]);
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols).toEqual([]);
+    client.close(uri);
+  }, 120000);
+});
+
+describe('team config', () => {
+  it('reports a broken .trialrc.json on the config file and falls back to the default rules', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'trial-lsp-config-'));
+    writeFileSync(join(project, '.trialrc.json'), '{\n  "rules": { "phase-combinaton": "warn" }\n}\n');
+    const configClient = await TestClient.start({ rootPath: project });
+    try {
+      const uri = fileUri(join(project, 'a.trial.json'));
+      configClient.open(uri, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] }), null, 2));
+      const record = await configClient.diagnostics(uri);
+      expect(record.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(expect.arrayContaining(['config-error', 'phase-combination']));
+      const config = await configClient.diagnostics(fileUri(join(project, '.trialrc.json')));
+      expect(config.diagnostics[0].message).toMatch(/Unknown rule "phase-combinaton"; did you mean "phase-combination"\?/);
+      expect(config.diagnostics[0].range.start).toEqual({ line: 1, character: 13 });
+    } finally {
+      await configClient.stop();
+    }
+  });
+});

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { RuleTester } from '../../../server/src/testing';
+import rule, { REQUIREMENTS, requirementFor } from '../../../server/src/rules/required-fields';
+import { validateText } from '../../../server/src/service/validate';
+import { schemaAt } from '../../../server/src/service/studySchema';
+import { corpusRecord, planted } from './fixtures';
+
+const ps = '/protocolSection';
+const identification = `${ps}/identificationModule`;
+const status = `${ps}/statusModule`;
+const design = `${ps}/designModule`;
+const eligibility = `${ps}/eligibilityModule`;
+const locations = `${ps}/contactsLocationsModule/locations`;
+
+// Interventional, started 2018-03-08 (Final Rule applies), one U.S. site, complete.
+const interventional = corpusRecord('NCT03418623');
+// Observational patient registry, started 2018, single unlabelled-able group, three Spanish sites.
+const registry = corpusRecord('NCT03475563');
+// Observational, started 2024, complete.
+const observational = corpusRecord('NCT06171568');
+// Recruiting interventional study with 11 sites in China, each with its own status.
+const recruiting = corpusRecord('NCT05147467');
+// Started 2015-09: before the Final Rule; 36 U.S. sites without a ZIP code, no FDA oversight answers.
+const older = corpusRecord('NCT02552212');
+
+const individualExpandedAccess = planted(interventional, {
+  [`${design}/studyType`]: 'EXPANDED_ACCESS',
+  [`${design}/expandedAccessTypes`]: { individual: true },
+  [`${eligibility}/eligibilityCriteria`]: undefined,
+});
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'a complete interventional record started after the Final Rule date', record: interventional },
+    { name: 'a complete observational record', record: observational },
+    { name: 'an observational patient registry with its target duration', record: registry },
+    { name: 'an observational study may leave its single group unlabelled', record: planted(registry, { [`${ps}/armsInterventionsModule/armGroups/0/label`]: undefined }) },
+    { name: 'expanded access for individual patients needs no eligibility criteria', record: individualExpandedAccess },
+    { name: 'a site outside the United States needs no state or ZIP code', record: planted(interventional, { [`${locations}/0/country`]: 'Canada', [`${locations}/0/state`]: undefined, [`${locations}/0/zip`]: undefined }) },
+    { name: 'a completed study need not give site statuses', record: planted(recruiting, { [`${status}/overallStatus`]: 'COMPLETED', [`${locations}/0/status`]: undefined, [`${locations}/1/status`]: undefined }) },
+    {
+      name: 'values of the wrong type are the schema\'s findings, not missing fields',
+      record: planted(interventional, { [`${identification}/officialTitle`]: 42, [`${ps}/conditionsModule/conditions`]: 'Alcohol use disorder', [`${locations}`]: { city: 'Charleston' } }),
+    },
+    { name: 'a module of the wrong type is left to the schema', record: planted(interventional, { [`${ps}/oversightModule`]: 'yes' }) },
+    { name: 'a record that is not an object', record: ['not', 'a', 'study'] },
+  ],
+  invalid: [
+    {
+      name: 'official title missing from a study that started after the Final Rule date',
+      record: planted(interventional, { [`${identification}/officialTitle`]: undefined }),
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'error', message: '"Official title" (officialTitle) is required for interventional and observational studies that started on or after 2017-01-18.' }],
+    },
+    {
+      name: 'a blank official title counts as missing',
+      record: planted(interventional, { [`${identification}/officialTitle`]: '   ' }),
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'error' }],
+    },
+    {
+      name: 'the same gap in a study that started before the Final Rule date is a warning',
+      record: planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${status}/startDateStruct/date`]: '2017-01-17' }),
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'warning', message: /This study started 2017-01-17, before that date, so it is a warning here\.$/ }],
+    },
+    {
+      name: 'the Final Rule date itself is on the Final Rule side',
+      record: planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${status}/startDateStruct/date`]: '2017-01-18' }),
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'error' }],
+    },
+    {
+      name: 'the strict preset option applies the Final Rule to an older study',
+      record: planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${status}/startDateStruct/date`]: '2012-05' }),
+      options: { finalRule: 'always' },
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'error' }],
+    },
+    {
+      name: 'a whole missing module is reported once, listing what it should hold',
+      record: planted(interventional, { [eligibility]: undefined }),
+      errors: [{ pointer: eligibility, severity: 'error', message: /^"Eligibility module" \(eligibilityModule\) is missing; this study requires "Eligibility criteria" \(eligibilityCriteria\), "Accepts healthy volunteers" \(healthyVolunteers\) and "Sex" \(sex\) in it\.$/ }],
+    },
+    {
+      name: 'a missing object with one required field is reported at the field',
+      record: planted(interventional, { [`${identification}/orgStudyIdInfo`]: undefined }),
+      errors: [{ pointer: `${identification}/orgStudyIdInfo/id`, severity: 'error', message: /"Organization's unique protocol ID" \(orgStudyIdInfo\.id\) is required for all studies/ }],
+    },
+    {
+      name: 'primary completion date missing from an older study is only a warning',
+      record: planted(older, { [`${status}/primaryCompletionDateStruct`]: undefined }),
+      errors: [
+        { pointer: `${status}/primaryCompletionDateStruct`, severity: 'warning', message: /may lack it/ },
+        { pointer: `${ps}/oversightModule/isFdaRegulatedDrug`, severity: 'warning' },
+        { pointer: `${ps}/oversightModule/isFdaRegulatedDevice`, severity: 'warning' },
+        { pointer: locations, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'an older record with many U.S. sites lacking a ZIP code gets one warning for the list',
+      record: older,
+      errors: [
+        { pointer: `${ps}/oversightModule/isFdaRegulatedDrug`, severity: 'warning', message: /This study started 2015-09/ },
+        { pointer: `${ps}/oversightModule/isFdaRegulatedDevice`, severity: 'warning' },
+        { pointer: locations, severity: 'warning', message: '"ZIP code" (zip) is missing from 36 of 36 locations in the United States; it is required for locations in the United States of studies that started on or after 2017-01-18. This study started 2015-09, before that date, so it is a warning here.' },
+      ],
+    },
+    {
+      name: 'a location without a city',
+      record: planted(interventional, { [`${locations}/0/city`]: undefined }),
+      errors: [{ pointer: `${locations}/0/city`, severity: 'error', message: /^"City" \(city\) is required for every location; location 1 \("Department of Psychiatry/ }],
+    },
+    {
+      name: 'a U.S. site without a state or ZIP code',
+      record: planted(interventional, { [`${locations}/0/state`]: undefined, [`${locations}/0/zip`]: undefined }),
+      errors: [
+        { pointer: `${locations}/0/state`, severity: 'error', message: /required for locations in the United States/ },
+        { pointer: `${locations}/0/zip`, severity: 'error' },
+      ],
+    },
+    {
+      name: 'an outcome without a time frame',
+      record: planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }),
+      errors: [{ pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`, severity: 'error', message: /^"Secondary outcome time frame" \(timeFrame\) is required for every secondary outcome; secondary outcome 2 \("Change in the blood/ }],
+    },
+    {
+      name: 'an interventional study with no interventions',
+      record: planted(interventional, { [`${ps}/armsInterventionsModule/interventions`]: [] }),
+      errors: [{ pointer: `${ps}/armsInterventionsModule/interventions`, severity: 'error', message: /required for interventional studies/ }],
+    },
+    {
+      name: 'an interventional arm needs its label; the observational exemption does not apply',
+      record: planted(interventional, { [`${ps}/armsInterventionsModule/armGroups/1/label`]: undefined }),
+      errors: [{ pointer: `${ps}/armsInterventionsModule/armGroups/1/label`, severity: 'error' }],
+    },
+    {
+      name: 'observational studies need a study population and sampling method',
+      record: planted(observational, { [`${eligibility}/studyPopulation`]: undefined, [`${eligibility}/samplingMethod`]: undefined }),
+      errors: [
+        { pointer: `${eligibility}/studyPopulation`, severity: 'error', message: /required for observational studies/ },
+        { pointer: `${eligibility}/samplingMethod`, severity: 'error' },
+      ],
+    },
+    {
+      name: 'observational model and time perspective are asked for, not required',
+      record: planted(observational, { [`${design}/designInfo/observationalModel`]: undefined }),
+      errors: [{ pointer: `${design}/designInfo/observationalModel`, severity: 'warning', message: '"Observational study model" (designInfo.observationalModel) is expected for observational studies.' }],
+    },
+    {
+      name: 'a patient registry needs its target follow-up duration',
+      record: planted(registry, { [`${design}/targetDuration`]: undefined }),
+      errors: [{ pointer: `${design}/targetDuration`, severity: 'error', message: /observational studies that are patient registries/ }],
+    },
+    {
+      name: 'interventional design fields are not asked of an observational study, but its own are',
+      record: planted(interventional, { [`${design}/studyType`]: 'OBSERVATIONAL' }),
+      errors: [
+        { pointer: `${design}/designInfo/observationalModel`, severity: 'warning' },
+        { pointer: `${design}/designInfo/timePerspective`, severity: 'warning' },
+        { pointer: `${eligibility}/studyPopulation`, severity: 'error' },
+        { pointer: `${eligibility}/samplingMethod`, severity: 'error' },
+      ],
+    },
+    {
+      name: 'expanded access without a type set',
+      record: planted(individualExpandedAccess, { [`${design}/expandedAccessTypes`]: { individual: false, intermediate: false, treatment: false } }),
+      errors: [
+        { pointer: `${design}/expandedAccessTypes`, severity: 'error', message: /Set at least one of individual, intermediate and treatment to true\.$/ },
+        // With no type set it is no longer individual-patient access, so the criteria are needed again.
+        { pointer: `${eligibility}/eligibilityCriteria`, severity: 'error' },
+      ],
+    },
+    {
+      name: 'expanded access for groups needs eligibility criteria',
+      record: planted(individualExpandedAccess, { [`${design}/expandedAccessTypes`]: { intermediate: true } }),
+      errors: [{ pointer: `${eligibility}/eligibilityCriteria`, severity: 'error' }],
+    },
+    {
+      name: 'a recruiting multi-site study with one site lacking its status',
+      record: planted(recruiting, { [`${locations}/1/status`]: undefined }),
+      errors: [{ pointer: `${locations}/1/status`, severity: 'warning', message: /location 2 \("Zhujiang Hospital/ }],
+    },
+    {
+      name: 'a missing study type leaves only the requirements of every study',
+      record: planted(interventional, { [`${design}/studyType`]: undefined, [`${identification}/officialTitle`]: undefined }),
+      errors: [{ pointer: `${design}/studyType`, severity: 'error', message: '"Study type" (studyType) is required for all studies.' }],
+    },
+    {
+      name: 'null counts as missing',
+      record: planted(interventional, { [`${ps}/descriptionModule/briefSummary`]: null }),
+      errors: [{ pointer: `${ps}/descriptionModule/briefSummary`, severity: 'error' }],
+    },
+  ],
+});
+
+describe('required-fields suggestions', () => {
+  function findings(record: unknown) {
+    return validateText(JSON.stringify(record, null, 2), { today: '2026-11-24', rules: [rule] });
+  }
+
+  it('offers an empty module skeleton holding the fields this study needs', () => {
+    const [finding] = findings(planted(interventional, { [eligibility]: undefined }));
+    expect(finding.suggestions?.[0].changes).toEqual([{ op: 'set', pointer: eligibility, value: { eligibilityCriteria: '', sex: '' } }]);
+    expect(finding.fix).toBeUndefined();
+  });
+
+  it('offers an empty string for a missing text field and nothing for a missing yes/no answer', () => {
+    const result = findings(planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${eligibility}/healthyVolunteers`]: undefined }));
+    expect(result.find((f) => f.pointer.endsWith('officialTitle'))?.suggestions?.[0].changes).toEqual([{ op: 'set', pointer: `${identification}/officialTitle`, value: '' }]);
+    expect(result.find((f) => f.pointer.endsWith('healthyVolunteers'))?.suggestions).toBeUndefined();
+  });
+
+  it('reports a missing field at its parent key in the text', () => {
+    const [finding] = findings(planted(interventional, { [`${identification}/officialTitle`]: undefined }));
+    expect(finding.target).toBe('value');
+    expect(finding.range.start.line).toBeGreaterThan(0);
+  });
+});
+
+describe('requirementFor (hover text)', () => {
+  it('says a Final Rule field is required for a study that started after the date', () => {
+    expect(requirementFor('protocolSection.identificationModule.officialTitle', interventional)).toBe('Required for interventional and observational studies that started on or after 2017-01-18.');
+  });
+
+  it('says it is only a warning for an older study', () => {
+    expect(requirementFor('protocolSection.contactsLocationsModule.locations.zip', older)).toMatch(/^Required for locations in the United States of studies that started on or after 2017-01-18\. This study started 2015-09/);
+  });
+
+  it('says when a field is not needed for this study type', () => {
+    expect(requirementFor('protocolSection.designModule.designInfo.allocation', observational)).toBe('Not needed for observational studies; required for interventional studies that started on or after 2017-01-18.');
+  });
+
+  it('explains fields that other rules report too', () => {
+    expect(requirementFor('protocolSection.designModule.phases', interventional)).toBe('Expected for interventional studies. Use NA when no drug or biologic is studied.');
+    expect(requirementFor('protocolSection.sponsorCollaboratorsModule.responsibleParty.investigatorAffiliation', corpusRecord('NCT00711542'))).toBe(
+      'Required for all studies that name a principal investigator or sponsor-investigator as responsible party.',
+    );
+  });
+
+  it('summarises an object that holds required fields, and knows nothing of optional ones', () => {
+    expect(requirementFor('protocolSection.statusModule.startDateStruct', interventional)).toBe('Holds fields this study needs: "Study start date" and "Study start date type".');
+    expect(requirementFor('protocolSection.identificationModule.acronym', interventional)).toBeUndefined();
+  });
+
+  it('names every requirement by a field of the study schema', () => {
+    const unknown = REQUIREMENTS.map((requirement) => requirement.path.replace(/\[\]/g, '')).filter((path) => schemaAt(`/${path.split('.').join('/')}`) === undefined);
+    expect(unknown).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { doComplete } from '../../../server/src/service/completion';
+import { atCursor, recordWithCursor } from './cursor';
+import { corpusRecord, planted } from '../rules/fixtures';
+
+const TODAY = '2026-11-24';
+const complete = ({ document, position }: ReturnType<typeof atCursor>) => doComplete(document, position, { today: TODAY });
+const labels = (list: ReturnType<typeof doComplete>) => list.items.map((item) => item.label);
+const newText = (list: ReturnType<typeof doComplete>, label: string) => {
+  const edit = list.items.find((item) => item.label === label)?.textEdit;
+  return edit && 'newText' in edit ? edit.newText : undefined;
+};
+
+describe('property keys', () => {
+  it('offers the keys of the module at the cursor, leaving out those already present', () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': undefined });
+    const list = complete(recordWithCursor('"studyType": "INTERVENTIONAL",', '"studyType": "INTERVENTIONAL",\n      |', record));
+    expect(labels(list)).toContain('phases');
+    expect(labels(list)).toContain('targetDuration');
+    expect(labels(list)).not.toContain('studyType');
+    expect(labels(list)).not.toContain('designInfo');
+    expect(newText(list, 'phases')).toBe('"phases": [$1],');
+  });
+
+  it('inserts a value skeleton by type: an enum as a choice, a date as a {date, type} struct', () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/statusModule/startDateStruct': undefined, '/protocolSection/statusModule/overallStatus': undefined });
+    const list = complete(recordWithCursor('"statusVerifiedDate": "2020-10",', '"statusVerifiedDate": "2020-10",\n      |', record));
+    expect(newText(list, 'overallStatus')).toMatch(/^"overallStatus": "\$\{1\|ACTIVE_NOT_RECRUITING,COMPLETED,.*\|\}",$/);
+    expect(newText(list, 'startDateStruct')).toBe('"startDateStruct": {"date": "${1:yyyy-MM}", "type": "${2|ACTUAL,ESTIMATED|}"},');
+  });
+
+  it('lists the fields required for this study type first', () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': undefined, '/protocolSection/designModule/enrollmentInfo': undefined });
+    const list = complete(recordWithCursor('"studyType": "INTERVENTIONAL",', '"studyType": "INTERVENTIONAL",\n      |', record));
+    const enrollment = list.items.find((item) => item.label === 'enrollmentInfo')!;
+    const bioSpec = list.items.find((item) => item.label === 'bioSpec')!;
+    expect(enrollment.sortText! < bioSpec.sortText!).toBe(true);
+    expect(enrollment.detail).toMatch(/required/);
+  });
+
+  it('completes a half-typed key without its closing quote', () => {
+    const list = complete(atCursor('{\n  "protocolSection": {\n    "designModule": {\n      "pha|\n    }\n  }\n}'));
+    const phases = list.items.find((item) => item.label === 'phases')!;
+    expect(phases.textEdit).toMatchObject({ range: { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } } });
+    expect(newText(list, 'phases')).toBe('"phases": [$1]');
+  });
+});
+
+describe('values', () => {
+  it('offers enum codes with the registry label as detail and a meaning as documentation', () => {
+    const list = complete(recordWithCursor('"PHASE2"', '"PHASE2", "|"'));
+    expect(labels(list)).toEqual(['"NA"', '"EARLY_PHASE1"', '"PHASE1"', '"PHASE3"', '"PHASE4"']);
+    const phase1 = list.items.find((item) => item.label === '"PHASE1"')!;
+    expect(phase1.detail).toBe('Phase 1');
+    expect(JSON.stringify(phase1.documentation)).toMatch(/safety/i);
+  });
+
+  it('works inside a half-typed value with a missing closing quote and bracket', () => {
+    const list = complete(atCursor('{\n  "protocolSection": {\n    "designModule": {\n      "phases": ["Pha|\n    }\n  }\n}'));
+    expect(labels(list)).toContain('"PHASE2"');
+  });
+
+  it('offers the existing arm labels inside armGroupLabels', () => {
+    const list = complete(recordWithCursor('"armGroupLabels": [\n            "GET73"\n          ]', '"armGroupLabels": [\n            "GET73", |\n          ]'));
+    expect(labels(list)).toEqual(['"GET73"', '"Placebo"']);
+    expect(list.items[1].detail).toBe('PLACEBO_COMPARATOR');
+  });
+
+  it('offers "<type label>: <name>" of the interventions inside interventionNames', () => {
+    const list = complete(recordWithCursor('"interventionNames": [\n            "Drug: GET73"\n          ]', '"interventionNames": [\n            "Drug: GET73", |\n          ]'));
+    expect(labels(list)).toEqual(['"Drug: GET73"', '"Other: Placebo"']);
+  });
+
+  it('offers the date type that agrees with the date first', () => {
+    const future = planted(corpusRecord('NCT03418623'), { '/protocolSection/statusModule/completionDateStruct': { date: '2029-03', type: 'ACTUAL' } });
+    const list = complete(recordWithCursor('"date": "2029-03",\n        "type": "ACTUAL"', '"date": "2029-03",\n        "type": |', future));
+    expect(labels(list)).toEqual(['"ESTIMATED"', '"ACTUAL"']);
+    const past = complete(recordWithCursor('"date": "2018-03-08",\n        "type": "ACTUAL"', '"date": "2018-03-08",\n        "type": |'));
+    expect(labels(past)[0]).toBe('"ACTUAL"');
+  });
+
+  it('offers today and a yyyy-MM snippet for a date', () => {
+    const list = complete(recordWithCursor('"statusVerifiedDate": "2020-10"', '"statusVerifiedDate": |'));
+    expect(labels(list)).toEqual([`"${TODAY}"`, '"2026-11"', '"yyyy-MM"']);
+    expect(newText(list, `"${TODAY}"`)).toBe(`"${TODAY}"`);
+  });
+});
+
+describe('array entries', () => {
+  it('offers a new arm group snippet between arms', () => {
+    const list = complete(recordWithCursor('"armGroups": [\n', '"armGroups": [\n|'));
+    const arm = list.items.find((item) => item.label === 'New arm group')!;
+    expect(arm.insertTextFormat).toBe(2);
+    expect(newText(list, 'New arm group')).toMatch(/"label": "\$1"[\s\S]*"type": "\$\{2\|EXPERIMENTAL,ACTIVE_COMPARATOR,/);
+    expect(newText(list, 'New arm group')!.endsWith(',')).toBe(true);
+  });
+
+  it('offers outcome, location and secondary id snippets in their arrays', () => {
+    const record = corpusRecord('NCT03418623');
+    expect(labels(complete(recordWithCursor('"primaryOutcomes": [\n', '"primaryOutcomes": [\n|', record)))).toContain('New primary outcome');
+    expect(labels(complete(atCursor('{"protocolSection": {"contactsLocationsModule": {"locations": [|]}}}')))).toContain('New location');
+    expect(labels(complete(atCursor('{"protocolSection": {"identificationModule": {"secondaryIdInfos": [|]}}}')))).toContain('New secondary id');
+  });
+});
+
+it('offers the top-level sections in an empty file', () => {
+  expect(labels(complete(atCursor('|')))).toEqual(expect.arrayContaining(['protocolSection', 'resultsSection', 'derivedSection', 'hasResults']));
+  expect(labels(complete(atCursor('{|}')))).toContain('protocolSection');
+});
