@@ -24,7 +24,8 @@ CS_HOME=$CACHE/code-server-$CS_VERSION
 if [ ! -f "$CS_HOME/.complete" ]; then
   echo "installing code-server $CS_VERSION (builds native modules; a few minutes the first time)" >&2
   rm -rf "$CS_HOME" && mkdir -p "$CS_HOME"
-  printf '{"private":true,"dependencies":{"code-server":"%s"}}\n' "$CS_VERSION" > "$CS_HOME/package.json"
+  # allowScripts: code-server and argon2 build native parts at install (npm 11 lists install scripts).
+  printf '{"private":true,"dependencies":{"code-server":"%s"},"allowScripts":{"code-server":true,"argon2":true}}\n' "$CS_VERSION" > "$CS_HOME/package.json"
   (cd "$CS_HOME" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install --no-audit --no-fund > install.log 2>&1) \
     || { tail -40 "$CS_HOME/install.log" >&2; exit 1; }
   touch "$CS_HOME/.complete"
