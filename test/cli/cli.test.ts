@@ -1,24 +1,16 @@
 // The CLI end to end: formats, exit codes, bad files, --fix. Runs the built dist/cli.js.
-import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-const TODAY = '2026-11-24';
-
-function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { onlyRules, removeTemporaryFolders, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
 
 let folder: string;
+afterAll(removeTemporaryFolders);
+
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'trial-cli-'));
+  folder = temporaryFolder('trial-cli-');
+  writeFileSync(join(folder, '.trialrc.json'), JSON.stringify(onlyRules('date-order', 'arm-label-reference')));
   const record = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
   writeFileSync(join(folder, 'clean.trial.json'), JSON.stringify(record, null, 2));
   writeFileSync(join(folder, 'typo.trial.json'), JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2));
@@ -57,13 +49,10 @@ describe('trial-records lint', () => {
   });
 
   it('writes SARIF that is valid against the SARIF 2.1.0 schema', () => {
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
     const { stdout } = run(['lint', '.', '--format', 'sarif', '--today', TODAY], folder);
     const log = JSON.parse(stdout);
-    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const { valid, errors } = validateSarif(log);
+    expect(valid, errors).toBe(true);
     expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('schema');
     expect(log.runs[0].results.length).toBeGreaterThan(0);
   });
@@ -92,8 +81,27 @@ describe('trial-records lint', () => {
     expect(run(['frobnicate'], folder).code).toBe(2);
   });
 
+  it('exits 0 with --exit-zero despite errors, and 2 for a report it cannot write or a bad option value', () => {
+    expect(run(['lint', 'typo.trial.json', '--exit-zero', '--today', TODAY], folder).code).toBe(0);
+    const unwritable = run(['lint', 'typo.trial.json', '--output', join('no-such-folder', 'report.json')], folder);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/Cannot write the report to no-such-folder\/report\.json \(ENOENT\)/);
+    const concurrency = run(['lint', '.', '--concurrency', 'many'], folder);
+    expect(concurrency.code).toBe(2);
+    expect(concurrency.stderr).toMatch(/--concurrency must be a whole number/);
+    const emptyRef = run(['lint', '.', '--changed-since', ''], folder);
+    expect(emptyRef.code).toBe(2);
+    expect(emptyRef.stderr).toMatch(/--changed-since needs a git revision/);
+  });
+
+  it('lists every format and the reviewer options in its help', () => {
+    const { stdout, code } = run(['help'], folder);
+    expect(code).toBe(0);
+    for (const word of ['markdown', 'rdjson', 'junit', '--changed-since', '--stdin-filepath', '--concurrency', '--quiet']) expect(stdout).toContain(word);
+  });
+
   it('gives bad files a finding, never a stack trace', () => {
-    const bad = mkdtempSync(join(tmpdir(), 'trial-bad-'));
+    const bad = temporaryFolder('trial-bad-');
     writeFileSync(join(bad, 'empty.trial.json'), '');
     writeFileSync(join(bad, 'latin1.trial.json'), new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     writeFileSync(join(bad, 'prose.trial.json'), 'Brief title: a study of things');

@@ -1,7 +1,7 @@
 // End to end in a real VS Code: code-server (npm, Node 24) driven by playwright-core in Debian's
 // Chromium, with the packaged VSIX. Installs what it needs on first run (cached outside the repo).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -48,8 +48,9 @@ afterAll(async () => {
   editor?.stop();
 });
 
+/** Opens a quick pick with `key` (or uses the one already open when `key` is empty) and picks a row. */
 async function quickPick(key: string, text: string, rowText = text): Promise<void> {
-  await page.keyboard.press(key);
+  if (key) await page.keyboard.press(key);
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(key === 'F1' ? `>${text}` : text);
@@ -101,5 +102,18 @@ describe('Trial Records in a real VS Code (code-server)', () => {
     await expect.poll(async () => (await problemRows()).some((row) => row.includes('did you mean "PHASE2"')), { timeout: 30000 }).toBe(false);
     expect((await problemRows()).some((row) => row.includes('arm-label-reference'))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'e2e-quickfix.png') });
+  });
+
+  it('imports a registry page with "Import Trial Record…" into a new record', async () => {
+    await quickPick('F1', 'Trial Records: Import Trial Record', 'Import Trial Record');
+    await quickPick('', 'From a file', 'From a file');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(join(workspace, 'page.txt'));
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab[aria-label*="NCT05765006.trial.json"]').waitFor({ timeout: 30000 });
+    await expect.poll(() => existsSync(join(workspace, 'NCT05765006.trial.json')), { timeout: 10000 }).toBe(true);
+    expect(JSON.parse(readFileSync(join(workspace, 'NCT05765006.trial.json'), 'utf8')).protocolSection.identificationModule.nctId).toBe('NCT05765006');
+    await page.screenshot({ path: join(SHOTS, 'e2e-import.png') });
   });
 });

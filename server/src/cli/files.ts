@@ -1,5 +1,6 @@
 // Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -85,12 +86,19 @@ export function readRecordFile(absolute: string): ReadResult {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileError(code === 'EACCES' ? `Permission denied: ${absolute}` : code === 'EISDIR' ? `Is a folder, not a file: ${absolute}` : `Cannot read ${absolute} (${code ?? 'unknown error'}).`);
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8Byte(bytes);
-    return { problem: `The file is not valid UTF-8 text (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`, decodedText: bytes.toString('utf8') };
-  }
+  return decodeRecordBytes(bytes);
+}
+
+/** Decodes bytes (a file, or standard input) as UTF-8; invalid bytes become a problem to report. */
+export function decodeRecordBytes(bytes: Buffer): ReadResult {
+  // A leading byte-order mark is dropped, as editors and TextDecoder do, so columns match the editor's.
+  if (isUtf8(bytes)) return { text: withoutByteOrderMark(bytes.toString('utf8')) };
+  const offset = firstInvalidUtf8Byte(bytes);
+  return { problem: `The text is not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`, decodedText: bytes.toString('utf8') };
+}
+
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function firstInvalidUtf8Byte(bytes: Buffer): number {

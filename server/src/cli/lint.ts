@@ -1,53 +1,68 @@
-// `trial-records lint`: expand paths, validate each file, optionally fix, format, choose the exit code.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `trial-records lint`: expand paths, lint them (in workers when there are many), keep the changed
+// lines' findings with --changed-since, format, choose the exit code. --stdin lints piped text.
+import { writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { ConfigError, ConfigService, CustomRuleError, TeamSchemaError } from '../config';
-import { TrialDocument } from '../service/document';
-import { validateDocument, type ValidateOptions } from '../service/validate';
-import { applyFindingFixes } from '../service/fixes';
-import { formatters } from '../formatters';
+import { CONFIG_FILE_NAME, ConfigService } from '../config';
+import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
-import { summarize, type LintedFile, type LintResults } from '../formatters/types';
-import { expandPaths, FileError, readRecordFile, toDisplayPath } from './files';
+import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
+import type { RuleMeta } from '../service/types';
+import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
+import { configErrorMessage, ReportedConfigError } from './configErrors';
+import { expandPaths, FileError, toDisplayPath } from './files';
+import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
-import type { Finding, RuleMeta, Severity } from '../service/types';
+import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
+import { NO_PROGRESS, progressLine, type Progress } from './progress';
 
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard output is a terminal (colours). */
   isTty: boolean;
-  /** Reads standard input (for --stdin). */
-  readStdin?: () => Promise<string>;
+  /** Standard error is a terminal (the progress line). */
+  stderrIsTty?: boolean;
+  /** Reads all of standard input (for --stdin). */
+  readStdin?: () => Promise<Buffer>;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
-const FIX_PASSES = 10;
 
 export interface LintOptions {
   patterns: string[];
   format: string;
   output?: string;
   configFile?: string;
-  failOn: (typeof FAIL_LEVELS)[number];
+  failOn: FailLevel;
   maxWarnings?: number;
   fix: boolean;
   today?: string;
   exitZero: boolean;
   vscodeHint: boolean;
+  changedSince?: string;
+  stdin: boolean;
+  stdinFilepath?: string;
+  quiet: boolean;
+  concurrency: Concurrency;
 }
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
-    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [] },
-    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [] },
+    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [] },
+    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'] },
   });
   const format = args.values.get('format') ?? 'stylish';
   if (!formatters[format]) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
   const today = args.values.get('today');
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date in yyyy-MM-dd form (got "${today}").`);
+  const changedSince = args.values.get('changed-since');
+  if (changedSince !== undefined && changedSince.trim() === '') throw new UsageError('--changed-since needs a git revision (a commit, branch or tag).');
+  const stdin = args.booleans.has('stdin');
+  const stdinFilepath = args.values.get('stdin-filepath');
+  if (stdinFilepath !== undefined && !stdin) throw new UsageError('--stdin-filepath names the text read with --stdin: add --stdin.');
+  if (stdin && args.positional.length > 0) throw new UsageError(`--stdin lints standard input; leave out the paths (got "${args.positional.join(' ')}").`);
+  if (stdin && changedSince !== undefined) throw new UsageError('--changed-since compares files on disk with git; it cannot be combined with --stdin.');
   return {
     patterns: args.positional,
     format,
@@ -59,112 +74,158 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     today,
     exitZero: args.booleans.has('exit-zero'),
     vscodeHint: args.booleans.has('vscode-hint'),
+    changedSince,
+    stdin,
+    stdinFilepath,
+    quiet: args.booleans.has('quiet'),
+    concurrency: parseConcurrency(args.values.get('concurrency')),
   };
 }
 
-export function lintFile(absolutePath: string, cwd: string, options: ValidateOptions, fix: boolean): LintedFile {
-  const read = readRecordFile(absolutePath);
-  const path = toDisplayPath(cwd, absolutePath);
-  if ('problem' in read) {
-    const finding: Finding = { ruleId: 'syntax', severity: 'error', pointer: '', target: 'value', message: read.problem, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
-    return { path, absolutePath, findings: [finding] };
-  }
-  let text = read.text;
-  let findings = validateDocument(new TrialDocument(text), options);
-  if (fix) {
-    const fixed = fixText(text, findings, options);
-    if (fixed.text !== text) {
-      writeFileSync(absolutePath, fixed.text);
-      text = fixed.text;
-      findings = fixed.findings;
-    }
-  }
-  return { path, absolutePath, text, findings };
-}
-
-/** Applies fixes pass after pass until nothing more changes, as ESLint does. */
-export function fixText(text: string, findings: Finding[], options: ValidateOptions): { text: string; findings: Finding[] } {
-  for (let pass = 0; pass < FIX_PASSES; pass++) {
-    const { text: next, applied } = applyFindingFixes(text, findings);
-    if (applied === 0) break;
-    text = next;
-    findings = validateDocument(new TrialDocument(text), options);
-  }
-  return { text, findings };
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  const count = wholeNumber(value, 'concurrency');
+  if (count === undefined || count < 1) throw new UsageError(`--concurrency must be auto, off or a number of workers of at least 1 (got "${value}").`);
+  return count;
 }
 
 export function exitCodeFor(files: readonly LintedFile[], options: Pick<LintOptions, 'failOn' | 'maxWarnings' | 'exitZero'>): number {
   if (options.exitZero) return EXIT.ok;
-  const failing: readonly Severity[] = FAIL_LEVELS.slice(0, FAIL_LEVELS.indexOf(options.failOn) + 1);
   const all = files.flatMap((file) => file.findings);
-  if (all.some((finding) => failing.includes(finding.severity))) return EXIT.findings;
+  if (all.some((finding) => isAtOrAbove(finding.severity, options.failOn))) return EXIT.findings;
   const warnings = all.filter((finding) => finding.severity === 'warning').length;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return EXIT.findings;
   return EXIT.ok;
 }
 
+function linterSetup(options: LintOptions, cwd: string): LinterSetup {
+  return {
+    cwd,
+    configFile: options.configFile ? resolve(cwd, options.configFile) : undefined,
+    today: options.today,
+    fix: options.fix,
+    keepTextAndFixes: FORMATS_SHOWING_FIXES.has(options.format),
+  };
+}
+
 export async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseLintArgs(argv);
-  const configs = new ConfigService();
-  const request = { configFile: options.configFile ? resolve(io.cwd, options.configFile) : undefined, trusted: true };
-  const customMetas = new Map<string, RuleMeta>();
+  if (options.stdin) return runStdinLint(options, io);
+  const setup = linterSetup(options, io.cwd);
   let paths: string[];
   try {
-    const projectConfig = configs.settingsFor(join(io.cwd, '.'), request).config;
-    paths = expandPaths(io.cwd, options.patterns, projectConfig.files.map((glob) => relativeGlob(io.cwd, glob)));
+    paths = expandPaths(io.cwd, options.patterns, projectFileGlobs(setup));
   } catch (error) {
     return reportConfigError(error, io);
   }
-  const files: LintedFile[] = [];
-  let ioFailed = false;
-  for (const path of paths) {
-    try {
-      const settings = configs.settingsFor(path, request);
-      for (const rule of settings.rules) customMetas.set(rule.meta.id, rule.meta);
-      const validateOptions = { ...settings.options, ...(options.today ? { today: options.today } : {}) };
-      files.push(lintFile(path, io.cwd, validateOptions, options.fix));
-    } catch (error) {
-      if (error instanceof FileError) {
-        io.stderr(`trial-records: ${error.message}\n`);
-        ioFailed = true;
-        continue;
-      }
-      configs.invalidate();
-      return reportConfigError(error, io);
-    }
+  let changed: ChangedLines | undefined;
+  if (options.changedSince !== undefined) {
+    const changedLines = changedLinesSince(options.changedSince, io.cwd);
+    paths = paths.filter((path) => changedLines.has(path));
+    changed = changedLines;
   }
-  configs.invalidate();
-  const results: LintResults = { files, rules: ruleCatalog([...customMetas.values()]), cwd: io.cwd };
-  const output = formatters[options.format](results, { color: io.isTty && !options.output && options.format === 'stylish' });
-  if (options.output) writeFileSync(options.output, output);
-  else io.stdout(output);
+  const progress = io.stderrIsTty && !options.quiet ? progressLine(paths.length, io.stderr) : NO_PROGRESS;
+  let linted: { outcomes: LintOutcome[]; customRules: RuleMeta[] };
+  try {
+    linted = await lintPaths(paths, setup, options.concurrency, progress);
+  } catch (error) {
+    return reportConfigError(error, io);
+  } finally {
+    progress.finish();
+  }
+  let files: LintedFile[] = [];
+  let ioFailed = false;
+  for (const outcome of linted.outcomes) {
+    if ('unreadable' in outcome) {
+      io.stderr(`trial-records: ${outcome.unreadable}\n`);
+      ioFailed = true;
+    } else files.push(outcome.file);
+  }
+  if (changed) files = keepChangedFindings(files, changed);
+  const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd };
+  writeReport(results, options, io);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
   return exitCodeFor(files, options);
 }
 
-function relativeGlob(cwd: string, glob: string): string {
-  return relative(cwd, glob).split(sep).join('/');
+/** The config's `files` globs widen what counts as a record in a folder. */
+function projectFileGlobs(setup: LinterSetup): string[] {
+  const configs = new ConfigService();
+  try {
+    // Untrusted here only so that custom rules are not loaded twice: the linters load them to run them.
+    const projectConfig = configs.settingsFor(join(setup.cwd, CONFIG_FILE_NAME), { configFile: setup.configFile, trusted: false }).config;
+    return projectConfig.files.map((glob) => relative(setup.cwd, glob).split(sep).join('/'));
+  } finally {
+    configs.invalidate();
+  }
+}
+
+async function lintPaths(paths: readonly string[], setup: LinterSetup, concurrency: Concurrency, progress: Progress): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
+  const workerCount = workerCountFor(paths.length, concurrency);
+  const workerScript = workerCount > 0 ? lintWorkerPath() : undefined;
+  if (workerScript) return lintInWorkers(paths, setup, workerCount, workerScript, (done) => progress.update(done));
+  const linter = new RecordLinter(setup);
+  try {
+    const outcomes = paths.map((path, i) => {
+      const outcome = linter.lintPath(path);
+      progress.update(i + 1);
+      return outcome;
+    });
+    return { outcomes, customRules: [...linter.customRules.values()] };
+  } finally {
+    linter.dispose();
+  }
+}
+
+/**
+ * --stdin: lints the piped text as if it were the file --stdin-filepath names (its config, its
+ * displayed path); nothing on disk is read or written. With --fix, standard output gets the
+ * fixed text and the report goes only to --output.
+ */
+async function runStdinLint(options: LintOptions, io: CliIo): Promise<number> {
+  if (!io.readStdin) throw new UsageError('--stdin is not available here.');
+  const absolutePath = resolve(io.cwd, options.stdinFilepath ?? '<stdin>');
+  const displayPath = options.stdinFilepath ? toDisplayPath(io.cwd, absolutePath) : '<stdin>';
+  const bytes = await io.readStdin();
+  const linter = new RecordLinter(linterSetup(options, io.cwd));
+  let linted: ReturnType<RecordLinter['lintBytes']>;
+  try {
+    linted = linter.lintBytes(bytes, absolutePath, displayPath);
+  } catch (error) {
+    return reportConfigError(error, io);
+  } finally {
+    linter.dispose();
+  }
+  const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd };
+  if (options.fix) {
+    io.stdout(linted.fixedText ?? bytes.toString('utf8'));
+    if (options.output) writeReport(results, options, io);
+  } else writeReport(results, options, io);
+  return exitCodeFor(results.files, options);
+}
+
+function writeReport(results: LintResults, options: LintOptions, io: CliIo): void {
+  const color = io.isTty && !options.output && options.format === 'stylish';
+  const report = formatters[options.format](results, { color, failOn: options.failOn });
+  if (!options.output) {
+    io.stdout(report);
+    return;
+  }
+  try {
+    writeFileSync(resolve(io.cwd, options.output), report);
+  } catch (error) {
+    throw new FileError(`Cannot write the report to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
 }
 
 /** A broken config is never ignored: its place and what is wrong, and exit code 2. */
 export function reportConfigError(error: unknown, io: CliIo): number {
-  if (error instanceof ConfigError) {
-    const place = error.offset > 0 ? `:${lineAndColumn(error.file, error.offset)}` : '';
-    io.stderr(`trial-records: config error in ${error.file}${place}: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof CustomRuleError || error instanceof TeamSchemaError) {
-    io.stderr(`trial-records: config error: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  throw error;
-}
-
-function lineAndColumn(file: string, offset: number): string {
-  const text = readFileSync(file, 'utf8').slice(0, offset);
-  const line = text.split('\n').length;
-  return `${line}:${offset - text.lastIndexOf('\n')}`;
+  const message = error instanceof ReportedConfigError ? error.message : configErrorMessage(error);
+  if (message === undefined) throw error;
+  io.stderr(`trial-records: ${message}\n`);
+  return EXIT.usage;
 }
 
 function vscodeHint(results: LintResults): string {

@@ -1,26 +1,45 @@
 // schemas/config.schema.json, generated from the rules' metadata: completion and validation for
 // .trialrc.json in any editor that reads JSON Schema (VS Code through contributes.jsonValidation).
-import { ruleCatalog } from '../rules/catalog';
+import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
+import { ruleDocsUrl } from '../formatters/types';
 import { PRESET_NAMES } from './presets';
 
-const SEVERITY = { type: 'string', enum: ['off', 'info', 'warn', 'error', 'warning', 'hint'], enumDescriptions: ['Do not run the rule', 'Report as information', 'Report as a warning', 'Report as an error', 'Same as "warn"', 'Report as a hint (editor only)'] };
+const SEVERITY = {
+  type: 'string',
+  enum: ['off', 'info', 'warn', 'error', 'warning', 'hint'],
+  enumDescriptions: ['Do not run the rule', 'Report as information', 'Report as a warning', 'Report as an error', 'Same as "warn"', 'Report as a hint (editor only)'],
+};
 
-function ruleEntrySchema(description: string, severity: string): Record<string, unknown> {
-  return {
-    description: `${description} (default: ${severity})`,
-    oneOf: [SEVERITY, { type: 'array', prefixItems: [SEVERITY, { type: 'object' }], items: [SEVERITY, { type: 'object', description: 'Options for the rule' }], minItems: 1, maxItems: 2 }],
-  };
+/** "error", or ["error", { options }]: the options object checked by the rule's own options schema. */
+function ruleEntry(options: Record<string, unknown> = { type: 'object', description: 'Options for the rule' }): Record<string, unknown> {
+  return { oneOf: [{ $ref: '#/definitions/severity' }, { type: 'array', items: [{ $ref: '#/definitions/severity' }, options], minItems: 1, maxItems: 2 }] };
+}
+
+function ruleProperty(rule: CatalogEntry): Record<string, unknown> {
+  const description = `${rule.description} (default: ${rule.severity}; ${rule.source})`;
+  const docs = rule.docs ? `\n\n${rule.docs}` : '';
+  const shape = rule.options ? ruleEntry({ ...rule.options, description: 'Options for the rule' }) : { $ref: '#/definitions/ruleEntry' };
+  return { description, markdownDescription: `**${rule.id}** — ${description}${docs}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})`, allOf: [shape] };
 }
 
 export function configSchema(): Record<string, unknown> {
-  const rules = Object.fromEntries([...ruleCatalog().values()].map((rule) => [rule.id, ruleEntrySchema(rule.description, rule.severity)]));
-  const rulesObject = { type: 'object', description: 'Severity (or [severity, options]) per rule id; custom rule ids are allowed too.', properties: rules, additionalProperties: ruleEntrySchema('A custom rule', 'its own') };
+  const rules = Object.fromEntries([...ruleCatalog().values()].map((rule) => [rule.id, ruleProperty(rule)]));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://trial-records.dev/schemas/config.schema.json',
     title: 'Trial Records configuration (.trialrc.json)',
     type: 'object',
     additionalProperties: false,
+    definitions: {
+      severity: SEVERITY,
+      ruleEntry: ruleEntry(),
+      rules: {
+        type: 'object',
+        description: 'Severity (or [severity, options]) per rule id; custom rule ids are allowed too.',
+        properties: rules,
+        additionalProperties: { description: 'A custom rule', allOf: [{ $ref: '#/definitions/ruleEntry' }] },
+      },
+    },
     properties: {
       $schema: { type: 'string' },
       extends: {
@@ -29,11 +48,11 @@ export function configSchema(): Record<string, unknown> {
         examples: [...PRESET_NAMES],
       },
       files: { type: 'array', items: { type: 'string' }, description: 'Extra globs (relative to this file) whose files count as trial records.' },
-      rules: rulesObject,
+      rules: { $ref: '#/definitions/rules' },
       overrides: {
         type: 'array',
         description: 'Rule settings for some files, or for one JSON subtree of them ("glob#/json/pointer"); the last match wins.',
-        items: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'array', items: { type: 'string' }, minItems: 1 }, rules: rulesObject } },
+        items: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'array', items: { type: 'string' }, minItems: 1 }, rules: { $ref: '#/definitions/rules' } } },
       },
       schemas: { type: 'array', items: { type: 'string' }, description: 'Extra JSON Schemas applied on top of the study schema; findings use the schema\'s "x-rule-id" or "team-schema".' },
       customRules: { type: 'array', items: { type: 'string' }, description: 'Paths or globs of .js/.mjs modules exporting { meta, check } (run only in trusted workspaces).' },

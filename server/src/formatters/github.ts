@@ -1,10 +1,14 @@
 // GitHub Actions workflow commands (::error file=…,line=…::message), escaped as the runner expects.
-// GitHub shows only 10 errors and 10 warnings per step: the most severe come first, then a notice
-// says how many more there are and where to see them.
+// GitHub shows at most 10 error, 10 warning and 10 notice annotations per step: the most severe
+// come first, and when some cannot be shown, one last notice says how many and where to find them
+// (it takes one of the notice places, so that it is always shown itself).
 import { startOf, type Formatter } from './types';
 import type { Finding } from '../service/types';
 
-const SHOWN_PER_LEVEL = 10;
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+type Level = 'error' | 'warning' | 'notice';
+const LEVELS: readonly Level[] = ['error', 'warning', 'notice'];
 
 function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -14,30 +18,38 @@ function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function level(finding: Finding): 'error' | 'warning' | 'notice' {
+function levelOf(finding: Finding): Level {
   return finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'notice';
 }
 
-const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
 
 export const github: Formatter = (results) => {
-  const all = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding, level: level(finding) })));
-  all.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-  const shown = { error: 0, warning: 0, notice: 0 };
+  const all = results.files.flatMap((file) => file.findings.map((finding) => ({ path: file.path, finding, level: levelOf(finding) })));
+  const byLevel = new Map(LEVELS.map((level) => [level, all.filter((entry) => entry.level === level)]));
+  const overflows = LEVELS.some((level) => byLevel.get(level)!.length > ANNOTATIONS_PER_LEVEL);
+  const room: Record<Level, number> = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, notice: overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL };
   const lines: string[] = [];
-  let hidden = 0;
-  for (const { file, finding, level: kind } of all) {
-    if (shown[kind] >= SHOWN_PER_LEVEL) {
-      hidden++;
-      continue;
-    }
-    shown[kind]++;
-    const { line, column, endLine, endColumn } = startOf(finding);
-    const properties = [`file=${escapeProperty(file.path)}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(`${finding.ruleId}`)}`];
-    lines.push(`::${kind} ${properties.join(',')}::${escapeData(finding.message)}`);
+  const hidden: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
+  for (const level of LEVELS) {
+    const entries = byLevel.get(level)!;
+    for (const { path, finding } of entries.slice(0, room[level])) lines.push(annotation(level, path, finding));
+    hidden[level] = Math.max(0, entries.length - room[level]);
   }
-  if (hidden > 0) {
-    lines.push(`::notice title=trial-records::${hidden} more finding${hidden === 1 ? ' is' : 's are'} not shown as annotations (GitHub shows ${SHOWN_PER_LEVEL} per level); see the job log, the step summary or the SARIF upload for all of them.`);
+  const hiddenTotal = hidden.error + hidden.warning + hidden.notice;
+  if (hiddenTotal > 0) {
+    const parts = [plural(hidden.error, 'error'), plural(hidden.warning, 'warning'), plural(hidden.notice, 'note')].filter((part) => !part.startsWith('0 '));
+    lines.push(
+      `::notice title=${escapeProperty(`trial-records: ${hiddenTotal} more`)}::${hiddenTotal} more finding${hiddenTotal === 1 ? '' : 's'} (${parts.join(', ')}) not shown here: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each kind per step. The job summary counts them all; the code scanning results (SARIF) list each one.`,
+    );
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 };
+
+function annotation(level: Level, path: string, finding: Finding): string {
+  const { line, column, endLine, endColumn } = startOf(finding);
+  const properties = [`file=${escapeProperty(path)}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(finding.ruleId)}`];
+  return `::${level} ${properties.join(',')}::${escapeData(finding.message)}`;
+}

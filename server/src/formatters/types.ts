@@ -16,8 +16,14 @@ export interface LintResults {
   cwd: string;
 }
 
+/** The lowest severities that can fail a run (--fail-on), most severe first. */
+export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
 export interface FormatContext {
   color: boolean;
+  /** Findings at or above this severity fail the run (junit marks them as failures). */
+  failOn: FailLevel;
 }
 
 export type Formatter = (results: LintResults, context: FormatContext) => string;
@@ -43,6 +49,17 @@ export function summarize(results: LintResults): Summary {
     }
   }
   return summary;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function isAtOrAbove(severity: Severity, level: FailLevel): boolean {
+  return SEVERITY_RANK[severity] <= SEVERITY_RANK[level];
+}
+
+/** For sorting most severe first. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
 }
 
 /** 1-based line and column (UTF-16 code units, as editors count). */

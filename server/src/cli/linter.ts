@@ -1,0 +1,120 @@
+// Lints one record at a time under the config that applies to it. The same code runs in the main
+// thread (few files, --stdin) and in every lint worker (many files).
+import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigService, findConfigFile, type RecordSettings } from '../config';
+import { builtinRules } from '../rules';
+import { TrialDocument } from '../service/document';
+import { applyFindingFixes } from '../service/fixes';
+import { validateDocument, type ValidateOptions } from '../service/validate';
+import type { Finding, RuleMeta } from '../service/types';
+import type { LintedFile } from '../formatters/types';
+import { decodeRecordBytes, FileError, readRecordFile, toDisplayPath, type ReadResult } from './files';
+
+const FIX_PASSES = 10;
+const BUILTIN_RULE_IDS = new Set(builtinRules.map((rule) => rule.meta.id));
+
+/** What a linter needs to know; plain data, so that it can be handed to a worker. */
+export interface LinterSetup {
+  cwd: string;
+  /** An absolute config file (--config); otherwise each record's nearest .trialrc.json. */
+  configFile?: string;
+  today?: string;
+  fix: boolean;
+  /** Keep each file's text and its findings' fixes (for formats that show suggested edits). */
+  keepTextAndFixes: boolean;
+}
+
+export type LintOutcome = { file: LintedFile } | { unreadable: string };
+
+export class RecordLinter {
+  private readonly configs = new ConfigService();
+  private readonly configByFolder = new Map<string, string | undefined>();
+  /** Settings of configs without file overrides are the same for every record: resolved once per run. */
+  private readonly settingsByConfig = new Map<string, ValidateOptions>();
+  /** Metadata of the custom rules met so far (the formats describe every rule they report). */
+  readonly customRules = new Map<string, RuleMeta>();
+
+  constructor(private readonly setup: LinterSetup) {}
+
+  /** Throws ConfigError, CustomRuleError or TeamSchemaError for a broken config. */
+  lintPath(absolutePath: string): LintOutcome {
+    let read: ReadResult;
+    try {
+      read = readRecordFile(absolutePath);
+    } catch (error) {
+      if (error instanceof FileError) return { unreadable: error.message };
+      throw error;
+    }
+    const options = this.optionsFor(absolutePath);
+    const path = toDisplayPath(this.setup.cwd, absolutePath);
+    if ('problem' in read) return { file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) };
+    const linted = lintText(read.text, options, this.setup.fix);
+    if (linted.text !== read.text) writeFileSync(absolutePath, linted.text);
+    return { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) };
+  }
+
+  /** Lints text that is not read from disk (--stdin); `absolutePath` picks the config. */
+  lintBytes(bytes: Buffer, absolutePath: string, displayPath: string): { file: LintedFile; fixedText?: string } {
+    const read = decodeRecordBytes(bytes);
+    const options = this.optionsFor(absolutePath);
+    if ('problem' in read) return { file: this.finish({ path: displayPath, absolutePath, findings: [unreadableText(read.problem)] }), fixedText: read.decodedText };
+    const linted = lintText(read.text, options, this.setup.fix);
+    return { file: this.finish({ path: displayPath, absolutePath, text: linted.text, findings: linted.findings }), fixedText: linted.text };
+  }
+
+  dispose(): void {
+    this.configs.invalidate();
+  }
+
+  private optionsFor(absolutePath: string): ValidateOptions {
+    const configFile = this.setup.configFile ?? this.nearestConfig(absolutePath);
+    const key = configFile ?? '';
+    const shared = this.settingsByConfig.get(key);
+    if (shared) return shared;
+    const settings = this.configs.settingsFor(absolutePath, { configFile, trusted: true });
+    this.rememberCustomRules(settings);
+    const options = this.setup.today ? { ...settings.options, today: this.setup.today } : settings.options;
+    if (settings.config.overrides.length === 0) this.settingsByConfig.set(key, options);
+    return options;
+  }
+
+  private nearestConfig(absolutePath: string): string | undefined {
+    const folder = dirname(absolutePath);
+    if (!this.configByFolder.has(folder)) this.configByFolder.set(folder, findConfigFile(absolutePath));
+    return this.configByFolder.get(folder);
+  }
+
+  private rememberCustomRules(settings: RecordSettings): void {
+    for (const rule of settings.rules) if (!BUILTIN_RULE_IDS.has(rule.meta.id)) this.customRules.set(rule.meta.id, rule.meta);
+  }
+
+  private finish(file: LintedFile): LintedFile {
+    if (this.setup.keepTextAndFixes) return file;
+    return { path: file.path, absolutePath: file.absolutePath, findings: file.findings.map(withoutFixes) };
+  }
+}
+
+function unreadableText(problem: string): Finding {
+  return { ruleId: 'syntax', severity: 'error', pointer: '', target: 'value', message: problem, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+}
+
+/** Fixes travel between threads only when a format shows them. */
+function withoutFixes(finding: Finding): Finding {
+  if (!finding.fix && !finding.suggestions) return finding;
+  const { fix: _fix, suggestions: _suggestions, ...rest } = finding;
+  return rest;
+}
+
+/** Validates text, and with `fix` applies fixes pass after pass until nothing more changes, as ESLint does. */
+export function lintText(text: string, options: ValidateOptions, fix: boolean): { text: string; findings: Finding[] } {
+  let findings = validateDocument(new TrialDocument(text), options);
+  if (!fix) return { text, findings };
+  for (let pass = 0; pass < FIX_PASSES; pass++) {
+    const { text: next, applied } = applyFindingFixes(text, findings);
+    if (applied === 0) break;
+    text = next;
+    findings = validateDocument(new TrialDocument(text), options);
+  }
+  return { text, findings };
+}

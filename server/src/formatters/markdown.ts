@@ -1,0 +1,100 @@
+// A Markdown summary for $GITHUB_STEP_SUMMARY or a pull-request comment: totals, counts per rule
+// and per file, then the first findings (most severe first) with file:line.
+import { ruleDocsUrl, severityRank, startOf, summarize, type Formatter, type LintedFile, type LintResults } from './types';
+import type { Finding, Severity } from '../service/types';
+
+export const FIRST_FINDINGS_SHOWN = 20;
+export const FILE_ROWS_SHOWN = 50;
+
+/**
+ * Text from records and messages is shown as written: HTML, the characters that mean something in
+ * the middle of a Markdown line (and GitHub's $ for maths) are escaped, and an "@" gets a
+ * zero-width space so that a record's text never mentions a GitHub user or team.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~$]/g, '\\$&')
+    .replace(/@(?=\w)/g, '@\u200b');
+}
+
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
+}
+
+function headline(results: LintResults): string {
+  const summary = summarize(results);
+  const total = summary.errors + summary.warnings + summary.infos + summary.hints;
+  const files = plural(summary.files, 'record');
+  if (summary.files === 0) return '### Trial Records: no records to check';
+  if (total === 0) return `### Trial Records: no problems in ${files}`;
+  const withFindings = results.files.filter((file) => file.findings.length > 0).length;
+  const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
+  if (summary.infos) parts.push(`${summary.infos} info`);
+  if (summary.hints) parts.push(plural(summary.hints, 'hint'));
+  return `### Trial Records: ${parts.join(', ')} in ${withFindings} of ${files}`;
+}
+
+interface RuleRow {
+  ruleId: string;
+  findings: number;
+  files: Set<string>;
+  mostSevere: Severity;
+}
+
+function ruleTable(results: LintResults): string[] {
+  const rows = new Map<string, RuleRow>();
+  for (const file of results.files) {
+    for (const finding of file.findings) {
+      const row = rows.get(finding.ruleId) ?? { ruleId: finding.ruleId, findings: 0, files: new Set<string>(), mostSevere: finding.severity };
+      row.findings++;
+      row.files.add(file.path);
+      if (severityRank(finding.severity) < severityRank(row.mostSevere)) row.mostSevere = finding.severity;
+      rows.set(finding.ruleId, row);
+    }
+  }
+  const sorted = [...rows.values()].sort((a, b) => severityRank(a.mostSevere) - severityRank(b.mostSevere) || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
+  return [
+    '| rule | severity | findings | files |',
+    '|---|---|--:|--:|',
+    ...sorted.map((row) => `| [${escapeMarkdown(row.ruleId)}](${ruleDocsUrl(row.ruleId)}) | ${row.mostSevere} | ${row.findings} | ${row.files.size} |`),
+  ];
+}
+
+function countOf(file: LintedFile, severities: readonly Severity[]): number {
+  return file.findings.filter((finding) => severities.includes(finding.severity)).length;
+}
+
+function fileTable(results: LintResults): string[] {
+  const rows = results.files
+    .filter((file) => file.findings.length > 0)
+    .map((file) => ({ path: file.path, errors: countOf(file, ['error']), warnings: countOf(file, ['warning']), others: countOf(file, ['info', 'hint']) }));
+  const sorted = [...rows].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.others - a.others);
+  const lines = ['| file | errors | warnings | info and hints |', '|---|--:|--:|--:|', ...sorted.slice(0, FILE_ROWS_SHOWN).map((row) => `| ${escapeMarkdown(row.path)} | ${row.errors} | ${row.warnings} | ${row.others} |`)];
+  if (sorted.length > FILE_ROWS_SHOWN) lines.push('', `…and ${plural(sorted.length - FILE_ROWS_SHOWN, 'more file')} with findings.`);
+  return lines;
+}
+
+function firstFindings(results: LintResults): string[] {
+  const all: Array<{ path: string; finding: Finding }> = results.files.flatMap((file) => file.findings.map((finding) => ({ path: file.path, finding })));
+  const sorted = [...all].sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity));
+  const lines = sorted.slice(0, FIRST_FINDINGS_SHOWN).map(({ path, finding }) => {
+    const { line } = startOf(finding);
+    return `- **${finding.severity}** ${escapeMarkdown(`${path}:${line}`)}: ${escapeMarkdown(finding.message)} ([${escapeMarkdown(finding.ruleId)}](${ruleDocsUrl(finding.ruleId)}))`;
+  });
+  if (sorted.length > FIRST_FINDINGS_SHOWN) {
+    lines.push('', `…and ${plural(sorted.length - FIRST_FINDINGS_SHOWN, 'more finding')}: see the code scanning results (SARIF) or run \`trial-records lint\` on these files.`);
+  }
+  return lines;
+}
+
+export const markdown: Formatter = (results) => {
+  const lines = [headline(results), ''];
+  if (results.files.some((file) => file.findings.length > 0)) {
+    lines.push('#### By rule', '', ...ruleTable(results), '', '#### By file', '', ...fileTable(results), '', '#### First findings', '', ...firstFindings(results), '');
+  }
+  return lines.join('\n') + '\n';
+};
