@@ -3,7 +3,7 @@
 // `globals: true`, jest, mocha), or the ones assigned to RuleTester.describe / RuleTester.it.
 import { validateText } from './service/validate';
 import { applyFindingFixes } from './service/fixes';
-import type { Finding, Rule, Severity } from './service/types';
+import { severityFromWord, type Finding, type Rule, type Severity } from './service/types';
 
 export interface ValidCase {
   name?: string;
@@ -28,30 +28,45 @@ export interface InvalidCase extends ValidCase {
 
 type Block = (name: string, body: () => void) => void;
 
+/** A team's rule module as written: meta.severity in the config's words ("warn", "error", …). */
+export interface CustomRuleModule {
+  meta: Omit<Rule['meta'], 'severity' | 'category' | 'source' | 'docs'> & { severity: string; category?: string; source?: string; docs?: string };
+  check: Rule['check'];
+}
+
+/** A rule with its severity in the engine's words, as the config loader makes it. */
+function asRule(rule: Rule | CustomRuleModule): Rule {
+  const severity = severityFromWord(rule.meta.severity);
+  if (!severity) throw new Error(`Rule "${rule.meta.id}" has severity "${rule.meta.severity}"; use error, warn, info or hint.`);
+  return { meta: { category: 'custom', source: 'custom', docs: rule.meta.description, ...rule.meta, severity }, check: rule.check };
+}
+
 export class RuleTester {
   static describe: Block | undefined;
   static it: Block | undefined;
 
   constructor(private readonly defaults: { today?: string } = {}) {}
 
-  run(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  run(rule: Rule | CustomRuleModule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+    const checked = asRule(rule);
     const describe = RuleTester.describe ?? (globalThis as { describe?: Block }).describe;
     const it = RuleTester.it ?? (globalThis as { it?: Block }).it;
     if (!describe || !it) throw new Error('RuleTester needs describe/it: enable your test framework globals or set RuleTester.describe and RuleTester.it.');
-    describe(rule.meta.id, () => {
-      describe('valid', () => cases.valid.forEach((c, i) => it(c.name ?? `valid #${i + 1}`, () => this.expectValid(rule, c))));
-      describe('invalid', () => cases.invalid.forEach((c, i) => it(c.name ?? `invalid #${i + 1}`, () => this.expectInvalid(rule, c))));
+    describe(checked.meta.id, () => {
+      describe('valid', () => cases.valid.forEach((c, i) => it(c.name ?? `valid #${i + 1}`, () => this.expectValid(checked, c))));
+      describe('invalid', () => cases.invalid.forEach((c, i) => it(c.name ?? `invalid #${i + 1}`, () => this.expectInvalid(checked, c))));
     });
   }
 
   /** The findings of one rule alone on a record (the schema's findings are left out). */
-  findings(rule: Rule, testCase: ValidCase): Finding[] {
+  findings(rule: Rule | CustomRuleModule, testCase: ValidCase): Finding[] {
+    const checked = asRule(rule);
     const text = JSON.stringify(testCase.record, null, 2);
     return validateText(text, {
       today: testCase.today ?? this.defaults.today ?? '2026-01-01',
-      rules: [rule],
+      rules: [checked],
       optionsFor: () => testCase.options,
-    }).filter((finding) => finding.ruleId === rule.meta.id);
+    }).filter((finding) => finding.ruleId === checked.meta.id);
   }
 
   private expectValid(rule: Rule, testCase: ValidCase): void {

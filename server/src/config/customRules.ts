@@ -5,11 +5,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import picomatch from 'picomatch';
-import type { Rule, RuleContext, Severity } from '../service/types';
+import { severityFromWord, type Rule, type RuleContext } from '../service/types';
 import type { LoadedRuleMeta, WorkerReply } from './ruleWorker';
 
 const LOAD_BUDGET_MS = 10000;
-const SEVERITY_WORDS: Record<string, Severity> = { error: 'error', warn: 'warning', warning: 'warning', info: 'info', hint: 'hint' };
 
 export class CustomRuleError extends Error {}
 
@@ -117,7 +116,7 @@ export function loadCustomRules(patterns: readonly string[], budgetMs: number): 
   const host = new RuleHost(files);
   host.start();
   const rules = host.metas.map((meta, index): Rule => {
-    const severity = SEVERITY_WORDS[meta.severity];
+    const severity = severityFromWord(meta.severity);
     if (!severity) throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has severity "${meta.severity}"; use error, warn, info or hint.`);
     return {
       meta: { id: meta.id, severity, description: meta.description, category: meta.category ?? 'custom', source: meta.source ?? `custom: ${meta.path}`, docs: meta.docs ?? meta.description },

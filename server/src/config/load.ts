@@ -5,13 +5,12 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { closest } from '../service/similarity';
 import { preset, PRESET_NAMES } from './presets';
 import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride } from './types';
-import type { Severity } from '../service/types';
+import { severityFromWord } from '../service/types';
 
 export const CONFIG_FILE_NAME = '.trialrc.json';
 export const DEFAULT_RULE_TIMEOUT_MS = 1000;
 
 const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout'];
-const SEVERITY_WORDS: Record<string, Severity | 'off'> = { off: 'off', hint: 'hint', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {
@@ -139,7 +138,7 @@ function checkTopLevel(path: string, tree: Node | undefined, config: TrialConfig
 
 export function parseRuleEntry(entry: RuleEntry | unknown): RuleSetting | string {
   const [word, options] = Array.isArray(entry) ? entry : [entry, undefined];
-  const severity = typeof word === 'string' ? SEVERITY_WORDS[word] : undefined;
+  const severity = word === 'off' ? 'off' : severityFromWord(word);
   if (!severity) return `Bad severity ${JSON.stringify(word)}: use "off", "info", "warn" or "error" (or [severity, options]).`;
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) return 'Rule options must be an object: [severity, { ... }].';
   return { severity, options: options as Record<string, unknown> | undefined };
