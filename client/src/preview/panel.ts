@@ -3,23 +3,36 @@
 // restored after a window reload by the webview serializer.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { getLocation } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath } from 'jsonc-parser';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderBody, renderPreview, type PreviewProblem } from './render';
+import { renderBody, renderPreview, type PreviewProblem, type RenderOptions } from './render';
 import { TrialDocument } from '../../../server/src/service/document';
 import { toPointer } from '../../../server/src/service/pointer';
 
 const VIEW_TYPE = 'trialRecords.preview';
+const LANGUAGE_ID = 'trial-record';
 const SEVERITIES: Record<number, PreviewProblem['severity']> = { 0: 'error', 1: 'warning', 2: 'info', 3: 'hint' };
+const HIGHLIGHT_DELAY = 60;
 
+/** What preview.js keeps with vscode.setState; the serializer gets it back after a reload. */
 interface PanelState {
-  uri: string;
+  uri?: string;
+  scrollY?: number;
+}
+
+interface WebviewMessage {
+  type?: unknown;
+  pointer?: unknown;
 }
 
 export class PreviewManager implements vscode.Disposable {
+  /** Open previews by the URI of the record each one shows. */
   private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly updateTimers = new Map<string, NodeJS.Timeout>();
+  /** Hidden panels miss the 'update' messages; they get a fresh page when shown again. */
+  private readonly stale = new Set<vscode.WebviewPanel>();
   private readonly disposables: vscode.Disposable[] = [];
-  private updateTimer: NodeJS.Timeout | undefined;
+  private highlightTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -28,109 +41,160 @@ export class PreviewManager implements vscode.Disposable {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: PanelState | undefined) => {
-          if (!state?.uri) return panel.dispose();
-          const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
-          this.adopt(panel, document);
+          if (typeof state?.uri !== 'string') return panel.dispose();
+          try {
+            const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
+            this.adopt(panel, document);
+          } catch {
+            panel.dispose(); // the record was moved or deleted while the window was closed
+          }
         },
       }),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleUpdate(event.document)),
-      vscode.languages.onDidChangeDiagnostics(() => this.scheduleUpdate(vscode.window.activeTextEditor?.document)),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) this.scheduleUpdate(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
-      vscode.window.onDidChangeTextEditorSelection((event) => this.highlight(event.textEditor)),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.scheduleHighlight(event.textEditor)),
     );
   }
 
   async open(uri: vscode.Uri | undefined, column: vscode.ViewColumn): Promise<void> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== 'trial-record') {
+    if (!document || document.languageId !== LANGUAGE_ID) {
       void vscode.window.showInformationMessage('Open a trial record (*.trial.json) to preview it.');
       return;
     }
     const existing = this.panels.get(document.uri.toString());
     if (existing) return existing.reveal(column);
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, this.title(document), { viewColumn: column, preserveFocus: column === vscode.ViewColumn.Beside }, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      this.title(document),
+      { viewColumn: column, preserveFocus: column === vscode.ViewColumn.Beside },
+      this.webviewOptions(),
+    );
     this.adopt(panel, document);
   }
 
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media')] };
+    return { enableScripts: true, localResourceRoots: [this.mediaFolder()] };
+  }
+
+  private mediaFolder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media');
   }
 
   private title(document: vscode.TextDocument): string {
     return `Preview ${document.uri.path.split('/').pop()}`;
   }
 
+  /** The record a panel shows now (it changes when the panel follows another editor). */
+  private uriOf(panel: vscode.WebviewPanel): string | undefined {
+    for (const [uri, candidate] of this.panels) if (candidate === panel) return uri;
+    return undefined;
+  }
+
   private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
-    let key = document.uri.toString();
     panel.webview.options = this.webviewOptions();
-    this.panels.set(key, panel);
-    panel.webview.html = this.html(panel.webview, document);
-    panel.onDidDispose(() => this.panels.delete(key));
-    panel.webview.onDidReceiveMessage((message: { type: string; pointer?: string }) => {
-      if (message.type === 'reveal' && message.pointer !== undefined) void this.reveal(vscode.Uri.parse(key), message.pointer);
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'client', 'images', 'trial-record.svg');
+    this.panels.set(document.uri.toString(), panel);
+    panel.webview.html = this.page(panel.webview, document);
+    panel.onDidDispose(() => {
+      const uri = this.uriOf(panel);
+      if (uri) this.panels.delete(uri);
+      this.stale.delete(panel);
+    });
+    panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
+      const uri = this.uriOf(panel);
+      if (uri && message?.type === 'reveal' && typeof message.pointer === 'string') void this.reveal(vscode.Uri.parse(uri), message.pointer);
     });
     panel.onDidChangeViewState(() => {
-      key = [...this.panels.entries()].find(([, candidate]) => candidate === panel)?.[0] ?? key;
+      const uri = this.uriOf(panel);
+      if (!panel.visible || !this.stale.has(panel) || !uri) return;
+      this.stale.delete(panel);
+      void vscode.workspace.openTextDocument(vscode.Uri.parse(uri)).then((current) => {
+        if (this.uriOf(panel) === uri) panel.webview.html = this.page(panel.webview, current);
+      });
     });
   }
 
-  private record(document: vscode.TextDocument): unknown {
-    return new TrialDocument(document.getText(), document.version).value;
-  }
-
-  private problems(document: vscode.TextDocument): PreviewProblem[] {
-    const located = new TrialDocument(document.getText(), document.version);
-    return vscode.languages.getDiagnostics(document.uri).map((diagnostic) => ({
+  /** The record's value and its diagnostics, each with the pointer of the node it sits on. */
+  private snapshot(document: vscode.TextDocument): Pick<RenderOptions, 'today' | 'problems'> & { record: unknown } {
+    const parsed = new TrialDocument(document.getText(), document.version);
+    const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => ({
       severity: SEVERITIES[diagnostic.severity] ?? 'info',
       message: diagnostic.message,
       ruleId: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? ''),
-      pointer: pointerAt(located, document.offsetAt(diagnostic.range.start)),
+      pointer: pointerAt(parsed, document.offsetAt(diagnostic.range.start)),
       line: diagnostic.range.start.line + 1,
     }));
+    return { record: parsed.value, problems, today: localToday() };
   }
 
-  private html(webview: vscode.Webview, document: vscode.TextDocument): string {
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media');
-    return renderPreview(this.record(document), {
+  private page(webview: vscode.Webview, document: vscode.TextDocument): string {
+    const media = this.mediaFolder();
+    const { record, ...options } = this.snapshot(document);
+    return renderPreview(record, {
+      ...options,
       mode: 'webview',
-      today: new Date().toISOString().slice(0, 10),
-      problems: this.problems(document),
       nonce: randomBytes(16).toString('base64'),
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
-    }).replace('<body', `<body data-uri="${encodeURIComponent(document.uri.toString())}"`);
+      documentUri: document.uri.toString(),
+    });
   }
 
   private scheduleUpdate(document: vscode.TextDocument | undefined): void {
-    if (!document || !this.panels.has(document.uri.toString())) return;
-    clearTimeout(this.updateTimer);
+    if (!document) return;
+    const uri = document.uri.toString();
+    if (!this.panels.has(uri)) return;
+    clearTimeout(this.updateTimers.get(uri));
     const delay = vscode.workspace.getConfiguration('trialRecords').get<number>('preview.delay', 300);
-    this.updateTimer = setTimeout(() => this.update(document), delay);
+    this.updateTimers.set(
+      uri,
+      setTimeout(() => {
+        this.updateTimers.delete(uri);
+        this.update(document);
+      }, delay),
+    );
   }
 
   private update(document: vscode.TextDocument): void {
     const panel = this.panels.get(document.uri.toString());
     if (!panel) return;
-    const html = renderBody(this.record(document), { mode: 'webview', today: new Date().toISOString().slice(0, 10), problems: this.problems(document) });
-    void panel.webview.postMessage({ type: 'update', html });
+    if (!panel.visible) {
+      this.stale.add(panel);
+      return;
+    }
+    const { record, ...options } = this.snapshot(document);
+    void panel.webview.postMessage({ type: 'update', html: renderBody(record, { ...options, mode: 'webview' }) });
   }
 
   /** With one preview open, it follows the active trial editor (as Markdown's preview does). */
   private follow(editor: vscode.TextEditor | undefined): void {
     const document = editor?.document;
-    if (!document || document.languageId !== 'trial-record' || this.panels.size !== 1 || this.panels.has(document.uri.toString())) return;
+    if (!document || document.languageId !== LANGUAGE_ID || this.panels.size !== 1 || this.panels.has(document.uri.toString())) return;
     if (!vscode.workspace.getConfiguration('trialRecords').get<boolean>('preview.followActiveEditor', true)) return;
-    const [[oldKey, panel]] = [...this.panels.entries()];
-    this.panels.delete(oldKey);
+    const [[oldUri, panel]] = [...this.panels.entries()];
+    clearTimeout(this.updateTimers.get(oldUri));
+    this.updateTimers.delete(oldUri);
+    this.panels.delete(oldUri);
     this.panels.set(document.uri.toString(), panel);
+    this.stale.delete(panel);
     panel.title = this.title(document);
-    panel.webview.html = this.html(panel.webview, document);
+    panel.webview.html = this.page(panel.webview, document);
+  }
+
+  private scheduleHighlight(editor: vscode.TextEditor): void {
+    if (!this.panels.has(editor.document.uri.toString())) return;
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => this.highlight(editor), HIGHLIGHT_DELAY);
   }
 
   private highlight(editor: vscode.TextEditor): void {
     const panel = this.panels.get(editor.document.uri.toString());
-    if (!panel) return;
+    if (!panel?.visible) return;
     const path = getLocation(editor.document.getText(), editor.document.offsetAt(editor.selection.active)).path;
     void panel.webview.postMessage({ type: 'highlight', pointer: toPointer(path) });
   }
@@ -139,29 +203,54 @@ export class PreviewManager implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(uri);
     const located = new TrialDocument(document.getText(), document.version).locate([pointer]).get(pointer);
     const start = document.positionAt(located?.keyStart ?? located?.valueStart ?? 0);
-    const end = document.positionAt(located?.valueEnd ?? 0);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const end = document.positionAt(located?.valueEnd ?? located?.valueStart ?? 0);
+    // Reveal in the editor that already shows the record, not in a new one.
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
     editor.selection = new vscode.Selection(start, start);
     editor.revealRange(new vscode.Range(start, end.line - start.line > 20 ? start : end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   async exportHtml(uri: vscode.Uri | undefined): Promise<void> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document) return;
-    const target = await vscode.window.showSaveDialog({ defaultUri: document.uri.with({ path: document.uri.path.replace(/(\.trial)?\.json$/, '.html') }), filters: { HTML: ['html'] } });
+    if (!document) {
+      void vscode.window.showInformationMessage('Open a trial record (*.trial.json) to export its preview.');
+      return;
+    }
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: document.uri.with({ path: document.uri.path.replace(/(\.trial)?\.json$/, '') + '.html' }),
+      filters: { HTML: ['html'] },
+    });
     if (!target) return;
-    const html = renderPreview(this.record(document), { mode: 'export', today: new Date().toISOString().slice(0, 10), problems: this.problems(document) });
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.mediaFolder(), 'preview.css')));
+    const { record, ...options } = this.snapshot(document);
+    const html = renderPreview(record, { ...options, mode: 'export', css });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
     void vscode.window.showInformationMessage(`Preview exported to ${vscode.workspace.asRelativePath(target)}.`);
   }
 
   dispose(): void {
+    for (const timer of this.updateTimers.values()) clearTimeout(timer);
+    clearTimeout(this.highlightTimer);
     for (const panel of this.panels.values()) panel.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
 
-/** The pointer of the innermost node at an offset, for a problem's "reveal". */
+/**
+ * The pointer of the innermost node at an offset (a key counts as its property). The document's
+ * tree is built once and shared by all the diagnostics, where a scan per diagnostic would read a
+ * large record again for each one.
+ */
 function pointerAt(document: TrialDocument, offset: number): string {
-  return toPointer(getLocation(document.text, offset).path);
+  const tree = document.tree;
+  const node = tree && findNodeAtOffset(tree, offset);
+  return node ? toPointer(getNodePath(node)) : '';
+}
+
+/** Today in the curator's time zone, as yyyy-MM-dd (the timeline's "today" marker). */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

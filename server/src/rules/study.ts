@@ -102,11 +102,16 @@ export const INTERVENTION_TYPE_LABELS: Record<string, string> = {
   OTHER: 'Other',
 };
 
+/** The registry's label of an intervention type code ("DIETARY_SUPPLEMENT" → "Dietary Supplement"). */
+export function interventionTypeLabel(type: unknown): string | undefined {
+  return typeof type === 'string' && Object.hasOwn(INTERVENTION_TYPE_LABELS, type) ? INTERVENTION_TYPE_LABELS[type] : undefined;
+}
+
 /** How arms refer to an intervention: "<type label>: <name>", e.g. "Dietary Supplement: Vitamin D". */
 export function interventionReference(intervention: unknown): string | undefined {
   const object = asObject(intervention);
   const name = asString(object?.name);
-  const label = INTERVENTION_TYPE_LABELS[asString(object?.type) ?? ''];
+  const label = interventionTypeLabel(object?.type);
   return name !== undefined && label ? `${label}: ${name}` : undefined;
 }
 

@@ -4,7 +4,7 @@
 import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { nodeAtOffset, pointerOfNode } from './tree';
-import { armGroups, asArray, asString, interventionReference, interventions, INTERVENTION_TYPE_LABELS, POINTERS } from '../rules/study';
+import { armGroups, asArray, asString, interventionReference, interventions, interventionTypeLabel, POINTERS } from '../rules/study';
 
 type Target = { kind: 'arm'; label: string } | { kind: 'intervention'; reference: string };
 
@@ -105,7 +105,7 @@ export function rename(document: TrialDocument, position: Position, newName: str
     return editsFor(document, [...declarations, ...references], () => newName);
   }
   const intervention = interventions(record).find((candidate) => interventionReference(candidate) === (found.target as { reference: string }).reference)!;
-  const typeLabel = INTERVENTION_TYPE_LABELS[asString(intervention.type) ?? ''];
+  const typeLabel = interventionTypeLabel(intervention.type);
   const newReference = `${typeLabel}: ${newName}`;
   if (newName !== intervention.name && interventions(record).some((candidate) => interventionReference(candidate) === newReference)) return { error: `An intervention is already "${newReference}".` };
   return editsFor(document, [...declarations, ...references], (pointer) => (declarations.includes(pointer) ? newName : newReference));

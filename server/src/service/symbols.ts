@@ -4,7 +4,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { schemaAt } from './studySchema';
 import { childPointer } from './pointer';
-import { INTERVENTION_TYPE_LABELS } from '../rules/study';
+import { interventionTypeLabel } from '../rules/study';
 import type { Node } from './tree';
 
 type Namer = (entry: Node) => string | undefined;
@@ -14,7 +14,7 @@ const NAMED_ENTRIES: Record<string, Namer> = {
   interventions: (entry) => {
     const name = field(entry, 'name');
     const type = field(entry, 'type');
-    return name && (type ? `${INTERVENTION_TYPE_LABELS[type] ?? type}: ${name}` : name);
+    return name && (type ? `${interventionTypeLabel(type) ?? type}: ${name}` : name);
   },
   primaryOutcomes: (entry) => field(entry, 'measure'),
   secondaryOutcomes: (entry) => field(entry, 'measure'),

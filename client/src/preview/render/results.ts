@@ -1,0 +1,87 @@
+// A summary of posted results: participants per group through each period, how many outcome
+// measures were reported, and adverse events per group.
+import { html, type Markup } from './html';
+import { facts, list, section, type RenderContext } from './section';
+import { asObject, count, label, objects, text, type JsonObject } from './values';
+
+const RESULTS = '/resultsSection';
+const STANDARD_MILESTONES: Record<string, string> = { STARTED: 'Started', COMPLETED: 'Completed', 'NOT COMPLETED': 'Not completed' };
+
+export function renderResults(context: RenderContext): Markup | undefined {
+  const results = asObject(context.record.resultsSection);
+  if (!results) return undefined;
+  const body = html`${renderParticipantFlow(asObject(results.participantFlowModule))}${renderOutcomeMeasures(asObject(results.outcomeMeasuresModule))}${renderAdverseEvents(
+    asObject(results.adverseEventsModule),
+  )}`;
+  return section(context, { id: 'results', title: 'Results summary', pointer: RESULTS, body: body.value ? body : html`<p class="missing">The results section is empty.</p>` });
+}
+
+function groupTitles(groups: JsonObject[]): Map<string, string> {
+  return new Map(groups.map((group, index) => [text(group.id) ?? `#${index}`, text(group.title) ?? text(group.id) ?? `group ${index + 1}`]));
+}
+
+function renderParticipantFlow(flow: JsonObject | undefined): Markup {
+  if (!flow) return html``;
+  const pointer = `${RESULTS}/participantFlowModule`;
+  const groups = groupTitles(objects(flow.groups));
+  const periods = objects(flow.periods);
+  return html`<h3>Participant flow</h3>${periods.map((period, periodIndex) => {
+    const milestones = objects(period.milestones);
+    return html`<table class="numbers flow" data-pointer="${pointer}/periods/${periodIndex}"><caption>${text(period.title) ?? `Period ${periodIndex + 1}`}</caption>
+<thead><tr><th scope="col">Group</th>${milestones.map((milestone) => {
+      const type = text(milestone.type) ?? 'milestone';
+      return html`<th scope="col">${Object.hasOwn(STANDARD_MILESTONES, type) ? STANDARD_MILESTONES[type] : type}</th>`;
+    })}</tr></thead>
+<tbody>${[...groups].map(
+      ([id, title]) =>
+        html`<tr><th scope="row">${title}</th>${milestones.map((milestone, milestoneIndex) => {
+          const achievement = objects(milestone.achievements).find((candidate) => text(candidate.groupId) === id);
+          return html`<td data-pointer="${pointer}/periods/${periodIndex}/milestones/${milestoneIndex}">${text(achievement?.numSubjects) ?? '–'}</td>`;
+        })}</tr>`,
+    )}</tbody></table>`;
+  })}`;
+}
+
+function renderOutcomeMeasures(module: JsonObject | undefined): Markup {
+  if (!module) return html``;
+  const pointer = `${RESULTS}/outcomeMeasuresModule/outcomeMeasures`;
+  const measures = objects(module.outcomeMeasures);
+  const byType = new Map<string, number>();
+  measures.forEach((measure, index) => {
+    const type = label(`${pointer}/${index}/type`, measure.type) ?? 'Type not given';
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+  });
+  return html`<h3>Outcome measures</h3><p class="outcome-count" data-pointer="${pointer}"><strong>${measures.length}</strong> ${
+    measures.length === 1 ? 'outcome measure' : 'outcome measures'
+  } reported${byType.size ? html`: ${list([...byType].map(([type, n]) => `${n} ${type.toLowerCase()}`))}` : ''}</p>`;
+}
+
+function renderAdverseEvents(module: JsonObject | undefined): Markup {
+  if (!module) return html``;
+  const pointer = `${RESULTS}/adverseEventsModule`;
+  const groups = objects(module.eventGroups);
+  const seriousTerms = objects(module.seriousEvents).length;
+  const otherTerms = objects(module.otherEvents).length;
+  const ratio = (affected: unknown, atRisk: unknown): string => {
+    const a = count(affected);
+    const r = count(atRisk);
+    if (a === undefined) return '–';
+    return r ? `${a} / ${r} (${((a / r) * 100).toFixed(1)}%)` : String(a);
+  };
+  return html`<h3>Adverse events</h3>${facts([
+    { term: 'Serious adverse event terms', value: String(seriousTerms), pointer: `${pointer}/seriousEvents` },
+    { term: 'Other adverse event terms', value: String(otherTerms), pointer: `${pointer}/otherEvents` },
+    { term: 'Frequency threshold for other events', value: text(module.frequencyThreshold) ? `${text(module.frequencyThreshold)}%` : undefined, pointer: `${pointer}/frequencyThreshold` },
+  ])}${
+    groups.length
+      ? html`<table class="numbers adverse-events" data-pointer="${pointer}/eventGroups"><thead><tr><th scope="col">Group</th><th scope="col">Deaths</th><th scope="col">Serious</th><th scope="col">Other</th></tr></thead>
+<tbody>${groups.map(
+          (group, index) =>
+            html`<tr data-pointer="${pointer}/eventGroups/${index}"><th scope="row">${text(group.title) ?? text(group.id) ?? `group ${index + 1}`}</th><td>${ratio(
+              group.deathsNumAffected,
+              group.deathsNumAtRisk,
+            )}</td><td>${ratio(group.seriousNumAffected, group.seriousNumAtRisk)}</td><td>${ratio(group.otherNumAffected, group.otherNumAtRisk)}</td></tr>`,
+        )}</tbody></table>`
+      : ''
+  }`;
+}
