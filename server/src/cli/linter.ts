@@ -5,13 +5,12 @@ import { dirname } from 'node:path';
 import { ConfigService, findConfigFile, type RecordSettings } from '../config';
 import { builtinRules } from '../rules';
 import { TrialDocument } from '../service/document';
-import { applyFindingFixes } from '../service/fixes';
+import { applyFixesRepeatedly } from '../service/fixes';
 import { validateDocument, type ValidateOptions } from '../service/validate';
 import type { Finding, RuleMeta } from '../service/types';
 import type { LintedFile } from '../formatters/types';
 import { decodeRecordBytes, FileError, readRecordFile, toDisplayPath, type ReadResult } from './files';
 
-const FIX_PASSES = 10;
 const BUILTIN_RULE_IDS = new Set(builtinRules.map((rule) => rule.meta.id));
 
 /** What a linter needs to know; plain data, so that it can be handed to a worker. */
@@ -108,13 +107,7 @@ function withoutFixes(finding: Finding): Finding {
 
 /** Validates text, and with `fix` applies fixes pass after pass until nothing more changes, as ESLint does. */
 export function lintText(text: string, options: ValidateOptions, fix: boolean): { text: string; findings: Finding[] } {
-  let findings = validateDocument(new TrialDocument(text), options);
-  if (!fix) return { text, findings };
-  for (let pass = 0; pass < FIX_PASSES; pass++) {
-    const { text: next, applied } = applyFindingFixes(text, findings);
-    if (applied === 0) break;
-    text = next;
-    findings = validateDocument(new TrialDocument(text), options);
-  }
-  return { text, findings };
+  const validate = (current: string) => validateDocument(new TrialDocument(current), options);
+  const findings = validate(text);
+  return fix ? applyFixesRepeatedly(text, findings, validate) : { text, findings };
 }

@@ -91,7 +91,7 @@ const FIX_PASSES = 10;
  * Applies fixes pass after pass, re-validating in between, until nothing more changes (as ESLint
  * does): what `--fix` and the editor's "Fix all" both run.
  */
-export function applyFixesRepeatedly(text: string, findings: readonly Finding[], revalidate: (text: string) => Finding[]): { text: string; findings: readonly Finding[] } {
+export function applyFixesRepeatedly(text: string, findings: Finding[], revalidate: (text: string) => Finding[]): { text: string; findings: Finding[] } {
   for (let pass = 0; pass < FIX_PASSES; pass++) {
     const { text: next, applied } = applyFindingFixes(text, findings);
     if (applied === 0) break;
