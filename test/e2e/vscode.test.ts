@@ -1,6 +1,6 @@
 // End to end in a real VS Code: code-server (npm, Node 24) driven by playwright-core in Debian's
 // Chromium, with the packaged VSIX. Installs what it needs on first run (cached outside the repo).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,10 @@ beforeAll(async () => {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120000 });
 }, 900000);
 
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await page?.screenshot({ path: join(SHOTS, `failed-${context.task.name.replace(/\W+/g, '-')}.png`) });
+});
+
 afterAll(async () => {
   await context?.close();
   editor?.stop();
@@ -67,7 +71,7 @@ function problemRow(text: string) {
   return page.locator('.markers-panel .monaco-list-row', { hasText: text });
 }
 
-describe('Trial Records in a real VS Code (code-server)', () => {
+describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, () => {
   it('lists the planted phase typo and arm-label mismatch in the Problems panel with their rule ids', async () => {
     await quickPick('Control+P', RECORD);
     await page.locator(`.tabs-container .tab[aria-label*="${RECORD}"]`).waitFor();
@@ -95,21 +99,29 @@ describe('Trial Records in a real VS Code (code-server)', () => {
   it('applies a quick fix and the diagnostic disappears', async () => {
     await quickPick('Control+P', RECORD);
     await problemRows();
-    await problemRow('did you mean "PHASE2"').first().click();
+    // Open the problem's place in the editor (clicking the message, not the rule's documentation
+    // link at the end of the row), then ask the editor for its quick fixes there.
+    await problemRow('did you mean "PHASE2"').first().click({ position: { x: 80, y: 10 } });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Control+.');
-    await page.locator('.action-widget, .context-view', { hasText: 'PHASE2' }).first().waitFor({ timeout: 20000 });
-    await page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'PHASE2' }).first().click();
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with "PHASE2"' }).first();
+    await fix.waitFor({ timeout: 20000 });
+    await fix.click();
     await expect.poll(async () => (await problemRows()).some((row) => row.includes('did you mean "PHASE2"')), { timeout: 30000 }).toBe(false);
     expect((await problemRows()).some((row) => row.includes('arm-label-reference'))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'e2e-quickfix.png') });
   });
 
   it('imports a registry page with "Import Trial Record…" into a new record', async () => {
+    await page.keyboard.press('Escape');
     await quickPick('F1', 'Trial Records: Import Trial Record', 'Import Trial Record');
     await quickPick('', 'From a file', 'From a file');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    // The editor's own file dialog: wait until it lists the folder, then type the file's path.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'page.txt' }).first().waitFor({ timeout: 20000 });
     await input.fill(join(workspace, 'page.txt'));
+    await expect.poll(() => input.inputValue()).toBe(join(workspace, 'page.txt'));
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab[aria-label*="NCT05765006.trial.json"]').waitFor({ timeout: 30000 });
     await expect.poll(() => existsSync(join(workspace, 'NCT05765006.trial.json')), { timeout: 10000 }).toBe(true);
