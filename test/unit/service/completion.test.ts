@@ -38,6 +38,12 @@ describe('property keys', () => {
     expect(enrollment.detail).toMatch(/required/);
   });
 
+  it('completes a key after a property that lacks its comma', () => {
+    const list = complete(atCursor('{\n  "protocolSection": {\n    "designModule": {\n      "studyType": "INTERVENTIONAL"\n      "|\n    }\n  }\n}'));
+    expect(labels(list)).toContain('phases');
+    expect(labels(list)).not.toContain('studyType');
+  });
+
   it('completes a half-typed key without its closing quote', () => {
     const list = complete(atCursor('{\n  "protocolSection": {\n    "designModule": {\n      "pha|\n    }\n  }\n}'));
     const phases = list.items.find((item) => item.label === 'phases')!;
