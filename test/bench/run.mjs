@@ -1,6 +1,7 @@
 // `npm run bench`: the engine against vscode-json-languageservice and against the floor
 // (JSON.parse + the compiled ajv validate), in one run, as ratios of medians. Then the other
-// benchmark scripts in this folder (language server, throughput) when they exist.
+// benchmark scripts in this folder: the language server (lsp.mjs) and linting many records
+// (lint-many.mjs).
 import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,63 +14,132 @@ const require = createRequire(import.meta.url);
 const corpus = join(here, '..', 'fixtures', 'corpus', 'ctgov-v2');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
-buildSync({ entryPoints: [join(here, 'engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile: join(out, 'engine.cjs'), logLevel: 'warning' });
-const engine = require(join(out, 'engine.cjs'));
-const { getLanguageService } = require('vscode-json-languageservice');
-const { TextDocument } = require('vscode-languageserver-textdocument');
-
 const TODAY = '2026-11-24';
 const RECORDS = [
-  { name: 'NCT02513394 (1.5 MB)', file: 'NCT02513394.json', runs: 30 },
-  { name: 'NCT05147467 (21 KB)', file: 'NCT05147467.json', runs: 300 },
+  { name: 'NCT02513394 (1.5 MB)', file: 'NCT02513394.json', runs: 20 },
+  { name: 'NCT05147467 (21 KB)', file: 'NCT05147467.json', runs: 700 },
 ];
+const WARMUP_MS = 1000;
 
 function median(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function time(runs, body) {
-  for (let i = 0; i < Math.min(5, runs); i++) await body();
+/** Offset of the furthest place our findings are shown at (where placing them must count line breaks to). */
+function furthestFinding(engine, text) {
+  const lastLine = Math.max(0, ...engine.validateText(text, { today: TODAY }).map((finding) => finding.range.end.line));
+  let offset = 0;
+  for (let line = 0; line < lastLine; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset;
+}
+
+function countLineBreaks(text, end) {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+/** What is timed, by name: each body validates the record's text once. */
+function bodies(text) {
+  const engine = require(join(out, 'engine.cjs'));
+  const validate = engine.studyValidator();
+  return {
+    ours: () => engine.validateText(text, { today: TODAY }),
+    schemaOnly: () => engine.validateText(text, { today: TODAY, rules: [] }),
+    jsonService: () => {
+      const { getLanguageService } = require('vscode-json-languageservice');
+      const { TextDocument } = require('vscode-languageserver-textdocument');
+      const service = getLanguageService({});
+      service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'https://trial-records.dev/schemas/study.schema.json', fileMatch: ['*.trial.json'], schema: engine.studySchema }] });
+      let version = 0;
+      return async () => {
+        const document = TextDocument.create('file:///bench/record.trial.json', 'json', ++version, text);
+        const parsed = service.parseJSONDocument(document);
+        await service.doValidation(document, parsed, { schemaValidation: 'error' });
+      };
+    },
+    floor: () => validate(JSON.parse(text)),
+    // The floor plus what any validator that reports repeated keys and places findings in the text
+    // must add: proving that no key repeats (counting keys, as the engine does) and one count of
+    // the line breaks before the furthest finding.
+    floorPlus: () => {
+      const furthest = furthestFinding(engine, text);
+      return () => {
+        const value = JSON.parse(text);
+        validate(value);
+        engine.indexKeys(text, value);
+        countLineBreaks(text, furthest);
+      };
+    },
+  };
+}
+
+/** Bodies that need setting up first are factories: called once, they return what is timed. */
+const FACTORIES = new Set(['jsonService', 'floorPlus']);
+
+/**
+ * Child process: times one body on one record and prints its samples. Each body runs in a process
+ * of its own, so that none pays for another's garbage collection (measured in one process, the
+ * engine's medians on the small record rose by half after the JSON language service's runs).
+ */
+async function measure(recordIndex, name) {
+  const record = RECORDS[recordIndex];
+  const text = readFileSync(join(corpus, record.file), 'utf8');
+  const made = bodies(text)[name];
+  const body = FACTORIES.has(name) ? made() : made;
+  // Warm-up by time, the same for every body: the JIT optimises a function after many calls, and
+  // the engine's rules are each called once per validation.
+  for (const start = performance.now(); performance.now() - start < WARMUP_MS; ) await body();
   const samples = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < record.runs; i++) {
     const start = performance.now();
     await body();
     samples.push(performance.now() - start);
   }
-  return median(samples);
+  process.stdout.write(JSON.stringify(samples));
 }
 
-const service = getLanguageService({});
-service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'https://trial-records.dev/schemas/study.schema.json', fileMatch: ['*.trial.json'], schema: engine.studySchema }] });
-const validate = engine.studyValidator();
+if (process.argv[2] === '--measure') {
+  await measure(Number(process.argv[3]), process.argv[4]);
+  process.exit(0);
+}
 
+buildSync({ entryPoints: [join(here, 'engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile: join(out, 'engine.cjs'), logLevel: 'warning' });
+
+/**
+ * Three rounds of one process per body, every other round in reverse order, so that a change of
+ * machine load hits every body alike, and a burst of load in one process moves no median.
+ */
 const rows = [];
-for (const record of RECORDS) {
-  const text = readFileSync(join(corpus, record.file), 'utf8');
-  const ours = await time(record.runs, () => engine.validateText(text, { today: TODAY }));
-  const schemaOnly = await time(record.runs, () => engine.validateText(text, { today: TODAY, rules: [] }));
-  let version = 0;
-  const jsonService = await time(Math.max(10, record.runs / 3), async () => {
-    const document = TextDocument.create('file:///bench/record.trial.json', 'json', ++version, text);
-    const parsed = service.parseJSONDocument(document);
-    await service.doValidation(document, parsed, { schemaValidation: 'error' });
-  });
-  const floor = await time(record.runs, () => validate(JSON.parse(text)));
-  rows.push({ record: record.name, ours, schemaOnly, jsonService, floor });
+for (const [index, record] of RECORDS.entries()) {
+  const names = ['ours', 'schemaOnly', 'jsonService', 'floor', 'floorPlus'];
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (const round of [names, [...names].reverse(), names]) {
+    for (const name of round) {
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', String(index), name], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+      if (child.status !== 0) throw new Error(`measuring ${name} on ${record.file} failed: ${child.stderr}`);
+      samples[name].push(...JSON.parse(child.stdout));
+    }
+  }
+  rows.push({ record: record.name, ...Object.fromEntries(names.map((name) => [name, median(samples[name])])) });
 }
 
 const ms = (value) => value.toFixed(2).padStart(8);
 const ratio = (value) => value.toFixed(2).padStart(6);
 console.log('\nEngine (medians, ms)');
-console.log('record                   ours(a)  json-ls(b)  floor(c)  schema-only   a/b    a/c   rules cost');
+console.log('record                   ours(a)  json-ls(b)  floor(c)  schema-only   a/b    a/c   rules cost   floor+(d)   a/d');
 for (const row of rows) {
   const rulesCost = (row.ours - row.schemaOnly) / row.schemaOnly;
-  console.log(`${row.record.padEnd(22)} ${ms(row.ours)}  ${ms(row.jsonService)}  ${ms(row.floor)}  ${ms(row.schemaOnly)}  ${ratio(row.ours / row.jsonService)} ${ratio(row.ours / row.floor)}  ${(rulesCost * 100).toFixed(0).padStart(5)}%`);
+  console.log(
+    `${row.record.padEnd(22)} ${ms(row.ours)}  ${ms(row.jsonService)}  ${ms(row.floor)}  ${ms(row.schemaOnly)}  ${ratio(row.ours / row.jsonService)} ${ratio(row.ours / row.floor)}  ${(rulesCost * 100).toFixed(0).padStart(5)}%     ${ms(row.floorPlus)}  ${ratio(row.ours / row.floorPlus)}`,
+  );
 }
 console.log('targets: a/b ≤ 0.5, a/c ≤ 2, rules cost ≤ 50% of schema-only');
+console.log('floor+ (d): the floor, the duplicate-key count and one count of the line breaks before the furthest finding');
 
-for (const script of ['lsp.mjs', 'throughput.mjs']) {
+// BENCH_ENGINE_ONLY=1 stops here (the table above is what engine changes move).
+for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['lsp.mjs', 'lint-many.mjs', 'throughput.mjs']) {
   if (!existsSync(join(here, script))) continue;
   console.log(`\n▶ ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });

@@ -10,6 +10,9 @@ import { ELIGIBILITY_POINTER, eligibility } from './support/required-outcomes-el
 const HEADING =
   /^(?:#{1,6}\s*)?(?:[-*+]\s+)?(?:[*_]{1,3}\s*)?(?:(?:key|main|major|principal|general|specific|additional|other|study|patient|participant)\s+){0,2}(inclusion|exclusion)(?:\s+criteri(?:a|on))?\b(?:\s*[*_]{1,3})?(?:\s*:|\s*[*_]{0,3}\s*$|\s+(?:for|of|in)\b[^:]{0,60}:)/i;
 
+/** What every heading contains. */
+const CLUSION = /clusion/i;
+
 /** "Inclusion criteria:" in running text, for criteria written as one paragraph. */
 const INLINE_HEADING = /\b(inclusion|exclusion)\s+criteria\s*:/gi;
 
@@ -26,8 +29,8 @@ function findSections(text: string): Sections {
   const sections: Sections = {};
   let offset = 0;
   for (const line of text.split('\n')) {
-    const plain = line.replace(/\\(?=[^\w\s])/g, '').trim();
-    const match = HEADING.exec(plain);
+    // A heading names "inclusion" or "exclusion"; removing escapes cannot create those letters, so other lines are skipped.
+    const match = CLUSION.test(line) ? HEADING.exec(line.replace(/\\(?=[^\w\s])/g, '').trim()) : null;
     if (match) {
       const kind = match[1].toLowerCase() === 'inclusion' ? 'inclusionAt' : 'exclusionAt';
       sections[kind] ??= offset;

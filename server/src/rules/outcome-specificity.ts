@@ -15,6 +15,19 @@ const JOINING_WORDS = ['and', 'or', '&'];
 /** Titles left as placeholders ("Primary Outcome", "Secondary endpoint 2"). */
 const PLACEHOLDER = /^(?:(?:primary|secondary|other)\s+)?(?:outcome|endpoint|end point)(?:\s+measure)?(?:\s+\d+)?$/;
 
+/** The words a placeholder can start with. */
+const PLACEHOLDER_FIRST_WORDS = ['primary', 'secondary', 'other', 'outcome', 'endpoint', 'end'];
+const FIRST_WORD = /[\p{L}\p{N}&]+/u;
+
+/**
+ * Whether the title starts with a word a vague title or a placeholder can start with (the same tests
+ * as below, on the first word): other titles, most of them, are not split into words at all.
+ */
+function mayBeVagueOrPlaceholder(title: string): boolean {
+  const first = FIRST_WORD.exec(title.toLowerCase())?.[0];
+  return first !== undefined && (Object.hasOwn(VAGUE_WORDS, first) || JOINING_WORDS.includes(first) || PLACEHOLDER_FIRST_WORDS.includes(first));
+}
+
 function words(title: string): string[] {
   return title
     .toLowerCase()
@@ -24,11 +37,10 @@ function words(title: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** The vague words a title consists of, or undefined when it names something more specific. */
-function vagueWordsOnly(title: string): string[] | undefined {
-  const all = words(title);
-  const vague = all.filter((word) => word in VAGUE_WORDS);
-  return vague.length > 0 && all.every((word) => word in VAGUE_WORDS || JOINING_WORDS.includes(word)) ? vague : undefined;
+/** The vague words a title consists of (given as its words), or undefined when it names something more specific. */
+function vagueWordsOnly(all: readonly string[]): string[] | undefined {
+  const vague = all.filter((word) => Object.hasOwn(VAGUE_WORDS, word));
+  return vague.length > 0 && all.every((word) => Object.hasOwn(VAGUE_WORDS, word) || JOINING_WORDS.includes(word)) ? vague : undefined;
 }
 
 export default defineRule({
@@ -48,12 +60,13 @@ export default defineRule({
   check(context) {
     for (const entry of outcomeEntries(context.record)) {
       const title = asString(entry.outcome[entry.titleKey])?.trim();
-      if (!title) continue;
+      if (!title || !mayBeVagueOrPlaceholder(title)) continue;
       const pointer = `${entry.pointer}/${entry.titleKey}`;
-      const vague = vagueWordsOnly(title);
+      const titleWords = words(title);
+      const vague = vagueWordsOnly(titleWords);
       if (vague) {
         context.report({ pointer, message: `The title of ${entry.description}, "${title}", does not say what is measured; name the measure itself, e.g. ${VAGUE_WORDS[vague[0]]}.` });
-      } else if (PLACEHOLDER.test(words(title).join(' '))) {
+      } else if (PLACEHOLDER.test(titleWords.join(' '))) {
         context.report({ pointer, message: `The title of ${entry.description}, "${title}", is a placeholder; name what is measured, e.g. "Time to complete wound healing".` });
       }
     }

@@ -276,8 +276,16 @@ const STUDY_TYPE_WORDS: Record<StudyType, string> = {
   EXPANDED_ACCESS: 'expanded access',
 };
 
-function segmentsOf(requirement: Requirement): string[] {
-  return requirement.path.split('.');
+/** Split once per requirement: the rule walks every requirement on every validation. */
+const SEGMENTS = new Map<Requirement, readonly string[]>();
+
+function segmentsOf(requirement: Requirement): readonly string[] {
+  let segments = SEGMENTS.get(requirement);
+  if (!segments) {
+    segments = requirement.path.split('.');
+    SEGMENTS.set(requirement, segments);
+  }
+  return segments;
 }
 
 /** The dotted path with list levels transparent, as the field dictionary and hovers name fields. */
@@ -419,40 +427,88 @@ interface Gap {
   incomplete?: boolean;
 }
 
-/** The places a requirement is not met, reaching only the parts of the record on its path. */
+/** A step of a requirement's path: a key, and whether it names a list whose every entry is checked. */
+interface Step {
+  key: string;
+  isList: boolean;
+}
+
+/** Parsed once per requirement: the rule walks every requirement on every validation. */
+const STEPS = new Map<Requirement, readonly Step[]>();
+
+function stepsOf(requirement: Requirement): readonly Step[] {
+  let steps = STEPS.get(requirement);
+  if (!steps) {
+    steps = segmentsOf(requirement).map((segment) => (segment.endsWith('[]') ? { key: segment.slice(0, -2), isList: true } : { key: segment, isList: false }));
+    STEPS.set(requirement, steps);
+  }
+  return steps;
+}
+
+/**
+ * The places a requirement is not met, reaching only the parts of the record on its path. The path
+ * walked so far is kept as segments and joined into pointers only for gaps: most fields are present.
+ */
 function findGaps(requirement: Requirement, record: JsonObject): Gap[] {
-  const segments = segmentsOf(requirement);
   const gaps: Gap[] = [];
-  const visit = (parent: JsonObject, depth: number, pointer: string, entry: ListEntry | undefined): void => {
-    const segment = segments[depth];
-    const isList = segment.endsWith('[]');
-    const key = isList ? segment.slice(0, -2) : segment;
-    const value = parent[key];
-    const here = `${pointer}/${key}`;
-    if (isList) {
-      // An absent list has no entries to check; whether the list itself is needed is a requirement of its own.
-      if (!Array.isArray(value)) return;
+  collectGaps({ requirement, steps: stepsOf(requirement), path: [], gaps }, record, 0, undefined);
+  return gaps;
+}
+
+interface GapSearch {
+  requirement: Requirement;
+  steps: readonly Step[];
+  /** Keys and indexes from the root to the value being looked at. */
+  path: Array<string | number>;
+  gaps: Gap[];
+}
+
+/** The list entry a value is in: how long the path to its list is, its index and the entry itself. */
+interface EntryPlace {
+  listDepth: number;
+  index: number;
+  item: JsonObject;
+}
+
+function collectGaps(search: GapSearch, parent: JsonObject, depth: number, entry: EntryPlace | undefined): void {
+  const { requirement, steps, path, gaps } = search;
+  const { key, isList } = steps[depth];
+  const value = parent[key];
+  path.push(key);
+  if (isList) {
+    // An absent list has no entries to check; whether the list itself is needed is a requirement of its own.
+    if (Array.isArray(value)) {
+      const listDepth = path.length;
       value.forEach((item, index) => {
         const object = asObject(item);
-        if (object && (requirement.onlyForEntries?.holds(object) ?? true)) visit(object, depth + 1, `${here}/${index}`, { listPointer: here, index, item: object });
+        if (!object || !(requirement.onlyForEntries?.holds(object) ?? true)) return;
+        path.push(index);
+        collectGaps(search, object, depth + 1, { listDepth, index, item: object });
+        path.pop();
       });
-      return;
     }
-    if (depth === segments.length - 1) {
-      if (isMissing(value)) gaps.push({ requirement, pointer: here, entry });
-      else if (requirement.isComplete && !requirement.isComplete(value)) gaps.push({ requirement, pointer: here, entry, incomplete: true });
-      return;
-    }
-    if (value === undefined || value === null) {
-      const rest = segments.slice(depth + 1);
-      if (!rest.some((later) => later.endsWith('[]'))) gaps.push({ requirement, pointer: `${here}/${rest.join('/')}`, absentContainer: here, entry });
-      return;
-    }
+  } else if (depth === steps.length - 1) {
+    if (isMissing(value)) gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry) });
+    else if (requirement.isComplete && !requirement.isComplete(value)) gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry), incomplete: true });
+  } else if (value === undefined || value === null) {
+    const rest = steps.slice(depth + 1);
+    const here = pointerOfPath(path, path.length);
+    if (!rest.some((later) => later.isList)) gaps.push({ requirement, pointer: `${here}/${rest.map((later) => later.key).join('/')}`, absentContainer: here, entry: listEntry(path, entry) });
+  } else {
     const object = asObject(value);
-    if (object) visit(object, depth + 1, here, entry);
-  };
-  visit(record, 0, '', undefined);
-  return gaps;
+    if (object) collectGaps(search, object, depth + 1, entry);
+  }
+  path.pop();
+}
+
+function pointerOfPath(path: ReadonlyArray<string | number>, length: number): string {
+  let pointer = '';
+  for (let i = 0; i < length; i++) pointer += `/${path[i]}`;
+  return pointer;
+}
+
+function listEntry(path: ReadonlyArray<string | number>, entry: EntryPlace | undefined): ListEntry | undefined {
+  return entry && { listPointer: pointerOfPath(path, entry.listDepth), index: entry.index, item: entry.item };
 }
 
 // --- Skeletons for suggestions ------------------------------------------------------------------

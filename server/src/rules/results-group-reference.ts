@@ -43,8 +43,12 @@ function checkParticipantFlow(context: RuleContext): void {
   const base = RESULTS_POINTERS.participantFlow;
   const scope = declaredGroups('the participant flow', flow, base);
   objectsOf(flow.periods).forEach((period, p) => {
-    objectsOf(period?.milestones).forEach((milestone, m) => checkGroupIds(context, scope, milestone?.achievements, `${base}/periods/${p}/milestones/${m}/achievements`));
-    objectsOf(period?.dropWithdraws).forEach((dropWithdraw, d) => checkGroupIds(context, scope, dropWithdraw?.reasons, `${base}/periods/${p}/dropWithdraws/${d}/reasons`));
+    objectsOf(period?.milestones).forEach((milestone, m) => {
+      if (refersToUndeclared(scope, milestone?.achievements)) checkGroupIds(context, scope, milestone?.achievements, `${base}/periods/${p}/milestones/${m}/achievements`);
+    });
+    objectsOf(period?.dropWithdraws).forEach((dropWithdraw, d) => {
+      if (refersToUndeclared(scope, dropWithdraw?.reasons)) checkGroupIds(context, scope, dropWithdraw?.reasons, `${base}/periods/${p}/dropWithdraws/${d}/reasons`);
+    });
   });
   reportUndeclared(context, scope);
 }
@@ -79,7 +83,9 @@ function checkAdverseEvents(context: RuleContext): void {
   const base = RESULTS_POINTERS.adverseEvents;
   const scope = declaredGroups('the adverse events', adverseEvents, base, 'eventGroups');
   for (const list of ['seriousEvents', 'otherEvents']) {
-    objectsOf(adverseEvents[list]).forEach((event, e) => checkGroupIds(context, scope, event?.stats, `${base}/${list}/${e}/stats`));
+    objectsOf(adverseEvents[list]).forEach((event, e) => {
+      if (refersToUndeclared(scope, event?.stats)) checkGroupIds(context, scope, event?.stats, `${base}/${list}/${e}/stats`);
+    });
   }
   reportUndeclared(context, scope);
 }
@@ -89,12 +95,26 @@ function checkMeasure(context: RuleContext, scope: GroupScope, measure: JsonObje
   checkDenoms(context, scope, measure?.denoms, `${base}/denoms`);
   objectsOf(measure?.classes).forEach((measureClass, c) => {
     checkDenoms(context, scope, measureClass?.denoms, `${base}/classes/${c}/denoms`);
-    objectsOf(measureClass?.categories).forEach((category, g) => checkGroupIds(context, scope, category?.measurements, `${base}/classes/${c}/categories/${g}/measurements`));
+    objectsOf(measureClass?.categories).forEach((category, g) => {
+      if (refersToUndeclared(scope, category?.measurements)) checkGroupIds(context, scope, category?.measurements, `${base}/classes/${c}/categories/${g}/measurements`);
+    });
   });
 }
 
 function checkDenoms(context: RuleContext, scope: GroupScope, denoms: unknown, base: string): void {
-  objectsOf(denoms).forEach((denom, d) => checkGroupIds(context, scope, denom?.counts, `${base}/${d}/counts`));
+  objectsOf(denoms).forEach((denom, d) => {
+    if (refersToUndeclared(scope, denom?.counts)) checkGroupIds(context, scope, denom?.counts, `${base}/${d}/counts`);
+  });
+}
+
+/** Whether an item of a list names a group the scope does not declare: only then are pointers built (results have thousands of lists). */
+function refersToUndeclared(scope: GroupScope, items: unknown): boolean {
+  if (!Array.isArray(items)) return false;
+  for (const item of items as unknown[]) {
+    const groupId = item !== null && typeof item === 'object' ? (item as JsonObject).groupId : undefined;
+    if (typeof groupId === 'string' && !scope.ids.has(groupId)) return true;
+  }
+  return false;
 }
 
 /** The `groupId` of every item of a list; the item's pointer is built only for a finding. */

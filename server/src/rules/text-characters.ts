@@ -1,5 +1,7 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { listOf } from './support/ipd-results-hygiene';
+import { stringsWhere } from '../service/pointer';
+import { asObject } from './study';
 
 /**
  * C0 controls other than tab, line feed and carriage return, unpaired surrogates and U+FFFE/U+FFFF cannot
@@ -7,9 +9,11 @@ import { listOf } from './support/ipd-results-hygiene';
  * invisible on the page; U+FFFD marks a character already lost in an encoding conversion.
  */
 const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Every character INVALID_CHARACTER can match, without its look-arounds: a cheaper first test that most strings fail. */
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]/;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Only what curators write; the derived section is the registry's own. */
-const CHECKED_SECTIONS = ['/protocolSection/', '/resultsSection/'];
+const CHECKED_SECTIONS = ['protocolSection', 'resultsSection'];
 const SHOWN = 3;
 
 interface InvalidCharacter {
@@ -37,9 +41,16 @@ export default defineRule({
     fixable: true,
   },
   check(context) {
-    for (const { pointer, value } of context.strings()) {
-      if (!INVALID_CHARACTER.test(value) || !CHECKED_SECTIONS.some((section) => pointer.startsWith(section))) continue;
-      report(context, pointer, value, invalidCharacters(value));
+    const record = asObject(context.record);
+    for (const section of CHECKED_SECTIONS) {
+      if (!record || !Object.prototype.hasOwnProperty.call(record, section)) continue;
+      // Every string is tested but pointers are built only for the few that fail: on large records
+      // building them all costs several times the test itself.
+      for (const { pointer, value } of stringsWhere(record[section], (text) => MAYBE_INVALID.test(text) && INVALID_CHARACTER.test(text), [section])) {
+        // A section that is itself a string is not text a curator wrote (and the schema reports it).
+        if (pointer === `/${section}`) continue;
+        report(context, pointer, value, invalidCharacters(value));
+      }
     }
   },
 });

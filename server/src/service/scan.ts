@@ -1,5 +1,7 @@
-// A fast scanner over text that JSON.parse already accepted: finds where given JSON Pointers are
-// and which keys repeat, without building a tree (a full tree costs 10x JSON.parse on big records).
+// Fast scanning of text that JSON.parse already accepted: where given JSON Pointers are and which
+// keys repeat, without building a tree (jsonc-parser's full tree costs 10x JSON.parse on big
+// records), and, for editor features, the same tree built by jumping from token to token.
+import type { Node } from 'jsonc-parser';
 import { escapeSegment, parsePointer } from './pointer';
 
 export interface NodeLocation {
@@ -427,18 +429,45 @@ export function findDuplicateKeys(text: string): DuplicateKey[] {
  * wrong "no", and it costs a fraction of a full scan.
  */
 export function cannotHaveDuplicateKeys(text: string, value: unknown): boolean {
-  return countKeyPatterns(text) <= countKeys(value);
+  return indexKeys(text, value) !== undefined;
 }
 
-function countKeyPatterns(text: string): number {
+/** Keys are indexed by every CHECKPOINT_SPACING-th colon: the n-th key is then a few jumps from a known place. */
+const CHECKPOINT_SPACING = 64;
+
+/**
+ * Where the keys of a text are, in text order, for text in which no key repeats: the colon after
+ * every 64th key. Any key is then found by its number (counted in the parsed value) in at most 63
+ * jumps from the nearest checkpoint, without searching the text for its name.
+ */
+export interface KeyIndex {
+  /** How many keys the text holds. */
+  count: number;
+  /** The offset of the colon after key number i * CHECKPOINT_SPACING. */
+  checkpoints: number[];
+}
+
+/**
+ * The key index of the text, or undefined when a key may repeat. When the `"key":` patterns are no
+ * more than the keys of the parsed value, there is no repeat and every pattern is a key, since each
+ * key makes one pattern and a repeated key would be one the value does not have.
+ */
+export function indexKeys(text: string, value: unknown): KeyIndex | undefined {
+  const checkpoints: number[] = [];
   let count = 0;
-  let index = text.indexOf('":');
-  while (index !== -1) {
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    if (!followsQuote(text, colon)) continue;
+    if (count % CHECKPOINT_SPACING === 0) checkpoints.push(colon);
     count++;
-    index = text.indexOf('":', index + 2);
   }
-  const spaced = text.match(/"[ \t\r\n]+:/g);
-  return count + (spaced ? spaced.length : 0);
+  return count <= countKeys(value) ? { count, checkpoints } : undefined;
+}
+
+/** True when the colon at `colon` follows a quote, with or without whitespace between. */
+function followsQuote(text: string, colon: number): boolean {
+  let before = colon - 1;
+  while (before >= 0 && isWhitespace(text.charCodeAt(before))) before--;
+  return text.charCodeAt(before) === QUOTE;
 }
 
 function countKeys(value: unknown): number {
@@ -458,4 +487,415 @@ function countKeys(value: unknown): number {
     }
   }
   return count;
+}
+
+/**
+ * Places pointers in text that JSON.parse accepted and in which no key repeats (`keys` from
+ * `indexKeys`), guided by the parsed value instead of a walk over the text: a key is found by its
+ * number among all keys in document order, counted in the value, and array items from their array.
+ * Pointers the value does not have are left out. What this cannot place for sure (objects on the
+ * way with numeric keys, which JSON.parse moves to the front) is placed by `locatePointers`.
+ */
+export function locateInUniqueText(text: string, pointers: Iterable<string>, root: unknown, keys: KeyIndex, options: { ancestorsOfMissing?: boolean } = {}): Map<string, NodeLocation> {
+  const found = new Map<string, NodeLocation>();
+  const start = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (start >= text.length) return found;
+  const locator = new ValueGuidedLocator(text, root, start, keys);
+  const requested = new Set(pointers);
+  for (const pointer of requested) {
+    locator.want(pointer);
+    // A pointer the value does not have is shown at an ancestor: place those too, in the same walk.
+    if (options.ancestorsOfMissing && locator.locationOf(pointer) === null) {
+      for (let ancestor = pointer; ancestor !== ''; ) {
+        ancestor = ancestor.slice(0, ancestor.lastIndexOf('/'));
+        if (requested.has(ancestor)) break;
+        requested.add(ancestor);
+        locator.want(ancestor);
+      }
+    }
+  }
+  locator.run();
+  const unplaced: string[] = [];
+  for (const pointer of requested) {
+    const location = locator.locationOf(pointer);
+    if (location) found.set(pointer, location);
+    else if (location === undefined) unplaced.push(pointer);
+  }
+  if (unplaced.length > 0) for (const [pointer, location] of locatePointers(text, unplaced, root)) found.set(pointer, location);
+  return found;
+}
+
+/** A canonical array index ("0", "12"): JSON.parse puts such keys first in an object, out of text order. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+}
+
+/** The value at the pointer's first `count` segments through own properties only, or MISSING. */
+function ownValueAt(root: unknown, segments: readonly string[], count: number): unknown {
+  let current = root;
+  for (let i = 0; i < count; i++) {
+    const segment = segments[i];
+    if (Array.isArray(current)) {
+      if (!isArrayIndex(segment) || Number(segment) >= current.length) return MISSING;
+      current = current[Number(segment)];
+    } else if (current !== null && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, segment)) {
+      current = (current as Record<string, unknown>)[segment];
+    } else {
+      return MISSING;
+    }
+  }
+  return current;
+}
+
+const MISSING = Symbol('missing');
+
+interface KeyTarget {
+  pointer: string;
+  key: string;
+  /** How many keys come before this one in the document; -1 until counted. */
+  ordinal: number;
+}
+
+interface GuideNode {
+  children: Map<string, GuideNode>;
+  target?: KeyTarget;
+}
+
+/** Pointers deeper than this are left to the text walk (the guided walk recurses along pointers). */
+const MAX_GUIDED_DEPTH = 256;
+
+/** What the locator makes of a pointer: placed, missing from the value (null), or left to the text walk (undefined). */
+type Placement = NodeLocation | null | undefined;
+
+class ValueGuidedLocator {
+  private readonly placements = new Map<string, Placement>();
+  private readonly guide: GuideNode = { children: new Map() };
+  private readonly keyTargets = new Map<string, KeyTarget>();
+  /** Array items asked for, by pointer, with their array's pointer and their index. */
+  private readonly itemTargets = new Map<string, { parent: string; index: number }>();
+  /** Keys counted so far in document order. */
+  private keysBefore = 0;
+  private left = 0;
+  private ordered = true;
+  private readonly countStack: object[] = [];
+  /** Where each array item starts, as far as an array has been read (by the array's start). */
+  private readonly itemStarts = new Map<number, number[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly root: unknown,
+    private readonly start: number,
+    private readonly keys: KeyIndex,
+  ) {}
+
+  locationOf(pointer: string): Placement {
+    return this.placements.get(pointer);
+  }
+
+  want(pointer: string): void {
+    if (this.placements.has(pointer) || this.itemTargets.has(pointer) || this.keyTargets.has(pointer)) return;
+    if (pointer === '') {
+      this.placements.set('', this.rootLocation());
+      return;
+    }
+    const segments = parsePointer(pointer);
+    const parent = ownValueAt(this.root, segments, segments.length - 1);
+    const last = segments[segments.length - 1];
+    if (Array.isArray(parent)) {
+      if (!isArrayIndex(last) || Number(last) >= parent.length) this.placements.set(pointer, null);
+      else this.wantItem(pointer, Number(last));
+    } else if (parent === null || typeof parent !== 'object' || !Object.prototype.hasOwnProperty.call(parent, last)) {
+      this.placements.set(pointer, null);
+    } else if (segments.length <= MAX_GUIDED_DEPTH) {
+      this.wantKey(pointer, segments, last);
+    }
+  }
+
+  private wantItem(pointer: string, index: number): void {
+    const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+    this.itemTargets.set(pointer, { parent, index });
+    this.want(parent);
+  }
+
+  private wantKey(pointer: string, segments: readonly string[], key: string): void {
+    const target: KeyTarget = { pointer, key, ordinal: -1 };
+    this.keyTargets.set(pointer, target);
+    let node = this.guide;
+    for (const segment of segments) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.target = target;
+  }
+
+  run(): void {
+    if (this.keyTargets.size > 0) {
+      this.left = this.keyTargets.size;
+      this.walk(this.root, this.guide);
+      if (this.ordered) for (const target of this.keyTargets.values()) this.placements.set(target.pointer, this.placeKey(target));
+    }
+    for (const pointer of this.itemTargets.keys()) this.placeItem(pointer);
+  }
+
+  private rootLocation(): NodeLocation {
+    let end = this.text.length;
+    while (end > this.start && isWhitespace(this.text.charCodeAt(end - 1))) end--;
+    return { valueStart: this.start, valueEnd: end };
+  }
+
+  /** Numbers the key targets by the keys before them in document order, following the guide down to each. */
+  private walk(value: unknown, node: GuideNode): void {
+    const guided = node.children.size > 0;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length && this.left > 0; i++) {
+        const child = guided ? node.children.get(String(i)) : undefined;
+        if (child) this.walk(value[i], child);
+        else this.countIn(value[i]);
+      }
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    let first = guided;
+    for (const key in value) {
+      if (first) {
+        // Numeric keys come first in the value but anywhere in the text: the numbering would not match the text.
+        if (isArrayIndex(key)) {
+          this.ordered = false;
+          this.left = 0;
+          return;
+        }
+        first = false;
+      }
+      const child = guided ? node.children.get(key) : undefined;
+      if (child?.target) {
+        child.target.ordinal = this.keysBefore;
+        this.left--;
+      }
+      this.keysBefore++;
+      const item = (value as Record<string, unknown>)[key];
+      if (child) this.walk(item, child);
+      else this.countIn(item);
+      if (this.left === 0) return;
+    }
+  }
+
+  /** Adds the keys of a whole subtree (their order inside it does not matter). */
+  private countIn(value: unknown): void {
+    if (value === null || typeof value !== 'object') return;
+    const stack = this.countStack;
+    let count = 0;
+    stack.push(value);
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (Array.isArray(current)) {
+        for (let i = 0; i < current.length; i++) {
+          const item: unknown = current[i];
+          if (item !== null && typeof item === 'object') stack.push(item);
+        }
+        continue;
+      }
+      for (const key in current) {
+        count++;
+        const child: unknown = (current as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') stack.push(child);
+      }
+    }
+    this.keysBefore += count;
+  }
+
+  /** The key numbered `ordinal`: from the checkpoint before it, jump from colon to colon. */
+  private placeKey(target: KeyTarget): NodeLocation | undefined {
+    const { text, keys } = this;
+    if (target.ordinal < 0 || target.ordinal >= keys.count) return undefined;
+    let colon = keys.checkpoints[Math.floor(target.ordinal / CHECKPOINT_SPACING)];
+    for (let steps = target.ordinal % CHECKPOINT_SPACING; steps > 0; steps--) {
+      do colon = text.indexOf(':', colon + 1);
+      while (colon !== -1 && !followsQuote(text, colon));
+      if (colon === -1) return undefined;
+    }
+    let keyEnd = colon;
+    while (isWhitespace(text.charCodeAt(keyEnd - 1))) keyEnd--;
+    const keyStart = openingQuote(text, keyEnd - 1);
+    // A last check that the numbering met the right key; anything else is left to the text walk.
+    if (keyStart < 0 || readKey(text, keyStart, keyEnd) !== target.key) return undefined;
+    return lazyEndLocation(text, keyStart, keyEnd, skipWhitespace(text, colon + 1));
+  }
+
+  private placeItem(pointer: string): Placement {
+    if (this.placements.has(pointer)) return this.placements.get(pointer);
+    const item = this.itemTargets.get(pointer);
+    if (!item) return undefined;
+    const array = this.placements.has(item.parent) ? this.placements.get(item.parent) : this.placeItem(item.parent);
+    const valueStart = array && this.text.charCodeAt(array.valueStart) === OPEN_BRACKET ? this.itemStart(array.valueStart, item.index) : undefined;
+    const location = valueStart === undefined ? undefined : lazyEndLocation(this.text, undefined, undefined, valueStart);
+    this.placements.set(pointer, location);
+    return location;
+  }
+
+  /** The start of an array's item, reading the array only as far as needed and remembering what was read. */
+  private itemStart(arrayStart: number, index: number): number | undefined {
+    const { text } = this;
+    let starts = this.itemStarts.get(arrayStart);
+    if (!starts) {
+      starts = [];
+      this.itemStarts.set(arrayStart, starts);
+      const first = skipWhitespace(text, arrayStart + 1);
+      if (text.charCodeAt(first) !== CLOSE_BRACKET) starts.push(first);
+    }
+    while (starts.length <= index) {
+      const last = starts[starts.length - 1];
+      if (last === undefined) return undefined;
+      const after = skipWhitespace(text, skipValue(text, last));
+      if (text.charCodeAt(after) !== COMMA) return undefined;
+      starts.push(skipWhitespace(text, after + 1));
+    }
+    return starts[index];
+  }
+}
+
+/** The opening quote of the string whose closing quote is at `closing`, or -1. */
+function openingQuote(text: string, closing: number): number {
+  for (let quote = text.lastIndexOf('"', closing - 1); quote !== -1; quote = text.lastIndexOf('"', quote - 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return -1;
+}
+
+/**
+ * A place whose value end is found only when someone reads it, for objects and arrays: the end of a
+ * large one costs a walk over it. The end of a string, number or literal is found at once.
+ */
+function lazyEndLocation(text: string, keyStart: number | undefined, keyEnd: number | undefined, valueStart: number): NodeLocation {
+  const first = text.charCodeAt(valueStart);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return { keyStart, keyEnd, valueStart, valueEnd: skipValue(text, valueStart) };
+  let valueEnd: number | undefined;
+  return {
+    keyStart,
+    keyEnd,
+    valueStart,
+    get valueEnd() {
+      return (valueEnd ??= skipValue(text, valueStart));
+    },
+  };
+}
+
+/**
+ * True when the container starting at `start` closes before `limit`; reads no further than `limit`.
+ * (Whether a container spans lines, without finding the end of a large one.)
+ */
+export function containerClosesBefore(text: string, start: number, limit: number): boolean {
+  let depth = 0;
+  for (let index = start; index < limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) index = skipString(text, index) - 1;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
+    else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && --depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The jsonc-parser tree of text that JSON.parse accepted, built by jumping from token to token with
+ * indexOf instead of reading every character: the same nodes as `parseTree` (types, offsets,
+ * lengths, values, colons, parents), several times faster on large records. Iterative, so that deep
+ * nesting cannot overflow the stack.
+ */
+export function treeOfValidJson(text: string): Node | undefined {
+  const root = buildValidTree(text);
+  return root as Node | undefined;
+}
+
+/** A tree node while it is built (jsonc-parser's Node, not yet read-only). */
+interface TreeNode {
+  type: Node['type'];
+  value?: unknown;
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: TreeNode;
+  children?: TreeNode[];
+}
+
+function buildValidTree(text: string): TreeNode | undefined {
+  let index = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (index >= text.length) return undefined;
+  let root: TreeNode | undefined;
+  /** The innermost object or array not closed yet. */
+  let container: TreeNode | undefined;
+  for (;;) {
+    index = skipWhitespace(text, index);
+    const code = text.charCodeAt(index);
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      const closed = container!;
+      closed.length = index + 1 - closed.offset;
+      container = completeValue(closed, index + 1);
+      if (!container) break;
+      index++;
+      continue;
+    }
+    if (code === COMMA) {
+      index++;
+      continue;
+    }
+    let parent = container;
+    if (container?.type === 'object') {
+      const keyEnd = skipString(text, index);
+      const property: TreeNode = { type: 'property', offset: index, length: -1, parent: container, children: [] };
+      container.children!.push(property);
+      property.children!.push({ type: 'string', value: readKey(text, index, keyEnd), offset: index, length: keyEnd - index, parent: property });
+      const colon = skipWhitespace(text, keyEnd);
+      property.colonOffset = colon;
+      index = skipWhitespace(text, colon + 1);
+      parent = property;
+    }
+    const first = text.charCodeAt(index);
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      const opened: TreeNode = { type: first === OPEN_BRACE ? 'object' : 'array', offset: index, length: -1, parent, children: [] };
+      if (parent) parent.children!.push(opened);
+      else root = opened;
+      container = opened;
+      index++;
+      continue;
+    }
+    const end = first === QUOTE ? skipString(text, index) : skipPrimitive(text, index);
+    const value = literalValue(text, index, end);
+    const leaf: TreeNode = { type: nodeType(value), offset: index, length: end - index, parent, value };
+    if (!parent) {
+      root = leaf;
+      break;
+    }
+    parent.children!.push(leaf);
+    if (parent.type === 'property') parent.length = end - parent.offset;
+    index = end;
+  }
+  if (root) delete root.parent;
+  return root;
+}
+
+/** After a value ends at `end`: completes its property, if any; returns the container to go on in. */
+function completeValue(value: TreeNode, end: number): TreeNode | undefined {
+  const parent = value.parent;
+  if (parent?.type !== 'property') return parent;
+  parent.length = end - parent.offset;
+  return parent.parent;
+}
+
+function literalValue(text: string, start: number, end: number): string | number | boolean | null {
+  const first = text.charCodeAt(start);
+  if (first === QUOTE) return readKey(text, start, end);
+  if (first === 116) return true;
+  if (first === 102) return false;
+  if (first === 110) return null;
+  return Number(text.slice(start, end));
+}
+
+function nodeType(value: string | number | boolean | null): Node['type'] {
+  if (value === null) return 'null';
+  return typeof value as 'string' | 'number' | 'boolean';
 }
