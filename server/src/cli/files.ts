@@ -1,5 +1,5 @@
 // Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -62,16 +62,32 @@ export function expandPaths(cwd: string, patterns: readonly string[], extraGlobs
   return [...new Set(found)].sort();
 }
 
-/** A plain .json file in a folder being linted counts when it holds a study (a protocolSection key). */
+/**
+ * A plain .json file in a folder being linted counts when it holds a study (a protocolSection key).
+ * API downloads open with that key, so the first bytes usually answer without reading the file.
+ */
 function holdsStudy(absolute: string): boolean {
   if (!absolute.endsWith('.json')) return false;
   try {
+    if (STUDY_OPENING.test(readHead(absolute, 512))) return true;
     const text = readFileSync(absolute, 'utf8');
     if (!text.includes('"protocolSection"')) return false;
     const root = JSON.parse(text) as unknown;
     return root !== null && typeof root === 'object' && 'protocolSection' in root;
   } catch {
     return false;
+  }
+}
+
+const STUDY_OPENING = /^\uFEFF?\s*\{\s*"protocolSection"\s*:/;
+
+function readHead(absolute: string, length: number): string {
+  const descriptor = openSync(absolute, 'r');
+  try {
+    const bytes = new Uint8Array(length);
+    return new TextDecoder().decode(bytes.subarray(0, readSync(descriptor, bytes, 0, length, 0)));
+  } finally {
+    closeSync(descriptor);
   }
 }
 
