@@ -22,7 +22,7 @@ if (step('build (esbuild)', process.execPath, ['esbuild.mjs']) !== 0) {
 }
 const report = join(mkdtempSync(join(tmpdir(), 'trial-records-test-')), 'vitest.json');
 const filters = process.argv.slice(2);
-const status = step('tests (vitest)', npx, ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters]);
+const status = step('tests (vitest)', npx, ['vitest', 'run', '--config', 'test/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters]);
 let passed = 0;
 let failed = status === 0 ? 0 : 1;
 if (existsSync(report)) {
