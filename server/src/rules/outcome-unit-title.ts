@@ -1,5 +1,5 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
-import { asString, type JsonObject } from './study';
+import { asString, FINAL_RULE_OPTIONS, type JsonObject } from './study';
 import { objectsOf, outcomeMeasures, quoted, resultsModule, RESULTS_POINTERS, resultsUnderFinalRule } from './support/ipd-results-hygiene';
 
 const COUNT_TITLE = /^\s*number\s+of\s+(participants|subjects|patients)\b/i;
@@ -24,6 +24,7 @@ export default defineRule({
       'primary completion date is on or after 2017-01-18 and as a warning before; this rule does the same. Titles about ' +
       'subjects or patients are held to the same agreement, and a unit naming subjects or patients counts as naming participants.',
     fixable: false,
+    options: FINAL_RULE_OPTIONS,
   },
   check(context) {
     const severity = resultsUnderFinalRule(context) ? 'error' : 'warning';

@@ -1,5 +1,5 @@
 import { defineRule } from '../service/types';
-import { appliesFinalRule, dateStruct, FINAL_RULE_DATE, POINTERS, protocolModule, studyType } from './study';
+import { appliesFinalRule, dateStruct, FINAL_RULE_DATE, POINTERS, protocolModule, studyType, FINAL_RULE_OPTIONS } from './study';
 
 const STUDY_WORDS = { INTERVENTIONAL: 'An interventional study', OBSERVATIONAL: 'An observational study' } as const;
 
@@ -17,11 +17,7 @@ export default defineRule({
       '`finalRule: "always"` option makes it an error for every record. Example: { "measure": "Change from baseline in ' +
       'HbA1c", "timeFrame": "Baseline and week 24" }.',
     fixable: false,
-    options: {
-      type: 'object',
-      properties: { finalRule: { enum: ['always'], description: '"always": report an error whatever the start date.' } },
-      additionalProperties: false,
-    },
+    options: FINAL_RULE_OPTIONS,
   },
   check(context) {
     const type = studyType(context.record);

@@ -3,7 +3,7 @@
 import { defineRule, type Fix, type RuleContext, type Severity } from '../service/types';
 import { schemaAt } from '../service/studySchema';
 import { valueAt } from '../service/pointer';
-import { appliesFinalRule, asArray, asObject, dateStruct, FINAL_RULE_DATE, overallStatus, protocolModule, startsOnOrAfterFinalRule, studyType, type JsonObject, type StudyType } from './study';
+import { appliesFinalRule, asArray, asObject, dateStruct, FINAL_RULE_DATE, overallStatus, protocolModule, startsOnOrAfterFinalRule, studyType, type JsonObject, type StudyType, FINAL_RULE_OPTIONS } from './study';
 import { describeItem, isIndividualPatientExpandedAccess, isMissing } from './support/required-outcomes-eligibility';
 
 /**
@@ -629,11 +629,7 @@ export default defineRule({
       'warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional study starting ' +
       '2023-03-01 without `identificationModule.officialTitle` gets an error; the same study starting 2015-03-01 gets a warning.',
     fixable: false,
-    options: {
-      type: 'object',
-      properties: { finalRule: { enum: ['always'], description: '"always": require the Final Rule fields whatever the start date.' } },
-      additionalProperties: false,
-    },
+    options: FINAL_RULE_OPTIONS,
   },
   check(context) {
     const record = asObject(context.record);

@@ -123,6 +123,13 @@ export function interventions(record: unknown): JsonObject[] {
   return asArray(protocolModule(record, 'armsInterventionsModule')?.interventions).map((item) => asObject(item) ?? {});
 }
 
+/** The options schema of the rules gated on the Final Rule date: `finalRule: "always"` (the strict preset). */
+export const FINAL_RULE_OPTIONS = {
+  type: 'object',
+  properties: { finalRule: { enum: ['always'], description: '"always": apply the Final Rule requirements whatever the study\'s dates.' } },
+  additionalProperties: false,
+};
+
 /**
  * Whether FDAAA-era (Final Rule) requirements apply: by the start date, or always when the
  * config asks for it (the `trial-records:strict` preset sets the rule option `finalRule: "always"`).

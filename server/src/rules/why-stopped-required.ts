@@ -1,5 +1,5 @@
 import { defineRule } from '../service/types';
-import { appliesFinalRule, overallStatus, POINTERS, protocolModule } from './study';
+import { appliesFinalRule, overallStatus, POINTERS, protocolModule, FINAL_RULE_OPTIONS } from './study';
 import { overallStatusRelated } from './support/dates-status';
 
 const STOPPED_STATUSES = ['SUSPENDED', 'TERMINATED', 'WITHDRAWN'];
@@ -17,11 +17,7 @@ export default defineRule({
       '(the Final Rule; the strict preset applies it to every study) and a warning for older ones. ' +
       'Example: {"overallStatus": "TERMINATED", "whyStopped": "Enrollment was slower than planned"}.',
     fixable: false,
-    options: {
-      type: 'object',
-      properties: { finalRule: { enum: ['always'], description: '"always": report an error whatever the start date.' } },
-      additionalProperties: false,
-    },
+    options: FINAL_RULE_OPTIONS,
   },
   check(context) {
     const statusModule = protocolModule(context.record, 'statusModule');
