@@ -134,7 +134,7 @@ export class WebviewServer {
       cspSource: this.origin,
       styleUri: `${this.origin}/media/preview.css`,
       scriptUri: `${this.origin}/media/preview.js`,
-      documentUri: 'file:///work/records/example.trial.json',
+      documentUri: 'file:///home/curator/records/example.trial.json',
       ...extra,
     });
   }

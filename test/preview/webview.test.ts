@@ -44,7 +44,7 @@ function send(message: unknown): Promise<void> {
 describe('preview.js in the webview', () => {
   it('keeps the record URI in the webview state, and the scroll position', async () => {
     await load();
-    expect(await page.evaluate(() => (window as unknown as { __state: unknown }).__state)).toEqual({ uri: 'file:///work/records/example.trial.json' });
+    expect(await page.evaluate(() => (window as unknown as { __state: unknown }).__state)).toEqual({ uri: 'file:///home/curator/records/example.trial.json' });
     await page.evaluate(() => window.scrollTo(0, 900));
     await expect.poll(() => page.evaluate(() => (window as unknown as { __state: { scrollY?: number } }).__state.scrollY)).toBe(900);
   });
@@ -113,7 +113,7 @@ describe('preview.js in the webview', () => {
     await expect.poll(() => page.locator('#brief-title').innerText()).toBe('A new brief title typed in the editor');
     expect(await page.evaluate(() => window.scrollY)).toBe(1500);
     expect(await page.locator('#outcomes.highlight').count()).toBe(1);
-    expect(await page.locator('body').getAttribute('data-uri')).toBe('file:///work/records/example.trial.json');
+    expect(await page.locator('body').getAttribute('data-uri')).toBe('file:///home/curator/records/example.trial.json');
   });
 
   it('ignores messages that are not its own', async () => {
