@@ -31,6 +31,7 @@ import {
   rename,
   selectionRanges,
   toDiagnostic,
+  todayUtc,
   applyFixesRepeatedly,
   type TrialDocument,
 } from './service';
@@ -127,14 +128,20 @@ async function recordFor(uri: string, token?: CancellationToken): Promise<TrialD
   return records.document(textDocument);
 }
 
+/** The date time-relative features compare with, for an open record. */
+async function todayFor(uri: string): Promise<string> {
+  const textDocument = documents.get(uri);
+  return textDocument ? records.today(textDocument) : todayUtc();
+}
+
 connection.onCompletion(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doComplete(document, params.position, { today: await records.today(params.textDocument.uri) }) : null;
+  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri) }) : null;
 });
 
 connection.onHover(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doHover(document, params.position, { today: await records.today(params.textDocument.uri) }) : null;
+  return document ? doHover(document, params.position, { today: await todayFor(params.textDocument.uri) }) : null;
 });
 
 connection.onCodeAction(async (params, token) => {
@@ -142,7 +149,7 @@ connection.onCodeAction(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   if (!textDocument || !document) return [];
   const findings = await records.findings(textDocument);
-  const revalidate = await records.revalidator(textDocument.uri);
+  const revalidate = await records.revalidator(textDocument);
   const request = { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only };
   return codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
 });

@@ -3,11 +3,11 @@
 // restored after a window reload by the webview serializer.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { findNodeAtOffset, getLocation, getNodePath } from 'jsonc-parser';
+import { findNodeAtOffset } from 'jsonc-parser';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderBody, renderPreview, type PreviewProblem, type RenderOptions } from './render';
 import { TrialDocument } from '../../../server/src/service/document';
-import { toPointer } from '../../../server/src/service/pointer';
+import { nodeAtOffset, pointerOfNode } from '../../../server/src/service/tree';
 
 const VIEW_TYPE = 'trialRecords.preview';
 const LANGUAGE_ID = 'trial-record';
@@ -32,6 +32,8 @@ export class PreviewManager implements vscode.Disposable {
   /** Hidden panels miss the 'update' messages; they get a fresh page when shown again. */
   private readonly stale = new Set<vscode.WebviewPanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Each previewed record parsed once per version: rendering, highlighting and revealing share it. */
+  private readonly parsedRecords = new Map<string, TrialDocument>();
   private highlightTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -102,6 +104,7 @@ export class PreviewManager implements vscode.Disposable {
     panel.onDidDispose(() => {
       const uri = this.uriOf(panel);
       if (uri) this.panels.delete(uri);
+      if (uri) this.parsedRecords.delete(uri);
       this.stale.delete(panel);
     });
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
@@ -118,9 +121,18 @@ export class PreviewManager implements vscode.Disposable {
     });
   }
 
+  private parse(document: vscode.TextDocument): TrialDocument {
+    const uri = document.uri.toString();
+    const cached = this.parsedRecords.get(uri);
+    if (cached?.version === document.version) return cached;
+    const parsed = new TrialDocument(document.getText(), document.version);
+    this.parsedRecords.set(uri, parsed);
+    return parsed;
+  }
+
   /** The record's value and its diagnostics, each with the pointer of the node it sits on. */
   private snapshot(document: vscode.TextDocument): Pick<RenderOptions, 'today' | 'problems'> & { record: unknown } {
-    const parsed = new TrialDocument(document.getText(), document.version);
+    const parsed = this.parse(document);
     const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => ({
       severity: SEVERITIES[diagnostic.severity] ?? 'info',
       message: diagnostic.message,
@@ -180,6 +192,7 @@ export class PreviewManager implements vscode.Disposable {
     clearTimeout(this.updateTimers.get(oldUri));
     this.updateTimers.delete(oldUri);
     this.panels.delete(oldUri);
+    this.parsedRecords.delete(oldUri);
     this.panels.set(document.uri.toString(), panel);
     this.stale.delete(panel);
     panel.title = this.title(document);
@@ -195,13 +208,13 @@ export class PreviewManager implements vscode.Disposable {
   private highlight(editor: vscode.TextEditor): void {
     const panel = this.panels.get(editor.document.uri.toString());
     if (!panel?.visible) return;
-    const path = getLocation(editor.document.getText(), editor.document.offsetAt(editor.selection.active)).path;
-    void panel.webview.postMessage({ type: 'highlight', pointer: toPointer(path) });
+    const node = nodeAtOffset(this.parse(editor.document).tree, editor.document.offsetAt(editor.selection.active));
+    void panel.webview.postMessage({ type: 'highlight', pointer: node ? pointerOfNode(node) : '' });
   }
 
   private async reveal(uri: vscode.Uri, pointer: string): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const located = new TrialDocument(document.getText(), document.version).locate([pointer]).get(pointer);
+    const located = this.parse(document).locate([pointer]).get(pointer);
     const start = document.positionAt(located?.keyStart ?? located?.valueStart ?? 0);
     const end = document.positionAt(located?.valueEnd ?? located?.valueStart ?? 0);
     // Reveal in the editor that already shows the record, not in a new one.
@@ -245,7 +258,7 @@ export class PreviewManager implements vscode.Disposable {
 function pointerAt(document: TrialDocument, offset: number): string {
   const tree = document.tree;
   const node = tree && findNodeAtOffset(tree, offset);
-  return node ? toPointer(getNodePath(node)) : '';
+  return node ? pointerOfNode(node) : '';
 }
 
 /** Today in the curator's time zone, as yyyy-MM-dd (the timeline's "today" marker). */

@@ -3,7 +3,7 @@
 // reply with receiveMessageOnPort; `signal[1]` holds the index of the rule running now.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { collectStrings } from '../service/validate';
+import { collectStrings } from '../service/pointer';
 import type { Report, Rule } from '../service/types';
 
 interface WorkerInput {

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { createAjv, translateErrors } from '../service/schema';
+import { isWithin } from '../service/pointer';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule, Severity, UnplacedFinding } from '../service/types';
 import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';
@@ -15,10 +16,6 @@ function toSlashes(path: string): string {
 function matchesFile(override: ResolvedOverride, glob: string, filePath: string): boolean {
   const relativePath = toSlashes(relative(override.base, filePath));
   return picomatch(glob, { dot: true })(relativePath) || picomatch(glob, { dot: true, basename: !glob.includes('/') })(relativePath);
-}
-
-function isUnder(pointer: string, subtree: string): boolean {
-  return subtree === '' || pointer === subtree || pointer.startsWith(subtree + '/');
 }
 
 interface ApplicableOverride {
@@ -44,7 +41,7 @@ export function validateOptionsFor(config: ResolvedConfig, filePath: string, def
     for (const override of overrides) {
       const rule = override.rules[ruleId];
       if (!rule) continue;
-      if (override.pointer === undefined || (pointer !== undefined && isUnder(pointer, override.pointer))) setting = { severity: rule.severity, options: rule.options ?? setting?.options };
+      if (override.pointer === undefined || (pointer !== undefined && isWithin(pointer, override.pointer))) setting = { severity: rule.severity, options: rule.options ?? setting?.options };
     }
     return setting;
   };

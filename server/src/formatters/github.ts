@@ -4,6 +4,7 @@
 // (it takes one of the notice places, so that it is always shown itself).
 import { startOf, type Formatter } from './types';
 import type { Finding } from '../service/types';
+import { plural } from '../service/words';
 
 export const ANNOTATIONS_PER_LEVEL = 10;
 
@@ -20,10 +21,6 @@ function escapeProperty(value: string): string {
 
 function levelOf(finding: Finding): Level {
   return finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'notice';
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 export const github: Formatter = (results) => {

@@ -2,6 +2,7 @@
 // and per file, then the first findings (most severe first) with file:line.
 import { ruleDocsUrl, severityRank, startOf, summarize, type Formatter, type LintedFile, type LintResults } from './types';
 import type { Finding, Severity } from '../service/types';
+import { plural } from '../service/words';
 
 export const FIRST_FINDINGS_SHOWN = 20;
 export const FILE_ROWS_SHOWN = 50;
@@ -19,10 +20,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~$]/g, '\\$&')
     .replace(/@(?=\w)/g, '@\u200b');
-}
-
-function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count} ${count === 1 ? word : words}`;
 }
 
 function headline(results: LintResults): string {

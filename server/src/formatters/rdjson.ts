@@ -1,6 +1,7 @@
 // reviewdog's Diagnostic Format (rdjson, https://github.com/reviewdog/reviewdog/tree/master/proto/rdf):
 // 1-based lines, 1-based columns counted in UTF-8 bytes, end exclusive; fixes become suggestions.
 import { fixToTextEdit } from '../service/fixes';
+import { TrialDocument } from '../service/document';
 import { RULE_DOCS_BASE, ruleDocsUrl, type Formatter, type LintedFile } from './types';
 import type { Finding, Fix, Position, Severity } from '../service/types';
 
@@ -18,28 +19,21 @@ interface RdRange {
 
 /** Positions in one file's text, converted from UTF-16 (how findings count) to UTF-8 bytes. */
 class ByteColumns {
-  private readonly lineStarts: number[] = [0];
+  private readonly document: TrialDocument | undefined;
 
-  constructor(private readonly text: string | undefined) {
-    if (text === undefined) return;
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
+  constructor(text: string | undefined) {
+    this.document = text === undefined ? undefined : new TrialDocument(text);
   }
 
   at(position: Position): RdPosition {
-    if (this.text === undefined || position.line >= this.lineStarts.length) return { line: position.line + 1, column: position.character + 1 };
-    const start = this.lineStarts[position.line];
-    return { line: position.line + 1, column: Buffer.byteLength(this.text.slice(start, start + position.character), 'utf8') + 1 };
+    const lineStarts = this.document?.lineStarts;
+    if (!this.document || !lineStarts || position.line >= lineStarts.length) return { line: position.line + 1, column: position.character + 1 };
+    const start = lineStarts[position.line];
+    return { line: position.line + 1, column: Buffer.byteLength(this.document.text.slice(start, start + position.character), 'utf8') + 1 };
   }
 
   atOffset(offset: number): RdPosition {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return this.at({ line: low, character: offset - this.lineStarts[low] });
+    return this.at(this.document ? this.document.positionAt(offset) : { line: 0, character: offset });
   }
 
   range(range: { start: Position; end: Position }): RdRange {

@@ -23,6 +23,8 @@ interface Validated {
   version: number;
   findings: Finding[];
   status: RecordStatus;
+  /** What the record was validated with: current until the settings, the config or trust change. */
+  options: ValidateOptions;
 }
 
 export class OpenRecords {
@@ -90,7 +92,7 @@ export class OpenRecords {
     const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
     const findings = validateDocument(this.document(textDocument), options);
     if (configFinding) findings.unshift(configFinding);
-    const validated = { version: textDocument.version, findings, status };
+    const validated = { version: textDocument.version, findings, status, options };
     if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
     return validated;
   }
@@ -103,14 +105,19 @@ export class OpenRecords {
   }
 
   /** Validates other texts of this record the same way (for "fix all", which re-checks between passes). */
-  async revalidator(uri: string): Promise<(text: string) => Finding[]> {
-    const { options } = await this.validationOptions(uri);
+  async revalidator(textDocument: TextDocument): Promise<(text: string) => Finding[]> {
+    const options = await this.optionsOf(textDocument);
     return (text) => validateDocument(new TrialDocument(text), options);
   }
 
   /** The date time-relative features compare with: the config's `today`, else the current date. */
-  async today(uri: string): Promise<string> {
-    return (await this.validationOptions(uri)).options.today ?? todayUtc();
+  async today(textDocument: TextDocument): Promise<string> {
+    return (await this.optionsOf(textDocument)).today ?? todayUtc();
+  }
+
+  /** The options of the record's last validation (they hold for any version), without reading the config again. */
+  private async optionsOf(textDocument: TextDocument): Promise<ValidateOptions> {
+    return (this.validated.get(textDocument.uri) ?? (await this.validate(textDocument))).options;
   }
 
   /** The config's settings for a record; a broken config gets diagnostics on itself and one line on the record. */

@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
-import { capitalized, countOf, objectsOf, quoted, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { countOf, objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { capitalized, quote } from '../service/words';
 
 /** The three totals an event group carries, each an affected count and its participants at risk. */
 const GROUP_TOTALS = [
@@ -80,7 +81,7 @@ function isConsistent(stats: unknown): boolean {
 
 function eventName(what: string, event: JsonObject | undefined, index: number): string {
   const term = asString(event?.term);
-  return term ? `${what} ${quoted(term)}` : `${what} ${index + 1}`;
+  return term ? `${what} ${quote(term)}` : `${what} ${index + 1}`;
 }
 
 function reportEventStats(context: RuleContext, stats: JsonObject, base: string, name: string, groupTitles: Map<string, string>): void {
@@ -88,7 +89,7 @@ function reportEventStats(context: RuleContext, stats: JsonObject, base: string,
   const atRisk = countOf(stats.numAtRisk);
   const events = countOf(stats.numEvents);
   const groupId = asString(stats.groupId);
-  const group = groupId === undefined ? '' : ` in ${groupTitles.get(groupId) ?? `group ${quoted(groupId)}`}`;
+  const group = groupId === undefined ? '' : ` in ${groupTitles.get(groupId) ?? `group ${quote(groupId)}`}`;
   if (affected !== undefined && atRisk !== undefined && affected > atRisk) {
     context.report({
       pointer: `${base}/numAffected`,
@@ -108,6 +109,6 @@ function reportEventStats(context: RuleContext, stats: JsonObject, base: string,
 function groupName(group: JsonObject, index: number): string {
   const id = asString(group.id);
   const title = asString(group.title);
-  if (id && title) return `group ${id} (${quoted(title)})`;
+  if (id && title) return `group ${id} (${quote(title)})`;
   return id ? `group ${id}` : `event group ${index + 1}`;
 }

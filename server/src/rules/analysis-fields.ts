@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, quoted, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { objectsOf, outcomeMeasures, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { quote } from '../service/words';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
       const title = asString(measure?.title);
       objectsOf(measure?.analyses).forEach((analysis, a) => {
         if (!analysis) return;
-        const name = `Analysis ${a + 1} of ${title ? quoted(title) : `outcome measure ${m + 1}`}`;
+        const name = `Analysis ${a + 1} of ${title ? quote(title) : `outcome measure ${m + 1}`}`;
         checkAnalysis(context, analysis, `${RESULTS_POINTERS.outcomeMeasures}/${m}/analyses/${a}`, name);
       });
     });

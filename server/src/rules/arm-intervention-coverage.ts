@@ -1,6 +1,7 @@
 import { defineRule, type RelatedLocation, type RuleContext } from '../service/types';
 import { studyType } from './study';
-import { armCount, armPointer, armViews, interventionPointer, interventionsByArmLabel, interventionViews, quoted, type ArmView, type InterventionView } from './support/design-arms';
+import { armCount, armPointer, armViews, interventionPointer, interventionsByArmLabel, interventionViews, type ArmView, type InterventionView } from './support/design-arms';
+import { quoteAll } from '../service/words';
 
 export default defineRule({
   meta: {
@@ -57,7 +58,7 @@ function checkNoInterventionArm(context: RuleContext, arm: ArmView, listing: Int
   const namesPointer = `${armPointer(arm.index)}/interventionNames`;
   context.report({
     pointer: names.length > 0 ? namesPointer : `${armPointer(arm.index)}/type`,
-    message: `${armName(arm)} is NO_INTERVENTION, but it is linked to ${received.length > 0 ? quoted(received) : 'interventions'}; unlink them, or change the arm type.`,
+    message: `${armName(arm)} is NO_INTERVENTION, but it is linked to ${received.length > 0 ? quoteAll(received) : 'interventions'}; unlink them, or change the arm type.`,
     related,
     suggestions: [
       {

@@ -1,5 +1,6 @@
 import { defineRule, type Fix, type RelatedLocation, type Report } from '../service/types';
-import { armPointer, armViews, groupBy, interventionPointer, interventionsByArmLabel, interventionViews, quoted, type ArmView, type InterventionView } from './support/design-arms';
+import { armPointer, armViews, groupBy, interventionPointer, interventionsByArmLabel, interventionViews, type ArmView, type InterventionView } from './support/design-arms';
+import { quoteAll } from '../service/words';
 
 export default defineRule({
   meta: {
@@ -81,10 +82,10 @@ function labelsResolve(item: InterventionView, armsByLabel: Map<string, ArmView[
 function describeMismatch(label: string, notListingArm: string[], notInArm: string[]): string {
   const parts: string[] = [];
   if (notListingArm.length > 0) {
-    parts.push(`it lists ${quoted(notListingArm)}, but ${notListingArm.length === 1 ? 'that intervention does' : 'those interventions do'} not list "${label}" in armGroupLabels`);
+    parts.push(`it lists ${quoteAll(notListingArm)}, but ${notListingArm.length === 1 ? 'that intervention does' : 'those interventions do'} not list "${label}" in armGroupLabels`);
   }
   if (notInArm.length > 0) {
-    parts.push(`${quoted(notInArm)} ${notInArm.length === 1 ? 'lists' : 'list'} "${label}", but the arm does not list ${notInArm.length === 1 ? 'it' : 'them'} in interventionNames`);
+    parts.push(`${quoteAll(notInArm)} ${notInArm.length === 1 ? 'lists' : 'list'} "${label}", but the arm does not list ${notInArm.length === 1 ? 'it' : 'them'} in interventionNames`);
   }
   return `Arm "${label}" and its interventions disagree: ${parts.join('; ')}.`;
 }
@@ -110,7 +111,7 @@ function addLabelFix(label: string, notListingArm: string[], links: Links): Fix 
   const targets = notListingArm.map((name) => links.interventionsByReference.get(name) ?? []);
   if (targets.length === 0 || targets.some((group) => group.length !== 1)) return undefined;
   return {
-    title: `Add "${label}" to the arm group labels of ${quoted(notListingArm)}`,
+    title: `Add "${label}" to the arm group labels of ${quoteAll(notListingArm)}`,
     changes: targets.map(([item]) => ({ op: 'set' as const, pointer: `${interventionPointer(item.index)}/armGroupLabels`, value: [...(item.armGroupLabels ?? []), label] })),
   };
 }

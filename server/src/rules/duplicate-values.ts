@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
+import { quote } from '../service/words';
 import { valueAt } from '../service/pointer';
 import { POINTERS } from './study';
-import { quoted } from './support/ipd-results-hygiene';
 
 /** Lists whose values must be distinct; free-text lists also get a hint for values that differ only in case or spacing. */
 const LISTS = [
@@ -64,8 +64,8 @@ function checkList(context: RuleContext, values: unknown[], pointer: string, nam
       const first = firstExact.get(value)!;
       context.report({
         pointer: `${pointer}/${index}`,
-        message: `${quoted(value)} is already listed in ${name} (item ${first + 1}); remove this repeat.`,
-        related: [{ pointer: `${pointer}/${first}`, message: `${quoted(value)} is first listed here.` }],
+        message: `${quote(value)} is already listed in ${name} (item ${first + 1}); remove this repeat.`,
+        related: [{ pointer: `${pointer}/${first}`, message: `${quote(value)} is first listed here.` }],
         fix,
       });
     }
@@ -77,9 +77,9 @@ function checkList(context: RuleContext, values: unknown[], pointer: string, nam
     context.report({
       pointer: itemPointer,
       severity: 'hint',
-      message: `${quoted(value)} repeats ${quoted(original)} (item ${first + 1}) in ${name}, differing only in case or spacing; keep one spelling.`,
-      related: [{ pointer: `${pointer}/${first}`, message: `${quoted(original)} is listed here.` }],
-      suggestions: [{ title: `Remove ${quoted(value)}`, changes: [{ op: 'remove', pointer: itemPointer }] }],
+      message: `${quote(value)} repeats ${quote(original)} (item ${first + 1}) in ${name}, differing only in case or spacing; keep one spelling.`,
+      related: [{ pointer: `${pointer}/${first}`, message: `${quote(original)} is listed here.` }],
+      suggestions: [{ title: `Remove ${quote(value)}`, changes: [{ op: 'remove', pointer: itemPointer }] }],
     });
   }
 }

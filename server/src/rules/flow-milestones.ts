@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
-import { objectsOf, quoted, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { quote } from '../service/words';
 
 /** The milestone types the registry writes in capitals; other milestones are free text. */
 const STANDARD_MILESTONES = ['STARTED', 'COMPLETED', 'NOT COMPLETED'] as const;
@@ -31,7 +32,7 @@ export default defineRule({
 
 function checkPeriod(context: RuleContext, period: JsonObject, base: string, index: number): void {
   const title = asString(period.title);
-  const name = title ? `Period ${quoted(title)}` : `Period ${index + 1}`;
+  const name = title ? `Period ${quote(title)}` : `Period ${index + 1}`;
   const found = new Set<string>();
   objectsOf(period.milestones).forEach((milestone, m) => {
     const type = asString(milestone?.type);
@@ -43,8 +44,8 @@ function checkPeriod(context: RuleContext, period: JsonObject, base: string, ind
       const pointer = `${base}/milestones/${m}/type`;
       context.report({
         pointer,
-        message: `The milestone ${quoted(type)} is the standard ${standard} milestone; write it as the code ${quoted(standard)}.`,
-        fix: { title: `Write ${quoted(standard)}`, changes: [{ op: 'set', pointer, value: standard }] },
+        message: `The milestone ${quote(type)} is the standard ${standard} milestone; write it as the code ${quote(standard)}.`,
+        fix: { title: `Write ${quote(standard)}`, changes: [{ op: 'set', pointer, value: standard }] },
       });
     }
   });

@@ -1,6 +1,7 @@
 import { defineRule, type Fix } from '../service/types';
 import { asObject } from './study';
-import { DESIGN_INFO, designInfo, quoted } from './support/design-arms';
+import { DESIGN_INFO, designInfo } from './support/design-arms';
+import { quoteAll } from '../service/words';
 
 /** The masking level for each number of masked roles. */
 const LEVELS = ['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE'] as const;
@@ -38,7 +39,7 @@ export default defineRule({
         roles.length === 0
           ? `Masking is ${masking}, but no role is listed as masked; list the masked roles in whoMasked, or set the masking to NONE.`
           : `Masking is ${masking}, but ${roles.length === 1 ? 'one role is' : `${roles.length} roles are`} masked (${roles.join(', ')}); that is ${level}.`,
-      related: [{ pointer: WHO_MASKED, message: roles.length === 0 ? 'No masked roles are listed here.' : `Masked roles: ${quoted(roles)}.` }],
+      related: [{ pointer: WHO_MASKED, message: roles.length === 0 ? 'No masked roles are listed here.' : `Masked roles: ${quoteAll(roles)}.` }],
       // With no roles listed the roles may simply be missing, so lowering the level is only offered.
       fix: roles.length > 0 ? fix : undefined,
       suggestions: roles.length === 0 ? [fix] : undefined,

@@ -1,6 +1,7 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { asString, FINAL_RULE_OPTIONS, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, quoted, resultsModule, RESULTS_POINTERS, resultsUnderFinalRule } from './support/ipd-results-hygiene';
+import { objectsOf, outcomeMeasures, resultsModule, RESULTS_POINTERS, resultsUnderFinalRule } from './support/ipd-results-hygiene';
+import { quote } from '../service/words';
 
 const COUNT_TITLE = /^\s*number\s+of\s+(participants|subjects|patients)\b/i;
 const PERCENTAGE_TITLE = /^\s*percentage\s+of\s+(participants|subjects|patients)\b/i;
@@ -42,12 +43,12 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
   if (unit === undefined) return;
   const pointer = `${base}/unitOfMeasure`;
   const title = asString(measure.title) ?? '';
-  const titleRelated = [{ pointer: `${base}/title`, message: `The measure is titled ${quoted(title)}.` }];
+  const titleRelated = [{ pointer: `${base}/title`, message: `The measure is titled ${quote(title)}.` }];
   if (PLACEHOLDER_UNIT.test(unit)) {
     context.report({
       pointer,
       severity,
-      message: `The unit of measure ${quoted(unit)} is a placeholder; name what the values count or measure (e.g. "participants", "mg/dL", "units on a scale").`,
+      message: `The unit of measure ${quote(unit)} is a placeholder; name what the values count or measure (e.g. "participants", "mg/dL", "units on a scale").`,
     });
     return;
   }
@@ -56,7 +57,7 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
     context.report({
       pointer,
       severity,
-      message: `The title counts ${counted.toLowerCase()} ("Number of ${counted.toLowerCase()} …"), but the unit is ${quoted(unit)}; the unit should be participants. If the values are percentages, retitle the measure "Percentage of …".`,
+      message: `The title counts ${counted.toLowerCase()} ("Number of ${counted.toLowerCase()} …"), but the unit is ${quote(unit)}; the unit should be participants. If the values are percentages, retitle the measure "Percentage of …".`,
       related: titleRelated,
       suggestions: [setUnit(pointer, 'Participants')],
     });
@@ -67,7 +68,7 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
     context.report({
       pointer,
       severity,
-      message: `The title reports a percentage ("Percentage of ${percentOf.toLowerCase()} …"), but the unit is ${quoted(unit)}; the unit should say percent, e.g. "percentage of participants". If the values are counts, retitle the measure "Number of …".`,
+      message: `The title reports a percentage ("Percentage of ${percentOf.toLowerCase()} …"), but the unit is ${quote(unit)}; the unit should say percent, e.g. "percentage of participants". If the values are counts, retitle the measure "Number of …".`,
       related: titleRelated,
       suggestions: [setUnit(pointer, 'percentage of participants')],
     });
@@ -75,5 +76,5 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
 }
 
 function setUnit(pointer: string, unit: string): Fix {
-  return { title: `Set the unit to ${quoted(unit)}`, changes: [{ op: 'set', pointer, value: unit }] };
+  return { title: `Set the unit to ${quote(unit)}`, changes: [{ op: 'set', pointer, value: unit }] };
 }

@@ -4,6 +4,7 @@ import { defineRule, type Fix, type RuleContext, type Severity } from '../servic
 import { schemaAt } from '../service/studySchema';
 import { valueAt } from '../service/pointer';
 import { appliesFinalRule, asArray, asObject, dateStruct, FINAL_RULE_DATE, overallStatus, protocolModule, startsOnOrAfterFinalRule, studyType, type JsonObject, type StudyType, FINAL_RULE_OPTIONS } from './study';
+import { listOf } from '../service/words';
 import { describeItem, isIndividualPatientExpandedAccess, isMissing } from './support/required-outcomes-eligibility';
 
 /**
@@ -398,14 +399,7 @@ function applicabilityFor(requirement: Requirement, record: unknown): string {
 function containerRequirement(fieldPath: string, record: unknown): string | undefined {
   const inside = REQUIREMENTS.filter((requirement) => plainPath(requirement).startsWith(`${fieldPath}.`) && appliesToStudy(requirement, record));
   if (inside.length === 0) return undefined;
-  return `Holds fields this study needs: ${joinNames(inside.map((requirement) => `"${requirement.name}"`))}.`;
-}
-
-function joinNames(names: string[], limit = names.length): string {
-  const shown = names.slice(0, limit);
-  const rest = names.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  return `Holds fields this study needs: ${listOf(inside.map((requirement) => `"${requirement.name}"`))}.`;
 }
 
 // --- Finding gaps -----------------------------------------------------------------------------
@@ -582,7 +576,7 @@ function reportAbsentContainer(context: RuleContext, container: string, gaps: Ga
   const key = lastKey(container);
   const severities = gaps.map((gap) => severityOf(gap.requirement, finalRule));
   const severity: Severity = severities.includes('error') ? 'error' : 'warning';
-  const names = joinNames(
+  const names = listOf(
     gaps.map((gap) => fieldWords(gap.requirement)),
     5,
   );

@@ -1,7 +1,8 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { closeCandidates } from '../service/similarity';
 import { asArray, asString, type JsonObject } from './study';
-import { capitalized, listOf, objectsOf, outcomeMeasures, quoted, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { objectsOf, outcomeMeasures, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { capitalized, listOf, quote } from '../service/words';
 
 /** The groups one part of the results declares, and what its references found missing. */
 interface GroupScope {
@@ -68,7 +69,7 @@ function checkOutcomeMeasures(context: RuleContext): void {
     if (!measure) return;
     const base = `${RESULTS_POINTERS.outcomeMeasures}/${m}`;
     const title = asString(measure.title);
-    const scope = declaredGroups(title ? `outcome measure ${quoted(title)}` : `outcome measure ${m + 1}`, measure, base);
+    const scope = declaredGroups(title ? `outcome measure ${quote(title)}` : `outcome measure ${m + 1}`, measure, base);
     checkMeasure(context, scope, measure, base);
     objectsOf(measure.analyses).forEach((analysis, a) => {
       asArray(analysis?.groupIds).forEach((groupId, g) => checkGroupId(context, scope, groupId, `${base}/analyses/${a}/groupIds/${g}`));
@@ -138,12 +139,12 @@ function checkGroupId(context: RuleContext, scope: GroupScope, groupId: unknown,
   }
   const candidates = likelyGroupIds(groupId, scope.idList);
   const suggestion = candidates.length === 1 ? candidates[0] : undefined;
-  const declared = `its groups are ${listOf(scope.idList)}`;
+  const declared = `its groups are ${listOf(scope.idList, 6)}`;
   context.report({
     pointer,
     message: suggestion
-      ? `${quoted(groupId)} is not a group of ${scope.name} (${declared}); did you mean ${quoted(suggestion)}?`
-      : `${quoted(groupId)} is not a group of ${scope.name}; ${declared}.`,
+      ? `${quote(groupId)} is not a group of ${scope.name} (${declared}); did you mean ${quote(suggestion)}?`
+      : `${quote(groupId)} is not a group of ${scope.name}; ${declared}.`,
     related: [{ pointer: scope.groupsPointer, message: `The groups of ${scope.name} are declared here.` }],
     fix: suggestion ? replaceWith(pointer, suggestion) : undefined,
     suggestions: candidates.length > 1 ? candidates.map((candidate) => replaceWith(pointer, candidate)) : undefined,
@@ -158,7 +159,7 @@ function reportUndeclared(context: RuleContext, scope: GroupScope): void {
     pointer: scope.groupsPointer,
     target: 'key',
     message:
-      `${capitalized(scope.name)} refers to group ${quoted(scope.firstUnresolved)}` +
+      `${capitalized(scope.name)} refers to group ${quote(scope.firstUnresolved)}` +
       `${others > 0 ? ` and ${others} more group reference${others > 1 ? 's' : ''}` : ''}, but declares no group ids; ` +
       'declare each group with its id, title and description.',
   });
@@ -190,5 +191,5 @@ function numberOf(groupId: string): number | undefined {
 }
 
 function replaceWith(pointer: string, id: string): Fix {
-  return { title: `Replace with ${quoted(id)}`, changes: [{ op: 'set', pointer, value: id }] };
+  return { title: `Replace with ${quote(id)}`, changes: [{ op: 'set', pointer, value: id }] };
 }

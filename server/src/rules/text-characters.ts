@@ -1,5 +1,5 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
-import { listOf } from './support/ipd-results-hygiene';
+import { listOf } from '../service/words';
 import { stringsWhere } from '../service/pointer';
 import { asObject } from './study';
 

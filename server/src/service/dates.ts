@@ -1,5 +1,19 @@
 // Partial dates (yyyy, yyyy-MM, yyyy-MM-dd) in words, and the distance between two of them.
-import { isRealPartialDate } from './schema';
+import { plural } from './words';
+
+export const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function isRealPartialDate(value: string): boolean {
+  const match = PARTIAL_DATE.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month === undefined) return true;
+  const monthNumber = Number(month);
+  if (monthNumber < 1 || monthNumber > 12) return false;
+  if (day === undefined) return true;
+  const days = new Date(Date.UTC(Number(year), monthNumber, 0)).getUTCDate();
+  return Number(day) >= 1 && Number(day) <= days;
+}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -43,8 +57,4 @@ function unitsBetween(early: string, late: string, unit: 'day' | 'month' | 'year
   const years = Math.floor(months / 12);
   const rest = months % 12;
   return [years > 0 ? plural(years, 'year') : '', rest > 0 || years === 0 ? plural(rest, 'month') : ''].filter(Boolean).join(' ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -21,7 +21,6 @@ export class TrialDocument {
   private parsedCache?: Parsed;
   private lineStartsCache?: number[];
   private treeCache?: Node | null;
-  private duplicatesCache?: DuplicateKey[];
   private keyIndexCache?: KeyIndex | null;
 
   constructor(
@@ -44,11 +43,6 @@ export class TrialDocument {
     return this.parsed.value;
   }
 
-  get duplicateKeys(): DuplicateKey[] {
-    this.duplicatesCache ??= scanDocument(this.text).duplicates;
-    return this.duplicatesCache;
-  }
-
   /**
    * Duplicate keys, and the places of the given pointers and of the existing ancestors of those
    * that do not exist (a finding about a missing field is shown at its closest ancestor): what a
@@ -60,7 +54,6 @@ export class TrialDocument {
     const keys = this.keyIndex;
     if (keys) return { duplicates: [], locations: locateInUniqueText(this.text, pointers, this.parsed.value, keys, { ancestorsOfMissing: true }) };
     const result = scanDocument(this.text, pointers);
-    this.duplicatesCache ??= result.duplicates;
     return { duplicates: result.duplicates, locations: this.withAncestorsOfMissing(pointers, result.locations) };
   }
 
@@ -75,7 +68,6 @@ export class TrialDocument {
   private get keyIndex(): KeyIndex | undefined {
     if (this.keyIndexCache === undefined) {
       this.keyIndexCache = indexKeys(this.text, this.parsed.value) ?? null;
-      if (this.keyIndexCache) this.duplicatesCache ??= [];
     }
     return this.keyIndexCache ?? undefined;
   }
@@ -157,13 +149,7 @@ export class TrialDocument {
     return positions;
   }
 
-  /** The small range a finding about this node is shown at (see DESIGN.md, "Ranges"). */
-  rangeForLocation(location: NodeLocation | undefined, target: Target): Range {
-    const [start, end] = this.offsetsForLocation(location, target);
-    return this.rangeOf(start, end);
-  }
-
-  /** Start and end offsets of `rangeForLocation`. */
+  /** Where a finding about this node is shown (see DESIGN.md, "Ranges"): small, never a whole large container. */
   offsetsForLocation(location: NodeLocation | undefined, target: Target): [number, number] {
     if (!location) return [0, Math.min(1, this.text.length)];
     if (target === 'key' && location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];

@@ -9,6 +9,7 @@ import { isLeaf, isPropertyKey, nodeAtOffset, pointerOfNode, type Node } from '.
 import { armGroups, asArray, asString, interventionReference, interventions, isPartialDate, KEY_DATE_NAMES, KEY_DATES, dateStruct } from '../rules/study';
 import { requirementNote } from './requirements';
 import { describeDate, distanceInWords } from './dates';
+import { capitalized } from './words';
 
 const ARM_LABEL_REFERENCE = '/protocolSection/armsInterventionsModule/interventions/*/armGroupLabels/*';
 const INTERVENTION_REFERENCE = '/protocolSection/armsInterventionsModule/armGroups/*/interventionNames/*';
@@ -120,18 +121,14 @@ function interventionSections(record: unknown, reference: string): string[] {
 function dateSections(record: unknown, pointer: string, date: string, today: string): string[] {
   const words = describeDate(date);
   if (!words) return [`\`${escapeMarkdown(date)}\` is not a date the registry accepts.`];
-  const lines = [`**${words}**`, `${capitalize(distanceInWords(date, today))} today (${today}).`];
+  const lines = [`**${words}**`, `${capitalized(distanceInWords(date, today))} today (${today}).`];
   const ownKey = lastSegment(parentPointer(pointer));
   for (const key of KEY_DATES) {
     const other = dateStruct(record, key)?.date;
     if (key === ownKey || !isPartialDate(other) || !pointer.startsWith('/protocolSection/statusModule/')) continue;
-    lines.push(`${capitalize(distanceInWords(date, other))} the ${KEY_DATE_NAMES[key]} (${other}).`);
+    lines.push(`${capitalized(distanceInWords(date, other))} the ${KEY_DATE_NAMES[key]} (${other}).`);
   }
   return [lines.join('\n\n')];
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function escapeMarkdown(text: string): string {

@@ -30,6 +30,11 @@ export function lastSegment(pointer: string): string {
   return unescapeSegment(pointer.slice(pointer.lastIndexOf('/') + 1));
 }
 
+/** Whether `pointer` is `ancestor` or inside it ("" is the whole record). */
+export function isWithin(pointer: string, ancestor: string): boolean {
+  return ancestor === '' || pointer === ancestor || pointer.startsWith(ancestor + '/');
+}
+
 /** The value at a pointer, or undefined when any step is missing. Reads the pointer in place: rules call this often. */
 export function valueAt(root: unknown, pointer: string): unknown {
   let current = root;
@@ -94,30 +99,61 @@ function walkStrings(value: unknown, test: (text: string) => boolean, path: Arra
   }
 }
 
-interface PathLink {
-  parent: PathLink | undefined;
-  segment: string | number;
-}
-
-/** The same walk for very deep values: an explicit stack, with each path shared by its children. */
+/** The same walk for very deep values: an explicit stack, pointers built only for the strings that pass. */
 function walkStringsWithStack(value: unknown, test: (text: string) => boolean, path: ReadonlyArray<string | number>, found: Array<{ pointer: string; value: string }>): void {
   const prefix = toPointer(path);
-  const stack: Array<{ value: unknown; link: PathLink | undefined }> = [{ value, link: undefined }];
-  while (stack.length > 0) {
-    const { value: current, link } = stack.pop()!;
-    if (typeof current === 'string') {
-      if (test(current)) found.push({ pointer: prefix + pointerOfLink(link), value: current });
-    } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], link: { parent: link, segment: i } });
-    } else if (current !== null && typeof current === 'object') {
-      const keys = Object.keys(current);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (current as Record<string, unknown>)[keys[i]], link: { parent: link, segment: keys[i] } });
-    }
+  for (const entry of collectStrings(value)) if (test(entry.value)) found.push({ pointer: prefix + entry.pointer, value: entry.value });
+}
+
+/** A step of the path to a value; its pointer is joined only when someone asks for it. */
+interface PathStep {
+  parent: PathStep | undefined;
+  segment: string | number;
+  pointer?: string;
+}
+
+/**
+ * The pointer of a step, joined from its segments up to the nearest ancestor already known; the
+ * step and its container keep theirs (siblings share the container's). A loop, not recursion: a
+ * record may nest very deeply.
+ */
+function pointerOfStep(step: PathStep | undefined): string {
+  if (!step) return '';
+  if (step.pointer !== undefined) return step.pointer;
+  const segments: Array<string | number> = [];
+  let known: PathStep | undefined = step;
+  for (; known && known.pointer === undefined; known = known.parent) segments.push(known.segment);
+  step.pointer = (known?.pointer ?? '') + toPointer(segments.reverse());
+  if (step.parent) step.parent.pointer ??= step.pointer.slice(0, step.pointer.lastIndexOf('/'));
+  return step.pointer;
+}
+
+class StringEntry {
+  constructor(
+    readonly value: string,
+    private readonly step: PathStep | undefined,
+  ) {}
+
+  get pointer(): string {
+    return pointerOfStep(this.step);
   }
 }
 
-function pointerOfLink(link: PathLink | undefined): string {
-  const segments: Array<string | number> = [];
-  for (let current = link; current; current = current.parent) segments.push(current.segment);
-  return toPointer(segments.reverse());
+/**
+ * Every string in the value with its pointer; iterative, so deep nesting cannot overflow. Pointers
+ * are built lazily: rules read every string but report on few of them.
+ */
+export function collectStrings(value: unknown): Array<{ readonly pointer: string; readonly value: string }> {
+  const strings: StringEntry[] = [];
+  const stack: Array<{ step: PathStep | undefined; value: unknown }> = [{ step: undefined, value }];
+  while (stack.length > 0) {
+    const { step, value: current } = stack.pop()!;
+    if (typeof current === 'string') strings.push(new StringEntry(current, step));
+    else if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: i }, value: current[i] });
+    else if (current !== null && typeof current === 'object') {
+      const keys = Object.keys(current);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: keys[i] }, value: (current as Record<string, unknown>)[keys[i]] });
+    }
+  }
+  return strings;
 }

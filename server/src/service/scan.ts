@@ -2,7 +2,7 @@
 // keys repeat, without building a tree (jsonc-parser's full tree costs 10x JSON.parse on big
 // records), and, for editor features, the same tree built by jumping from token to token.
 import type { Node } from 'jsonc-parser';
-import { escapeSegment, parsePointer } from './pointer';
+import { escapeSegment, lastSegment, parsePointer, valueAt } from './pointer';
 
 export interface NodeLocation {
   keyStart?: number;
@@ -145,34 +145,14 @@ export function locatePointers(text: string, pointers: Iterable<string>, root?: 
 }
 
 function locateByUniqueKey(text: string, pointer: string, root: unknown): NodeLocation | undefined {
-  const segments = parsePointer(pointer);
-  const key = segments[segments.length - 1];
-  if (key === undefined || /^\d+$/.test(key) || valueAt(root, segments) === undefined) return undefined;
+  const key = lastSegment(pointer);
+  if (pointer === '' || /^\d+$/.test(key) || valueAt(root, pointer) === undefined) return undefined;
   const quoted = JSON.stringify(key);
   const first = text.indexOf(quoted);
   if (first < 0 || text.indexOf(quoted, first + quoted.length) >= 0) return undefined;
   const colon = skipWhitespace(text, first + quoted.length);
   if (text.charCodeAt(colon) !== COLON) return undefined;
-  const valueStart = skipWhitespace(text, colon + 1);
-  // The end of a large value costs a walk over it: only when a caller needs it (a key range does not).
-  let valueEnd: number | undefined;
-  return {
-    keyStart: first,
-    keyEnd: first + quoted.length,
-    valueStart,
-    get valueEnd() {
-      return (valueEnd ??= skipValue(text, valueStart));
-    },
-  };
-}
-
-function valueAt(root: unknown, segments: readonly string[]): unknown {
-  let current = root;
-  for (const segment of segments) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  return lazyEndLocation(text, first, first + quoted.length, skipWhitespace(text, colon + 1));
 }
 
 interface Progress {
@@ -418,11 +398,6 @@ class DocumentScanner {
   }
 }
 
-/** Every key that repeats an earlier key of the same object, with both places. */
-export function findDuplicateKeys(text: string): DuplicateKey[] {
-  return scanDocument(text).duplicates;
-}
-
 /**
  * True when the text cannot hold a repeated key: it has no more `"key":` patterns than the parsed
  * value has keys. Extra patterns (inside string values) only make this answer "maybe", never a
@@ -470,9 +445,10 @@ function followsQuote(text: string, colon: number): boolean {
   return text.charCodeAt(before) === QUOTE;
 }
 
-function countKeys(value: unknown): number {
+/** How many keys a value holds, at every depth (`stack` may be reused between calls). */
+function countKeys(value: unknown, stack: unknown[] = []): number {
   let count = 0;
-  const stack: unknown[] = [value];
+  stack.push(value);
   while (stack.length > 0) {
     const current = stack.pop();
     if (current === null || typeof current !== 'object') continue;
@@ -577,7 +553,7 @@ class ValueGuidedLocator {
   private keysBefore = 0;
   private left = 0;
   private ordered = true;
-  private readonly countStack: object[] = [];
+  private readonly countStack: unknown[] = [];
   /** Where each array item starts, as far as an array has been read (by the array's start). */
   private readonly itemStarts = new Map<number, number[]>();
 
@@ -685,26 +661,7 @@ class ValueGuidedLocator {
 
   /** Adds the keys of a whole subtree (their order inside it does not matter). */
   private countIn(value: unknown): void {
-    if (value === null || typeof value !== 'object') return;
-    const stack = this.countStack;
-    let count = 0;
-    stack.push(value);
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (Array.isArray(current)) {
-        for (let i = 0; i < current.length; i++) {
-          const item: unknown = current[i];
-          if (item !== null && typeof item === 'object') stack.push(item);
-        }
-        continue;
-      }
-      for (const key in current) {
-        count++;
-        const child: unknown = (current as Record<string, unknown>)[key];
-        if (child !== null && typeof child === 'object') stack.push(child);
-      }
-    }
-    this.keysBefore += count;
+    if (value !== null && typeof value === 'object') this.keysBefore += countKeys(value, this.countStack);
   }
 
   /** The key numbered `ordinal`: from the checkpoint before it, jump from colon to colon. */
@@ -807,8 +764,7 @@ export function containerClosesBefore(text: string, start: number, limit: number
  * nesting cannot overflow the stack.
  */
 export function treeOfValidJson(text: string): Node | undefined {
-  const root = buildValidTree(text);
-  return root as Node | undefined;
+  return buildValidTree(text) as Node | undefined;
 }
 
 /** A tree node while it is built (jsonc-parser's Node, not yet read-only). */

@@ -6,6 +6,7 @@ import { studySchema, type SchemaNode } from './studySchema';
 import { childPointer, lastSegment } from './pointer';
 import { closest } from './similarity';
 import { emptyValue } from './skeleton';
+import { isRealPartialDate, PARTIAL_DATE } from './dates';
 import type { UnplacedFinding } from './types';
 
 /** Keys the registry used to emit and no longer does: a hint, not a warning. */
@@ -39,20 +40,6 @@ const ENUM_NOUNS: Record<string, string> = {
   SecondaryIdType: 'a secondary ID type',
   OrgStudyIdType: 'an organization ID type',
 };
-
-export const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-export function isRealPartialDate(value: string): boolean {
-  const match = PARTIAL_DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (month === undefined) return true;
-  const monthNumber = Number(month);
-  if (monthNumber < 1 || monthNumber > 12) return false;
-  if (day === undefined) return true;
-  const days = new Date(Date.UTC(Number(year), monthNumber, 0)).getUTCDate();
-  return Number(day) >= 1 && Number(day) <= days;
-}
 
 let compiled: ValidateFunction | undefined;
 

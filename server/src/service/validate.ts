@@ -2,7 +2,7 @@
 // in the text. Ranges are computed only for what is reported, in one scan.
 import { TrialDocument } from './document';
 import { validateAgainstSchema } from './schema';
-import { childPointer } from './pointer';
+import { collectStrings } from './pointer';
 import { builtinRules } from '../rules';
 import type { DuplicateKey, NodeLocation } from './scan';
 import type { Finding, Position, Range, Report, Rule, RuleContext, Severity, Target, UnplacedFinding } from './types';
@@ -82,49 +82,6 @@ function duplicateKeyFindings(document: TrialDocument, duplicates: readonly Dupl
       relatedOffsets: [{ start: duplicate.firstKeyStart, end: duplicate.firstKeyEnd, message: `First "${key}" is here.` }],
     };
   });
-}
-
-/** A step of the path to a value; its pointer is joined only when someone asks for it. */
-interface PathStep {
-  parent: PathStep | undefined;
-  segment: string | number;
-  pointer?: string;
-}
-
-function pointerOfStep(step: PathStep | undefined): string {
-  if (!step) return '';
-  step.pointer ??= childPointer(pointerOfStep(step.parent), step.segment);
-  return step.pointer;
-}
-
-class StringEntry {
-  constructor(
-    readonly value: string,
-    private readonly step: PathStep | undefined,
-  ) {}
-
-  get pointer(): string {
-    return pointerOfStep(this.step);
-  }
-}
-
-/**
- * Every string in the value with its pointer; iterative, so deep nesting cannot overflow. Pointers
- * are built lazily: rules read every string but report on few of them.
- */
-export function collectStrings(value: unknown): Array<{ readonly pointer: string; readonly value: string }> {
-  const strings: StringEntry[] = [];
-  const stack: Array<{ step: PathStep | undefined; value: unknown }> = [{ step: undefined, value }];
-  while (stack.length > 0) {
-    const { step, value: current } = stack.pop()!;
-    if (typeof current === 'string') strings.push(new StringEntry(current, step));
-    else if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: i }, value: current[i] });
-    else if (current !== null && typeof current === 'object') {
-      const keys = Object.keys(current);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: keys[i] }, value: (current as Record<string, unknown>)[keys[i]] });
-    }
-  }
-  return strings;
 }
 
 function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {

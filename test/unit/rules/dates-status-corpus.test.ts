@@ -1,40 +1,24 @@
 // The dates-status rules on every real record and seed: no errors, and exactly the warnings and hints listed here.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateText } from '../../../server/src/service/validate';
-import type { Rule } from '../../../server/src/service/types';
-import actualDateInFuture from '../../../server/src/rules/actual-date-in-future';
-import enrollmentTypeStatus from '../../../server/src/rules/enrollment-type-status';
-import estimatedDateInPast from '../../../server/src/rules/estimated-date-in-past';
-import expandedAccessStatus from '../../../server/src/rules/expanded-access-status';
-import hasResultsConsistency from '../../../server/src/rules/has-results-consistency';
-import lastKnownStatus from '../../../server/src/rules/last-known-status';
-import locationStatus from '../../../server/src/rules/location-status';
-import statusDateType from '../../../server/src/rules/status-date-type';
-import statusVerifiedDate from '../../../server/src/rules/status-verified-date';
-import systemDateOrder from '../../../server/src/rules/system-date-order';
-import whyStoppedRequired from '../../../server/src/rules/why-stopped-required';
-import withdrawnEnrollment from '../../../server/src/rules/withdrawn-enrollment';
 import { CORPUS_DIR } from './fixtures';
+import { groupFindings, recordNames, rulesWithIds, SEEDS_DIR, TODAY } from './corpus-findings';
 
-const rules: Rule[] = [
-  systemDateOrder,
-  actualDateInFuture,
-  estimatedDateInPast,
-  statusDateType,
-  enrollmentTypeStatus,
-  withdrawnEnrollment,
-  lastKnownStatus,
-  whyStoppedRequired,
-  statusVerifiedDate,
-  locationStatus,
-  expandedAccessStatus,
-  hasResultsConsistency,
-];
-const ruleIds = new Set(rules.map((rule) => rule.meta.id));
-const TODAY = '2026-11-24';
-const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
+const rules = rulesWithIds([
+  'system-date-order',
+  'actual-date-in-future',
+  'estimated-date-in-past',
+  'status-date-type',
+  'enrollment-type-status',
+  'withdrawn-enrollment',
+  'last-known-status',
+  'why-stopped-required',
+  'status-verified-date',
+  'location-status',
+  'expanded-access-status',
+  'has-results-consistency',
+]);
 const status = '/protocolSection/statusModule';
 const verified = `${status}/statusVerifiedDate`;
 const startDate = `${status}/startDateStruct/date`;
@@ -66,15 +50,11 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 function recordFiles(folder: string, directory: string, suffix: string): Array<{ name: string; path: string }> {
-  return readdirSync(directory)
-    .filter((file) => file.endsWith(suffix))
-    .sort()
-    .map((file) => ({ name: `${folder}/${suffix === '.json' ? file.slice(0, -suffix.length) : file}`, path: join(directory, file) }));
+  return recordNames(directory, suffix).map((file) => ({ name: `${folder}/${suffix === '.json' ? file.slice(0, -suffix.length) : file}`, path: join(directory, file) }));
 }
 
 function findingsOf(path: string): string[] {
-  return validateText(readFileSync(path, 'utf8'), { today: TODAY, rules })
-    .filter((finding) => ruleIds.has(finding.ruleId) || finding.ruleId === 'rule-error')
+  return groupFindings(rules, path, ['rule-error'])
     .map((finding) => `${finding.ruleId} ${finding.severity} ${finding.pointer}`)
     .sort();
 }

@@ -1,24 +1,11 @@
 // The ipd-results-hygiene rules on real records: the 17 the registry accepted, the partial
 // projections, and the seeds. No errors anywhere; every other finding is listed with its reason.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateText } from '../../../server/src/service/validate';
 import { CORPUS_DIR } from './fixtures';
-import adverseEventCounts from '../../../server/src/rules/adverse-event-counts';
-import analysisFields from '../../../server/src/rules/analysis-fields';
-import duplicateValues from '../../../server/src/rules/duplicate-values';
-import flowMilestones from '../../../server/src/rules/flow-milestones';
-import ipdSharingFields from '../../../server/src/rules/ipd-sharing-fields';
-import outcomeUnitTitle from '../../../server/src/rules/outcome-unit-title';
-import referencePmid from '../../../server/src/rules/reference-pmid';
-import resultsGroupReference from '../../../server/src/rules/results-group-reference';
-import textCharacters from '../../../server/src/rules/text-characters';
+import { groupFindings, recordNames, rulesWithIds, SEEDS_DIR } from './corpus-findings';
 
-const TODAY = '2026-11-24';
-const rules = [ipdSharingFields, referencePmid, resultsGroupReference, adverseEventCounts, outcomeUnitTitle, analysisFields, flowMilestones, duplicateValues, textCharacters];
-const ruleIds = new Set(rules.map((rule) => rule.meta.id));
-const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
+const rules = rulesWithIds(['ipd-sharing-fields', 'reference-pmid', 'results-group-reference', 'adverse-event-counts', 'outcome-unit-title', 'analysis-fields', 'flow-milestones', 'duplicate-values', 'text-characters']);
 
 /**
  * Records downloaded from the registry carry the references it indexed itself (type DERIVED):
@@ -33,17 +20,11 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 function findings(path: string): string[] {
-  return validateText(readFileSync(path, 'utf8'), { today: TODAY, rules })
-    .filter((finding) => ruleIds.has(finding.ruleId))
-    .map((finding) => `${finding.severity} ${finding.ruleId} ${finding.pointer}`);
-}
-
-function jsonFiles(folder: string): string[] {
-  return readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+  return groupFindings(rules, path).map((finding) => `${finding.severity} ${finding.ruleId} ${finding.pointer}`);
 }
 
 describe('ipd-results-hygiene on ctgov-v2 (accepted by the registry)', () => {
-  const names = jsonFiles(join(CORPUS_DIR, 'ctgov-v2'));
+  const names = recordNames(join(CORPUS_DIR, 'ctgov-v2'));
   it('reads all 17 records', () => expect(names).toHaveLength(17));
   for (const name of names) {
     it(`${name}: no errors, and only the expected hints`, () => {
@@ -53,14 +34,14 @@ describe('ipd-results-hygiene on ctgov-v2 (accepted by the registry)', () => {
 });
 
 describe('ipd-results-hygiene on ctgov-v2-partial (projections)', () => {
-  for (const name of jsonFiles(join(CORPUS_DIR, 'ctgov-v2-partial'))) {
+  for (const name of recordNames(join(CORPUS_DIR, 'ctgov-v2-partial'))) {
     it(`${name}: no findings`, () => expect(findings(join(CORPUS_DIR, 'ctgov-v2-partial', name))).toEqual([]));
   }
 });
 
 describe('ipd-results-hygiene on the seeds', () => {
   // The seeds have no results, no IPD statement and no DERIVED references; their text is clean.
-  for (const name of jsonFiles(SEEDS_DIR)) {
+  for (const name of recordNames(SEEDS_DIR)) {
     it(`${name}: no findings`, () => expect(findings(join(SEEDS_DIR, name))).toEqual([]));
   }
 });

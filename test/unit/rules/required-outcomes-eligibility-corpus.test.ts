@@ -1,41 +1,24 @@
 // The required-field, outcome and eligibility rules on every real record and every seed: no error
 // on records the registry accepted, and exactly the warnings and hints listed here, each explained.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateText } from '../../../server/src/service/validate';
-import type { Rule } from '../../../server/src/service/types';
-import ageRange from '../../../server/src/rules/age-range';
-import centralContact from '../../../server/src/rules/central-contact';
-import drugOtherNames from '../../../server/src/rules/drug-other-names';
-import eligibilitySections from '../../../server/src/rules/eligibility-sections';
-import genderDescription from '../../../server/src/rules/gender-description';
-import outcomeSpecificity from '../../../server/src/rules/outcome-specificity';
-import outcomeTimeFrame from '../../../server/src/rules/outcome-time-frame';
-import primaryOutcomeRequired from '../../../server/src/rules/primary-outcome-required';
-import requiredFields from '../../../server/src/rules/required-fields';
-import responsiblePartyInvestigator from '../../../server/src/rules/responsible-party-investigator';
-import secondaryIdFields from '../../../server/src/rules/secondary-id-fields';
-import stdAges from '../../../server/src/rules/std-ages';
 import { CORPUS_DIR } from './fixtures';
+import { groupFindings, recordNames, rulesWithIds, SEEDS_DIR } from './corpus-findings';
 
-const TODAY = '2026-11-24';
-const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
-const RULES: Rule[] = [
-  requiredFields,
-  responsiblePartyInvestigator,
-  secondaryIdFields,
-  drugOtherNames,
-  centralContact,
-  primaryOutcomeRequired,
-  outcomeSpecificity,
-  outcomeTimeFrame,
-  ageRange,
-  stdAges,
-  genderDescription,
-  eligibilitySections,
-];
-const RULE_IDS = new Set(RULES.map((rule) => rule.meta.id));
+const RULES = rulesWithIds([
+  'required-fields',
+  'responsible-party-investigator',
+  'secondary-id-fields',
+  'drug-other-names',
+  'central-contact',
+  'primary-outcome-required',
+  'outcome-specificity',
+  'outcome-time-frame',
+  'age-range',
+  'std-ages',
+  'gender-description',
+  'eligibility-sections',
+]);
 
 const PS = '/protocolSection';
 const OLDER_STUDY = [
@@ -152,19 +135,14 @@ const SEEDS: Record<string, string[]> = {
 };
 
 function findingsOf(path: string): string[] {
-  return validateText(readFileSync(path, 'utf8'), { today: TODAY, rules: RULES })
-    .filter((finding) => RULE_IDS.has(finding.ruleId))
+  return groupFindings(RULES, path)
     .map((finding) => `${finding.severity} ${finding.ruleId} ${finding.pointer}`)
     .sort();
 }
 
-function files(dir: string, suffix: string): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith(suffix));
-}
-
 describe('required, outcome and eligibility rules on records the registry accepted', () => {
   it('covers every record of the corpus', () => {
-    expect(files(join(CORPUS_DIR, 'ctgov-v2'), '.json').map((name) => name.replace('.json', '')).sort()).toEqual(Object.keys(ACCEPTED).sort());
+    expect(recordNames(join(CORPUS_DIR, 'ctgov-v2'), '.json').map((name) => name.replace('.json', '')).sort()).toEqual(Object.keys(ACCEPTED).sort());
   });
   for (const [nctId, expected] of Object.entries(ACCEPTED)) {
     it(`${nctId}: no error, and only the listed warnings and hints`, () => {
@@ -176,7 +154,7 @@ describe('required, outcome and eligibility rules on records the registry accept
 });
 
 describe('required, outcome and eligibility rules on field projections', () => {
-  for (const name of files(join(CORPUS_DIR, 'ctgov-v2-partial'), '.json')) {
+  for (const name of recordNames(join(CORPUS_DIR, 'ctgov-v2-partial'), '.json')) {
     it(`${name}: errors only for missing required fields`, () => {
       const errors = findingsOf(join(CORPUS_DIR, 'ctgov-v2-partial', name)).filter((finding) => finding.startsWith('error'));
       expect(errors.filter((finding) => !/^error (required-fields|primary-outcome-required) /.test(finding))).toEqual([]);
@@ -186,7 +164,7 @@ describe('required, outcome and eligibility rules on field projections', () => {
 
 describe('required, outcome and eligibility rules on the seeds', () => {
   it('covers every seed', () => {
-    expect(files(SEEDS_DIR, '.trial.json').sort()).toEqual(Object.keys(SEEDS).sort());
+    expect(recordNames(SEEDS_DIR, '.trial.json').sort()).toEqual(Object.keys(SEEDS).sort());
   });
   for (const [name, expected] of Object.entries(SEEDS)) {
     it(`${name}: exactly the listed findings`, () => {

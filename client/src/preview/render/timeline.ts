@@ -2,6 +2,7 @@
 // today marked. Drawn as SVG attributes (no inline styles, which the webview's CSP refuses),
 // with the same dates as a list underneath for reading and for narrow panels.
 import { POINTERS } from '../../../../server/src/rules/study';
+import { isRealPartialDate } from '../../../../server/src/service/dates';
 import { html, type Markup } from './html';
 import { missing, section, type RenderContext } from './section';
 import { asObject, label, text } from './values';
@@ -31,13 +32,9 @@ const DAY = 86_400_000;
 
 /** Days since the epoch for yyyy, yyyy-MM or yyyy-MM-dd; undefined for anything else. */
 export function dayOf(written: string): number | undefined {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(written);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return time / DAY;
+  if (!isRealPartialDate(written)) return undefined;
+  const [year, month = 1, day = 1] = written.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / DAY;
 }
 
 export function timelineDates(context: RenderContext): TimelineDate[] {

@@ -2,9 +2,9 @@
 // does not have the expected type, so the sections render what is there and skip the rest.
 import { asArray, asObject, type JsonObject } from '../../../../server/src/rules/study';
 import { enumLabel, schemaAt } from '../../../../server/src/service/studySchema';
-import { childPointer } from '../../../../server/src/service/pointer';
+import { childPointer, isWithin } from '../../../../server/src/service/pointer';
 
-export { asArray, asObject, childPointer, type JsonObject };
+export { asArray, asObject, childPointer, isWithin, type JsonObject };
 
 /** Text to show for a scalar: strings as they are, numbers and booleans written out. */
 export function text(value: unknown): string | undefined {
@@ -42,9 +42,4 @@ export function label(pointer: string, value: unknown): string | undefined {
   const code = text(value);
   if (code === undefined) return undefined;
   return enumLabel(schemaAt(pointer), code) ?? code;
-}
-
-/** Whether `pointer` is `ancestor` or inside it. */
-export function isWithin(pointer: string, ancestor: string): boolean {
-  return pointer === ancestor || pointer.startsWith(ancestor + '/');
 }

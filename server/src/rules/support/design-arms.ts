@@ -114,7 +114,3 @@ export function interventionsByArmLabel(items: readonly InterventionView[]): Map
   }
   return byLabel;
 }
-
-export function quoted(values: readonly string[]): string {
-  return values.map((value) => `"${value}"`).join(', ');
-}

@@ -28,22 +28,6 @@ export function countOf(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function quoted(value: string): string {
-  return JSON.stringify(value);
-}
-
-/** "A", "A and B", "A, B and C": for naming a few values in a message. */
-export function listOf(values: readonly string[], limit = 6): string {
-  const shown = values.slice(0, limit);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
 /**
  * Whether the registry's Final Rule requirements for results apply. For results it goes by the
  * primary completion date (the registry's own gate for its results checks), not the start date;
