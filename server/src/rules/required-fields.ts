@@ -294,6 +294,18 @@ function plainPath(requirement: Requirement): string {
   return requirement.path.replace(/\[\]/g, '');
 }
 
+/** The plain path as a pointer without list indexes, kept per requirement: skeletons look it up for every field. */
+const FIELD_POINTERS = new Map<Requirement, string>();
+
+function fieldPointerOf(requirement: Requirement): string {
+  let pointer = FIELD_POINTERS.get(requirement);
+  if (pointer === undefined) {
+    pointer = `/${plainPath(requirement).split('.').join('/')}`;
+    FIELD_POINTERS.set(requirement, pointer);
+  }
+  return pointer;
+}
+
 /** The list the requirement walks, if any: its key without the "[]" marker. */
 function listKey(requirement: Requirement): string | undefined {
   return segmentsOf(requirement)
@@ -471,16 +483,7 @@ function collectGaps(search: GapSearch, parent: JsonObject, depth: number, entry
   path.push(key);
   if (isList) {
     // An absent list has no entries to check; whether the list itself is needed is a requirement of its own.
-    if (Array.isArray(value)) {
-      const listDepth = path.length;
-      value.forEach((item, index) => {
-        const object = asObject(item);
-        if (!object || !(requirement.onlyForEntries?.holds(object) ?? true)) return;
-        path.push(index);
-        collectGaps(search, object, depth + 1, { listDepth, index, item: object });
-        path.pop();
-      });
-    }
+    if (Array.isArray(value)) collectGapsInEntries(search, value, depth + 1);
   } else if (depth === steps.length - 1) {
     if (isMissing(value)) gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry) });
     else if (requirement.isComplete && !requirement.isComplete(value)) gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry), incomplete: true });
@@ -493,6 +496,28 @@ function collectGaps(search: GapSearch, parent: JsonObject, depth: number, entry
     if (object) collectGaps(search, object, depth + 1, entry);
   }
   path.pop();
+}
+
+/**
+ * The entries of a list (the path ends at the list). Sites and outcomes run to thousands of
+ * entries, and most requirements end at a field of the entry: that case is checked in a plain
+ * loop, the entry's path built only for a gap.
+ */
+function collectGapsInEntries(search: GapSearch, list: unknown[], depth: number): void {
+  const { requirement, steps, path } = search;
+  const listDepth = path.length;
+  const onlyFor = requirement.onlyForEntries;
+  const fieldOfEntry = depth === steps.length - 1 && !steps[depth].isList && !requirement.isComplete ? steps[depth].key : undefined;
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    const object = item as JsonObject;
+    if (onlyFor && !onlyFor.holds(object)) continue;
+    if (fieldOfEntry !== undefined && !isMissing(object[fieldOfEntry])) continue;
+    path.push(index);
+    collectGaps(search, object, depth, { listDepth, index, item: object });
+    path.pop();
+  }
 }
 
 function pointerOfPath(path: ReadonlyArray<string | number>, length: number): string {
@@ -520,14 +545,17 @@ function emptyValue(pointer: string, applicable: readonly Requirement[]): unknow
   return undefined;
 }
 
+const SLASH = 47;
+
 /** An object holding an empty value for each field this study requires inside it. */
 function emptyObject(pointer: string, applicable: readonly Requirement[]): JsonObject {
   const generic = pointer.replace(/\/\d+(?=\/|$)/g, '');
   const object: JsonObject = {};
   for (const requirement of applicable) {
-    const fieldPointer = `/${plainPath(requirement).split('.').join('/')}`;
-    if (!fieldPointer.startsWith(`${generic}/`)) continue;
-    const key = fieldPointer.slice(generic.length + 1).split('/')[0];
+    const fieldPointer = fieldPointerOf(requirement);
+    if (!fieldPointer.startsWith(generic) || fieldPointer.charCodeAt(generic.length) !== SLASH) continue;
+    const keyEnd = fieldPointer.indexOf('/', generic.length + 1);
+    const key = fieldPointer.slice(generic.length + 1, keyEnd === -1 ? undefined : keyEnd);
     if (key in object) continue;
     const value = emptyValue(`${pointer}/${key}`, applicable);
     if (value !== undefined) object[key] = value;

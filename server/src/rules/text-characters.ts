@@ -1,6 +1,7 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { listOf } from '../service/words';
 import { stringsWhere } from '../service/pointer';
+import { mayHoldInvalidCharacters } from '../service/textScan';
 import { asObject } from './study';
 
 /**
@@ -41,6 +42,8 @@ export default defineRule({
     fixable: true,
   },
   check(context) {
+    // Most texts hold none of these characters nor an escape for one: then no string needs a look.
+    if (context.text !== undefined && !mayHoldInvalidCharacters(context.text)) return;
     const record = asObject(context.record);
     for (const section of CHECKED_SECTIONS) {
       if (!record || !Object.prototype.hasOwnProperty.call(record, section)) continue;

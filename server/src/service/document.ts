@@ -3,6 +3,7 @@
 import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { containerClosesBefore, indexKeys, locateInUniqueText, locatePointers, scanDocument, treeOfValidJson, type DuplicateKey, type KeyIndex, type NodeLocation } from './scan';
 import { childPointer } from './pointer';
+import { lineFeedsBetween } from './textScan';
 import { nodeAtPointer } from './tree';
 import type { Position, Range, Target } from './types';
 
@@ -126,8 +127,8 @@ export class TrialDocument {
   }
 
   /**
-   * The positions of many offsets (in any order): one pass over the line breaks up to the furthest
-   * offset, cheaper than a table of every line start when a few findings are placed once.
+   * The positions of many offsets (in any order): line feeds counted from one offset to the next,
+   * cheaper than a table of every line start when a few findings are placed once.
    */
   positionsAt(offsets: readonly number[]): Position[] {
     if (this.lineStartsCache) return offsets.map((offset) => this.positionAt(offset));
@@ -135,16 +136,12 @@ export class TrialDocument {
     const positions: Position[] = new Array(offsets.length);
     const { text } = this;
     let line = 0;
-    let lineStart = 0;
-    let nextBreak = text.indexOf('\n');
+    let counted = 0;
     for (const i of order) {
       const offset = Math.max(0, Math.min(offsets[i], text.length));
-      while (nextBreak !== -1 && nextBreak < offset) {
-        line++;
-        lineStart = nextBreak + 1;
-        nextBreak = text.indexOf('\n', lineStart);
-      }
-      positions[i] = { line, character: offset - lineStart };
+      line += lineFeedsBetween(text, counted, offset);
+      counted = offset;
+      positions[i] = { line, character: offset - lineStartBefore(text, offset) };
     }
     return positions;
   }
@@ -172,6 +169,11 @@ function isLongContainer(text: string, location: NodeLocation, validJson: boolea
   const lineBreak = text.indexOf('\n', location.valueStart);
   if (lineBreak === -1) return false;
   return validJson ? !containerClosesBefore(text, location.valueStart, lineBreak) : lineBreak < location.valueEnd;
+}
+
+/** The start of the line that holds `offset`. */
+function lineStartBefore(text: string, offset: number): number {
+  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function computeLineStarts(text: string): number[] {

@@ -3,6 +3,7 @@
 // records), and, for editor features, the same tree built by jumping from token to token.
 import type { Node } from 'jsonc-parser';
 import { escapeSegment, lastSegment, parsePointer, valueAt } from './pointer';
+import { keyColons } from './textScan';
 
 export interface NodeLocation {
   keyStart?: number;
@@ -407,7 +408,7 @@ export function cannotHaveDuplicateKeys(text: string, value: unknown): boolean {
   return indexKeys(text, value) !== undefined;
 }
 
-/** Keys are indexed by every CHECKPOINT_SPACING-th colon: the n-th key is then a few jumps from a known place. */
+/** Keys are indexed by every CHECKPOINT_SPACING-th colon (wasm/textScan.wat records that spacing): the n-th key is then a few jumps from a known place. */
 const CHECKPOINT_SPACING = 64;
 
 /**
@@ -428,13 +429,7 @@ export interface KeyIndex {
  * key makes one pattern and a repeated key would be one the value does not have.
  */
 export function indexKeys(text: string, value: unknown): KeyIndex | undefined {
-  const checkpoints: number[] = [];
-  let count = 0;
-  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
-    if (!followsQuote(text, colon)) continue;
-    if (count % CHECKPOINT_SPACING === 0) checkpoints.push(colon);
-    count++;
-  }
+  const { count, checkpoints } = keyColons(text);
   return count <= countKeys(value) ? { count, checkpoints } : undefined;
 }
 

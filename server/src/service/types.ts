@@ -81,6 +81,8 @@ export interface RuleMeta {
 export interface RuleContext {
   /** The record as a plain value (from JSON.parse); may have any shape. */
   readonly record: unknown;
+  /** The JSON text the record was read from; absent when a record is checked without one. */
+  readonly text?: string;
   /** Today as yyyy-MM-dd; settable by the config and by tests. */
   readonly today: string;
   readonly options: Record<string, unknown>;

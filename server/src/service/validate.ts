@@ -54,7 +54,7 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
   if (value === undefined) return findings;
   findings.push(...validateAgainstSchema(value));
   for (const check of options.extraChecks ?? []) findings.push(...check(value));
-  findings.push(...runRules(value, options));
+  findings.push(...runRules(value, document.text, options));
   return findings;
 }
 
@@ -84,7 +84,7 @@ function duplicateKeyFindings(document: TrialDocument, duplicates: readonly Dupl
   });
 }
 
-function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {
+function runRules(value: unknown, text: string, options: ValidateOptions): UnplacedFinding[] {
   const findings: UnplacedFinding[] = [];
   const today = options.today ?? todayUtc();
   let strings: ReturnType<typeof collectStrings> | undefined;
@@ -95,6 +95,7 @@ function runRules(value: unknown, options: ValidateOptions): UnplacedFinding[] {
     // A plain literal, not a spread of shared fields: copying an object per rule is slow in V8 and adds up over the catalogue.
     const context: RuleContext = {
       record: value,
+      text,
       today,
       strings: allStrings,
       options: options.optionsFor?.(rule.meta.id) ?? {},

@@ -4,8 +4,14 @@ import { asArray, asObject, asString, protocolModule, type JsonObject } from '..
 /** A value the registry would store as missing: absent, null, blank text or an empty list. */
 export function isMissing(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'string') return !startsVisibly(value) && value.trim() === '';
   return Array.isArray(value) && value.length === 0;
+}
+
+/** Most values start with a visible ASCII character: then they need no trimming to tell they are not blank. */
+function startsVisibly(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return first > 32 && first < 127;
 }
 
 /** A short, recognisable name for a list entry in messages: its name, label, title or place. */

@@ -1,0 +1,2 @@
+export const BINARY_MODULE: string;
+export function binaryModuleText(): Promise<string>;
