@@ -136,12 +136,15 @@ export class TrialDocument {
     const positions: Position[] = new Array(offsets.length);
     const { text } = this;
     let line = 0;
+    let lineStart = 0;
     let counted = 0;
     for (const i of order) {
       const offset = Math.max(0, Math.min(offsets[i], text.length));
-      line += lineFeedsBetween(text, counted, offset);
+      const lineFeeds = lineFeedsBetween(text, counted, offset);
+      line += lineFeeds.count;
+      if (lineFeeds.count > 0) lineStart = lineFeeds.last + 1;
       counted = offset;
-      positions[i] = { line, character: offset - lineStartBefore(text, offset) };
+      positions[i] = { line, character: offset - lineStart };
     }
     return positions;
   }
@@ -169,11 +172,6 @@ function isLongContainer(text: string, location: NodeLocation, validJson: boolea
   const lineBreak = text.indexOf('\n', location.valueStart);
   if (lineBreak === -1) return false;
   return validJson ? !containerClosesBefore(text, location.valueStart, lineBreak) : lineBreak < location.valueEnd;
-}
-
-/** The start of the line that holds `offset`. */
-function lineStartBefore(text: string, offset: number): number {
-  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function computeLineStarts(text: string): number[] {

@@ -7,6 +7,7 @@ import { TEXT_SCAN_WASM } from './wasm/textScanBinary';
 interface TextScanExports {
   memory: WebAssembly.Memory;
   countLineFeeds(from: number, to: number): number;
+  lastLineFeed: WebAssembly.Global;
   indexKeys(length: number, out: number): number;
   mayHoldInvalidCharacters(length: number): number;
 }
@@ -24,10 +25,11 @@ class TextScanner {
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as TextScanExports;
   }
 
-  /** Line feeds in text[from, to). */
-  lineFeeds(text: string, from: number, to: number): number {
+  /** Line feeds in text[from, to), and the offset of the last of them (-1 without any). */
+  lineFeeds(text: string, from: number, to: number): { count: number; last: number } {
     this.load(text);
-    return this.exports.countLineFeeds(from, to);
+    const count = this.exports.countLineFeeds(from, to);
+    return { count, last: this.exports.lastLineFeed.value as number };
   }
 
   /** The number of key colons (colons after a quote, whitespace aside) and the offset of every 64th one. */
@@ -65,9 +67,9 @@ function textScanner(): TextScanner {
   return scanner;
 }
 
-/** Line feeds in text[from, to). */
-export function lineFeedsBetween(text: string, from: number, to: number): number {
-  return to <= from ? 0 : textScanner().lineFeeds(text, from, Math.min(to, text.length));
+/** Line feeds in text[from, to), and the offset of the last of them (-1 without any). */
+export function lineFeedsBetween(text: string, from: number, to: number): { count: number; last: number } {
+  return to <= from ? { count: 0, last: -1 } : textScanner().lineFeeds(text, from, Math.min(to, text.length));
 }
 
 /** Colons that follow a quote with only whitespace between (every key's, and rarely one in a string), with every 64th one's offset. */

@@ -25,8 +25,10 @@ function expectedKeyColons(text: string): { count: number; checkpoints: number[]
   return { count, checkpoints };
 }
 
-function expectedLineFeeds(text: string, from: number, to: number): number {
-  return text.slice(from, to).split('\n').length - 1;
+function expectedLineFeeds(text: string, from: number, to: number): { count: number; last: number } {
+  const stretch = text.slice(from, to);
+  const last = stretch.lastIndexOf('\n');
+  return { count: stretch.split('\n').length - 1, last: last === -1 ? -1 : from + last };
 }
 
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]|\\[ubf]/;
@@ -75,14 +77,17 @@ describe('lineFeedsBetween', () => {
   it('counts the line feeds of any stretch of a corpus record', () => {
     const { text } = corpus.find(({ name }) => name.endsWith('NCT02210780.json'))!;
     for (const [from, to] of [[0, text.length], [0, 17], [5, 5], [100, 1234], [text.length - 20, text.length], [1, text.length - 1]]) {
-      expect(lineFeedsBetween(text, from, to), `${from}-${to}`).toBe(expectedLineFeeds(text, from, to));
+      expect(lineFeedsBetween(text, from, to), `${from}-${to}`).toEqual(expectedLineFeeds(text, from, to));
     }
   });
 
   it('counts line feeds at every place of a block and of the tail', () => {
-    for (let at = 0; at < 40; at++) expect(lineFeedsBetween(textWith('\n', at), 0, 40)).toBe(at < 40 ? 1 : 0);
-    expect(lineFeedsBetween('\n\n\n', 0, 99)).toBe(3);
-    expect(lineFeedsBetween('\n\n\n', 2, 1)).toBe(0);
+    for (let at = 0; at < 40; at++) {
+      const text = textWith('\n\n', at);
+      for (const from of [0, at, at + 1]) expect(lineFeedsBetween(text, from, text.length), `at ${at} from ${from}`).toEqual(expectedLineFeeds(text, from, text.length));
+    }
+    expect(lineFeedsBetween('\n\n\n', 0, 99)).toEqual({ count: 3, last: 2 });
+    expect(lineFeedsBetween('\n\n\n', 2, 1)).toEqual({ count: 0, last: -1 });
   });
 });
 

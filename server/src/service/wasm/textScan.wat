@@ -15,23 +15,37 @@
       (i32.or (i32.eq (local.get $unit) (i32.const 32)) (i32.eq (local.get $unit) (i32.const 10)))
       (i32.or (i32.eq (local.get $unit) (i32.const 13)) (i32.eq (local.get $unit) (i32.const 9)))))
 
+  ;; The offset of the last line feed countLineFeeds met (-1 when it met none).
+  (global $lastLineFeed (export "lastLineFeed") (mut i32) (i32.const -1))
+
   ;; The line feeds among the units [from, to).
   (func (export "countLineFeeds") (param $from i32) (param $to i32) (result i32)
     (local $i i32)
     (local $count i32)
+    (local $mask i32)
+    (global.set $lastLineFeed (i32.const -1))
     (local.set $i (local.get $from))
     (block $done
       (loop $vectors
         (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $to)))
-        (local.set $count
-          (i32.add (local.get $count)
-            (i32.popcnt (i8x16.bitmask (i8x16.eq (i8x16.narrow_i16x8_u (v128.load (i32.shl (local.get $i) (i32.const 1))) (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1)))) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))))
+        (local.set $mask
+          (i8x16.bitmask
+            (i8x16.eq
+              (i8x16.narrow_i16x8_u (v128.load (i32.shl (local.get $i) (i32.const 1))) (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1))))
+              (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+        (if (local.get $mask)
+          (then
+            (local.set $count (i32.add (local.get $count) (i32.popcnt (local.get $mask))))
+            (global.set $lastLineFeed (i32.sub (i32.add (local.get $i) (i32.const 31)) (i32.clz (local.get $mask))))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $vectors)))
     (block $end
       (loop $units
         (br_if $end (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $count (i32.add (local.get $count) (i32.eq (call $unitAt (local.get $i)) (i32.const 10))))
+        (if (i32.eq (call $unitAt (local.get $i)) (i32.const 10))
+          (then
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))
+            (global.set $lastLineFeed (local.get $i))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $units)))
     (local.get $count))
