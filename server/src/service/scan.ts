@@ -421,6 +421,8 @@ export interface KeyIndex {
   count: number;
   /** The offset of the colon after key number i * CHECKPOINT_SPACING. */
   checkpoints: number[];
+  /** How many keys each object or array directly under the root holds. */
+  sectionKeys: ReadonlyMap<unknown, number>;
 }
 
 /**
@@ -430,7 +432,27 @@ export interface KeyIndex {
  */
 export function indexKeys(text: string, value: unknown): KeyIndex | undefined {
   const { count, checkpoints } = keyColons(text);
-  return count <= countKeys(value) ? { count, checkpoints } : undefined;
+  const sectionKeys = new Map<unknown, number>();
+  return count <= countKeysBySection(value, sectionKeys) ? { count, checkpoints, sectionKeys } : undefined;
+}
+
+/**
+ * All the keys of a value, counting each container directly under the root on its own and keeping
+ * that count: placing a pointer counts the keys of the sections before it again.
+ */
+function countKeysBySection(value: unknown, sectionKeys: Map<unknown, number>): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const stack: unknown[] = [];
+  let count = 0;
+  for (const key in value) {
+    if (!Array.isArray(value)) count++;
+    const section = (value as Record<string, unknown>)[key];
+    if (section === null || typeof section !== 'object') continue;
+    const inSection = countKeys(section, stack);
+    sectionKeys.set(section, inSection);
+    count += inSection;
+  }
+  return count;
 }
 
 /** True when the colon at `colon` follows a quote, with or without whitespace between. */
@@ -656,7 +678,7 @@ class ValueGuidedLocator {
 
   /** Adds the keys of a whole subtree (their order inside it does not matter). */
   private countIn(value: unknown): void {
-    if (value !== null && typeof value === 'object') this.keysBefore += countKeys(value, this.countStack);
+    if (value !== null && typeof value === 'object') this.keysBefore += this.keys.sectionKeys.get(value) ?? countKeys(value, this.countStack);
   }
 
   /** The key numbered `ordinal`: from the checkpoint before it, jump from colon to colon. */

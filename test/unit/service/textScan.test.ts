@@ -104,7 +104,7 @@ describe('mayHoldInvalidCharacters', () => {
   });
 
   it('passes text that only has allowed characters, escapes and characters above U+00FF', () => {
-    for (const text of ['', 'plain', textWith('\t\r\n\\n\\"\\t\\\\ é ≥ \u00A0\u00FF\u0100\uFEFF', 3)]) expect(mayHoldInvalidCharacters(text), JSON.stringify(text)).toBe(false);
+    for (const text of ['', 'plain', textWith('\t\r\n\\n\\"\\t\\\\ é ≥ 中 가 \u00A0\u00FF\u0100\u8000\uFEFF', 3)]) expect(mayHoldInvalidCharacters(text), JSON.stringify(text)).toBe(false);
   });
 
   it('takes any surrogate for a suspect (whether it is paired is for the rule to tell)', () => {

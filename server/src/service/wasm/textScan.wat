@@ -1,8 +1,9 @@
 ;; Scans of a record's text for the engine (see textScan.ts). The text is in the memory from byte 0
 ;; as UTF-16 code units, little-endian; offsets are in units, as JavaScript strings count them.
-;; Sixteen units are compared at a time (SIMD), narrowed to bytes: a unit above U+00FF becomes
-;; 0xFF, so no unit turns into an ASCII character it is not. A scan costs a fraction of a
-;; JavaScript loop that stops at every colon or line feed (tens of thousands in a large record).
+;; Sixteen units are compared at a time (SIMD), narrowed to bytes: a unit of U+0100 or above
+;; becomes 0xFF or 0x00 (narrowing reads units as signed), so none turns into a quote, a colon or
+;; a line feed. A scan costs a fraction of a JavaScript loop that stops at every colon or line
+;; feed (tens of thousands in a large record).
 ;; The loops are written out rather than calling helpers: the compiler does not inline them.
 (module
   (memory (export "memory") 1)
@@ -133,7 +134,7 @@
             (i32.eq (local.get $next) (i32.const 117))
             (i32.or (i32.eq (local.get $next) (i32.const 98)) (i32.eq (local.get $next) (i32.const 102))))))))
 
-  ;; Whether any of the eight units from $at is suspect (see $isSuspect), all compared at once.
+  ;; Whether any of the eight units from $at is suspect (see $isSuspect), compared as units.
   (func $hasSuspectIn8 (param $at i32) (result i32)
     (local $v v128)
     (local $next v128)
@@ -142,7 +143,6 @@
     (v128.any_true
       (v128.or
         (v128.or
-          ;; Below U+0020 but tab, line feed and carriage return; then U+007F-U+009F.
           (v128.andnot
             (i16x8.lt_u (local.get $v) (v128.const i16x8 32 32 32 32 32 32 32 32))
             (v128.or
@@ -157,7 +157,6 @@
               (i16x8.sub (local.get $v) (v128.const i16x8 0xd800 0xd800 0xd800 0xd800 0xd800 0xd800 0xd800 0xd800))
               (v128.const i16x8 0x7ff 0x7ff 0x7ff 0x7ff 0x7ff 0x7ff 0x7ff 0x7ff))
             (i16x8.ge_u (local.get $v) (v128.const i16x8 0xfffd 0xfffd 0xfffd 0xfffd 0xfffd 0xfffd 0xfffd 0xfffd)))
-          ;; A backslash before u, b or f.
           (v128.and
             (i16x8.eq (local.get $v) (v128.const i16x8 92 92 92 92 92 92 92 92))
             (v128.or
@@ -167,33 +166,34 @@
                 (i16x8.eq (local.get $next) (v128.const i16x8 102 102 102 102 102 102 102 102)))))))))
 
   ;; 1 when any of the first $n units is suspect (see $isSuspect), else 0. Sixteen units at a time
-  ;; are first narrowed to bytes (anything above U+00FF becomes 0xFF): when all are printable ASCII
-  ;; other than a backslash, none is suspect; otherwise the exact test looks at them.
+  ;; are narrowed to bytes: when every one is printable ASCII other than a backslash, or a tab, line
+  ;; feed or carriage return, none is suspect (a unit of U+0100 or above becomes 0xFF or 0x00,
+  ;; neither of which passes); the rare other blocks are looked at again unit by unit.
   (func (export "mayHoldInvalidCharacters") (param $n i32) (result i32)
     (local $i i32)
     (local $bytes v128)
     (block $done
       (loop $vectors
-        ;; The exact test reads one unit past the sixteen: it must be inside the text too.
+        ;; The unit by unit test reads one unit past the sixteen: it must be inside the text too.
         (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 17)) (local.get $n)))
         (local.set $bytes
           (i8x16.narrow_i16x8_u
             (v128.load (i32.shl (local.get $i) (i32.const 1)))
             (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1)))))
-        ;; Printable ASCII is 0x20-0x7E: above 0x1F as a signed byte, and not 0x7F; then tab, line feed and carriage return.
-        (if (v128.any_true
-              (v128.or
-                (v128.not
-                  (v128.or
+        ;; 0x20-0x7F is above 0x1F as a signed byte; DEL and the backslash are taken out of it.
+        (if (i32.eqz
+              (i8x16.all_true
+                (v128.or
+                  (v128.andnot
+                    (i8x16.gt_s (local.get $bytes) (v128.const i8x16 31 31 31 31 31 31 31 31 31 31 31 31 31 31 31 31))
                     (v128.or
-                      (i8x16.gt_s (local.get $bytes) (v128.const i8x16 31 31 31 31 31 31 31 31 31 31 31 31 31 31 31 31))
-                      (i8x16.eq (local.get $bytes) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10)))
+                      (i8x16.eq (local.get $bytes) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127))
+                      (i8x16.eq (local.get $bytes) (v128.const i8x16 92 92 92 92 92 92 92 92 92 92 92 92 92 92 92 92))))
+                  (v128.or
+                    (i8x16.eq (local.get $bytes) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))
                     (v128.or
                       (i8x16.eq (local.get $bytes) (v128.const i8x16 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9 9))
-                      (i8x16.eq (local.get $bytes) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13)))))
-                (v128.or
-                  (i8x16.eq (local.get $bytes) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127))
-                  (i8x16.eq (local.get $bytes) (v128.const i8x16 92 92 92 92 92 92 92 92 92 92 92 92 92 92 92 92)))))
+                      (i8x16.eq (local.get $bytes) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13)))))))
           (then
             (if (i32.or (call $hasSuspectIn8 (local.get $i)) (call $hasSuspectIn8 (i32.add (local.get $i) (i32.const 8))))
               (then (return (i32.const 1))))))
