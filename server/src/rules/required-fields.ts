@@ -633,6 +633,12 @@ function reportAcrossEntries(context: RuleContext, gaps: Gap[], finalRule: boole
   context.report({ pointer: list, message, severity: severityOf(requirement, finalRule), target: 'key' });
 }
 
+function addTo<K>(groups: Map<K, Gap[]>, key: K, gap: Gap): void {
+  const group = groups.get(key);
+  if (group) group.push(gap);
+  else groups.set(key, [gap]);
+}
+
 export default defineRule({
   meta: {
     id: 'required-fields',
@@ -663,8 +669,8 @@ export default defineRule({
     const byContainer = new Map<string, Gap[]>();
     const warningsByList = new Map<Requirement, Gap[]>();
     for (const gap of gaps) {
-      if (gap.absentContainer) byContainer.set(gap.absentContainer, [...(byContainer.get(gap.absentContainer) ?? []), gap]);
-      else if (gap.entry && !gap.incomplete && severityOf(gap.requirement, finalRule) === 'warning') warningsByList.set(gap.requirement, [...(warningsByList.get(gap.requirement) ?? []), gap]);
+      if (gap.absentContainer) addTo(byContainer, gap.absentContainer, gap);
+      else if (gap.entry && !gap.incomplete && severityOf(gap.requirement, finalRule) === 'warning') addTo(warningsByList, gap.requirement, gap);
       else reportGap(context, gap, finalRule, applicable);
     }
     for (const [container, inside] of byContainer) {
