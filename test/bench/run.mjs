@@ -139,7 +139,7 @@ console.log('targets: a/b ≤ 0.5, a/c ≤ 2, rules cost ≤ 50% of schema-only'
 console.log('floor+ (d): the floor, the duplicate-key count and one count of the line breaks before the furthest finding');
 
 // BENCH_ENGINE_ONLY=1 stops here (the table above is what engine changes move).
-for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['lsp.mjs', 'lint-many.mjs', 'throughput.mjs']) {
+for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['lsp.mjs', 'lint-many.mjs']) {
   if (!existsSync(join(here, script))) continue;
   console.log(`\n▶ ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });

@@ -752,9 +752,9 @@ function lazyEndLocation(text: string, keyStart: number | undefined, keyEnd: num
 }
 
 /**
- * A class, not an object literal with a getter: V8 allocates such literals' getters where they
- * outlive the young generation, and they kept every record's text alive until a full collection
- * (a fifth of the CLI's time on many records went to the garbage collector).
+ * A class, not an object literal with a getter: V8 keeps such literals' getters where they outlive
+ * the young generation, which kept each record's text and parsed value alive until a full
+ * collection (8 of them instead of 1 while linting 2,000 records).
  */
 class ContainerLocation implements NodeLocation {
   private end: number | undefined;

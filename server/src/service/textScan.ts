@@ -1,6 +1,6 @@
 // Scans over a whole record text that a JavaScript loop makes slow on large records (one stop per
-// colon or line feed: tens of thousands in a 1.5 MB record), done eight characters at a time by a
-// small WebAssembly module (wasm/textScan.wat). The last text scanned stays in its memory, so the
+// colon or line feed: tens of thousands in a 1.5 MB record), done sixteen characters at a time by
+// a small WebAssembly module (wasm/textScan.wat). The last text scanned stays in its memory, so the
 // scans of one validation copy it in once.
 import { TEXT_SCAN_WASM } from './wasm/textScanBinary';
 
@@ -16,13 +16,25 @@ const PAGE_BYTES = 65536;
 /** Room after the text: scans may read one vector past the last unit they look at. */
 const SLACK_BYTES = 32;
 
+/**
+ * A WebAssembly memory only grows: texts above this many characters get a scanner of their own,
+ * dropped with them, so that one huge file does not keep its copy for the life of the server.
+ */
+const LARGE_TEXT = 4 * 1024 * 1024;
+
+let compiledModule: WebAssembly.Module | undefined;
+
 class TextScanner {
   private readonly exports: TextScanExports;
   private loaded: string | undefined;
 
   constructor() {
-    const module = new WebAssembly.Module(new Uint8Array(Buffer.from(TEXT_SCAN_WASM, 'base64')));
-    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as TextScanExports;
+    compiledModule ??= new WebAssembly.Module(new Uint8Array(Buffer.from(TEXT_SCAN_WASM, 'base64')));
+    this.exports = new WebAssembly.Instance(compiledModule, {}).exports as unknown as TextScanExports;
+  }
+
+  holds(text: string): boolean {
+    return this.loaded === text;
   }
 
   /** Line feeds in text[from, to), and the offset of the last of them (-1 without any). */
@@ -61,20 +73,26 @@ class TextScanner {
 }
 
 let scanner: TextScanner | undefined;
+let largeTextScanner: TextScanner | undefined;
 
-function textScanner(): TextScanner {
-  scanner ??= new TextScanner();
-  return scanner;
+function textScanner(text: string): TextScanner {
+  if (text.length <= LARGE_TEXT) {
+    largeTextScanner = undefined;
+    scanner ??= new TextScanner();
+    return scanner;
+  }
+  if (!largeTextScanner?.holds(text)) largeTextScanner = new TextScanner();
+  return largeTextScanner;
 }
 
 /** Line feeds in text[from, to), and the offset of the last of them (-1 without any). */
 export function lineFeedsBetween(text: string, from: number, to: number): { count: number; last: number } {
-  return to <= from ? { count: 0, last: -1 } : textScanner().lineFeeds(text, from, Math.min(to, text.length));
+  return to <= from ? { count: 0, last: -1 } : textScanner(text).lineFeeds(text, from, Math.min(to, text.length));
 }
 
 /** Colons that follow a quote with only whitespace between (every key's, and rarely one in a string), with every 64th one's offset. */
 export function keyColons(text: string): { count: number; checkpoints: number[] } {
-  return textScanner().keyColons(text);
+  return textScanner(text).keyColons(text);
 }
 
 /**
@@ -82,5 +100,5 @@ export function keyColons(text: string): { count: number; checkpoints: number[] 
  * those characters is in the text, nor an escape (\u, \b, \f) that could stand for one.
  */
 export function mayHoldInvalidCharacters(text: string): boolean {
-  return textScanner().mayHoldInvalidCharacters(text);
+  return textScanner(text).mayHoldInvalidCharacters(text);
 }

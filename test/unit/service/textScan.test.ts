@@ -116,6 +116,15 @@ describe('mayHoldInvalidCharacters', () => {
     expect(mayHoldInvalidCharacters('x'.repeat(50))).toBe(false);
     expect(mayHoldInvalidCharacters('y'.repeat(70000) + '\uFFFD')).toBe(true);
   });
+
+  it('scans a text above the size that gets a scanner of its own, and small ones after it', () => {
+    const large = `{${'"k": "v",\n'.repeat(500000)}"last": "\u0001"}`;
+    expect(large.length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(mayHoldInvalidCharacters(large)).toBe(true);
+    expect(keyColons(large).count).toBe(500001);
+    expect(lineFeedsBetween(large, 0, large.length).count).toBe(500000);
+    expect(mayHoldInvalidCharacters('plain')).toBe(false);
+  });
 });
 
 describe('the WebAssembly module', () => {
