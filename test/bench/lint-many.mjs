@@ -46,6 +46,9 @@ function main() {
       floor.push(timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, String(workers)], folder));
       ours.push(timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', report, '--concurrency', String(workers), '--quiet', '--today', TODAY], folder));
     }
+    // One run each in a single thread: the engine against the floor without the workers' contention for the cores.
+    const floorOneThread = timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, '1'], folder);
+    const oursOneThread = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', report, '--concurrency', 'off', '--quiet', '--today', TODAY], folder);
     const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
     if (summary.files !== fileCount || summary.errors !== 0) throw new Error(`the CLI linted ${summary.files} files with ${summary.errors} errors; expected ${fileCount} and 0`);
     const wall = { ours: median(ours.map((run) => run.wall)), floor: median(floor.map((run) => run.wall)) };
@@ -56,6 +59,8 @@ function main() {
     console.log(`  trial-records lint (CLI, workers)   ${wall.ours.toFixed(2).padStart(6)}  ${rate(wall.ours)}  ${cpu.ours.toFixed(2).padStart(6)}  ${rate(cpu.ours)}`);
     console.log(`  floor (read + JSON.parse + ajv)     ${wall.floor.toFixed(2).padStart(6)}  ${rate(wall.floor)}  ${cpu.floor.toFixed(2).padStart(6)}  ${rate(cpu.floor)}`);
     console.log(`  throughput ratio ours/floor: ${(wall.floor / wall.ours).toFixed(2)} wall-clock, ${(cpu.floor / cpu.ours).toFixed(2)} CPU  (target ≥ ${TARGET})`);
+    console.log(`  spread over the runs: ours ${spread(ours)} s, floor ${spread(floor)} s (wall)`);
+    console.log(`  in one thread (one run each): ours ${oursOneThread.wall.toFixed(2)} s, floor ${floorOneThread.wall.toFixed(2)} s, ratio ${(floorOneThread.wall / oursOneThread.wall).toFixed(2)}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -76,6 +81,11 @@ function cpuReporter() {
   const path = join(here, 'out', 'cpu-reporter.cjs');
   writeFileSync(path, "process.on('exit', () => require('node:fs').writeFileSync(process.env.TRIAL_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n");
   return path;
+}
+
+function spread(runs) {
+  const walls = runs.map((run) => run.wall);
+  return `${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)}`;
 }
 
 function median(values) {
