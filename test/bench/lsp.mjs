@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -127,23 +128,6 @@ class BenchClient {
 
 // ---- places in the record ---------------------------------------------------------------------
 
-function lineStarts(text) {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function positionAt(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: offset - starts[low] };
-}
-
 /** Up to `count` matches spread evenly over all matches of `pattern`, as offsets `delta` characters into each match. */
 function spread(text, pattern, count, delta = 1, from = 0) {
   const all = [];
@@ -183,27 +167,27 @@ const path = join(folder, 'NCT02513394.trial.json');
 copyFileSync(RECORD, path);
 const uri = pathToFileURL(path).href;
 const text = readFileSync(path, 'utf8');
-const starts = lineStarts(text);
+const lines = TextDocument.create(uri, 'json', 0, text);
 const client = new BenchClient(folder);
 
 try {
   await client.initialize();
   let start = performance.now();
   const first = await client.open(uri, text);
-  console.log(`Language server on NCT02513394 (${(text.length / 1024 / 1024).toFixed(1)} MB, ${starts.length} lines)`);
+  console.log(`Language server on NCT02513394 (${(text.length / 1024 / 1024).toFixed(1)} MB, ${lines.lineCount} lines)`);
   console.log(`open → first diagnostics: ${ms(performance.now() - start)} (${first.length} diagnostics)`);
 
   // The first request of a version pays for the editor-side parse (the jsonc tree, the line table).
   const places = placesIn(text);
   start = performance.now();
-  await client.timed('textDocument/hover', { textDocument: { uri }, position: positionAt(starts, places[0].offset) });
+  await client.timed('textDocument/hover', { textDocument: { uri }, position: lines.positionAt(places[0].offset) });
   console.log(`first hover (builds the tree for editor features): ${ms(performance.now() - start)}`);
 
   const timings = { completion: [], hover: [] };
   const byKind = new Map();
   for (const round of [0, 1]) {
     for (const place of places) {
-      const params = { textDocument: { uri }, position: positionAt(starts, place.offset) };
+      const params = { textDocument: { uri }, position: lines.positionAt(place.offset) };
       const completion = await client.timed('textDocument/completion', params);
       const hover = await client.timed('textDocument/hover', params);
       if (round === 0) continue; // the first round warms the server's code paths up
@@ -238,7 +222,7 @@ try {
   client.serverDurations.length = 0;
   const edit = (n) => {
     const spot = spots[n % spots.length];
-    const position = positionAt(starts, spot.offset);
+    const position = lines.positionAt(spot.offset);
     const replacement = n % 4 < 2 ? 'X' : spot.original;
     return client.change(uri, ++version, { start: position, end: { line: position.line, character: position.character + 1 } }, replacement);
   };
@@ -254,7 +238,7 @@ try {
   for (let n = TIMED_EDITS; n < TIMED_EDITS + 2 * AFTER_EDIT_SAMPLES; n++) {
     await edit(n);
     const feature = n % 2 === 0 ? 'completion' : 'hover';
-    const params = { textDocument: { uri }, position: positionAt(starts, places[(7 * n) % places.length].offset) };
+    const params = { textDocument: { uri }, position: lines.positionAt(places[(7 * n) % places.length].offset) };
     firstAfterEdit[feature].push((await client.timed(`textDocument/${feature}`, params)).ms);
   }
   console.log(`first request after an edit (new version; includes building its tree): completion median ${ms(percentile(firstAfterEdit.completion, 50))}, hover median ${ms(percentile(firstAfterEdit.hover, 50))}`);

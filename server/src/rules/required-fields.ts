@@ -277,33 +277,37 @@ const STUDY_TYPE_WORDS: Record<StudyType, string> = {
   EXPANDED_ACCESS: 'expanded access',
 };
 
-/** Split once per requirement: the rule walks every requirement on every validation. */
-const SEGMENTS = new Map<Requirement, readonly string[]>();
+/** A requirement's path, parsed once: the rule walks every requirement on every validation. */
+interface ParsedPath {
+  segments: readonly string[];
+  steps: readonly Step[];
+  /** The plain path as a pointer without list indexes (skeletons look it up for every field). */
+  fieldPointer: string;
+}
+
+const PARSED_PATHS = new Map<Requirement, ParsedPath>();
+
+function parsedPath(requirement: Requirement): ParsedPath {
+  let parsed = PARSED_PATHS.get(requirement);
+  if (!parsed) {
+    const segments = requirement.path.split('.');
+    parsed = {
+      segments,
+      steps: segments.map((segment) => (segment.endsWith('[]') ? { key: segment.slice(0, -2), isList: true } : { key: segment, isList: false })),
+      fieldPointer: `/${plainPath(requirement).split('.').join('/')}`,
+    };
+    PARSED_PATHS.set(requirement, parsed);
+  }
+  return parsed;
+}
 
 function segmentsOf(requirement: Requirement): readonly string[] {
-  let segments = SEGMENTS.get(requirement);
-  if (!segments) {
-    segments = requirement.path.split('.');
-    SEGMENTS.set(requirement, segments);
-  }
-  return segments;
+  return parsedPath(requirement).segments;
 }
 
 /** The dotted path with list levels transparent, as the field dictionary and hovers name fields. */
 function plainPath(requirement: Requirement): string {
   return requirement.path.replace(/\[\]/g, '');
-}
-
-/** The plain path as a pointer without list indexes, kept per requirement: skeletons look it up for every field. */
-const FIELD_POINTERS = new Map<Requirement, string>();
-
-function fieldPointerOf(requirement: Requirement): string {
-  let pointer = FIELD_POINTERS.get(requirement);
-  if (pointer === undefined) {
-    pointer = `/${plainPath(requirement).split('.').join('/')}`;
-    FIELD_POINTERS.set(requirement, pointer);
-  }
-  return pointer;
 }
 
 /** The list the requirement walks, if any: its key without the "[]" marker. */
@@ -439,25 +443,13 @@ interface Step {
   isList: boolean;
 }
 
-/** Parsed once per requirement: the rule walks every requirement on every validation. */
-const STEPS = new Map<Requirement, readonly Step[]>();
-
-function stepsOf(requirement: Requirement): readonly Step[] {
-  let steps = STEPS.get(requirement);
-  if (!steps) {
-    steps = segmentsOf(requirement).map((segment) => (segment.endsWith('[]') ? { key: segment.slice(0, -2), isList: true } : { key: segment, isList: false }));
-    STEPS.set(requirement, steps);
-  }
-  return steps;
-}
-
 /**
  * The places a requirement is not met, reaching only the parts of the record on its path. The path
  * walked so far is kept as segments and joined into pointers only for gaps: most fields are present.
  */
 function findGaps(requirement: Requirement, record: JsonObject): Gap[] {
   const gaps: Gap[] = [];
-  collectGaps({ requirement, steps: stepsOf(requirement), path: [], gaps }, record, 0, undefined);
+  collectGaps({ requirement, steps: parsedPath(requirement).steps, path: [], gaps }, record, 0, undefined);
   return gaps;
 }
 
@@ -552,7 +544,7 @@ function emptyObject(pointer: string, applicable: readonly Requirement[]): JsonO
   const generic = pointer.replace(/\/\d+(?=\/|$)/g, '');
   const object: JsonObject = {};
   for (const requirement of applicable) {
-    const fieldPointer = fieldPointerOf(requirement);
+    const { fieldPointer } = parsedPath(requirement);
     if (!fieldPointer.startsWith(generic) || fieldPointer.charCodeAt(generic.length) !== SLASH) continue;
     const keyEnd = fieldPointer.indexOf('/', generic.length + 1);
     const key = fieldPointer.slice(generic.length + 1, keyEnd === -1 ? undefined : keyEnd);

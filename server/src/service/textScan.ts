@@ -13,8 +13,8 @@ interface TextScanExports {
 }
 
 const PAGE_BYTES = 65536;
-/** Room after the text: scans may read one vector past the last unit they look at. */
-const SLACK_BYTES = 32;
+/** Spaces after the text (32 units): scans read whole blocks of sixteen units, and one unit more, past its end. */
+const PADDING_BYTES = 64;
 
 /**
  * A WebAssembly memory only grows: texts above this many characters get a scanner of their own,
@@ -59,7 +59,7 @@ class TextScanner {
   }
 
   private checkpointArea(text: string): number {
-    return (text.length * 2 + SLACK_BYTES + 3) & ~3;
+    return (text.length * 2 + PADDING_BYTES + 3) & ~3;
   }
 
   private load(text: string): void {
@@ -67,7 +67,9 @@ class TextScanner {
     const needed = this.checkpointArea(text) + 4 * (Math.ceil(text.length / 64) + 1);
     const { memory } = this.exports;
     if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE_BYTES));
-    Buffer.from(memory.buffer).write(text, 0, 'utf16le');
+    const bytes = Buffer.from(memory.buffer);
+    bytes.write(text, 0, 'utf16le');
+    bytes.fill(' ', text.length * 2, text.length * 2 + PADDING_BYTES, 'utf16le');
     this.loaded = text;
   }
 }

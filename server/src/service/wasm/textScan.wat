@@ -1,5 +1,7 @@
 ;; Scans of a record's text for the engine (see textScan.ts). The text is in the memory from byte 0
-;; as UTF-16 code units, little-endian; offsets are in units, as JavaScript strings count them.
+;; as UTF-16 code units, little-endian, followed by 32 spaces, so that scans read whole blocks of
+;; sixteen units past its end with no unit-by-unit tail; offsets are in units, as JavaScript
+;; strings count them.
 ;; Sixteen units are compared at a time (SIMD), narrowed to bytes: a unit of U+0100 or above
 ;; becomes 0xFF or 0x00 (narrowing reads units as signed), so none turns into a quote, a colon or
 ;; a line feed. A scan costs a fraction of a JavaScript loop that stops at every colon or line
@@ -28,27 +30,21 @@
     (local.set $i (local.get $from))
     (block $done
       (loop $vectors
-        (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $to)))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
         (local.set $mask
           (i8x16.bitmask
             (i8x16.eq
               (i8x16.narrow_i16x8_u (v128.load (i32.shl (local.get $i) (i32.const 1))) (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1))))
               (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+        ;; The last block may reach past $to: its units from $to on are not counted.
+        (if (i32.lt_u (i32.sub (local.get $to) (local.get $i)) (i32.const 16))
+          (then (local.set $mask (i32.and (local.get $mask) (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $to) (local.get $i))) (i32.const 1))))))
         (if (local.get $mask)
           (then
             (local.set $count (i32.add (local.get $count) (i32.popcnt (local.get $mask))))
             (global.set $lastLineFeed (i32.sub (i32.add (local.get $i) (i32.const 31)) (i32.clz (local.get $mask))))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $vectors)))
-    (block $end
-      (loop $units
-        (br_if $end (i32.ge_u (local.get $i) (local.get $to)))
-        (if (i32.eq (call $unitAt (local.get $i)) (i32.const 10))
-          (then
-            (local.set $count (i32.add (local.get $count) (i32.const 1)))
-            (global.set $lastLineFeed (local.get $i))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $units)))
     (local.get $count))
 
   ;; Whether the colon at $at follows a quote, with only whitespace between (a key's colon).
@@ -84,7 +80,7 @@
     (local.set $i (i32.const 1))
     (block $done
       (loop $vectors
-        (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
         (local.set $isColon (i8x16.eq (i8x16.narrow_i16x8_u (v128.load (i32.shl (local.get $i) (i32.const 1))) (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1)))) (v128.const i8x16 58 58 58 58 58 58 58 58 58 58 58 58 58 58 58 58)))
         (local.set $colons (i8x16.bitmask (local.get $isColon)))
         (if (local.get $colons)
@@ -107,34 +103,11 @@
                   (br_if $each (local.get $colons)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $vectors)))
-    (block $end
-      (loop $units
-        (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-        (if (i32.eq (call $unitAt (local.get $i)) (i32.const 58))
-          (then (local.set $count (call $countKeyColon (local.get $i) (local.get $out) (local.get $count)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $units)))
     (local.get $count))
 
-  ;; A unit the text-characters rule may report, or a backslash that may start an escape of one:
-  ;; control characters other than tab, line feed and carriage return, U+007F-U+009F, surrogates,
-  ;; U+FFFD-U+FFFF, and \u, \b or \f.
-  (func $isSuspect (param $unit i32) (param $next i32) (result i32)
-    (i32.or
-      (i32.or
-        (i32.and (i32.lt_u (local.get $unit) (i32.const 32)) (i32.eqz (call $isWhitespace (local.get $unit))))
-        (i32.le_u (i32.sub (local.get $unit) (i32.const 0x7f)) (i32.const 0x20)))
-      (i32.or
-        (i32.or
-          (i32.le_u (i32.sub (local.get $unit) (i32.const 0xd800)) (i32.const 0x7ff))
-          (i32.ge_u (local.get $unit) (i32.const 0xfffd)))
-        (i32.and
-          (i32.eq (local.get $unit) (i32.const 92))
-          (i32.or
-            (i32.eq (local.get $next) (i32.const 117))
-            (i32.or (i32.eq (local.get $next) (i32.const 98)) (i32.eq (local.get $next) (i32.const 102))))))))
-
-  ;; Whether any of the eight units from $at is suspect (see $isSuspect), compared as units.
+  ;; Whether any of the eight units from $at is one the text-characters rule may report, or a
+  ;; backslash that may start an escape of one: control characters other than tab, line feed and
+  ;; carriage return, U+007F-U+009F, surrogates, U+FFFD-U+FFFF, and \u, \b or \f.
   (func $hasSuspectIn8 (param $at i32) (result i32)
     (local $v v128)
     (local $next v128)
@@ -165,7 +138,7 @@
                 (i16x8.eq (local.get $next) (v128.const i16x8 98 98 98 98 98 98 98 98))
                 (i16x8.eq (local.get $next) (v128.const i16x8 102 102 102 102 102 102 102 102)))))))))
 
-  ;; 1 when any of the first $n units is suspect (see $isSuspect), else 0. Sixteen units at a time
+  ;; 1 when any of the first $n units is suspect (see $hasSuspectIn8), else 0. Sixteen units at a time
   ;; are narrowed to bytes: when every one is printable ASCII other than a backslash, or a tab, line
   ;; feed or carriage return, none is suspect (a unit of U+0100 or above becomes 0xFF or 0x00,
   ;; neither of which passes); the rare other blocks are looked at again unit by unit.
@@ -174,8 +147,7 @@
     (local $bytes v128)
     (block $done
       (loop $vectors
-        ;; The unit by unit test reads one unit past the sixteen: it must be inside the text too.
-        (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 17)) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
         (local.set $bytes
           (i8x16.narrow_i16x8_u
             (v128.load (i32.shl (local.get $i) (i32.const 1)))
@@ -199,14 +171,5 @@
               (then (return (i32.const 1))))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $vectors)))
-    (block $end
-      (loop $units
-        (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-        (if (call $isSuspect
-              (call $unitAt (local.get $i))
-              (select (call $unitAt (i32.add (local.get $i) (i32.const 1))) (i32.const 0) (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))))
-          (then (return (i32.const 1))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $units)))
     (i32.const 0))
 )
