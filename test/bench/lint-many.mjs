@@ -49,6 +49,9 @@ function main() {
     // One run each in a single thread: the engine against the floor without the workers' contention for the cores.
     const floorOneThread = timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, '1'], folder);
     const oursOneThread = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', report, '--concurrency', 'off', '--quiet', '--today', TODAY], folder);
+    // One run with every rule off: what the engine costs without them (syntax, duplicate keys, schema, placing, the report).
+    const rulesOffConfig = writeRulesOffConfig(cli, folder);
+    const oursRulesOff = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', join(folder, 'rules-off.json'), '--config', rulesOffConfig, '--concurrency', String(workers), '--quiet', '--today', TODAY], folder);
     const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
     if (summary.files !== fileCount || summary.errors !== 0) throw new Error(`the CLI linted ${summary.files} files with ${summary.errors} errors; expected ${fileCount} and 0`);
     const wall = { ours: median(ours.map((run) => run.wall)), floor: median(floor.map((run) => run.wall)) };
@@ -61,6 +64,7 @@ function main() {
     console.log(`  throughput ratio ours/floor: ${(wall.floor / wall.ours).toFixed(2)} wall-clock, ${(cpu.floor / cpu.ours).toFixed(2)} CPU  (target ≥ ${TARGET})`);
     console.log(`  spread over the runs: ours ${spread(ours)} s, floor ${spread(floor)} s (wall)`);
     console.log(`  in one thread (one run each): ours ${oursOneThread.wall.toFixed(2)} s, floor ${floorOneThread.wall.toFixed(2)} s, ratio ${(floorOneThread.wall / oursOneThread.wall).toFixed(2)}`);
+    console.log(`  every rule off (one run, ${workers} workers): ours ${oursRulesOff.wall.toFixed(2)} s (${oursRulesOff.cpu.toFixed(2)} CPU s), ratio ${(wall.floor / oursRulesOff.wall).toFixed(2)} wall-clock, ${(cpu.floor / oursRulesOff.cpu).toFixed(2)} CPU`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -80,6 +84,16 @@ function timed(command, args, folder) {
 function cpuReporter() {
   const path = join(here, 'out', 'cpu-reporter.cjs');
   writeFileSync(path, "process.on('exit', () => require('node:fs').writeFileSync(process.env.TRIAL_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n");
+  return path;
+}
+
+/** A config that turns off every built-in rule, listed by the CLI itself. */
+function writeRulesOffConfig(cli, folder) {
+  const listed = spawnSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`trial-records rules failed: ${listed.stderr}`);
+  const rules = Object.fromEntries(JSON.parse(listed.stdout).map((rule) => [rule.id, 'off']));
+  const path = join(folder, 'rules-off.trialrc.json');
+  writeFileSync(path, JSON.stringify({ rules }));
   return path;
 }
 
