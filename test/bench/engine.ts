@@ -3,3 +3,4 @@ export { validateText } from '../../server/src/service/validate';
 export { studyValidator } from '../../server/src/service/schema';
 export { scanDocument, locatePointers, cannotHaveDuplicateKeys, indexKeys } from '../../server/src/service/scan';
 export { studySchema } from '../../server/src/service/studySchema';
+export { builtinRules } from '../../server/src/rules';

@@ -7,6 +7,7 @@
 // Usage: node test/bench/lint-many.mjs [--files N] [--workers N] [--runs N]
 import { buildSync } from 'esbuild';
 import { existsSync, linkSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,7 @@ function main() {
     const floorOneThread = timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, '1'], folder);
     const oursOneThread = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', report, '--concurrency', 'off', '--quiet', '--today', TODAY], folder);
     // One run with every rule off: what the engine costs without them (syntax, duplicate keys, schema, placing, the report).
-    const rulesOffConfig = writeRulesOffConfig(cli, folder);
+    const rulesOffConfig = writeRulesOffConfig(folder);
     const oursRulesOff = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', join(folder, 'rules-off.json'), '--config', rulesOffConfig, '--concurrency', String(workers), '--quiet', '--today', TODAY], folder);
     const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
     if (summary.files !== fileCount || summary.errors !== 0) throw new Error(`the CLI linted ${summary.files} files with ${summary.errors} errors; expected ${fileCount} and 0`);
@@ -87,11 +88,10 @@ function cpuReporter() {
   return path;
 }
 
-/** A config that turns off every built-in rule, listed by the CLI itself. */
-function writeRulesOffConfig(cli, folder) {
-  const listed = spawnSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' });
-  if (listed.status !== 0) throw new Error(`trial-records rules failed: ${listed.stderr}`);
-  const rules = Object.fromEntries(JSON.parse(listed.stdout).map((rule) => [rule.id, 'off']));
+/** A config that turns off every built-in rule; the engine's own checks (syntax, duplicate keys, schema) stay on. */
+function writeRulesOffConfig(folder) {
+  const { builtinRules } = createRequire(import.meta.url)(floorEnginePath());
+  const rules = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off']));
   const path = join(folder, 'rules-off.trialrc.json');
   writeFileSync(path, JSON.stringify({ rules }));
   return path;
