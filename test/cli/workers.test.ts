@@ -22,6 +22,15 @@ const HOUSE_RULE = `export default {
   },
 };`;
 
+/** Reads the text, which the plain record cannot show. */
+const INDENT_RULE = `export default {
+  meta: { id: 'house-indent', severity: 'warn', description: 'Records are indented with two spaces' },
+  check(context) {
+    const indent = /^\\s*/.exec(context.text.split('\\n')[1] ?? '')[0];
+    if (indent.length > 0 && indent !== '  ') context.report({ pointer: '', target: 'key', message: 'Indent with two spaces.' });
+  },
+};`;
+
 function pretty(record: unknown): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
@@ -93,12 +102,20 @@ describe('lint with worker threads', () => {
     cpSync(join(folder, 'team'), custom, { recursive: true });
     mkdirSync(join(custom, 'rules'));
     writeFileSync(join(custom, 'rules', 'acronym.mjs'), HOUSE_RULE);
+    writeFileSync(join(custom, 'rules', 'indent.mjs'), INDENT_RULE);
     writeFileSync(join(custom, '.trialrc.json'), JSON.stringify({ customRules: ['./rules/*.mjs'] }));
+    for (const id of ['03', '11']) {
+      const path = join(custom, `fix-${id}.trial.json`);
+      writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8')), null, 4) + '\n');
+    }
     const { stdout, stderr } = runCli(['lint', '.', '--format', 'sarif', '--concurrency', '2', '--today', TODAY], custom);
     expect(stderr).toBe('');
     const run = JSON.parse(stdout).runs[0];
     expect(run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'house-acronym').shortDescription.text).toBe('Our records carry an acronym');
     expect(run.results.filter((result: { ruleId: string }) => result.ruleId === 'house-acronym')).toHaveLength(14);
+    // The indentation is only in the text: the workers hand each record's own text to the custom rules.
+    const indented = run.results.filter((result: { ruleId: string }) => result.ruleId === 'house-indent');
+    expect(indented.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri).sort()).toEqual(['fix-03.trial.json', 'fix-11.trial.json']);
   });
 
   it('stops with exit code 2 and the place when a config read in a worker is broken', () => {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { severityFromWord, type Rule, type RuleContext } from '../service/types';
-import type { LoadedRuleMeta, WorkerReply } from './ruleWorker';
+import type { LoadedRuleMeta, RuleRequest, WorkerReply } from './ruleWorker';
 
 const LOAD_BUDGET_MS = 10000;
 
@@ -84,7 +84,9 @@ class RuleHost {
     if (!this.worker) this.start();
     const hasRecord = context.record !== this.lastRecord;
     Atomics.store(this.signal, 0, 0);
-    this.port!.postMessage({ index, hasRecord, record: hasRecord ? context.record : undefined, today: context.today, options: context.options });
+    // The record and its text cross to the worker once per validation, not once per rule.
+    const message: RuleRequest = hasRecord ? { index, hasRecord, record: context.record, text: context.text, today: context.today, options: context.options } : { index, hasRecord, today: context.today, options: context.options };
+    this.port!.postMessage(message);
     this.lastRecord = context.record;
     const reply = this.wait(budgetMs);
     if (!reply) {

@@ -22,6 +22,16 @@ export interface LoadedRuleMeta {
   path: string;
 }
 
+/** One rule to run; the record and its text come only with the first rule of a validation. */
+export interface RuleRequest {
+  index: number;
+  hasRecord: boolean;
+  record?: unknown;
+  text?: string;
+  today: string;
+  options: Record<string, unknown>;
+}
+
 export type WorkerReply =
   | { kind: 'ready'; rules: LoadedRuleMeta[] }
   | { kind: 'load-error'; message: string }
@@ -34,6 +44,7 @@ const importModule = new Function('specifier', 'return import(specifier)') as (s
 const { modulePaths, port, signal } = workerData as WorkerInput;
 let rules: Rule[] = [];
 let record: unknown;
+let text: string | undefined;
 let strings: ReturnType<typeof collectStrings> | undefined;
 
 function reply(message: WorkerReply): void {
@@ -57,9 +68,10 @@ async function load(): Promise<void> {
   reply({ kind: 'ready', rules: metas });
 }
 
-port.on('message', (message: { index: number; record?: unknown; hasRecord: boolean; today: string; options: Record<string, unknown> }) => {
+port.on('message', (message: RuleRequest) => {
   if (message.hasRecord) {
     record = message.record;
+    text = message.text;
     strings = undefined;
   }
   Atomics.store(signal, 1, message.index);
@@ -67,6 +79,7 @@ port.on('message', (message: { index: number; record?: unknown; hasRecord: boole
   try {
     rules[message.index].check({
       record,
+      text,
       today: message.today,
       options: message.options,
       strings: () => (strings ??= collectStrings(record)),

@@ -153,6 +153,19 @@ const ACRONYM_RULE = `export default {
   },
 };`;
 
+/** A house style that reads the text, which the plain record cannot show. */
+const INDENT_RULE = `export default {
+  meta: { id: 'house-indent', severity: 'warn', description: 'Records are indented with two spaces' },
+  check(context) {
+    const second = context.text.split('\\n')[1];
+    if (second === undefined) return;
+    const indent = /^\\s*/.exec(second)[0];
+    if (indent === '  ') return;
+    const found = indent.includes('\\t') ? 'a tab' : \`\${indent.length} spaces\`;
+    context.report({ pointer: '', target: 'key', message: \`Indent with two spaces, not \${found}.\` });
+  },
+};`;
+
 describe('custom rules', () => {
   it('run like built-in rules (happy path)', () => {
     const root = workspace({ '.trialrc.json': { customRules: ['./rules/*.mjs'] }, 'rules/acronym.mjs': ACRONYM_RULE, 'a.trial.json': corpusRecord('NCT03418623') });
@@ -200,6 +213,17 @@ describe('custom rules', () => {
     expect(findings.some((f) => f.ruleId === 'phase-combination')).toBe(true);
     lint(root, 'a.trial.json', true);
     expect(existsSync(marker)).toBe(true);
+  });
+
+  it('receive the text of each record they check, not the previous one', () => {
+    const root = workspace({ '.trialrc.json': { customRules: ['./rules/indent.mjs'] }, 'rules/indent.mjs': INDENT_RULE });
+    service = new ConfigService();
+    const options = { ...service.settingsFor(join(root, 'a.trial.json'), { trusted: true }).options, today: TODAY };
+    const record = corpusRecord('NCT03418623');
+    const indented = (text: string) => validateDocument(new TrialDocument(text), options).filter((f) => f.ruleId === 'house-indent');
+    expect(indented(JSON.stringify(record, null, 4)).map((f) => f.message)).toEqual(['Indent with two spaces, not 4 spaces.']);
+    expect(indented(JSON.stringify(record, null, 2))).toEqual([]);
+    expect(indented(JSON.stringify(record, null, '\t')).map((f) => f.message)).toEqual(['Indent with two spaces, not a tab.']);
   });
 
   it('a custom rule with a bad severity is a config error', () => {
