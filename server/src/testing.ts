@@ -7,7 +7,10 @@ import { severityFromWord, type Finding, type Rule, type Severity } from './serv
 
 export interface ValidCase {
   name?: string;
-  record: unknown;
+  /** The record as a value; its text is then the value indented with two spaces. */
+  record?: unknown;
+  /** The record as a file holds it, for rules that read `context.text`; used instead of `record`. */
+  text?: string;
   today?: string;
   options?: Record<string, unknown>;
 }
@@ -61,8 +64,7 @@ export class RuleTester {
   /** The findings of one rule alone on a record (the schema's findings are left out). */
   findings(rule: Rule | CustomRuleModule, testCase: ValidCase): Finding[] {
     const checked = asRule(rule);
-    const text = JSON.stringify(testCase.record, null, 2);
-    return validateText(text, {
+    return validateText(caseText(testCase), {
       today: testCase.today ?? this.defaults.today ?? '2026-01-01',
       rules: [checked],
       optionsFor: () => testCase.options,
@@ -97,9 +99,15 @@ function compareFinding(got: Finding, want: ExpectedFinding): void {
   }
 }
 
+/** The text a case is checked in. */
+function caseText(testCase: ValidCase): string {
+  if (testCase.text !== undefined) return testCase.text;
+  if (testCase.record === undefined) throw new Error(`case ${testCase.name ?? '(unnamed)'} needs a record or a text`);
+  return JSON.stringify(testCase.record, null, 2);
+}
+
 function compareOutput(findings: Finding[], testCase: InvalidCase): void {
-  const text = JSON.stringify(testCase.record, null, 2);
-  const fixed = JSON.parse(applyFindingFixes(text, findings).text) as unknown;
+  const fixed = JSON.parse(applyFindingFixes(caseText(testCase), findings).text) as unknown;
   if (JSON.stringify(fixed) !== JSON.stringify(testCase.output)) {
     throw new Error(`output after fixes differs:\n  expected: ${JSON.stringify(testCase.output)}\n  got:      ${JSON.stringify(fixed)}`);
   }

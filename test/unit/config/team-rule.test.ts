@@ -1,8 +1,10 @@
 // A team tests its own rule with the RuleTester from the package export `trial-records/testing`,
-// exactly as the README shows (valid and invalid cases, in vitest).
+// exactly as the README shows (valid and invalid cases, in vitest), on records and on texts.
 import { RuleTester } from 'trial-records/testing';
 // @ts-expect-error a team's rule is plain JavaScript
 import rule from '../../fixtures/team/rules/central-contact-domain.mjs';
+// @ts-expect-error a team's rule is plain JavaScript
+import indentRule from '../../fixtures/team/rules/two-space-indent.mjs';
 import { corpusRecord, planted } from '../rules/fixtures';
 
 const contacts = '/protocolSection/contactsLocationsModule/centralContacts';
@@ -20,5 +22,18 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       record: planted(record, { [contacts]: [{ name: 'Ada', email: 'ada@example.org' }, { name: 'Bob', email: 'bob@elsewhere.net' }] }),
       errors: [{ pointer: `${contacts}/1/email`, severity: 'warning', message: /bob@elsewhere\.net is not an @example\.org address/ }],
     },
+  ],
+});
+
+// A rule that reads the text is tested on texts.
+new RuleTester().run(indentRule, {
+  valid: [
+    { name: 'two spaces', text: JSON.stringify(record, null, 2) },
+    { name: 'a record given as a value is indented with two spaces', record },
+    { name: 'one line has no indentation to judge', text: JSON.stringify(record) },
+  ],
+  invalid: [
+    { name: 'four spaces', text: JSON.stringify(record, null, 4), errors: [{ pointer: '', message: 'Line 2 is indented with 4 spaces; our records use two spaces.' }] },
+    { name: 'tabs', text: JSON.stringify(record, null, '\t'), errors: [{ pointer: '', message: 'Line 2 is indented with a tab; our records use two spaces.' }] },
   ],
 });
