@@ -84,6 +84,12 @@ function plantEverywhere(payload: string): { record: Record<string, any>; proble
       { label: 'Registry', url: `https://example.org/?q=${payload}` },
     ],
   };
+  protocol.ipdSharingStatementModule = { ipdSharing: payload, description: payload, infoTypes: [payload], timeFrame: payload, accessCriteria: payload, url: payload };
+  record.resultsSection.moreInfoModule = {
+    limitationsAndCaveats: { description: payload },
+    certainAgreement: { piSponsorEmployee: false, restrictiveAgreement: true, restrictionType: payload, otherDetails: payload },
+    pointOfContact: { title: payload, organization: payload, email: payload, phone: payload, phoneExt: payload },
+  };
   record.resultsSection.participantFlowModule.groups[0].title = payload;
   record.resultsSection.participantFlowModule.periods[0].milestones[0].type = payload;
   record.resultsSection.adverseEventsModule.eventGroups[0].title = payload;
@@ -142,6 +148,10 @@ async function shownTexts(page: Page): Promise<Shown> {
         textOf('.problem .rule'),
         textOf('.numbers.adverse-events tbody th'),
         textOf('.numbers.flow tbody th'),
+        textOf('[data-pointer="/protocolSection/ipdSharingStatementModule/description"] dd'),
+        textOf('[data-pointer="/protocolSection/ipdSharingStatementModule/url"] dd'),
+        textOf('.chip[data-pointer="/protocolSection/ipdSharingStatementModule/infoTypes/0"]'),
+        textOf('[data-pointer="/resultsSection/moreInfoModule/limitationsAndCaveats"] dd'),
         (Array.from(document.querySelectorAll('.country-name')) as HTMLElement[]).map((element) => element.innerText).find((text) => text !== 'United States') ?? '(missing)',
       ],
       bodyText: document.body.innerText,

@@ -15,7 +15,7 @@ import { between, decode, elementsWithClass, sectionOf, tableRows, textOf } from
 type Json = Record<string, any>;
 
 const SEED_FILES = readdirSync(join(repoRoot, 'seeds')).filter((file) => file.endsWith('.trial.json'));
-const CORPUS_IDS = ['NCT02210780', 'NCT02552212', 'NCT05594173', 'NCT03418623', 'NCT04207047'];
+const CORPUS_IDS = ['NCT02210780', 'NCT02552212', 'NCT05594173', 'NCT03418623', 'NCT04207047', 'NCT03630471', 'NCT00763412'];
 const RECORDS: [string, Json][] = [
   ...SEED_FILES.map((file): [string, Json] => [`seed ${file}`, JSON.parse(readFileSync(join(repoRoot, 'seeds', file), 'utf8'))]),
   ...CORPUS_IDS.map((id): [string, Json] => [`corpus ${id}`, corpusRecord(id)]),
@@ -130,6 +130,17 @@ describe('renderer on seeds and registry records', () => {
       for (const location of locations.filter((l) => l.facility)) expect(textOf(section)).toContain(location.facility.trim());
     });
 
+    it('shows the plan for sharing participant data, with the documents and where to ask', () => {
+      const sharing = record.protocolSection.ipdSharingStatementModule;
+      if (!sharing) return expect(html).not.toContain('<section id="ipd-sharing"');
+      const section = sectionOf(html, 'ipd-sharing');
+      expect(textOf(section)).toContain(`Plan to share ${{ YES: 'Yes', NO: 'No', UNDECIDED: 'Undecided' }[sharing.ipdSharing as string]}`);
+      for (const key of ['description', 'timeFrame', 'accessCriteria', 'url']) if (sharing[key]) expect(textOf(section)).toContain(sharing[key].replace(/\s+/g, ' ').trim());
+      const documents = elementsWithClass(section, 'chip');
+      expect(documents.map((chip) => chip.pointer)).toEqual((sharing.infoTypes ?? []).map((_: string, index: number) => `/protocolSection/ipdSharingStatementModule/infoTypes/${index}`));
+      if (sharing.url) expect(section).toContain(`<a href="${sharing.url}">`);
+    });
+
     it('shows the eligibility facts and renders the criteria Markdown', () => {
       const eligibility = record.protocolSection.eligibilityModule;
       const section = sectionOf(html, 'eligibility');
@@ -139,7 +150,7 @@ describe('renderer on seeds and registry records', () => {
       const criteria = between(section, '<div class="markdown criteria"', '</div>');
       expect(criteria).toMatch(/<(ul|ol)>/);
       expect(criteria).toContain('<li>');
-      expect(textOf(criteria)).toContain('Inclusion Criteria');
+      expect(textOf(criteria)).toMatch(/inclusion criteria|eligibility criteria/i);
     });
   });
 
@@ -171,6 +182,19 @@ describe('renderer on seeds and registry records', () => {
       const line = textOf(between(section, '<p class="outcome-count"', '</p>'));
       expect(line).toContain(`${measures.length} outcome measure`);
       expect(line).toContain(`${primary} primary`);
+    });
+
+    it('shows the limitations, the agreement on publishing and the contact for the results', () => {
+      const more = results.moreInfoModule;
+      const shown = textOf(between(section, '<h3>More information</h3>', '</dl>'));
+      if (more.limitationsAndCaveats?.description) expect(shown).toContain(`Limitations and caveats ${more.limitationsAndCaveats.description}`);
+      expect(shown).toContain(`Investigators employed by the sponsor ${more.certainAgreement.piSponsorEmployee ? 'Yes' : 'No'}`);
+      if (more.certainAgreement.restrictiveAgreement !== undefined) expect(shown).toContain(`Agreement restricting what investigators publish ${more.certainAgreement.restrictiveAgreement ? 'Yes' : 'No'}`);
+      else expect(shown).not.toContain('Agreement restricting');
+      if (more.certainAgreement.restrictionType === 'GT60') expect(shown).toContain('for 61 to 180 days');
+      const contact = more.pointOfContact;
+      expect(shown).toContain(`Contact for the results ${contact.title}, ${contact.organization} · ${contact.email} · ${contact.phone}`);
+      if (contact.phoneExt) expect(shown).toContain(`${contact.phone} ext. ${contact.phoneExt}`);
     });
 
     it('shows the serious and other adverse events per group', () => {

@@ -11,6 +11,7 @@ import { renderContacts, renderLocations } from './places';
 import { renderProblems } from './problems';
 import { renderReferences } from './references';
 import { renderResults } from './results';
+import { renderIpdSharing } from './sharing';
 import type { PreviewProblem, RenderContext } from './section';
 import { renderTimeline } from './timeline';
 import { asObject, text } from './values';
@@ -59,6 +60,7 @@ export function renderBody(record: unknown, options: RenderOptions): string {
     attempt('conditions', () => renderConditions(context)),
     attempt('contacts', () => renderContacts(context)),
     attempt('locations', () => renderLocations(context)),
+    attempt('ipd-sharing', () => renderIpdSharing(context)),
     attempt('references', () => renderReferences(context)),
     attempt('results', () => renderResults(context)),
   ];

@@ -2,7 +2,7 @@
 // measures were reported, and adverse events per group.
 import { html, type Markup } from './html';
 import { facts, list, section, type RenderContext } from './section';
-import { asObject, count, label, objects, text, type JsonObject } from './values';
+import { asObject, count, label, objects, text, yesNo, type JsonObject } from './values';
 
 const RESULTS = '/resultsSection';
 const STANDARD_MILESTONES: Record<string, string> = { STARTED: 'Started', COMPLETED: 'Completed', 'NOT COMPLETED': 'Not completed' };
@@ -12,7 +12,7 @@ export function renderResults(context: RenderContext): Markup | undefined {
   if (!results) return undefined;
   const body = html`${renderParticipantFlow(asObject(results.participantFlowModule))}${renderOutcomeMeasures(asObject(results.outcomeMeasuresModule))}${renderAdverseEvents(
     asObject(results.adverseEventsModule),
-  )}`;
+  )}${renderMoreInformation(asObject(results.moreInfoModule))}`;
   return section(context, { id: 'results', title: 'Results summary', pointer: RESULTS, body: body.value ? body : html`<p class="missing">The results section is empty.</p>` });
 }
 
@@ -84,4 +84,35 @@ function renderAdverseEvents(module: JsonObject | undefined): Markup {
         )}</tbody></table>`
       : ''
   }`;
+}
+
+/** The registry's restriction codes have no display label of their own. */
+const RESTRICTIONS: Record<string, string> = {
+  LTE60: 'the sponsor may hold a publication back for review for up to 60 days',
+  GT60: 'the sponsor may hold a publication back for review for 61 to 180 days',
+  OTHER: 'another kind of restriction',
+};
+
+/** Limitations, agreements on publishing, and whom to ask about the results. */
+function renderMoreInformation(module: JsonObject | undefined): Markup {
+  if (!module) return html``;
+  const pointer = `${RESULTS}/moreInfoModule`;
+  const agreement = asObject(module.certainAgreement) ?? {};
+  const contact = asObject(module.pointOfContact) ?? {};
+  const restrictionCode = text(agreement.restrictionType);
+  const restriction = restrictionCode && Object.hasOwn(RESTRICTIONS, restrictionCode) ? RESTRICTIONS[restrictionCode] : restrictionCode;
+  const phone = text(contact.phone) ? `${text(contact.phone)}${text(contact.phoneExt) ? ` ext. ${text(contact.phoneExt)}` : ''}` : undefined;
+  const reachedAt = [text(contact.email), phone].filter((part): part is string => part !== undefined);
+  const who = [text(contact.title), text(contact.organization)].filter((part): part is string => part !== undefined);
+  const body = facts([
+    { term: 'Limitations and caveats', value: text(asObject(module.limitationsAndCaveats)?.description), pointer: `${pointer}/limitationsAndCaveats` },
+    { term: 'Investigators employed by the sponsor', value: yesNo(agreement.piSponsorEmployee), pointer: `${pointer}/certainAgreement/piSponsorEmployee` },
+    {
+      term: 'Agreement restricting what investigators publish',
+      value: agreement.restrictiveAgreement === undefined ? undefined : html`${yesNo(agreement.restrictiveAgreement)}${restriction ? html` — ${restriction}` : ''}${text(agreement.otherDetails) ? html`<br>${text(agreement.otherDetails)}` : ''}`,
+      pointer: `${pointer}/certainAgreement`,
+    },
+    { term: 'Contact for the results', value: who.length || reachedAt.length ? html`${list(who)}${reachedAt.length ? html` · ${list(reachedAt, ' · ')}` : ''}` : undefined, pointer: `${pointer}/pointOfContact` },
+  ]);
+  return body.value ? html`<h3>More information</h3>${body}` : html``;
 }
