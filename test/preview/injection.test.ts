@@ -90,6 +90,9 @@ function plantEverywhere(payload: string): { record: Record<string, any>; proble
     certainAgreement: { piSponsorEmployee: false, restrictiveAgreement: true, restrictionType: payload, otherDetails: payload },
     pointOfContact: { title: payload, organization: payload, email: payload, phone: payload, phoneExt: payload },
   };
+  record.resultsSection.baselineCharacteristicsModule.groups[0].title = payload;
+  record.resultsSection.baselineCharacteristicsModule.measures[0].title = payload;
+  record.resultsSection.baselineCharacteristicsModule.measures[0].classes[0].categories[0].measurements[0].value = payload;
   record.resultsSection.participantFlowModule.groups[0].title = payload;
   record.resultsSection.participantFlowModule.periods[0].milestones[0].type = payload;
   record.resultsSection.adverseEventsModule.eventGroups[0].title = payload;
@@ -152,6 +155,8 @@ async function shownTexts(page: Page): Promise<Shown> {
         textOf('[data-pointer="/protocolSection/ipdSharingStatementModule/url"] dd'),
         textOf('.chip[data-pointer="/protocolSection/ipdSharingStatementModule/infoTypes/0"]'),
         textOf('[data-pointer="/resultsSection/moreInfoModule/limitationsAndCaveats"] dd'),
+        textOf('.numbers.baseline thead th:nth-child(2)'),
+        textOf('.numbers.baseline .measure-title'),
         (Array.from(document.querySelectorAll('.country-name')) as HTMLElement[]).map((element) => element.innerText).find((text) => text !== 'United States') ?? '(missing)',
       ],
       bodyText: document.body.innerText,

@@ -176,6 +176,28 @@ describe('renderer on seeds and registry records', () => {
       });
     });
 
+    it('tabulates the baseline characteristics: a column per group, a block of rows per measure', () => {
+      const baseline = results.baselineCharacteristicsModule;
+      const rows = tableRows(between(section, '<table class="numbers baseline"', '</table>'));
+      const groupIds: string[] = baseline.groups.map((group: Json) => group.id);
+      const valueIn = (values: Json[], id: string, show: (value: Json) => string) => {
+        const value = values.find((candidate) => candidate.groupId === id);
+        return value ? show(value) : '–';
+      };
+      const expected: string[][] = [['Characteristic', ...baseline.groups.map((group: Json) => group.title)]];
+      for (const denom of baseline.denoms) expected.push([denom.units, ...groupIds.map((id) => valueIn(denom.counts, id, (count) => count.value))]);
+      for (const measure of baseline.measures) {
+        expected.push([expect.stringContaining(measure.title) as unknown as string]);
+        for (const measureClass of measure.classes) {
+          for (const category of measureClass.categories) {
+            const shown = (m: Json) => (m.spread ? `${m.value} (${m.spread})` : m.lowerLimit || m.upperLimit ? `${m.value} (${m.lowerLimit ?? '?'} to ${m.upperLimit ?? '?'})` : m.value);
+            expected.push([category.title ?? measureClass.title ?? measure.title, ...groupIds.map((id) => valueIn(category.measurements, id, shown))]);
+          }
+        }
+      }
+      expect(rows).toEqual(expected);
+    });
+
     it('counts the outcome measures reported', () => {
       const measures: Json[] = results.outcomeMeasuresModule.outcomeMeasures;
       const primary = measures.filter((m) => m.type === 'PRIMARY').length;

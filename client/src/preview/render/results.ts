@@ -1,5 +1,5 @@
-// A summary of posted results: participants per group through each period, how many outcome
-// measures were reported, and adverse events per group.
+// A summary of posted results: participants per group through each period, the baseline table,
+// how many outcome measures were reported, adverse events per group, and more information.
 import { html, type Markup } from './html';
 import { facts, list, section, type RenderContext } from './section';
 import { asObject, count, label, objects, text, yesNo, type JsonObject } from './values';
@@ -10,7 +10,7 @@ const STANDARD_MILESTONES: Record<string, string> = { STARTED: 'Started', COMPLE
 export function renderResults(context: RenderContext): Markup | undefined {
   const results = asObject(context.record.resultsSection);
   if (!results) return undefined;
-  const body = html`${renderParticipantFlow(asObject(results.participantFlowModule))}${renderOutcomeMeasures(asObject(results.outcomeMeasuresModule))}${renderAdverseEvents(
+  const body = html`${renderParticipantFlow(asObject(results.participantFlowModule))}${renderBaseline(asObject(results.baselineCharacteristicsModule))}${renderOutcomeMeasures(asObject(results.outcomeMeasuresModule))}${renderAdverseEvents(
     asObject(results.adverseEventsModule),
   )}${renderMoreInformation(asObject(results.moreInfoModule))}`;
   return section(context, { id: 'results', title: 'Results summary', pointer: RESULTS, body: body.value ? body : html`<p class="missing">The results section is empty.</p>` });
@@ -40,6 +40,49 @@ function renderParticipantFlow(flow: JsonObject | undefined): Markup {
         })}</tr>`,
     )}</tbody></table>`;
   })}`;
+}
+
+/** The baseline table as the registry lays it out: a column per group, a block of rows per measure. */
+function renderBaseline(module: JsonObject | undefined): Markup {
+  if (!module) return html``;
+  const pointer = `${RESULTS}/baselineCharacteristicsModule`;
+  const groups = objects(module.groups);
+  const ids = groups.map((group, index) => text(group.id) ?? `#${index}`);
+  const cells = (values: JsonObject[], show: (value: JsonObject) => string) =>
+    ids.map((id) => {
+      const value = values.find((candidate) => text(candidate.groupId) === id);
+      return html`<td>${value ? show(value) : '–'}</td>`;
+    });
+  const denomRows = objects(module.denoms).map(
+    (denom, index) => html`<tr data-pointer="${pointer}/denoms/${index}"><th scope="row">${text(denom.units) ?? 'Participants'}</th>${cells(objects(denom.counts), (count) => text(count.value) ?? '–')}</tr>`,
+  );
+  const measureRows = objects(module.measures).map((measure, m) => {
+    const measurePointer = `${pointer}/measures/${m}`;
+    const how = [label(`${measurePointer}/paramType`, measure.paramType), label(`${measurePointer}/dispersionType`, measure.dispersionType), text(measure.unitOfMeasure)].filter((part) => part !== undefined);
+    const heading = html`<tr class="measure" data-pointer="${measurePointer}"><th scope="rowgroup" colspan="${ids.length + 1}"><span class="measure-title">${text(measure.title) ?? `Measure ${m + 1}`}</span>${how.length ? html` <span class="detail">${list(how)}</span>` : ''}</th></tr>`;
+    const rows = objects(measure.classes).flatMap((measureClass, c) =>
+      objects(measureClass.categories).map(
+        (category, g) =>
+          html`<tr data-pointer="${measurePointer}/classes/${c}/categories/${g}"><th scope="row">${text(category.title) ?? text(measureClass.title) ?? text(measure.title) ?? '–'}</th>${cells(objects(category.measurements), measurementText)}</tr>`,
+      ),
+    );
+    return html`${heading}${rows}`;
+  });
+  return html`<h3>Baseline characteristics</h3><table class="numbers baseline" data-pointer="${pointer}"><thead><tr><th scope="col">Characteristic</th>${groups.map(
+    (group, index) => html`<th scope="col">${text(group.title) ?? ids[index]}</th>`,
+  )}</tr></thead>
+<tbody>${denomRows}${measureRows}</tbody></table>`;
+}
+
+/** A value with its spread ("45.2 (12.1)") or its interval ("3.1 (2.0 to 4.4)"). */
+function measurementText(measurement: JsonObject): string {
+  const value = text(measurement.value) ?? '–';
+  const spread = text(measurement.spread);
+  const lower = text(measurement.lowerLimit);
+  const upper = text(measurement.upperLimit);
+  if (spread) return `${value} (${spread})`;
+  if (lower || upper) return `${value} (${lower ?? '?'} to ${upper ?? '?'})`;
+  return value;
 }
 
 function renderOutcomeMeasures(module: JsonObject | undefined): Markup {
