@@ -93,6 +93,8 @@ function plantEverywhere(payload: string): { record: Record<string, any>; proble
   record.resultsSection.baselineCharacteristicsModule.groups[0].title = payload;
   record.resultsSection.baselineCharacteristicsModule.measures[0].title = payload;
   record.resultsSection.baselineCharacteristicsModule.measures[0].classes[0].categories[0].measurements[0].value = payload;
+  record.resultsSection.outcomeMeasuresModule.outcomeMeasures[0].title = payload;
+  record.resultsSection.outcomeMeasuresModule.outcomeMeasures[0].groups[0].title = payload;
   record.resultsSection.participantFlowModule.groups[0].title = payload;
   record.resultsSection.participantFlowModule.periods[0].milestones[0].type = payload;
   record.resultsSection.adverseEventsModule.eventGroups[0].title = payload;
@@ -157,6 +159,7 @@ async function shownTexts(page: Page): Promise<Shown> {
         textOf('[data-pointer="/resultsSection/moreInfoModule/limitationsAndCaveats"] dd'),
         textOf('.numbers.baseline thead th:nth-child(2)'),
         textOf('.numbers.baseline .measure-title'),
+        textOf('details.outcome-values .measure-title'),
         (Array.from(document.querySelectorAll('.country-name')) as HTMLElement[]).map((element) => element.innerText).find((text) => text !== 'United States') ?? '(missing)',
       ],
       bodyText: document.body.innerText,

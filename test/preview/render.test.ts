@@ -22,6 +22,25 @@ const RECORDS: [string, Json][] = [
 ];
 const DATE_KEYS = ['startDateStruct', 'primaryCompletionDateStruct', 'completionDateStruct', 'studyFirstPostDateStruct', 'resultsFirstPostDateStruct', 'lastUpdatePostDateStruct'];
 
+/** The rows a results table should show: groups as columns, the numbers analysed, then every category's values. */
+function expectedValueRows(corner: string, holder: Json, measures: Json[], headed: boolean): unknown[][] {
+  const groupIds: string[] = holder.groups.map((group: Json) => group.id);
+  const valueIn = (values: Json[], id: string, show: (value: Json) => string) => {
+    const value = values.find((candidate) => candidate.groupId === id);
+    return value ? show(value) : '–';
+  };
+  const shown = (m: Json) => (m.spread ? `${m.value} (${m.spread})` : m.lowerLimit || m.upperLimit ? `${m.value} (${m.lowerLimit ?? '?'} to ${m.upperLimit ?? '?'})` : m.value);
+  const rows: unknown[][] = [[corner, ...holder.groups.map((group: Json) => group.title)]];
+  for (const denom of holder.denoms ?? []) rows.push([denom.units, ...groupIds.map((id) => valueIn(denom.counts, id, (count) => count.value))]);
+  for (const measure of measures) {
+    if (headed) rows.push([expect.stringContaining(measure.title)]);
+    for (const measureClass of measure.classes ?? []) {
+      for (const category of measureClass.categories) rows.push([category.title ?? measureClass.title ?? measure.title, ...groupIds.map((id) => valueIn(category.measurements, id, shown))]);
+    }
+  }
+  return rows;
+}
+
 function page(record: unknown, problems: PreviewProblem[] = []): string {
   return renderPreview(record, { mode: 'export', today: TODAY, problems, css: 'body{}' });
 }
@@ -179,23 +198,22 @@ describe('renderer on seeds and registry records', () => {
     it('tabulates the baseline characteristics: a column per group, a block of rows per measure', () => {
       const baseline = results.baselineCharacteristicsModule;
       const rows = tableRows(between(section, '<table class="numbers baseline"', '</table>'));
-      const groupIds: string[] = baseline.groups.map((group: Json) => group.id);
-      const valueIn = (values: Json[], id: string, show: (value: Json) => string) => {
-        const value = values.find((candidate) => candidate.groupId === id);
-        return value ? show(value) : '–';
-      };
-      const expected: string[][] = [['Characteristic', ...baseline.groups.map((group: Json) => group.title)]];
-      for (const denom of baseline.denoms) expected.push([denom.units, ...groupIds.map((id) => valueIn(denom.counts, id, (count) => count.value))]);
-      for (const measure of baseline.measures) {
-        expected.push([expect.stringContaining(measure.title) as unknown as string]);
-        for (const measureClass of measure.classes) {
-          for (const category of measureClass.categories) {
-            const shown = (m: Json) => (m.spread ? `${m.value} (${m.spread})` : m.lowerLimit || m.upperLimit ? `${m.value} (${m.lowerLimit ?? '?'} to ${m.upperLimit ?? '?'})` : m.value);
-            expected.push([category.title ?? measureClass.title ?? measure.title, ...groupIds.map((id) => valueIn(category.measurements, id, shown))]);
-          }
-        }
-      }
-      expect(rows).toEqual(expected);
+      expect(rows).toEqual(expectedValueRows('Characteristic', baseline, baseline.measures, true));
+    });
+
+    it('folds each outcome measure with its kind and time frame, and its values per group inside', () => {
+      const measures: Json[] = results.outcomeMeasuresModule.outcomeMeasures;
+      const folded = [...section.matchAll(/<details class="outcome-values" data-pointer="([^"]+)">([\s\S]*?)<\/details>/g)];
+      expect(folded.map((match) => match[1])).toEqual(measures.map((_, index) => `/resultsSection/outcomeMeasuresModule/outcomeMeasures/${index}`));
+      measures.forEach((measure, index) => {
+        const [, , inside] = folded[index];
+        const summary = textOf(between(inside, '<summary>', '</summary>'));
+        expect(summary).toContain(measure.title.replace(/\s+/g, ' ').trim());
+        expect(summary).toContain(measure.type === 'PRIMARY' ? 'Primary' : measure.type === 'SECONDARY' ? 'Secondary' : '');
+        if (measure.timeFrame) expect(summary).toContain(measure.timeFrame.replace(/\s+/g, ' ').trim());
+        if (!measure.classes?.length && !measure.denoms?.length) return expect(textOf(inside)).toContain('No values posted');
+        expect(tableRows(between(inside, '<table class="numbers outcome-values"', '</table>'))).toEqual(expectedValueRows('Group', measure, [measure], false));
+      });
     });
 
     it('counts the outcome measures reported', () => {

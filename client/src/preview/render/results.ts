@@ -1,5 +1,5 @@
 // A summary of posted results: participants per group through each period, the baseline table,
-// how many outcome measures were reported, adverse events per group, and more information.
+// each outcome measure with its values (folded), adverse events per group, and more information.
 import { html, type Markup } from './html';
 import { facts, list, section, type RenderContext } from './section';
 import { asObject, count, label, objects, text, yesNo, type JsonObject } from './values';
@@ -46,32 +46,54 @@ function renderParticipantFlow(flow: JsonObject | undefined): Markup {
 function renderBaseline(module: JsonObject | undefined): Markup {
   if (!module) return html``;
   const pointer = `${RESULTS}/baselineCharacteristicsModule`;
-  const groups = objects(module.groups);
-  const ids = groups.map((group, index) => text(group.id) ?? `#${index}`);
+  const measures = objects(module.measures).map((measure, m) => ({ measure, pointer: `${pointer}/measures/${m}` }));
+  return html`<h3>Baseline characteristics</h3>${measureTable({ className: 'baseline', pointer, groups: objects(module.groups), denoms: objects(module.denoms), measures, headed: true })}`;
+}
+
+interface MeasureTable {
+  className: string;
+  pointer: string;
+  groups: JsonObject[];
+  denoms: JsonObject[];
+  measures: Array<{ measure: JsonObject; pointer: string }>;
+  /** A heading row per measure (the baseline table holds many; an outcome measure is one). */
+  headed: boolean;
+}
+
+/** Results values per group: the number analysed (denominators), then a row per category. */
+function measureTable(table: MeasureTable): Markup {
+  const ids = table.groups.map((group, index) => text(group.id) ?? `#${index}`);
   const cells = (values: JsonObject[], show: (value: JsonObject) => string) =>
     ids.map((id) => {
       const value = values.find((candidate) => text(candidate.groupId) === id);
       return html`<td>${value ? show(value) : '–'}</td>`;
     });
-  const denomRows = objects(module.denoms).map(
-    (denom, index) => html`<tr data-pointer="${pointer}/denoms/${index}"><th scope="row">${text(denom.units) ?? 'Participants'}</th>${cells(objects(denom.counts), (count) => text(count.value) ?? '–')}</tr>`,
+  const denomRows = table.denoms.map(
+    (denom, index) =>
+      html`<tr data-pointer="${table.pointer}/denoms/${index}"><th scope="row">${text(denom.units) ?? 'Participants'}</th>${cells(objects(denom.counts), (count) => text(count.value) ?? '–')}</tr>`,
   );
-  const measureRows = objects(module.measures).map((measure, m) => {
-    const measurePointer = `${pointer}/measures/${m}`;
-    const how = [label(`${measurePointer}/paramType`, measure.paramType), label(`${measurePointer}/dispersionType`, measure.dispersionType), text(measure.unitOfMeasure)].filter((part) => part !== undefined);
-    const heading = html`<tr class="measure" data-pointer="${measurePointer}"><th scope="rowgroup" colspan="${ids.length + 1}"><span class="measure-title">${text(measure.title) ?? `Measure ${m + 1}`}</span>${how.length ? html` <span class="detail">${list(how)}</span>` : ''}</th></tr>`;
+  const measureRows = table.measures.map(({ measure, pointer }, m) => {
+    const heading = table.headed
+      ? html`<tr class="measure" data-pointer="${pointer}"><th scope="rowgroup" colspan="${ids.length + 1}"><span class="measure-title">${text(measure.title) ?? `Measure ${m + 1}`}</span>${howMeasured(measure, pointer)}</th></tr>`
+      : '';
     const rows = objects(measure.classes).flatMap((measureClass, c) =>
       objects(measureClass.categories).map(
         (category, g) =>
-          html`<tr data-pointer="${measurePointer}/classes/${c}/categories/${g}"><th scope="row">${text(category.title) ?? text(measureClass.title) ?? text(measure.title) ?? '–'}</th>${cells(objects(category.measurements), measurementText)}</tr>`,
+          html`<tr data-pointer="${pointer}/classes/${c}/categories/${g}"><th scope="row">${text(category.title) ?? text(measureClass.title) ?? text(measure.title) ?? '–'}</th>${cells(objects(category.measurements), measurementText)}</tr>`,
       ),
     );
     return html`${heading}${rows}`;
   });
-  return html`<h3>Baseline characteristics</h3><table class="numbers baseline" data-pointer="${pointer}"><thead><tr><th scope="col">Characteristic</th>${groups.map(
+  return html`<table class="numbers ${table.className}" data-pointer="${table.pointer}"><thead><tr><th scope="col">${table.headed ? 'Characteristic' : 'Group'}</th>${table.groups.map(
     (group, index) => html`<th scope="col">${text(group.title) ?? ids[index]}</th>`,
   )}</tr></thead>
 <tbody>${denomRows}${measureRows}</tbody></table>`;
+}
+
+/** "Mean, Standard Deviation, years": the statistic, its dispersion and the unit. */
+function howMeasured(measure: JsonObject, pointer: string): Markup | string {
+  const how = [label(`${pointer}/paramType`, measure.paramType), label(`${pointer}/dispersionType`, measure.dispersionType), text(measure.unitOfMeasure)].filter((part) => part !== undefined);
+  return how.length ? html` <span class="detail">${list(how)}</span>` : '';
 }
 
 /** A value with its spread ("45.2 (12.1)") or its interval ("3.1 (2.0 to 4.4)"). */
@@ -96,7 +118,22 @@ function renderOutcomeMeasures(module: JsonObject | undefined): Markup {
   });
   return html`<h3>Outcome measures</h3><p class="outcome-count" data-pointer="${pointer}"><strong>${measures.length}</strong> ${
     measures.length === 1 ? 'outcome measure' : 'outcome measures'
-  } reported${byType.size ? html`: ${list([...byType].map(([type, n]) => `${n} ${type.toLowerCase()}`))}` : ''}</p>`;
+  } reported${byType.size ? html`: ${list([...byType].map(([type, n]) => `${n} ${type.toLowerCase()}`))}` : ''}</p>${measures.map((measure, index) =>
+    renderOutcomeValues(measure, `${pointer}/${index}`),
+  )}`;
+}
+
+/** One outcome measure's values, folded: the title, kind and time frame show; the table opens on a click. */
+function renderOutcomeValues(measure: JsonObject, pointer: string): Markup {
+  const type = label(`${pointer}/type`, measure.type);
+  const timeFrame = text(measure.timeFrame);
+  const hasValues = objects(measure.classes).length > 0 || objects(measure.denoms).length > 0;
+  const values = hasValues
+    ? html`${howMeasured(measure, pointer)}${measureTable({ className: 'outcome-values', pointer, groups: objects(measure.groups), denoms: objects(measure.denoms), measures: [{ measure, pointer }], headed: false })}`
+    : html`<p class="missing">No values posted${label(`${pointer}/reportingStatus`, measure.reportingStatus) ? html` (${label(`${pointer}/reportingStatus`, measure.reportingStatus)})` : ''}.</p>`;
+  return html`<details class="outcome-values" data-pointer="${pointer}"><summary>${type ? html`<span class="tag">${type}</span> ` : ''}<span class="measure-title">${
+    text(measure.title) ?? 'Untitled outcome measure'
+  }</span>${timeFrame ? html` <span class="detail">${timeFrame}</span>` : ''}</summary>${values}</details>`;
 }
 
 function renderAdverseEvents(module: JsonObject | undefined): Markup {
