@@ -342,6 +342,23 @@ describe('odd shapes', () => {
     },
   );
 
+  it('renders the sharing plan and the results tables with their fields of the wrong type', () => {
+    const sharing = planted(base, { '/protocolSection/ipdSharingStatementModule': { ipdSharing: 'YES', description: 'd', infoTypes: ['SAP'], timeFrame: 't', accessCriteria: 'a', url: 'https://example.org/' } });
+    const fields = [
+      ...['ipdSharing', 'description', 'infoTypes', 'timeFrame', 'accessCriteria', 'url'].map((key) => `/protocolSection/ipdSharingStatementModule/${key}`),
+      ...['groups', 'denoms', 'measures', 'measures/0/classes', 'measures/0/classes/0/categories', 'measures/0/classes/0/categories/0/measurements'].map((key) => `/resultsSection/baselineCharacteristicsModule/${key}`),
+      ...['groups', 'denoms', 'classes', 'type', 'timeFrame'].map((key) => `/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/${key}`),
+      ...['limitationsAndCaveats', 'certainAgreement', 'pointOfContact', 'certainAgreement/restrictionType', 'pointOfContact/phoneExt'].map((key) => `/resultsSection/moreInfoModule/${key}`),
+    ];
+    for (const field of fields) for (const wrong of WRONG_VALUES) renders(planted(sharing, { [field]: wrong }));
+  });
+
+  it('says when an outcome measure has no values posted', () => {
+    const measure = '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0';
+    const html = renders(planted(base, { [`${measure}/classes`]: undefined, [`${measure}/denoms`]: undefined, [`${measure}/reportingStatus`]: 'NOT_POSTED' }));
+    expect(textOf(between(html, `<details class="outcome-values" data-pointer="${measure}">`, '</details>'))).toContain('No values posted (Not Posted).');
+  });
+
   it('renders every module replaced by values of the wrong type', () => {
     for (const module of Object.keys(base.protocolSection).concat('resultsSection')) {
       for (const wrong of WRONG_VALUES) {

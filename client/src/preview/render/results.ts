@@ -128,9 +128,10 @@ function renderOutcomeValues(measure: JsonObject, pointer: string): Markup {
   const type = label(`${pointer}/type`, measure.type);
   const timeFrame = text(measure.timeFrame);
   const hasValues = objects(measure.classes).length > 0 || objects(measure.denoms).length > 0;
+  const status = label(`${pointer}/reportingStatus`, measure.reportingStatus);
   const values = hasValues
     ? html`${howMeasured(measure, pointer)}${measureTable({ className: 'outcome-values', pointer, groups: objects(measure.groups), denoms: objects(measure.denoms), measures: [{ measure, pointer }], headed: false })}`
-    : html`<p class="missing">No values posted${label(`${pointer}/reportingStatus`, measure.reportingStatus) ? html` (${label(`${pointer}/reportingStatus`, measure.reportingStatus)})` : ''}.</p>`;
+    : html`<p class="missing">No values posted${status ? ` (${status})` : ''}.</p>`;
   return html`<details class="outcome-values" data-pointer="${pointer}"><summary>${type ? html`<span class="tag">${type}</span> ` : ''}<span class="measure-title">${
     text(measure.title) ?? 'Untitled outcome measure'
   }</span>${timeFrame ? html` <span class="detail">${timeFrame}</span>` : ''}</summary>${values}</details>`;
