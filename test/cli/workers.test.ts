@@ -22,14 +22,8 @@ const HOUSE_RULE = `export default {
   },
 };`;
 
-/** Reads the text, which the plain record cannot show. */
-const INDENT_RULE = `export default {
-  meta: { id: 'house-indent', severity: 'warn', description: 'Records are indented with two spaces' },
-  check(context) {
-    const indent = /^\\s*/.exec(context.text.split('\\n')[1] ?? '')[0];
-    if (indent.length > 0 && indent !== '  ') context.report({ pointer: '', target: 'key', message: 'Indent with two spaces.' });
-  },
-};`;
+/** A house style that reads the text, which the plain record cannot show. */
+const INDENT_RULE = readFileSync(join(__dirname, '..', 'fixtures', 'team', 'rules', 'two-space-indent.mjs'), 'utf8');
 
 function pretty(record: unknown): string {
   return JSON.stringify(record, null, 2) + '\n';
@@ -114,7 +108,7 @@ describe('lint with worker threads', () => {
     expect(run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'house-acronym').shortDescription.text).toBe('Our records carry an acronym');
     expect(run.results.filter((result: { ruleId: string }) => result.ruleId === 'house-acronym')).toHaveLength(14);
     // The indentation is only in the text: the workers hand each record's own text to the custom rules.
-    const indented = run.results.filter((result: { ruleId: string }) => result.ruleId === 'house-indent');
+    const indented = run.results.filter((result: { ruleId: string }) => result.ruleId === 'two-space-indent');
     expect(indented.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri).sort()).toEqual(['fix-03.trial.json', 'fix-11.trial.json']);
   });
 

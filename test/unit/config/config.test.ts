@@ -1,7 +1,7 @@
 // Team configuration: presets, extends chains and cycles, overrides by glob and by pointer, team
 // schemas, custom rules (happy, throwing, looping), and untrusted workspaces.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, ConfigService } from '../../../server/src/config';
@@ -154,17 +154,7 @@ const ACRONYM_RULE = `export default {
 };`;
 
 /** A house style that reads the text, which the plain record cannot show. */
-const INDENT_RULE = `export default {
-  meta: { id: 'house-indent', severity: 'warn', description: 'Records are indented with two spaces' },
-  check(context) {
-    const second = context.text.split('\\n')[1];
-    if (second === undefined) return;
-    const indent = /^\\s*/.exec(second)[0];
-    if (indent === '  ') return;
-    const found = indent.includes('\\t') ? 'a tab' : \`\${indent.length} spaces\`;
-    context.report({ pointer: '', target: 'key', message: \`Indent with two spaces, not \${found}.\` });
-  },
-};`;
+const INDENT_RULE = readFileSync(join(__dirname, '..', '..', 'fixtures', 'team', 'rules', 'two-space-indent.mjs'), 'utf8');
 
 describe('custom rules', () => {
   it('run like built-in rules (happy path)', () => {
@@ -220,10 +210,10 @@ describe('custom rules', () => {
     service = new ConfigService();
     const options = { ...service.settingsFor(join(root, 'a.trial.json'), { trusted: true }).options, today: TODAY };
     const record = corpusRecord('NCT03418623');
-    const indented = (text: string) => validateDocument(new TrialDocument(text), options).filter((f) => f.ruleId === 'house-indent');
-    expect(indented(JSON.stringify(record, null, 4)).map((f) => f.message)).toEqual(['Indent with two spaces, not 4 spaces.']);
+    const indented = (text: string) => validateDocument(new TrialDocument(text), options).filter((f) => f.ruleId === 'two-space-indent');
+    expect(indented(JSON.stringify(record, null, 4)).map((f) => f.message)).toEqual(['Line 2 is indented with 4 spaces; our records use two spaces.']);
     expect(indented(JSON.stringify(record, null, 2))).toEqual([]);
-    expect(indented(JSON.stringify(record, null, '\t')).map((f) => f.message)).toEqual(['Indent with two spaces, not a tab.']);
+    expect(indented(JSON.stringify(record, null, '\t')).map((f) => f.message)).toEqual(['Line 2 is indented with a tab; our records use two spaces.']);
   });
 
   it('a custom rule with a bad severity is a config error', () => {
