@@ -84,8 +84,12 @@ class RuleHost {
     if (!this.worker) this.start();
     const hasRecord = context.record !== this.lastRecord;
     Atomics.store(this.signal, 0, 0);
+    const message: RuleRequest = { index, hasRecord, today: context.today, options: context.options };
     // The record and its text cross to the worker once per validation, not once per rule.
-    const message: RuleRequest = hasRecord ? { index, hasRecord, record: context.record, text: context.text, today: context.today, options: context.options } : { index, hasRecord, today: context.today, options: context.options };
+    if (hasRecord) {
+      message.record = context.record;
+      message.text = context.text;
+    }
     this.port!.postMessage(message);
     this.lastRecord = context.record;
     const reply = this.wait(budgetMs);

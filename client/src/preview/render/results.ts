@@ -2,7 +2,7 @@
 // each outcome measure with its values (folded), adverse events per group, and more information.
 import { html, type Markup } from './html';
 import { facts, list, section, type RenderContext } from './section';
-import { asObject, count, label, objects, text, yesNo, type JsonObject } from './values';
+import { asObject, count, label, objects, text, texts, yesNo, type JsonObject } from './values';
 
 const RESULTS = '/resultsSection';
 const STANDARD_MILESTONES: Record<string, string> = { STARTED: 'Started', COMPLETED: 'Completed', 'NOT COMPLETED': 'Not completed' };
@@ -92,7 +92,7 @@ function measureTable(table: MeasureTable): Markup {
 
 /** "Mean, Standard Deviation, years": the statistic, its dispersion and the unit. */
 function howMeasured(measure: JsonObject, pointer: string): Markup | string {
-  const how = [label(`${pointer}/paramType`, measure.paramType), label(`${pointer}/dispersionType`, measure.dispersionType), text(measure.unitOfMeasure)].filter((part) => part !== undefined);
+  const how = texts([label(`${pointer}/paramType`, measure.paramType), label(`${pointer}/dispersionType`, measure.dispersionType), measure.unitOfMeasure]);
   return how.length ? html` <span class="detail">${list(how)}</span>` : '';
 }
 
@@ -183,8 +183,8 @@ function renderMoreInformation(module: JsonObject | undefined): Markup {
   const restrictionCode = text(agreement.restrictionType);
   const restriction = restrictionCode && Object.hasOwn(RESTRICTIONS, restrictionCode) ? RESTRICTIONS[restrictionCode] : restrictionCode;
   const phone = text(contact.phone) ? `${text(contact.phone)}${text(contact.phoneExt) ? ` ext. ${text(contact.phoneExt)}` : ''}` : undefined;
-  const reachedAt = [text(contact.email), phone].filter((part): part is string => part !== undefined);
-  const who = [text(contact.title), text(contact.organization)].filter((part): part is string => part !== undefined);
+  const reachedAt = texts([contact.email, phone]);
+  const who = texts([contact.title, contact.organization]);
   const body = facts([
     { term: 'Limitations and caveats', value: text(asObject(module.limitationsAndCaveats)?.description), pointer: `${pointer}/limitationsAndCaveats` },
     { term: 'Investigators employed by the sponsor', value: yesNo(agreement.piSponsorEmployee), pointer: `${pointer}/certainAgreement/piSponsorEmployee` },
