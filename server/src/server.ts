@@ -140,8 +140,11 @@ connection.onCompletion(async (params, token) => {
 });
 
 connection.onHover(async (params, token) => {
+  const textDocument = documents.get(params.textDocument.uri);
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doHover(document, params.position, { today: await todayFor(params.textDocument.uri) }) : null;
+  if (!textDocument || !document) return null;
+  const [today, findings, describeRule] = await Promise.all([records.today(textDocument), records.findings(textDocument), records.ruleDescriber(textDocument)]);
+  return doHover(document, params.position, { today, findings, describeRule });
 });
 
 connection.onCodeAction(async (params, token) => {

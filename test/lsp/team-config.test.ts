@@ -45,7 +45,7 @@ beforeAll(async () => {
   write(
     'rules/central-contact-domain.mjs',
     `export default {
-  meta: { id: 'central-contact-domain', severity: 'warn', description: 'Central contacts use the sponsor domain' },
+  meta: { id: 'central-contact-domain', severity: 'warn', description: 'Central contacts use the sponsor domain', docs: 'Participants write to the sponsor, so the address must be one the sponsor reads.' },
   check(context) {
     const contacts = context.record?.protocolSection?.contactsLocationsModule?.centralContacts ?? [];
     contacts.forEach((contact, index) => {
@@ -111,6 +111,20 @@ describe('the editor and the CLI agree', () => {
     expect(cli.get('records/combination.trial.json')!.find((finding) => finding.ruleId === 'phase-combination')?.severity).toBe('warning');
     expect(cli.get('legacy/old.trial.json')!.find((finding) => finding.ruleId === 'arm-label-reference')?.severity).toBe('info');
     for (const findings of cli.values()) expect(findings.some((finding) => finding.ruleId === 'status-verified-date' || finding.ruleId === 'estimated-date-in-past')).toBe(false);
+  });
+});
+
+describe('hovering a diagnostic', () => {
+  it("shows what its rule checks and why, for built-in and the team's own rules", async () => {
+    const uri = fileUri(join(project, 'records/typo.trial.json'));
+    const published = await client.diagnostics(uri);
+    const custom = published.diagnostics.find((diagnostic) => diagnostic.code === 'central-contact-domain')!;
+    const customHover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: custom.range.start });
+    expect(customHover.contents.value).toMatch(/^\*\*Rule `central-contact-domain`\*\*: Central contacts use the sponsor domain\n\nParticipants write to the sponsor/);
+    expect(customHover.contents.value).toContain('\n\n---\n\n**Central contact email** `email`');
+    const typo = published.diagnostics.find((diagnostic) => diagnostic.code === 'schema')!;
+    const schemaHover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: typo.range.start });
+    expect(schemaHover.contents.value).not.toContain('**Rule');
   });
 });
 

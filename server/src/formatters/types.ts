@@ -1,5 +1,5 @@
 // What every output format receives: the linted files with their findings, and the rules' metadata.
-import type { Finding, RuleMeta, Severity } from '../service/types';
+import { severityRank, type Finding, type RuleMeta, type Severity } from '../service/types';
 
 export interface LintedFile {
   /** Relative to the working directory, with forward slashes. */
@@ -51,16 +51,11 @@ export function summarize(results: LintResults): Summary {
   return summary;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
 export function isAtOrAbove(severity: Severity, level: FailLevel): boolean {
-  return SEVERITY_RANK[severity] <= SEVERITY_RANK[level];
+  return severityRank(severity) <= severityRank(level);
 }
 
-/** For sorting most severe first. */
-export function severityRank(severity: Severity): number {
-  return SEVERITY_RANK[severity];
-}
+export { severityRank };
 
 /** 1-based line and column (UTF-16 code units, as editors count). */
 export function startOf(finding: Finding): { line: number; column: number; endLine: number; endColumn: number } {

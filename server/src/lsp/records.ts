@@ -10,6 +10,7 @@ import { TrialDocument } from '../service/document';
 import { todayUtc, validateDocument, type ValidateOptions } from '../service/validate';
 import { toDiagnostic } from '../service/diagnostics';
 import type { Finding } from '../service/types';
+import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
 import type { SettingsCache } from './settings';
 
 export interface RecordStatus {
@@ -25,6 +26,7 @@ interface Validated {
   status: RecordStatus;
   /** What the record was validated with: current until the settings, the config or trust change. */
   options: ValidateOptions;
+  durationMs: number;
 }
 
 export class OpenRecords {
@@ -54,9 +56,13 @@ export class OpenRecords {
 
   /** Findings for the current version: the last validation's when it is current, else a new one. */
   async findings(textDocument: TextDocument): Promise<Finding[]> {
+    return (await this.validation(textDocument)).findings;
+  }
+
+  /** The current version's validation: kept from the last one (a hover or code action may have run it) or run now. */
+  private async validation(textDocument: TextDocument): Promise<Validated> {
     const last = this.validated.get(textDocument.uri);
-    if (last && last.version === textDocument.version) return last.findings;
-    return (await this.validate(textDocument)).findings;
+    return last && last.version === textDocument.version ? last : this.validate(textDocument);
   }
 
   status(uri: string): RecordStatus | undefined {
@@ -78,21 +84,21 @@ export class OpenRecords {
   async publish(uri: string): Promise<void> {
     const textDocument = this.documents.get(uri);
     if (!textDocument) return;
-    const started = performance.now();
     const version = textDocument.version;
-    const result = await this.validate(textDocument);
+    const result = await this.validation(textDocument);
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return;
     const diagnostics: Diagnostic[] = result.findings.map((finding) => toDiagnostic(finding, uri));
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: performance.now() - started, count: diagnostics.length });
+    void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: result.durationMs, count: diagnostics.length });
   }
 
   private async validate(textDocument: TextDocument): Promise<Validated> {
+    const started = performance.now();
     const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
     const findings = validateDocument(this.document(textDocument), options);
     if (configFinding) findings.unshift(configFinding);
-    const validated = { version: textDocument.version, findings, status, options };
+    const validated = { version: textDocument.version, findings, status, options, durationMs: performance.now() - started };
     if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
     return validated;
   }
@@ -113,6 +119,12 @@ export class OpenRecords {
   /** The date time-relative features compare with: the config's `today`, else the current date. */
   async today(textDocument: TextDocument): Promise<string> {
     return (await this.optionsOf(textDocument)).today ?? todayUtc();
+  }
+
+  /** What a rule id stands for in this record: the built-in catalogue and the record's custom rules. */
+  async ruleDescriber(textDocument: TextDocument): Promise<(ruleId: string) => CatalogEntry | undefined> {
+    const catalog = ruleCatalog((await this.optionsOf(textDocument)).rules?.map((rule) => rule.meta));
+    return (ruleId) => catalog.get(ruleId);
   }
 
   /** The options of the record's last validation (they hold for any version), without reading the config again. */

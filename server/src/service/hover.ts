@@ -1,6 +1,7 @@
 // Hover: what a field is (title, description, type, allowed values, limit, requiredness, official
-// link), what an enum code means, what an arm label or intervention reference points at, and a
-// date in words with its distance from today and from the study's other key dates.
+// link), what an enum code means, what an arm label or intervention reference points at, a date
+// in words with its distance from today and from the study's other key dates, and, over a
+// finding, what its rule checks and why (the rule docs, readable offline in any LSP editor).
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { enumLabel, schemaAt, type SchemaNode } from './studySchema';
@@ -10,6 +11,7 @@ import { armGroups, asArray, asString, interventionReference, interventions, isP
 import { requirementNote } from './requirements';
 import { describeDate, distanceInWords } from './dates';
 import { capitalized } from './words';
+import { severityRank, type Finding, type Range, type RuleMeta } from './types';
 
 const ARM_LABEL_REFERENCE = '/protocolSection/armsInterventionsModule/interventions/*/armGroupLabels/*';
 const INTERVENTION_REFERENCE = '/protocolSection/armsInterventionsModule/armGroups/*/interventionNames/*';
@@ -17,15 +19,41 @@ const MAX_LISTED_CODES = 15;
 
 export interface HoverOptions {
   today: string;
+  /** The record's current findings: over one, the hover explains its rule. */
+  findings?: readonly Finding[];
+  /** What a rule id stands for (built-in and the record's custom rules). */
+  describeRule?: (ruleId: string) => (Pick<RuleMeta, 'id' | 'description'> & { docs?: string }) | undefined;
 }
 
 export function doHover(document: TrialDocument, position: Position, options: HoverOptions): Hover | null {
+  const rules = ruleSections(position, options);
   const node = nodeAtOffset(document.tree, document.offsetAt(position));
-  if (!node || !(isLeaf(node) || isPropertyKey(node))) return null;
-  const range = document.rangeOf(node.offset, node.offset + node.length);
-  const sections = isPropertyKey(node) ? fieldSections(document, pointerOfProperty(node)) : valueSections(document, node, options.today);
-  if (sections.length === 0) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') }, range };
+  const field = node && (isLeaf(node) || isPropertyKey(node)) ? node : undefined;
+  const sections = field ? (isPropertyKey(field) ? fieldSections(document, pointerOfProperty(field)) : valueSections(document, field, options.today)) : [];
+  const value = [...rules, sections.join('\n\n')].filter((part) => part !== '').join('\n\n---\n\n');
+  if (value === '') return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: field ? document.rangeOf(field.offset, field.offset + field.length) : undefined };
+}
+
+/** What the rules with a finding under the cursor check and why, most severe first (rules without docs are left out). */
+function ruleSections(position: Position, options: HoverOptions): string[] {
+  const { findings = [], describeRule } = options;
+  if (!describeRule) return [];
+  const ids = new Set(findings.filter((finding) => contains(finding.range, position)).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map((finding) => finding.ruleId));
+  const sections: string[] = [];
+  for (const id of ids) {
+    const rule = describeRule(id);
+    if (rule?.docs) sections.push(`**Rule \`${rule.id}\`**: ${rule.description}\n\n${rule.docs}`);
+  }
+  return sections;
+}
+
+function contains(range: Range, position: Position): boolean {
+  return !isBefore(position, range.start) && !isBefore(range.end, position);
+}
+
+function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 function pointerOfProperty(key: Node): string {

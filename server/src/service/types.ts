@@ -8,6 +8,13 @@ export function severityFromWord(word: unknown): Severity | undefined {
   return typeof word === 'string' && Object.hasOwn(SEVERITY_WORDS, word) ? SEVERITY_WORDS[word] : undefined;
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** For sorting most severe first. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
+
 /** 0-based line and UTF-16 character, as in LSP. */
 export interface Position {
   line: number;

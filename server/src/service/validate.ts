@@ -5,7 +5,7 @@ import { validateAgainstSchema } from './schema';
 import { collectStrings } from './pointer';
 import { builtinRules } from '../rules';
 import type { DuplicateKey, NodeLocation } from './scan';
-import type { Finding, Position, Range, Report, Rule, RuleContext, Severity, Target, UnplacedFinding } from './types';
+import { severityRank, type Finding, type Position, type Range, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
 
 export interface ValidateOptions {
   /** yyyy-MM-dd; defaults to the current UTC date. */
@@ -149,8 +149,6 @@ type PendingFinding = UnplacedFinding & {
   relatedOffsets?: Array<{ start: number; end: number; message: string }>;
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
 function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
   const pointers = new Set<string>();
   for (const finding of findings) {
@@ -176,7 +174,7 @@ function placeFindings(document: TrialDocument, findings: PendingFinding[], loca
   });
   ranges.resolve(document);
   return placed.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || severityRank(a.severity) - severityRank(b.severity),
   );
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { doHover } from '../../../server/src/service/hover';
 import { recordWithCursor } from './cursor';
-import { corpusRecord, planted } from '../rules/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TrialDocument } from '../../../server/src/service/document';
+import { validateDocument } from '../../../server/src/service/validate';
+import { ruleCatalog } from '../../../server/src/rules/catalog';
+import type { Position } from '../../../server/src/service/types';
+import { CORPUS_DIR, corpusRecord, planted } from '../rules/fixtures';
 
 const TODAY = '2026-11-24';
 const hoverText = (marked: ReturnType<typeof recordWithCursor>) => {
@@ -63,5 +69,60 @@ describe('hover on a value', () => {
   it('says when an arm label reference names no arm', () => {
     const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/armsInterventionsModule/interventions/1/armGroupLabels/0': 'Placebo arm' });
     expect(hoverText(recordWithCursor('"Placebo arm"', '"Placebo a|rm"', record))).toBe('No arm is labelled "Placebo arm".');
+  });
+});
+
+describe('hover over a finding', () => {
+  const catalog = ruleCatalog();
+  const describeRule = (id: string) => catalog.get(id);
+  const docsOf = (id: string) => catalog.get(id)!.docs!;
+
+  function hoverOver(document: TrialDocument, position: Position): string {
+    const findings = validateDocument(document, { today: TODAY });
+    const hover = doHover(document, position, { today: TODAY, findings, describeRule });
+    return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  }
+
+  function partialRecord(nctId: string): TrialDocument {
+    return new TrialDocument(readFileSync(join(CORPUS_DIR, 'ctgov-v2-partial', `${nctId}.json`), 'utf8'));
+  }
+
+  it("explains the rule of the finding under the cursor, then what the value is", () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE2', 'PHASE2'] });
+    const document = new TrialDocument(JSON.stringify(record, null, 2));
+    const duplicate = validateDocument(document, { today: TODAY }).find((finding) => finding.ruleId === 'duplicate-values');
+    expect(duplicate?.pointer).toBe('/protocolSection/designModule/phases/1');
+    const parts = hoverOver(document, duplicate!.range.start).split('\n\n---\n\n');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toBe(`**Rule \`duplicate-values\`**: ${catalog.get('duplicate-values')!.description}\n\n${docsOf('duplicate-values')}`);
+    expect(parts[1]).toMatch(/^\*\*Phase 2\*\* `PHASE2`/);
+  });
+
+  it('lists every rule with a finding there once, the most severe first', () => {
+    const document = partialRecord('NCT02576665');
+    const findings = validateDocument(document, { today: TODAY });
+    const place = findings.find((finding) => finding.ruleId === 'why-stopped-required')!.range.start;
+    const here = findings.filter((finding) => finding.range.start.line === place.line && finding.range.start.character === place.character);
+    expect(new Set(here.map((finding) => `${finding.ruleId}/${finding.severity}`))).toEqual(new Set(['required-fields/error', 'required-fields/warning', 'why-stopped-required/warning']));
+    const text = hoverOver(document, place);
+    expect(text.match(/\*\*Rule `[a-z-]+`\*\*/g)).toEqual(['**Rule `required-fields`**', '**Rule `why-stopped-required`**']);
+    expect(text).toContain(docsOf('why-stopped-required'));
+  });
+
+  it('adds nothing where no finding is, nor for findings whose rule has no docs (the schema)', () => {
+    const plain = recordWithCursor('"allocation"', '"alloc|ation"');
+    expect(hoverOver(plain.document, plain.position)).toBe(hoverText(plain));
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/designInfo/allocation': 'RANDOM' });
+    const wrongCode = recordWithCursor('"RANDOM"', '"RAN|DOM"', record);
+    const findings = validateDocument(wrongCode.document, { today: TODAY });
+    expect(findings.some((finding) => finding.ruleId === 'schema' && finding.pointer.endsWith('/allocation'))).toBe(true);
+    expect(hoverOver(wrongCode.document, wrongCode.position)).not.toContain('**Rule');
+  });
+
+  it('explains a finding on a container, where no field hover applies', () => {
+    const empty = new TrialDocument('{}');
+    const rootBrace = { line: 0, character: 0 };
+    expect(doHover(empty, rootBrace, { today: TODAY })).toBeNull();
+    expect(hoverOver(empty, rootBrace)).toBe(`**Rule \`required-fields\`**: ${catalog.get('required-fields')!.description}\n\n${docsOf('required-fields')}`);
   });
 });
