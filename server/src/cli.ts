@@ -21,6 +21,8 @@ Commands:
       --stdin                  Lint the text on standard input instead of files
       --stdin-filepath PATH    The path that text stands for: picks the config, shown in the report
                                (with --fix, standard output gets the fixed text; the report goes to --output)
+      --ignore-pattern GLOB    Leave out files and folders that folders and globs would find
+                               (repeatable; "archive/" is a folder; adds to the config's "ignores")
       --concurrency auto|off|N Worker threads for many files (default: auto)
       -q, --quiet              No progress line on standard error
       --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)

@@ -97,7 +97,7 @@ describe('trial-records lint', () => {
   it('lists every format and the reviewer options in its help', () => {
     const { stdout, code } = run(['help'], folder);
     expect(code).toBe(0);
-    for (const word of ['markdown', 'rdjson', 'junit', '--changed-since', '--stdin-filepath', '--concurrency', '--quiet']) expect(stdout).toContain(word);
+    for (const word of ['markdown', 'rdjson', 'junit', '--changed-since', '--stdin-filepath', '--concurrency', '--quiet', '--ignore-pattern']) expect(stdout).toContain(word);
   });
 
   it('gives bad files a finding, never a stack trace', () => {
@@ -156,5 +156,44 @@ describe('trial-records lint --fix', () => {
     const before = readFileSync(join(folder, 'typo.trial.json'), 'utf8');
     run(['lint', 'typo.trial.json'], folder);
     expect(readFileSync(join(folder, 'typo.trial.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', () => {
+  let project: string;
+  const record = JSON.stringify(corpusRecord('NCT03418623'), null, 2);
+  const linted = (args: readonly string[]) => {
+    const { stdout, stderr, code } = run(['lint', ...args, '--format', 'json', '--today', TODAY], project);
+    if (code === 2) throw new Error(stderr);
+    return (JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort();
+  };
+
+  beforeAll(() => {
+    project = temporaryFolder('trial-ignores-');
+    for (const path of ['records/a.trial.json', 'records/archive/old.trial.json', 'records/drafts/draft-b.trial.json', 'records/drafts/c.trial.json', 'fixtures/broken.trial.json']) {
+      mkdirSync(join(project, path, '..'), { recursive: true });
+      writeFileSync(join(project, path), record);
+    }
+    writeFileSync(join(project, '.trialrc.json'), JSON.stringify({ ignores: ['fixtures/', 'records/archive/**'] }));
+  });
+
+  it("leaves out the config's ignored folders when it walks folders", () => {
+    expect(linted(['.'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json', 'records/drafts/draft-b.trial.json']);
+  });
+
+  it('adds --ignore-pattern globs (repeatable) to them, for folders and for globs', () => {
+    expect(linted(['.', '--ignore-pattern', '**/draft-*.trial.json'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
+    expect(linted(['records/**/*.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json']);
+    expect(linted(['records/**/*.trial.json', 'records/drafts/c.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
+  });
+
+  it('still lints a file named on the command line', () => {
+    expect(linted(['fixtures/broken.trial.json', 'records/archive/old.trial.json'])).toEqual(['fixtures/broken.trial.json', 'records/archive/old.trial.json']);
+  });
+
+  it('says so when a glob matches only ignored files', () => {
+    const { stderr, code } = run(['lint', 'fixtures/**/*.trial.json'], project);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/No files match "fixtures\/\*\*\/\*\.trial\.json" \(after the ignore globs\)/);
   });
 });

@@ -9,12 +9,15 @@ export interface FlagSpec {
 
 export interface ParsedArgs {
   positional: string[];
+  /** The last value of each flag. */
   values: Map<string, string>;
+  /** Every value of each flag, in order, for flags that may repeat. */
+  valueLists: Map<string, string[]>;
   booleans: Set<string>;
 }
 
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
-  const parsed: ParsedArgs = { positional: [], values: new Map(), booleans: new Set() };
+  const parsed: ParsedArgs = { positional: [], values: new Map(), valueLists: new Map(), booleans: new Set() };
   const byAlias = new Map<string, { name: string; takesValue: boolean }>();
   for (const [name, aliases] of Object.entries(spec.values)) for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: true });
   for (const [name, aliases] of Object.entries(spec.booleans)) for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: false });
@@ -38,6 +41,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     const value = inline ?? argv[++i];
     if (value === undefined) throw new UsageError(`Option ${flag} needs a value.`);
     parsed.values.set(known.name, value);
+    parsed.valueLists.set(known.name, [...(parsed.valueLists.get(known.name) ?? []), value]);
   }
   return parsed;
 }

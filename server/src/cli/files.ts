@@ -18,12 +18,21 @@ function isGlob(pattern: string): boolean {
   return /[*?[\]{}]/.test(pattern);
 }
 
-function walk(folder: string, accept: (absolute: string) => boolean, found: string[]): void {
+function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[]): void {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const absolute = join(folder, entry.name);
+    if (isIgnored(absolute)) continue;
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(join(folder, entry.name), accept, found);
-    } else if (entry.isFile() && accept(join(folder, entry.name))) found.push(join(folder, entry.name));
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, accept, isIgnored, found);
+    } else if (entry.isFile() && accept(absolute)) found.push(absolute);
   }
+}
+
+/** Whether an absolute path matches one of the absolute ignore globs (forward slashes on every system). */
+function ignoreMatcher(ignores: readonly string[]): (absolute: string) => boolean {
+  if (ignores.length === 0) return () => false;
+  const matches = picomatch(ignores.map((glob) => glob.replace(/\\/g, '/')), { dot: true });
+  return (absolute) => matches(absolute.split(sep).join('/'));
 }
 
 /** The base folder of a glob: its leading segments without glob characters. */
@@ -33,20 +42,28 @@ function globBase(pattern: string): string {
   return segments.slice(0, index).join('/') || '.';
 }
 
+export interface FileSelection {
+  /** Globs (relative to the working directory) that widen what counts as a record inside folders: the config's `files`. */
+  extraGlobs?: readonly string[];
+  /** Absolute globs of files and folders that walks and globs leave out: the config's `ignores` and --ignore-pattern. */
+  ignores?: readonly string[];
+}
+
 /**
- * Expands the command line's paths into absolute file paths, sorted and without repeats.
- * `extraGlobs` (from the config's `files`) widen what counts as a record inside directories.
+ * Expands the command line's paths into absolute file paths, sorted and without repeats. Files
+ * named one by one are kept even when an ignore glob matches them: they were asked for.
  */
-export function expandPaths(cwd: string, patterns: readonly string[], extraGlobs: readonly string[] = []): string[] {
-  const isRecord = picomatch([RECORD_GLOB, '*.trial.json', ...extraGlobs], { dot: false });
+export function expandPaths(cwd: string, patterns: readonly string[], selection: FileSelection = {}): string[] {
+  const isRecord = picomatch([RECORD_GLOB, '*.trial.json', ...(selection.extraGlobs ?? [])], { dot: false });
+  const isIgnored = ignoreMatcher(selection.ignores ?? []);
   const found: string[] = [];
   for (const pattern of patterns.length ? patterns : ['.']) {
     if (isGlob(pattern)) {
       const matches = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
       const base = resolve(cwd, globBase(pattern));
       const before = found.length;
-      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), found);
-      if (found.length === before) throw new FileError(`No files match "${pattern}".`);
+      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), isIgnored, found);
+      if (found.length === before) throw new FileError(`No files match "${pattern}"${selection.ignores?.length ? ' (after the ignore globs)' : ''}.`);
       continue;
     }
     const absolute = resolve(cwd, pattern);
@@ -56,7 +73,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], extraGlobs
     } catch {
       throw new FileError(`No such file or folder: ${pattern}`);
     }
-    if (stats.isDirectory()) walk(absolute, (file) => isRecord(toDisplayPath(absolute, file)) || holdsStudy(file), found);
+    if (stats.isDirectory()) walk(absolute, (file) => isRecord(toDisplayPath(absolute, file)) || holdsStudy(file), isIgnored, found);
     else found.push(absolute);
   }
   return [...new Set(found)].sort();

@@ -2,14 +2,14 @@
 // lines' findings with --changed-since, format, choose the exit code. --stdin lints piped text.
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigService } from '../config';
+import { CONFIG_FILE_NAME, ConfigService, ignoreGlob } from '../config';
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
 import type { RuleMeta } from '../service/types';
 import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
-import { expandPaths, FileError, toDisplayPath } from './files';
+import { expandPaths, FileError, toDisplayPath, type FileSelection } from './files';
 import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
@@ -45,11 +45,13 @@ export interface LintOptions {
   stdinFilepath?: string;
   quiet: boolean;
   concurrency: Concurrency;
+  /** --ignore-pattern globs, relative to the working directory. */
+  ignorePatterns: string[];
 }
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
-    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [] },
+    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [] },
     booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'] },
   });
   const format = args.values.get('format') ?? 'stylish';
@@ -63,6 +65,8 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   if (stdinFilepath !== undefined && !stdin) throw new UsageError('--stdin-filepath names the text read with --stdin: add --stdin.');
   if (stdin && args.positional.length > 0) throw new UsageError(`--stdin lints standard input; leave out the paths (got "${args.positional.join(' ')}").`);
   if (stdin && changedSince !== undefined) throw new UsageError('--changed-since compares files on disk with git; it cannot be combined with --stdin.');
+  const ignorePatterns = args.valueLists.get('ignore-pattern') ?? [];
+  if (ignorePatterns.some((pattern) => pattern.trim() === '')) throw new UsageError('--ignore-pattern needs a glob, such as "archive/**".');
   return {
     patterns: args.positional,
     format,
@@ -79,6 +83,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     stdinFilepath,
     quiet: args.booleans.has('quiet'),
     concurrency: parseConcurrency(args.values.get('concurrency')),
+    ignorePatterns,
   };
 }
 
@@ -115,7 +120,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   const setup = linterSetup(options, io.cwd);
   let paths: string[];
   try {
-    paths = expandPaths(io.cwd, options.patterns, projectFileGlobs(setup));
+    paths = expandPaths(io.cwd, options.patterns, fileSelection(setup, options.ignorePatterns));
   } catch (error) {
     return reportConfigError(error, io);
   }
@@ -150,17 +155,21 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   return exitCodeFor(files, options);
 }
 
-/** The config's `files` globs widen what counts as a record in a folder. */
-function projectFileGlobs(setup: LinterSetup): string[] {
+/** The project config's `files` globs widen what counts as a record in a folder; its `ignores` and --ignore-pattern leave files out. */
+function fileSelection(setup: LinterSetup, ignorePatterns: readonly string[]): FileSelection {
   const configs = new ConfigService();
   try {
     // Untrusted here only so that custom rules are not loaded twice: the linters load them to run them.
     const projectConfig = configs.settingsFor(join(setup.cwd, CONFIG_FILE_NAME), { configFile: setup.configFile, trusted: false }).config;
-    return projectConfig.files.map((glob) => relative(setup.cwd, glob).split(sep).join('/'));
+    return {
+      extraGlobs: projectConfig.files.map((glob) => relative(setup.cwd, glob).split(sep).join('/')),
+      ignores: [...projectConfig.ignores, ...ignorePatterns.map((pattern) => ignoreGlob(setup.cwd, pattern))],
+    };
   } finally {
     configs.invalidate();
   }
 }
+
 
 async function lintPaths(paths: readonly string[], setup: LinterSetup, concurrency: Concurrency, progress: Progress): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
   const workerCount = workerCountFor(paths.length, concurrency);

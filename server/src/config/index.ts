@@ -11,7 +11,7 @@ import { defaultSeverities, teamSchemaChecks, validateOptionsFor } from './setti
 import type { ResolvedConfig } from './types';
 
 export { ConfigError } from './types';
-export { CONFIG_FILE_NAME, findConfigFile } from './load';
+export { CONFIG_FILE_NAME, findConfigFile, ignoreGlob } from './load';
 export { CustomRuleError } from './customRules';
 export { TeamSchemaError } from './settings';
 

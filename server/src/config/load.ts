@@ -6,11 +6,12 @@ import { closest } from '../service/similarity';
 import { preset, PRESET_NAMES } from './presets';
 import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride } from './types';
 import { severityFromWord } from '../service/types';
+import { ruleOptionsProblem } from './ruleOptions';
 
 export const CONFIG_FILE_NAME = '.trialrc.json';
 export const DEFAULT_RULE_TIMEOUT_MS = 1000;
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout'];
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {
@@ -25,7 +26,7 @@ export function findConfigFile(filePath: string): string | undefined {
 }
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS };
+  return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], ignores: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS };
 }
 
 /** Throws the first rule id the config names that is neither built in nor a loaded custom rule. */
@@ -98,11 +99,12 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
     }
   }
   resolved.sources.push(path);
-  mergeRules(resolved.unverifiedRuleIds, resolved.rules, config.rules ?? {}, path, tree, knownRuleIds, ['rules']);
-  for (const [index, override] of (config.overrides ?? []).entries()) resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
-  resolved.files.push(...toList(config.files).map((glob) => joinGlob(base, glob)));
-  resolved.schemas.push(...toList(config.schemas).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
-  resolved.customRules.push(...toList(config.customRules).map((rule) => joinGlob(base, rule)));
+  mergeRules(resolved.unverifiedRuleIds, resolved.rules, ruleSettingsAt(config.rules, path, tree, ['rules']), path, tree, knownRuleIds, ['rules']);
+  for (const [index, override] of overrideList(config.overrides, path, tree).entries()) resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
+  resolved.files.push(...stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)));
+  resolved.ignores.push(...stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)));
+  resolved.schemas.push(...stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
+  resolved.customRules.push(...stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
   if (config.today !== undefined) {
     if (typeof config.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a date in yyyy-MM-dd form.');
     resolved.today = config.today;
@@ -117,6 +119,35 @@ function toList<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+/** A list of strings (a lone string counts as a list of one); anything else is an error at the value that is not a string. */
+function stringList(value: unknown, key: string, what: string, file: string, tree: Node | undefined): string[] {
+  const list = toList(value);
+  const wrong = list.findIndex((item) => typeof item !== 'string');
+  if (wrong >= 0) throw errorAt(file, tree, Array.isArray(value) ? [key, wrong] : [key], `"${key}" is a list of ${what} (strings).`);
+  return list as string[];
+}
+
+/** An ignore glob made absolute from `base`; "archive/" names a folder: everything under it. */
+export function ignoreGlob(base: string, glob: string): string {
+  return joinGlob(base, glob.endsWith('/') ? `${glob}**` : glob);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function ruleSettingsAt(value: unknown, file: string, tree: Node | undefined, at: Array<string | number>): Record<string, RuleEntry> {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw errorAt(file, tree, at, '"rules" is an object from rule id to severity: { "date-order": "warn" }.');
+  return value as Record<string, RuleEntry>;
+}
+
+function overrideList(value: unknown, file: string, tree: Node | undefined): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw errorAt(file, tree, ['overrides'], '"overrides" is a list of { "files": [...], "rules": {...} } objects.');
+  return value;
+}
+
 function joinGlob(base: string, glob: string): string {
   return isAbsolute(glob) ? glob : join(base, glob).split('\\').join('/');
 }
@@ -126,6 +157,11 @@ function existingPath(base: string, relative: unknown, file: string, tree: Node 
   const target = resolve(base, relative);
   if (!existsSync(target)) throw errorAt(file, tree, at, `${relative} does not exist (looked for ${target}).`);
   return target;
+}
+
+function splitPointer(glob: string): { glob: string; pointer?: string } {
+  const hash = glob.indexOf('#');
+  return hash < 0 ? { glob } : { glob: glob.slice(0, hash) || '**', pointer: glob.slice(hash + 1) };
 }
 
 function checkTopLevel(path: string, tree: Node | undefined, config: TrialConfigFile): void {
@@ -161,21 +197,21 @@ function mergeRules(
     }
     const setting = parseRuleEntry(entry);
     if (typeof setting === 'string') throw errorAt(file, tree, [...(at ?? ['rules']), id], `Rule "${id}": ${setting}`);
+    const optionsProblem = setting.options && ruleOptionsProblem(id, setting.options);
+    if (optionsProblem) throw errorAt(file, tree, [...(at ?? ['rules']), id, 1], `Rule "${id}": ${optionsProblem}`);
     target[id] = { severity: setting.severity, options: setting.options ?? target[id]?.options };
   }
 }
 
 function resolveOverride(unverified: Array<{ id: string; error: ConfigError }>, override: unknown, index: number, file: string, tree: Node | undefined, knownRuleIds: ReadonlySet<string>): ResolvedOverride {
-  const entry = override as { files?: unknown; rules?: Record<string, RuleEntry> };
-  const files = toList(entry?.files as string | string[] | undefined);
+  const entry = isPlainObject(override) ? override : {};
+  const files = toList(entry.files);
   if (files.length === 0 || files.some((glob) => typeof glob !== 'string')) {
     throw errorAt(file, tree, ['overrides', index], 'Each override needs "files": a list of globs, optionally with "#/json/pointer".');
   }
+  const unknownKey = Object.keys(entry).find((key) => key !== 'files' && key !== 'rules');
+  if (unknownKey !== undefined) throw errorAt(file, tree, ['overrides', index, unknownKey], `Unknown key "${unknownKey}" in an override; an override has "files" and "rules".`, true);
   const rules: Record<string, RuleSetting> = {};
-  mergeRules(unverified, rules, entry.rules ?? {}, file, tree, knownRuleIds, ['overrides', index, 'rules']);
-  const patterns = files.map((glob) => {
-    const hash = glob.indexOf('#');
-    return hash < 0 ? { glob } : { glob: glob.slice(0, hash) || '**', pointer: glob.slice(hash + 1) };
-  });
-  return { patterns, rules, base: dirname(file) };
+  mergeRules(unverified, rules, ruleSettingsAt(entry.rules, file, tree, ['overrides', index, 'rules']), file, tree, knownRuleIds, ['overrides', index, 'rules']);
+  return { patterns: (files as string[]).map(splitPointer), rules, base: dirname(file) };
 }

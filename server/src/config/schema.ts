@@ -48,6 +48,11 @@ export function configSchema(): Record<string, unknown> {
         examples: [...PRESET_NAMES],
       },
       files: { type: 'array', items: { type: 'string' }, description: 'Extra globs (relative to this file) whose files count as trial records.' },
+      ignores: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Globs (relative to this file) of files and folders that the command line leaves out when it walks folders or expands globs; "archive/" is a whole folder. Files named on the command line are always linted.',
+      },
       rules: { $ref: '#/definitions/rules' },
       overrides: {
         type: 'array',

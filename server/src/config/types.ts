@@ -14,6 +14,8 @@ export interface TrialConfigFile {
   $schema?: string;
   extends?: string | string[];
   files?: string[];
+  /** Globs of files and folders that folder walks and globs on the command line leave out. */
+  ignores?: string[];
   rules?: Record<string, RuleEntry>;
   overrides?: ConfigOverride[];
   schemas?: string[];
@@ -47,6 +49,8 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   overrides: ResolvedOverride[];
   files: string[];
+  /** Absolute globs (folders end in "/**"). */
+  ignores: string[];
   schemas: string[];
   customRules: string[];
   today?: string;

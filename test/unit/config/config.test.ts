@@ -99,6 +99,41 @@ describe('extends', () => {
       expect((error as ConfigError).offset).toBeGreaterThan(0);
     }
   });
+
+  it('says where a value has the wrong shape or a rule option does not fit, instead of crashing or ignoring it', () => {
+    // [config, message, the text the error points at]
+    const cases: Array<[unknown, RegExp, string]> = [
+      [{ files: ['records/**', 1] }, /"files" is a list of globs \(strings\)/, '1'],
+      [{ files: 7 }, /"files" is a list of globs/, '7'],
+      [{ customRules: [{ path: 'x.mjs' }] }, /"customRules" is a list of paths or globs/, '{'],
+      [{ ignores: [null] }, /"ignores" is a list of globs/, 'null'],
+      [{ rules: ['date-order'] }, /"rules" is an object from rule id to severity/, '['],
+      [{ overrides: { files: ['a'] } }, /"overrides" is a list of/, '{'],
+      [{ overrides: [{ files: ['legacy/**'], rules: 'off' }] }, /"rules" is an object/, '"off"'],
+      [{ overrides: [{ files: ['legacy/**'], rule: {} }] }, /Unknown key "rule" in an override/, '"rule"'],
+      [{ rules: { 'required-fields': ['error', { finalRule: 'sometimes' }] } }, /Rule "required-fields": option "finalRule" can only be "always" \(got "sometimes"\)/, '{'],
+      [{ rules: { 'required-fields': ['error', { finalrule: 'always' }] } }, /there is no option "finalrule"; the options are "finalRule"/, '{'],
+      [{ rules: { 'date-order': ['warn', { strict: true }] } }, /Rule "date-order": this rule takes no options/, '{'],
+    ];
+    for (const [config, message, token] of cases) {
+      const root = workspace({ '.trialrc.json': config, 'a.trial.json': phaseTypo });
+      let error: unknown;
+      try {
+        lint(root, 'a.trial.json');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, JSON.stringify(config)).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toMatch(message);
+      const text = readFileSync(join(root, '.trialrc.json'), 'utf8');
+      expect(text.slice((error as ConfigError).offset).startsWith(token), `${JSON.stringify(config)} at ${(error as ConfigError).offset}`).toBe(true);
+    }
+  });
+
+  it('accepts options that fit the rule, as the strict preset gives them', () => {
+    const root = workspace({ '.trialrc.json': { rules: { 'required-fields': ['error', { finalRule: 'always' }], 'date-order': ['warn', {}] } }, 'a.trial.json': phaseTypo });
+    expect(lint(root, 'a.trial.json').settings.options.optionsFor?.('required-fields')).toEqual({ finalRule: 'always' });
+  });
 });
 
 describe('overrides', () => {

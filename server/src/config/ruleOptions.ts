@@ -1,0 +1,42 @@
+// Rule options in a config, checked against the built-in rule's options schema (as ESLint does):
+// a typo in an option name or value is a config error, not a setting that silently does nothing.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { ruleCatalog } from '../rules/catalog';
+
+const catalog = ruleCatalog();
+const ajv = new Ajv({ strict: false });
+const validators = new Map<string, ValidateFunction>();
+
+/** What is wrong with the options given to a built-in rule; undefined when they fit (custom rules check their own). */
+export function ruleOptionsProblem(ruleId: string, options: Record<string, unknown>): string | undefined {
+  const rule = catalog.get(ruleId);
+  if (!rule) return undefined;
+  if (!rule.options) return Object.keys(options).length > 0 ? `this rule takes no options (got ${JSON.stringify(options)}).` : undefined;
+  const validate = validatorFor(ruleId, rule.options);
+  if (validate(options)) return undefined;
+  return describeOptionsError(validate.errors?.[0], rule.options, options);
+}
+
+function validatorFor(ruleId: string, schema: Record<string, unknown>): ValidateFunction {
+  let validate = validators.get(ruleId);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(ruleId, validate);
+  }
+  return validate;
+}
+
+function describeOptionsError(error: ErrorObject | undefined, schema: Record<string, unknown>, options: Record<string, unknown>): string {
+  const known = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+  if (!error) return 'its options do not fit the rule.';
+  if (error.keyword === 'additionalProperties') {
+    return `there is no option "${String(error.params.additionalProperty)}"; the options are ${known.map((name) => `"${name}"`).join(', ')}.`;
+  }
+  const option = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (error.keyword === 'enum') {
+    const allowed = (error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
+    const got = JSON.stringify(option.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], options));
+    return `option "${option}" can ${allowed.length === 1 ? `only be ${allowed[0]}` : `be ${allowed.join(', ')}`} (got ${got}).`;
+  }
+  return `option${option ? ` "${option}"` : 's'} ${error.message ?? 'do not fit the rule'}.`;
+}
