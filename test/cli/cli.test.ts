@@ -174,15 +174,22 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
       mkdirSync(join(project, path, '..'), { recursive: true });
       writeFileSync(join(project, path), record);
     }
-    writeFileSync(join(project, '.trialrc.json'), JSON.stringify({ ignores: ['fixtures/', 'records/archive/**'] }));
+    mkdirSync(join(project, 'exports', 'week1'), { recursive: true });
+    writeFileSync(join(project, 'exports', 'week1', 'study.export'), record);
+    writeFileSync(join(project, '.trialrc.json'), JSON.stringify({ files: ['exports/**/*.export'], ignores: ['fixtures/', 'records/archive/**'] }));
+  });
+
+  it("counts the config's files globs as records, from the project folder or from a folder inside it", () => {
+    expect(linted(['.'])).toContain('exports/week1/study.export');
+    expect(linted(['exports'])).toEqual(['exports/week1/study.export']);
   });
 
   it("leaves out the config's ignored folders when it walks folders", () => {
-    expect(linted(['.'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json', 'records/drafts/draft-b.trial.json']);
+    expect(linted(['records', 'fixtures'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json', 'records/drafts/draft-b.trial.json']);
   });
 
   it('adds --ignore-pattern globs (repeatable) to them, for folders and for globs', () => {
-    expect(linted(['.', '--ignore-pattern', '**/draft-*.trial.json'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
+    expect(linted(['records', '--ignore-pattern', '**/draft-*.trial.json'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
     expect(linted(['records/**/*.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json']);
     expect(linted(['records/**/*.trial.json', 'records/drafts/c.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
   });

@@ -54,7 +54,9 @@ export interface FileSelection {
  * named one by one are kept even when an ignore glob matches them: they were asked for.
  */
 export function expandPaths(cwd: string, patterns: readonly string[], selection: FileSelection = {}): string[] {
-  const isRecord = picomatch([RECORD_GLOB, '*.trial.json', ...(selection.extraGlobs ?? [])], { dot: false });
+  const isRecordName = picomatch([RECORD_GLOB, '*.trial.json'], { dot: false });
+  const isExtra = picomatch([...(selection.extraGlobs ?? [])], { dot: false });
+  const isRecord = (folder: string, file: string) => isRecordName(toDisplayPath(folder, file)) || isExtra(toDisplayPath(cwd, file)) || holdsStudy(file);
   const isIgnored = ignoreMatcher(selection.ignores ?? []);
   const found: string[] = [];
   for (const pattern of patterns.length ? patterns : ['.']) {
@@ -73,7 +75,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
     } catch {
       throw new FileError(`No such file or folder: ${pattern}`);
     }
-    if (stats.isDirectory()) walk(absolute, (file) => isRecord(toDisplayPath(absolute, file)) || holdsStudy(file), isIgnored, found);
+    if (stats.isDirectory()) walk(absolute, (file) => isRecord(absolute, file), isIgnored, found);
     else found.push(absolute);
   }
   return [...new Set(found)].sort();
