@@ -7,8 +7,10 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import picomatch from 'picomatch';
 import { severityFromWord, type Rule, type RuleContext } from '../service/types';
 import type { LoadedRuleMeta, RuleRequest, WorkerReply } from './ruleWorker';
+import { ruleCatalog } from '../rules/catalog';
 
 const LOAD_BUDGET_MS = 10000;
+const BUILT_IN_IDS = [...ruleCatalog().keys()];
 
 export class CustomRuleError extends Error {}
 
@@ -121,6 +123,15 @@ export function loadCustomRules(patterns: readonly string[], budgetMs: number): 
   if (files.length === 0) return { rules: [], files, dispose: () => undefined };
   const host = new RuleHost(files);
   host.start();
+  const taken = new Map<string, string>(BUILT_IN_IDS.map((id) => [id, 'a built-in rule']));
+  for (const meta of host.metas) {
+    const owner = taken.get(meta.id);
+    if (owner) {
+      host.stop();
+      throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has the id of ${owner}; give it an id of its own.`);
+    }
+    taken.set(meta.id, `the custom rule in ${meta.path}`);
+  }
   const rules = host.metas.map((meta, index): Rule => {
     const severity = severityFromWord(meta.severity);
     if (!severity) throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has severity "${meta.severity}"; use error, warn, info or hint.`);

@@ -2,6 +2,7 @@
 // Protocol (see customRules.ts): the main thread waits on `signal` with Atomics.wait and reads the
 // reply with receiveMessageOnPort; `signal[1]` holds the index of the rule running now.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { collectStrings } from '../service/pointer';
 import type { Report, Rule } from '../service/types';
@@ -53,10 +54,27 @@ function reply(message: WorkerReply): void {
   Atomics.notify(signal, 0);
 }
 
+/** Imports a rule module; an error names the file, and for a syntax error its line. */
+async function importRuleModule(path: string): Promise<{ default?: unknown }> {
+  try {
+    return await importModule(pathToFileURL(path).href);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = error instanceof SyntaxError ? syntaxErrorLine(path) : undefined;
+    throw new Error(`${path}${line ? `, line ${line}` : ''}: ${message}`);
+  }
+}
+
+/** Node's dynamic import does not say where a syntax error is; `node --check` does, on its first line ("path:line"). */
+function syntaxErrorLine(path: string): string | undefined {
+  const check = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: 10000 });
+  return /:(\d+)\s*$/.exec((check.stderr ?? '').split('\n')[0])?.[1];
+}
+
 async function load(): Promise<void> {
   const metas: LoadedRuleMeta[] = [];
   for (const path of modulePaths) {
-    const loaded = await importModule(pathToFileURL(path).href);
+    const loaded = await importRuleModule(path);
     const rule = (loaded.default ?? loaded) as Partial<Rule>;
     if (!rule || typeof rule.check !== 'function' || !rule.meta || typeof rule.meta.id !== 'string') {
       throw new Error(`${path} does not export a rule: its default export must be { meta: { id, severity, description }, check(context) }.`);

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { createAjv, translateErrors } from '../service/schema';
 import { isWithin } from '../service/pointer';
 import type { ValidateOptions } from '../service/validate';
@@ -78,13 +79,30 @@ export function teamSchemaChecks(config: ResolvedConfig): Array<(value: unknown)
 
 export class TeamSchemaError extends Error {}
 
-function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] {
-  let schema: Record<string, unknown>;
+function readTeamSchema(path: string): Record<string, unknown> {
+  let text: string;
   try {
-    schema = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new TeamSchemaError(`Team schema ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new TeamSchemaError(`Team schema ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
+  const errors: ParseError[] = [];
+  const schema = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  if (errors.length > 0) {
+    const { line, column } = lineAndColumn(text, errors[0].offset);
+    throw new TeamSchemaError(`Team schema ${path} is not valid JSON: ${printParseErrorCode(errors[0].error)} at line ${line}, column ${column}.`);
+  }
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new TeamSchemaError(`Team schema ${path} must hold one JSON Schema object.`);
+  return schema as Record<string, unknown>;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] {
+  const schema = readTeamSchema(path);
   const ruleId = typeof schema['x-rule-id'] === 'string' ? schema['x-rule-id'] : 'team-schema';
   let validate;
   try {

@@ -158,6 +158,13 @@ describe('overrides', () => {
 });
 
 describe('team schemas', () => {
+  it('that are not JSON, or not one object, are config errors with the place', () => {
+    const broken = workspace({ '.trialrc.json': { schemas: ['./team.schema.json'] }, 'team.schema.json': '{\n  "required": ["acronym"],\n}\n', 'a.trial.json': phaseTypo });
+    expect(() => lint(broken, 'a.trial.json')).toThrow(/Team schema .*team\.schema\.json is not valid JSON: \w+ at line 3, column 1\./);
+    const list = workspace({ '.trialrc.json': { schemas: ['./team.schema.json'] }, 'team.schema.json': [{ required: ['acronym'] }], 'a.trial.json': phaseTypo });
+    expect(() => lint(list, 'a.trial.json')).toThrow(/must hold one JSON Schema object/);
+  });
+
   it('are applied on top of the study schema and reported at the right range', () => {
     const root = workspace({
       '.trialrc.json': { schemas: ['./house.schema.json'] },
@@ -249,6 +256,19 @@ describe('custom rules', () => {
     expect(indented(JSON.stringify(record, null, 4)).map((f) => f.message)).toEqual(['Line 2 is indented with 4 spaces; our records use two spaces.']);
     expect(indented(JSON.stringify(record, null, 2))).toEqual([]);
     expect(indented(JSON.stringify(record, null, '\t')).map((f) => f.message)).toEqual(['Line 2 is indented with a tab; our records use two spaces.']);
+  });
+
+  it('a rule file with a syntax error is a config error naming the file and the line', () => {
+    const root = workspace({ '.trialrc.json': { customRules: ['./rules/*.mjs'] }, 'rules/r.mjs': "export default {\n  meta: { id: 'x', severity: 'warn', description: 'x' },\n  check() { return 1 +; },\n};\n", 'a.trial.json': phaseTypo });
+    expect(() => lint(root, 'a.trial.json')).toThrow(/rules\/r\.mjs, line 3: Unexpected token ';'/);
+  });
+
+  it("a custom rule may not take a built-in rule's id or another custom rule's", () => {
+    const rule = (id: string) => `export default { meta: { id: '${id}', severity: 'warn', description: 'x' }, check() {} };`;
+    const clash = workspace({ '.trialrc.json': { customRules: ['./r.mjs'] }, 'r.mjs': rule('date-order'), 'a.trial.json': phaseTypo });
+    expect(() => lint(clash, 'a.trial.json')).toThrow(/Custom rule "date-order" \(.*r\.mjs\) has the id of a built-in rule; give it an id of its own/);
+    const twice = workspace({ '.trialrc.json': { customRules: ['./rules/*.mjs'] }, 'rules/a.mjs': rule('house-style'), 'rules/b.mjs': rule('house-style'), 'a.trial.json': phaseTypo });
+    expect(() => lint(twice, 'a.trial.json')).toThrow(/Custom rule "house-style" \(.*b\.mjs\) has the id of the custom rule in .*a\.mjs/);
   });
 
   it('a custom rule with a bad severity is a config error', () => {
