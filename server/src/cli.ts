@@ -27,7 +27,8 @@ Commands:
       -q, --quiet              No progress line on standard error
       --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)
   import FILE... [-o DIR] [--force]   Turn registry pages and dumps into trial records
-  rules [--format json]      List every rule with its severity, category and source
+  rules [--format table|json|markdown|config-schema]
+                             List every rule with its severity, category and source
   help                       Show this text
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config, git or I/O error.

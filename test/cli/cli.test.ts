@@ -79,6 +79,18 @@ describe('trial-records lint', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No such file or folder: nope\.trial\.json/);
     expect(run(['frobnicate'], folder).code).toBe(2);
+    const usage: Array<[string[], RegExp]> = [
+      [['lint', 'nowhere/**/*.trial.json'], /No files match "nowhere\/\*\*\/\*\.trial\.json": nowhere is not a folder/],
+      [['lint', '.', '--today', '2026-02-30'], /--today must be a real date in yyyy-MM-dd form \(got "2026-02-30"\)/],
+      [['rules', '--format', 'yaml'], /--format must be one of table, json, markdown, config-schema \(got "yaml"\)/],
+      [['rules', 'records'], /"rules" takes no paths/],
+    ];
+    for (const [args, message] of usage) {
+      const result = run(args, folder);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('exits 0 with --exit-zero despite errors, and 2 for a report it cannot write or a bad option value', () => {

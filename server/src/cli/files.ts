@@ -35,6 +35,14 @@ function ignoreMatcher(ignores: readonly string[]): (absolute: string) => boolea
   return (absolute) => matches(absolute.split(sep).join('/'));
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The base folder of a glob: its leading segments without glob characters. */
 function globBase(pattern: string): string {
   const segments = pattern.split('/');
@@ -63,6 +71,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
     if (isGlob(pattern)) {
       const matches = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
       const base = resolve(cwd, globBase(pattern));
+      if (!isFolder(base)) throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
       const before = found.length;
       walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), isIgnored, found);
       if (found.length === before) throw new FileError(`No files match "${pattern}"${selection.ignores?.length ? ' (after the ignore globs)' : ''}.`);

@@ -7,6 +7,7 @@ import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
 import type { RuleMeta } from '../service/types';
+import { isRealFullDate } from '../service/dates';
 import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
 import { expandPaths, FileError, toDisplayPath, type FileSelection } from './files';
@@ -57,7 +58,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   const format = args.values.get('format') ?? 'stylish';
   if (!formatters[format]) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
   const today = args.values.get('today');
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be a date in yyyy-MM-dd form (got "${today}").`);
+  if (today !== undefined && !isRealFullDate(today)) throw new UsageError(`--today must be a real date in yyyy-MM-dd form (got "${today}").`);
   const changedSince = args.values.get('changed-since');
   if (changedSince !== undefined && changedSince.trim() === '') throw new UsageError('--changed-since needs a git revision (a commit, branch or tag).');
   const stdin = args.booleans.has('stdin');

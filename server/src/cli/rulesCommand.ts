@@ -1,6 +1,6 @@
 // `trial-records rules`: the catalogue as a table or as JSON.
 import { ruleCatalog } from '../rules/catalog';
-import { parseArgs } from './args';
+import { oneOf, parseArgs, UsageError } from './args';
 import { configSchema } from '../config/schema';
 import type { CliIo } from './lint';
 
@@ -13,18 +13,22 @@ export function ruleTableMarkdown(): string {
   return ['| rule | severity | category | source | fix | what it checks |', '|---|---|---|---|---|---|', ...rows, '', ...details, ''].join('\n');
 }
 
+const RULES_FORMATS = ['table', 'json', 'markdown', 'config-schema'] as const;
+
 export function runRulesCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { values: { format: ['-f'] }, booleans: {} });
+  if (args.positional.length > 0) throw new UsageError(`"rules" takes no paths (got "${args.positional.join(' ')}"); it lists the built-in rules.`);
+  const format = oneOf(args.values.get('format'), RULES_FORMATS, 'format') ?? 'table';
   const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
-  if (args.values.get('format') === 'config-schema') {
+  if (format === 'config-schema') {
     io.stdout(JSON.stringify(configSchema(), null, 2) + '\n');
     return 0;
   }
-  if (args.values.get('format') === 'markdown') {
+  if (format === 'markdown') {
     io.stdout(ruleTableMarkdown());
     return 0;
   }
-  if (args.values.get('format') === 'json') {
+  if (format === 'json') {
     io.stdout(JSON.stringify(entries.map(({ id, severity, category, source, description, fixable }) => ({ id, severity, category, source, description, fixable: fixable ?? false })), null, 2) + '\n');
     return 0;
   }

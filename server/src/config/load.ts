@@ -7,6 +7,7 @@ import { preset, PRESET_NAMES } from './presets';
 import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride } from './types';
 import { severityFromWord } from '../service/types';
 import { ruleOptionsProblem } from './ruleOptions';
+import { isRealFullDate } from '../service/dates';
 
 export const CONFIG_FILE_NAME = '.trialrc.json';
 export const DEFAULT_RULE_TIMEOUT_MS = 1000;
@@ -106,7 +107,7 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
   resolved.schemas.push(...stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
   resolved.customRules.push(...stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
   if (config.today !== undefined) {
-    if (typeof config.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a date in yyyy-MM-dd form.');
+    if (typeof config.today !== 'string' || !isRealFullDate(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a real date in yyyy-MM-dd form.');
     resolved.today = config.today;
   }
   if (config.ruleTimeout !== undefined) {

@@ -15,6 +15,11 @@ export function isRealPartialDate(value: string): boolean {
   return Number(day) >= 1 && Number(day) <= days;
 }
 
+/** A full yyyy-MM-dd date that exists on the calendar (what `today` must be). */
+export function isRealFullDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value);
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_MS = 24 * 60 * 60 * 1000;

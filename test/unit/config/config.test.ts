@@ -114,6 +114,7 @@ describe('extends', () => {
       [{ rules: { 'required-fields': ['error', { finalRule: 'sometimes' }] } }, /Rule "required-fields": option "finalRule" can only be "always" \(got "sometimes"\)/, '{'],
       [{ rules: { 'required-fields': ['error', { finalrule: 'always' }] } }, /there is no option "finalrule"; the options are "finalRule"/, '{'],
       [{ rules: { 'date-order': ['warn', { strict: true }] } }, /Rule "date-order": this rule takes no options/, '{'],
+      [{ today: '2026-02-30' }, /"today" must be a real date in yyyy-MM-dd form/, '"2026-02-30"'],
     ];
     for (const [config, message, token] of cases) {
       const root = workspace({ '.trialrc.json': config, 'a.trial.json': phaseTypo });
