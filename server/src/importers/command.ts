@@ -40,7 +40,8 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
   try {
     text = readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    io.stderr(`${file}: cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(code === 'EISDIR' ? `${file}: is a folder; name the files in it to import.\n` : `${file}: cannot read it: ${code ?? (error as Error).message}\n`);
     return false;
   }
   let result;

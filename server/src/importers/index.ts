@@ -51,6 +51,7 @@ function unsupportedMessage(sourceName: string): string {
 }
 
 export function importText(text: string, sourceName: string): ImportResult {
+  if (text.trim() === '') throw new ImportError(`${sourceName}: the file is empty; there is nothing to import.`);
   const importer = IMPORTERS.find((candidate) => candidate.detect(text));
   if (!importer) throw new ImportError(unsupportedMessage(sourceName));
   let converted: { records: Study[]; warnings: ImportWarning[] };

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,8 +55,10 @@ describe('trial-records import', () => {
 
   it('exits 1 for unrecognised or unreadable input, after importing the rest', async () => {
     writeFileSync(join(directory, 'notes.txt'), 'nothing to see\n');
-    expect(await runImportCommand(['notes.txt', 'missing.txt', 'ra.txt'], io())).toBe(1);
+    mkdirSync(join(directory, 'pages'), { recursive: true });
+    expect(await runImportCommand(['notes.txt', 'missing.txt', 'pages', 'ra.txt'], io())).toBe(1);
     const messages = err.join('');
+    expect(messages).toContain('pages: is a folder; name the files in it to import.');
     expect(messages).toContain('notes.txt: not a format this tool can import. Supported formats:');
     expect(messages).toContain('trial-details-page');
     expect(messages).toMatch(/missing\.txt: cannot read it: ENOENT/);

@@ -6,7 +6,7 @@ import { detectFormat, formatRecord, ImportError, importText, slugOf } from '../
 import { parseAge, parseDate, parsePhases } from '../../../server/src/importers/labels';
 import { parsePythonLiteral } from '../../../server/src/importers/python-literal';
 import { at, readSeed, SEED } from './seed-files';
-import { CORPUS_DIR } from '../rules/fixtures';
+import { CORPUS_DIR, corpusRecord } from '../rules/fixtures';
 
 const CORPUS = join(CORPUS_DIR, 'ctgov-v2');
 const corpusText = (name: string) => readFileSync(join(CORPUS, name), 'utf8');
@@ -108,8 +108,24 @@ describe('unrecognised input', () => {
   });
 
   it('JSON that is not a study is not v2 JSON', () => {
-    expect(detectFormat('{"studies": []}')).toBeUndefined();
     expect(detectFormat('{"name": "x"}')).toBeUndefined();
+    expect(detectFormat('[1, {"name": "x"}]')).toBeUndefined();
+  });
+
+  it('says what is wrong with a page of studies: empty, or with entries that are not studies (imported around them)', () => {
+    expect(() => importText('{"studies": []}', 'page.json')).toThrow(/^page\.json: could not read it as v2-json: it holds no studies/);
+    expect(() => importText('{"studies": [1, "x"]}', 'page.json')).toThrow(/none of its entries is a study/);
+    const study = JSON.stringify(corpusRecord('NCT03418623'));
+    const result = importText(`{"studies": [\n  null,\n  ${study},\n  [1]\n]}\n`, 'page.json');
+    expect(result.records.map((record) => record.fileName)).toEqual(['NCT03418623.trial.json']);
+    expect(result.warnings).toEqual([
+      { line: 2, message: 'entry 1 of the list is not a study (null, without "protocolSection"); it was skipped.' },
+      { line: 4, message: 'entry 3 of the list is not a study (a list, without "protocolSection"); it was skipped.' },
+    ]);
+  });
+
+  it('says an empty file is empty rather than of no known format', () => {
+    expect(() => importText(' \n\t\n', 'blank.txt')).toThrow(/^blank\.txt: the file is empty; there is nothing to import\.$/);
   });
 });
 
