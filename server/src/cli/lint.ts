@@ -171,7 +171,6 @@ function fileSelection(setup: LinterSetup, ignorePatterns: readonly string[]): F
   }
 }
 
-
 async function lintPaths(paths: readonly string[], setup: LinterSetup, concurrency: Concurrency, progress: Progress): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
   const workerCount = workerCountFor(paths.length, concurrency);
   const workerScript = workerCount > 0 ? lintWorkerPath() : undefined;
