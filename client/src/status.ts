@@ -12,6 +12,7 @@ interface Validated {
 interface RecordStatus {
   configPath?: string;
   ruleCount: number;
+  ignored?: boolean;
   customRulesNote?: string;
   configError?: string;
 }
@@ -45,7 +46,7 @@ export class StatusItem implements vscode.Disposable {
     const status = await this.client.sendRequest<RecordStatus>('trialRecords/status', { uri }).catch(() => undefined);
     const validated = this.lastValidated.get(uri);
     const config = status?.configPath ? vscode.workspace.asRelativePath(status.configPath) : 'no .trialrc.json (recommended rules)';
-    this.item.text = `$(checklist) ${status?.ruleCount ?? '?'} rules · ${config}`;
+    this.item.text = status?.ignored ? `$(circle-slash) Not checked: ignored by ${config}` : `$(checklist) ${status?.ruleCount ?? '?'} rules · ${config}`;
     this.item.severity = status?.configError ? vscode.LanguageStatusSeverity.Error : status?.customRulesNote ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     const when = validated ? `validated ${validated.at.toLocaleTimeString()} in ${validated.durationMs.toFixed(0)} ms, ${validated.count} finding(s)` : 'not validated yet';
     this.item.detail = [status?.configError, status?.customRulesNote, when].filter(Boolean).join(' — ');

@@ -1,6 +1,6 @@
 // The CLI end to end: formats, exit codes, bad files, --fix. Runs the built dist/cli.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
 import { onlyRules, removeTemporaryFolders, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
@@ -206,6 +206,15 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
     expect(linted(['records/**/*.trial.json', 'records/drafts/c.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
   });
 
+  it("applies each folder's own config's ignores to what is under it", () => {
+    writeFileSync(join(project, 'records', 'drafts', '.trialrc.json'), JSON.stringify({ ignores: ['draft-*.trial.json'] }));
+    try {
+      expect(linted(['records'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
+    } finally {
+      rmSync(join(project, 'records', 'drafts', '.trialrc.json'));
+    }
+  });
+
   it('still lints a file named on the command line', () => {
     expect(linted(['fixtures/broken.trial.json', 'records/archive/old.trial.json'])).toEqual(['fixtures/broken.trial.json', 'records/archive/old.trial.json']);
   });
@@ -213,6 +222,6 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
   it('says so when a glob matches only ignored files', () => {
     const { stderr, code } = run(['lint', 'fixtures/**/*.trial.json'], project);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/No files match "fixtures\/\*\*\/\*\.trial\.json" \(after the ignore globs\)/);
+    expect(stderr).toMatch(/No files match "fixtures\/\*\*\/\*\.trial\.json" \(ignores left some out\)/);
   });
 });

@@ -36,7 +36,9 @@ beforeAll(async () => {
     ],
     schemas: ['./team.schema.json'],
     customRules: ['./rules/*.mjs'],
+    ignores: ['fixtures/'],
   });
+  write('fixtures/broken.trial.json', planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }));
   write('team.schema.json', {
     'x-rule-id': 'acronym-required',
     type: 'object',
@@ -111,6 +113,18 @@ describe('the editor and the CLI agree', () => {
     expect(cli.get('records/combination.trial.json')!.find((finding) => finding.ruleId === 'phase-combination')?.severity).toBe('warning');
     expect(cli.get('legacy/old.trial.json')!.find((finding) => finding.ruleId === 'arm-label-reference')?.severity).toBe('info');
     for (const findings of cli.values()) expect(findings.some((finding) => finding.ruleId === 'status-verified-date' || finding.ruleId === 'estimated-date-in-past')).toBe(false);
+  });
+});
+
+describe("a record the config's ignores match", () => {
+  it('is left out by the CLI and not checked in the editor, which says why', async () => {
+    expect(cliFindings().has('fixtures/broken.trial.json')).toBe(false);
+    const uri = fileUri(join(project, 'fixtures/broken.trial.json'));
+    client.open(uri, readFileSync(join(project, 'fixtures/broken.trial.json'), 'utf8'));
+    expect((await client.diagnostics(uri)).diagnostics).toEqual([]);
+    expect(await client.request('trialRecords/status', { uri })).toMatchObject({ ignored: true, configPath: join(project, '.trialrc.json') });
+    const checked = await client.request<{ ignored?: boolean }>('trialRecords/status', { uri: fileUri(join(project, 'records/typo.trial.json')) });
+    expect(checked.ignored).toBeUndefined();
   });
 });
 

@@ -28,13 +28,6 @@ function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: 
   }
 }
 
-/** Whether an absolute path matches one of the absolute ignore globs (forward slashes on every system). */
-function ignoreMatcher(ignores: readonly string[]): (absolute: string) => boolean {
-  if (ignores.length === 0) return () => false;
-  const matches = picomatch(ignores.map((glob) => glob.replace(/\\/g, '/')), { dot: true });
-  return (absolute) => matches(absolute.split(sep).join('/'));
-}
-
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -53,8 +46,8 @@ function globBase(pattern: string): string {
 export interface FileSelection {
   /** Globs (relative to the working directory) that widen what counts as a record inside folders: the config's `files`. */
   extraGlobs?: readonly string[];
-  /** Absolute globs of files and folders that walks and globs leave out: the config's `ignores` and --ignore-pattern. */
-  ignores?: readonly string[];
+  /** Files and folders that walks and globs leave out (the configs' `ignores`, --ignore-pattern). */
+  isIgnored?: (absolute: string) => boolean;
 }
 
 /**
@@ -65,7 +58,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
   const isRecordName = picomatch([RECORD_GLOB, '*.trial.json'], { dot: false });
   const isExtra = picomatch([...(selection.extraGlobs ?? [])], { dot: false });
   const isRecord = (folder: string, file: string) => isRecordName(toDisplayPath(folder, file)) || isExtra(toDisplayPath(cwd, file)) || holdsStudy(file);
-  const isIgnored = ignoreMatcher(selection.ignores ?? []);
+  const isIgnored = selection.isIgnored ?? (() => false);
   const found: string[] = [];
   for (const pattern of patterns.length ? patterns : ['.']) {
     if (isGlob(pattern)) {
@@ -73,8 +66,10 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
       const base = resolve(cwd, globBase(pattern));
       if (!isFolder(base)) throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
       const before = found.length;
-      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), isIgnored, found);
-      if (found.length === before) throw new FileError(`No files match "${pattern}"${selection.ignores?.length ? ' (after the ignore globs)' : ''}.`);
+      let leftOut = false;
+      const noting = (absolute: string) => (isIgnored(absolute) ? (leftOut = true) : false);
+      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found);
+      if (found.length === before) throw new FileError(`No files match "${pattern}"${leftOut ? ' (ignores left some out)' : ''}.`);
       continue;
     }
     const absolute = resolve(cwd, pattern);

@@ -2,7 +2,7 @@
 // lines' findings with --changed-since, format, choose the exit code. --stdin lints piped text.
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigService, ignoreGlob } from '../config';
+import { CONFIG_FILE_NAME, ConfigService, ignoreGlob, ignoreMatcher } from '../config';
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
@@ -10,7 +10,7 @@ import type { RuleMeta } from '../service/types';
 import { isRealFullDate } from '../service/dates';
 import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
-import { expandPaths, FileError, toDisplayPath, type FileSelection } from './files';
+import { expandPaths, FileError, toDisplayPath } from './files';
 import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
@@ -121,7 +121,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   const setup = linterSetup(options, io.cwd);
   let paths: string[];
   try {
-    paths = expandPaths(io.cwd, options.patterns, fileSelection(setup, options.ignorePatterns));
+    paths = recordPaths(options, setup);
   } catch (error) {
     return reportConfigError(error, io);
   }
@@ -156,16 +156,21 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   return exitCodeFor(files, options);
 }
 
-/** The project config's `files` globs widen what counts as a record in a folder; its `ignores` and --ignore-pattern leave files out. */
-function fileSelection(setup: LinterSetup, ignorePatterns: readonly string[]): FileSelection {
+/**
+ * The records to lint: the project config's `files` globs widen what counts as a record in a
+ * folder; --ignore-pattern and the `ignores` of the config that applies to each file or folder
+ * leave some out.
+ */
+function recordPaths(options: LintOptions, setup: LinterSetup): string[] {
   const configs = new ConfigService();
   try {
     // Untrusted here only so that custom rules are not loaded twice: the linters load them to run them.
     const projectConfig = configs.settingsFor(join(setup.cwd, CONFIG_FILE_NAME), { configFile: setup.configFile, trusted: false }).config;
-    return {
+    const isIgnoredByPattern = ignoreMatcher(options.ignorePatterns.map((pattern) => ignoreGlob(setup.cwd, pattern)));
+    return expandPaths(setup.cwd, options.patterns, {
       extraGlobs: projectConfig.files.map((glob) => relative(setup.cwd, glob).split(sep).join('/')),
-      ignores: [...projectConfig.ignores, ...ignorePatterns.map((pattern) => ignoreGlob(setup.cwd, pattern))],
-    };
+      isIgnored: (absolute) => isIgnoredByPattern(absolute) || configs.isIgnored(absolute, { configFile: setup.configFile }),
+    });
   } finally {
     configs.invalidate();
   }

@@ -2,6 +2,8 @@
 // a record, resolves it (extends, presets), loads team schemas and (when trusted) custom rules,
 // and turns it into validation options. Results are cached until a source file changes.
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import picomatch from 'picomatch';
 import { builtinRules, ENGINE_RULES } from '../rules';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule } from '../service/types';
@@ -24,6 +26,8 @@ export interface ConfigRequest {
 
 export interface RecordSettings {
   config: ResolvedConfig;
+  /** The config's `ignores` match the record: the editor leaves it unchecked, folder walks leave it out. */
+  ignored: boolean;
   options: ValidateOptions;
   rules: readonly Rule[];
   /** Why custom rules are not running, when the config has some. */
@@ -32,12 +36,25 @@ export interface RecordSettings {
 
 interface CacheEntry {
   config: ResolvedConfig;
+  /** Whether a path matches the config's `ignores`. */
+  isIgnored: (path: string) => boolean;
   custom?: LoadedCustomRules;
   customRulesNote?: string;
   stamps: Map<string, number>;
 }
 
 const KNOWN_RULE_IDS = new Set<string>([...builtinRules.map((rule) => rule.meta.id), ...ENGINE_RULES.map((rule) => rule.id), 'team-schema']);
+
+/** Matches absolute paths against absolute globs, with forward slashes on every system. */
+export function ignoreMatcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matches = picomatch(globs.map(toSlashes), { dot: true });
+  return (path) => matches(toSlashes(path));
+}
+
+function toSlashes(path: string): string {
+  return path.split('\\').join('/');
+}
 
 function stamp(path: string): number {
   try {
@@ -49,6 +66,7 @@ function stamp(path: string): number {
 
 export class ConfigService {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly nearestByFolder = new Map<string, string | undefined>();
 
   /** Settings for one record; throws ConfigError / CustomRuleError / TeamSchemaError on a broken config. */
   settingsFor(filePath: string, request: ConfigRequest): RecordSettings {
@@ -60,13 +78,29 @@ export class ConfigService {
       rules,
       extraChecks: teamSchemaChecks(entry.config),
     };
-    return { config: entry.config, options, rules, customRulesNote: entry.customRulesNote };
+    return { config: entry.config, ignored: entry.isIgnored(filePath), options, rules, customRulesNote: entry.customRulesNote };
+  }
+
+  /**
+   * Whether the config that applies at `path` (a record, or a folder: the config above it)
+   * ignores it. Custom rules are not loaded for this.
+   */
+  isIgnored(path: string, request: Omit<ConfigRequest, 'trusted'>): boolean {
+    return this.entryFor(request.configFile ?? this.nearestConfig(path), false).isIgnored(path);
+  }
+
+  /** findConfigFile, remembered per folder: a folder walk asks for every file. */
+  private nearestConfig(path: string): string | undefined {
+    const folder = dirname(path);
+    if (!this.nearestByFolder.has(folder)) this.nearestByFolder.set(folder, findConfigFile(path));
+    return this.nearestByFolder.get(folder);
   }
 
   /** Forgets every cached config (the server calls this when a config or rule file changes). */
   invalidate(): void {
     for (const entry of this.cache.values()) entry.custom?.dispose();
     this.cache.clear();
+    this.nearestByFolder.clear();
   }
 
   private entryFor(configPath: string | undefined, trusted: boolean): CacheEntry {
@@ -81,9 +115,9 @@ export class ConfigService {
   }
 
   private load(configPath: string | undefined, trusted: boolean): CacheEntry {
-    if (!configPath) return { config: emptyConfig(), stamps: new Map() };
+    if (!configPath) return { config: emptyConfig(), isIgnored: () => false, stamps: new Map() };
     const config = loadConfig(configPath, KNOWN_RULE_IDS);
-    const entry: CacheEntry = { config, stamps: new Map() };
+    const entry: CacheEntry = { config, isIgnored: ignoreMatcher(config.ignores), stamps: new Map() };
     if (config.customRules.length > 0) {
       if (trusted) {
         entry.custom = loadCustomRules(config.customRules, config.ruleTimeout);

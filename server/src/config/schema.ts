@@ -51,7 +51,7 @@ export function configSchema(): Record<string, unknown> {
       ignores: {
         type: 'array',
         items: { type: 'string' },
-        description: 'Globs (relative to this file) of files and folders that the command line leaves out when it walks folders or expands globs; "archive/" is a whole folder. Files named on the command line are always linted.',
+        description: 'Globs (relative to this file) of records and folders that are not checked: the command line leaves them out of folders and globs, the editor does not check them; "archive/" is a whole folder. Files named on the command line are always linted.',
       },
       rules: { $ref: '#/definitions/rules' },
       overrides: {

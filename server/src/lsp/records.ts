@@ -16,6 +16,8 @@ import type { SettingsCache } from './settings';
 export interface RecordStatus {
   configPath?: string;
   ruleCount: number;
+  /** The config's `ignores` match the record: it is not checked. */
+  ignored?: boolean;
   customRulesNote?: string;
   configError?: string;
 }
@@ -96,7 +98,7 @@ export class OpenRecords {
   private async validate(textDocument: TextDocument): Promise<Validated> {
     const started = performance.now();
     const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
-    const findings = validateDocument(this.document(textDocument), options);
+    const findings = status.ignored ? [] : validateDocument(this.document(textDocument), options);
     if (configFinding) findings.unshift(configFinding);
     const validated = { version: textDocument.version, findings, status, options, durationMs: performance.now() - started };
     if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
@@ -138,7 +140,7 @@ export class OpenRecords {
     try {
       const settings = this.configs.settingsFor(path, { trusted: this.trusted });
       this.clearConfigDiagnostics(settings.config.sources);
-      return { settings, status: { configPath: settings.config.path, ruleCount: settings.rules.length, customRulesNote: settings.customRulesNote } };
+      return { settings, status: { configPath: settings.config.path, ruleCount: settings.rules.length, ignored: settings.ignored || undefined, customRulesNote: settings.customRulesNote } };
     } catch (error) {
       const file = error instanceof ConfigError ? error.file : findConfigFile(path);
       const message = error instanceof Error ? error.message : String(error);
