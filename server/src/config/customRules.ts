@@ -136,7 +136,7 @@ export function loadCustomRules(patterns: readonly string[], budgetMs: number): 
     const severity = severityFromWord(meta.severity);
     if (!severity) throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has severity "${meta.severity}"; use error, warn, info or hint.`);
     return {
-      meta: { id: meta.id, severity, description: meta.description, category: meta.category ?? 'custom', source: meta.source ?? `custom: ${meta.path}`, docs: meta.docs ?? meta.description },
+      meta: { id: meta.id, severity, description: meta.description, category: meta.category ?? 'custom', source: meta.source ?? `custom: ${meta.path}`, docs: meta.docs ?? meta.description, options: meta.options },
       check: (context) => host.run(index, context, budgetMs),
     };
   });

@@ -126,7 +126,7 @@ export class ConfigService {
         entry.customRulesNote = 'Custom rules are off: this workspace is not trusted (Workspace Trust), so their code does not run.';
       }
     }
-    if (trusted || config.customRules.length === 0) verifyRuleIds(config, new Set(entry.custom?.rules.map((rule) => rule.meta.id) ?? []));
+    if (trusted || config.customRules.length === 0) verifyRuleIds(config, new Map(entry.custom?.rules.map((rule) => [rule.meta.id, rule.meta]) ?? []));
     for (const source of [...config.sources, ...config.schemas]) entry.stamps.set(source, stamp(source));
     return entry;
   }

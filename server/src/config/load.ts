@@ -4,9 +4,9 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { closest } from '../service/similarity';
 import { preset, PRESET_NAMES } from './presets';
-import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride } from './types';
+import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride, type UnverifiedRule } from './types';
 import { severityFromWord } from '../service/types';
-import { ruleOptionsProblem } from './ruleOptions';
+import { optionsProblem, ruleOptionsProblem } from './ruleOptions';
 import { isRealFullDate } from '../service/dates';
 
 export const CONFIG_FILE_NAME = '.trialrc.json';
@@ -30,10 +30,18 @@ export function emptyConfig(): ResolvedConfig {
   return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], ignores: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS };
 }
 
-/** Throws the first rule id the config names that is neither built in nor a loaded custom rule. */
-export function verifyRuleIds(config: ResolvedConfig, customRuleIds: ReadonlySet<string>): void {
-  const unknown = config.unverifiedRuleIds.find(({ id }) => !customRuleIds.has(id));
+/**
+ * Throws for the first rule id the config names that is neither built in nor a loaded custom
+ * rule, and for options that do not fit a custom rule's declared options schema.
+ */
+export function verifyRuleIds(config: ResolvedConfig, customRules: ReadonlyMap<string, { options?: Record<string, unknown> }>): void {
+  const unknown = config.unverifiedRuleIds.find(({ id }) => !customRules.has(id));
   if (unknown) throw unknown.error;
+  for (const { id, options, optionsError } of config.unverifiedRuleIds) {
+    const schema = customRules.get(id)?.options;
+    const problem = schema && options && optionsProblem(schema, options);
+    if (problem) throw optionsError(problem);
+  }
 }
 
 /** Reads and resolves a config file with its `extends` chain; throws ConfigError with the place. */
@@ -182,7 +190,7 @@ export function parseRuleEntry(entry: RuleEntry | unknown): RuleSetting | string
 }
 
 function mergeRules(
-  unverified: Array<{ id: string; error: ConfigError }>,
+  unverified: UnverifiedRule[],
   target: Record<string, RuleSetting>,
   rules: Record<string, RuleEntry>,
   file: string,
@@ -194,7 +202,13 @@ function mergeRules(
     if (!knownRuleIds.has(id)) {
       // Perhaps a custom rule's id: checked once the custom rules are loaded (verifyRuleIds).
       const suggestion = closest(id, [...knownRuleIds]);
-      unverified.push({ id, error: errorAt(file, tree, [...(at ?? ['rules']), id], `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run "trial-records rules" for the list.`, true) });
+      const setting = parseRuleEntry(entry);
+      unverified.push({
+        id,
+        error: errorAt(file, tree, [...(at ?? ['rules']), id], `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run "trial-records rules" for the list.`, true),
+        options: typeof setting === 'string' ? undefined : setting.options,
+        optionsError: (problem) => errorAt(file, tree, [...(at ?? ['rules']), id, 1], `Rule "${id}": ${problem}`),
+      });
     }
     const setting = parseRuleEntry(entry);
     if (typeof setting === 'string') throw errorAt(file, tree, [...(at ?? ['rules']), id], `Rule "${id}": ${setting}`);
@@ -204,7 +218,7 @@ function mergeRules(
   }
 }
 
-function resolveOverride(unverified: Array<{ id: string; error: ConfigError }>, override: unknown, index: number, file: string, tree: Node | undefined, knownRuleIds: ReadonlySet<string>): ResolvedOverride {
+function resolveOverride(unverified: UnverifiedRule[], override: unknown, index: number, file: string, tree: Node | undefined, knownRuleIds: ReadonlySet<string>): ResolvedOverride {
   const entry = isPlainObject(override) ? override : {};
   const files = toList(entry.files);
   if (files.length === 0 || files.some((glob) => typeof glob !== 'string')) {

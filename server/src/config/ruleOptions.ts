@@ -1,29 +1,33 @@
-// Rule options in a config, checked against the built-in rule's options schema (as ESLint does):
-// a typo in an option name or value is a config error, not a setting that silently does nothing.
+// Rule options in a config, checked against the rule's options schema (as ESLint does): a typo in
+// an option name or value is a config error, not a setting that silently does nothing. Built-in
+// rules without a schema take no options; a custom rule is checked when it declares meta.options.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { ruleCatalog } from '../rules/catalog';
 
 const catalog = ruleCatalog();
 const ajv = new Ajv({ strict: false });
-const validators = new Map<string, ValidateFunction>();
+const validators = new WeakMap<object, ValidateFunction>();
 
-/** What is wrong with the options given to a built-in rule; undefined when they fit (custom rules check their own). */
+/** What is wrong with the options given to a built-in rule; undefined when they fit, or for a rule that is not built in. */
 export function ruleOptionsProblem(ruleId: string, options: Record<string, unknown>): string | undefined {
   const rule = catalog.get(ruleId);
   if (!rule) return undefined;
   if (!rule.options) return Object.keys(options).length > 0 ? `this rule takes no options (got ${JSON.stringify(options)}).` : undefined;
-  const validate = validatorFor(ruleId, rule.options);
-  if (validate(options)) return undefined;
-  return describeOptionsError(validate.errors?.[0], rule.options, options);
+  return optionsProblem(rule.options, options);
 }
 
-function validatorFor(ruleId: string, schema: Record<string, unknown>): ValidateFunction {
-  let validate = validators.get(ruleId);
+/** What is wrong with options under an options schema; undefined when they fit. */
+export function optionsProblem(schema: Record<string, unknown>, options: Record<string, unknown>): string | undefined {
+  let validate = validators.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(ruleId, validate);
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      return `the rule's own options schema (meta.options) cannot be used: ${error instanceof Error ? error.message : String(error)}.`;
+    }
+    validators.set(schema, validate);
   }
-  return validate;
+  return validate(options) ? undefined : describeOptionsError(validate.errors?.[0], schema, options);
 }
 
 function describeOptionsError(error: ErrorObject | undefined, schema: Record<string, unknown>, options: Record<string, unknown>): string {

@@ -20,6 +20,8 @@ export interface LoadedRuleMeta {
   category?: string;
   source?: string;
   docs?: string;
+  /** The JSON Schema of the rule's options, when it declares one. */
+  options?: Record<string, unknown>;
   path: string;
 }
 
@@ -71,6 +73,10 @@ function syntaxErrorLine(path: string): string | undefined {
   return /:(\d+)\s*$/.exec((check.stderr ?? '').split('\n')[0])?.[1];
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 async function load(): Promise<void> {
   const metas: LoadedRuleMeta[] = [];
   for (const path of modulePaths) {
@@ -81,7 +87,7 @@ async function load(): Promise<void> {
     }
     rules.push(rule as Rule);
     const meta = rule.meta;
-    metas.push({ id: meta.id, severity: String(meta.severity ?? 'warning'), description: String(meta.description ?? ''), category: meta.category, source: meta.source, docs: meta.docs, path });
+    metas.push({ id: meta.id, severity: String(meta.severity ?? 'warning'), description: String(meta.description ?? ''), category: meta.category, source: meta.source, docs: meta.docs, options: isPlainObject(meta.options) ? meta.options : undefined, path });
   }
   reply({ kind: 'ready', rules: metas });
 }

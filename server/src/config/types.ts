@@ -38,6 +38,14 @@ export interface ResolvedOverride {
   base: string;
 }
 
+/** A rule id the config names that is not built in: fine only if a custom rule has it (and its options fit). */
+export interface UnverifiedRule {
+  id: string;
+  error: ConfigError;
+  options?: Record<string, unknown>;
+  optionsError: (problem: string) => ConfigError;
+}
+
 /** A config with `extends` applied: what a record's settings are computed from. */
 export interface ResolvedConfig {
   /** The config file (undefined when none was found: the recommended preset applies). */
@@ -45,7 +53,7 @@ export interface ResolvedConfig {
   /** Every file that was read, in extends order: editing one of them re-validates. */
   sources: string[];
   /** Rule ids that are not built in: valid only if a custom rule has them. */
-  unverifiedRuleIds: Array<{ id: string; error: ConfigError }>;
+  unverifiedRuleIds: UnverifiedRule[];
   rules: Record<string, RuleSetting>;
   overrides: ResolvedOverride[];
   files: string[];

@@ -43,7 +43,9 @@ function ruleSections(position: Position, options: HoverOptions): string[] {
   const sections: string[] = [];
   for (const id of ids) {
     const rule = describeRule(id);
-    if (rule?.docs) sections.push(`**Rule \`${rule.id}\`**: ${rule.description}\n\n${rule.docs}`);
+    if (!rule?.docs) continue;
+    // A custom rule without docs has its description as docs: shown once.
+    sections.push(rule.docs === rule.description ? `**Rule \`${rule.id}\`**: ${rule.description}` : `**Rule \`${rule.id}\`**: ${rule.description}\n\n${rule.docs}`);
   }
   return sections;
 }

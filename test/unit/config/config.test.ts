@@ -272,6 +272,23 @@ describe('custom rules', () => {
     expect(() => lint(twice, 'a.trial.json')).toThrow(/Custom rule "house-style" \(.*b\.mjs\) has the id of the custom rule in .*a\.mjs/);
   });
 
+  it("options for a custom rule are checked against the options schema it declares, and only then", () => {
+    const declared = "export default { meta: { id: 'house', severity: 'warn', description: 'x', options: { type: 'object', properties: { domain: { type: 'string' } }, additionalProperties: false } }, check() {} };";
+    const typo = workspace({ '.trialrc.json': { customRules: ['./r.mjs'], rules: { house: ['warn', { domian: 'example.org' }] } }, 'r.mjs': declared, 'a.trial.json': phaseTypo });
+    let error: unknown;
+    try {
+      lint(typo, 'a.trial.json');
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).message).toMatch(/Rule "house": there is no option "domian"; the options are "domain"\./);
+    expect(readFileSync(join(typo, '.trialrc.json'), 'utf8').slice((error as ConfigError).offset)).toMatch(/^\{\s*"domian"/);
+    const fits = workspace({ '.trialrc.json': { customRules: ['./r.mjs'], rules: { house: ['warn', { domain: 'example.org' }] } }, 'r.mjs': declared, 'a.trial.json': phaseTypo });
+    expect(lint(fits, 'a.trial.json').settings.options.optionsFor?.('house')).toEqual({ domain: 'example.org' });
+    const undeclared = workspace({ '.trialrc.json': { customRules: ['./r.mjs'], rules: { house: ['warn', { anything: 1 }] } }, 'r.mjs': declared.replace(/, options: \{.*\} \}, check/, ' }, check'), 'a.trial.json': phaseTypo });
+    expect(lint(undeclared, 'a.trial.json').settings.options.optionsFor?.('house')).toEqual({ anything: 1 });
+  });
+
   it('a custom rule with a bad severity is a config error', () => {
     const root = workspace({ '.trialrc.json': { customRules: ['./r.mjs'] }, 'r.mjs': "export default { meta: { id: 'x', severity: 'loud', description: 'x' }, check() {} };", 'a.trial.json': phaseTypo });
     expect(() => lint(root, 'a.trial.json')).toThrow(/severity "loud"; use error, warn, info or hint/);

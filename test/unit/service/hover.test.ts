@@ -119,6 +119,13 @@ describe('hover over a finding', () => {
     expect(hoverOver(wrongCode.document, wrongCode.position)).not.toContain('**Rule');
   });
 
+  it("shows a custom rule's description once when it has no docs of its own", () => {
+    const empty = new TrialDocument('{}');
+    const findings = validateDocument(empty, { today: TODAY });
+    const custom = (id: string) => (id === 'required-fields' ? { id, description: 'Our own check', docs: 'Our own check' } : undefined);
+    expect(doHover(empty, { line: 0, character: 0 }, { today: TODAY, findings, describeRule: custom })?.contents).toEqual({ kind: 'markdown', value: '**Rule `required-fields`**: Our own check' });
+  });
+
   it('explains a finding on a container, where no field hover applies', () => {
     const empty = new TrialDocument('{}');
     const rootBrace = { line: 0, character: 0 };
