@@ -3,6 +3,7 @@
 // `globals: true`, jest, mocha), or the ones assigned to RuleTester.describe / RuleTester.it.
 import { validateText } from './service/validate';
 import { applyFindingFixes } from './service/fixes';
+import { optionsProblem } from './config/ruleOptions';
 import { severityFromWord, type Finding, type Rule, type Severity } from './service/types';
 
 export interface ValidCase {
@@ -64,6 +65,8 @@ export class RuleTester {
   /** The findings of one rule alone on a record (the schema's findings are left out). */
   findings(rule: Rule | CustomRuleModule, testCase: ValidCase): Finding[] {
     const checked = asRule(rule);
+    const problem = testCase.options && checked.meta.options && optionsProblem(checked.meta.options, testCase.options);
+    if (problem) throw new Error(`case ${testCase.name ?? '(unnamed)'}: its options do not fit the rule's options schema: ${problem}`);
     return validateText(caseText(testCase), {
       today: testCase.today ?? this.defaults.today ?? '2026-01-01',
       rules: [checked],

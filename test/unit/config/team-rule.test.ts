@@ -1,5 +1,6 @@
 // A team tests its own rule with the RuleTester from the package export `trial-records/testing`,
 // exactly as the README shows (valid and invalid cases, in vitest), on records and on texts.
+import { expect, it } from 'vitest';
 import { RuleTester } from 'trial-records/testing';
 // @ts-expect-error a team's rule is plain JavaScript
 import rule from '../../fixtures/team/rules/central-contact-domain.mjs';
@@ -36,4 +37,10 @@ new RuleTester().run(indentRule, {
     { name: 'four spaces', text: JSON.stringify(record, null, 4), errors: [{ pointer: '', message: 'Line 2 is indented with 4 spaces; our records use two spaces.' }] },
     { name: 'tabs', text: JSON.stringify(record, null, '\t'), errors: [{ pointer: '', message: 'Line 2 is indented with a tab; our records use two spaces.' }] },
   ],
+});
+
+it("refuses a case whose options do not fit the rule's options schema, as a config would", () => {
+  const tester = new RuleTester({ today: '2026-11-24' });
+  expect(() => tester.findings(rule, { name: 'typo', record, options: { domian: 'sponsor.test' } })).toThrow(/case typo: its options do not fit the rule's options schema: there is no option "domian"; the options are "domain"/);
+  expect(tester.findings(rule, { record: planted(record, { [contacts]: [{ email: 'a@b.test' }] }), options: { domain: 'b.test' } })).toEqual([]);
 });
