@@ -24,6 +24,7 @@ Commands:
       --ignore-pattern GLOB    Leave out files and folders that folders and globs would find
                                (repeatable; "archive/" is a folder; adds to the config's "ignores")
       --concurrency auto|off|N Worker threads for many files (default: auto)
+      --print-config FILE      Print the settings that apply to FILE (config, rules, ignores) as JSON
       -q, --quiet              No progress line on standard error
       --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)
   import FILE... [-o DIR] [--force]   Turn registry pages and dumps into trial records

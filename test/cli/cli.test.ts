@@ -109,7 +109,7 @@ describe('trial-records lint', () => {
   it('lists every format and the reviewer options in its help', () => {
     const { stdout, code } = run(['help'], folder);
     expect(code).toBe(0);
-    for (const word of ['markdown', 'rdjson', 'junit', '--changed-since', '--stdin-filepath', '--concurrency', '--quiet', '--ignore-pattern']) expect(stdout).toContain(word);
+    for (const word of ['markdown', 'rdjson', 'junit', '--changed-since', '--stdin-filepath', '--concurrency', '--quiet', '--ignore-pattern', '--print-config']) expect(stdout).toContain(word);
   });
 
   it('gives bad files a finding, never a stack trace', () => {
@@ -223,5 +223,47 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
     const { stderr, code } = run(['lint', 'fixtures/**/*.trial.json'], project);
     expect(code).toBe(2);
     expect(stderr).toMatch(/No files match "fixtures\/\*\*\/\*\.trial\.json" \(ignores left some out\)/);
+  });
+});
+
+describe('trial-records lint --print-config', () => {
+  it('prints the settings that apply to one record, as the linter resolves them', () => {
+    const project = temporaryFolder('trial-print-config-');
+    mkdirSync(join(project, 'team'));
+    writeFileSync(join(project, 'team', 'base.json'), JSON.stringify({ extends: ['trial-records:strict'], rules: { 'phase-combination': 'warn' } }));
+    writeFileSync(
+      join(project, '.trialrc.json'),
+      JSON.stringify({
+        extends: ['./team/base.json'],
+        today: '2026-11-24',
+        rules: { schema: 'warn', 'date-order': 'off' },
+        overrides: [{ files: ['legacy/**'], rules: { 'arm-label-reference': 'info' } }, { files: ['**/*.trial.json#/protocolSection/contactsLocationsModule'], rules: { 'central-contact': 'hint' } }],
+        ignores: ['legacy/archive/'],
+      }),
+    );
+    const { stdout, code } = run(['lint', '--print-config', 'legacy/old.trial.json'], project);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout);
+    expect(printed).toMatchObject({ file: 'legacy/old.trial.json', config: join(project, '.trialrc.json'), sources: [join(project, 'team', 'base.json'), join(project, '.trialrc.json')], ignored: false, today: '2026-11-24', customRules: [] });
+    expect(printed.rules['phase-combination']).toEqual({ severity: 'warning' });
+    expect(printed.rules['required-fields']).toEqual({ severity: 'error', options: { finalRule: 'always' } });
+    expect(printed.rules['arm-label-reference']).toEqual({ severity: 'info' });
+    expect(printed.rules['date-order']).toEqual({ severity: 'off' });
+    expect(printed.rules.schema).toEqual({ severity: 'warning' });
+    expect(printed.rules['unknown-property']).toEqual({ severity: 'warning' });
+    expect(printed.subtreeOverrides).toEqual([{ pointer: '/protocolSection/contactsLocationsModule', rules: { 'central-contact': 'hint' } }]);
+    expect(JSON.parse(run(['lint', '--print-config', 'legacy/archive/a.trial.json'], project).stdout).ignored).toBe(true);
+    expect(JSON.parse(run(['lint', '--print-config', 'new.trial.json'], project).stdout).rules['arm-label-reference']).toEqual({ severity: 'error' });
+  });
+
+  it('says what is wrong with a broken config, and refuses paths beside it', () => {
+    const project = temporaryFolder('trial-print-config-');
+    writeFileSync(join(project, '.trialrc.json'), '{ "rules": { "date-ordre": "warn" } }');
+    const broken = run(['lint', '--print-config', 'a.trial.json'], project);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/Unknown rule "date-ordre"; did you mean "date-order"\?/);
+    const both = run(['lint', '--print-config', 'a.trial.json', 'records'], project);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--print-config FILE prints the settings for one record and lints nothing/);
   });
 });

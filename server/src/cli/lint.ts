@@ -15,6 +15,7 @@ import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
+import { printedConfig } from './printConfig';
 
 export interface CliIo {
   cwd: string;
@@ -46,13 +47,15 @@ export interface LintOptions {
   stdinFilepath?: string;
   quiet: boolean;
   concurrency: Concurrency;
+  /** --print-config FILE: print the settings that apply to FILE instead of linting. */
+  printConfig?: string;
   /** --ignore-pattern globs, relative to the working directory. */
   ignorePatterns: string[];
 }
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
-    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [] },
+    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [] },
     booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'] },
   });
   const format = args.values.get('format') ?? 'stylish';
@@ -66,6 +69,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   if (stdinFilepath !== undefined && !stdin) throw new UsageError('--stdin-filepath names the text read with --stdin: add --stdin.');
   if (stdin && args.positional.length > 0) throw new UsageError(`--stdin lints standard input; leave out the paths (got "${args.positional.join(' ')}").`);
   if (stdin && changedSince !== undefined) throw new UsageError('--changed-since compares files on disk with git; it cannot be combined with --stdin.');
+  if (args.values.has('print-config') && (args.positional.length > 0 || stdin)) throw new UsageError('--print-config FILE prints the settings for one record and lints nothing; leave out the paths and --stdin.');
   const ignorePatterns = args.valueLists.get('ignore-pattern') ?? [];
   if (ignorePatterns.some((pattern) => pattern.trim() === '')) throw new UsageError('--ignore-pattern needs a glob, such as "archive/**".');
   return {
@@ -84,6 +88,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     stdinFilepath,
     quiet: args.booleans.has('quiet'),
     concurrency: parseConcurrency(args.values.get('concurrency')),
+    printConfig: args.values.get('print-config'),
     ignorePatterns,
   };
 }
@@ -117,6 +122,7 @@ function linterSetup(options: LintOptions, cwd: string): LinterSetup {
 
 export async function runLint(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseLintArgs(argv);
+  if (options.printConfig !== undefined) return printConfig(options, io);
   if (options.stdin) return runStdinLint(options, io);
   const setup = linterSetup(options, io.cwd);
   let paths: string[];
@@ -218,6 +224,15 @@ async function runStdinLint(options: LintOptions, io: CliIo): Promise<number> {
     if (options.output) writeReport(results, options, io);
   } else writeReport(results, options, io);
   return exitCodeFor(results.files, options);
+}
+
+function printConfig(options: LintOptions, io: CliIo): number {
+  try {
+    io.stdout(JSON.stringify(printedConfig(io.cwd, options.printConfig!, options.configFile), null, 2) + '\n');
+    return EXIT.ok;
+  } catch (error) {
+    return reportConfigError(error, io);
+  }
 }
 
 function writeReport(results: LintResults, options: LintOptions, io: CliIo): void {

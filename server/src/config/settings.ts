@@ -19,12 +19,13 @@ function matchesFile(override: ResolvedOverride, glob: string, filePath: string)
   return picomatch(glob, { dot: true })(relativePath) || picomatch(glob, { dot: true, basename: !glob.includes('/') })(relativePath);
 }
 
-interface ApplicableOverride {
+export interface ApplicableOverride {
   rules: Record<string, RuleSetting>;
   pointer?: string;
 }
 
-function overridesFor(config: ResolvedConfig, filePath: string): ApplicableOverride[] {
+/** The overrides whose globs match a record, in order; those with a pointer apply under it only. */
+export function overridesFor(config: ResolvedConfig, filePath: string): ApplicableOverride[] {
   const applicable: ApplicableOverride[] = [];
   for (const override of config.overrides) {
     for (const pattern of override.patterns) {
