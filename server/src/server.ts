@@ -6,12 +6,14 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type InitializeParams,
   type InitializeResult,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -27,6 +29,7 @@ import {
   FIX_ALL_KIND,
   foldingRanges,
   formatDocument,
+  FormatRefused,
   prepareRename,
   rename,
   selectionRanges,
@@ -198,14 +201,24 @@ connection.onSelectionRanges(async (params, token) => {
   return document ? selectionRanges(document, params.positions) : [];
 });
 
+/** A record too deeply nested to format is an error the editor shows, not a crash. */
+function formatOrRefuse(format: () => TextEdit[]): TextEdit[] {
+  try {
+    return format();
+  } catch (error) {
+    if (error instanceof FormatRefused) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+    throw error;
+  }
+}
+
 connection.onDocumentFormatting(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? formatDocument(document, params.options) : [];
+  return document ? formatOrRefuse(() => formatDocument(document, params.options)) : [];
 });
 
 connection.onDocumentRangeFormatting(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? formatDocument(document, params.options, params.range) : [];
+  return document ? formatOrRefuse(() => formatDocument(document, params.options, params.range)) : [];
 });
 
 connection.onDocumentLinks(async (params, token) => {

@@ -8,7 +8,7 @@ export { codeActions, FIX_ALL_KIND, type CodeActionRequest } from './codeActions
 export { findDefinition, findReferences, prepareRename, rename } from './navigation';
 export { documentSymbols } from './symbols';
 export { foldingRanges, selectionRanges } from './structure';
-export { formatDocument, type FormatOptions } from './format';
+export { formatDocument, FormatRefused, type FormatOptions } from './format';
 export { documentLinks } from './links';
 export { toDiagnostic } from './diagnostics';
 export { applyFixesRepeatedly } from './fixes';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentSymbols } from '../../../server/src/service/symbols';
 import { foldingRanges, selectionRanges } from '../../../server/src/service/structure';
-import { formatDocument } from '../../../server/src/service/format';
+import { formatDocument, FormatRefused } from '../../../server/src/service/format';
 import { documentLinks } from '../../../server/src/service/links';
 import { TrialDocument } from '../../../server/src/service/document';
 import { applyTextEdits, recordWithCursor } from './cursor';
@@ -68,6 +68,16 @@ describe('formatting', () => {
     const result = applyTextEdits(messy, edits);
     expect(result.endsWith('"d":   true}')).toBe(true);
     expect(JSON.parse(result)).toEqual(JSON.parse(messy.text));
+  });
+
+  it('refuses, with the reason, text whose indentation alone would exhaust memory, and formats deep but sane text', () => {
+    expect(() => formatDocument(new TrialDocument('['.repeat(20000) + ']'.repeat(20000)), { tabSize: 2, insertSpaces: true })).toThrow(FormatRefused);
+    expect(() => formatDocument(new TrialDocument('{"a":'.repeat(20000)), { tabSize: 2, insertSpaces: true })).toThrow(/nested too deeply to format/);
+    const deep = new TrialDocument(`{"note": "${'['.repeat(20000)}", "list": ${'['.repeat(200)}${']'.repeat(200)}}`);
+    const formatted = applyTextEdits(deep, formatDocument(deep, { tabSize: 2, insertSpaces: true }));
+    // 200 levels deep: a line indented by exactly 200 spaces, where jsonc-parser 3.3.1 alone writes "undefined".
+    expect(formatted).toBe(JSON.stringify(JSON.parse(deep.text), null, 2));
+    expect(applyTextEdits(deep, formatDocument(deep, { tabSize: 4, insertSpaces: false }))).toBe(JSON.stringify(JSON.parse(deep.text), null, '\t'));
   });
 });
 
