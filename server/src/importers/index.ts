@@ -58,7 +58,8 @@ export function importText(text: string, sourceName: string): ImportResult {
   try {
     converted = importer.convert(text);
   } catch (error) {
-    throw new ImportError(`${sourceName}: could not read it as ${importer.format}: ${(error as Error).message}`);
+    const reason = error instanceof RangeError ? 'it is nested too deeply to read' : (error as Error).message;
+    throw new ImportError(`${sourceName}: could not read it as ${importer.format}: ${reason}`);
   }
   return {
     format: importer.format,

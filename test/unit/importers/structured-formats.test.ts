@@ -124,6 +124,10 @@ describe('unrecognised input', () => {
     ]);
   });
 
+  it('says a study nested too deeply to read is, instead of overflowing', () => {
+    expect(() => importText(`{"protocolSection": ${'['.repeat(100000)}${']'.repeat(100000)}}`, 'deep.json')).toThrow(/^deep\.json: could not read it as v2-json: it is nested too deeply to read$/);
+  });
+
   it('says an empty file is empty rather than of no known format', () => {
     expect(() => importText(' \n\t\n', 'blank.txt')).toThrow(/^blank\.txt: the file is empty; there is nothing to import\.$/);
   });
