@@ -34,7 +34,8 @@ function describeOptionsError(error: ErrorObject | undefined, schema: Record<str
   const known = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
   if (!error) return 'its options do not fit the rule.';
   if (error.keyword === 'additionalProperties') {
-    return `there is no option "${String(error.params.additionalProperty)}"; the options are ${known.map((name) => `"${name}"`).join(', ')}.`;
+    const knownOptions = known.length > 0 ? `the options are ${known.map((name) => `"${name}"`).join(', ')}` : 'the rule takes none';
+    return `there is no option "${String(error.params.additionalProperty)}"; ${knownOptions}.`;
   }
   const option = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   if (error.keyword === 'enum') {
