@@ -81,6 +81,15 @@ describe('sarif', () => {
     expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['schema', 'unknown-property']);
     expect(log.runs[0].results.map((result: { level: string }) => result.level).sort()).toEqual(['error', 'warning']);
   });
+
+  it('gives file names with "#", "?", ":" or spaces URIs that name the file, not a fragment or a query', () => {
+    const names = ['records/a b%#?.trial.json', 'records/c,d:e.trial.json', 'records/ü|x.trial.json'];
+    const log = JSON.parse(formatters.sarif(resultsOf(Object.fromEntries(names.map((name) => [name, pretty(planted(base, { [PHASES]: ['Phase 2'] }))]))), { color: false, failOn: 'error' }));
+    expect(validateSarif(log).valid).toBe(true);
+    const uris: string[] = [...new Set<string>(log.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri))];
+    expect(uris).toEqual(['records/a%20b%25%23%3F.trial.json', 'records/c%2Cd%3Ae.trial.json', 'records/%C3%BC%7Cx.trial.json']);
+    for (const uri of uris) expect(new URL(uri, 'file:///review/').pathname.split('/').map(decodeURIComponent).join('/')).toBe(`/review/${names[uris.indexOf(uri)]}`);
+  });
 });
 
 describe('github', () => {

@@ -34,13 +34,13 @@ export const sarif: Formatter = (results) => {
       ruleIndex: index.get(finding.ruleId)!,
       level: LEVELS[finding.severity],
       message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' }, region: region(finding) } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' }, region: region(finding) } }],
       ...(finding.related?.length
         ? {
             relatedLocations: finding.related.map((related, i) => ({
               id: i + 1,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' }, region: region(related) },
+              physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' }, region: region(related) },
             })),
           }
         : {}),
@@ -64,5 +64,16 @@ export const sarif: Formatter = (results) => {
 
 function pathToFileUri(path: string): string {
   const normalized = path.replace(/\\/g, '/');
-  return 'file://' + encodeURI(normalized.startsWith('/') ? normalized : '/' + normalized) + (normalized.endsWith('/') ? '' : '/');
+  return 'file://' + encodePath(normalized.startsWith('/') ? normalized : '/' + normalized) + (normalized.endsWith('/') ? '' : '/');
+}
+
+/**
+ * A path as a URI path, each segment percent-encoded: "#", "?" and ":" are part of a file name
+ * here, not a fragment, a query or a scheme (encodeURI would leave them). A drive ("C:") stays.
+ */
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
