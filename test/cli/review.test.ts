@@ -192,6 +192,21 @@ describe('lint --changed-since', () => {
     expect(fresh.diagnostics.map((d: { pointer: string }) => d.pointer)).toContain(`${PHASES}/0`);
   });
 
+  it('finds the changed lines of files whose names hold spaces, "#", quotes or other letters', () => {
+    const names = ['records/with space #1.trial.json', 'records/"quoted".trial.json', 'records/ümlaut\ttab.trial.json'];
+    const own = temporaryFolder('trial-review-names-');
+    const inOwn = (...args: string[]) => spawnSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: own, encoding: 'utf8' });
+    inOwn('init', '-q', '-b', 'main');
+    mkdirSync(join(own, 'records'));
+    for (const name of names) writeFileSync(join(own, name), JSON.stringify(clean, null, 2) + '\n');
+    inOwn('add', '-A');
+    inOwn('commit', '-qm', 'one');
+    for (const name of names) writeFileSync(join(own, name), JSON.stringify(planted(clean, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
+    const report = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD', '--format', 'json'], own).stdout);
+    const phaseFindings = (report.files as Array<{ path: string; diagnostics: Array<{ pointer: string }> }>).filter((file) => file.diagnostics.some((d) => d.pointer === `${PHASES}/0`));
+    expect(phaseFindings.map((file) => file.path).sort()).toEqual([...names].sort());
+  });
+
   it('writes valid SARIF for the changed lines only', () => {
     const log = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'sarif'], repo).stdout);
     const { valid, errors } = validateSarif(log);

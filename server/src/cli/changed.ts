@@ -45,7 +45,8 @@ export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
   let current: Set<number> | undefined;
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
+      // git ends the line with a tab when the (unquoted) path holds a space.
+      const target = line.slice(4).replace(/\t$/, '');
       current = undefined;
       if (target === '/dev/null') continue;
       const path = stripPrefix(unquote(target));
