@@ -1,6 +1,6 @@
 // The CLI end to end: formats, exit codes, bad files, --fix. Runs the built dist/cli.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
 import { onlyRules, removeTemporaryFolders, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
@@ -265,5 +265,29 @@ describe('trial-records lint --print-config', () => {
     const both = run(['lint', '--print-config', 'a.trial.json', 'records'], project);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--print-config FILE prints the settings for one record and lints nothing/);
+  });
+});
+
+describe('trial-records lint: links in the folders it walks', () => {
+  it('follows links that lead outside once, skips those that show what it finds anyway, and reports a link to nothing', () => {
+    const project = temporaryFolder('trial-links-');
+    const elsewhere = temporaryFolder('trial-links-elsewhere-');
+    const record = JSON.stringify(corpusRecord('NCT03418623'), null, 2);
+    mkdirSync(join(project, 'records'));
+    writeFileSync(join(project, 'records', 'a.trial.json'), record);
+    writeFileSync(join(elsewhere, 'shared.trial.json'), record);
+    symlinkSync(join(project, 'records'), join(project, 'records-again'));
+    symlinkSync('.', join(project, 'records', 'loop'));
+    symlinkSync(join(project, 'records', 'a.trial.json'), join(project, 'same.trial.json'));
+    symlinkSync(elsewhere, join(project, 'team'));
+    symlinkSync(elsewhere, join(project, 'team-again'));
+    const { stdout, stderr, code } = run(['lint', '.', '--format', 'json', '--today', TODAY], project);
+    expect((JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort()).toEqual(['records/a.trial.json', 'team/shared.trial.json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    symlinkSync('gone.trial.json', join(project, 'broken.trial.json'));
+    const broken = run(['lint', '.', '--format', 'json', '--today', TODAY], project);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.trial\.json is a link to gone\.trial\.json, which does not exist\./);
   });
 });

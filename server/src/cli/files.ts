@@ -1,5 +1,5 @@
 // Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -18,13 +18,60 @@ function isGlob(pattern: string): boolean {
   return /[*?[\]{}]/.test(pattern);
 }
 
-function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[]): void {
+/** What a walk has seen: the real path of the folder it started in, and of every folder a link led it to. */
+interface WalkState {
+  root: string;
+  visited: Set<string>;
+}
+
+/**
+ * Collects the accepted files under `folder`. Links are followed, to files and to folders, unless
+ * they lead back inside the walked folder (what they show is found there already) or to a folder
+ * seen before. A link to nothing is kept when its name is a record's: reading it reports it.
+ */
+function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[], state?: WalkState): void {
+  const walked = state ?? { root: realPath(folder), visited: new Set<string>() };
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const absolute = join(folder, entry.name);
     if (isIgnored(absolute)) continue;
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, accept, isIgnored, found);
-    } else if (entry.isFile() && accept(absolute)) found.push(absolute);
+    const kind = entry.isSymbolicLink() ? linkTargetKind(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+    if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
+    if (kind === 'folder') {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, accept, isIgnored, found, walked);
+    } else if ((kind === 'file' || kind === 'missing') && accept(absolute)) found.push(absolute);
+  }
+}
+
+/** Whether a link leads somewhere the walk has not been: outside its folder, and not to a folder a link led to before. */
+function leadsOutside(link: string, state: WalkState): boolean {
+  const target = realPath(link);
+  if (target === state.root || target.startsWith(state.root + sep) || state.visited.has(target)) return false;
+  state.visited.add(target);
+  return true;
+}
+
+function linkTargetKind(link: string): 'folder' | 'file' | 'missing' | 'other' {
+  try {
+    const stats = statSync(link);
+    return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -123,6 +170,7 @@ export function readRecordFile(absolute: string): ReadResult {
     bytes = readFileSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && isLink(absolute)) throw new FileError(`${absolute} is a link to ${readlinkSync(absolute)}, which does not exist.`);
     throw new FileError(code === 'EACCES' ? `Permission denied: ${absolute}` : code === 'EISDIR' ? `Is a folder, not a file: ${absolute}` : `Cannot read ${absolute} (${code ?? 'unknown error'}).`);
   }
   return decodeRecordBytes(bytes);
