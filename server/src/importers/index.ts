@@ -64,8 +64,16 @@ export function importText(text: string, sourceName: string): ImportResult {
   return {
     format: importer.format,
     records: withFileNames(converted.records, sourceName),
-    warnings: [...converted.warnings].sort((a, b) => a.line - b.line),
+    warnings: converted.warnings.map(withShortQuotes).sort((a, b) => a.line - b.line),
   };
+}
+
+/** Warnings quote the source line; a line of a whole page's length is cut to its start. */
+const QUOTED_TEXT_SHOWN = 80;
+
+function withShortQuotes(warning: ImportWarning): ImportWarning {
+  const message = warning.message.replace(/"([^"]*)"/g, (quoted, text: string) => (text.length > QUOTED_TEXT_SHOWN ? `"${text.slice(0, QUOTED_TEXT_SHOWN)}…" (${text.length} characters)` : quoted));
+  return { line: warning.line, message };
 }
 
 export function formatRecord(record: unknown): string {

@@ -128,6 +128,14 @@ describe('unrecognised input', () => {
     expect(() => importText(`{"protocolSection": ${'['.repeat(100000)}${']'.repeat(100000)}}`, 'deep.json')).toThrow(/^deep\.json: could not read it as v2-json: it is nested too deeply to read$/);
   });
 
+  it('quotes only the start of a very long source line in a warning', () => {
+    const long = `Mystery field: ${'x'.repeat(10000)}`;
+    const result = importText(`Clinical Trial Details\nAdministrative data\n${long}\n`, 'page.txt');
+    const warning = result.warnings.find((candidate) => candidate.line === 3)!;
+    expect(warning.message).toContain(`"${long.slice(0, 80)}…" (${long.length} characters)`);
+    expect(warning.message.length).toBeLessThan(300);
+  });
+
   it('says an empty file is empty rather than of no known format', () => {
     expect(() => importText(' \n\t\n', 'blank.txt')).toThrow(/^blank\.txt: the file is empty; there is nothing to import\.$/);
   });
