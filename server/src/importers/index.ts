@@ -5,6 +5,7 @@ import { importPythonDict, looksLikePythonDict } from './python-dict';
 import type { ImportWarning, Study } from './study-draft';
 import { importTrialDetailsPage, looksLikeTrialDetailsPage } from './trial-details-page';
 import { importV2Json, looksLikeV2Json } from './v2-json';
+import { withShortQuotes } from '../service/words';
 
 export type { ImportWarning } from './study-draft';
 
@@ -64,16 +65,9 @@ export function importText(text: string, sourceName: string): ImportResult {
   return {
     format: importer.format,
     records: withFileNames(converted.records, sourceName),
-    warnings: converted.warnings.map(withShortQuotes).sort((a, b) => a.line - b.line),
+    // Warnings quote the source line: a line of a whole page's length is cut to its start.
+    warnings: converted.warnings.map((warning) => ({ line: warning.line, message: withShortQuotes(warning.message) })).sort((a, b) => a.line - b.line),
   };
-}
-
-/** Warnings quote the source line; a line of a whole page's length is cut to its start. */
-const QUOTED_TEXT_SHOWN = 80;
-
-function withShortQuotes(warning: ImportWarning): ImportWarning {
-  const message = warning.message.replace(/"([^"]*)"/g, (quoted, text: string) => (text.length > QUOTED_TEXT_SHOWN ? `"${text.slice(0, QUOTED_TEXT_SHOWN)}…" (${text.length} characters)` : quoted));
-  return { line: warning.line, message };
 }
 
 export function formatRecord(record: unknown): string {

@@ -3,9 +3,10 @@
 import { TrialDocument } from './document';
 import { validateAgainstSchema } from './schema';
 import { collectStrings } from './pointer';
+import { withShortQuotes } from './words';
 import { builtinRules } from '../rules';
 import type { DuplicateKey, NodeLocation } from './scan';
-import { severityRank, type Finding, type Position, type Range, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
+import { severityRank, type Finding, type Fix, type Position, type Range, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
 
 export interface ValidateOptions {
   /** yyyy-MM-dd; defaults to the current UTC date. */
@@ -164,10 +165,13 @@ function placeFindings(document: TrialDocument, findings: PendingFinding[], loca
     const { offset, relatedOffsets } = finding;
     const range = offset ? ranges.add(offset.start, offset.end) : ranges.add(...placeAtPointer(document, locations, finding.pointer, finding.target));
     const related = [
-      ...(finding.related ?? []).map((item) => ({ ...item, range: ranges.add(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
+      ...(finding.related ?? []).map((item) => ({ ...item, message: withShortQuotes(item.message), range: ranges.add(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
       ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: ranges.add(item.start, item.end) })),
     ];
     const placedFinding = copyFields(finding, OFFSET_FIELDS) as unknown as Finding;
+    placedFinding.message = withShortQuotes(finding.message);
+    if (finding.fix) placedFinding.fix = withShortTitle(finding.fix);
+    if (finding.suggestions) placedFinding.suggestions = finding.suggestions.map(withShortTitle);
     placedFinding.range = range;
     placedFinding.related = related.length > 0 ? related : undefined;
     return placedFinding;
@@ -176,6 +180,11 @@ function placeFindings(document: TrialDocument, findings: PendingFinding[], loca
   return placed.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || severityRank(a.severity) - severityRank(b.severity),
   );
+}
+
+function withShortTitle(fix: Fix): Fix {
+  const title = withShortQuotes(fix.title);
+  return title === fix.title ? fix : { ...fix, title };
 }
 
 /** Ranges handed out first and given their line and character together, in one pass over the text. */

@@ -19,6 +19,20 @@ export function quote(value: string): string {
   return JSON.stringify(value);
 }
 
+/** Quoted text longer than the registry's longest titles (official title: 600) is not a name a curator reads whole. */
+const LONGEST_QUOTE_KEPT = 600;
+/** How much of such text a message keeps. */
+export const QUOTED_TEXT_SHOWN = 80;
+
+/**
+ * A message whose very long quoted parts ("…") are cut to their start: the message names a value,
+ * its range shows the whole of it. Other messages are returned as they are.
+ */
+export function withShortQuotes(message: string): string {
+  if (message.length <= LONGEST_QUOTE_KEPT) return message;
+  return message.replace(/"([^"]*)"/g, (quoted, text: string) => (text.length > LONGEST_QUOTE_KEPT ? `"${text.slice(0, QUOTED_TEXT_SHOWN)}…" (${text.length} characters)` : quoted));
+}
+
 /** Values in double quotes, separated by commas: "A", "B". */
 export function quoteAll(values: readonly string[]): string {
   return values.map((value) => `"${value}"`).join(', ');

@@ -157,3 +157,24 @@ describe('positions', () => {
     expect(finding.range.start.character).toBe(text.indexOf('5'));
   });
 });
+
+describe('messages about very long values', () => {
+  it('quote the start of the value and its length; the range still covers all of it', () => {
+    const key = 'K'.repeat(50000);
+    const phase = 'P'.repeat(100000);
+    const text = JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': [phase], [`/protocolSection/designModule/${key}`]: 1 }), null, 2);
+    const findings = validateText(text, { today: '2026-11-24' });
+    const unknown = findings.find((finding) => finding.ruleId === 'unknown-property' && finding.pointer.endsWith(key))!;
+    expect(unknown.message).toBe(`Unknown property "${'K'.repeat(80)}…" (50000 characters) in Design; the registry does not know this field.`);
+    expect(unknown.suggestions?.map((suggestion) => suggestion.title)).toEqual([`Remove "${'K'.repeat(80)}…" (50000 characters)`]);
+    const lines = text.split('\n');
+    expect(lines[unknown.range.start.line].slice(unknown.range.start.character, unknown.range.end.character)).toBe(`"${key}"`);
+    const badPhase = findings.find((finding) => finding.pointer === '/protocolSection/designModule/phases/0')!;
+    expect(badPhase.message).toMatch(new RegExp(`^"${'P'.repeat(80)}…" \\(100000 characters\\) is not a phase`));
+  });
+
+  it('leave ordinary messages as they are', () => {
+    const findings = validateText(JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2), { today: '2026-11-24' });
+    expect(findings.find((finding) => finding.pointer === '/protocolSection/designModule/phases/0')?.message).toBe('"Phase 2" is not a phase; did you mean "PHASE2"?');
+  });
+});
