@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
 import { onlyRules, removeTemporaryFolders, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
 
@@ -169,7 +170,39 @@ describe('trial-records lint --fix', () => {
     run(['lint', 'typo.trial.json'], folder);
     expect(readFileSync(join(folder, 'typo.trial.json'), 'utf8')).toBe(before);
   });
+
+  // A file no one may write, even root: `chattr +i` (where the file system supports it).
+  const canLock = canLockFiles();
+  it.skipIf(!canLock)(`says which file it could not write, reports that file as it is and exits 2 (in one thread and in workers)${canLock ? '' : ': skipped, chattr +i is not available here'}`, () => {
+    const locked = lockedFile();
+    try {
+      for (const concurrency of ['off', '1']) {
+        const { stdout, stderr, code } = run(['lint', locked.path, '--fix', '--format', 'json', '--concurrency', concurrency, '--today', TODAY], folder);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/^trial-records: Cannot write the fixes to .*locked\.trial\.json \(EPERM\); it is reported as it is\.\n$/);
+        expect(JSON.parse(stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('duplicate-values');
+      }
+    } finally {
+      locked.unlock();
+    }
+  });
 });
+
+function canLockFiles(): boolean {
+  const probe = join(temporaryFolder('trial-lock-probe-'), 'probe');
+  writeFileSync(probe, '');
+  const locked = spawnSync('chattr', ['+i', probe]).status === 0;
+  if (locked) spawnSync('chattr', ['-i', probe]);
+  return locked;
+}
+
+/** A record with a fixable problem that no one may write until it is unlocked. */
+function lockedFile(): { path: string; unlock: () => void } {
+  const path = join(temporaryFolder('trial-locked-'), 'locked.trial.json');
+  writeFileSync(path, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE2', 'PHASE2'] }), null, 2));
+  spawnSync('chattr', ['+i', path]);
+  return { path, unlock: () => void spawnSync('chattr', ['-i', path]) };
+}
 
 describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', () => {
   let project: string;

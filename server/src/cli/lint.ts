@@ -152,7 +152,13 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     if ('unreadable' in outcome) {
       io.stderr(`trial-records: ${outcome.unreadable}\n`);
       ioFailed = true;
-    } else files.push(outcome.file);
+      continue;
+    }
+    if (outcome.unwritable !== undefined) {
+      io.stderr(`trial-records: ${outcome.unwritable}\n`);
+      ioFailed = true;
+    }
+    files.push(outcome.file);
   }
   if (changed) files = keepChangedFindings(files, changed);
   const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd };

@@ -24,7 +24,8 @@ export interface LinterSetup {
   keepTextAndFixes: boolean;
 }
 
-export type LintOutcome = { file: LintedFile } | { unreadable: string };
+/** A linted file (with `unwritable` when --fix could not write it back), or a file that could not be read. */
+export type LintOutcome = { file: LintedFile; unwritable?: string } | { unreadable: string };
 
 export class RecordLinter {
   private readonly configs = new ConfigService();
@@ -49,7 +50,11 @@ export class RecordLinter {
     const path = toDisplayPath(this.setup.cwd, absolutePath);
     if ('problem' in read) return { file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) };
     const linted = lintText(read.text, options, this.setup.fix);
-    if (linted.text !== read.text) writeFileSync(absolutePath, linted.text);
+    if (linted.text !== read.text) {
+      const unwritable = writeProblem(absolutePath, linted.text);
+      // Not written: the report is about the file as it still is.
+      if (unwritable) return { file: this.finish({ path, absolutePath, text: read.text, findings: lintText(read.text, options, false).findings }), unwritable };
+    }
     return { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) };
   }
 
@@ -91,6 +96,16 @@ export class RecordLinter {
   private finish(file: LintedFile): LintedFile {
     if (this.setup.keepTextAndFixes) return file;
     return { path: file.path, absolutePath: file.absolutePath, findings: file.findings.map(withoutFixes) };
+  }
+}
+
+/** Writes the fixed text; what went wrong, in words, when it could not. */
+function writeProblem(absolutePath: string, text: string): string | undefined {
+  try {
+    writeFileSync(absolutePath, text);
+    return undefined;
+  } catch (error) {
+    return `Cannot write the fixes to ${absolutePath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); it is reported as it is.`;
   }
 }
 

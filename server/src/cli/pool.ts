@@ -25,7 +25,7 @@ export interface LintJob {
 }
 
 /** A linted file as it comes back from a worker: only what the main thread cannot know. */
-export type CompactOutcome = { findings: Finding[]; text?: string } | { unreadable: string };
+export type CompactOutcome = { findings: Finding[]; text?: string; unwritable?: string } | { unreadable: string };
 
 export type WorkerReply =
   | { kind: 'batch'; batch: number; outcomes: CompactOutcome[]; newCustomRules: RuleMeta[] }
@@ -111,5 +111,5 @@ function toLintOutcome(outcome: CompactOutcome, absolutePath: string, cwd: strin
   if ('unreadable' in outcome) return outcome;
   const file: LintedFile = { path: toDisplayPath(cwd, absolutePath), absolutePath, findings: outcome.findings };
   if (outcome.text !== undefined) file.text = outcome.text;
-  return { file };
+  return outcome.unwritable === undefined ? { file } : { file, unwritable: outcome.unwritable };
 }

@@ -10,7 +10,9 @@ const reportedCustomRules = new Set<string>();
 
 function compact(outcome: LintOutcome): CompactOutcome {
   if ('unreadable' in outcome) return outcome;
-  return outcome.file.text === undefined ? { findings: outcome.file.findings } : { findings: outcome.file.findings, text: outcome.file.text };
+  const compacted: CompactOutcome = outcome.file.text === undefined ? { findings: outcome.file.findings } : { findings: outcome.file.findings, text: outcome.file.text };
+  if (outcome.unwritable !== undefined) compacted.unwritable = outcome.unwritable;
+  return compacted;
 }
 
 function lintBatch(job: LintJob): WorkerReply {
