@@ -61,7 +61,13 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
       allWritten = false;
       continue;
     }
-    writeFileSync(target, formatRecord(record));
+    try {
+      writeFileSync(target, formatRecord(record));
+    } catch (error) {
+      io.stderr(`${target}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      allWritten = false;
+      continue;
+    }
     io.stdout(`${file} -> ${target} (${result.format})\n`);
   }
   return allWritten;

@@ -65,6 +65,13 @@ describe('trial-records import', () => {
     expect(existsSync(join(directory, 'NCT07008196.trial.json'))).toBe(true);
   });
 
+  it('says which record it could not write and why, imports the rest and exits 1', async () => {
+    mkdirSync(join(directory, 'NCT07008196.trial.json'));
+    expect(await runImportCommand(['ra.txt', 'ssc.txt', '--force'], io())).toBe(1);
+    expect(err.join('')).toMatch(/NCT07008196\.trial\.json: cannot write it: EISDIR/);
+    expect(out.join('')).toMatch(/ssc\.txt -> /);
+  });
+
   it.each([[[]], [['--bogus', 'ra.txt']], [['ra.txt', '-o']]])('exits 2 for usage errors: %j', async (argv) => {
     expect(await runImportCommand(argv, io())).toBe(2);
     expect(err.join('')).toContain('usage: trial-records import FILE... [-o DIR] [--force]');
