@@ -65,8 +65,13 @@ async function importRecord(): Promise<void> {
   else {
     const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Registry page or dump to import' });
     if (!picked?.[0]) return;
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
     name = picked[0].path.split('/').pop() ?? name;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
   }
   try {
     const result = importText(text, name);

@@ -238,7 +238,12 @@ export class PreviewManager implements vscode.Disposable {
     const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.mediaFolder(), 'preview.css')));
     const { record, ...options } = this.snapshot(document);
     const html = renderPreview(record, { ...options, mode: 'export', css });
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`The preview could not be written to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     void vscode.window.showInformationMessage(`Preview exported to ${vscode.workspace.asRelativePath(target)}.`);
   }
 
