@@ -67,6 +67,7 @@ class RuleHost {
     const reply = this.wait(LOAD_BUDGET_MS);
     if (!reply) throw new CustomRuleError(`Loading the custom rules took longer than ${LOAD_BUDGET_MS / 1000} s.`);
     if (reply.kind === 'load-error') throw new CustomRuleError(`Custom rules could not be loaded: ${reply.message}`);
+    if (reply.kind === 'exited') throw new CustomRuleError('Custom rules could not be loaded: a rule module ended its worker (process.exit) while loading.');
     if (reply.kind === 'ready') this.metas = reply.rules;
   }
 
@@ -99,7 +100,8 @@ class RuleHost {
       this.stop();
       throw new Error(`ran past its time budget of ${budgetMs} ms and was stopped`);
     }
-    if (reply.kind === 'error') throw new Error(reply.message);
+    if (reply.kind === 'exited') this.stop();
+    if (reply.kind === 'error' || reply.kind === 'exited') throw new Error(reply.message);
     if (reply.kind === 'result') for (const report of reply.reports) context.report(report);
   }
 

@@ -39,7 +39,8 @@ export type WorkerReply =
   | { kind: 'ready'; rules: LoadedRuleMeta[] }
   | { kind: 'load-error'; message: string }
   | { kind: 'result'; reports: Report[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  | { kind: 'exited'; message: string };
 
 // A real dynamic import (esbuild would turn `import()` into `require()` in a CommonJS bundle).
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default?: unknown }>;
@@ -114,6 +115,10 @@ port.on('message', (message: RuleRequest) => {
     reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 });
+
+// A rule that calls process.exit() ends this worker: say so at once rather than leave the host
+// waiting out the rule's time budget.
+process.on('exit', (code) => reply({ kind: 'exited', message: `it ended its worker (process.exit(${code})); rules must return` }));
 
 load().catch((error) => {
   rules = [];

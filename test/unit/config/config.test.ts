@@ -259,6 +259,25 @@ describe('custom rules', () => {
     expect(indented(JSON.stringify(record, null, '\t')).map((f) => f.message)).toEqual(['Line 2 is indented with a tab; our records use two spaces.']);
   });
 
+  it('a rule that ends its worker is reported as such, not as slow, and the next record gets a fresh worker', () => {
+    const root = workspace({
+      '.trialrc.json': { customRules: ['./rules/quit.mjs', './rules/acronym.mjs'], ruleTimeout: 60000 },
+      'rules/quit.mjs': "export default { meta: { id: 'quitter', severity: 'error', description: 'quits' }, check() { process.exit(3); } };",
+      'rules/acronym.mjs': ACRONYM_RULE,
+      'a.trial.json': phaseTypo,
+      'b.trial.json': phaseTypo,
+    });
+    service = new ConfigService();
+    const options = { ...service.settingsFor(join(root, 'a.trial.json'), { trusted: true }).options, today: TODAY };
+    for (const record of [phaseTypo, corpusRecord('NCT00763412')]) {
+      const findings = validateDocument(new TrialDocument(JSON.stringify(record, null, 2)), options);
+      expect(findings.find((f) => f.ruleId === 'rule-error')?.message).toMatch(/Rule "quitter" failed: it ended its worker \(process\.exit\(3\)\); rules must return/);
+      expect(findings.some((f) => f.ruleId === 'house-acronym')).toBe(true);
+    }
+    const atLoad = workspace({ '.trialrc.json': { customRules: ['./r.mjs'] }, 'r.mjs': 'process.exit(4); export default {};', 'a.trial.json': phaseTypo });
+    expect(() => lint(atLoad, 'a.trial.json')).toThrow(/a rule module ended its worker \(process\.exit\) while loading/);
+  });
+
   it('a rule file with a syntax error is a config error naming the file and the line', () => {
     const root = workspace({ '.trialrc.json': { customRules: ['./rules/*.mjs'] }, 'rules/r.mjs': "export default {\n  meta: { id: 'x', severity: 'warn', description: 'x' },\n  check() { return 1 +; },\n};\n", 'a.trial.json': phaseTypo });
     expect(() => lint(root, 'a.trial.json')).toThrow(/rules\/r\.mjs, line 3: Unexpected token ';'/);
