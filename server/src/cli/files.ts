@@ -34,7 +34,7 @@ function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: 
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const absolute = join(folder, entry.name);
     if (isIgnored(absolute)) continue;
-    const kind = entry.isSymbolicLink() ? linkTargetKind(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+    const kind = entry.isSymbolicLink() ? kindOf(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
     if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
     if (kind === 'folder') {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, accept, isIgnored, found, walked);
@@ -50,9 +50,10 @@ function leadsOutside(link: string, state: WalkState): boolean {
   return true;
 }
 
-function linkTargetKind(link: string): 'folder' | 'file' | 'missing' | 'other' {
+/** What a path leads to, following links. */
+function kindOf(path: string): 'folder' | 'file' | 'missing' | 'other' {
   try {
-    const stats = statSync(link);
+    const stats = statSync(path);
     return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
   } catch {
     return 'missing';
@@ -72,14 +73,6 @@ function realPath(path: string): string {
     return realpathSync(path);
   } catch {
     return path;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -111,7 +104,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
     if (isGlob(pattern)) {
       const matches = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
       const base = resolve(cwd, globBase(pattern));
-      if (!isFolder(base)) throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
+      if (kindOf(base) !== 'folder') throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
       const before = found.length;
       let leftOut = false;
       const noting = (absolute: string) => (isIgnored(absolute) ? (leftOut = true) : false);

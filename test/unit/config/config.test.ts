@@ -30,6 +30,17 @@ function lint(root: string, name: string, trusted = true) {
   return { settings, findings: validateDocument(new TrialDocument(text), { ...settings.options, today: settings.options.today ?? TODAY }) };
 }
 
+/** The ConfigError that linting a.trial.json in `root` throws (the test fails when none is thrown). */
+function configErrorOf(root: string): ConfigError {
+  try {
+    lint(root, 'a.trial.json');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`no config error for ${readFileSync(join(root, '.trialrc.json'), 'utf8')}`);
+}
+
 const phaseTypo = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] });
 
 describe('rules and presets', () => {
@@ -87,16 +98,9 @@ describe('extends', () => {
       [{ rule: {} }, /Unknown key "rule" in the config; did you mean "rules"\?/],
     ];
     for (const [config, message] of cases) {
-      const root = workspace({ '.trialrc.json': config, 'a.trial.json': phaseTypo });
-      let error: unknown;
-      try {
-        lint(root, 'a.trial.json');
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).message).toMatch(message);
-      expect((error as ConfigError).offset).toBeGreaterThan(0);
+      const error = configErrorOf(workspace({ '.trialrc.json': config, 'a.trial.json': phaseTypo }));
+      expect(error.message).toMatch(message);
+      expect(error.offset).toBeGreaterThan(0);
     }
   });
 
@@ -118,16 +122,10 @@ describe('extends', () => {
     ];
     for (const [config, message, token] of cases) {
       const root = workspace({ '.trialrc.json': config, 'a.trial.json': phaseTypo });
-      let error: unknown;
-      try {
-        lint(root, 'a.trial.json');
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error, JSON.stringify(config)).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).message).toMatch(message);
+      const error = configErrorOf(root);
+      expect(error.message).toMatch(message);
       const text = readFileSync(join(root, '.trialrc.json'), 'utf8');
-      expect(text.slice((error as ConfigError).offset).startsWith(token), `${JSON.stringify(config)} at ${(error as ConfigError).offset}`).toBe(true);
+      expect(text.slice(error.offset).startsWith(token), `${JSON.stringify(config)} at ${error.offset}`).toBe(true);
     }
   });
 
@@ -294,14 +292,9 @@ describe('custom rules', () => {
   it("options for a custom rule are checked against the options schema it declares, and only then", () => {
     const declared = "export default { meta: { id: 'house', severity: 'warn', description: 'x', options: { type: 'object', properties: { domain: { type: 'string' } }, additionalProperties: false } }, check() {} };";
     const typo = workspace({ '.trialrc.json': { customRules: ['./r.mjs'], rules: { house: ['warn', { domian: 'example.org' }] } }, 'r.mjs': declared, 'a.trial.json': phaseTypo });
-    let error: unknown;
-    try {
-      lint(typo, 'a.trial.json');
-    } catch (caught) {
-      error = caught;
-    }
-    expect((error as ConfigError).message).toMatch(/Rule "house": there is no option "domian"; the options are "domain"\./);
-    expect(readFileSync(join(typo, '.trialrc.json'), 'utf8').slice((error as ConfigError).offset)).toMatch(/^\{\s*"domian"/);
+    const error = configErrorOf(typo);
+    expect(error.message).toMatch(/Rule "house": there is no option "domian"; the options are "domain"\./);
+    expect(readFileSync(join(typo, '.trialrc.json'), 'utf8').slice(error.offset)).toMatch(/^\{\s*"domian"/);
     const fits = workspace({ '.trialrc.json': { customRules: ['./r.mjs'], rules: { house: ['warn', { domain: 'example.org' }] } }, 'r.mjs': declared, 'a.trial.json': phaseTypo });
     expect(lint(fits, 'a.trial.json').settings.options.optionsFor?.('house')).toEqual({ domain: 'example.org' });
     const undeclared = workspace({ '.trialrc.json': { customRules: ['./r.mjs'], rules: { house: ['warn', { anything: 1 }] } }, 'r.mjs': declared.replace(/, options: \{.*\} \}, check/, ' }, check'), 'a.trial.json': phaseTypo });
