@@ -138,7 +138,8 @@ describe('trial-records lint', () => {
     const { stdout, code } = run(['rules', '--format', 'json'], folder);
     expect(code).toBe(0);
     const rules = JSON.parse(stdout);
-    expect(rules.find((r: { id: string }) => r.id === 'date-order')).toMatchObject({ severity: 'error', category: 'dates', source: 'STA-01/02' });
+    expect(rules.find((r: { id: string }) => r.id === 'date-order')).toMatchObject({ severity: 'error', category: 'dates', source: 'STA-01/02', fixable: false, docs: expect.stringMatching(/\w/) });
+    expect(rules.find((r: { id: string }) => r.id === 'required-fields').options).toEqual({ type: 'object', properties: { finalRule: expect.objectContaining({ enum: ['always'] }) }, additionalProperties: false });
   });
 
   it('lints the whole accepted corpus with no errors', () => {

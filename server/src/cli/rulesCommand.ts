@@ -29,7 +29,8 @@ export function runRulesCommand(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   if (format === 'json') {
-    io.stdout(JSON.stringify(entries.map(({ id, severity, category, source, description, fixable }) => ({ id, severity, category, source, description, fixable: fixable ?? false })), null, 2) + '\n');
+    const described = entries.map(({ id, severity, category, source, description, fixable, docs, options }) => ({ id, severity, category, source, description, fixable: fixable ?? false, docs, options }));
+    io.stdout(JSON.stringify(described, null, 2) + '\n');
     return 0;
   }
   const widths = {
