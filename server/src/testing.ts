@@ -4,6 +4,7 @@
 import { validateText } from './service/validate';
 import { applyFindingFixes } from './service/fixes';
 import { optionsProblem } from './config/ruleOptions';
+import { checkedReport } from './config/reportShape';
 import { severityFromWord, type Finding, type Rule, type Severity } from './service/types';
 
 export interface ValidCase {
@@ -42,7 +43,9 @@ export interface CustomRuleModule {
 function asRule(rule: Rule | CustomRuleModule): Rule {
   const severity = severityFromWord(rule.meta.severity);
   if (!severity) throw new Error(`Rule "${rule.meta.id}" has severity "${rule.meta.severity}"; use error, warn, info or hint.`);
-  return { meta: { category: 'custom', source: 'custom', docs: rule.meta.description, ...rule.meta, severity }, check: rule.check };
+  // Reports are checked as the config loader checks a custom rule's: a malformed one fails the case with the reason.
+  const check: Rule['check'] = (context) => rule.check({ ...context, report: (report) => context.report(checkedReport(report)) });
+  return { meta: { category: 'custom', source: 'custom', docs: rule.meta.description, ...rule.meta, severity }, check };
 }
 
 export class RuleTester {
@@ -67,11 +70,15 @@ export class RuleTester {
     const checked = asRule(rule);
     const problem = testCase.options && checked.meta.options && optionsProblem(checked.meta.options, testCase.options);
     if (problem) throw new Error(`case ${testCase.name ?? '(unnamed)'}: its options do not fit the rule's options schema: ${problem}`);
-    return validateText(caseText(testCase), {
+    const findings = validateText(caseText(testCase), {
       today: testCase.today ?? this.defaults.today ?? '2026-01-01',
       rules: [checked],
       optionsFor: () => testCase.options,
-    }).filter((finding) => finding.ruleId === checked.meta.id);
+    });
+    // A rule that throws (or reports something malformed) fails the case with its reason, not with a count of findings.
+    const failure = findings.find((finding) => finding.ruleId === 'rule-error');
+    if (failure) throw new Error(failure.message);
+    return findings.filter((finding) => finding.ruleId === checked.meta.id);
   }
 
   private expectValid(rule: Rule, testCase: ValidCase): void {

@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { severityFromWord, type Rule, type RuleContext } from '../service/types';
 import type { LoadedRuleMeta, RuleRequest, WorkerReply } from './ruleWorker';
 import { ruleCatalog } from '../rules/catalog';
+import { checkedReport } from './reportShape';
 
 const LOAD_BUDGET_MS = 10000;
 const BUILT_IN_IDS = [...ruleCatalog().keys()];
@@ -102,7 +103,7 @@ class RuleHost {
     }
     if (reply.kind === 'exited') this.stop();
     if (reply.kind === 'error' || reply.kind === 'exited') throw new Error(reply.message);
-    if (reply.kind === 'result') for (const report of reply.reports) context.report(report);
+    if (reply.kind === 'result') for (const report of reply.reports) context.report(checkedReport(report));
   }
 
   stop(): void {

@@ -276,6 +276,25 @@ describe('custom rules', () => {
     expect(() => lint(atLoad, 'a.trial.json')).toThrow(/a rule module ended its worker \(process\.exit\) while loading/);
   });
 
+  it('a malformed report becomes that rule\'s error, saying what is wrong; what it reported before stays, and severities in config words count', () => {
+    const reporting = (body: string) => `export default { meta: { id: 'house', severity: 'warn', description: 'x' }, check(context) { context.report({ pointer: '/protocolSection', message: 'first', severity: 'info' }); ${body} } };`;
+    const cases: Array<[string, RegExp]> = [
+      ['context.report({});', /it reported the pointer undefined; a pointer is a string/],
+      ["context.report({ pointer: 'protocolSection', message: 'x' });", /it reported the pointer "protocolSection"/],
+      ["context.report({ pointer: '', message: { text: 'x' } });", /it reported the message \{"text":"x"\} at ""; a message is a string/],
+      ["context.report({ pointer: '', message: 'x', severity: 'loud' });", /it reported the severity "loud"/],
+      ["context.report({ pointer: '', message: 'x', related: [{ pointer: 3 }] });", /it reported a related place \{"pointer":3\}/],
+      ["context.report({ pointer: '', message: 'x', fix: { title: 'Go', changes: [{ op: 'explode', pointer: '' }] } });", /its fix "Go" has the change \{"op":"explode","pointer":""\}/],
+    ];
+    for (const [body, message] of cases) {
+      const root = workspace({ '.trialrc.json': { customRules: ['./r.mjs'] }, 'r.mjs': reporting(body), 'a.trial.json': phaseTypo });
+      const findings = lint(root, 'a.trial.json').findings;
+      expect(findings.find((f) => f.ruleId === 'rule-error')?.message, body).toMatch(message);
+      expect(findings.find((f) => f.ruleId === 'house')).toMatchObject({ message: 'first', severity: 'info' });
+      expect(findings.some((f) => f.ruleId === 'phase-combination')).toBe(true);
+    }
+  });
+
   it('a rule file with a syntax error is a config error naming the file and the line', () => {
     const root = workspace({ '.trialrc.json': { customRules: ['./rules/*.mjs'] }, 'rules/r.mjs': "export default {\n  meta: { id: 'x', severity: 'warn', description: 'x' },\n  check() { return 1 +; },\n};\n", 'a.trial.json': phaseTypo });
     expect(() => lint(root, 'a.trial.json')).toThrow(/rules\/r\.mjs, line 3: Unexpected token ';'/);

@@ -44,3 +44,8 @@ it("refuses a case whose options do not fit the rule's options schema, as a conf
   expect(() => tester.findings(rule, { name: 'typo', record, options: { domian: 'sponsor.test' } })).toThrow(/case typo: its options do not fit the rule's options schema: there is no option "domian"; the options are "domain"/);
   expect(tester.findings(rule, { record: planted(record, { [contacts]: [{ email: 'a@b.test' }] }), options: { domain: 'b.test' } })).toEqual([]);
 });
+
+it('fails a case whose rule reports something malformed, saying what is wrong', () => {
+  const sloppy = { meta: { id: 'sloppy', severity: 'warn', description: 'x' }, check: (context: { report: (report: unknown) => void }) => context.report({ pointer: 'protocolSection', message: 'x' }) };
+  expect(() => new RuleTester().findings(sloppy as never, { record })).toThrow(/it reported the pointer "protocolSection"; a pointer is a string: "" for the whole record/);
+});
