@@ -125,6 +125,20 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     expect(action.inputs['changed-since'].default).toMatch(/github\.event\.pull_request\.base\.sha/);
   });
 
+  it('takes paths separated by spaces or on lines of their own, globs as written', () => {
+    const summary = join(temporaryFolder('trial-summary-'), 'summary.md');
+    const sarifOf = (paths: string) => {
+      const step = runStep('SARIF report for code scanning', { ...inputs(), paths, 'sarif-file': 'paths.sarif' }, summary);
+      expect(step.code, step.stderr).toBe(0);
+      const log = JSON.parse(readFileSync(join(repo, 'paths.sarif'), 'utf8'));
+      return new Set(log.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri));
+    };
+    const expected = new Set(['records/untouched.trial.json', 'records/old-error.trial.json']);
+    expect(sarifOf('records/untouched.trial.json records/old-error.trial.json')).toEqual(expected);
+    expect(sarifOf('records/untouched.trial.json\nrecords/old-error.trial.json\n')).toEqual(expected);
+    expect(sarifOf('  records/untouched.trial.json\n\n  records/old-*.trial.json')).toEqual(expected);
+  });
+
   it('writes SARIF that is valid SARIF 2.1.0 and covers every record (code scanning compares whole analyses)', () => {
     expect(steps['SARIF report for code scanning'].code, steps['SARIF report for code scanning'].stderr).toBe(0);
     const log = JSON.parse(readFileSync(join(repo, 'results.sarif'), 'utf8'));
