@@ -92,6 +92,32 @@ describe('sarif', () => {
   });
 });
 
+describe("a team's own rule", () => {
+  /** Results with one finding of our schema check and one of a custom rule whose id needs escaping. */
+  function withHouseRule(): LintResults {
+    const results = resultsOf({ 'typo.trial.json': pretty(planted(base, { [PHASES]: ['Phase 2'] })) });
+    const file = results.files[0];
+    file.findings.push({ ...file.findings[0], ruleId: 'house|rule', severity: 'warning', message: 'Our own check.' });
+    const rules = new Map(results.rules);
+    rules.set('house|rule', { id: 'house|rule', severity: 'warning', category: 'custom', description: 'Our own check', source: 'custom: rules/house.mjs' });
+    return { ...results, rules };
+  }
+
+  it('gets no link to our documentation in any format; our rules keep theirs', () => {
+    const results = withHouseRule();
+    const context = { color: false, failOn: 'error' } as const;
+    const sarifRules = JSON.parse(formatters.sarif(results, context)).runs[0].tool.driver.rules;
+    expect(sarifRules.find((rule: { id: string }) => rule.id === 'house|rule')).not.toHaveProperty('helpUri');
+    expect(sarifRules.find((rule: { id: string }) => rule.id === 'schema').helpUri).toBe('https://trial-records.dev/rules/schema');
+    const markdown = formatters.markdown(results, context);
+    expect(markdown).toContain('| house\\|rule | warning | 1 | 1 |');
+    expect(markdown).toContain('[schema](https://trial-records.dev/rules/schema)');
+    const diagnostics = JSON.parse(formatters.rdjson(results, context)).diagnostics;
+    expect(diagnostics.map((d: { code: unknown }) => d.code)).toEqual(expect.arrayContaining([{ value: 'house|rule' }, { value: 'schema', url: 'https://trial-records.dev/rules/schema' }]));
+    expect(formatters.junit(results, context)).not.toMatch(/trial-records\.dev\/rules\/house/);
+  });
+});
+
 describe('github', () => {
   /** `count` records with a wrong phase (errors), an unknown key (warnings) and a legacy key (hints). */
   function manyFindings(count: number): LintResults {

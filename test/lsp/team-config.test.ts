@@ -128,6 +128,16 @@ describe("a record the config's ignores match", () => {
   });
 });
 
+describe('rule documentation links', () => {
+  it("link our rules to their documentation and leave the team's own rules and schemas without one", async () => {
+    const published = await client.diagnostics(fileUri(join(project, 'records/typo.trial.json')));
+    const byRule = new Map(published.diagnostics.map((diagnostic) => [String(diagnostic.code), diagnostic.codeDescription?.href]));
+    expect(byRule.get('schema')).toBe('https://trial-records.dev/rules/schema');
+    expect(byRule.has('central-contact-domain') && byRule.get('central-contact-domain')).toBe(undefined);
+    expect(byRule.has('acronym-required') && byRule.get('acronym-required')).toBe(undefined);
+  });
+});
+
 describe('hovering a diagnostic', () => {
   it("shows what its rule checks and why, for built-in and the team's own rules", async () => {
     const uri = fileUri(join(project, 'records/typo.trial.json'));

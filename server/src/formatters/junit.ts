@@ -27,7 +27,7 @@ function attributes(values: Record<string, string | number>): string {
 function testcase(file: LintedFile, finding: Finding, context: FormatContext): string {
   const { line, column } = startOf(finding);
   const head = `    <testcase${attributes({ classname: file.path, name: `${finding.ruleId} at ${line}:${column}`, file: file.path, line })}>`;
-  const details = `${finding.severity} at ${file.path}:${line}:${column} (${finding.pointer || '/'})\n${finding.message}\n${ruleDocsUrl(finding.ruleId)}`;
+  const details = [`${finding.severity} at ${file.path}:${line}:${column} (${finding.pointer || '/'})`, finding.message, ruleDocsUrl(finding.ruleId)].filter((part) => part !== undefined).join('\n');
   if (isAtOrAbove(finding.severity, context.failOn)) {
     return `${head}\n      <failure${attributes({ type: finding.ruleId, message: finding.message })}>${xmlText(details)}</failure>\n    </testcase>`;
   }

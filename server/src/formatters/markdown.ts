@@ -57,7 +57,7 @@ function ruleTable(results: LintResults): string[] {
   return [
     '| rule | severity | findings | files |',
     '|---|---|--:|--:|',
-    ...sorted.map((row) => `| [${escapeMarkdown(row.ruleId)}](${ruleDocsUrl(row.ruleId)}) | ${row.mostSevere} | ${row.findings} | ${row.files.size} |`),
+    ...sorted.map((row) => `| ${ruleLink(row.ruleId)} | ${row.mostSevere} | ${row.findings} | ${row.files.size} |`),
   ];
 }
 
@@ -80,7 +80,7 @@ function firstFindings(results: LintResults): string[] {
   const sorted = [...all].sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity));
   const lines = sorted.slice(0, FIRST_FINDINGS_SHOWN).map(({ path, finding }) => {
     const { line } = startOf(finding);
-    return `- **${finding.severity}** ${escapeMarkdown(`${path}:${line}`)}: ${escapeMarkdown(finding.message)} ([${escapeMarkdown(finding.ruleId)}](${ruleDocsUrl(finding.ruleId)}))`;
+    return `- **${finding.severity}** ${escapeMarkdown(`${path}:${line}`)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`;
   });
   if (sorted.length > FIRST_FINDINGS_SHOWN) {
     lines.push('', `…and ${plural(sorted.length - FIRST_FINDINGS_SHOWN, 'more finding')}: see the code scanning results (SARIF) or run \`trial-records lint\` on these files.`);
@@ -95,3 +95,9 @@ export const markdown: Formatter = (results) => {
   }
   return lines.join('\n') + '\n';
 };
+
+/** The rule's id, linked to its documentation for our own rules. */
+function ruleLink(ruleId: string): string {
+  const url = ruleDocsUrl(ruleId);
+  return url ? `[${escapeMarkdown(ruleId)}](${url})` : escapeMarkdown(ruleId);
+}

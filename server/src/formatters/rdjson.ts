@@ -59,7 +59,7 @@ function diagnosticsOf(file: LintedFile) {
       message: finding.message,
       location: { path: file.path, range: columns.range(finding.range) },
       severity: SEVERITIES[finding.severity],
-      code: { value: finding.ruleId, url: ruleDocsUrl(finding.ruleId) },
+      code: ruleCode(finding.ruleId),
       ...(suggestions.length ? { suggestions } : {}),
       ...(finding.related?.length
         ? { related_locations: finding.related.map((related) => ({ message: related.message, location: { path: file.path, range: columns.range(related.range) } })) }
@@ -75,3 +75,9 @@ export const rdjson: Formatter = (results) => {
   };
   return JSON.stringify(report, null, 2) + '\n';
 };
+
+/** The rule's id, with the address of its documentation for our own rules. */
+function ruleCode(ruleId: string): { value: string; url?: string } {
+  const url = ruleDocsUrl(ruleId);
+  return url ? { value: ruleId, url } : { value: ruleId };
+}

@@ -17,12 +17,18 @@ function ruleDescriptors(results: LintResults, used: readonly string[]) {
       name: id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
       shortDescription: { text: meta?.description ?? id },
       fullDescription: { text: meta?.docs ?? meta?.description ?? id },
-      help: { text: `${meta?.docs ?? meta?.description ?? id} See ${ruleDocsUrl(id)}`, markdown: `${meta?.docs ?? meta?.description ?? id}\n\n[Rule documentation](${ruleDocsUrl(id)})` },
-      helpUri: ruleDocsUrl(id),
+      ...help(id, meta?.docs ?? meta?.description ?? id),
       defaultConfiguration: { level: LEVELS[meta?.severity ?? 'warning'] },
       properties: { category: meta?.category ?? 'other', source: meta?.source ?? '', tags: ['clinical-trials', meta?.category ?? 'other'] },
     };
   });
+}
+
+/** The rule's help, with a link to its documentation for our own rules (a team's rules have none). */
+function help(id: string, text: string) {
+  const docs = ruleDocsUrl(id);
+  if (!docs) return { help: { text, markdown: text } };
+  return { help: { text: `${text} See ${docs}`, markdown: `${text}\n\n[Rule documentation](${docs})` }, helpUri: docs };
 }
 
 export const sarif: Formatter = (results) => {

@@ -1,5 +1,6 @@
 // What every output format receives: the linted files with their findings, and the rules' metadata.
 import { severityRank, type Finding, type RuleMeta, type Severity } from '../service/types';
+import { ruleCatalog } from '../rules/catalog';
 
 export interface LintedFile {
   /** Relative to the working directory, with forward slashes. */
@@ -69,6 +70,9 @@ export function startOf(finding: Finding): { line: number; column: number; endLi
 
 export const RULE_DOCS_BASE = 'https://trial-records.dev/rules/';
 
-export function ruleDocsUrl(ruleId: string): string {
-  return RULE_DOCS_BASE + ruleId;
+const OWN_RULE_IDS = new Set(ruleCatalog().keys());
+
+/** Where one of our rules is documented; undefined for a team's own rule or schema, which we do not document. */
+export function ruleDocsUrl(ruleId: string): string | undefined {
+  return OWN_RULE_IDS.has(ruleId) ? RULE_DOCS_BASE + ruleId : undefined;
 }

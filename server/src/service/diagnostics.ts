@@ -17,10 +17,11 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+  const docs = ruleDocsUrl(finding.ruleId);
+  if (docs) diagnostic.codeDescription = { href: docs };
   if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({ location: { uri, range: related.range }, message: related.message }));
   if (finding.ruleId === 'unknown-property' && finding.severity === 'hint') diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
