@@ -116,10 +116,69 @@ export const builtinRules: readonly Rule[] = [
 
 /** Rule ids the engine reports itself, outside the rule files. */
 export const ENGINE_RULES = [
-  { id: 'syntax', severity: 'error', category: 'format', description: 'The file is strict JSON (no comments, no trailing commas)', source: 'JSON' },
-  { id: 'duplicate-key', severity: 'error', category: 'format', description: 'No key appears twice in one object', source: 'JSON' },
-  { id: 'schema', severity: 'error', category: 'format', description: 'Types, enum codes, formats and limits of the v2 study schema', source: 'FMT-01/03/04/05/07/08/09' },
-  { id: 'unknown-property', severity: 'warning', category: 'format', description: 'Every key is a field of the v2 study format', source: 'FMT-02' },
-  { id: 'rule-error', severity: 'error', category: 'engine', description: 'A rule failed or ran past its time budget', source: 'engine' },
-  { id: 'config-error', severity: 'warning', category: 'engine', description: 'The team config (.trialrc.json) cannot be used; the default rules apply', source: 'engine' },
+  {
+    id: 'syntax',
+    severity: 'error',
+    category: 'format',
+    description: 'The file is strict JSON (no comments, no trailing commas)',
+    source: 'JSON',
+    docs:
+      'Registry records are strict JSON: keys and strings in double quotes, no comments, no trailing commas, no raw control ' +
+      'characters inside strings. A file that is not JSON cannot be uploaded, and the other checks see only the parts that ' +
+      'could be read. The message names what was expected at that place.',
+  },
+  {
+    id: 'duplicate-key',
+    severity: 'error',
+    category: 'format',
+    description: 'No key appears twice in one object',
+    source: 'JSON',
+    docs:
+      'When a key appears twice in one object, JSON readers keep the last value and drop the first without a word, so the ' +
+      'registry would see something other than what is written higher up. Merge the two entries or remove one; the related ' +
+      'location shows the first.',
+  },
+  {
+    id: 'schema',
+    severity: 'error',
+    category: 'format',
+    description: 'Types, enum codes, formats and limits of the v2 study schema',
+    source: 'FMT-01/03/04/05/07/08/09',
+    docs:
+      'Each field of a v2 record has a type (text, number, list or object); coded fields take one of the registry\'s codes, ' +
+      'dates are written yyyy, yyyy-MM or yyyy-MM-dd, and texts have character limits. The registry rejects a record that ' +
+      'breaks these. The message says what is expected; hovering the field lists its codes and limits.',
+  },
+  {
+    id: 'unknown-property',
+    severity: 'warning',
+    category: 'format',
+    description: 'Every key is a field of the v2 study format',
+    source: 'FMT-02',
+    docs:
+      'A key that is not a field of the v2 format is usually a typo (the message suggests the closest field, and the quick ' +
+      'fix renames it) or a field from another format; the registry does not take it. Keys the registry used to have and ' +
+      'has dropped are hints: they can simply be removed.',
+  },
+  {
+    id: 'rule-error',
+    severity: 'error',
+    category: 'engine',
+    description: 'A rule failed or ran past its time budget',
+    source: 'engine',
+    docs:
+      'A rule could not finish on this record: it threw an error, ended its worker, reported something malformed, or ran ' +
+      'past its time budget (for a team\'s rules, `ruleTimeout`). Its findings are missing for this record; the other rules ' +
+      'ran. The message says what went wrong.',
+  },
+  {
+    id: 'config-error',
+    severity: 'warning',
+    category: 'engine',
+    description: 'The team config (.trialrc.json) cannot be used; the default rules apply',
+    source: 'engine',
+    docs:
+      'The .trialrc.json that applies to this record cannot be used, so the recommended rules apply until it is mended. ' +
+      'The message says why; the problem itself is marked in the config file, at its place.',
+  },
 ] as const;

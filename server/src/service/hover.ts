@@ -35,11 +35,15 @@ export function doHover(document: TrialDocument, position: Position, options: Ho
   return { contents: { kind: MarkupKind.Markdown, value }, range: field ? document.rangeOf(field.offset, field.offset + field.length) : undefined };
 }
 
+/** Rules whose findings the field's own hover already explains (its type, codes and limits). */
+const EXPLAINED_BY_THE_FIELD = new Set(['schema']);
+
 /** What the rules with a finding under the cursor check and why, most severe first (rules without docs are left out). */
 function ruleSections(position: Position, options: HoverOptions): string[] {
   const { findings = [], describeRule } = options;
   if (!describeRule) return [];
-  const ids = new Set(findings.filter((finding) => contains(finding.range, position)).sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map((finding) => finding.ruleId));
+  const here = findings.filter((finding) => contains(finding.range, position) && !EXPLAINED_BY_THE_FIELD.has(finding.ruleId));
+  const ids = new Set(here.sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map((finding) => finding.ruleId));
   const sections: string[] = [];
   for (const id of ids) {
     const rule = describeRule(id);

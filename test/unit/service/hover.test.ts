@@ -109,7 +109,7 @@ describe('hover over a finding', () => {
     expect(text).toContain(docsOf('why-stopped-required'));
   });
 
-  it('adds nothing where no finding is, nor for findings whose rule has no docs (the schema)', () => {
+  it("adds nothing where no finding is, nor for schema findings, which the field's own hover explains", () => {
     const plain = recordWithCursor('"allocation"', '"alloc|ation"');
     expect(hoverOver(plain.document, plain.position)).toBe(hoverText(plain));
     const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/designInfo/allocation': 'RANDOM' });
@@ -117,6 +117,13 @@ describe('hover over a finding', () => {
     const findings = validateDocument(wrongCode.document, { today: TODAY });
     expect(findings.some((finding) => finding.ruleId === 'schema' && finding.pointer.endsWith('/allocation'))).toBe(true);
     expect(hoverOver(wrongCode.document, wrongCode.position)).not.toContain('**Rule');
+  });
+
+  it("explains the engine's own checks too: a repeated key", () => {
+    const text = JSON.stringify(corpusRecord('NCT03418623'), null, 2).replace('"briefTitle":', '"acronym": "X",\n      "acronym":');
+    const document = new TrialDocument(text);
+    const repeated = validateDocument(document, { today: TODAY }).find((finding) => finding.ruleId === 'duplicate-key')!;
+    expect(hoverOver(document, repeated.range.start)).toContain(`**Rule \`duplicate-key\`**: ${catalog.get('duplicate-key')!.description}\n\n${docsOf('duplicate-key')}`);
   });
 
   it("shows a custom rule's description once when it has no docs of its own", () => {
