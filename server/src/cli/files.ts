@@ -107,7 +107,11 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
       if (kindOf(base) !== 'folder') throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
       const before = found.length;
       let leftOut = false;
-      const noting = (absolute: string) => (isIgnored(absolute) ? (leftOut = true) : false);
+      const noting = (absolute: string) => {
+        const ignored = isIgnored(absolute);
+        if (ignored) leftOut = true;
+        return ignored;
+      };
       walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found);
       if (found.length === before) throw new FileError(`No files match "${pattern}"${leftOut ? ' (ignores left some out)' : ''}.`);
       continue;

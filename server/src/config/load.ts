@@ -5,7 +5,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { closest } from '../service/similarity';
 import { preset, PRESET_NAMES } from './presets';
 import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride, type UnverifiedRule } from './types';
-import { severityFromWord } from '../service/types';
+import { isPlainObject, severityFromWord } from '../service/types';
 import { optionsProblem, ruleOptionsProblem } from './ruleOptions';
 import { isRealFullDate } from '../service/dates';
 
@@ -139,10 +139,6 @@ function stringList(value: unknown, key: string, what: string, file: string, tre
 /** An ignore glob made absolute from `base`; "archive/" names a folder: everything under it. */
 export function ignoreGlob(base: string, glob: string): string {
   return joinGlob(base, glob.endsWith('/') ? `${glob}**` : glob);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function ruleSettingsAt(value: unknown, file: string, tree: Node | undefined, at: Array<string | number>): Record<string, RuleEntry> {

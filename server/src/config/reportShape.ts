@@ -1,10 +1,10 @@
 // What a custom rule reports, checked where it enters the engine: a team's rule is code we do not
 // control, and one malformed report must become that rule's error, not stop the whole run.
-import { severityFromWord, type Fix, type Report } from '../service/types';
+import { isPlainObject, severityFromWord, type Fix, type Report } from '../service/types';
 
 /** The report as the engine takes it (severity in the engine's words); throws an Error saying what is wrong. */
 export function checkedReport(report: unknown): Report {
-  if (!isObject(report)) throw new Error(`it reported ${describe(report)}; a report is an object { pointer, message }`);
+  if (!isPlainObject(report)) throw new Error(`it reported ${describe(report)}; a report is an object { pointer, message }`);
   const { pointer, message, target, related, fix, suggestions, severity } = report;
   if (!isPointer(pointer)) throw new Error(`it reported the pointer ${describe(pointer)}; a pointer is a string: "" for the whole record, else "/" and the path`);
   if (typeof message !== 'string') throw new Error(`it reported the message ${describe(message)} at "${pointer}"; a message is a string`);
@@ -19,7 +19,7 @@ export function checkedReport(report: unknown): Report {
     checked.severity = word;
   }
   if (related !== undefined) checked.related = checkedList(related, 'related', (item) => {
-    if (!isObject(item) || !isPointer(item.pointer) || typeof item.message !== 'string') throw new Error(`it reported a related place ${describe(item)}; each is { pointer, message }`);
+    if (!isPlainObject(item) || !isPointer(item.pointer) || typeof item.message !== 'string') throw new Error(`it reported a related place ${describe(item)}; each is { pointer, message }`);
     return { pointer: item.pointer, message: item.message };
   });
   if (fix !== undefined) checked.fix = checkedFix(fix);
@@ -28,9 +28,9 @@ export function checkedReport(report: unknown): Report {
 }
 
 function checkedFix(fix: unknown): Fix {
-  if (!isObject(fix) || typeof fix.title !== 'string' || !Array.isArray(fix.changes)) throw new Error(`it reported the fix ${describe(fix)}; a fix is { title, changes: [...] }`);
+  if (!isPlainObject(fix) || typeof fix.title !== 'string' || !Array.isArray(fix.changes)) throw new Error(`it reported the fix ${describe(fix)}; a fix is { title, changes: [...] }`);
   for (const change of fix.changes) {
-    const valid = isObject(change) && isPointer(change.pointer) && (change.op === 'remove' || (change.op === 'set' && 'value' in change) || (change.op === 'rename' && typeof change.newKey === 'string'));
+    const valid = isPlainObject(change) && isPointer(change.pointer) && (change.op === 'remove' || (change.op === 'set' && 'value' in change) || (change.op === 'rename' && typeof change.newKey === 'string'));
     if (!valid) throw new Error(`its fix "${fix.title}" has the change ${describe(change)}; a change is { op: "set", pointer, value }, { op: "remove", pointer } or { op: "rename", pointer, newKey }`);
   }
   return fix as unknown as Fix;
@@ -39,10 +39,6 @@ function checkedFix(fix: unknown): Fix {
 function checkedList<T>(value: unknown, name: string, check: (item: unknown) => T): T[] {
   if (!Array.isArray(value)) throw new Error(`it reported ${name} ${describe(value)}; ${name} is a list`);
   return value.map(check);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isPointer(value: unknown): value is string {

@@ -5,7 +5,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { collectStrings } from '../service/pointer';
-import type { Report, Rule } from '../service/types';
+import { isPlainObject, type Report, type Rule } from '../service/types';
 
 interface WorkerInput {
   modulePaths: string[];
@@ -72,10 +72,6 @@ async function importRuleModule(path: string): Promise<{ default?: unknown }> {
 function syntaxErrorLine(path: string): string | undefined {
   const check = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: 10000 });
   return /:(\d+)\s*$/.exec((check.stderr ?? '').split('\n')[0])?.[1];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 async function load(): Promise<void> {

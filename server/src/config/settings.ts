@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { createAjv, translateErrors } from '../service/schema';
 import { isWithin } from '../service/pointer';
+import { lineAndColumnAt } from '../service/textScan';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule, Severity, UnplacedFinding } from '../service/types';
 import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';
@@ -90,16 +91,11 @@ function readTeamSchema(path: string): Record<string, unknown> {
   const errors: ParseError[] = [];
   const schema = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
   if (errors.length > 0) {
-    const { line, column } = lineAndColumn(text, errors[0].offset);
+    const { line, column } = lineAndColumnAt(text, errors[0].offset);
     throw new TeamSchemaError(`Team schema ${path} is not valid JSON: ${printParseErrorCode(errors[0].error)} at line ${line}, column ${column}.`);
   }
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new TeamSchemaError(`Team schema ${path} must hold one JSON Schema object.`);
   return schema as Record<string, unknown>;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] {

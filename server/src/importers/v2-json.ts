@@ -2,6 +2,8 @@
 // A list with entries that are not studies imports the studies and warns about the rest.
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { orderLikeV2, type ImportWarning, type Study } from './study-draft';
+import { lineAndColumnAt } from '../service/textScan';
+import { isPlainObject } from '../service/types';
 
 export function looksLikeV2Json(text: string): boolean {
   const trimmed = text.trimStart();
@@ -14,7 +16,7 @@ export function looksLikeV2Json(text: string): boolean {
 }
 
 function isStudy(value: unknown): value is Study {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && 'protocolSection' in value;
+  return isPlainObject(value) && 'protocolSection' in value;
 }
 
 /** Where the studies are: the value itself, a list of them, or a page's "studies"; undefined when it is not v2 study data. */
@@ -55,5 +57,5 @@ function kindOf(value: unknown): string {
 
 function lineOf(text: string, tree: Node | undefined, path: Array<string | number>): number {
   const node = tree ? findNodeAtLocation(tree, path) : undefined;
-  return node ? text.slice(0, node.offset).split('\n').length : 1;
+  return node ? lineAndColumnAt(text, node.offset).line : 1;
 }

@@ -12,6 +12,12 @@ interface TextScanExports {
   mayHoldInvalidCharacters(length: number): number;
 }
 
+/** 1-based line and column of an offset, for messages about small files (configs, schemas, pages). */
+export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 const PAGE_BYTES = 65536;
 /** Spaces after the text (32 units): scans read whole blocks of sixteen units, and one unit more, past its end. */
 const PADDING_BYTES = 64;

@@ -8,6 +8,11 @@ export function severityFromWord(word: unknown): Severity | undefined {
   return typeof word === 'string' && Object.hasOwn(SEVERITY_WORDS, word) ? SEVERITY_WORDS[word] : undefined;
 }
 
+/** A JSON object: not null, not a list. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** For sorting most severe first. */

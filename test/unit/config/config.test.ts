@@ -263,7 +263,6 @@ describe('custom rules', () => {
       'rules/quit.mjs': "export default { meta: { id: 'quitter', severity: 'error', description: 'quits' }, check() { process.exit(3); } };",
       'rules/acronym.mjs': ACRONYM_RULE,
       'a.trial.json': phaseTypo,
-      'b.trial.json': phaseTypo,
     });
     service = new ConfigService();
     const options = { ...service.settingsFor(join(root, 'a.trial.json'), { trusted: true }).options, today: TODAY };
