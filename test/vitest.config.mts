@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 120000,
     pool: 'forks',
     maxWorkers: 2,
+    setupFiles: ['test/setup-env.ts'],
   },
 });

@@ -94,6 +94,7 @@ if (require.main === module) {
     isTty: Boolean(process.stdout.isTTY),
     stderrIsTty: Boolean(process.stderr.isTTY),
     readStdin,
+    env: process.env,
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -1,6 +1,7 @@
 // Every output format on real records with planted changes: json, sarif, github, markdown, rdjson, junit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseStringPromise } from 'xml2js';
 import { validateText } from '../../server/src/service/validate';
@@ -275,5 +276,78 @@ describe('junit', () => {
     expect(byWarning.testsuites.$.failures).toBe('2');
     const unknown = byWarning.testsuites.testsuite[1].testcase.find((testcase: { failure?: Array<{ $: { type: string } }> }) => testcase.failure?.[0].$.type === 'unknown-property');
     expect(unknown.failure[0].$.message).toMatch(/^Unknown property "weird <&> "quoted" 'single' \uFFFD key"/);
+  });
+});
+
+describe('in GitHub Actions, run from a subfolder of the repository', () => {
+  const COMMIT = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
+  let repository: string;
+  let records: string;
+  const actions = (workspace: string, more: Record<string, string> = {}) => ({
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'registry-team/records',
+    GITHUB_SHA: COMMIT,
+    ...more,
+  });
+  const typoName = 'typo #2.trial.json';
+
+  beforeAll(() => {
+    repository = temporaryFolder('trial-actions-');
+    records = join(repository, 'registry', 'records');
+    mkdirSync(records, { recursive: true });
+    writeFileSync(join(repository, '.trialrc.json'), JSON.stringify(onlyRules('arm-label-reference')));
+    writeFileSync(join(records, typoName), pretty(planted(base, { [PHASES]: ['Phase 2'] })));
+    writeFileSync(join(records, 'clean.trial.json'), pretty(base));
+  });
+
+  function schemaLine(): number {
+    const report = JSON.parse(runCli(['lint', '.', '--format', 'json', '--today', TODAY], records).stdout);
+    return report.files.find((file: { path: string }) => file.path === typoName).diagnostics.find((d: { ruleId: string }) => d.ruleId === 'schema').line;
+  }
+
+  it('annotates files by their path from the repository root, where GitHub places annotations', () => {
+    const { stdout, code } = runCli(['lint', '.', '--format', 'github', '--today', TODAY], records, undefined, actions(repository));
+    expect(code).toBe(1);
+    expect(stdout).toContain(`::error file=registry/records/${typoName},line=${schemaLine()},`);
+    const outside = runCli(['lint', '.', '--format', 'github', '--today', TODAY], records);
+    expect(outside.stdout).toContain(`::error file=${typoName},line=`);
+  });
+
+  it('writes SARIF whose URIs are relative to the repository root and resolve to the files', () => {
+    const log = JSON.parse(runCli(['lint', '.', '--format', 'sarif', '--today', TODAY], records, undefined, actions(repository)).stdout);
+    expect(validateSarif(log).valid).toBe(true);
+    const base = log.runs[0].originalUriBaseIds['%SRCROOT%'].uri;
+    expect(fileURLToPath(base)).toBe(repository + '/');
+    const location = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: 'registry/records/typo%20%232.trial.json', uriBaseId: '%SRCROOT%' });
+    expect(existsSync(fileURLToPath(new URL(location.uri, base)))).toBe(true);
+  });
+
+  it('names a file outside the repository by its absolute file URI in SARIF', () => {
+    const log = JSON.parse(runCli(['lint', '.', '--format', 'sarif', '--today', TODAY], records, undefined, actions(join(repository, 'elsewhere'))).stdout);
+    expect(validateSarif(log).valid).toBe(true);
+    const location = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location.uriBaseId).toBeUndefined();
+    expect(fileURLToPath(location.uri)).toBe(join(records, typoName));
+  });
+
+  it('links each file and finding of the job summary to its line in the checked commit', () => {
+    const { stdout } = runCli(['lint', '.', '--format', 'markdown', '--today', TODAY], records, undefined, actions(repository));
+    const blob = `https://github.com/registry-team/records/blob/${COMMIT}/registry/records/typo%20%232.trial.json`;
+    expect(stdout).toContain(`| [registry/records/${typoName}](${blob}) | 1 | 0 | 0 |`);
+    expect(stdout).toContain(`- **error** [registry/records/${typoName}:${schemaLine()}](${blob}#L${schemaLine()}): "Phase 2" is not a phase`);
+  });
+
+  it('does not link when the repository or commit variables are not what GitHub sets, and shows plain paths outside GitHub Actions', () => {
+    for (const odd of [{ GITHUB_REPOSITORY: 'registry-team/records) [x](http://evil' }, { GITHUB_SHA: 'main' }, { GITHUB_SERVER_URL: 'javascript:alert(1)' }]) {
+      const { stdout } = runCli(['lint', '.', '--format', 'markdown', '--today', TODAY], records, undefined, actions(repository, odd));
+      expect(stdout).toContain(`| registry/records/${typoName} | 1 | 0 | 0 |`);
+      expect(stdout).not.toMatch(/\]\(https:\/\/github|evil|javascript/);
+    }
+    const plain = runCli(['lint', '.', '--format', 'markdown', '--today', TODAY], records).stdout;
+    expect(plain).toContain(`| ${typoName} | 1 | 0 | 0 |`);
+    expect(plain).not.toContain('github.com');
   });
 });

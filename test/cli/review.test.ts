@@ -82,6 +82,14 @@ interface StepRun {
   stderr: string;
 }
 
+const SERVER = 'https://github.com';
+const REPOSITORY = 'registry-team/records';
+
+/** What a runner sets for every step: the checkout is the workspace, the commit is the one checked. */
+function runnerVariables(): Record<string, string> {
+  return { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_SERVER_URL: SERVER, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: git('rev-parse', 'HEAD').trim() };
+}
+
 /** Runs one `run:` step of action.yml the way a runner does, with `inputs` in place of the defaults. */
 function runStep(name: string, inputs: Record<string, string>, summaryFile: string): StepRun {
   const step = action.runs.steps.find((candidate) => candidate.name === name);
@@ -98,7 +106,7 @@ function runStep(name: string, inputs: Record<string, string>, summaryFile: stri
   const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
     cwd: repo,
     encoding: 'utf8',
-    env: { ...process.env, ...env, GITHUB_STEP_SUMMARY: summaryFile },
+    env: { ...process.env, ...runnerVariables(), ...env, GITHUB_STEP_SUMMARY: summaryFile },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -175,7 +183,8 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     for (const file of report.files as Array<{ path: string; diagnostics: Array<{ severity: string }> }>) {
       if (file.diagnostics.length === 0) continue;
       const count = (...severities: string[]) => file.diagnostics.filter((d) => severities.includes(d.severity)).length;
-      expect(summary).toContain(`| ${file.path} | ${count('error')} | ${count('warning')} | ${count('info', 'hint')} |`);
+      const link = `[${file.path}](${SERVER}/${REPOSITORY}/blob/${git('rev-parse', 'HEAD').trim()}/${file.path})`;
+      expect(summary).toContain(`| ${link} | ${count('error')} | ${count('warning')} | ${count('info', 'hint')} |`);
     }
   });
 });

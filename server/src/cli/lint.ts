@@ -8,6 +8,7 @@ import { ruleCatalog } from '../rules/catalog';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
 import type { RuleMeta } from '../service/types';
 import { isRealFullDate } from '../service/dates';
+import { gitHubRepository } from './repository';
 import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
 import { expandPaths, FileError, toDisplayPath } from './files';
@@ -27,6 +28,8 @@ export interface CliIo {
   stderrIsTty?: boolean;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<Buffer>;
+  /** The environment (GitHub Actions variables); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -161,7 +164,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     files.push(outcome.file);
   }
   if (changed) files = keepChangedFindings(files, changed);
-  const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd };
+  const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}) };
   writeReport(results, options, io);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
@@ -224,7 +227,7 @@ async function runStdinLint(options: LintOptions, io: CliIo): Promise<number> {
   } finally {
     linter.dispose();
   }
-  const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd };
+  const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}) };
   if (options.fix) {
     io.stdout(linted.fixedText ?? bytes.toString('utf8'));
     if (options.output) writeReport(results, options, io);

@@ -1,8 +1,9 @@
 // GitHub Actions workflow commands (::error file=…,line=…::message), escaped as the runner expects.
 // GitHub shows at most 10 error, 10 warning and 10 notice annotations per step: the most severe
 // come first, and when some cannot be shown, one last notice says how many and where to find them
-// (it takes one of the notice places, so that it is always shown itself).
-import { startOf, type Formatter } from './types';
+// (it takes one of the notice places, so that it is always shown itself). GitHub places an
+// annotation by its path from the repository root, also when the CLI runs in a subfolder.
+import { pathInRepository, startOf, type Formatter } from './types';
 import type { Finding } from '../service/types';
 import { plural } from '../service/words';
 
@@ -24,7 +25,10 @@ function levelOf(finding: Finding): Level {
 }
 
 export const github: Formatter = (results) => {
-  const all = results.files.flatMap((file) => file.findings.map((finding) => ({ path: file.path, finding, level: levelOf(finding) })));
+  const all = results.files.flatMap((file) => {
+    const path = pathInRepository(results, file) ?? file.path;
+    return file.findings.map((finding) => ({ path, finding, level: levelOf(finding) }));
+  });
   const byLevel = new Map(LEVELS.map((level) => [level, all.filter((entry) => entry.level === level)]));
   const overflows = LEVELS.some((level) => byLevel.get(level)!.length > ANNOTATIONS_PER_LEVEL);
   const room: Record<Level, number> = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, notice: overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL };

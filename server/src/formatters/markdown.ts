@@ -1,6 +1,7 @@
 // A Markdown summary for $GITHUB_STEP_SUMMARY or a pull-request comment: totals, counts per rule
-// and per file, then the first findings (most severe first) with file:line.
-import { ruleDocsUrl, severityRank, startOf, summarize, type Formatter, type LintedFile, type LintResults } from './types';
+// and per file, then the first findings (most severe first) with file:line. In GitHub Actions the
+// paths are the repository's, linked to the lines of the commit that was checked.
+import { encodePath, pathInRepository, ruleDocsUrl, severityRank, startOf, summarize, type Formatter, type LintedFile, type LintResults } from './types';
 import type { Finding, Severity } from '../service/types';
 import { plural } from '../service/words';
 
@@ -68,19 +69,18 @@ function countOf(file: LintedFile, severities: readonly Severity[]): number {
 function fileTable(results: LintResults): string[] {
   const rows = results.files
     .filter((file) => file.findings.length > 0)
-    .map((file) => ({ path: file.path, errors: countOf(file, ['error']), warnings: countOf(file, ['warning']), others: countOf(file, ['info', 'hint']) }));
+    .map((file) => ({ file, errors: countOf(file, ['error']), warnings: countOf(file, ['warning']), others: countOf(file, ['info', 'hint']) }));
   const sorted = [...rows].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.others - a.others);
-  const lines = ['| file | errors | warnings | info and hints |', '|---|--:|--:|--:|', ...sorted.slice(0, FILE_ROWS_SHOWN).map((row) => `| ${escapeMarkdown(row.path)} | ${row.errors} | ${row.warnings} | ${row.others} |`)];
+  const lines = ['| file | errors | warnings | info and hints |', '|---|--:|--:|--:|', ...sorted.slice(0, FILE_ROWS_SHOWN).map((row) => `| ${fileLink(results, row.file)} | ${row.errors} | ${row.warnings} | ${row.others} |`)];
   if (sorted.length > FILE_ROWS_SHOWN) lines.push('', `…and ${plural(sorted.length - FILE_ROWS_SHOWN, 'more file')} with findings.`);
   return lines;
 }
 
 function firstFindings(results: LintResults): string[] {
-  const all: Array<{ path: string; finding: Finding }> = results.files.flatMap((file) => file.findings.map((finding) => ({ path: file.path, finding })));
+  const all: Array<{ file: LintedFile; finding: Finding }> = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
   const sorted = [...all].sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity));
-  const lines = sorted.slice(0, FIRST_FINDINGS_SHOWN).map(({ path, finding }) => {
-    const { line } = startOf(finding);
-    return `- **${finding.severity}** ${escapeMarkdown(`${path}:${line}`)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`;
+  const lines = sorted.slice(0, FIRST_FINDINGS_SHOWN).map(({ file, finding }) => {
+    return `- **${finding.severity}** ${fileLink(results, file, startOf(finding).line)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`;
   });
   if (sorted.length > FIRST_FINDINGS_SHOWN) {
     lines.push('', `…and ${plural(sorted.length - FIRST_FINDINGS_SHOWN, 'more finding')}: see the code scanning results (SARIF) or run \`trial-records lint\` on these files.`);
@@ -95,6 +95,16 @@ export const markdown: Formatter = (results) => {
   }
   return lines.join('\n') + '\n';
 };
+
+/** The file (and line), linked to the checked commit's copy on GitHub when the run knows where that is. */
+function fileLink(results: LintResults, file: LintedFile, line?: number): string {
+  const inRepository = pathInRepository(results, file);
+  const path = inRepository ?? file.path;
+  const text = escapeMarkdown(line === undefined ? path : `${path}:${line}`);
+  const blobUrl = results.repository?.blobUrl;
+  if (!blobUrl || inRepository === undefined) return text;
+  return `[${text}](${blobUrl}/${encodePath(inRepository)}${line === undefined ? '' : `#L${line}`})`;
+}
 
 /** The rule's id, linked to its documentation for our own rules. */
 function ruleLink(ruleId: string): string {

@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for code scanning: one reportingDescriptor per rule id, results with relative URIs.
-import { RULE_DOCS_BASE, ruleDocsUrl, startOf, type Formatter, type LintResults } from './types';
+import { encodePath, pathInRepository, RULE_DOCS_BASE, ruleDocsUrl, startOf, type Formatter, type LintedFile, type LintResults } from './types';
 import type { Finding, Severity } from '../service/types';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -34,32 +34,33 @@ function help(id: string, text: string) {
 export const sarif: Formatter = (results) => {
   const used = [...new Set(results.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)))].sort();
   const index = new Map(used.map((id, i) => [id, i]));
-  const sarifResults = results.files.flatMap((file) =>
-    file.findings.map((finding) => ({
+  const sarifResults = results.files.flatMap((file) => {
+    const artifactLocation = artifactLocationOf(results, file);
+    return file.findings.map((finding) => ({
       ruleId: finding.ruleId,
       ruleIndex: index.get(finding.ruleId)!,
       level: LEVELS[finding.severity],
       message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' }, region: region(finding) } }],
+      locations: [{ physicalLocation: { artifactLocation, region: region(finding) } }],
       ...(finding.related?.length
         ? {
             relatedLocations: finding.related.map((related, i) => ({
               id: i + 1,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' }, region: region(related) },
+              physicalLocation: { artifactLocation, region: region(related) },
             })),
           }
         : {}),
       properties: { pointer: finding.pointer },
-    })),
-  );
+    }));
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'trial-records', informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''), semanticVersion: '0.1.0', rules: ruleDescriptors(results, used) } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(results.cwd) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(results.repository?.root ?? results.cwd) } },
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
       },
@@ -68,18 +69,18 @@ export const sarif: Formatter = (results) => {
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function pathToFileUri(path: string): string {
-  const normalized = path.replace(/\\/g, '/');
-  return 'file://' + encodePath(normalized.startsWith('/') ? normalized : '/' + normalized) + (normalized.endsWith('/') ? '' : '/');
+/**
+ * Relative to %SRCROOT%: the repository root in GitHub Actions (code scanning reads paths from
+ * there), else the working directory. A file outside the repository gets its absolute file URI.
+ */
+function artifactLocationOf(results: LintResults, file: LintedFile): { uri: string; uriBaseId?: string } {
+  if (!results.repository) return { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' };
+  const path = pathInRepository(results, file);
+  return path === undefined ? { uri: pathToFileUri(file.absolutePath, false) } : { uri: encodePath(path), uriBaseId: '%SRCROOT%' };
 }
 
-/**
- * A path as a URI path, each segment percent-encoded: "#", "?" and ":" are part of a file name
- * here, not a fragment, a query or a scheme (encodeURI would leave them). A drive ("C:") stays.
- */
-function encodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => (/^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
-    .join('/');
+function pathToFileUri(path: string, isFolder = true): string {
+  const normalized = path.replace(/\\/g, '/');
+  const trailingSlash = isFolder && !normalized.endsWith('/') ? '/' : '';
+  return 'file://' + encodePath(normalized.startsWith('/') ? normalized : '/' + normalized) + trailingSlash;
 }

@@ -1,4 +1,5 @@
 // What every output format receives: the linted files with their findings, and the rules' metadata.
+import { isAbsolute, relative, sep } from 'node:path';
 import { severityRank, type Finding, type RuleMeta, type Severity } from '../service/types';
 import { ruleCatalog } from '../rules/catalog';
 
@@ -15,6 +16,35 @@ export interface LintResults {
   files: LintedFile[];
   rules: ReadonlyMap<string, Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'source'> & { docs?: string }>;
   cwd: string;
+  /** Set when the run happens in GitHub Actions, whose annotations and code scanning name files from the repository root. */
+  repository?: Repository;
+}
+
+export interface Repository {
+  /** The checked-out repository (GITHUB_WORKSPACE). */
+  root: string;
+  /** Where GitHub shows the files of the checked-out commit, e.g. https://github.com/owner/name/blob/<sha>. */
+  blobUrl?: string;
+}
+
+/** A file's path from the repository root, when the run knows the repository and the file is inside it. */
+export function pathInRepository(results: LintResults, file: LintedFile): string | undefined {
+  const root = results.repository?.root;
+  if (!root) return undefined;
+  const path = relative(root, file.absolutePath);
+  const outside = path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+  return outside ? undefined : path.split(sep).join('/');
+}
+
+/**
+ * A path as a URI path, each segment percent-encoded: "#", "?" and ":" are part of a file name
+ * here, not a fragment, a query or a scheme (encodeURI would leave them). A drive ("C:") stays.
+ */
+export function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
 
 /** The lowest severities that can fail a run (--fail-on), most severe first. */
