@@ -230,6 +230,26 @@ describe('lint --changed-since', () => {
     expect(phaseFindings.map((file) => file.path).sort()).toEqual([...names].sort());
   });
 
+  it('reads the diff the same from a subfolder and whatever diff settings the repository has', () => {
+    const own = temporaryFolder('trial-review-settings-');
+    const inOwn = (...args: string[]) => spawnSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: own, encoding: 'utf8' });
+    inOwn('init', '-q', '-b', 'main');
+    mkdirSync(join(own, 'b', 'records'), { recursive: true });
+    const path = join(own, 'b', 'records', 'one.trial.json');
+    writeFileSync(path, JSON.stringify(clean, null, 2) + '\n');
+    inOwn('add', '-A');
+    inOwn('commit', '-qm', 'one');
+    writeFileSync(path, JSON.stringify(planted(clean, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
+    const changedPointers = (cwd: string) => {
+      const report = JSON.parse(runCli(['lint', '.', '--changed-since', 'HEAD', '--format', 'json'], cwd).stdout);
+      return report.files.flatMap((file: { diagnostics: Array<{ pointer: string }> }) => file.diagnostics.map((d) => d.pointer));
+    };
+    expect(changedPointers(own)).toEqual([`${PHASES}/0`]);
+    for (const [key, value] of [['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['diff.relative', 'true'], ['color.diff', 'always']]) inOwn('config', key, value);
+    expect(changedPointers(own)).toEqual([`${PHASES}/0`]);
+    expect(changedPointers(join(own, 'b', 'records'))).toEqual([`${PHASES}/0`]);
+  });
+
   it('writes valid SARIF for the changed lines only', () => {
     const log = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'sarif'], repo).stdout);
     const { valid, errors } = validateSarif(log);

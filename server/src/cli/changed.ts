@@ -30,7 +30,8 @@ export function changedLinesSince(ref: string, cwd: string): ChangedLines {
   if (ref.startsWith('-') || !git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) {
     throw new GitError(`--changed-since: git knows no commit "${ref}". In a shallow clone, fetch it first (git fetch --depth=1 origin ${ref}).`);
   }
-  const diff = git(cwd, ['diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--ignore-submodules', ref, '--']);
+  // Paths from the repository root with the a/ b/ prefixes, whatever diff.relative, diff.noprefix or diff.mnemonicPrefix say.
+  const diff = git(cwd, ['-c', 'diff.relative=false', 'diff', '--src-prefix=a/', '--dst-prefix=b/', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--ignore-submodules', ref, '--']);
   if (!diff.ok) throw new GitError(`git diff against "${ref}" failed: ${diff.stderr.trim()}`);
   const changed = new Map<string, Set<number> | 'all'>();
   for (const [path, lines] of parseUnifiedDiff(diff.stdout)) changed.set(resolve(root, path), lines);
