@@ -8,6 +8,7 @@ import { validateText } from '../../server/src/service/validate';
 import { ruleCatalog } from '../../server/src/rules/catalog';
 import { formatters } from '../../server/src/formatters';
 import { ANNOTATIONS_PER_LEVEL } from '../../server/src/formatters/github';
+import { MAX_SARIF_RESULTS } from '../../server/src/formatters/sarif';
 import { FIRST_FINDINGS_SHOWN } from '../../server/src/formatters/markdown';
 import type { LintResults } from '../../server/src/formatters/types';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
@@ -90,6 +91,24 @@ describe('sarif', () => {
     const uris: string[] = [...new Set<string>(log.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri))];
     expect(uris).toEqual(['records/a%20b%25%23%3F.trial.json', 'records/c%2Cd%3Ae.trial.json', 'records/%C3%BC%7Cx.trial.json']);
     for (const uri of uris) expect(new URL(uri, 'file:///review/').pathname.split('/').map(decodeURIComponent).join('/')).toBe(`/review/${names[uris.indexOf(uri)]}`);
+  });
+});
+
+describe('sarif within code scanning limits', () => {
+  it('keeps at most 25,000 results, the most severe first, and says in the run what it left out', () => {
+    const text = pretty(planted(corpusRecord('NCT03418623'), { [PHASES]: ['Phase 2'], '/protocolSection/designModule/phasess': ['PHASE2'] }));
+    const findings = validateText(text, { today: TODAY, rules: [] });
+    expect(findings.map((finding) => finding.severity).sort()).toEqual(['error', 'hint', 'warning']);
+    const files = Array.from({ length: 9000 }, (_, i) => ({ path: `records/r${i}.trial.json`, absolutePath: `/review/records/r${i}.trial.json`, text, findings }));
+    const log = JSON.parse(formatters.sarif({ files, rules: ruleCatalog(), cwd: '/review' }, { color: false, failOn: 'error' }));
+    const run = log.runs[0];
+    expect(run.results).toHaveLength(MAX_SARIF_RESULTS);
+    const levels = (level: string) => run.results.filter((result: { level: string }) => result.level === level).length;
+    expect([levels('error'), levels('warning'), levels('note')]).toEqual([9000, 9000, 7000]);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^2000 findings \(2000 hint\) are not in this report: code scanning accepts at most 25000 results per run/);
+    expect(validateSarif(log).valid).toBe(true);
+    const { invocations } = JSON.parse(formatters.sarif({ files: files.slice(0, 100), rules: ruleCatalog(), cwd: '/review' }, { color: false, failOn: 'error' })).runs[0];
+    expect(invocations).toBeUndefined();
   });
 });
 
@@ -341,7 +360,8 @@ describe('in GitHub Actions, run from a subfolder of the repository', () => {
   });
 
   it('does not link when the repository or commit variables are not what GitHub sets, and shows plain paths outside GitHub Actions', () => {
-    for (const odd of [{ GITHUB_REPOSITORY: 'registry-team/records) [x](http://evil' }, { GITHUB_SHA: 'main' }, { GITHUB_SERVER_URL: 'javascript:alert(1)' }]) {
+    const oddValues: Array<Record<string, string>> = [{ GITHUB_REPOSITORY: 'registry-team/records) [x](http://evil' }, { GITHUB_SHA: 'main' }, { GITHUB_SERVER_URL: 'javascript:alert(1)' }];
+    for (const odd of oddValues) {
       const { stdout } = runCli(['lint', '.', '--format', 'markdown', '--today', TODAY], records, undefined, actions(repository, odd));
       expect(stdout).toContain(`| registry/records/${typoName} | 1 | 0 | 0 |`);
       expect(stdout).not.toMatch(/\]\(https:\/\/github|evil|javascript/);

@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for code scanning: one reportingDescriptor per rule id, results with relative URIs.
-import { encodePath, pathInRepository, RULE_DOCS_BASE, ruleDocsUrl, startOf, type Formatter, type LintedFile, type LintResults } from './types';
+import { encodePath, pathInRepository, RULE_DOCS_BASE, ruleDocsUrl, SEVERITIES, severityRank, startOf, type Formatter, type LintedFile, type LintResults } from './types';
 import type { Finding, Severity } from '../service/types';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -31,12 +31,44 @@ function help(id: string, text: string) {
   return { help: { text: `${text} See ${docs}`, markdown: `${text}\n\n[Rule documentation](${docs})` }, helpUri: docs };
 }
 
+/**
+ * Code scanning rejects a whole run with more results than this (and stores the 5,000 most severe
+ * of those it accepts), so a larger report keeps the most severe and says what it left out.
+ */
+export const MAX_SARIF_RESULTS = 25_000;
+/** Code scanning's limit on related locations per result. */
+export const MAX_RELATED_LOCATIONS = 1_000;
+
+interface Reported {
+  file: LintedFile;
+  finding: Finding;
+}
+
+/** The findings the run reports, in file order: all of them, or the most severe when there are too many. */
+function reportedFindings(results: LintResults): { reported: Reported[]; leftOut: Reported[] } {
+  const all: Reported[] = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
+  if (all.length <= MAX_SARIF_RESULTS) return { reported: all, leftOut: [] };
+  const bySeverity = all.map((_, i) => i).sort((a, b) => severityRank(all[a].finding.severity) - severityRank(all[b].finding.severity) || a - b);
+  const kept = new Set(bySeverity.slice(0, MAX_SARIF_RESULTS));
+  return { reported: all.filter((_, i) => kept.has(i)), leftOut: all.filter((_, i) => !kept.has(i)) };
+}
+
+function leftOutNotice(leftOut: readonly Reported[]) {
+  const counts = SEVERITIES.map((severity) => [severity, leftOut.filter(({ finding }) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
+  const text =
+    `${leftOut.length} findings (${counts.map(([severity, count]) => `${count} ${severity}`).join(', ')}) are not in this report: code scanning accepts at most ` +
+    `${MAX_SARIF_RESULTS} results per run, so the most severe were kept. Fix those first, or lint with --format json to see every finding.`;
+  return { executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text } }] };
+}
+
 export const sarif: Formatter = (results) => {
-  const used = [...new Set(results.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)))].sort();
+  const { reported, leftOut } = reportedFindings(results);
+  const used = [...new Set(reported.map(({ finding }) => finding.ruleId))].sort();
   const index = new Map(used.map((id, i) => [id, i]));
-  const sarifResults = results.files.flatMap((file) => {
-    const artifactLocation = artifactLocationOf(results, file);
-    return file.findings.map((finding) => ({
+  const locations = new Map(results.files.map((file) => [file, artifactLocationOf(results, file)]));
+  const sarifResults = reported.map(({ file, finding }) => {
+    const artifactLocation = locations.get(file)!;
+    return {
       ruleId: finding.ruleId,
       ruleIndex: index.get(finding.ruleId)!,
       level: LEVELS[finding.severity],
@@ -44,7 +76,7 @@ export const sarif: Formatter = (results) => {
       locations: [{ physicalLocation: { artifactLocation, region: region(finding) } }],
       ...(finding.related?.length
         ? {
-            relatedLocations: finding.related.map((related, i) => ({
+            relatedLocations: finding.related.slice(0, MAX_RELATED_LOCATIONS).map((related, i) => ({
               id: i + 1,
               message: { text: related.message },
               physicalLocation: { artifactLocation, region: region(related) },
@@ -52,7 +84,7 @@ export const sarif: Formatter = (results) => {
           }
         : {}),
       properties: { pointer: finding.pointer },
-    }));
+    };
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -61,6 +93,7 @@ export const sarif: Formatter = (results) => {
       {
         tool: { driver: { name: 'trial-records', informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''), semanticVersion: '0.1.0', rules: ruleDescriptors(results, used) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(results.repository?.root ?? results.cwd) } },
+        ...(leftOut.length > 0 ? { invocations: [leftOutNotice(leftOut)] } : {}),
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
       },
