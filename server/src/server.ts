@@ -25,6 +25,7 @@ import {
   documentLinks,
   documentSymbols,
   findDefinition,
+  findHighlights,
   findReferences,
   FIX_ALL_KIND,
   foldingRanges,
@@ -61,6 +62,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       definitionProvider: true,
       referencesProvider: true,
+      documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -168,6 +170,11 @@ connection.onDefinition(async (params, token) => {
 connection.onReferences(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   return document ? findReferences(document, params.position, params.context.includeDeclaration) : [];
+});
+
+connection.onDocumentHighlight(async (params, token) => {
+  const document = await recordFor(params.textDocument.uri, token);
+  return document ? findHighlights(document, params.position) : [];
 });
 
 connection.onPrepareRename(async (params, token) => {

@@ -99,6 +99,11 @@ describe('editor features', () => {
     expect(definition[0].range.start).toEqual(positionOf(text, '"Placebo"'));
     const references = await client.request<unknown[]>('textDocument/references', { textDocument: { uri: uri() }, position: reference, context: { includeDeclaration: true } });
     expect(references).toHaveLength(2);
+    const highlights = await client.request<Array<{ range: { start: unknown }; kind: number }>>('textDocument/documentHighlight', { textDocument: { uri: uri() }, position: reference });
+    expect(highlights.map((highlight) => [highlight.range.start, highlight.kind])).toEqual([
+      [positionOf(text, '"Placebo"'), 3],
+      [positionOf(text, '"armGroupLabels": [\n            "Placebo"', 32), 2],
+    ]);
     const edit = await client.request<{ changes: Record<string, Array<{ newText: string }>> }>('textDocument/rename', { textDocument: { uri: uri() }, position: reference, newName: 'Sugar pill' });
     expect(edit.changes[uri()].map((change) => change.newText)).toEqual(['"Sugar pill"', '"Sugar pill"']);
   });

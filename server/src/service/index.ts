@@ -5,7 +5,7 @@ export { validateDocument, validateText, todayUtc, DEFAULT_MAX_SIZE, type Valida
 export { doComplete, type CompletionOptions } from './completion';
 export { doHover, type HoverOptions } from './hover';
 export { codeActions, FIX_ALL_KIND, type CodeActionRequest } from './codeActions';
-export { findDefinition, findReferences, prepareRename, rename } from './navigation';
+export { findDefinition, findHighlights, findReferences, prepareRename, rename } from './navigation';
 export { documentSymbols } from './symbols';
 export { foldingRanges, selectionRanges } from './structure';
 export { formatDocument, FormatRefused, type FormatOptions } from './format';

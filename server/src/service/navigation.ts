@@ -1,7 +1,7 @@
-// Navigation between arms and interventions and the references to them: definition, references
-// and rename. An arm is named by its label (interventions[].armGroupLabels[]); an intervention by
+// Navigation between arms and interventions and the references to them: definition, references,
+// highlights and rename. An arm is named by its label (interventions[].armGroupLabels[]); an intervention by
 // "<type label>: <name>" (armGroups[].interventionNames[]). Renaming updates every reference.
-import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { nodeAtOffset, pointerOfNode } from './tree';
 import { armGroups, asArray, asString, interventionReference, interventions, interventionTypeLabel, POINTERS } from '../rules/study';
@@ -77,6 +77,17 @@ export function findReferences(document: TrialDocument, position: Position, incl
   if (!found) return [];
   const { declarations, references } = occurrences(document.parsed.value, found.target);
   return rangesOf(document, includeDeclaration ? [...declarations, ...references] : references).map((range) => ({ uri: document.uri, range }));
+}
+
+/** The arm or intervention under the cursor where it is declared (written) and everywhere it is referenced (read). */
+export function findHighlights(document: TrialDocument, position: Position): DocumentHighlight[] {
+  const found = targetAt(document, position);
+  if (!found) return [];
+  const { declarations, references } = occurrences(document.parsed.value, found.target);
+  return [
+    ...rangesOf(document, declarations).map((range) => ({ range, kind: DocumentHighlightKind.Write })),
+    ...rangesOf(document, references).map((range) => ({ range, kind: DocumentHighlightKind.Read })),
+  ];
 }
 
 export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDefinition, findReferences, prepareRename, rename } from '../../../server/src/service/navigation';
+import { DocumentHighlightKind } from 'vscode-languageserver-types';
+import { findDefinition, findHighlights, findReferences, prepareRename, rename } from '../../../server/src/service/navigation';
 import { validateText } from '../../../server/src/service/validate';
 import { applyTextEdits, recordWithCursor } from './cursor';
 import { corpusRecord } from '../rules/fixtures';
@@ -33,6 +34,28 @@ describe('definition and references', () => {
     const [definition] = findDefinition(marked.document, marked.position);
     const index = arms.interventions.findIndex((intervention: { name: string }) => reference.endsWith(`: ${intervention.name}`));
     expect(lineText(marked.document.text, definition.range.start.line)).toContain(`"name": ${JSON.stringify(arms.interventions[index].name)}`);
+  });
+});
+
+describe('highlights', () => {
+  it('marks an intervention where it is declared and where arms list it, from any of them', () => {
+    const reference = arms.armGroups[0].interventionNames[0] as string;
+    const index = arms.interventions.findIndex((intervention: { name: string }) => reference.endsWith(`: ${intervention.name}`));
+    const listing = arms.armGroups.filter((arm: { interventionNames?: string[] }) => arm.interventionNames?.includes(reference)).length;
+    const fromReference = recordWithCursor(JSON.stringify(reference), JSON.stringify(reference).replace('"', '"|'), record);
+    const highlights = findHighlights(fromReference.document, fromReference.position);
+    expect(highlights.map((highlight) => highlight.kind)).toEqual([DocumentHighlightKind.Write, ...Array(listing).fill(DocumentHighlightKind.Read)]);
+    const text = fromReference.document.text;
+    expect(lineText(text, highlights[0].range.start.line)).toContain(`"name": ${JSON.stringify(arms.interventions[index].name)}`);
+    for (const highlight of highlights.slice(1)) expect(lineText(text, highlight.range.start.line)).toContain(JSON.stringify(reference));
+    const name = JSON.stringify(arms.interventions[index].name);
+    const fromName = recordWithCursor(`"name": ${name}`, `"name": ${name.replace('"', '"|')}`, record);
+    expect(findHighlights(fromName.document, fromName.position)).toEqual(highlights);
+  });
+
+  it('marks nothing elsewhere', () => {
+    const marked = recordWithCursor('"studyType"', '"study|Type"', record);
+    expect(findHighlights(marked.document, marked.position)).toEqual([]);
   });
 });
 
