@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseStringPromise } from 'xml2js';
 import { validateText } from '../../server/src/service/validate';
@@ -342,6 +343,15 @@ describe('in GitHub Actions, run from a subfolder of the repository', () => {
     const location = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
     expect(location).toEqual({ uri: 'registry/records/typo%20%232.trial.json', uriBaseId: '%SRCROOT%' });
     expect(existsSync(fileURLToPath(new URL(location.uri, base)))).toBe(true);
+  });
+
+  it('names files from the root of the git checkout when the workflow checks out into a subfolder of the workspace', () => {
+    const checkout = join(repository, 'checkout');
+    mkdirSync(join(checkout, 'records'), { recursive: true });
+    expect(spawnSync('git', ['init', '-q'], { cwd: checkout }).status).toBe(0);
+    writeFileSync(join(checkout, 'records', 'typo.trial.json'), pretty(planted(base, { [PHASES]: ['Phase 2'] })));
+    const { stdout } = runCli(['lint', '.', '--format', 'github', '--today', TODAY], join(checkout, 'records'), undefined, actions(repository));
+    expect(stdout).toMatch(/^::error file=records\/typo\.trial\.json,line=\d+,/);
   });
 
   it('names a file outside the repository by its absolute file URI in SARIF', () => {

@@ -164,7 +164,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     files.push(outcome.file);
   }
   if (changed) files = keepChangedFindings(files, changed);
-  const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}) };
+  const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
   writeReport(results, options, io);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
@@ -227,7 +227,7 @@ async function runStdinLint(options: LintOptions, io: CliIo): Promise<number> {
   } finally {
     linter.dispose();
   }
-  const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}) };
+  const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
   if (options.fix) {
     io.stdout(linted.fixedText ?? bytes.toString('utf8'));
     if (options.output) writeReport(results, options, io);
