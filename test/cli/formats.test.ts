@@ -106,7 +106,7 @@ describe('sarif within code scanning limits', () => {
     expect(run.results).toHaveLength(MAX_SARIF_RESULTS);
     const levels = (level: string) => run.results.filter((result: { level: string }) => result.level === level).length;
     expect([levels('error'), levels('warning'), levels('note')]).toEqual([9000, 9000, 7000]);
-    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^2000 findings \(2000 hint\) are not in this report: code scanning accepts at most 25000 results per run/);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^2000 findings \(2000 hints\) are not in this report: code scanning accepts at most 25000 results per run/);
     expect(validateSarif(log).valid).toBe(true);
     const { invocations } = JSON.parse(formatters.sarif({ files: files.slice(0, 100), rules: ruleCatalog(), cwd: '/review' }, { color: false, failOn: 'error' })).runs[0];
     expect(invocations).toBeUndefined();

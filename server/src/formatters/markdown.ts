@@ -79,9 +79,9 @@ function fileTable(results: LintResults): string[] {
 function firstFindings(results: LintResults): string[] {
   const all: Array<{ file: LintedFile; finding: Finding }> = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
   const sorted = [...all].sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity));
-  const lines = sorted.slice(0, FIRST_FINDINGS_SHOWN).map(({ file, finding }) => {
-    return `- **${finding.severity}** ${fileLink(results, file, startOf(finding).line)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`;
-  });
+  const lines = sorted
+    .slice(0, FIRST_FINDINGS_SHOWN)
+    .map(({ file, finding }) => `- **${finding.severity}** ${fileLink(results, file, startOf(finding).line)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`);
   if (sorted.length > FIRST_FINDINGS_SHOWN) {
     lines.push('', `…and ${plural(sorted.length - FIRST_FINDINGS_SHOWN, 'more finding')}: see the code scanning results (SARIF) or run \`trial-records lint\` on these files.`);
   }

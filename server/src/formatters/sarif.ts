@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code scanning: one reportingDescriptor per rule id, results with relative URIs.
 import { encodePath, pathInRepository, RULE_DOCS_BASE, ruleDocsUrl, SEVERITIES, severityRank, startOf, type Formatter, type LintedFile, type LintResults } from './types';
 import type { Finding, Severity } from '../service/types';
+import { plural } from '../service/words';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -56,7 +57,7 @@ function reportedFindings(results: LintResults): { reported: Reported[]; leftOut
 function leftOutNotice(leftOut: readonly Reported[]) {
   const counts = SEVERITIES.map((severity) => [severity, leftOut.filter(({ finding }) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
   const text =
-    `${leftOut.length} findings (${counts.map(([severity, count]) => `${count} ${severity}`).join(', ')}) are not in this report: code scanning accepts at most ` +
+    `${leftOut.length} findings (${counts.map(([severity, count]) => plural(count, severity, severity === 'info' ? 'info' : `${severity}s`)).join(', ')}) are not in this report: code scanning accepts at most ` +
     `${MAX_SARIF_RESULTS} results per run, so the most severe were kept. Fix those first, or lint with --format json to see every finding.`;
   return { executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text } }] };
 }

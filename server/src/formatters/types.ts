@@ -21,7 +21,7 @@ export interface LintResults {
 }
 
 export interface Repository {
-  /** The checked-out repository (GITHUB_WORKSPACE). */
+  /** The root of the checked-out repository. */
   root: string;
   /** Where GitHub shows the files of the checked-out commit, e.g. https://github.com/owner/name/blob/<sha>. */
   blobUrl?: string;
