@@ -26,13 +26,20 @@ const clean = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoMo
 const withOldError = planted(clean, { [ALLOCATION]: 'Randomised' });
 
 let repo: string;
+/** The commit the pull request's checkout is at. */
+let head: string;
 const before = new Map<string, string>();
 const after = new Map<string, string>();
 
-function git(...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+/** Runs git in a repository of a test's own; throws with git's message when it fails. */
+function gitIn(folder: string, ...args: string[]): string {
+  const result = spawnSync('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: folder, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
+}
+
+function git(...args: string[]): string {
+  return gitIn(repo, ...args);
 }
 
 function write(files: Map<string, string>, path: string, record: unknown): void {
@@ -73,6 +80,7 @@ beforeAll(() => {
   for (const path of TYPO_FILES) write(after, path, planted(clean, { [PHASES]: ['Phase 2'] }));
   git('add', '-A');
   git('commit', '-qm', 'Edit the records');
+  head = git('rev-parse', 'HEAD').trim();
   write(after, 'records/new.trial.json', planted(clean, { [PHASES]: ['Phase 2'] }));
 });
 
@@ -87,7 +95,7 @@ const REPOSITORY = 'registry-team/records';
 
 /** What a runner sets for every step: the checkout is the workspace, the commit is the one checked. */
 function runnerVariables(): Record<string, string> {
-  return { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_SERVER_URL: SERVER, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: git('rev-parse', 'HEAD').trim() };
+  return { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_SERVER_URL: SERVER, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: head };
 }
 
 /** Runs one `run:` step of action.yml the way a runner does, with `inputs` in place of the defaults. */
@@ -183,7 +191,7 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     for (const file of report.files as Array<{ path: string; diagnostics: Array<{ severity: string }> }>) {
       if (file.diagnostics.length === 0) continue;
       const count = (...severities: string[]) => file.diagnostics.filter((d) => severities.includes(d.severity)).length;
-      const link = `[${file.path}](${SERVER}/${REPOSITORY}/blob/${git('rev-parse', 'HEAD').trim()}/${file.path})`;
+      const link = `[${file.path}](${SERVER}/${REPOSITORY}/blob/${head}/${file.path})`;
       expect(summary).toContain(`| ${link} | ${count('error')} | ${count('warning')} | ${count('info', 'hint')} |`);
     }
   });
@@ -218,7 +226,7 @@ describe('lint --changed-since', () => {
   it('finds the changed lines of files whose names hold spaces, "#", quotes or other letters', () => {
     const names = ['records/with space #1.trial.json', 'records/"quoted".trial.json', 'records/ümlaut\ttab.trial.json'];
     const own = temporaryFolder('trial-review-names-');
-    const inOwn = (...args: string[]) => spawnSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: own, encoding: 'utf8' });
+    const inOwn = (...args: string[]) => gitIn(own, ...args);
     inOwn('init', '-q', '-b', 'main');
     mkdirSync(join(own, 'records'));
     for (const name of names) writeFileSync(join(own, name), JSON.stringify(clean, null, 2) + '\n');
@@ -232,7 +240,7 @@ describe('lint --changed-since', () => {
 
   it('reads the diff the same from a subfolder and whatever diff settings the repository has', () => {
     const own = temporaryFolder('trial-review-settings-');
-    const inOwn = (...args: string[]) => spawnSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: own, encoding: 'utf8' });
+    const inOwn = (...args: string[]) => gitIn(own, ...args);
     inOwn('init', '-q', '-b', 'main');
     mkdirSync(join(own, 'b', 'records'), { recursive: true });
     const path = join(own, 'b', 'records', 'one.trial.json');

@@ -22,11 +22,16 @@ function git(cwd: string, args: readonly string[]): { ok: boolean; stdout: strin
   return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The root of the git work tree holding `cwd` (as reached from `cwd`, links kept); undefined outside one. Throws GitError without git. */
+export function gitWorkTreeRoot(cwd: string): string | undefined {
+  const top = git(cwd, ['rev-parse', '--show-cdup']);
+  return top.ok ? resolve(cwd, top.stdout.trim()) : undefined;
+}
+
 /** Asks git once for the whole repository: one diff, one list of untracked files. */
 export function changedLinesSince(ref: string, cwd: string): ChangedLines {
-  const top = git(cwd, ['rev-parse', '--show-cdup']);
-  if (!top.ok) throw new GitError(`--changed-since needs a git repository, and ${cwd} is not inside one.`);
-  const root = resolve(cwd, top.stdout.trim());
+  const root = gitWorkTreeRoot(cwd);
+  if (root === undefined) throw new GitError(`--changed-since needs a git repository, and ${cwd} is not inside one.`);
   if (ref.startsWith('-') || !git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) {
     throw new GitError(`--changed-since: git knows no commit "${ref}". In a shallow clone, fetch it first (git fetch --depth=1 origin ${ref}).`);
   }

@@ -1,8 +1,8 @@
 // In GitHub Actions, the repository the run checks: GitHub names files from its root (annotations,
 // code scanning) and shows them at the checked-out commit (links in the job summary).
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Repository } from '../formatters/types';
+import { GitError, gitWorkTreeRoot } from './changed';
 
 const REPOSITORY_NAME = /^[\w.-]+\/[\w.-]+$/;
 const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
@@ -24,6 +24,10 @@ export function gitHubRepository(env: Readonly<Record<string, string | undefined
 }
 
 function gitCheckoutRoot(cwd: string): string | undefined {
-  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim() !== '' ? resolve(result.stdout.trim()) : undefined;
+  try {
+    return gitWorkTreeRoot(cwd);
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  }
 }
