@@ -4,40 +4,18 @@ import { runLint, EXIT, UsageError, type CliIo } from './cli/lint';
 import { runRulesCommand } from './cli/rulesCommand';
 import { FileError } from './cli/files';
 import { GitError } from './cli/changed';
+import { asksForHelp, COMMAND_NAMES, commandUsage, USAGE } from './cli/usage';
+import { TOOL_VERSION } from './version';
+import { closest } from './service/similarity';
 
-const USAGE = `Usage: trial-records <command> [options]
-
-Commands:
-  lint [paths|globs...]   Check trial records (*.trial.json; folders are searched)
-      -f, --format NAME        stylish (default), json, sarif, github, markdown, rdjson, junit, compact
-      -o, --output FILE        Write the report to FILE instead of standard output
-      -c, --config FILE        Use this config file instead of the nearest .trialrc.json
-      --fail-on error|warning|info   Lowest severity that makes the exit code 1 (default: error)
-      --max-warnings N         Exit 1 when there are more than N warnings
-      --fix                    Apply the unambiguous fixes and write the files
-      --today yyyy-MM-dd       The date that time-relative rules compare with
-      --changed-since REF      Only findings on lines changed between the git revision REF and
-                               the working tree (untracked records count as changed throughout)
-      --stdin                  Lint the text on standard input instead of files
-      --stdin-filepath PATH    The path that text stands for: picks the config, shown in the report
-                               (with --fix, standard output gets the fixed text; the report goes to --output)
-      --ignore-pattern GLOB    Leave out files and folders that folders and globs would find
-                               (repeatable; "archive/" is a folder; adds to the config's "ignores")
-      --concurrency auto|off|N Worker threads for many files (default: auto)
-      --print-config FILE      Print the settings that apply to FILE (config, rules, ignores) as JSON
-      -q, --quiet              No progress line on standard error
-      --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)
-  import FILE... [-o DIR] [--force]   Turn registry pages and dumps into trial records
-  rules [--format table|json|markdown|config-schema]
-                             List every rule with its severity, category and source
-  help                       Show this text
-
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config, git or I/O error.
-`;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && COMMAND_NAMES.includes(command) && asksForHelp(rest)) {
+      io.stdout(commandUsage(command));
+      return EXIT.ok;
+    }
     switch (command) {
       case 'lint':
         return await runLint(rest, io);
@@ -49,10 +27,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'help':
       case '--help':
       case '-h':
-        io.stdout(USAGE);
-        return command === undefined ? EXIT.usage : EXIT.ok;
+        return printHelp(command, rest, io);
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout(`trial-records ${TOOL_VERSION}\n`);
+        return EXIT.ok;
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw new UsageError(unknownCommandMessage(command));
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof FileError || error instanceof GitError) {
@@ -62,6 +44,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`trial-records: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     return EXIT.usage;
   }
+}
+
+function printHelp(command: string | undefined, rest: readonly string[], io: CliIo): number {
+  const [topic] = rest;
+  if (command === 'help' && topic !== undefined) {
+    if (!COMMAND_NAMES.includes(topic)) throw new UsageError(unknownCommandMessage(topic));
+    io.stdout(commandUsage(topic));
+    return EXIT.ok;
+  }
+  io.stdout(USAGE);
+  return command === undefined ? EXIT.usage : EXIT.ok;
+}
+
+function unknownCommandMessage(command: string): string {
+  const suggestion = command.startsWith('-') ? undefined : closest(command, [...COMMAND_NAMES, 'help', 'version']);
+  return `Unknown command "${command}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
 }
 
 async function runImport(argv: readonly string[], io: CliIo): Promise<number> {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync, symlinkSync 
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
-import { onlyRules, removeTemporaryFolders, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
+import { onlyRules, removeTemporaryFolders, ROOT, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
 
 let folder: string;
 afterAll(removeTemporaryFolders);
@@ -105,6 +105,30 @@ describe('trial-records lint', () => {
     const emptyRef = run(['lint', '.', '--changed-since', ''], folder);
     expect(emptyRef.code).toBe(2);
     expect(emptyRef.stderr).toMatch(/--changed-since needs a git revision/);
+  });
+
+  it('prints each command\'s help with --help, the version with --version, and suggests a near command or option', () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    for (const args of [['--version'], ['-v'], ['version']]) expect(run(args, folder)).toMatchObject({ code: 0, stdout: `trial-records ${version}\n` });
+    for (const [args, option] of [[['lint', '--help'], '--changed-since'], [['lint', '.', '-h'], '--stdin-filepath'], [['help', 'lint'], '--fail-on'], [['import', '--help'], '--force'], [['rules', '-h'], 'config-schema']] as const) {
+      const help = run(args, folder);
+      expect(help.code, args.join(' ')).toBe(0);
+      expect(help.stdout).toContain(option);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: trial-records ${args[0] === 'help' ? args[1] : args[0]} `));
+    }
+    expect(run(['lint', '--', '--help'], folder).stderr).toMatch(/No such file or folder: --help/);
+    const suggestions: Array<[string[], RegExp]> = [
+      [['lnit', '.'], /Unknown command "lnit"; did you mean "lint"\?/],
+      [['help', 'rule'], /Unknown command "rule"; did you mean "rules"\?/],
+      [['lint', '.', '--fromat', 'json'], /Unknown option --fromat; did you mean --format\?/],
+      [['lint', '.', '--max-warning', '0'], /Unknown option --max-warning; did you mean --max-warnings\?/],
+      [['lint', '.', '--colour'], /Unknown option --colour\.$/m],
+    ];
+    for (const [args, message] of suggestions) {
+      const result = run(args, folder);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
   });
 
   it('lists every format and the reviewer options in its help', () => {

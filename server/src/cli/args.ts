@@ -1,4 +1,6 @@
 // Command-line argument parsing: flags with values, booleans, and positional arguments.
+import { closest } from '../service/similarity';
+
 export class UsageError extends Error {}
 
 export interface FlagSpec {
@@ -33,7 +35,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     }
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const known = byAlias.get(flag);
-    if (!known) throw new UsageError(`Unknown option ${flag}.`);
+    if (!known) throw new UsageError(unknownOptionMessage(flag, spec));
     if (!known.takesValue) {
       parsed.booleans.add(known.name);
       continue;
@@ -44,6 +46,12 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     parsed.valueLists.set(known.name, [...(parsed.valueLists.get(known.name) ?? []), value]);
   }
   return parsed;
+}
+
+function unknownOptionMessage(flag: string, spec: FlagSpec): string {
+  const names = [...Object.keys(spec.values), ...Object.keys(spec.booleans)];
+  const suggestion = flag.startsWith('--') ? closest(flag.slice(2), names) : undefined;
+  return `Unknown option ${flag}${suggestion ? `; did you mean --${suggestion}?` : '.'}`;
 }
 
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {

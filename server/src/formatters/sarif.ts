@@ -2,6 +2,7 @@
 import { encodePath, pathInRepository, RULE_DOCS_BASE, ruleDocsUrl, SEVERITIES, severityRank, startOf, type Formatter, type LintedFile, type LintResults } from './types';
 import type { Finding, Severity } from '../service/types';
 import { plural } from '../service/words';
+import { TOOL_VERSION } from '../version';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -92,7 +93,7 @@ export const sarif: Formatter = (results) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'trial-records', informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''), semanticVersion: '0.1.0', rules: ruleDescriptors(results, used) } },
+        tool: { driver: { name: 'trial-records', informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''), semanticVersion: TOOL_VERSION, rules: ruleDescriptors(results, used) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(results.repository?.root ?? results.cwd) } },
         ...(leftOut.length > 0 ? { invocations: [leftOutNotice(leftOut)] } : {}),
         results: sarifResults,

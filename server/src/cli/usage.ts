@@ -1,0 +1,55 @@
+// The help texts: one per command, and the whole list for `trial-records help`.
+const LINT = `  lint [paths|globs...]   Check trial records (*.trial.json; folders are searched)
+      -f, --format NAME        stylish (default), json, sarif, github, markdown, rdjson, junit, compact
+      -o, --output FILE        Write the report to FILE instead of standard output
+      -c, --config FILE        Use this config file instead of the nearest .trialrc.json
+      --fail-on error|warning|info   Lowest severity that makes the exit code 1 (default: error)
+      --max-warnings N         Exit 1 when there are more than N warnings
+      --fix                    Apply the unambiguous fixes and write the files
+      --today yyyy-MM-dd       The date that time-relative rules compare with
+      --changed-since REF      Only findings on lines changed between the git revision REF and
+                               the working tree (untracked records count as changed throughout)
+      --stdin                  Lint the text on standard input instead of files
+      --stdin-filepath PATH    The path that text stands for: picks the config, shown in the report
+                               (with --fix, standard output gets the fixed text; the report goes to --output)
+      --ignore-pattern GLOB    Leave out files and folders that folders and globs would find
+                               (repeatable; "archive/" is a folder; adds to the config's "ignores")
+      --concurrency auto|off|N Worker threads for many files (default: auto)
+      --print-config FILE      Print the settings that apply to FILE (config, rules, ignores) as JSON
+      -q, --quiet              No progress line on standard error
+      --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)
+`;
+
+const IMPORT = `  import FILE... [-o DIR] [--force]   Turn registry pages and dumps into trial records
+      -o, --output DIR         Write the records into DIR (default: the working directory)
+      -f, --force              Replace records that already exist
+`;
+
+const RULES = `  rules [--format table|json|markdown|config-schema]
+                             List every rule with its severity, category and source
+`;
+
+const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, rules: RULES };
+
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+const EXIT_CODES = 'Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config, git or I/O error.\n';
+
+export const USAGE = `Usage: trial-records <command> [options]
+
+Commands:
+${LINT}${IMPORT}${RULES}  help [command]              Show this text, or one command's
+  version                     Show the version (also --version)
+
+${EXIT_CODES}`;
+
+/** One command's options; `trial-records <command> --help` prints it. */
+export function commandUsage(command: string): string {
+  return `Usage: trial-records ${command} [options]\n\n${COMMANDS[command]}${command === 'lint' ? `\n${EXIT_CODES}` : ''}`;
+}
+
+/** `--help` or `-h` among a command's arguments (before a `--` that ends the options). */
+export function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
