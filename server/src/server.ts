@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ConfigService } from './config';
+import { TOOL_VERSION } from './version';
 import {
   codeActions,
   doComplete,
@@ -71,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentRangeFormattingProvider: true,
       documentLinkProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'trial-records' },
+    serverInfo: { name: 'trial-records', version: TOOL_VERSION },
   };
   if (capabilities.textDocument?.diagnostic) result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
   return result;

@@ -18,6 +18,8 @@ export class TestClient {
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   private readonly versions = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
+  /** What the server answered to `initialize`. */
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } | undefined;
 
   private constructor(
     readonly process: ChildProcess,
@@ -39,7 +41,7 @@ export class TestClient {
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(options.rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(options.rootPath).href, name: 'test' }],

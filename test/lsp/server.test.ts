@@ -28,6 +28,13 @@ afterAll(async () => {
   await client?.stop();
 });
 
+describe('initialize', () => {
+  it('names the server and its version, the one in package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(client.initializeResult?.serverInfo).toEqual({ name: 'trial-records', version });
+  });
+});
+
 describe('diagnostics', () => {
   it('publishes diagnostics for an opened seed record, with rule ids, ranges and related information', async () => {
     const uri = fileUri(join(folder, 'seed.trial.json'));
