@@ -6,7 +6,7 @@
 // other work shares the machine. Not a test: it prints numbers.
 // Usage: node test/bench/lint-many.mjs [--files N] [--workers N] [--runs N]
 import { buildSync } from 'esbuild';
-import { existsSync, linkSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,6 +53,13 @@ function main() {
     // One run with every rule off: what the engine costs without them (syntax, duplicate keys, schema, placing, the report).
     const rulesOffConfig = writeRulesOffConfig(folder);
     const oursRulesOff = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', join(folder, 'rules-off.json'), '--config', rulesOffConfig, '--concurrency', String(workers), '--quiet', '--today', TODAY], folder);
+    // --cache: a first run that fills the cache, then one with nothing changed, then one after every file's time changed (a fresh checkout).
+    const cacheArgs = [cli, 'lint', folder, '--format', 'json', '--output', join(folder, 'cached.json'), '--cache', '--cache-location', join(folder, 'lint.cache'), '--concurrency', String(workers), '--quiet', '--today', TODAY];
+    const cacheFilling = timed(process.execPath, cacheArgs, folder);
+    const cacheHit = timed(process.execPath, cacheArgs, folder);
+    touchRecords(folder);
+    const cacheTouched = timed(process.execPath, cacheArgs, folder);
+    if (readFileSync(join(folder, 'cached.json'), 'utf8') !== readFileSync(report, 'utf8')) throw new Error('the report from the cache differs from the one without it');
     const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
     if (summary.files !== fileCount || summary.errors !== 0) throw new Error(`the CLI linted ${summary.files} files with ${summary.errors} errors; expected ${fileCount} and 0`);
     const wall = { ours: median(ours.map((run) => run.wall)), floor: median(floor.map((run) => run.wall)) };
@@ -66,6 +73,7 @@ function main() {
     console.log(`  spread over the runs: ours ${spread(ours)} s, floor ${spread(floor)} s (wall)`);
     console.log(`  in one thread (one run each): ours ${oursOneThread.wall.toFixed(2)} s, floor ${floorOneThread.wall.toFixed(2)} s, ratio ${(floorOneThread.wall / oursOneThread.wall).toFixed(2)}`);
     console.log(`  every rule off (one run, ${workers} workers): ours ${oursRulesOff.wall.toFixed(2)} s (${oursRulesOff.cpu.toFixed(2)} CPU s), ratio ${(wall.floor / oursRulesOff.wall).toFixed(2)} wall-clock, ${(cpu.floor / oursRulesOff.cpu).toFixed(2)} CPU`);
+    console.log(`  with --cache: filling it ${cacheFilling.wall.toFixed(2)} s, next run with nothing changed ${cacheHit.wall.toFixed(2)} s, after every file's time changed ${cacheTouched.wall.toFixed(2)} s`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -95,6 +103,12 @@ function writeRulesOffConfig(folder) {
   const path = join(folder, 'rules-off.trialrc.json');
   writeFileSync(path, JSON.stringify({ rules }));
   return path;
+}
+
+/** Sets every record's modification time to now, as a fresh checkout does; the bytes stay the same. */
+function touchRecords(folder) {
+  const now = new Date();
+  for (const path of listRecords(folder)) utimesSync(path, now, now);
 }
 
 function spread(runs) {

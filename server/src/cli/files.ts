@@ -160,17 +160,15 @@ function readHead(absolute: string, length: number): string {
 
 export type ReadResult = { text: string } | { problem: string; decodedText?: string };
 
-/** Reads a file as UTF-8, saying plainly what is wrong instead of throwing. */
-export function readRecordFile(absolute: string): ReadResult {
-  let bytes: Buffer;
+/** A record's bytes; a FileError saying plainly what is wrong when it cannot be read. */
+export function readRecordBytes(absolute: string): Buffer {
   try {
-    bytes = readFileSync(absolute);
+    return readFileSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && isLink(absolute)) throw new FileError(`${absolute} is a link to ${readlinkSync(absolute)}, which does not exist.`);
     throw new FileError(code === 'EACCES' ? `Permission denied: ${absolute}` : code === 'EISDIR' ? `Is a folder, not a file: ${absolute}` : `Cannot read ${absolute} (${code ?? 'unknown error'}).`);
   }
-  return decodeRecordBytes(bytes);
 }
 
 /** Decodes bytes (a file, or standard input) as UTF-8; invalid bytes become a problem to report. */

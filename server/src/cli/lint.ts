@@ -6,13 +6,14 @@ import { CONFIG_FILE_NAME, ConfigService, ignoreGlob, ignoreMatcher } from '../c
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
-import type { RuleMeta } from '../service/types';
+import type { Finding, RuleMeta } from '../service/types';
 import { isRealFullDate } from '../service/dates';
 import { gitHubRepository } from './repository';
+import { DEFAULT_CACHE_FILE, LintCache } from './cache';
 import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
-import { expandPaths, FileError, toDisplayPath } from './files';
-import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
+import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
+import { RecordLinter, withoutFixes, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
@@ -54,12 +55,14 @@ export interface LintOptions {
   printConfig?: string;
   /** --ignore-pattern globs, relative to the working directory. */
   ignorePatterns: string[];
+  /** --cache: the cache file (or folder), relative to the working directory; undefined without --cache. */
+  cacheLocation?: string;
 }
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
-    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [] },
-    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'] },
+    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [], 'cache-location': [] },
+    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [] },
   });
   const format = args.values.get('format') ?? 'stylish';
   if (!formatters[format]) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
@@ -75,6 +78,9 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   if (args.values.has('print-config') && (args.positional.length > 0 || stdin)) throw new UsageError('--print-config FILE prints the settings for one record and lints nothing; leave out the paths and --stdin.');
   const ignorePatterns = args.valueLists.get('ignore-pattern') ?? [];
   if (ignorePatterns.some((pattern) => pattern.trim() === '')) throw new UsageError('--ignore-pattern needs a glob, such as "archive/**".');
+  const cache = args.booleans.has('cache');
+  if (args.values.has('cache-location') && !cache) throw new UsageError('--cache-location says where --cache keeps its file: add --cache.');
+  if (cache && stdin) throw new UsageError('--cache remembers files on disk; it cannot be combined with --stdin.');
   return {
     patterns: args.positional,
     format,
@@ -93,6 +99,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     concurrency: parseConcurrency(args.values.get('concurrency')),
     printConfig: args.values.get('print-config'),
     ignorePatterns,
+    cacheLocation: cache ? (args.values.get('cache-location') ?? DEFAULT_CACHE_FILE) : undefined,
   };
 }
 
@@ -140,14 +147,11 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     paths = paths.filter((path) => changedLines.has(path));
     changed = changedLines;
   }
-  const progress = io.stderrIsTty && !options.quiet ? progressLine(paths.length, io.stderr) : NO_PROGRESS;
   let linted: { outcomes: LintOutcome[]; customRules: RuleMeta[] };
   try {
-    linted = await lintPaths(paths, setup, options.concurrency, progress);
+    linted = options.cacheLocation !== undefined ? await lintWithCache(paths, setup, options, io) : await lintWithProgress(paths, setup, options, io);
   } catch (error) {
     return reportConfigError(error, io);
-  } finally {
-    progress.finish();
   }
   let files: LintedFile[] = [];
   let ioFailed = false;
@@ -169,6 +173,54 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
   return exitCodeFor(files, options);
+}
+
+async function lintWithProgress(paths: readonly string[], setup: LinterSetup, options: LintOptions, io: CliIo): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
+  const progress = io.stderrIsTty && !options.quiet ? progressLine(paths.length, io.stderr) : NO_PROGRESS;
+  try {
+    return await lintPaths(paths, setup, options.concurrency, progress);
+  } finally {
+    progress.finish();
+  }
+}
+
+/**
+ * --cache: records whose cached findings still hold are not linted; the others are, and their
+ * findings are remembered. Fixable findings are linted again under --fix, to apply the fixes.
+ */
+async function lintWithCache(paths: readonly string[], setup: LinterSetup, options: LintOptions, io: CliIo): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
+  const cache = LintCache.open(resolve(io.cwd, options.cacheLocation!), { today: options.today, configFile: setup.configFile });
+  if (cache.problem) io.stderr(`trial-records: ${cache.problem}\n`);
+  const outcomes: LintOutcome[] = new Array(paths.length);
+  const toLint: number[] = [];
+  paths.forEach((path, i) => {
+    const findings = cache.findingsFor(path);
+    if (findings && !(setup.fix && findings.some((finding) => finding.fix))) outcomes[i] = cachedOutcome(path, findings, setup);
+    else toLint.push(i);
+  });
+  const linted = await lintWithProgress(
+    toLint.map((i) => paths[i]),
+    { ...setup, forCache: true },
+    options,
+    io,
+  );
+  linted.outcomes.forEach((outcome, k) => {
+    outcomes[toLint[k]] = outcome;
+    if (!('file' in outcome)) return;
+    if (outcome.content) cache.remember({ absolutePath: outcome.file.absolutePath, ...outcome.content, findings: outcome.file.findings });
+    // Kept for the cache only: the report shows fixes in the formats that show them, as without --cache.
+    if (!setup.keepTextAndFixes) outcome.file.findings = outcome.file.findings.map(withoutFixes);
+  });
+  const unsaved = cache.save();
+  if (unsaved) io.stderr(`trial-records: ${unsaved}\n`);
+  return { outcomes, customRules: linted.customRules };
+}
+
+function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterSetup): LintOutcome {
+  const file: LintedFile = { path: toDisplayPath(setup.cwd, absolutePath), absolutePath, findings };
+  if (!setup.keepTextAndFixes) return { file: { ...file, findings: findings.map(withoutFixes) } };
+  const read = decodeRecordBytes(readRecordBytes(absolutePath));
+  return { file: 'text' in read ? { ...file, text: read.text } : file };
 }
 
 /**

@@ -9,7 +9,8 @@ import { applyFixesRepeatedly } from '../service/fixes';
 import { validateDocument, type ValidateOptions } from '../service/validate';
 import type { Finding, RuleMeta } from '../service/types';
 import type { LintedFile } from '../formatters/types';
-import { decodeRecordBytes, FileError, readRecordFile, toDisplayPath, type ReadResult } from './files';
+import { contentHash } from './cache';
+import { decodeRecordBytes, FileError, readRecordBytes, toDisplayPath } from './files';
 
 const BUILTIN_RULE_IDS = new Set(builtinRules.map((rule) => rule.meta.id));
 
@@ -22,10 +23,21 @@ export interface LinterSetup {
   fix: boolean;
   /** Keep each file's text and its findings' fixes (for formats that show suggested edits). */
   keepTextAndFixes: boolean;
+  /** Keep the findings' fixes, and say which bytes they are about (--cache remembers both). */
+  forCache?: boolean;
 }
 
-/** A linted file (with `unwritable` when --fix could not write it back), or a file that could not be read. */
-export type LintOutcome = { file: LintedFile; unwritable?: string } | { unreadable: string };
+/** The bytes that a linted file's findings are about. */
+export interface LintedContent {
+  hash: string;
+  size: number;
+}
+
+/**
+ * A linted file (with `unwritable` when --fix could not write it back, and `content` for --cache),
+ * or a file that could not be read.
+ */
+export type LintOutcome = { file: LintedFile; unwritable?: string; content?: LintedContent } | { unreadable: string };
 
 export class RecordLinter {
   private readonly configs = new ConfigService();
@@ -39,23 +51,25 @@ export class RecordLinter {
 
   /** Throws ConfigError, CustomRuleError or TeamSchemaError for a broken config. */
   lintPath(absolutePath: string): LintOutcome {
-    let read: ReadResult;
+    let bytes: Buffer;
     try {
-      read = readRecordFile(absolutePath);
+      bytes = readRecordBytes(absolutePath);
     } catch (error) {
       if (error instanceof FileError) return { unreadable: error.message };
       throw error;
     }
+    const read = decodeRecordBytes(bytes);
     const options = this.optionsFor(absolutePath);
     const path = toDisplayPath(this.setup.cwd, absolutePath);
-    if ('problem' in read) return { file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) };
+    if ('problem' in read) return this.withContent({ file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) }, bytes);
     const linted = lintText(read.text, options, this.setup.fix);
     if (linted.text !== read.text) {
       const unwritable = writeProblem(absolutePath, linted.text);
       // Not written: the report is about the file as it still is.
-      if (unwritable) return { file: this.finish({ path, absolutePath, text: read.text, findings: lintText(read.text, options, false).findings }), unwritable };
+      if (unwritable) return this.withContent({ file: this.finish({ path, absolutePath, text: read.text, findings: lintText(read.text, options, false).findings }), unwritable }, bytes);
+      return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, Buffer.from(linted.text));
     }
-    return { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) };
+    return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, bytes);
   }
 
   /** Lints text that is not read from disk (--stdin); `absolutePath` picks the config. */
@@ -95,7 +109,11 @@ export class RecordLinter {
 
   private finish(file: LintedFile): LintedFile {
     if (this.setup.keepTextAndFixes) return file;
-    return { path: file.path, absolutePath: file.absolutePath, findings: file.findings.map(withoutFixes) };
+    return { path: file.path, absolutePath: file.absolutePath, findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes) };
+  }
+
+  private withContent<T extends { file: LintedFile }>(outcome: T, bytes: Buffer): T & { content?: LintedContent } {
+    return this.setup.forCache ? { ...outcome, content: { hash: contentHash(bytes), size: bytes.length } } : outcome;
   }
 }
 
@@ -114,7 +132,7 @@ function unreadableText(problem: string): Finding {
 }
 
 /** Fixes travel between threads only when a format shows them. */
-function withoutFixes(finding: Finding): Finding {
+export function withoutFixes(finding: Finding): Finding {
   if (!finding.fix && !finding.suggestions) return finding;
   const { fix: _fix, suggestions: _suggestions, ...rest } = finding;
   return rest;

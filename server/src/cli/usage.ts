@@ -15,6 +15,9 @@ const LINT = `  lint [paths|globs...]   Check trial records (*.trial.json; folde
       --ignore-pattern GLOB    Leave out files and folders that folders and globs would find
                                (repeatable; "archive/" is a folder; adds to the config's "ignores")
       --concurrency auto|off|N Worker threads for many files (default: auto)
+      --cache                  Lint only records that changed since the last --cache run; the
+                               others keep their findings (from .trialrecordscache)
+      --cache-location PATH    The cache file, or a folder to keep it in
       --print-config FILE      Print the settings that apply to FILE (config, rules, ignores) as JSON
       -q, --quiet              No progress line on standard error
       --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)

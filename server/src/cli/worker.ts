@@ -12,6 +12,7 @@ function compact(outcome: LintOutcome): CompactOutcome {
   if ('unreadable' in outcome) return outcome;
   const compacted: CompactOutcome = outcome.file.text === undefined ? { findings: outcome.file.findings } : { findings: outcome.file.findings, text: outcome.file.text };
   if (outcome.unwritable !== undefined) compacted.unwritable = outcome.unwritable;
+  if (outcome.content !== undefined) compacted.content = outcome.content;
   return compacted;
 }
 
