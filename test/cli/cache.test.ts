@@ -61,7 +61,7 @@ describe('lint --cache', () => {
     const cache = readCache();
     const typo = join(folder, 'typo.trial.json');
     expect(Object.keys(cache.entries).sort()).toEqual([join(folder, 'clean.trial.json'), typo]);
-    expect(cache.entries[typo].hash).toBe(createHash('sha256').update(readFileSync(typo)).digest('hex'));
+    expect(cache.entries[typo].hash).toBe(createHash('sha256').update(readFileSync(typo, 'utf8')).digest('hex'));
     expect(lint('--cache').stdout).toBe(plain.stdout);
     plantInCache('typo.trial.json');
     const second = lint('--cache');
@@ -107,7 +107,7 @@ describe('lint --cache', () => {
     lint('--cache', '--fix');
     expect(JSON.parse(readFileSync(file, 'utf8')).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
     expect(messages(lint('--cache').stdout, 'fixme.trial.json')).toEqual([]);
-    expect(readCache().entries[file].hash).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    expect(readCache().entries[file].hash).toBe(createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex'));
   });
 
   it('gives cached records their suggested edits in formats that show them', () => {
