@@ -93,7 +93,7 @@ describe('lint --cache', () => {
     plantInCache('typo.trial.json');
     expect(typoMessage('--today', '2026-11-25')).toMatch(/"Phase 2" is not a phase/);
     plantInCache('typo.trial.json');
-    writeFileSync(join(folder, 'other.trialrc.json'), readFileSync(join(folder, '.trialrc.json')));
+    writeFileSync(join(folder, 'other.trialrc.json'), readFileSync(join(folder, '.trialrc.json'), 'utf8'));
     expect(typoMessage('--today', '2026-11-25', '--config', 'other.trialrc.json')).toMatch(/"Phase 2" is not a phase/);
   });
 
