@@ -118,7 +118,7 @@ describe('lint --cache', () => {
   });
 
   it('gives the same findings from worker threads, and forgets records that are gone', () => {
-    for (let i = 0; i < 3; i++) writeFileSync(join(folder, `copy-${i}.trial.json`), readFileSync(join(folder, 'typo.trial.json')));
+    for (let i = 0; i < 3; i++) writeFileSync(join(folder, `copy-${i}.trial.json`), readFileSync(join(folder, 'typo.trial.json'), 'utf8'));
     const inThread = lint('--concurrency', 'off');
     expect(lint('--cache', '--concurrency', '2').stdout).toBe(inThread.stdout);
     expect(Object.keys(readCache().entries)).toHaveLength(5);
