@@ -122,13 +122,28 @@ describe('trial-records lint', () => {
       [['help', 'rule'], /Unknown command "rule"; did you mean "rules"\?/],
       [['lint', '.', '--fromat', 'json'], /Unknown option --fromat; did you mean --format\?/],
       [['lint', '.', '--max-warning', '0'], /Unknown option --max-warning; did you mean --max-warnings\?/],
-      [['lint', '.', '--colour'], /Unknown option --colour\.$/m],
+      [['lint', '.', '--colour'], /Unknown option --colour; did you mean --color\?/],
+      [['lint', '.', '--frobnicate'], /Unknown option --frobnicate\.$/m],
     ];
     for (const [args, message] of suggestions) {
       const result = run(args, folder);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(message);
     }
+  });
+
+  it('colours the stylish format as --color, --no-color, NO_COLOR and FORCE_COLOR say, and never a report file', () => {
+    const coloured = (args: string[], env?: Record<string, string>) => /\u001b\[/.test(run(['lint', 'typo.trial.json', '--today', TODAY, ...args], folder, undefined, env).stdout);
+    expect(coloured([])).toBe(false);
+    expect(coloured(['--color'])).toBe(true);
+    expect(coloured([], { FORCE_COLOR: '1' })).toBe(true);
+    expect(coloured([], { FORCE_COLOR: '0' })).toBe(false);
+    expect(coloured(['--no-color'], { FORCE_COLOR: '1' })).toBe(false);
+    expect(coloured([], { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+    expect(coloured(['--color', '--format', 'compact'])).toBe(false);
+    run(['lint', 'typo.trial.json', '--today', TODAY, '--color', '--output', 'report.txt'], folder);
+    expect(readFileSync(join(folder, 'report.txt'), 'utf8')).not.toMatch(/\u001b\[/);
+    expect(run(['lint', '.', '--color', '--no-color'], folder)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--color and --no-color contradict each other/) });
   });
 
   it('lists every format and the reviewer options in its help', () => {

@@ -57,12 +57,14 @@ export interface LintOptions {
   ignorePatterns: string[];
   /** --cache: the cache file (or folder), relative to the working directory; undefined without --cache. */
   cacheLocation?: string;
+  /** --color / --no-color; undefined leaves it to the terminal and NO_COLOR / FORCE_COLOR. */
+  color?: boolean;
 }
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
     values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [], 'cache-location': [] },
-    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [] },
+    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [], color: [], 'no-color': [] },
   });
   const format = args.values.get('format') ?? 'stylish';
   if (!formatters[format]) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
@@ -81,6 +83,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   const cache = args.booleans.has('cache');
   if (args.values.has('cache-location') && !cache) throw new UsageError('--cache-location says where --cache keeps its file: add --cache.');
   if (cache && stdin) throw new UsageError('--cache remembers files on disk; it cannot be combined with --stdin.');
+  if (args.booleans.has('color') && args.booleans.has('no-color')) throw new UsageError('--color and --no-color contradict each other: give one of them.');
   return {
     patterns: args.positional,
     format,
@@ -100,6 +103,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     printConfig: args.values.get('print-config'),
     ignorePatterns,
     cacheLocation: cache ? (args.values.get('cache-location') ?? DEFAULT_CACHE_FILE) : undefined,
+    color: args.booleans.has('color') ? true : args.booleans.has('no-color') ? false : undefined,
   };
 }
 
@@ -297,8 +301,7 @@ function printConfig(options: LintOptions, io: CliIo): number {
 }
 
 function writeReport(results: LintResults, options: LintOptions, io: CliIo): void {
-  const color = io.isTty && !options.output && options.format === 'stylish';
-  const report = formatters[options.format](results, { color, failOn: options.failOn });
+  const report = formatters[options.format](results, { color: wantsColor(options, io), failOn: options.failOn });
   if (!options.output) {
     io.stdout(report);
     return;
@@ -308,6 +311,19 @@ function writeReport(results: LintResults, options: LintOptions, io: CliIo): voi
   } catch (error) {
     throw new FileError(`Cannot write the report to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
   }
+}
+
+/**
+ * Colours go to standard output only, in the stylish format: as --color or --no-color say, else
+ * as the NO_COLOR and FORCE_COLOR conventions say, else when standard output is a terminal.
+ */
+function wantsColor(options: LintOptions, io: CliIo): boolean {
+  if (options.output || options.format !== 'stylish') return false;
+  if (options.color !== undefined) return options.color;
+  const env = io.env ?? {};
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return io.isTty;
 }
 
 /** A broken config is never ignored: its place and what is wrong, and exit code 2. */

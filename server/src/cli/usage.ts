@@ -19,6 +19,7 @@ const LINT = `  lint [paths|globs...]   Check trial records (*.trial.json; folde
                                others keep their findings (from .trialrecordscache)
       --cache-location PATH    The cache file, or a folder to keep it in
       --print-config FILE      Print the settings that apply to FILE (config, rules, ignores) as JSON
+      --color, --no-color      Colours in the stylish format, whatever the terminal, NO_COLOR and FORCE_COLOR say
       -q, --quiet              No progress line on standard error
       --exit-zero              Exit 0 even with findings (usage and I/O errors still exit 2)
 `;
