@@ -2,6 +2,7 @@
 // `trial-records`: the command-line adapter over the language service (lint, import, rules).
 import { runLint, EXIT, UsageError, type CliIo } from './cli/lint';
 import { runRulesCommand } from './cli/rulesCommand';
+import { runInitCommand } from './cli/initCommand';
 import { FileError } from './cli/files';
 import { GitError } from './cli/changed';
 import { asksForHelp, COMMAND_NAMES, commandUsage, USAGE } from './cli/usage';
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runImport(rest, io);
       case 'rules':
         return runRulesCommand(rest, io);
+      case 'init':
+        return runInitCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -110,7 +110,7 @@ describe('trial-records lint', () => {
   it('prints each command\'s help with --help, the version with --version, and suggests a near command or option', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     for (const args of [['--version'], ['-v'], ['version']]) expect(run(args, folder)).toMatchObject({ code: 0, stdout: `trial-records ${version}\n` });
-    for (const [args, option] of [[['lint', '--help'], '--changed-since'], [['lint', '.', '-h'], '--stdin-filepath'], [['help', 'lint'], '--fail-on'], [['import', '--help'], '--force'], [['rules', '-h'], 'config-schema']] as const) {
+    for (const [args, option] of [[['lint', '--help'], '--changed-since'], [['lint', '.', '-h'], '--stdin-filepath'], [['help', 'lint'], '--fail-on'], [['import', '--help'], '--force'], [['rules', '-h'], 'config-schema'], [['init', '--help'], '--preset']] as const) {
       const help = run(args, folder);
       expect(help.code, args.join(' ')).toBe(0);
       expect(help.stdout).toContain(option);

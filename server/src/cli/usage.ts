@@ -33,7 +33,11 @@ const RULES = `  rules [--format table|json|markdown|config-schema]
                              List every rule with its severity, category and source
 `;
 
-const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, rules: RULES };
+const INIT = `  init [--preset recommended|strict|all] [--force]
+                             Write a starter .trialrc.json here (an existing one is kept without --force)
+`;
+
+const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, rules: RULES, init: INIT };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
@@ -42,8 +46,8 @@ const EXIT_CODES = 'Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 u
 export const USAGE = `Usage: trial-records <command> [options]
 
 Commands:
-${LINT}${IMPORT}${RULES}  help [command]              Show this text, or one command's
-  version                     Show the version (also --version)
+${LINT}${IMPORT}${RULES}${INIT}  help [command]             Show this text, or one command's options (also <command> --help)
+  version                    Show the version (also --version)
 
 ${EXIT_CODES}`;
 
