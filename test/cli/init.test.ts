@@ -1,6 +1,6 @@
 // `trial-records init`: a starter config the linter and the editor accept, never over an existing one.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { CORPUS_DIR } from '../unit/rules/fixtures';
@@ -17,7 +17,7 @@ describe('trial-records init', () => {
     expect(config.extends).toEqual(['trial-records:strict']);
     const schema = resolve(folder, config.$schema);
     expect(JSON.parse(readFileSync(schema, 'utf8')).properties.extends).toBeDefined();
-    writeFileSync(join(folder, 'NCT03418623.trial.json'), readFileSync(join(CORPUS_DIR, 'ctgov-v2', 'NCT03418623.json')));
+    copyFileSync(join(CORPUS_DIR, 'ctgov-v2', 'NCT03418623.json'), join(folder, 'NCT03418623.trial.json'));
     const printed = JSON.parse(runCli(['lint', '--print-config', 'NCT03418623.trial.json'], folder).stdout);
     expect(printed.config).toBe(join(folder, '.trialrc.json'));
     expect(printed.rules['required-fields']).toEqual({ severity: 'error', options: { finalRule: 'always' } });
