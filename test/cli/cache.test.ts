@@ -104,6 +104,7 @@ describe('lint --cache', () => {
     const file = join(folder, 'fixme.trial.json');
     writeFileSync(file, JSON.stringify(planted(record, { '/protocolSection/armsInterventionsModule': arms }), null, 2));
     expect(messages(lint('--cache').stdout, 'fixme.trial.json')).toEqual([expect.stringMatching(/arm/)]);
+    expect(runCli(['lint', 'fixme.trial.json', '--cache', '--today', TODAY], folder).stdout).toMatch(/\n  It can be fixed with `trial-records lint --fix`\.\n$/);
     lint('--cache', '--fix');
     expect(JSON.parse(readFileSync(file, 'utf8')).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
     expect(messages(lint('--cache').stdout, 'fixme.trial.json')).toEqual([]);

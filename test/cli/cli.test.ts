@@ -197,8 +197,11 @@ describe('trial-records lint --fix', () => {
     arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
     const file = join(folder, 'fixme.trial.json');
     writeFileSync(file, JSON.stringify(record, null, 4));
-    expect(run(['lint', 'fixme.trial.json', '--today', TODAY], folder).stdout).toMatch(/arm-label-reference/);
-    run(['lint', 'fixme.trial.json', '--fix', '--today', TODAY], folder);
+    const before = run(['lint', 'fixme.trial.json', '--today', TODAY], folder).stdout;
+    expect(before).toMatch(/arm-label-reference/);
+    expect(before).toMatch(/\n {2}1 of them can be fixed with `trial-records lint --fix`\.\n$/);
+    expect(run(['lint', 'fixme.trial.json', 'typo.trial.json', '--today', TODAY, '--concurrency', '2'], folder).stdout).toMatch(/ {2}1 of them can be fixed with `trial-records lint --fix`\.\n$/);
+    expect(run(['lint', 'fixme.trial.json', '--fix', '--today', TODAY], folder).stdout).not.toMatch(/can be fixed/);
     const fixed = readFileSync(file, 'utf8');
     expect(JSON.parse(fixed).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
     expect(fixed.split('\n')[1]).toMatch(/^ {4}"/);

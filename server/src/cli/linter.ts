@@ -108,8 +108,9 @@ export class RecordLinter {
   }
 
   private finish(file: LintedFile): LintedFile {
-    if (this.setup.keepTextAndFixes) return file;
-    return { path: file.path, absolutePath: file.absolutePath, findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes) };
+    const fixable = countFixable(file.findings);
+    if (this.setup.keepTextAndFixes) return withFixableCount(file, fixable);
+    return withFixableCount({ path: file.path, absolutePath: file.absolutePath, findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes) }, fixable);
   }
 
   private withContent<T extends { file: LintedFile }>(outcome: T, bytes: Buffer): T & { content?: LintedContent } {
@@ -129,6 +130,15 @@ function writeProblem(absolutePath: string, text: string): string | undefined {
 
 function unreadableText(problem: string): Finding {
   return { ruleId: 'syntax', severity: 'error', pointer: '', target: 'value', message: problem, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+}
+
+export function countFixable(findings: readonly Finding[]): number {
+  return findings.filter((finding) => finding.fix).length;
+}
+
+export function withFixableCount(file: LintedFile, fixable: number): LintedFile {
+  if (fixable > 0) file.fixable = fixable;
+  return file;
 }
 
 /** Fixes travel between threads only when a format shows them. */
