@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `trial-records`: the command-line adapter over the language service (lint, import, rules).
+// `trial-records`: the command-line adapter over the language service (lint, import, rules, init).
 import { runLint, EXIT, UsageError, type CliIo } from './cli/lint';
 import { runRulesCommand } from './cli/rulesCommand';
 import { runInitCommand } from './cli/initCommand';
@@ -8,7 +8,6 @@ import { GitError } from './cli/changed';
 import { asksForHelp, COMMAND_NAMES, commandUsage, USAGE } from './cli/usage';
 import { TOOL_VERSION } from './version';
 import { closest } from './service/similarity';
-
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -3,7 +3,7 @@
 // same: the engine build, the date that time-relative rules compare with, and the contents of its
 // config (with what it extends), team schemas and custom rule files.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigService, findConfigFile } from '../config';
 import { expandRuleFiles } from '../config/customRules';
@@ -116,6 +116,7 @@ export class LintCache {
       renameSync(temporary, this.location);
       return undefined;
     } catch (error) {
+      rmSync(temporary, { force: true });
       return `Cannot write the cache to ${this.location} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); the next run lints every record again.`;
     } finally {
       this.configs.invalidate();
