@@ -2,8 +2,8 @@
 // executed as GitHub would (bash -eo pipefail, inputs through env), with dist/cli.js as the command.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
 import { CLI, removeTemporaryFolders, ROOT, runCli, temporaryFolder, validateSarif } from './helpers';
@@ -141,6 +141,15 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     expect(action.inputs['changed-since'].default).toMatch(/github\.event\.pull_request\.base\.sha/);
   });
 
+  it('is used in the README\'s workflow with inputs it declares', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const workflow = /```yaml\n(# \.github\/workflows\/trial-records\.yml[\s\S]*?)```/.exec(readme)?.[1];
+    const jobs = (parseYaml(workflow ?? '') as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> }).jobs;
+    const step = Object.values(jobs).flatMap((job) => job.steps).find((candidate) => candidate.uses?.startsWith('OWNER/trial-records@'));
+    expect(Object.keys(step?.with ?? {}).length).toBeGreaterThan(0);
+    for (const input of Object.keys(step?.with ?? {})) expect(action.inputs, input).toHaveProperty([input]);
+  });
+
   it('takes paths separated by spaces or on lines of their own, globs as written', () => {
     const summary = join(temporaryFolder('trial-summary-'), 'summary.md');
     const sarifOf = (paths: string) => {
@@ -153,6 +162,22 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     expect(sarifOf('records/untouched.trial.json records/old-error.trial.json')).toEqual(expected);
     expect(sarifOf('records/untouched.trial.json\nrecords/old-error.trial.json\n')).toEqual(expected);
     expect(sarifOf('  records/untouched.trial.json\n\n  records/old-*.trial.json')).toEqual(expected);
+  });
+
+  it('keeps the SARIF step\'s findings in the cache file it is given, and reports the same from it', () => {
+    const summary = join(temporaryFolder('trial-summary-'), 'summary.md');
+    const sarifWithCache = () => {
+      const step = runStep('SARIF report for code scanning', { ...inputs(), 'sarif-file': 'cached.sarif', 'cache-file': '.cache/trial-records' }, summary);
+      expect(step.code, step.stderr).toBe(0);
+      return readFileSync(join(repo, 'cached.sarif'), 'utf8');
+    };
+    mkdirSync(join(repo, '.cache'), { recursive: true });
+    const first = sarifWithCache();
+    const cache = JSON.parse(readFileSync(join(repo, '.cache', 'trial-records'), 'utf8'));
+    expect(Object.keys(cache.entries).map((path) => relative(repo, path)).sort()).toEqual(readdirSync(join(repo, 'records')).map((name) => `records/${name}`).sort());
+    expect(sarifWithCache()).toBe(first);
+    expect(first).toBe(readFileSync(join(repo, 'results.sarif'), 'utf8'));
+    expect(steps['SARIF report for code scanning'].stderr).toBe('');
   });
 
   it('writes SARIF that is valid SARIF 2.1.0 and covers every record (code scanning compares whole analyses)', () => {
