@@ -84,7 +84,9 @@ describe('trial-records lint', () => {
       [['lint', 'nowhere/**/*.trial.json'], /No files match "nowhere\/\*\*\/\*\.trial\.json": nowhere is not a folder/],
       [['lint', '.', '--today', '2026-02-30'], /--today must be a real date in yyyy-MM-dd form \(got "2026-02-30"\)/],
       [['rules', '--format', 'yaml'], /--format must be one of table, json, markdown, config-schema \(got "yaml"\)/],
-      [['rules', 'records'], /"rules" takes no paths/],
+      [['rules', 'records'], /Unknown rule "records"; `trial-records rules` lists them\./],
+      [['rules', 'date-ordre'], /Unknown rule "date-ordre"; did you mean "date-order"\?/],
+      [['rules', 'date-order', '--format', 'markdown'], /--format markdown describes every rule; leave out the rule ids/],
     ];
     for (const [args, message] of usage) {
       const result = run(args, folder);
@@ -144,6 +146,22 @@ describe('trial-records lint', () => {
     run(['lint', 'typo.trial.json', '--today', TODAY, '--color', '--output', 'report.txt'], folder);
     expect(readFileSync(join(folder, 'report.txt'), 'utf8')).not.toMatch(/\u001b\[/);
     expect(run(['lint', '.', '--color', '--no-color'], folder)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--color and --no-color contradict each other/) });
+  });
+
+  it('describes the rules named to it: checks, documentation, options, fix, and how to configure them', () => {
+    const { stdout, code } = run(['rules', 'required-fields', 'arm-label-reference'], folder);
+    expect(code).toBe(0);
+    const [required, armLabel] = stdout.split(/\n(?=arm-label-reference {2}\()/);
+    const catalog = JSON.parse(run(['rules', '--format', 'json'], folder).stdout) as Array<{ id: string; docs: string; description: string }>;
+    const docsOf = (id: string) => catalog.find((rule) => rule.id === id)!;
+    expect(required).toMatch(/^required-fields {2}\(error by default; required; registry check REQ-01/);
+    expect(required.replace(/\s+/g, ' ')).toContain(docsOf('required-fields').docs.replace(/\s+/g, ' '));
+    expect(required).toMatch(/Options:\n {2}finalRule: /);
+    expect(required).toMatch(/No automatic fix\.\nIn \.trialrc\.json: \{ "rules": \{ "required-fields": \["warn", \{ "finalRule": … \}\] \} \}/);
+    expect(armLabel).toContain(docsOf('arm-label-reference').description);
+    expect(armLabel).toMatch(/`trial-records lint --fix` fixes it\./);
+    expect(stdout.split('\n').every((line) => line.length <= 100 || line.startsWith('In .trialrc.json'))).toBe(true);
+    expect(JSON.parse(run(['rules', 'schema', '--format', 'json'], folder).stdout).map((rule: { id: string }) => rule.id)).toEqual(['schema']);
   });
 
   it('lists every format and the reviewer options in its help', () => {

@@ -1,5 +1,6 @@
 // `trial-records rules`: the catalogue as a table or as JSON.
-import { ruleCatalog } from '../rules/catalog';
+import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
+import { closest } from '../service/similarity';
 import { oneOf, parseArgs, UsageError } from './args';
 import { configSchema } from '../config/schema';
 import type { CliIo } from './lint';
@@ -14,12 +15,53 @@ export function ruleTableMarkdown(): string {
 }
 
 const RULES_FORMATS = ['table', 'json', 'markdown', 'config-schema'] as const;
+const TEXT_WIDTH = 100;
+
+function catalogEntry(catalog: ReadonlyMap<string, CatalogEntry>, id: string): CatalogEntry {
+  const entry = catalog.get(id);
+  if (entry) return entry;
+  const suggestion = closest(id, [...catalog.keys()]);
+  throw new UsageError(`Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '; `trial-records rules` lists them.'}`);
+}
+
+/** One rule for the terminal: what it checks, why, its options, and how to set it in a config. */
+function ruleDescription(entry: CatalogEntry): string {
+  const lines = [`${entry.id}  (${entry.severity} by default; ${entry.category}; registry check ${entry.source || 'none'})`, '', ...wrap(entry.description, TEXT_WIDTH)];
+  if (entry.docs) lines.push('', ...wrap(entry.docs, TEXT_WIDTH));
+  const options = Object.entries((entry.options as { properties?: Record<string, { description?: string }> } | undefined)?.properties ?? {});
+  if (options.length > 0) {
+    lines.push('', 'Options:');
+    for (const [name, option] of options) lines.push(...wrap(`${name}: ${option.description ?? ''}`, TEXT_WIDTH - 4).map((line, i) => `${i === 0 ? '  ' : '    '}${line}`));
+  }
+  lines.push('', entry.fixable ? '`trial-records lint --fix` fixes it.' : 'No automatic fix.');
+  const example = options.length > 0 ? `["warn", { "${options[0][0]}": … }]` : '"warn"';
+  lines.push(`In .trialrc.json: { "rules": { "${entry.id}": ${example} } }  ("off", "info", "warn", "error")`, '');
+  return lines.join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
 export function runRulesCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { values: { format: ['-f'] }, booleans: {} });
-  if (args.positional.length > 0) throw new UsageError(`"rules" takes no paths (got "${args.positional.join(' ')}"); it lists the built-in rules.`);
   const format = oneOf(args.values.get('format'), RULES_FORMATS, 'format') ?? 'table';
-  const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  const catalog = ruleCatalog();
+  const entries = args.positional.length > 0 ? args.positional.map((id) => catalogEntry(catalog, id)) : [...catalog.values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  if (args.positional.length > 0 && (format === 'table' || format === 'markdown' || format === 'config-schema')) {
+    if (format !== 'table') throw new UsageError(`--format ${format} describes every rule; leave out the rule ids (got "${args.positional.join(' ')}").`);
+    io.stdout(entries.map(ruleDescription).join('\n'));
+    return 0;
+  }
   if (format === 'config-schema') {
     io.stdout(JSON.stringify(configSchema(), null, 2) + '\n');
     return 0;

@@ -29,8 +29,9 @@ const IMPORT = `  import FILE... [-o DIR] [--force]   Turn registry pages and du
       -f, --force              Replace records that already exist
 `;
 
-const RULES = `  rules [--format table|json|markdown|config-schema]
-                             List every rule with its severity, category and source
+const RULES = `  rules [id...] [--format table|json|markdown|config-schema]
+                             List every rule with its severity, category and source; with ids,
+                             describe those rules (what they check, options, fix, config)
 `;
 
 const INIT = `  init [--preset recommended|strict|all] [--force]
