@@ -96,6 +96,17 @@ describe('trial-records lint', () => {
     }
   });
 
+  it('says so when a folder it is given holds no record, and still exits 0', () => {
+    const empty = temporaryFolder('trial-empty-');
+    mkdirSync(join(empty, 'records'));
+    writeFileSync(join(empty, 'records', 'notes.json'), '{"not": "a study"}');
+    const result = run(['lint', 'records', '--format', 'json'], empty);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('trial-records: no records in records (files named *.trial.json, or .json files that hold a study).\n');
+    expect(JSON.parse(result.stdout).summary.files).toBe(0);
+    expect(run(['lint', '.', '--today', TODAY], folder).stderr).toBe('');
+  });
+
   it('exits 0 with --exit-zero despite errors, and 2 for a report it cannot write or a bad option value', () => {
     expect(run(['lint', 'typo.trial.json', '--exit-zero', '--today', TODAY], folder).code).toBe(0);
     const unwritable = run(['lint', 'typo.trial.json', '--output', join('no-such-folder', 'report.json')], folder);

@@ -88,6 +88,8 @@ export interface FileSelection {
   extraGlobs?: readonly string[];
   /** Files and folders that walks and globs leave out (the configs' `ignores`, --ignore-pattern). */
   isIgnored?: (absolute: string) => boolean;
+  /** Told of each folder named on the command line that holds no record. */
+  onEmptyFolder?: (pattern: string) => void;
 }
 
 /**
@@ -123,8 +125,13 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
     } catch {
       throw new FileError(`No such file or folder: ${pattern}`);
     }
-    if (stats.isDirectory()) walk(absolute, (file) => isRecord(absolute, file), isIgnored, found);
-    else found.push(absolute);
+    if (!stats.isDirectory()) {
+      found.push(absolute);
+      continue;
+    }
+    const before = found.length;
+    walk(absolute, (file) => isRecord(absolute, file), isIgnored, found);
+    if (found.length === before) selection.onEmptyFolder?.(pattern);
   }
   return [...new Set(found)].sort();
 }

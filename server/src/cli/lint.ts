@@ -141,7 +141,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   const setup = linterSetup(options, io.cwd);
   let paths: string[];
   try {
-    paths = recordPaths(options, setup);
+    paths = recordPaths(options, setup, (folder) => io.stderr(`trial-records: no records in ${folder} (files named *.trial.json, or .json files that hold a study).\n`));
   } catch (error) {
     return reportConfigError(error, io);
   }
@@ -232,7 +232,7 @@ function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterS
  * folder; --ignore-pattern and the `ignores` of the config that applies to each file or folder
  * leave some out.
  */
-function recordPaths(options: LintOptions, setup: LinterSetup): string[] {
+function recordPaths(options: LintOptions, setup: LinterSetup, onEmptyFolder: (folder: string) => void): string[] {
   const configs = new ConfigService();
   try {
     // Untrusted here only so that custom rules are not loaded twice: the linters load them to run them.
@@ -241,6 +241,7 @@ function recordPaths(options: LintOptions, setup: LinterSetup): string[] {
     return expandPaths(setup.cwd, options.patterns, {
       extraGlobs: projectConfig.files.map((glob) => relative(setup.cwd, glob).split(sep).join('/')),
       isIgnored: (absolute) => isIgnoredByPattern(absolute) || configs.isIgnored(absolute, { configFile: setup.configFile }),
+      onEmptyFolder,
     });
   } finally {
     configs.invalidate();
