@@ -1,4 +1,6 @@
 // The extension's commands: preview, export, lint workspace (a task), new record, import, output.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { importText, formatRecord, ImportError } from '../../server/src/importers';
@@ -34,11 +36,23 @@ function lintTask(context: vscode.ExtensionContext): vscode.Task {
     folder ?? vscode.TaskScope.Workspace,
     'lint workspace',
     'trial-records',
-    new vscode.ProcessExecution(process.execPath, [cli, 'lint', '.', '--format', 'compact'], { cwd: folder?.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }),
+    new vscode.ProcessExecution(process.execPath, [cli, 'lint', '.', '--format', 'compact', ...cacheOptions(context)], { cwd: folder?.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }),
     '$trial-records',
   );
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent };
   return task;
+}
+
+/** The task re-lints only changed records, with its cache in the extension's storage for this workspace (not in the workspace itself). */
+function cacheOptions(context: vscode.ExtensionContext): string[] {
+  const storage = context.storageUri?.fsPath;
+  if (!storage) return [];
+  try {
+    mkdirSync(storage, { recursive: true });
+  } catch {
+    return [];
+  }
+  return ['--cache', '--cache-location', join(storage, 'lint-cache.json')];
 }
 
 async function lintWorkspace(context: vscode.ExtensionContext): Promise<void> {

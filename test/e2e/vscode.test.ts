@@ -22,12 +22,22 @@ function plantedSeed(): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
+/** A record no test opens: only "Lint Workspace" reports on it. */
+const CLOSED_RECORD = 'closed.trial.json';
+
+function closedRecord(): string {
+  const record = JSON.parse(readFileSync(join(repoRoot, 'seeds', RECORD), 'utf8'));
+  record.protocolSection.designModule.phases = ['Phase 3'];
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
 beforeAll(async () => {
   const cache = installEditor();
   const vsix = packageExtension(mkdtempSync(join(tmpdir(), 'trial-records-vsix-')));
   workspace = mkdtempSync(join(tmpdir(), 'trial-records-ws-'));
   writeFileSync(join(workspace, RECORD), plantedSeed());
   writeFileSync(join(workspace, 'page.txt'), readFileSync(join(repoRoot, 'seeds', '003_b9facec27ee8c958.txt'), 'utf8'));
+  writeFileSync(join(workspace, CLOSED_RECORD), closedRecord());
   editor = await startEditor({ cache, vsix, workspace, port: await freePort() });
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
@@ -143,5 +153,24 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await expect.poll(() => existsSync(join(workspace, 'NCT05765006.trial.json')), { timeout: 10000 }).toBe(true);
     expect(JSON.parse(readFileSync(join(workspace, 'NCT05765006.trial.json'), 'utf8')).protocolSection.identificationModule.nctId).toBe('NCT05765006');
     await page.screenshot({ path: join(SHOTS, 'e2e-import.png') });
+  });
+
+  it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
+    await page.keyboard.press('Escape');
+    const problemsTab = page.getByRole('tab', { name: /^Problems/ }).first();
+    const problemCount = async () => Number(/\d+/.exec((await problemsTab.getAttribute('aria-label')) ?? '')?.[0] ?? 0);
+    const before = await problemCount();
+    await quickPick('F1', 'Trial Records: Lint Workspace', 'Lint Workspace');
+    // Done when the task's problems arrive. Its terminal then shows and takes the keyboard: give the
+    // keyboard back to the editor before asking for the problems.
+    await expect.poll(problemCount, { timeout: 60000 }).toBeGreaterThan(before);
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
+    // The panel lists only the rows in view: filter it down to the closed record's typo.
+    await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('PHASE3');
+    await problemRow('did you mean "PHASE3"').first().waitFor({ timeout: 60000 });
+    expect((await problemRows()).some((row) => row.includes('did you mean "PHASE3"'))).toBe(true);
+    expect(existsSync(join(workspace, '.trialrecordscache'))).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'e2e-lint-workspace.png') });
   });
 });
