@@ -45,6 +45,11 @@ function readCache(location = join(folder, CACHE)): CacheFile {
   return JSON.parse(readFileSync(location, 'utf8'));
 }
 
+/** A custom rule that reports one finding with this message on every record. */
+function houseRule(message: string): string {
+  return `export default { meta: { id: 'house-rule', severity: 'warn', description: 'A house rule' }, check(context) { context.report({ pointer: '', message: ${JSON.stringify(message)} }); } };\n`;
+}
+
 /** Replaces the cached findings of one record by a finding no rule gives: seeing it proves the record was not linted. */
 function plantInCache(file: string): void {
   const cache = readCache();
@@ -95,6 +100,20 @@ describe('lint --cache', () => {
     plantInCache('typo.trial.json');
     writeFileSync(join(folder, 'other.trialrc.json'), readFileSync(join(folder, '.trialrc.json'), 'utf8'));
     expect(typoMessage('--today', '2026-11-25', '--config', 'other.trialrc.json')).toMatch(/"Phase 2" is not a phase/);
+  });
+
+  it('lints a record again when a team schema or a custom rule file of its config changes', () => {
+    const config = onlyRules('date-order');
+    const acronymRequired = { 'x-rule-id': 'acronym-required', properties: { protocolSection: { properties: { identificationModule: { required: ['acronym'] } } } } };
+    writeFileSync(join(folder, 'team.schema.json'), JSON.stringify({}));
+    writeFileSync(join(folder, 'house-rule.mjs'), houseRule('First wording.'));
+    writeFileSync(join(folder, '.trialrc.json'), JSON.stringify({ ...config, schemas: ['./team.schema.json'], customRules: ['./house-rule.mjs'] }));
+    const clean = () => messages(lint('--cache').stdout, 'clean.trial.json');
+    expect(clean()).toEqual(['First wording.']);
+    writeFileSync(join(folder, 'house-rule.mjs'), houseRule('Second wording.'));
+    expect(clean()).toEqual(['Second wording.']);
+    writeFileSync(join(folder, 'team.schema.json'), JSON.stringify(acronymRequired));
+    expect(clean()).toEqual(expect.arrayContaining(['Second wording.', expect.stringMatching(/acronym/)]));
   });
 
   it('applies fixes under --fix even to records whose findings are cached', () => {
