@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
-import { CLI, removeTemporaryFolders, ROOT, runCli, temporaryFolder, validateSarif } from './helpers';
+import { CLI, removeTemporaryFolders, ROOT, runCli, temporaryFolder, TODAY, validateSarif } from './helpers';
 
 const PHASES = '/protocolSection/designModule/phases';
 const ALLOCATION = '/protocolSection/designModule/designInfo/allocation';
@@ -89,6 +89,26 @@ interface StepRun {
   stdout: string;
   stderr: string;
 }
+
+describe('--changed-since and the stylish summary', () => {
+  it('counts as fixable only the findings it keeps', () => {
+    const folder = temporaryFolder('trial-fixable-');
+    gitIn(folder, 'init', '-q', '-b', 'main');
+    const record = structuredClone(clean);
+    const arms = record.protocolSection.armsInterventionsModule;
+    arms.interventions[0].armGroupLabels = [`${arms.armGroups[0].label.slice(0, -1)}x`];
+    writeFileSync(join(folder, 'record.trial.json'), JSON.stringify(record, null, 2) + '\n');
+    gitIn(folder, 'add', '-A');
+    gitIn(folder, 'commit', '-qm', 'A record whose arm reference has a typo');
+    writeFileSync(join(folder, 'record.trial.json'), JSON.stringify(planted(record, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
+    const everything = runCli(['lint', '.', '--today', TODAY], folder).stdout;
+    expect(everything).toMatch(/arm-label-reference/);
+    expect(everything).toMatch(/ of them can be fixed with `trial-records lint --fix`\./);
+    const changed = runCli(['lint', '.', '--today', TODAY, '--changed-since', 'HEAD'], folder).stdout;
+    expect(changed).toMatch(/"Phase 2" is not a phase/);
+    expect(changed).not.toMatch(/arm-label-reference|can be fixed/);
+  });
+});
 
 const SERVER = 'https://github.com';
 const REPOSITORY = 'registry-team/records';

@@ -13,7 +13,7 @@ import { DEFAULT_CACHE_FILE, LintCache } from './cache';
 import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
 import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
-import { countFixable, RecordLinter, withFixableCount, withoutFixes, type LinterSetup, type LintOutcome } from './linter';
+import { RecordLinter, withoutFixes, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
@@ -221,7 +221,7 @@ async function lintWithCache(paths: readonly string[], setup: LinterSetup, optio
 }
 
 function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterSetup): LintOutcome {
-  const file = withFixableCount({ path: toDisplayPath(setup.cwd, absolutePath), absolutePath, findings }, countFixable(findings));
+  const file: LintedFile = { path: toDisplayPath(setup.cwd, absolutePath), absolutePath, findings };
   if (!setup.keepTextAndFixes) return { file: { ...file, findings: findings.map(withoutFixes) } };
   const read = decodeRecordBytes(readRecordBytes(absolutePath));
   return { file: 'text' in read ? { ...file, text: read.text } : file };

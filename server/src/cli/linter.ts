@@ -108,9 +108,8 @@ export class RecordLinter {
   }
 
   private finish(file: LintedFile): LintedFile {
-    const fixable = countFixable(file.findings);
-    if (this.setup.keepTextAndFixes) return withFixableCount(file, fixable);
-    return withFixableCount({ path: file.path, absolutePath: file.absolutePath, findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes) }, fixable);
+    if (this.setup.keepTextAndFixes) return file;
+    return { path: file.path, absolutePath: file.absolutePath, findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes) };
   }
 
   private withContent<T extends { file: LintedFile }>(outcome: T, bytes: Buffer): T & { content?: LintedContent } {
@@ -132,20 +131,11 @@ function unreadableText(problem: string): Finding {
   return { ruleId: 'syntax', severity: 'error', pointer: '', target: 'value', message: problem, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
 }
 
-export function countFixable(findings: readonly Finding[]): number {
-  return findings.filter((finding) => finding.fix).length;
-}
-
-export function withFixableCount(file: LintedFile, fixable: number): LintedFile {
-  if (fixable > 0) file.fixable = fixable;
-  return file;
-}
-
-/** Fixes travel between threads only when a format shows them. */
+/** Fixes travel between threads only when a format shows them; a finding still says whether it has one. */
 export function withoutFixes(finding: Finding): Finding {
   if (!finding.fix && !finding.suggestions) return finding;
-  const { fix: _fix, suggestions: _suggestions, ...rest } = finding;
-  return rest;
+  const { fix, suggestions: _suggestions, ...rest } = finding;
+  return fix ? { ...rest, fixable: true } : rest;
 }
 
 /** Validates text, and with `fix` applies fixes pass after pass until nothing more changes, as ESLint does. */

@@ -25,7 +25,7 @@ export interface LintJob {
 }
 
 /** A linted file as it comes back from a worker: only what the main thread cannot know. */
-export type CompactOutcome = { findings: Finding[]; text?: string; fixable?: number; unwritable?: string; content?: LintedContent } | { unreadable: string };
+export type CompactOutcome = { findings: Finding[]; text?: string; unwritable?: string; content?: LintedContent } | { unreadable: string };
 
 export type WorkerReply =
   | { kind: 'batch'; batch: number; outcomes: CompactOutcome[]; newCustomRules: RuleMeta[] }
@@ -111,7 +111,6 @@ function toLintOutcome(outcome: CompactOutcome, absolutePath: string, cwd: strin
   if ('unreadable' in outcome) return outcome;
   const file: LintedFile = { path: toDisplayPath(cwd, absolutePath), absolutePath, findings: outcome.findings };
   if (outcome.text !== undefined) file.text = outcome.text;
-  if (outcome.fixable !== undefined) file.fixable = outcome.fixable;
   const linted: LintOutcome = { file };
   if (outcome.unwritable !== undefined) linted.unwritable = outcome.unwritable;
   if (outcome.content !== undefined) linted.content = outcome.content;

@@ -1,4 +1,4 @@
-// `trial-records rules`: the catalogue as a table or as JSON.
+// `trial-records rules`: the catalogue as a table or as JSON, or the rules it names in full.
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
 import { closest } from '../service/similarity';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -7,7 +7,7 @@ import type { CliIo } from './lint';
 
 /** The README's rule table, generated from the rules' metadata (the one source of truth). */
 export function ruleTableMarkdown(): string {
-  const entries = [...ruleCatalog().values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  const entries = [...ruleCatalog().values()].sort(byCategoryThenId);
   const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rows = entries.map((e) => `| \`${e.id}\` | ${e.severity} | ${e.category} | ${e.source} | ${e.fixable ? 'yes' : ''} | ${escape(e.description)} |`);
   const details = entries.filter((e) => e.docs).map((e) => `<details><summary><code>${e.id}</code></summary>\n\n${escape(e.docs ?? '')}\n\n</details>`);
@@ -15,6 +15,10 @@ export function ruleTableMarkdown(): string {
 }
 
 const RULES_FORMATS = ['table', 'json', 'markdown', 'config-schema'] as const;
+
+function byCategoryThenId(a: CatalogEntry, b: CatalogEntry): number {
+  return a.category.localeCompare(b.category) || a.id.localeCompare(b.id);
+}
 const TEXT_WIDTH = 100;
 
 function catalogEntry(catalog: ReadonlyMap<string, CatalogEntry>, id: string): CatalogEntry {
@@ -55,10 +59,11 @@ function wrap(text: string, width: number): string[] {
 export function runRulesCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { values: { format: ['-f'] }, booleans: {} });
   const format = oneOf(args.values.get('format'), RULES_FORMATS, 'format') ?? 'table';
+  const named = args.positional;
+  if (named.length > 0 && (format === 'markdown' || format === 'config-schema')) throw new UsageError(`--format ${format} describes every rule; leave out the rule ids (got "${named.join(' ')}").`);
   const catalog = ruleCatalog();
-  const entries = args.positional.length > 0 ? args.positional.map((id) => catalogEntry(catalog, id)) : [...catalog.values()].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
-  if (args.positional.length > 0 && (format === 'table' || format === 'markdown' || format === 'config-schema')) {
-    if (format !== 'table') throw new UsageError(`--format ${format} describes every rule; leave out the rule ids (got "${args.positional.join(' ')}").`);
+  const entries = named.length > 0 ? named.map((id) => catalogEntry(catalog, id)) : [...catalog.values()].sort(byCategoryThenId);
+  if (named.length > 0 && format === 'table') {
     io.stdout(entries.map(ruleDescription).join('\n'));
     return 0;
   }

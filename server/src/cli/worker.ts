@@ -13,7 +13,6 @@ function compact(outcome: LintOutcome): CompactOutcome {
   const compacted: CompactOutcome = outcome.file.text === undefined ? { findings: outcome.file.findings } : { findings: outcome.file.findings, text: outcome.file.text };
   if (outcome.unwritable !== undefined) compacted.unwritable = outcome.unwritable;
   if (outcome.content !== undefined) compacted.content = outcome.content;
-  if (outcome.file.fixable !== undefined) compacted.fixable = outcome.file.fixable;
   return compacted;
 }
 

@@ -39,7 +39,7 @@ export const stylish: Formatter = (results, { color }) => {
     if (summary.hints) parts.push(`${summary.hints} hint${summary.hints === 1 ? '' : 's'}`);
     const headline = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.files.length} file${results.files.length === 1 ? '' : 's'}`;
     lines.push(paint(summary.errors ? 'error' : 'warning', paint('bold', headline)));
-    const fixable = results.files.reduce((sum, file) => sum + (file.fixable ?? 0), 0);
+    const fixable = results.files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.fix || finding.fixable).length, 0);
     if (fixable > 0) lines.push(`  ${fixable === total ? (total === 1 ? 'It' : 'All of them') : `${fixable} of them`} can be fixed with \`trial-records lint --fix\`.`);
   }
   return lines.join('\n') + '\n';

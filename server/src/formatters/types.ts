@@ -10,8 +10,6 @@ export interface LintedFile {
   /** The text that was linted (after --fix); absent when the file could not be read. */
   text?: string;
   findings: Finding[];
-  /** How many findings have a fix that `--fix` applies (counted before the fixes themselves are dropped). */
-  fixable?: number;
 }
 
 export interface LintResults {

@@ -73,6 +73,8 @@ export interface Finding extends Report {
   target: Target;
   range: Range;
   related?: LocatedRelated[];
+  /** Set where the fix itself was dropped (fixes travel only to the formats that show them): `--fix` would apply one. */
+  fixable?: boolean;
 }
 
 /** A finding before it has been placed in the text. */
