@@ -202,12 +202,7 @@ async function lintWithCache(paths: readonly string[], setup: LinterSetup, optio
     if (findings && !(setup.fix && findings.some((finding) => finding.fix))) outcomes[i] = cachedOutcome(path, findings, setup);
     else toLint.push(i);
   });
-  const linted = await lintWithProgress(
-    toLint.map((i) => paths[i]),
-    { ...setup, forCache: true },
-    options,
-    io,
-  );
+  const linted = await lintWithProgress(toLint.map((i) => paths[i]), { ...setup, forCache: true }, options, io);
   linted.outcomes.forEach((outcome, k) => {
     outcomes[toLint[k]] = outcome;
     if (!('file' in outcome)) return;
