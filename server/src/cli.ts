@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof FileError || error instanceof GitError) {
-      io.stderr(`trial-records: ${error.message}\n${error instanceof UsageError ? 'Run "trial-records help" for usage.\n' : ''}`);
+      io.stderr(`trial-records: ${error.message}\n${error instanceof UsageError ? usageHint(command) : ''}`);
       return EXIT.usage;
     }
     io.stderr(`trial-records: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
@@ -57,6 +57,10 @@ function printHelp(command: string | undefined, rest: readonly string[], io: Cli
   }
   io.stdout(USAGE);
   return command === undefined ? EXIT.usage : EXIT.ok;
+}
+
+function usageHint(command: string | undefined): string {
+  return command !== undefined && COMMAND_NAMES.includes(command) ? `Run "trial-records ${command} --help" for its options.\n` : 'Run "trial-records help" for usage.\n';
 }
 
 function unknownCommandMessage(command: string): string {

@@ -75,7 +75,8 @@ describe('trial-records lint', () => {
   it('exits 2 with a clear message for usage errors and missing files', () => {
     const badFormat = run(['lint', '.', '--format', 'xml'], folder);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toMatch(/Unknown format "xml"/);
+    expect(badFormat.stderr).toMatch(/Unknown format "xml".*\nRun "trial-records lint --help" for its options\.\n$/);
+    expect(run(['frobnicate'], folder).stderr).toMatch(/\nRun "trial-records help" for usage\.\n$/);
     const missing = run(['lint', 'nope.trial.json'], folder);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No such file or folder: nope\.trial\.json/);
