@@ -38,16 +38,20 @@ import {
   toDiagnostic,
   todayUtc,
   applyFixesRepeatedly,
+  wants,
   type TrialDocument,
 } from './service';
 import { OpenRecords } from './lsp/records';
 import { SettingsCache } from './lsp/settings';
+import { turnOffRuleActions } from './lsp/ruleOff';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const configs = new ConfigService();
 let records: OpenRecords;
 let settings: SettingsCache;
+/** The client applies "create file" operations in workspace edits (a new .trialrc.json). */
+let canCreateFiles = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -55,6 +59,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = new SettingsCache(connection, Boolean(capabilities.workspace?.configuration), options.settings);
   records = new OpenRecords(connection, documents, settings, configs, workspaceRoot(params));
   records.trusted = options.trusted !== false;
+  canCreateFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -160,7 +165,9 @@ connection.onCodeAction(async (params, token) => {
   const findings = await records.findings(textDocument);
   const revalidate = await records.revalidator(textDocument);
   const request = { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only };
-  return codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
+  const actions = codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
+  if (wants(request.only, CodeActionKind.QuickFix)) actions.push(...turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
+  return actions;
 });
 
 connection.onDefinition(async (params, token) => {

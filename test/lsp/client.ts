@@ -46,7 +46,7 @@ export class TestClient {
       rootUri: pathToFileURL(options.rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(options.rootPath).href, name: 'test' }],
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: {
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           completion: { completionItem: { snippetSupport: true } },

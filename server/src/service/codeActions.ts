@@ -33,7 +33,8 @@ export function codeActions(document: TrialDocument, findings: readonly Finding[
   return actions;
 }
 
-function wants(only: readonly string[] | undefined, kind: string): boolean {
+/** Whether a code action request (its `only` kinds) asks for actions of this kind. */
+export function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 

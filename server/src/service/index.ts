@@ -4,7 +4,7 @@ export { TrialDocument } from './document';
 export { validateDocument, validateText, todayUtc, DEFAULT_MAX_SIZE, type ValidateOptions } from './validate';
 export { doComplete, type CompletionOptions } from './completion';
 export { doHover, type HoverOptions } from './hover';
-export { codeActions, FIX_ALL_KIND, type CodeActionRequest } from './codeActions';
+export { codeActions, FIX_ALL_KIND, wants, type CodeActionRequest } from './codeActions';
 export { findDefinition, findHighlights, findReferences, prepareRename, rename } from './navigation';
 export { documentSymbols } from './symbols';
 export { foldingRanges, selectionRanges } from './structure';
