@@ -155,6 +155,21 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.screenshot({ path: join(SHOTS, 'e2e-import.png') });
   });
 
+  it('turns a rule off for one record with a quick fix: a new .trialrc.json, and the problem goes', async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('Control+P', RECORD);
+    await problemRows();
+    await problemRow('arm-label-reference').first().click({ position: { x: 80, y: 10 } });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
+    const turnOff = await openQuickFix('Turn off "arm-label-reference" for this record');
+    await turnOff.click();
+    await expect.poll(() => existsSync(join(workspace, '.trialrc.json')), { timeout: 20000 }).toBe(true);
+    await expect.poll(async () => (await problemRows()).some((row) => row.includes('arm-label-reference')), { timeout: 30000 }).toBe(false);
+    expect(JSON.parse(readFileSync(join(workspace, '.trialrc.json'), 'utf8')).overrides).toEqual([{ files: [`./${RECORD}`], rules: { 'arm-label-reference': 'off' } }]);
+    await page.screenshot({ path: join(SHOTS, 'e2e-turn-off.png') });
+  });
+
   it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
     await page.keyboard.press('Escape');
     const problemsTab = page.getByRole('tab', { name: /^Problems/ }).first();
