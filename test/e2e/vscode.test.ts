@@ -124,15 +124,21 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     }
   }
 
-  it('applies a quick fix and the diagnostic disappears', async () => {
+  /**
+   * Opens the record at the problem whose row shows `rowText` (clicking the message, not the rule's
+   * documentation link at the end of the row), then asks the editor for its quick fixes there.
+   */
+  async function quickFixAt(rowText: string, title: string) {
     await quickPick('Control+P', RECORD);
     await problemRows();
-    // Open the problem's place in the editor (clicking the message, not the rule's documentation
-    // link at the end of the row), then ask the editor for its quick fixes there.
-    await problemRow('did you mean "PHASE2"').first().click({ position: { x: 80, y: 10 } });
+    await problemRow(rowText).first().click({ position: { x: 80, y: 10 } });
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
-    const fix = await openQuickFix('Replace with "PHASE2"');
+    return openQuickFix(title);
+  }
+
+  it('applies a quick fix and the diagnostic disappears', async () => {
+    const fix = await quickFixAt('did you mean "PHASE2"', 'Replace with "PHASE2"');
     await fix.click();
     await expect.poll(async () => (await problemRows()).some((row) => row.includes('did you mean "PHASE2"')), { timeout: 30000 }).toBe(false);
     expect((await problemRows()).some((row) => row.includes('arm-label-reference'))).toBe(true);
@@ -157,12 +163,7 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
 
   it('turns a rule off for one record with a quick fix: a new .trialrc.json, and the problem goes', async () => {
     await page.keyboard.press('Escape');
-    await quickPick('Control+P', RECORD);
-    await problemRows();
-    await problemRow('arm-label-reference').first().click({ position: { x: 80, y: 10 } });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
-    const turnOff = await openQuickFix('Turn off "arm-label-reference" for this record');
+    const turnOff = await quickFixAt('arm-label-reference', 'Turn off "arm-label-reference" for this record');
     await turnOff.click();
     await expect.poll(() => existsSync(join(workspace, '.trialrc.json')), { timeout: 20000 }).toBe(true);
     await expect.poll(async () => (await problemRows()).some((row) => row.includes('arm-label-reference')), { timeout: 30000 }).toBe(false);
