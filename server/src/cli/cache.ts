@@ -4,8 +4,8 @@
 // config (with what it extends), team schemas and custom rule files.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ConfigService, findConfigFile } from '../config';
+import { join } from 'node:path';
+import { ConfigService } from '../config';
 import { expandRuleFiles } from '../config/customRules';
 import { todayUtc } from '../service/validate';
 import type { Finding } from '../service/types';
@@ -47,7 +47,6 @@ export function contentHash(bytes: Buffer | string): string {
 export class LintCache {
   private readonly entries: Map<string, CacheEntry>;
   private readonly settingsByConfig = new Map<string, string>();
-  private readonly nearestByFolder = new Map<string, string | undefined>();
   private readonly configs = new ConfigService();
   /** Why the cache file was not used, when it could not be read. */
   readonly problem?: string;
@@ -124,7 +123,7 @@ export class LintCache {
   }
 
   private settingsFor(absolutePath: string): string {
-    const configPath = this.configFile ?? this.nearestConfig(absolutePath);
+    const configPath = this.configFile ?? this.configs.nearestConfig(absolutePath);
     const key = configPath ?? '';
     let settings = this.settingsByConfig.get(key);
     if (settings === undefined) {
@@ -138,12 +137,6 @@ export class LintCache {
   private configInputs(absolutePath: string): string[] {
     const { config } = this.configs.settingsFor(absolutePath, { configFile: this.configFile, trusted: false });
     return [...config.sources, ...config.schemas, ...expandRuleFiles(config.customRules)];
-  }
-
-  private nearestConfig(absolutePath: string): string | undefined {
-    const folder = dirname(absolutePath);
-    if (!this.nearestByFolder.has(folder)) this.nearestByFolder.set(folder, findConfigFile(absolutePath));
-    return this.nearestByFolder.get(folder);
   }
 }
 

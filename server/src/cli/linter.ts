@@ -1,8 +1,7 @@
 // Lints one record at a time under the config that applies to it. The same code runs in the main
 // thread (few files, --stdin) and in every lint worker (many files).
 import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ConfigService, findConfigFile, type RecordSettings } from '../config';
+import { ConfigService, type RecordSettings } from '../config';
 import { builtinRules } from '../rules';
 import { TrialDocument } from '../service/document';
 import { applyFixesRepeatedly } from '../service/fixes';
@@ -41,7 +40,6 @@ export type LintOutcome = { file: LintedFile; unwritable?: string; content?: Lin
 
 export class RecordLinter {
   private readonly configs = new ConfigService();
-  private readonly configByFolder = new Map<string, string | undefined>();
   /** Settings of configs without file overrides are the same for every record: resolved once per run. */
   private readonly settingsByConfig = new Map<string, ValidateOptions>();
   /** Metadata of the custom rules met so far (the formats describe every rule they report). */
@@ -86,7 +84,7 @@ export class RecordLinter {
   }
 
   private optionsFor(absolutePath: string): ValidateOptions {
-    const configFile = this.setup.configFile ?? this.nearestConfig(absolutePath);
+    const configFile = this.setup.configFile ?? this.configs.nearestConfig(absolutePath);
     const key = configFile ?? '';
     const shared = this.settingsByConfig.get(key);
     if (shared) return shared;
@@ -95,12 +93,6 @@ export class RecordLinter {
     const options = this.setup.today ? { ...settings.options, today: this.setup.today } : settings.options;
     if (settings.config.overrides.length === 0) this.settingsByConfig.set(key, options);
     return options;
-  }
-
-  private nearestConfig(absolutePath: string): string | undefined {
-    const folder = dirname(absolutePath);
-    if (!this.configByFolder.has(folder)) this.configByFolder.set(folder, findConfigFile(absolutePath));
-    return this.configByFolder.get(folder);
   }
 
   private rememberCustomRules(settings: RecordSettings): void {

@@ -89,8 +89,11 @@ export class ConfigService {
     return this.entryFor(request.configFile ?? this.nearestConfig(path), false).isIgnored(path);
   }
 
-  /** findConfigFile, remembered per folder: a folder walk asks for every file. */
-  private nearestConfig(path: string): string | undefined {
+  /**
+   * findConfigFile, remembered per folder until invalidate(): for callers that ask for many files
+   * of one run (folder walks, the linter, the cache).
+   */
+  nearestConfig(path: string): string | undefined {
     const folder = dirname(path);
     if (!this.nearestByFolder.has(folder)) this.nearestByFolder.set(folder, findConfigFile(path));
     return this.nearestByFolder.get(folder);

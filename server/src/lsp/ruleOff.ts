@@ -10,6 +10,7 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config';
 import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
 import { detectFormatting } from '../service/fixes';
+import { isPlainObject } from '../service/types';
 
 /** Findings that no config can turn off: the file is not JSON, or a rule broke. */
 const ALWAYS_ON = new Set(['syntax', 'rule-error']);
@@ -51,11 +52,6 @@ function recordGlob(configFolder: string, recordPath: string): string | undefine
   return escaped.includes('/') ? escaped : `./${escaped}`;
 }
 
-interface OverrideShape {
-  files?: unknown;
-  rules?: unknown;
-}
-
 /** The edit that turns the rule off in an existing config: in this record's override if it has one, else in a new one. */
 function editOfConfig(configPath: string, glob: string, ruleId: string): WorkspaceEdit | undefined {
   let text: string;
@@ -65,16 +61,14 @@ function editOfConfig(configPath: string, glob: string, ruleId: string): Workspa
     return undefined;
   }
   const errors: ParseError[] = [];
-  const config = parse(text, errors, { allowTrailingComma: true }) as { overrides?: unknown } | undefined;
+  const config: unknown = parse(text, errors, { allowTrailingComma: true });
   // A broken config is reported on the config itself; editing it blind could make it worse.
-  if (errors.length > 0 || !isObject(config) || (config.overrides !== undefined && !Array.isArray(config.overrides))) return undefined;
-  const overrides = (config.overrides ?? []) as OverrideShape[];
-  const own = overrides.findIndex((override) => isObject(override) && Array.isArray(override.files) && override.files.length === 1 && override.files[0] === glob && (override.rules === undefined || isObject(override.rules)));
+  if (errors.length > 0 || !isPlainObject(config) || (config.overrides !== undefined && !Array.isArray(config.overrides))) return undefined;
+  const overrides = (config.overrides ?? []) as unknown[];
+  const own = overrides.findIndex((override) => isPlainObject(override) && Array.isArray(override.files) && override.files.length === 1 && override.files[0] === glob && (override.rules === undefined || isPlainObject(override.rules)));
   const override = { files: [glob], rules: { [ruleId]: 'off' } };
-  let path: JSONPath = ['overrides'];
-  let value: unknown = [override];
-  if (own >= 0) [path, value] = [['overrides', own, 'rules', ruleId], 'off'];
-  else if (config.overrides !== undefined) [path, value] = [['overrides', -1], override];
+  // Into the record's own override, else appended to the overrides, else as the first of them.
+  const [path, value]: [JSONPath, unknown] = own >= 0 ? [['overrides', own, 'rules', ruleId], 'off'] : config.overrides !== undefined ? [['overrides', -1], override] : [['overrides'], [override]];
   const edits = modify(text, path, value, { formattingOptions: detectFormatting(text), isArrayInsertion: path.length === 2 });
   const document = TextDocument.create(URI.file(configPath).toString(), 'jsonc', 0, text);
   const textEdits: TextEdit[] = edits.map((edit) => ({ range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) }, newText: edit.content }));
@@ -85,8 +79,4 @@ function newConfig(configPath: string, glob: string, ruleId: string): WorkspaceE
   const uri = URI.file(configPath).toString();
   const text = `${JSON.stringify({ overrides: [{ files: [glob], rules: { [ruleId]: 'off' } }] }, null, 2)}\n`;
   return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
