@@ -187,6 +187,8 @@ describe('trial-records lint', () => {
     writeFileSync(join(bad, 'empty.trial.json'), '');
     writeFileSync(join(bad, 'latin1.trial.json'), new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     writeFileSync(join(bad, 'prose.trial.json'), 'Brief title: a study of things');
+    writeFileSync(join(bad, 'utf16-bom.trial.json'), '\ufeff{"a": 1}', 'utf16le');
+    writeFileSync(join(bad, 'utf16be.trial.json'), new Uint8Array([0x00, 0x7b, 0x00, 0x7d]));
     const unreadable = join(bad, 'locked.trial.json');
     writeFileSync(unreadable, '{}');
     chmodSync(unreadable, 0o000);
@@ -196,6 +198,8 @@ describe('trial-records lint', () => {
     expect(byFile['empty.trial.json']).toEqual([expect.stringMatching(/The file is empty/)]);
     expect(byFile['latin1.trial.json']).toEqual([expect.stringMatching(/not valid UTF-8.*0xe9 at byte 2/)]);
     expect(byFile['prose.trial.json'][0]).toMatch(/Unexpected character/);
+    expect(byFile['utf16-bom.trial.json']).toEqual(['The text is UTF-16 (little-endian, with a byte-order mark), not UTF-8; save it as UTF-8.']);
+    expect(byFile['utf16be.trial.json']).toEqual(['The text is UTF-16 (big-endian), not UTF-8; save it as UTF-8.']);
     expect(stderr).not.toMatch(/at .*\.js:\d+/);
     if (process.getuid?.() !== 0) {
       expect(stderr).toMatch(/Permission denied/);
@@ -236,6 +240,22 @@ describe('trial-records lint --fix', () => {
     expect(JSON.parse(fixed).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
     expect(fixed.split('\n')[1]).toMatch(/^ {4}"/);
     expect(run(['lint', 'fixme.trial.json', '--today', TODAY], folder).stdout).not.toMatch(/arm-label-reference/);
+  });
+
+  it('keeps the byte-order mark of a file it fixes, in one thread and in workers', () => {
+    const record = planted(corpusRecord('NCT03418623'), {});
+    const arms = record.protocolSection.armsInterventionsModule;
+    const label = arms.armGroups[0].label as string;
+    arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
+    const marked = temporaryFolder('trial-bom-');
+    for (const name of ['a.trial.json', 'b.trial.json']) writeFileSync(join(marked, name), `\ufeff${JSON.stringify(record, null, 2)}`);
+    run(['lint', 'a.trial.json', '--fix', '--today', TODAY], marked);
+    run(['lint', 'b.trial.json', 'a.trial.json', '--fix', '--today', TODAY, '--concurrency', '2'], marked);
+    for (const name of ['a.trial.json', 'b.trial.json']) {
+      const fixed = readFileSync(join(marked, name), 'utf8');
+      expect(fixed.charCodeAt(0)).toBe(0xfeff);
+      expect(JSON.parse(fixed.slice(1)).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+    }
   });
 
   it('leaves files alone without --fix', () => {

@@ -1,9 +1,10 @@
 // --stdin and --stdin-filepath: piped text, the config its path picks, --fix to standard output, exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
-import { onlyRules, removeTemporaryFolders, runCli, temporaryFolder, TODAY } from './helpers';
+import { CLI, onlyRules, removeTemporaryFolders, runCli, temporaryFolder, TODAY } from './helpers';
 
 const PHASES = '/protocolSection/designModule/phases';
 const base = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
@@ -22,7 +23,7 @@ beforeAll(() => {
 });
 
 function diagnostics(stdout: string) {
-  return JSON.parse(stdout).files[0].diagnostics as Array<{ ruleId: string; severity: string; pointer: string; line: number }>;
+  return JSON.parse(stdout).files[0].diagnostics as Array<{ ruleId: string; severity: string; pointer: string; line: number; message: string }>;
 }
 
 describe('lint --stdin', () => {
@@ -81,6 +82,30 @@ describe('lint --stdin', () => {
     expect(diagnostics(empty.stdout)[0]).toMatchObject({ ruleId: 'syntax' });
     const latin1 = runCli(['lint', '--stdin', '--format', 'json'], folder, new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     expect(JSON.parse(latin1.stdout).files[0].diagnostics[0].message).toMatch(/not valid UTF-8.*0xe9 at byte 2/);
+  });
+
+  it('with --fix gives back bytes that are not UTF-8 as they are, so that an editor loses nothing', () => {
+    const bytes = new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]);
+    const result = spawnSync(process.execPath, [CLI, 'lint', '--stdin', '--fix', '--output', 'left.json', '--format', 'json'], { cwd: folder, input: bytes });
+    expect(result.status).toBe(1);
+    expect(new Uint8Array(result.stdout)).toEqual(bytes);
+    expect(diagnostics(readFileSync(join(folder, 'left.json'), 'utf8'))[0].message).toMatch(/not valid UTF-8/);
+  });
+
+  it('with --fix keeps a byte-order mark, fixed or not, and places findings as editors do (without it)', () => {
+    const record = planted(base, {});
+    const arms = record.protocolSection.armsInterventionsModule;
+    const label = arms.armGroups[0].label as string;
+    arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
+    const text = `\ufeff${JSON.stringify(record, null, 2)}`;
+    const fixed = runCli(['lint', '--stdin', '--fix', '--today', TODAY], folder, text);
+    expect(fixed.stdout.startsWith('\ufeff{')).toBe(true);
+    expect(JSON.parse(fixed.stdout.slice(1)).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+    const unchanged = runCli(['lint', '--stdin', '--fix', '--today', TODAY], folder, fixed.stdout);
+    expect(unchanged.stdout).toBe(fixed.stdout);
+    const report = runCli(['lint', '--stdin', '--format', 'json', '--today', TODAY], folder, text);
+    const found = diagnostics(report.stdout).find((d) => d.ruleId === 'arm-label-reference');
+    expect(found?.line).toBe(text.slice(1).split('\n').findIndex((line) => line.includes(`${label.slice(0, -1)}x`)) + 1);
   });
 
   it('exits 2 for options that do not go with --stdin', () => {

@@ -165,7 +165,8 @@ function readHead(absolute: string, length: number): string {
   }
 }
 
-export type ReadResult = { text: string } | { problem: string; decodedText?: string };
+/** `byteOrderMark`: the bytes began with one, which is not part of the text; fixes written back keep it. */
+export type ReadResult = { text: string; byteOrderMark: boolean } | { problem: string };
 
 /** A record's bytes; a FileError saying plainly what is wrong when it cannot be read. */
 export function readRecordBytes(absolute: string): Buffer {
@@ -180,14 +181,36 @@ export function readRecordBytes(absolute: string): Buffer {
 
 /** Decodes bytes (a file, or standard input) as UTF-8; invalid bytes become a problem to report. */
 export function decodeRecordBytes(bytes: Buffer): ReadResult {
-  // A leading byte-order mark is dropped, as editors and TextDecoder do, so columns match the editor's.
-  if (isUtf8(bytes)) return { text: withoutByteOrderMark(bytes.toString('utf8')) };
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return { problem: `The text is ${utf16}, not UTF-8; save it as UTF-8.` };
+  if (isUtf8(bytes)) return decodedText(bytes.toString('utf8'));
   const offset = firstInvalidUtf8Byte(bytes);
-  return { problem: `The text is not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`, decodedText: bytes.toString('utf8') };
+  return { problem: `The text is not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.` };
 }
 
-function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/**
+ * How the text looks UTF-16 encoded: by its byte-order mark, or, without one, by a zero byte
+ * beside the first character (a record starts with an ASCII character, which UTF-16 pairs with a
+ * zero; UTF-8 JSON never holds a zero byte).
+ */
+function utf16Encoding(bytes: Buffer): string | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian, with a byte-order mark)';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian, with a byte-order mark)';
+  if (bytes[0] !== 0 && bytes[1] === 0) return 'UTF-16 (little-endian)';
+  if (bytes[0] === 0 && bytes[1] !== 0) return 'UTF-16 (big-endian)';
+  return undefined;
+}
+
+/** A leading byte-order mark is left out of the text, as editors and TextDecoder do, so that columns match the editor's. */
+function decodedText(text: string): ReadResult {
+  const byteOrderMark = text.charCodeAt(0) === 0xfeff;
+  return { text: byteOrderMark ? text.slice(1) : text, byteOrderMark };
+}
+
+/** The text to write back for a record read as `read`: with the byte-order mark it had. */
+export function textToWrite(read: { byteOrderMark: boolean }, text: string): string {
+  return read.byteOrderMark ? `\ufeff${text}` : text;
 }
 
 function firstInvalidUtf8Byte(bytes: Buffer): number {

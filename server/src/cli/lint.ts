@@ -21,7 +21,7 @@ import { printedConfig } from './printConfig';
 
 export interface CliIo {
   cwd: string;
-  stdout: (text: string) => void;
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** Standard output is a terminal (colours). */
   isTty: boolean;
@@ -281,7 +281,8 @@ async function runStdinLint(options: LintOptions, io: CliIo): Promise<number> {
   }
   const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
   if (options.fix) {
-    io.stdout(linted.fixedText ?? bytes.toString('utf8'));
+    // Bytes that are not UTF-8 go back untouched: an editor replaces its buffer with what it gets here.
+    io.stdout(linted.fixedText ?? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     if (options.output) writeReport(results, options, io);
   } else writeReport(results, options, io);
   return exitCodeFor(results.files, options);

@@ -9,7 +9,7 @@ import { validateDocument, type ValidateOptions } from '../service/validate';
 import type { Finding, RuleMeta } from '../service/types';
 import type { LintedFile } from '../formatters/types';
 import { contentHash } from './cache';
-import { decodeRecordBytes, FileError, readRecordBytes, toDisplayPath } from './files';
+import { decodeRecordBytes, FileError, readRecordBytes, textToWrite, toDisplayPath } from './files';
 
 const BUILTIN_RULE_IDS = new Set(builtinRules.map((rule) => rule.meta.id));
 
@@ -62,21 +62,25 @@ export class RecordLinter {
     if ('problem' in read) return this.withContent({ file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) }, bytes);
     const linted = lintText(read.text, options, this.setup.fix);
     if (linted.text !== read.text) {
-      const unwritable = writeProblem(absolutePath, linted.text);
+      const written = textToWrite(read, linted.text);
+      const unwritable = writeProblem(absolutePath, written);
       // Not written: the report is about the file as it still is.
       if (unwritable) return this.withContent({ file: this.finish({ path, absolutePath, text: read.text, findings: lintText(read.text, options, false).findings }), unwritable }, bytes);
-      return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, Buffer.from(linted.text));
+      return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, Buffer.from(written));
     }
     return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, bytes);
   }
 
-  /** Lints text that is not read from disk (--stdin); `absolutePath` picks the config. */
+  /**
+   * Lints text that is not read from disk (--stdin); `absolutePath` picks the config. No
+   * `fixedText` when the bytes cannot be read as text: they are to be given back as they are.
+   */
   lintBytes(bytes: Buffer, absolutePath: string, displayPath: string): { file: LintedFile; fixedText?: string } {
     const read = decodeRecordBytes(bytes);
     const options = this.optionsFor(absolutePath);
-    if ('problem' in read) return { file: this.finish({ path: displayPath, absolutePath, findings: [unreadableText(read.problem)] }), fixedText: read.decodedText };
+    if ('problem' in read) return { file: this.finish({ path: displayPath, absolutePath, findings: [unreadableText(read.problem)] }) };
     const linted = lintText(read.text, options, this.setup.fix);
-    return { file: this.finish({ path: displayPath, absolutePath, text: linted.text, findings: linted.findings }), fixedText: linted.text };
+    return { file: this.finish({ path: displayPath, absolutePath, text: linted.text, findings: linted.findings }), fixedText: textToWrite(read, linted.text) };
   }
 
   dispose(): void {
