@@ -41,7 +41,7 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
     text = readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(code === 'EISDIR' ? `${file}: is a folder; name the files in it to import.\n` : `${file}: cannot read it: ${code ?? (error as Error).message}\n`);
+    io.stderr(`${file}: ${unreadableReason(code, error)}\n`);
     return false;
   }
   let result;
@@ -91,4 +91,11 @@ export async function runImportCommand(argv: string[], io: ImportCommandIo): Pro
     if (!importFile(file, directory, options.force, io)) failed++;
   }
   return failed > 0 ? 1 : 0;
+}
+
+function unreadableReason(code: string | undefined, error: unknown): string {
+  if (code === 'EISDIR') return 'is a folder; name the files in it to import.';
+  if (code === 'ENOENT') return 'no such file.';
+  if (code === 'EACCES') return 'permission denied.';
+  return `cannot read it (${code ?? (error as Error).message}).`;
 }
