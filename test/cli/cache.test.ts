@@ -116,6 +116,19 @@ describe('lint --cache', () => {
     expect(clean()).toEqual(expect.arrayContaining(['Second wording.', expect.stringMatching(/acronym/)]));
   });
 
+  it('lints a record again when a module that a custom rule imports changes', () => {
+    writeFileSync(join(folder, 'wording.mjs'), "export const wording = 'First wording.';\n");
+    writeFileSync(
+      join(folder, 'house-rule.mjs'),
+      "import { wording } from './wording.mjs';\nexport default { meta: { id: 'house-rule', severity: 'warn', description: 'A house rule' }, check(context) { context.report({ pointer: '', message: wording }); } };\n",
+    );
+    writeFileSync(join(folder, '.trialrc.json'), JSON.stringify({ ...onlyRules('date-order'), customRules: ['./house-rule.mjs'] }));
+    const clean = () => messages(lint('--cache').stdout, 'clean.trial.json');
+    expect(clean()).toEqual(['First wording.']);
+    writeFileSync(join(folder, 'wording.mjs'), "export const wording = 'Second wording.';\n");
+    expect(clean()).toEqual(['Second wording.']);
+  });
+
   it('applies fixes under --fix even to records whose findings are cached', () => {
     const arms = structuredClone(record.protocolSection.armsInterventionsModule);
     const label = arms.armGroups[0].label as string;

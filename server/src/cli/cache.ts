@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigService } from '../config';
-import { expandRuleFiles } from '../config/customRules';
+import { expandRuleFiles, ruleFilesWithLocalImports } from '../config/customRules';
 import { todayUtc } from '../service/validate';
 import type { Finding } from '../service/types';
 import { TOOL_VERSION } from '../version';
@@ -133,10 +133,10 @@ export class LintCache {
     return settings;
   }
 
-  /** The files a record's settings are read from: its config and those it extends, team schemas, custom rules. */
+  /** The files a record's settings are read from: its config and those it extends, team schemas, custom rules and their local imports. */
   private configInputs(absolutePath: string): string[] {
     const { config } = this.configs.settingsFor(absolutePath, { configFile: this.configFile, trusted: false });
-    return [...config.sources, ...config.schemas, ...expandRuleFiles(config.customRules)];
+    return [...config.sources, ...config.schemas, ...ruleFilesWithLocalImports(expandRuleFiles(config.customRules))];
   }
 }
 

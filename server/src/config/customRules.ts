@@ -1,8 +1,8 @@
 // Custom rules from the config's `customRules`, run in a worker with a time budget per rule and
 // document. Validation is synchronous, so the main thread waits with Atomics.wait and reads the
 // worker's reply with receiveMessageOnPort; a rule past its budget is stopped by ending the worker.
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { severityFromWord, type Rule, type RuleContext } from '../service/types';
@@ -39,6 +39,47 @@ export function expandRuleFiles(patterns: readonly string[]): string[] {
     files.push(...found);
   }
   return [...new Set(files)];
+}
+
+/** Specifiers of relative imports: `from './x.js'`, `import './x.js'`, `import('./x.js')`, `require('./x')`. */
+const RELATIVE_IMPORT = /\b(?:from|import)\s*(['"])(\.\.?\/[^'"\n]+)\1|\b(?:import|require)\s*\(\s*(['"])(\.\.?\/[^'"\n]+)\3\s*\)/g;
+const IMPORT_SUFFIXES = ['', '.js', '.mjs', '.cjs', '/index.js', '/index.mjs', '/index.cjs'];
+
+/**
+ * The rule files with the local modules they import, and those modules' own, found by reading the
+ * sources (imports of packages are not followed): what --cache hashes so that editing a shared
+ * helper lints the records again. Something that only looks like an import (in a comment) adds a
+ * file to hash, which is harmless.
+ */
+export function ruleFilesWithLocalImports(files: readonly string[]): string[] {
+  const found = new Set<string>();
+  const pending = files.map((file) => resolve(file));
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (found.has(file)) continue;
+    found.add(file);
+    pending.push(...localImportsOf(file));
+  }
+  return [...found];
+}
+
+function localImportsOf(file: string): string[] {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const imports: string[] = [];
+  for (const match of source.matchAll(RELATIVE_IMPORT)) {
+    const target = resolve(dirname(file), match[2] ?? match[4]);
+    const existing = IMPORT_SUFFIXES.map((suffix) => target + suffix).find(isFile);
+    if (existing) imports.push(existing);
+  }
+  return imports;
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function walk(folder: string): string[] {
