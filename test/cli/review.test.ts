@@ -303,6 +303,28 @@ describe('lint --changed-since', () => {
     expect(changedPointers(join(own, 'b', 'records'))).toEqual([`${PHASES}/0`]);
   });
 
+  it('keeps errors that the change brought elsewhere in the file (a renamed arm label, a deleted field), not older ones', () => {
+    const own = temporaryFolder('trial-review-brought-');
+    const inOwn = (...args: string[]) => gitIn(own, ...args);
+    inOwn('init', '-q', '-b', 'main');
+    const path = join(own, 'one.trial.json');
+    writeFileSync(path, JSON.stringify(withOldError, null, 2) + '\n');
+    inOwn('add', '-A');
+    inOwn('commit', '-qm', 'one');
+    const renamed = structuredClone(withOldError);
+    const label = renamed.protocolSection.armsInterventionsModule.armGroups[0].label as string;
+    renamed.protocolSection.armsInterventionsModule.armGroups[0].label = `${label} arm`;
+    delete renamed.protocolSection.identificationModule.briefTitle;
+    writeFileSync(path, JSON.stringify(renamed, null, 2) + '\n');
+    const errors = (args: string[]) =>
+      (JSON.parse(runCli(['lint', '.', '--format', 'json', '--today', TODAY, ...args], own).stdout).files[0].diagnostics as Array<{ ruleId: string; severity: string; pointer: string }>)
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.ruleId} ${d.pointer}`);
+    const all = errors([]);
+    expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^arm-label-reference /), 'required-fields /protocolSection/identificationModule/briefTitle', `schema ${ALLOCATION}`]));
+    expect(errors(['--changed-since', 'HEAD']).sort()).toEqual(all.filter((error) => error !== `schema ${ALLOCATION}`).sort());
+  });
+
   it('writes valid SARIF for the changed lines only', () => {
     const log = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'sarif'], repo).stdout);
     const { valid, errors } = validateSarif(log);

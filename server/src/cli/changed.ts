@@ -1,8 +1,9 @@
 // --changed-since REF: which lines git sees as changed between REF and the working tree, and the
 // findings on them. Lines added or rewritten count; a pure deletion marks no line; files that git
-// does not track yet (and are not ignored) count as changed throughout.
+// does not track yet (and are not ignored) count as changed throughout. Errors elsewhere in a
+// changed file are kept when the change brought them: the file at REF did not have them.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Finding, Range } from '../service/types';
 import type { LintedFile } from '../formatters/types';
 
@@ -101,6 +102,13 @@ function touches(range: Range, lines: ReadonlySet<number>): boolean {
   return false;
 }
 
+/** A file's bytes at a revision (undefined when it did not exist there), for comparing its findings then and now. */
+export function fileAtRevision(ref: string, absolutePath: string, root: string): Buffer | undefined {
+  const path = relative(root, absolutePath).split(sep).join('/');
+  const result = spawnSync('git', ['cat-file', 'blob', `${ref}:${path}`], { cwd: root, maxBuffer: MAX_GIT_OUTPUT });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
 /**
  * A finding is kept when its own range is on a changed line, or when it is an error whose related
  * place is (an end date made wrong by editing its start date).
@@ -111,9 +119,39 @@ export function isOnChangedLine(finding: Finding, lines: ReadonlySet<number> | '
   return finding.severity === 'error' && (finding.related ?? []).some((related) => touches(related.range, lines));
 }
 
-export function keepChangedFindings(files: readonly LintedFile[], changed: ChangedLines): LintedFile[] {
+/** The errors a file had at the revision compared with; undefined when it did not exist there. */
+export type ErrorsBefore = (file: LintedFile) => readonly Finding[] | undefined;
+
+/**
+ * The findings on changed lines, and the errors elsewhere in a changed file that the change
+ * brought: a renamed arm label breaks the references to it, a deleted field makes a required one
+ * missing. An error counts as brought when the file at the revision had fewer errors of that rule
+ * at that pointer with that message.
+ */
+export function keepChangedFindings(files: readonly LintedFile[], changed: ChangedLines, errorsBefore?: ErrorsBefore): LintedFile[] {
   return files.map((file) => {
     const lines = changed.get(file.absolutePath);
-    return { ...file, findings: lines ? file.findings.filter((finding) => isOnChangedLine(finding, lines)) : [] };
+    if (!lines) return { ...file, findings: [] };
+    const onChangedLines = new Set(file.findings.filter((finding) => isOnChangedLine(finding, lines)));
+    const elsewhere = file.findings.filter((finding) => finding.severity === 'error' && !onChangedLines.has(finding));
+    const brought = elsewhere.length > 0 && errorsBefore ? errorsNotIn(elsewhere, errorsBefore(file)) : new Set<Finding>();
+    return { ...file, findings: file.findings.filter((finding) => onChangedLines.has(finding) || brought.has(finding)) };
   });
+}
+
+function errorsNotIn(errors: readonly Finding[], before: readonly Finding[] | undefined): Set<Finding> {
+  if (before === undefined) return new Set(errors);
+  const remaining = new Map<string, number>();
+  for (const finding of before) if (finding.severity === 'error') remaining.set(errorKey(finding), (remaining.get(errorKey(finding)) ?? 0) + 1);
+  const brought = new Set<Finding>();
+  for (const error of errors) {
+    const left = remaining.get(errorKey(error)) ?? 0;
+    if (left > 0) remaining.set(errorKey(error), left - 1);
+    else brought.add(error);
+  }
+  return brought;
+}
+
+function errorKey(finding: Finding): string {
+  return `${finding.ruleId}\u0000${finding.pointer}\u0000${finding.message}`;
 }

@@ -10,7 +10,7 @@ import type { Finding, RuleMeta } from '../service/types';
 import { isRealFullDate } from '../service/dates';
 import { gitHubRepository } from './repository';
 import { DEFAULT_CACHE_FILE, LintCache } from './cache';
-import { changedLinesSince, keepChangedFindings, type ChangedLines } from './changed';
+import { changedLinesSince, fileAtRevision, gitWorkTreeRoot, keepChangedFindings, type ChangedLines, type ErrorsBefore } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
 import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
 import { RecordLinter, withoutFixes, type LinterSetup, type LintOutcome } from './linter';
@@ -171,12 +171,27 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     }
     files.push(outcome.file);
   }
-  if (changed) files = keepChangedFindings(files, changed);
+  if (changed) files = keepChangedFindingsSince(options.changedSince!, files, changed, setup, io.cwd);
   const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
   writeReport(results, options, io);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
   return exitCodeFor(files, options);
+}
+
+/** --changed-since: compares a changed file's errors with those it had at the revision, linted under the same settings. */
+function keepChangedFindingsSince(ref: string, files: LintedFile[], changed: ChangedLines, setup: LinterSetup, cwd: string): LintedFile[] {
+  const root = gitWorkTreeRoot(cwd)!;
+  const linter = new RecordLinter({ ...setup, fix: false, keepTextAndFixes: false, forCache: false });
+  const errorsBefore: ErrorsBefore = (file) => {
+    const bytes = fileAtRevision(ref, file.absolutePath, root);
+    return bytes === undefined ? undefined : linter.lintBytes(bytes, file.absolutePath, file.path).file.findings;
+  };
+  try {
+    return keepChangedFindings(files, changed, errorsBefore);
+  } finally {
+    linter.dispose();
+  }
 }
 
 async function lintWithProgress(paths: readonly string[], setup: LinterSetup, options: LintOptions, io: CliIo): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {

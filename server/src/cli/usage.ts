@@ -8,7 +8,8 @@ const LINT = `  lint [paths|globs...]   Check trial records (*.trial.json; folde
       --fix                    Apply the unambiguous fixes and write the files
       --today yyyy-MM-dd       The date that time-relative rules compare with
       --changed-since REF      Only findings on lines changed between the git revision REF and
-                               the working tree (untracked records count as changed throughout)
+                               the working tree (untracked records count as changed throughout),
+                               and errors the change brought elsewhere in a changed record
       --stdin                  Lint the text on standard input instead of files
       --stdin-filepath PATH    The path that text stands for: picks the config, shown in the report
                                (with --fix, standard output gets the fixed text; the report goes to --output)
