@@ -178,6 +178,20 @@ describe('github', () => {
   });
 });
 
+describe('stylish and compact', () => {
+  it('show control characters and bidirectional overrides from a record escaped, one line per finding', () => {
+    const key = 'line\nbreak \u001b[31mred\u0007 \u202eevil';
+    const results = resultsOf({ 'odd\u001b.trial.json': pretty(planted(base, { [designKey(key)]: 1 })) });
+    for (const name of ['stylish', 'compact'] as const) {
+      const output = formatters[name](results, { color: false, failOn: 'error' });
+      expect(output, name).toContain('line\\nbreak \\u001b[31mred\\u0007 \\u202eevil');
+      expect(output, name).toContain('odd\\u001b.trial.json');
+      expect(output, name).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    }
+    expect(formatters.compact(results, { color: false, failOn: 'error' }).trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('markdown', () => {
   it('counts findings per rule and per file, then lists the first findings with file:line', () => {
     const results = resultsOf({ 'records/typo.trial.json': pretty(planted(base, { [PHASES]: ['Phase 2'], '/protocolSection/designModule/phasess': ['PHASE2'] })), 'records/clean.trial.json': pretty(base) });

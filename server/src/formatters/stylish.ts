@@ -1,5 +1,5 @@
 // The default human format: findings grouped by file, aligned columns, a summary line.
-import { startOf, summarize, type Formatter } from './types';
+import { printable, startOf, summarize, type Formatter } from './types';
 import type { Severity } from '../service/types';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'underline', [number, number]> = {
@@ -17,10 +17,10 @@ export const stylish: Formatter = (results, { color }) => {
   const lines: string[] = [];
   for (const file of results.files) {
     if (file.findings.length === 0) continue;
-    lines.push(paint('underline', file.path));
+    lines.push(paint('underline', printable(file.path)));
     const rows = file.findings.map((finding) => {
       const { line, column } = startOf(finding);
-      return { position: `${line}:${column}`, severity: finding.severity, message: finding.message, ruleId: finding.ruleId };
+      return { position: `${line}:${column}`, severity: finding.severity, message: printable(finding.message), ruleId: printable(finding.ruleId) };
     });
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));

@@ -27,6 +27,17 @@ export interface Repository {
   blobUrl?: string;
 }
 
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text for a terminal or a CI log: control characters and bidirectional overrides that come from
+ * a record (a key holding a line break, an escape sequence in an arm label) are shown escaped, so
+ * that they can neither break a report's lines nor act on the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A file's path from the repository root, when the run knows the repository and the file is inside it. */
 export function pathInRepository(results: LintResults, file: LintedFile): string | undefined {
   const root = results.repository?.root;
