@@ -28,8 +28,35 @@ function applyChange(text: string, change: FixChange, formatting: FormattingOpti
     return text.slice(0, location.keyStart) + JSON.stringify(change.newKey) + text.slice(location.keyEnd);
   }
   const value = change.op === 'remove' ? undefined : change.value;
-  const edits = modify(text, pathOf(change.pointer), value, { formattingOptions: formatting });
+  const inline = change.op === 'remove' ? undefined : inlineReplacement(text, change.pointer, value);
+  if (inline) return text.slice(0, inline.start) + inline.newText + text.slice(inline.end);
+  // A file on one line stays on one line: without formatting options, modify inserts no line breaks.
+  const edits = modify(text, pathOf(change.pointer), value, { formattingOptions: isOneLine(text) ? undefined : formatting });
   return applyEdits(text, edits);
+}
+
+function isOneLine(text: string): boolean {
+  return !/[\r\n]/.test(text.trimEnd());
+}
+
+/**
+ * A value written on one line is replaced on one line, spaced as it was (["A", "B"] or ["A","B"]);
+ * modify would lay a new array or object out over several lines.
+ */
+function inlineReplacement(text: string, pointer: string, value: unknown): TextEdit | undefined {
+  const location = locatePointers(text, [pointer]).get(pointer);
+  if (!location) return undefined;
+  const old = text.slice(location.valueStart, location.valueEnd);
+  if (/[\r\n]/.test(old) || value === null || typeof value !== 'object') return undefined;
+  const spaced = /[,:]\s/.test(old) || (!/[,:]/.test(old) && !isOneLine(text));
+  return { start: location.valueStart, end: location.valueEnd, newText: inlineJson(value, spaced) };
+}
+
+function inlineJson(value: unknown, spaced: boolean): string {
+  const comma = spaced ? ', ' : ',';
+  if (Array.isArray(value)) return `[${value.map((item) => inlineJson(item, spaced)).join(comma)}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}${spaced ? ': ' : ':'}${inlineJson(item, spaced)}`).join(comma)}}`;
+  return JSON.stringify(value);
 }
 
 /** The text after applying every change of a fix, in order. */
