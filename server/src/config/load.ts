@@ -1,7 +1,8 @@
 // Finding, reading and resolving .trialrc.json: one loader for the CLI and the server.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { describeParseError } from '../service/document';
 import { closest } from '../service/similarity';
 import { preset, PRESET_NAMES } from './presets';
 import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride, type UnverifiedRule } from './types';
@@ -57,6 +58,13 @@ interface ParsedFile {
   tree: Node | undefined;
 }
 
+/** A config is JSON with comments and trailing commas: the words for records' strict JSON do not fit. */
+const CONFIG_WORDING = {
+  PropertyNameExpected: 'A property name in double quotes is expected here.',
+  ValueExpected: 'A value is expected here.',
+  EndOfFileExpected: 'Unexpected text after the end: a config holds exactly one JSON object.',
+};
+
 function readConfigFile(path: string, chain: readonly string[]): ParsedFile {
   let text: string;
   try {
@@ -68,7 +76,7 @@ function readConfigFile(path: string, chain: readonly string[]): ParsedFile {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
-    throw new ConfigError(`${path} is not valid JSON: ${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}.`, path, errors[0].offset, errors[0].length);
+    throw new ConfigError(`${path} is not valid JSON: ${describeParseError(errors[0], text, CONFIG_WORDING)}`, path, errors[0].offset, errors[0].length);
   }
   const config = tree ? (nodeValue(tree) as TrialConfigFile) : {};
   if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${path} must hold one JSON object.`, path);

@@ -3,7 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, type ParseError } from 'jsonc-parser';
+import { describeParseError } from '../service/document';
 import { createAjv, translateErrors } from '../service/schema';
 import { isWithin } from '../service/pointer';
 import { lineAndColumnAt } from '../service/textScan';
@@ -81,6 +82,12 @@ export function teamSchemaChecks(config: ResolvedConfig): Array<(value: unknown)
 
 export class TeamSchemaError extends Error {}
 
+const SCHEMA_WORDING = {
+  EndOfFileExpected: 'Unexpected text after the end: a team schema holds exactly one JSON object.',
+  InvalidCommentToken: 'Comments are not allowed: team schemas are strict JSON.',
+  UnexpectedEndOfComment: 'Comments are not allowed: team schemas are strict JSON.',
+};
+
 function readTeamSchema(path: string): Record<string, unknown> {
   let text: string;
   try {
@@ -92,7 +99,7 @@ function readTeamSchema(path: string): Record<string, unknown> {
   const schema = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
   if (errors.length > 0) {
     const { line, column } = lineAndColumnAt(text, errors[0].offset);
-    throw new TeamSchemaError(`Team schema ${path} is not valid JSON: ${printParseErrorCode(errors[0].error)} at line ${line}, column ${column}.`);
+    throw new TeamSchemaError(`Team schema ${path} is not valid JSON at line ${line}, column ${column}: ${describeParseError(errors[0], text, SCHEMA_WORDING)}`);
   }
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new TeamSchemaError(`Team schema ${path} must hold one JSON Schema object.`);
   return schema as Record<string, unknown>;

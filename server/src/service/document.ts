@@ -235,11 +235,12 @@ const PARSE_ERROR_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Control characters must be escaped inside a JSON string (for example \\n or \\t).',
 };
 
-function describeParseError(error: ParseError, text: string): string {
+/** A JSON syntax error in words; `wording` replaces those that speak of records, for other files (configs, schemas). */
+export function describeParseError(error: ParseError, text: string, wording: Readonly<Record<string, string>> = {}): string {
   const code = printParseErrorCode(error.error);
   if (code === 'InvalidSymbol' && text.charCodeAt(error.offset) === 0) return 'A NUL byte is not allowed in a JSON text.';
-  if (code === 'InvalidSymbol' && text.startsWith('//', error.offset)) return PARSE_ERROR_MESSAGES.InvalidCommentToken;
-  return PARSE_ERROR_MESSAGES[code] ?? `Syntax error (${code}).`;
+  if (code === 'InvalidSymbol' && text.startsWith('//', error.offset)) return wording.InvalidCommentToken ?? PARSE_ERROR_MESSAGES.InvalidCommentToken;
+  return wording[code] ?? PARSE_ERROR_MESSAGES[code] ?? `Syntax error (${code}).`;
 }
 
 function buildTree(text: string): Node | undefined {

@@ -156,10 +156,19 @@ describe('overrides', () => {
   });
 });
 
+describe('a config that is not JSON', () => {
+  it('is a config error that says what is wrong in words, at its place', () => {
+    const open = workspace({ '.trialrc.json': '{\n  "rules": { "date-order": "off" }\n', 'a.trial.json': phaseTypo });
+    expect(() => lint(open, 'a.trial.json')).toThrow(/\.trialrc\.json is not valid JSON: A closing brace "}" is expected: an object was left open\.$/);
+    const extra = workspace({ '.trialrc.json': '{ "rules": {} } {}', 'a.trial.json': phaseTypo });
+    expect(() => lint(extra, 'a.trial.json')).toThrow(/is not valid JSON: Unexpected text after the end: a config holds exactly one JSON object\.$/);
+  });
+});
+
 describe('team schemas', () => {
   it('that are not JSON, or not one object, are config errors with the place', () => {
     const broken = workspace({ '.trialrc.json': { schemas: ['./team.schema.json'] }, 'team.schema.json': '{\n  "required": ["acronym"],\n}\n', 'a.trial.json': phaseTypo });
-    expect(() => lint(broken, 'a.trial.json')).toThrow(/Team schema .*team\.schema\.json is not valid JSON: \w+ at line 3, column 1\./);
+    expect(() => lint(broken, 'a.trial.json')).toThrow(/Team schema .*team\.schema\.json is not valid JSON at line 3, column 1: A property name in double quotes is expected here \(trailing commas are not allowed in JSON\)\./);
     const list = workspace({ '.trialrc.json': { schemas: ['./team.schema.json'] }, 'team.schema.json': [{ required: ['acronym'] }], 'a.trial.json': phaseTypo });
     expect(() => lint(list, 'a.trial.json')).toThrow(/must hold one JSON Schema object/);
   });
