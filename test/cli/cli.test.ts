@@ -88,6 +88,8 @@ describe('trial-records lint', () => {
       [['rules', 'records'], /Unknown rule "records"; `trial-records rules` lists them\./],
       [['rules', 'date-ordre'], /Unknown rule "date-ordre"; did you mean "date-order"\?/],
       [['rules', 'date-order', '--format', 'markdown'], /--format markdown describes every rule; leave out the rule ids/],
+      [['lint', '.', '--output', ''], /--output needs a path \(got an empty one\)/],
+      [['lint', '.', '-c', ' '], /--config needs a path \(got an empty one\)/],
     ];
     for (const [args, message] of usage) {
       const result = run(args, folder);

@@ -66,6 +66,9 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [], 'cache-location': [] },
     booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [], color: [], 'no-color': [] },
   });
+  for (const name of ['output', 'config', 'stdin-filepath', 'print-config', 'cache-location']) {
+    if (args.values.get(name)?.trim() === '') throw new UsageError(`--${name} needs a path (got an empty one).`);
+  }
   const format = args.values.get('format') ?? 'stylish';
   if (!formatters[format]) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
   const today = args.values.get('today');
