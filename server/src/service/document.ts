@@ -141,6 +141,8 @@ export class TrialDocument {
     for (const i of order) {
       const offset = Math.max(0, Math.min(offsets[i], text.length));
       const lineFeeds = lineFeedsBetween(text, counted, offset);
+      // Line feeds alone miss the lines of a text that ends some with a bare carriage return (as old Macs did); editors count those too.
+      if (lineFeeds.bareCarriageReturn) return offsets.map((other) => this.positionAt(other));
       line += lineFeeds.count;
       if (lineFeeds.count > 0) lineStart = lineFeeds.last + 1;
       counted = offset;
@@ -174,14 +176,23 @@ function isLongContainer(text: string, location: NodeLocation, validJson: boolea
   return validJson ? !containerClosesBefore(text, location.valueStart, lineBreak) : lineBreak < location.valueEnd;
 }
 
+/** Lines end with a line feed, a carriage return and a line feed, or a bare carriage return, as LSP counts them. */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (hasBareCarriageReturn(text)) {
+    for (const lineBreak of text.matchAll(/\r\n?|\n/g)) starts.push(lineBreak.index + lineBreak[0].length);
+    return starts;
+  }
   let index = text.indexOf('\n');
   while (index !== -1) {
     starts.push(index + 1);
     index = text.indexOf('\n', index + 1);
   }
   return starts;
+}
+
+function hasBareCarriageReturn(text: string): boolean {
+  return lineFeedsBetween(text, 0, text.length).bareCarriageReturn;
 }
 
 function parseRecordText(text: string, bomLength: number): Parsed {

@@ -8,6 +8,7 @@ interface TextScanExports {
   memory: WebAssembly.Memory;
   countLineFeeds(from: number, to: number): number;
   lastLineFeed: WebAssembly.Global;
+  bareCarriageReturn: WebAssembly.Global;
   indexKeys(length: number, out: number): number;
   mayHoldInvalidCharacters(length: number): number;
 }
@@ -43,11 +44,10 @@ class TextScanner {
     return this.loaded === text;
   }
 
-  /** Line feeds in text[from, to), and the offset of the last of them (-1 without any). */
-  lineFeeds(text: string, from: number, to: number): { count: number; last: number } {
+  lineFeeds(text: string, from: number, to: number): LineFeeds {
     this.load(text);
     const count = this.exports.countLineFeeds(from, to);
-    return { count, last: this.exports.lastLineFeed.value as number };
+    return { count, last: this.exports.lastLineFeed.value as number, bareCarriageReturn: this.exports.bareCarriageReturn.value === 1 };
   }
 
   /** The number of key colons (colons after a quote, whitespace aside) and the offset of every 64th one. */
@@ -93,9 +93,18 @@ function textScanner(text: string): TextScanner {
   return largeTextScanner;
 }
 
-/** Line feeds in text[from, to), and the offset of the last of them (-1 without any). */
-export function lineFeedsBetween(text: string, from: number, to: number): { count: number; last: number } {
-  return to <= from ? { count: 0, last: -1 } : textScanner(text).lineFeeds(text, from, Math.min(to, text.length));
+/**
+ * Line feeds in text[from, to), the offset of the last of them (-1 without any), and whether a
+ * carriage return there is a line break of its own (no line feed after it), which they do not count.
+ */
+export interface LineFeeds {
+  count: number;
+  last: number;
+  bareCarriageReturn: boolean;
+}
+
+export function lineFeedsBetween(text: string, from: number, to: number): LineFeeds {
+  return to <= from ? { count: 0, last: -1, bareCarriageReturn: false } : textScanner(text).lineFeeds(text, from, Math.min(to, text.length));
 }
 
 /** Colons that follow a quote with only whitespace between (every key's, and rarely one in a string), with every 64th one's offset. */

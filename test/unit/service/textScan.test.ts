@@ -25,10 +25,12 @@ function expectedKeyColons(text: string): { count: number; checkpoints: number[]
   return { count, checkpoints };
 }
 
-function expectedLineFeeds(text: string, from: number, to: number): { count: number; last: number } {
+function expectedLineFeeds(text: string, from: number, to: number): { count: number; last: number; bareCarriageReturn: boolean } {
   const stretch = text.slice(from, to);
   const last = stretch.lastIndexOf('\n');
-  return { count: stretch.split('\n').length - 1, last: last === -1 ? -1 : from + last };
+  let bareCarriageReturn = false;
+  for (let i = from; i < Math.min(to, text.length); i++) if (text[i] === '\r' && text[i + 1] !== '\n') bareCarriageReturn = true;
+  return { count: stretch.split('\n').length - 1, last: last === -1 ? -1 : from + last, bareCarriageReturn };
 }
 
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]|\\[ubf]/;
@@ -86,8 +88,20 @@ describe('lineFeedsBetween', () => {
       const text = textWith('\n\n', at);
       for (const from of [0, at, at + 1]) expect(lineFeedsBetween(text, from, text.length), `at ${at} from ${from}`).toEqual(expectedLineFeeds(text, from, text.length));
     }
-    expect(lineFeedsBetween('\n\n\n', 0, 99)).toEqual({ count: 3, last: 2 });
-    expect(lineFeedsBetween('\n\n\n', 2, 1)).toEqual({ count: 0, last: -1 });
+    expect(lineFeedsBetween('\n\n\n', 0, 99)).toEqual({ count: 3, last: 2, bareCarriageReturn: false });
+    expect(lineFeedsBetween('\n\n\n', 2, 1)).toEqual({ count: 0, last: -1, bareCarriageReturn: false });
+  });
+
+  it('tells a carriage return on its own from one before a line feed, at every place of a block and of the tail', () => {
+    for (let at = 0; at < 40; at++) {
+      for (const insert of ['\r', '\r\n', '\r\r\n']) {
+        const text = textWith(insert, at);
+        for (const [from, to] of [[0, text.length], [0, at + 1], [at + 1, text.length]]) {
+          expect(lineFeedsBetween(text, from, to), `${JSON.stringify(insert)} at ${at}, ${from}-${to}`).toEqual(expectedLineFeeds(text, from, to));
+        }
+      }
+    }
+    expect(lineFeedsBetween('a\r', 0, 2).bareCarriageReturn).toBe(true);
   });
 });
 

@@ -156,6 +156,16 @@ describe('positions', () => {
     const finding = only(validateText(text), 'schema');
     expect(finding.range.start.character).toBe(text.indexOf('5'));
   });
+
+  it('counts a carriage return on its own as a line break, as editors do, like CRLF and LF', () => {
+    const { text } = lint(planted(base, { '/protocolSection/designModule/phases': ['Phase 2'] }));
+    const at = (findings: Finding[]) => findings.map((finding) => [finding.ruleId, finding.range]);
+    const expected = at(validateText(text, { today: '2026-11-24' }));
+    expect(expected.some(([ruleId]) => ruleId === 'schema')).toBe(true);
+    for (const lineBreak of ['\r\n', '\r']) expect(at(validateText(text.split('\n').join(lineBreak), { today: '2026-11-24' })), JSON.stringify(lineBreak)).toEqual(expected);
+    const syntax = only(validateText('{"a": 1}\r\r\r"'), 'syntax');
+    expect(syntax.range.start).toEqual({ line: 3, character: 0 });
+  });
 });
 
 describe('messages about very long values', () => {

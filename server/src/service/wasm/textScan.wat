@@ -21,28 +21,45 @@
   ;; The offset of the last line feed countLineFeeds met (-1 when it met none).
   (global $lastLineFeed (export "lastLineFeed") (mut i32) (i32.const -1))
 
+  ;; 1 when countLineFeeds met a carriage return that no line feed follows: a line break of its
+  ;; own, as old Macs wrote them, which the line feeds alone do not count.
+  (global $bareCarriageReturn (export "bareCarriageReturn") (mut i32) (i32.const 0))
+
   ;; The line feeds among the units [from, to).
   (func (export "countLineFeeds") (param $from i32) (param $to i32) (result i32)
     (local $i i32)
     (local $count i32)
+    (local $bytes v128)
     (local $mask i32)
+    (local $returns i32)
+    (local $inRange i32)
     (global.set $lastLineFeed (i32.const -1))
+    (global.set $bareCarriageReturn (i32.const 0))
     (local.set $i (local.get $from))
     (block $done
       (loop $vectors
         (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $mask
-          (i8x16.bitmask
-            (i8x16.eq
-              (i8x16.narrow_i16x8_u (v128.load (i32.shl (local.get $i) (i32.const 1))) (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1))))
-              (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+        (local.set $bytes (i8x16.narrow_i16x8_u (v128.load (i32.shl (local.get $i) (i32.const 1))) (v128.load offset=16 (i32.shl (local.get $i) (i32.const 1)))))
+        (local.set $mask (i8x16.bitmask (i8x16.eq (local.get $bytes) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+        (local.set $returns (i8x16.bitmask (i8x16.eq (local.get $bytes) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13))))
         ;; The last block may reach past $to: its units from $to on are not counted.
         (if (i32.lt_u (i32.sub (local.get $to) (local.get $i)) (i32.const 16))
-          (then (local.set $mask (i32.and (local.get $mask) (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $to) (local.get $i))) (i32.const 1))))))
+          (then
+            (local.set $inRange (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $to) (local.get $i))) (i32.const 1)))
+            (local.set $mask (i32.and (local.get $mask) (local.get $inRange)))
+            (local.set $returns (i32.and (local.get $returns) (local.get $inRange)))))
         (if (local.get $mask)
           (then
             (local.set $count (i32.add (local.get $count) (i32.popcnt (local.get $mask))))
             (global.set $lastLineFeed (i32.sub (i32.add (local.get $i) (i32.const 31)) (i32.clz (local.get $mask))))))
+        ;; Each carriage return is looked at with the unit after it (the padding makes that unit readable at the end).
+        (block $returnsDone
+          (loop $eachReturn
+            (br_if $returnsDone (i32.eqz (local.get $returns)))
+            (if (i32.ne (call $unitAt (i32.add (i32.add (local.get $i) (i32.ctz (local.get $returns))) (i32.const 1))) (i32.const 10))
+              (then (global.set $bareCarriageReturn (i32.const 1))))
+            (local.set $returns (i32.and (local.get $returns) (i32.sub (local.get $returns) (i32.const 1))))
+            (br $eachReturn)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $vectors)))
     (local.get $count))
