@@ -1,7 +1,7 @@
 // The CLI end to end: formats, exit codes, bad files, --fix. Runs the built dist/cli.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
 import { onlyRules, removeTemporaryFolders, ROOT, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
@@ -322,6 +322,20 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
   it("counts the config's files globs as records, from the project folder or from a folder inside it", () => {
     expect(linted(['.'])).toContain('exports/week1/study.export');
     expect(linted(['exports'])).toEqual(['exports/week1/study.export']);
+  });
+
+  it("counts the files globs of the config nearest each file, from wherever the command runs", () => {
+    const name = basename(project);
+    const fromAbove = run(['lint', name, '--format', 'json', '--today', TODAY], dirname(project));
+    expect((JSON.parse(fromAbove.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path)).toContain(`${name}/exports/week1/study.export`);
+    mkdirSync(join(project, 'other'));
+    writeFileSync(join(project, 'other', '.trialrc.json'), JSON.stringify({ files: ['**/*.data'] }));
+    writeFileSync(join(project, 'other', 'x.data'), record);
+    try {
+      expect(linted(['.'])).toEqual(expect.arrayContaining(['exports/week1/study.export', 'other/x.data']));
+    } finally {
+      rmSync(join(project, 'other'), { recursive: true });
+    }
   });
 
   it("leaves out the config's ignored folders when it walks folders", () => {

@@ -84,8 +84,8 @@ function globBase(pattern: string): string {
 }
 
 export interface FileSelection {
-  /** Globs (relative to the working directory) that widen what counts as a record inside folders: the config's `files`. */
-  extraGlobs?: readonly string[];
+  /** Widens what counts as a record inside folders: the `files` globs of the config that applies to the file. */
+  isListedRecord?: (absolute: string) => boolean;
   /** Files and folders that walks and globs leave out (the configs' `ignores`, --ignore-pattern). */
   isIgnored?: (absolute: string) => boolean;
   /** Told of each folder named on the command line that holds no record. */
@@ -98,8 +98,8 @@ export interface FileSelection {
  */
 export function expandPaths(cwd: string, patterns: readonly string[], selection: FileSelection = {}): string[] {
   const isRecordName = picomatch([RECORD_GLOB, '*.trial.json'], { dot: false });
-  const isExtra = picomatch([...(selection.extraGlobs ?? [])], { dot: false });
-  const isRecord = (folder: string, file: string) => isRecordName(toDisplayPath(folder, file)) || isExtra(toDisplayPath(cwd, file)) || holdsStudy(file);
+  const isListedRecord = selection.isListedRecord ?? (() => false);
+  const isRecord = (folder: string, file: string) => isRecordName(toDisplayPath(folder, file)) || isListedRecord(file) || holdsStudy(file);
   const isIgnored = selection.isIgnored ?? (() => false);
   const found: string[] = [];
   for (const pattern of patterns.length ? patterns : ['.']) {

@@ -1,8 +1,8 @@
 // `trial-records lint`: expand paths, lint them (in workers when there are many), keep the changed
 // lines' findings with --changed-since, format, choose the exit code. --stdin lints piped text.
 import { writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigService, ignoreGlob, ignoreMatcher } from '../config';
+import { resolve } from 'node:path';
+import { ConfigService, ignoreGlob, ignoreMatcher } from '../config';
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
@@ -248,12 +248,11 @@ function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterS
 function recordPaths(options: LintOptions, setup: LinterSetup, onEmptyFolder: (folder: string) => void): string[] {
   const configs = new ConfigService();
   try {
-    // Untrusted here only so that custom rules are not loaded twice: the linters load them to run them.
-    const projectConfig = configs.settingsFor(join(setup.cwd, CONFIG_FILE_NAME), { configFile: setup.configFile, trusted: false }).config;
     const isIgnoredByPattern = ignoreMatcher(options.ignorePatterns.map((pattern) => ignoreGlob(setup.cwd, pattern)));
+    const request = { configFile: setup.configFile };
     return expandPaths(setup.cwd, options.patterns, {
-      extraGlobs: projectConfig.files.map((glob) => relative(setup.cwd, glob).split(sep).join('/')),
-      isIgnored: (absolute) => isIgnoredByPattern(absolute) || configs.isIgnored(absolute, { configFile: setup.configFile }),
+      isListedRecord: (absolute) => configs.isListedRecord(absolute, request),
+      isIgnored: (absolute) => isIgnoredByPattern(absolute) || configs.isIgnored(absolute, request),
       onEmptyFolder,
     });
   } finally {

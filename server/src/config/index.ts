@@ -38,6 +38,8 @@ interface CacheEntry {
   config: ResolvedConfig;
   /** Whether a path matches the config's `ignores`. */
   isIgnored: (path: string) => boolean;
+  /** Whether a path matches the config's `files`. */
+  isListedRecord: (path: string) => boolean;
   custom?: LoadedCustomRules;
   customRulesNote?: string;
   stamps: Map<string, number>;
@@ -46,9 +48,9 @@ interface CacheEntry {
 const KNOWN_RULE_IDS = new Set<string>([...builtinRules.map((rule) => rule.meta.id), ...ENGINE_RULES.map((rule) => rule.id), 'team-schema']);
 
 /** Matches absolute paths against absolute globs, with forward slashes on every system. */
-export function ignoreMatcher(globs: readonly string[]): (path: string) => boolean {
+export function ignoreMatcher(globs: readonly string[], options: { dot: boolean } = { dot: true }): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  const matches = picomatch(globs.map(toSlashes), { dot: true });
+  const matches = picomatch(globs.map(toSlashes), options);
   return (path) => matches(toSlashes(path));
 }
 
@@ -89,6 +91,11 @@ export class ConfigService {
     return this.entryFor(request.configFile ?? this.nearestConfig(path), false).isIgnored(path);
   }
 
+  /** Whether the `files` globs of the config that applies to a file make it a record (beyond *.trial.json). */
+  isListedRecord(path: string, request: Omit<ConfigRequest, 'trusted'>): boolean {
+    return this.entryFor(request.configFile ?? this.nearestConfig(path), false).isListedRecord(path);
+  }
+
   /**
    * findConfigFile, remembered per folder until invalidate(): for callers that ask for many files
    * of one run (folder walks, the linter, the cache).
@@ -118,9 +125,9 @@ export class ConfigService {
   }
 
   private load(configPath: string | undefined, trusted: boolean): CacheEntry {
-    if (!configPath) return { config: emptyConfig(), isIgnored: () => false, stamps: new Map() };
+    if (!configPath) return { config: emptyConfig(), isIgnored: () => false, isListedRecord: () => false, stamps: new Map() };
     const config = loadConfig(configPath, KNOWN_RULE_IDS);
-    const entry: CacheEntry = { config, isIgnored: ignoreMatcher(config.ignores), stamps: new Map() };
+    const entry: CacheEntry = { config, isIgnored: ignoreMatcher(config.ignores), isListedRecord: ignoreMatcher(config.files, { dot: false }), stamps: new Map() };
     if (config.customRules.length > 0) {
       if (trusted) {
         entry.custom = loadCustomRules(config.customRules, config.ruleTimeout);
