@@ -21,8 +21,10 @@ const ALWAYS_ON = new Set(['syntax', 'rule-error']);
  */
 export function turnOffRuleActions(recordUri: string, diagnostics: readonly Diagnostic[], canCreateFiles: boolean): CodeAction[] {
   const ruleIds = new Set(diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string' && !ALWAYS_ON.has(diagnostic.code)).map((diagnostic) => String(diagnostic.code)));
-  if (ruleIds.size === 0) return [];
-  const recordPath = URI.parse(recordUri).fsPath;
+  // An unsaved record (untitled:) has no folder for a config to apply from.
+  const uri = URI.parse(recordUri);
+  if (ruleIds.size === 0 || uri.scheme !== 'file') return [];
+  const recordPath = uri.fsPath;
   const configPath = findConfigFile(recordPath);
   const glob = recordGlob(dirname(configPath ?? recordPath), recordPath);
   if (!glob) return [];

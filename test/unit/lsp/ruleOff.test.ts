@@ -111,6 +111,10 @@ describe('turnOffRuleActions', () => {
     expect(turnOffRuleActions(uri, [diagnostic('date-order')], true)).toEqual([]);
   });
 
+  it('offers nothing for a record that is not saved yet (no folder for a config to apply from)', () => {
+    expect(turnOffRuleActions('untitled:Untitled-1', [diagnostic('date-order')], true)).toEqual([]);
+  });
+
   it('gives one action per rule among the diagnostics', () => {
     const folder = workspace();
     writeFileSync(join(folder, '.trialrc.json'), '{}');
