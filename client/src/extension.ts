@@ -33,10 +33,8 @@ function startClient(context: vscode.ExtensionContext, output: vscode.OutputChan
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
-    synchronize: {
-      configurationSection: 'trialRecords',
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.trialrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs}')],
-    },
+    // The server asks for the file events it needs (configs, custom rules), as it does of any client.
+    synchronize: { configurationSection: 'trialRecords' },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   const client = new LanguageClient('trialRecords', 'Trial Records', serverOptions, clientOptions);

@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   LSPErrorCodes,
   ResponseError,
@@ -52,6 +53,10 @@ let records: OpenRecords;
 let settings: SettingsCache;
 /** The client applies "create file" operations in workspace edits (a new .trialrc.json). */
 let canCreateFiles = false;
+/** The client takes snippets in completions (tab stops, placeholders, choices). */
+let takesSnippets = false;
+/** The client watches files for the server when asked to (configs and custom rules). */
+let watchesFilesOnRequest = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -60,6 +65,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   records = new OpenRecords(connection, documents, settings, configs, workspaceRoot(params));
   records.trusted = options.trusted !== false;
   canCreateFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
+  takesSnippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
+  watchesFilesOnRequest = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -83,8 +90,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return result;
 });
 
+/** Files whose change may change the findings of every open record: configs and custom rules. */
+const WATCHED_FILES = ['**/.trialrc.json', '**/*.{js,mjs,cjs}'];
+
 connection.onInitialized(() => {
   void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  if (watchesFilesOnRequest) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+  }
 });
 
 function workspaceRoot(params: InitializeParams): string {
@@ -147,7 +160,7 @@ async function todayFor(uri: string): Promise<string> {
 
 connection.onCompletion(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri) }) : null;
+  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri), snippets: takesSnippets }) : null;
 });
 
 connection.onHover(async (params, token) => {

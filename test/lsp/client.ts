@@ -16,6 +16,8 @@ export interface PublishedDiagnostics {
 export class TestClient {
   readonly published: PublishedDiagnostics[] = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** What the server asked to register (client/registerCapability). */
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   private readonly versions = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   /** What the server answered to `initialize`. */
@@ -26,9 +28,16 @@ export class TestClient {
     readonly connection: MessageConnection,
   ) {}
 
-  static async start(options: { rootPath: string; pull?: boolean; initializationOptions?: unknown; configuration?: unknown } = { rootPath: process.cwd() }): Promise<TestClient> {
+  /**
+   * `snippets: false` for a client without snippet support (as Neovim's own completion);
+   * `watchFiles` for a client that watches files when the server registers for them.
+   */
+  static async start(options: { rootPath: string; pull?: boolean; initializationOptions?: unknown; configuration?: unknown; snippets?: boolean; watchFiles?: boolean } = { rootPath: process.cwd() }): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A reply the server no longer reads once the test stops it is not an error of the test.
+    child.stdin!.on('error', () => undefined);
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onError(() => undefined);
     const client = new TestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       client.published.push(params);
@@ -39,17 +48,26 @@ export class TestClient {
       client.wake();
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      client.registrations.push(...params.registrations);
+      client.wake();
+      return null;
+    });
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(options.rootPath).href,
       workspaceFolders: [{ uri: pathToFileURL(options.rootPath).href, name: 'test' }],
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: {
+          configuration: options.configuration !== undefined,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        },
         textDocument: {
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
-          completion: { completionItem: { snippetSupport: true } },
+          completion: { completionItem: { snippetSupport: options.snippets ?? true } },
           hover: { contentFormat: ['markdown'] },
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
@@ -107,7 +125,7 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-      void this.connection.sendNotification('exit');
+      await this.connection.sendNotification('exit').catch(() => undefined);
     } catch {
       // already gone
     }

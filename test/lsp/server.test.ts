@@ -177,6 +177,45 @@ describe('bad input', () => {
   }, 120000);
 });
 
+describe('clients other than VS Code', () => {
+  it('get plain-text completions when they take no snippets', async () => {
+    const plain = await TestClient.start({ rootPath: folder, snippets: false });
+    try {
+      const uri = fileUri(join(folder, 'plain.trial.json'));
+      const text = '{"protocolSection": {"armsInterventionsModule": {"armGroups": [\n  \n]}}}';
+      plain.open(uri, text);
+      await plain.diagnostics(uri);
+      const list = await plain.request<{ items: Array<{ label: string; insertTextFormat?: number; textEdit?: { newText: string } }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } });
+      expect(list.items.map((item) => item.label)).toContain('New arm group');
+      for (const item of list.items) {
+        expect(item.insertTextFormat, item.label).not.toBe(2);
+        expect(item.textEdit?.newText ?? '', item.label).not.toMatch(/\$\{?\d/);
+      }
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('are asked to watch configs and custom rules, and a changed config re-checks the open records', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'trial-lsp-watch-'));
+    const watching = await TestClient.start({ rootPath: project, watchFiles: true });
+    try {
+      const uri = fileUri(join(project, 'a.trial.json'));
+      watching.open(uri, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2));
+      expect((await watching.diagnostics(uri)).diagnostics.map((diagnostic) => diagnostic.code)).toContain('schema');
+      const registration = watching.registrations.find((candidate) => candidate.method === 'workspace/didChangeWatchedFiles');
+      expect(registration?.registerOptions).toEqual({ watchers: [{ globPattern: '**/.trialrc.json' }, { globPattern: '**/*.{js,mjs,cjs}' }] });
+      writeFileSync(join(project, '.trialrc.json'), JSON.stringify({ rules: { schema: 'off' } }));
+      void watching.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(project, '.trialrc.json')), type: 1 }] });
+      const after = await watching.diagnostics(uri, (published) => !published.diagnostics.some((diagnostic) => diagnostic.code === 'schema'));
+      expect(after.diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('schema');
+    } finally {
+      await watching.stop();
+    }
+    expect(client.registrations.map((candidate) => candidate.method)).not.toContain('workspace/didChangeWatchedFiles');
+  });
+});
+
 describe('team config', () => {
   it('reports a broken .trialrc.json on the config file and falls back to the default rules', async () => {
     const project = mkdtempSync(join(tmpdir(), 'trial-lsp-config-'));

@@ -7,7 +7,7 @@ import type { TrialDocument } from './document';
 import { schemaAt, type SchemaNode } from './studySchema';
 import { childPointer, parentPointer, lastSegment } from './pointer';
 import { isLeaf, isPropertyKey, keyOfValue, nodeAtOffset, pointerOfNode, presentKeys, type Node } from './tree';
-import { isDateStruct, snippetLiteral, valueSnippet } from './skeleton';
+import { isDateStruct, snippetAsPlainText, snippetLiteral, valueSnippet } from './skeleton';
 import { ARRAY_ENTRY_SNIPPETS } from './snippets';
 import { armGroups, asString, interventionReference, interventions, isPartialDate } from '../rules/study';
 import { isRequiredHere } from './requirements';
@@ -30,6 +30,8 @@ interface Place {
 
 export interface CompletionOptions {
   today: string;
+  /** False for a client that takes no snippets: items insert plain text. */
+  snippets?: boolean;
 }
 
 export function doComplete(document: TrialDocument, position: Position, options: CompletionOptions): CompletionList {
@@ -40,6 +42,10 @@ export function doComplete(document: TrialDocument, position: Position, options:
   const range = document.rangeOf(place.start, place.end);
   const separator = needsComma(document.text, place.end) ? ',' : '';
   for (const item of items) {
+    if (options.snippets === false && item.insertTextFormat === InsertTextFormat.Snippet) {
+      item.insertText = snippetAsPlainText(item.insertText ?? item.label);
+      item.insertTextFormat = InsertTextFormat.PlainText;
+    }
     const text = (item.insertText ?? item.label) + separator;
     item.textEdit = { range, newText: text };
     delete item.insertText;

@@ -31,6 +31,48 @@ export function snippetLiteral(text: string): string {
   return text.replace(/[\\$}]/g, (character) => `\\${character}`);
 }
 
+/**
+ * What a snippet inserts in a client that takes no snippets: placeholders give their default
+ * text, tab stops and choices nothing (an empty value the schema then asks to fill, rather than a
+ * code picked without the curator), escapes their character.
+ */
+export function snippetAsPlainText(snippet: string): string {
+  return plainTextUntil(snippet, 0, '').text;
+}
+
+function plainTextUntil(snippet: string, from: number, stop: string): { text: string; end: number } {
+  let text = '';
+  let i = from;
+  while (i < snippet.length && snippet[i] !== stop) {
+    const character = snippet[i];
+    if (character === '\\' && i + 1 < snippet.length) {
+      text += snippet[i + 1];
+      i += 2;
+    } else if (character === '$' && /\d/.test(snippet[i + 1] ?? '')) {
+      i = skipDigits(snippet, i + 1);
+    } else if (character === '$' && snippet[i + 1] === '{') {
+      const afterNumber = skipDigits(snippet, i + 2);
+      if (snippet[afterNumber] === ':') {
+        const placeholder = plainTextUntil(snippet, afterNumber + 1, '}');
+        text += placeholder.text;
+        i = placeholder.end + 1;
+      } else if (snippet[afterNumber] === '|') {
+        i = plainTextUntil(snippet, afterNumber + 1, '}').end + 1;
+      } else i = afterNumber + 1;
+    } else {
+      text += character;
+      i++;
+    }
+  }
+  return { text, end: i };
+}
+
+function skipDigits(text: string, from: number): number {
+  let i = from;
+  while (/\d/.test(text[i] ?? '')) i++;
+  return i;
+}
+
 /** A snippet choice of enum codes: ${1|A,B,C|}. */
 export function choiceSnippet(codes: readonly string[], tabStop = 1): string {
   return `\${${tabStop}|${codes.map((code) => code.replace(/[,|\\$}]/g, (character) => `\\${character}`)).join(',')}|}`;

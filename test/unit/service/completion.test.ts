@@ -109,6 +109,28 @@ describe('array entries', () => {
   });
 });
 
+describe('clients that take no snippets', () => {
+  const plain = (cursor: ReturnType<typeof atCursor>) => doComplete(cursor.document, cursor.position, { today: TODAY, snippets: false });
+
+  it('get plain text: placeholders keep their default, tab stops and choices leave nothing, escapes their character', () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/statusModule/startDateStruct': undefined, '/protocolSection/statusModule/overallStatus': undefined });
+    const list = plain(recordWithCursor('"statusVerifiedDate": "2020-10",', '"statusVerifiedDate": "2020-10",\n      |', record));
+    expect(list.items.every((item) => item.insertTextFormat !== 2)).toBe(true);
+    expect(newText(list, 'overallStatus')).toBe('"overallStatus": "",');
+    expect(newText(list, 'startDateStruct')).toBe('"startDateStruct": {"date": "yyyy-MM", "type": ""},');
+    const arms = plain(recordWithCursor('"armGroups": [\n', '"armGroups": [\n|'));
+    const arm = newText(arms, 'New arm group')!;
+    expect(arm).not.toMatch(/\$\{?\d/);
+    expect(JSON.parse(arm.replace(/,$/, ''))).toMatchObject({ label: '', type: '' });
+  });
+
+  it('get a date snippet as the date it suggests', () => {
+    const record = corpusRecord('NCT03418623');
+    const list = plain(recordWithCursor('"statusVerifiedDate": "', '"statusVerifiedDate": "|', record));
+    expect(list.items.map((item) => (item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : '')).filter((text) => text.includes('$'))).toEqual([]);
+  });
+});
+
 it('offers the top-level sections in an empty file', () => {
   expect(labels(complete(atCursor('|')))).toEqual(expect.arrayContaining(['protocolSection', 'resultsSection', 'derivedSection', 'hasResults']));
   expect(labels(complete(atCursor('{|}')))).toContain('protocolSection');
