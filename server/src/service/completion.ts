@@ -65,6 +65,11 @@ function findPlace(document: TrialDocument, offset: number): Place | undefined {
   const overwrite = isLeaf(node) && offset > node.offset ? { start: node.offset, end: node.offset + node.length } : { start: offset - word.length, end: offset };
 
   if (node.type === 'object') return { kind: 'key', pointer: pointerOfNode(node), object: node, addValue: true, inArray: false, ...overwrite };
+  // Just before a key's opening quote: a new property goes in front of that one.
+  const property = node.type === 'property' ? node : isPropertyKey(node) ? node.parent : undefined;
+  if (property && offset === property.offset && word === '') {
+    return { kind: 'key', pointer: pointerOfNode(property.parent!), object: property.parent, addValue: true, inArray: false, start: offset, end: offset };
+  }
   if (node.type === 'string' && isPropertyKey(node)) {
     const property = node.parent!;
     return { kind: 'key', pointer: pointerOfNode(property.parent!), object: property.parent, currentKey: String(node.value), addValue: property.colonOffset === undefined, inArray: false, ...overwrite };

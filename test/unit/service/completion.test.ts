@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doComplete } from '../../../server/src/service/completion';
-import { atCursor, recordWithCursor } from './cursor';
+import { applyTextEdits, atCursor, recordWithCursor } from './cursor';
 import { corpusRecord, planted } from '../rules/fixtures';
 
 const TODAY = '2026-11-24';
@@ -42,6 +42,16 @@ describe('property keys', () => {
     const list = complete(atCursor('{\n  "protocolSection": {\n    "designModule": {\n      "studyType": "INTERVENTIONAL"\n      "|\n    }\n  }\n}'));
     expect(labels(list)).toContain('phases');
     expect(labels(list)).not.toContain('studyType');
+  });
+
+  it('puts a new property in front of the key whose opening quote the cursor is just before', () => {
+    const cursor = atCursor('{\n  "protocolSection": {\n    "statusModule": {\n      |"overallStatus": "RECRUITING"\n    }\n  }\n}');
+    const list = complete(cursor);
+    expect(labels(list)).not.toContain('overallStatus');
+    expect(newText(list, 'whyStopped')).toBe('"whyStopped": "$1",');
+    const edit = list.items.find((item) => item.label === 'whyStopped')!.textEdit as { range: never; newText: string };
+    const inserted = applyTextEdits(cursor.document, [{ range: edit.range, newText: edit.newText.replace('$1', 'x') }]);
+    expect(JSON.parse(inserted).protocolSection.statusModule).toEqual({ whyStopped: 'x', overallStatus: 'RECRUITING' });
   });
 
   it('completes a half-typed key without its closing quote', () => {
