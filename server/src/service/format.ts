@@ -21,10 +21,45 @@ export function formatDocument(document: TrialDocument, options: FormatOptions, 
     throw new FormatRefused(`This record is nested too deeply to format: its indentation alone would take more than ${Math.floor(MAX_INDENTATION_CHARACTERS / 1024 / 1024)} million characters.`);
   }
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-  const span = range ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) } : undefined;
-  const edits = formatJson(document.text, span, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, insertFinalNewline: !range && document.text.endsWith(eol) });
   const lostIndent = eol + (options.insertSpaces ? ' ' : '\t').repeat(CACHED_INDENTS);
-  return edits.map((edit) => ({ range: document.rangeOf(edit.offset, edit.offset + edit.length), newText: withIndentRestored(edit.content, lostIndent) }));
+  // A range is formatted as part of the whole record (its lines get the indentation of their depth), and nothing outside it changes.
+  const edits = formatJson(document.text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, insertFinalNewline: !range && document.text.endsWith(eol) })
+    .map((edit): Edit => ({ start: edit.offset, end: edit.offset + edit.length, text: withIndentRestored(edit.content, lostIndent) }));
+  const kept = range ? clippedTo(edits, document.text, document.offsetAt(range.start), document.offsetAt(range.end)) : edits;
+  return kept.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.text }));
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The edits, or their parts, that lie within [from, to). The formatter's edits replace whitespace
+ * with whitespace: one that crosses a boundary keeps its part inside when the part outside stays
+ * as it is (the line break before an indentation that the range starts in), and is dropped otherwise.
+ */
+function clippedTo(edits: readonly Edit[], text: string, from: number, to: number): Edit[] {
+  const kept: Edit[] = [];
+  for (const edit of edits) {
+    if ((edit.end <= from && edit.start < from) || edit.start >= to) continue;
+    let { start, end, text: replacement } = edit;
+    if (start < from) {
+      const outside = text.slice(start, from);
+      if (!replacement.startsWith(outside)) continue;
+      replacement = replacement.slice(outside.length);
+      start = from;
+    }
+    if (end > to) {
+      const outside = text.slice(to, end);
+      if (!replacement.endsWith(outside)) continue;
+      replacement = replacement.slice(0, replacement.length - outside.length);
+      end = to;
+    }
+    kept.push({ start, end, text: replacement });
+  }
+  return kept;
 }
 
 /**

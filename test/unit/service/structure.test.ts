@@ -70,6 +70,14 @@ describe('formatting', () => {
     expect(JSON.parse(result)).toEqual(JSON.parse(messy.text));
   });
 
+  it('indents the lines of a range by their depth in the record, and changes nothing outside it', () => {
+    const lines = ['{', '  "protocolSection": {', '    "identificationModule": {', '      "nctId": "N",', '      "organization": {', '      "fullName": "H",', '      "class": "OTHER"', '      },', '      "briefTitle": "A"', '    }', '  }', '}'];
+    const messy = new TrialDocument(lines.join('\n'), 1);
+    const result = applyTextEdits(messy, formatDocument(messy, { tabSize: 2, insertSpaces: true }, { start: { line: 5, character: 0 }, end: { line: 7, character: 0 } })).split('\n');
+    expect(result.slice(5, 7)).toEqual(['        "fullName": "H",', '        "class": "OTHER"']);
+    expect([...result.slice(0, 5), ...result.slice(7)]).toEqual([...lines.slice(0, 5), ...lines.slice(7)]);
+  });
+
   it('refuses, with the reason, text whose indentation alone would exhaust memory, and formats deep but sane text', () => {
     expect(() => formatDocument(new TrialDocument('['.repeat(20000) + ']'.repeat(20000)), { tabSize: 2, insertSpaces: true })).toThrow(FormatRefused);
     expect(() => formatDocument(new TrialDocument('{"a":'.repeat(20000)), { tabSize: 2, insertSpaces: true })).toThrow(/nested too deeply to format/);
