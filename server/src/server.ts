@@ -202,7 +202,7 @@ connection.onPrepareRename(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   if (!document) return null;
   const result = prepareRename(document, params.position);
-  if ('error' in result) throw new ResponseError(0, result.error);
+  if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
   return result;
 });
 
@@ -210,7 +210,7 @@ connection.onRenameRequest(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   if (!document) return null;
   const result = rename(document, params.position, params.newName);
-  if ('error' in result) throw new ResponseError(0, result.error);
+  if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
   return result;
 });
 

@@ -116,7 +116,7 @@ describe('editor features', () => {
   });
 
   it('refuses to rename elsewhere, with a reason', async () => {
-    await expect(client.request('textDocument/prepareRename', { textDocument: { uri: uri() }, position: positionOf(text, '"studyType"', 2) })).rejects.toThrow(/Only arm labels and intervention names/);
+    await expect(client.request('textDocument/prepareRename', { textDocument: { uri: uri() }, position: positionOf(text, '"studyType"', 2) })).rejects.toMatchObject({ code: -32803, message: expect.stringMatching(/Only arm labels and intervention names/) });
   });
 
   it('lists document symbols and formats with the requested indentation', async () => {
