@@ -5,6 +5,11 @@ import { isIndividualPatientExpandedAccess, isMissing } from './support/required
 /** A placebo has no brand or code names to give. */
 const PLACEBO = /\b(?:placebo|sham)\b/i;
 
+/** No list, or one of blank names only: the empty name a suggestion inserts does not count until it is filled in. */
+function listsNoName(otherNames: unknown): boolean {
+  return isMissing(otherNames) || (Array.isArray(otherNames) && otherNames.every((other) => typeof other === 'string' && other.trim() === ''));
+}
+
 export default defineRule({
   meta: {
     id: 'drug-other-names',
@@ -23,7 +28,7 @@ export default defineRule({
     if (isIndividualPatientExpandedAccess(context.record)) return;
     interventions(context.record).forEach((intervention, index) => {
       const name = asString(intervention.name)?.trim();
-      if (intervention.type !== 'DRUG' || !isMissing(intervention.otherNames) || (name && PLACEBO.test(name))) return;
+      if (intervention.type !== 'DRUG' || !listsNoName(intervention.otherNames) || (name && PLACEBO.test(name))) return;
       const pointer = `${POINTERS.arms}/interventions/${index}/otherNames`;
       context.report({
         pointer,

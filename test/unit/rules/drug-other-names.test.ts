@@ -24,6 +24,11 @@ new RuleTester().run(rule, {
       errors: [{ pointer: `${interventions}/1/otherNames`, severity: 'hint', message: 'The drug "Carboplatin" lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.' }],
     },
     {
+      name: 'a list of blank names, as the suggestion inserts it, until one is filled in',
+      record: planted(namedDrugs, { [`${interventions}/1/otherNames`]: ['', ' '] }),
+      errors: [{ pointer: `${interventions}/1/otherNames`, message: /"Carboplatin" lists no other names/ }],
+    },
+    {
       name: 'a real accepted record whose investigational drug lists none (hence a hint, never an error)',
       record: corpusRecord('NCT03934567'),
       errors: [{ pointer: `${interventions}/0/otherNames`, severity: 'hint', message: /"Abexinostat"/ }],
