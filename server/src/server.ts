@@ -64,6 +64,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = new SettingsCache(connection, Boolean(capabilities.workspace?.configuration), options.settings);
   records = new OpenRecords(connection, documents, settings, configs, workspaceRoot(params));
   records.trusted = options.trusted !== false;
+  records.pullsDiagnostics = Boolean(capabilities.textDocument?.diagnostic);
+  records.refreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport ?? false;
   canCreateFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
   takesSnippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
   watchesFilesOnRequest = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;

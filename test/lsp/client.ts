@@ -16,6 +16,8 @@ export interface PublishedDiagnostics {
 export class TestClient {
   readonly published: PublishedDiagnostics[] = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** How many times the server asked the client to pull diagnostics again. */
+  diagnosticRefreshes = 0;
   /** What the server asked to register (client/registerCapability). */
   readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   private readonly versions = new Map<string, number>();
@@ -48,6 +50,11 @@ export class TestClient {
       client.wake();
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.diagnosticRefreshes++;
+      client.wake();
+      return null;
+    });
     connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
       client.registrations.push(...params.registrations);
       client.wake();
@@ -63,6 +70,7 @@ export class TestClient {
           configuration: options.configuration !== undefined,
           didChangeConfiguration: { dynamicRegistration: true },
           ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         },
         textDocument: {

@@ -21,7 +21,7 @@ function defectiveSeed(): string {
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'trial-lsp-'));
-  client = await TestClient.start({ rootPath: folder, pull: true });
+  client = await TestClient.start({ rootPath: folder });
 });
 
 afterAll(async () => {
@@ -48,11 +48,28 @@ describe('diagnostics', () => {
     expect(published.diagnostics.some((diagnostic) => diagnostic.code === 'arm-label-reference')).toBe(true);
   });
 
-  it('answers pull diagnostics when the client offers them', async () => {
-    const uri = fileUri(join(folder, 'seed.trial.json'));
-    const report = await client.request<{ kind: string; items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
-    expect(report.kind).toBe('full');
-    expect(report.items.map((item) => item.code)).toEqual(expect.arrayContaining(['schema', 'arm-label-reference']));
+  it('answers pull diagnostics when the client offers them, and then does not push them too (a client would show them twice)', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'trial-lsp-pull-'));
+    const pulling = await TestClient.start({ rootPath: project, pull: true });
+    try {
+      expect(pulling.initializeResult?.capabilities.diagnosticProvider).toBeDefined();
+      const uri = fileUri(join(project, 'seed.trial.json'));
+      pulling.open(uri, defectiveSeed());
+      const report = await pulling.request<{ kind: string; items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(report.kind).toBe('full');
+      expect(report.items.map((item) => item.code)).toEqual(expect.arrayContaining(['schema', 'arm-label-reference']));
+      // The debounced validation has run by now: it told the client it validated, and published nothing.
+      await waitFor(() => pulling.notifications.some((notification) => notification.method === 'trialRecords/validated'));
+      expect(pulling.published.filter((published) => published.uri === uri)).toEqual([]);
+      writeFileSync(join(project, '.trialrc.json'), JSON.stringify({ rules: { schema: 'off' } }));
+      void pulling.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(project, '.trialrc.json')), type: 1 }] });
+      await waitFor(() => pulling.diagnosticRefreshes > 0);
+      const after = await pulling.request<{ items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(after.items.map((item) => item.code)).not.toContain('schema');
+    } finally {
+      await pulling.stop();
+    }
+    expect(client.initializeResult?.capabilities.diagnosticProvider).toBeUndefined();
   });
 
   it('after 50 rapid edits, the last published diagnostics belong to the last text', async () => {
@@ -176,6 +193,14 @@ describe('bad input', () => {
     client.close(uri);
   }, 120000);
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe('clients other than VS Code', () => {
   it('get plain-text completions when they take no snippets', async () => {

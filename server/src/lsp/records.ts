@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { DiagnosticRefreshRequest, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigService, findConfigFile, type RecordSettings } from '../config';
 import { TrialDocument } from '../service/document';
@@ -38,6 +38,13 @@ export class OpenRecords {
   /** Config files that got diagnostics, so that they can be cleared once fixed. */
   private readonly brokenConfigs = new Set<string>();
   trusted = true;
+  /**
+   * The client pulls diagnostics (textDocument/diagnostic): records' findings are not also pushed,
+   * which some clients (Neovim 0.10+) would show twice. Config problems are still pushed.
+   */
+  pullsDiagnostics = false;
+  /** The client re-pulls when asked (workspace/diagnostic/refresh). */
+  refreshesDiagnostics = false;
 
   constructor(
     private readonly connection: Connection,
@@ -91,7 +98,7 @@ export class OpenRecords {
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return;
     const diagnostics: Diagnostic[] = result.findings.map((finding) => toDiagnostic(finding, uri));
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics });
     void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: result.durationMs, count: diagnostics.length });
   }
 
@@ -187,6 +194,7 @@ export class OpenRecords {
     for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.brokenConfigs.clear();
     for (const textDocument of this.documents.all()) void this.publish(textDocument.uri);
+    if (this.pullsDiagnostics && this.refreshesDiagnostics) void this.connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   }
 
   close(uri: string): void {
@@ -194,7 +202,7 @@ export class OpenRecords {
     this.timers.delete(uri);
     this.parsed.delete(uri);
     this.validated.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
 
