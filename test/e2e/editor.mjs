@@ -1,6 +1,6 @@
 // A real VS Code in the browser: code-server (from npm, on Node 24) with the packaged extension.
 // Shared by the end-to-end test and `npm run editor`.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -11,8 +11,11 @@ export const repoRoot = join(here, '..', '..');
 
 /** Installs (once, cached outside the repo) Chromium, Node 24 and code-server; returns the cache folder. */
 export function installEditor() {
-  const output = execFileSync('bash', [join(here, 'install-editor.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return output.trim().split('\n').pop();
+  const run = spawnSync('bash', [join(here, 'install-editor.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  process.stderr.write(run.stderr ?? '');
+  // The reason goes into the error itself: a CI log that keeps only its end still shows why.
+  if (run.status !== 0) throw new Error(`installing the editor failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}):\n${(run.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`);
+  return run.stdout.trim().split('\n').pop();
 }
 
 /** Packages the extension as a .vsix with vsce (offline; dist/ must be built). */

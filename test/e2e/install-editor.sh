@@ -26,7 +26,9 @@ if [ ! -f "$CS_HOME/.complete" ]; then
   rm -rf "$CS_HOME" && mkdir -p "$CS_HOME"
   # allowScripts: code-server and argon2 build native parts at install (npm 11 lists install scripts).
   printf '{"private":true,"dependencies":{"code-server":"%s"},"allowScripts":{"code-server":true,"argon2":true}}\n' "$CS_VERSION" > "$CS_HOME/package.json"
-  (cd "$CS_HOME" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install --no-audit --no-fund > install.log 2>&1) \
+  # Under an npm script (npm test), npm exports its own user agent, which names Node 20; code-server's
+  # install script reads its Node version from that variable, so the inner npm must set its own.
+  (cd "$CS_HOME" && unset npm_config_user_agent && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm install --no-audit --no-fund > install.log 2>&1) \
     || { tail -40 "$CS_HOME/install.log" >&2; exit 1; }
   touch "$CS_HOME/.complete"
 fi
