@@ -44,7 +44,8 @@ function asRule(rule: Rule | CustomRuleModule): Rule {
   const severity = severityFromWord(rule.meta.severity);
   if (!severity) throw new Error(`Rule "${rule.meta.id}" has severity "${rule.meta.severity}"; use error, warn, info or hint.`);
   // Reports are checked as the config loader checks a custom rule's: a malformed one fails the case with the reason.
-  const check: Rule['check'] = (context) => rule.check({ ...context, report: (report) => context.report(checkedReport(report)) });
+  // The text is a getter of the engine's context, which a spread leaves out.
+  const check: Rule['check'] = (context) => rule.check({ ...context, text: context.text, report: (report) => context.report(checkedReport(report)) });
   return { meta: { category: 'custom', source: 'custom', docs: rule.meta.description, ...rule.meta, severity }, check };
 }
 

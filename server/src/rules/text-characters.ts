@@ -1,7 +1,7 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { listOf } from '../service/words';
 import { stringsWhere } from '../service/pointer';
-import { mayHoldInvalidCharacters } from '../service/textScan';
+import { textMayHoldInvalidCharacters } from '../service/recordDocument';
 import { asObject } from './study';
 
 /**
@@ -43,7 +43,7 @@ export default defineRule({
   },
   check(context) {
     // Most texts hold none of these characters nor an escape for one: then no string needs a look.
-    if (context.text !== undefined && !mayHoldInvalidCharacters(context.text)) return;
+    if (!textMayHoldInvalidCharacters(context)) return;
     const record = asObject(context.record);
     for (const section of CHECKED_SECTIONS) {
       if (!record || !Object.prototype.hasOwnProperty.call(record, section)) continue;

@@ -3,7 +3,7 @@
 import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { containerClosesBefore, indexKeys, locateInUniqueText, locatePointers, scanDocument, treeOfValidJson, type DuplicateKey, type KeyIndex, type NodeLocation } from './scan';
 import { childPointer } from './pointer';
-import { lineFeedsBetween } from './textScan';
+import { lineFeedsBetween, mayHoldInvalidCharacters } from './textScan';
 import { nodeAtPointer } from './tree';
 import type { Position, Range, Target } from './types';
 
@@ -19,24 +19,47 @@ interface Parsed {
 }
 
 export class TrialDocument {
-  private parsedCache?: Parsed;
+  protected parsedCache?: Parsed;
   private lineStartsCache?: number[];
   private treeCache?: Node | null;
   private keyIndexCache?: KeyIndex | null;
 
+  /**
+   * `source` is the text that is scanned and that offsets count in: the text itself here; the
+   * bytes read one per character for a record read straight from UTF-8 (see utf8Document.ts).
+   */
   constructor(
-    readonly text: string,
+    protected readonly source: string,
     readonly version = 0,
     readonly uri = '',
   ) {}
 
+  get text(): string {
+    return this.source;
+  }
+
+  /** How long the text is in the units its offsets count. */
+  get size(): number {
+    return this.source.length;
+  }
+
+  /** The text between two offsets. */
+  textBetween(start: number, end: number): string {
+    return this.source.slice(start, end);
+  }
+
+  /** False when no string of the record can hold a character the text-characters rule reports. */
+  mayHoldInvalidCharacters(): boolean {
+    return mayHoldInvalidCharacters(this.source);
+  }
+
   get hasBom(): boolean {
-    return this.text.charCodeAt(0) === 0xfeff;
+    return this.source.charCodeAt(0) === 0xfeff;
   }
 
   /** The plain value (undefined when nothing could be read) and the syntax problems. */
   get parsed(): Parsed {
-    this.parsedCache ??= parseRecordText(this.text, this.hasBom ? 1 : 0);
+    this.parsedCache ??= parseRecordText(this.source, this.hasBom ? 1 : 0);
     return this.parsedCache;
   }
 
@@ -53,8 +76,8 @@ export class TrialDocument {
   scan(pointers: ReadonlySet<string>): { duplicates: DuplicateKey[]; locations: Map<string, NodeLocation> } {
     if (this.parsed.syntaxProblems.length > 0) return { duplicates: [], locations: this.withAncestorsOfMissing(pointers, locateInTree(this.tree, pointers)) };
     const keys = this.keyIndex;
-    if (keys) return { duplicates: [], locations: locateInUniqueText(this.text, pointers, this.parsed.value, keys, { ancestorsOfMissing: true }) };
-    const result = scanDocument(this.text, pointers);
+    if (keys) return { duplicates: [], locations: locateInUniqueText(this.source, pointers, this.parsed.value, keys, { ancestorsOfMissing: true }) };
+    const result = scanDocument(this.source, pointers);
     return { duplicates: result.duplicates, locations: this.withAncestorsOfMissing(pointers, result.locations) };
   }
 
@@ -68,7 +91,7 @@ export class TrialDocument {
   /** Where the keys are, when counting proves that no key repeats (valid JSON only); computed once. */
   private get keyIndex(): KeyIndex | undefined {
     if (this.keyIndexCache === undefined) {
-      this.keyIndexCache = indexKeys(this.text, this.parsed.value) ?? null;
+      this.keyIndexCache = indexKeys(this.source, this.parsed.value) ?? null;
     }
     return this.keyIndexCache ?? undefined;
   }
@@ -79,7 +102,7 @@ export class TrialDocument {
    * else by jsonc-parser's fault-tolerant parser.
    */
   get tree(): Node | undefined {
-    if (this.treeCache === undefined) this.treeCache = (this.parsed.syntaxProblems.length === 0 ? treeOfValidJson(this.text) : buildTree(this.text)) ?? null;
+    if (this.treeCache === undefined) this.treeCache = (this.parsed.syntaxProblems.length === 0 ? treeOfValidJson(this.source) : buildTree(this.source)) ?? null;
     return this.treeCache ?? undefined;
   }
 
@@ -92,18 +115,18 @@ export class TrialDocument {
     if (this.parsed.syntaxProblems.length > 0) return locateInTree(this.tree, pointers);
     // The value guides the search only when it holds every key of the text (no key repeats).
     const keys = this.keyIndex;
-    if (keys) return locateInUniqueText(this.text, pointers, this.parsed.value, keys);
-    return locatePointers(this.text, pointers, this.parsed.value);
+    if (keys) return locateInUniqueText(this.source, pointers, this.parsed.value, keys);
+    return locatePointers(this.source, pointers, this.parsed.value);
   }
 
   get lineStarts(): number[] {
-    this.lineStartsCache ??= computeLineStarts(this.text);
+    this.lineStartsCache ??= computeLineStarts(this.source);
     return this.lineStartsCache;
   }
 
   positionAt(offset: number): Position {
     const starts = this.lineStarts;
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    offset = Math.max(0, Math.min(offset, this.source.length));
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -111,15 +134,25 @@ export class TrialDocument {
       if (starts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: offset - starts[low] };
+    return { line: low, character: this.columnOf(starts[low], offset) };
   }
 
   offsetAt(position: Position): number {
     const starts = this.lineStarts;
-    if (position.line >= starts.length) return this.text.length;
+    if (position.line >= starts.length) return this.source.length;
     if (position.line < 0) return 0;
-    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
-    return Math.min(starts[position.line] + Math.max(0, position.character), lineEnd);
+    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.source.length;
+    return this.offsetOfColumn(starts[position.line], lineEnd, Math.max(0, position.character));
+  }
+
+  /** The offset of a character (UTF-16 code units) on the line [lineStart, lineEnd); the line's end past its last. */
+  protected offsetOfColumn(lineStart: number, lineEnd: number, character: number): number {
+    return Math.min(lineStart + character, lineEnd);
+  }
+
+  /** The character of an offset on the line starting at `lineStart`, in UTF-16 code units as LSP counts them. */
+  protected columnOf(lineStart: number, offset: number): number {
+    return offset - lineStart;
   }
 
   rangeOf(start: number, end: number): Range {
@@ -134,7 +167,7 @@ export class TrialDocument {
     if (this.lineStartsCache) return offsets.map((offset) => this.positionAt(offset));
     const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
     const positions: Position[] = new Array(offsets.length);
-    const { text } = this;
+    const text = this.source;
     let line = 0;
     let lineStart = 0;
     let counted = 0;
@@ -146,18 +179,18 @@ export class TrialDocument {
       line += lineFeeds.count;
       if (lineFeeds.count > 0) lineStart = lineFeeds.last + 1;
       counted = offset;
-      positions[i] = { line, character: offset - lineStart };
+      positions[i] = { line, character: this.columnOf(lineStart, offset) };
     }
     return positions;
   }
 
   /** Where a finding about this node is shown (see DESIGN.md, "Ranges"): small, never a whole large container. */
   offsetsForLocation(location: NodeLocation | undefined, target: Target): [number, number] {
-    if (!location) return [0, Math.min(1, this.text.length)];
+    if (!location) return [0, Math.min(1, this.source.length)];
     if (target === 'key' && location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];
-    if (target === 'key' || isLongContainer(this.text, location, this.parsed.syntaxProblems.length === 0)) {
+    if (target === 'key' || isLongContainer(this.source, location, this.parsed.syntaxProblems.length === 0)) {
       if (location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];
-      if (isContainer(this.text, location)) return [location.valueStart, location.valueStart + 1];
+      if (isContainer(this.source, location)) return [location.valueStart, location.valueStart + 1];
     }
     return [location.valueStart, location.valueEnd];
   }
