@@ -73,7 +73,7 @@ describe("findings read off the bytes", () => {
       ],
     ] as const) {
       const path = join(folder, `${name}.trial.json`);
-      writeFileSync(path, bytes);
+      writeFileSync(path, new Uint8Array(bytes));
       paths.push(path);
     }
     const fromBytes = new RecordLinter({
