@@ -1,76 +1,43 @@
 // The CLI reads findings off a record's bytes when it needs neither fixes nor texts (see
 // utf8Document.ts): the same findings, ranges and messages as reading the decoded text, for every
 // corpus record pretty-printed and minified, and for files the byte reading hands back.
-import { afterAll, describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import {
-  RecordLinter,
-  withoutFixes,
-  type LintOutcome,
-} from "../../server/src/cli/linter";
-import { removeTemporaryFolders, temporaryFolder, TODAY } from "./helpers";
+import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RecordLinter, withoutFixes, type LintOutcome } from '../../server/src/cli/linter';
+import { removeTemporaryFolders, temporaryFolder, TODAY } from './helpers';
 
-const corpus = join(__dirname, "..", "fixtures", "corpus");
+const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 
 afterAll(removeTemporaryFolders);
 
 function findingsOf(outcome: LintOutcome) {
-  if ("unreadable" in outcome) return outcome;
+  if ('unreadable' in outcome) return outcome;
   return outcome.file.findings.map(withoutFixes);
 }
 
-describe("findings read off the bytes", () => {
-  it("are those of the decoded text, for the corpus pretty-printed and minified, and for files read the usual way", () => {
-    const folder = temporaryFolder("trial-bytes-");
+describe('findings read off the bytes', () => {
+  it('are those of the decoded text, for the corpus pretty-printed and minified, and for files read the usual way', () => {
+    const folder = temporaryFolder('trial-bytes-');
     const paths: string[] = [];
-    for (const set of ["ctgov-v2", "ctgov-v2-partial"]) {
-      for (const name of readdirSync(join(corpus, set)).filter((file) =>
-        file.endsWith(".json"),
-      )) {
-        const text = readFileSync(join(corpus, set, name), "utf8");
+    for (const set of ['ctgov-v2', 'ctgov-v2-partial']) {
+      for (const name of readdirSync(join(corpus, set)).filter((file) => file.endsWith('.json'))) {
+        const text = readFileSync(join(corpus, set, name), 'utf8');
         for (const [kind, content] of [
-          ["pretty", text],
-          ["minified", JSON.stringify(JSON.parse(text))],
+          ['pretty', text],
+          ['minified', JSON.stringify(JSON.parse(text))],
         ]) {
-          const path = join(
-            folder,
-            `${set}-${kind}-${name.replace(/\.json$/, ".trial.json")}`,
-          );
+          const path = join(folder, `${set}-${kind}-${name.replace(/\.json$/, '.trial.json')}`);
           writeFileSync(path, content);
           paths.push(path);
         }
       }
     }
     for (const [name, bytes] of [
-      [
-        "bom",
-        Buffer.from(
-          '\ufeff{"protocolSection": {"identificationModule": {"briefTitle": "Étude"}}}',
-          "utf8",
-        ),
-      ],
-      [
-        "latin1",
-        Buffer.from(
-          '{"protocolSection": {"identificationModule": {"briefTitle": "Étude"}}}',
-          "latin1",
-        ),
-      ],
-      [
-        "broken",
-        Buffer.from(
-          '{"protocolSection": {"identificationModule": {"briefTitle": "Étude",}}}',
-          "utf8",
-        ),
-      ],
-      [
-        "escaped",
-        Buffer.from(
-          '{"protocolSection": {"identificationModule": {"briefTitle": "\\u00c9tude – 2"}}}',
-          "utf8",
-        ),
-      ],
+      ['bom', Buffer.from('\ufeff{"protocolSection": {"identificationModule": {"briefTitle": "Étude"}}}', 'utf8')],
+      ['latin1', Buffer.from('{"protocolSection": {"identificationModule": {"briefTitle": "Étude"}}}', 'latin1')],
+      ['broken', Buffer.from('{"protocolSection": {"identificationModule": {"briefTitle": "Étude",}}}', 'utf8')],
+      ['escaped', Buffer.from('{"protocolSection": {"identificationModule": {"briefTitle": "\\u00c9tude – 2"}}}', 'utf8')],
     ] as const) {
       const path = join(folder, `${name}.trial.json`);
       writeFileSync(path, new Uint8Array(bytes));

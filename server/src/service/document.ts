@@ -38,9 +38,9 @@ export class TrialDocument {
     return this.source;
   }
 
-  /** How long the text is in the units its offsets count. */
-  get size(): number {
-    return this.source.length;
+  /** Whether the text has more than `limit` UTF-16 code units. */
+  isLongerThan(limit: number): boolean {
+    return this.source.length > limit;
   }
 
   /** The text between two offsets. */

@@ -6,8 +6,8 @@
 // bytes are decoded afterwards. Offsets count bytes; positions are still given in UTF-16 code
 // units, as LSP and every format count them. For validation only: editor features, fixes and
 // broken JSON use a TrialDocument of the decoded text.
-import { isAscii, isUtf8 } from "node:buffer";
-import { TrialDocument } from "./document";
+import { isAscii, isUtf8 } from 'node:buffer';
+import { TrialDocument } from './document';
 
 /**
  * The record's document read from its bytes, or undefined when the bytes are to be decoded as
@@ -16,7 +16,7 @@ import { TrialDocument } from "./document";
  */
 export function utf8Document(bytes: Buffer): TrialDocument | undefined {
   if (startsWithByteOrderMark(bytes) || !isUtf8(bytes)) return undefined;
-  const source = bytes.toString("latin1");
+  const source = bytes.toString('latin1');
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -32,9 +32,7 @@ export function utf8Document(bytes: Buffer): TrialDocument | undefined {
     // Nested too deeply to walk: the usual reading reports it.
     return undefined;
   }
-  return restored === CANNOT_RESTORE
-    ? undefined
-    : new Utf8Document(bytes, source, restored, false);
+  return restored === CANNOT_RESTORE ? undefined : new Utf8Document(bytes, source, restored, false);
 }
 
 class Utf8Document extends TrialDocument {
@@ -54,60 +52,47 @@ class Utf8Document extends TrialDocument {
 
   override get text(): string {
     if (this.ascii) return this.source;
-    this.decoded ??= this.bytes.toString("utf8");
+    this.decoded ??= this.bytes.toString('utf8');
     return this.decoded;
   }
 
+  override isLongerThan(limit: number): boolean {
+    // A character takes at least as many bytes as UTF-16 code units: count them only for a file near the limit.
+    return this.bytes.length > limit && (this.ascii || utf16UnitsBetween(this.source, 0, this.source.length) > limit);
+  }
+
   override textBetween(start: number, end: number): string {
-    return this.ascii
-      ? this.source.slice(start, end)
-      : this.bytes.toString("utf8", start, end);
+    return this.ascii ? this.source.slice(start, end) : this.bytes.toString('utf8', start, end);
   }
 
   override mayHoldInvalidCharacters(): boolean {
-    return this.ascii
-      ? super.mayHoldInvalidCharacters()
-      : bytesMayHoldInvalidCharacters(this.bytes);
+    return this.ascii ? super.mayHoldInvalidCharacters() : bytesMayHoldInvalidCharacters(this.bytes);
   }
 
   protected override columnOf(lineStart: number, offset: number): number {
     if (this.ascii) return offset - lineStart;
     let { cursor } = this;
-    if (cursor.lineStart !== lineStart || cursor.offset > offset)
-      cursor = { lineStart, offset: lineStart, units: 0 };
+    if (cursor.lineStart !== lineStart || cursor.offset > offset) cursor = { lineStart, offset: lineStart, units: 0 };
     cursor.units += utf16UnitsBetween(this.source, cursor.offset, offset);
     cursor.offset = offset;
     this.cursor = cursor;
     return cursor.units;
   }
 
-  protected override offsetOfColumn(
-    lineStart: number,
-    lineEnd: number,
-    character: number,
-  ): number {
+  protected override offsetOfColumn(lineStart: number, lineEnd: number, character: number): number {
     if (this.ascii) return super.offsetOfColumn(lineStart, lineEnd, character);
     let offset = lineStart;
     for (let units = 0; offset < lineEnd && units < character;) {
       units += this.source.charCodeAt(offset) >= 0xf0 ? 2 : 1;
       offset++;
-      while (
-        offset < lineEnd &&
-        isContinuationByte(this.source.charCodeAt(offset))
-      )
-        offset++;
+      while (offset < lineEnd && isContinuationByte(this.source.charCodeAt(offset))) offset++;
     }
     return offset;
   }
 }
 
 function startsWithByteOrderMark(bytes: Buffer): boolean {
-  return (
-    bytes.length >= 3 &&
-    bytes[0] === 0xef &&
-    bytes[1] === 0xbb &&
-    bytes[2] === 0xbf
-  );
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function isContinuationByte(byte: number): boolean {
@@ -126,22 +111,17 @@ function utf16UnitsBetween(source: string, from: number, to: number): number {
 
 /** A \uXXXX escape for a character above 0x7F: JSON.parse would give it as it is, and decoding the string again would mangle it. */
 function hasEscapeBeyondAscii(bytes: Buffer): boolean {
-  for (
-    let at = bytes.indexOf("\\u");
-    at !== -1;
-    at = bytes.indexOf("\\u", at + 2)
-  ) {
-    if (Number.parseInt(bytes.toString("latin1", at + 2, at + 6), 16) >= 0x80)
-      return true;
+  for (let at = bytes.indexOf('\\u'); at !== -1; at = bytes.indexOf('\\u', at + 2)) {
+    if (Number.parseInt(bytes.toString('latin1', at + 2, at + 6), 16) >= 0x80) return true;
   }
   return false;
 }
 
-const CANNOT_RESTORE = Symbol("cannot restore");
+const CANNOT_RESTORE = Symbol('cannot restore');
 const NON_ASCII = /[\x80-\xff]/;
 
 function decodedString(text: string): string {
-  return Buffer.from(text, "latin1").toString("utf8");
+  return Buffer.from(text, 'latin1').toString('utf8');
 }
 
 /**
@@ -150,17 +130,12 @@ function decodedString(text: string): string {
  * and for a "__proto__" key, which plain assignment cannot set.
  */
 function withUtf8Strings(value: unknown): unknown {
-  if (typeof value === "string")
-    return NON_ASCII.test(value) ? decodedString(value) : value;
-  if (value === null || typeof value !== "object") return value;
+  if (typeof value === 'string') return NON_ASCII.test(value) ? decodedString(value) : value;
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (
-        typeof item !== "string" &&
-        (item === null || typeof item !== "object")
-      )
-        continue;
+      if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
       const restored = withUtf8Strings(item);
       if (restored === CANNOT_RESTORE) return CANNOT_RESTORE;
       value[i] = restored;
@@ -169,10 +144,9 @@ function withUtf8Strings(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   for (const key in record) {
-    if (key === "__proto__" || NON_ASCII.test(key)) return CANNOT_RESTORE;
+    if (key === '__proto__' || NON_ASCII.test(key)) return CANNOT_RESTORE;
     const item = record[key];
-    if (typeof item !== "string" && (item === null || typeof item !== "object"))
-      continue;
+    if (typeof item !== 'string' && (item === null || typeof item !== 'object')) continue;
     const restored = withUtf8Strings(item);
     if (restored === CANNOT_RESTORE) return CANNOT_RESTORE;
     if (restored !== item) record[key] = restored;
@@ -186,19 +160,8 @@ function withUtf8Strings(value: unknown): unknown {
  * here any EF BF: the few other characters it starts are as rare).
  */
 function bytesMayHoldInvalidCharacters(bytes: Buffer): boolean {
-  if (
-    bytes.includes("\\u") ||
-    bytes.includes("\\b") ||
-    bytes.includes("\\f") ||
-    bytes.includes(0x7f) ||
-    bytes.includes(SPECIALS_PREFIX)
-  )
-    return true;
-  for (
-    let at = bytes.indexOf(0xc2);
-    at !== -1;
-    at = bytes.indexOf(0xc2, at + 1)
-  ) {
+  if (bytes.includes('\\u') || bytes.includes('\\b') || bytes.includes('\\f') || bytes.includes(0x7f) || bytes.includes(SPECIALS_PREFIX)) return true;
+  for (let at = bytes.indexOf(0xc2); at !== -1; at = bytes.indexOf(0xc2, at + 1)) {
     if (bytes[at + 1] >= 0x80 && bytes[at + 1] <= 0x9f) return true;
   }
   return false;

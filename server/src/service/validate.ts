@@ -49,8 +49,8 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
   const { value } = document.parsed;
   findings.push(...syntaxFindings(document));
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (document.size > maxSize) {
-    findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.size / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
+  if (document.isLongerThan(maxSize)) {
+    findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
     return findings;
   }
   if (value === undefined) return findings;
