@@ -2,12 +2,12 @@
 // utf8Document.ts): the same findings, ranges and messages as reading the decoded text, for every
 // corpus record pretty-printed and minified, and for files the byte reading hands back.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RecordLinter, withoutFixes, type LintOutcome } from '../../server/src/cli/linter';
 import { removeTemporaryFolders, temporaryFolder, TODAY } from './helpers';
+import { corpusTexts } from '../unit/rules/fixtures';
 
-const corpus = join(__dirname, '..', 'fixtures', 'corpus');
 
 afterAll(removeTemporaryFolders);
 
@@ -20,17 +20,14 @@ describe('findings read off the bytes', () => {
   it('are those of the decoded text, for the corpus pretty-printed and minified, and for files read the usual way', () => {
     const folder = temporaryFolder('trial-bytes-');
     const paths: string[] = [];
-    for (const set of ['ctgov-v2', 'ctgov-v2-partial']) {
-      for (const name of readdirSync(join(corpus, set)).filter((file) => file.endsWith('.json'))) {
-        const text = readFileSync(join(corpus, set, name), 'utf8');
-        for (const [kind, content] of [
-          ['pretty', text],
-          ['minified', JSON.stringify(JSON.parse(text))],
-        ]) {
-          const path = join(folder, `${set}-${kind}-${name.replace(/\.json$/, '.trial.json')}`);
-          writeFileSync(path, content);
-          paths.push(path);
-        }
+    for (const { name, text } of corpusTexts()) {
+      for (const [kind, content] of [
+        ['pretty', text],
+        ['minified', JSON.stringify(JSON.parse(text))],
+      ]) {
+        const path = join(folder, `${name.replace('/', '-').replace(/\.json$/, '')}-${kind}.trial.json`);
+        writeFileSync(path, content);
+        paths.push(path);
       }
     }
     for (const [name, bytes] of [

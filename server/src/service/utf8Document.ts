@@ -15,7 +15,8 @@ import { TrialDocument } from './document';
  * cannot restore (an escape for a non-ASCII character, a non-ASCII key).
  */
 export function utf8Document(bytes: Buffer): TrialDocument | undefined {
-  if (startsWithByteOrderMark(bytes) || !isUtf8(bytes)) return undefined;
+  const ascii = isAscii(bytes);
+  if (!ascii && (startsWithByteOrderMark(bytes) || !isUtf8(bytes))) return undefined;
   const source = bytes.toString('latin1');
   let value: unknown;
   try {
@@ -23,7 +24,8 @@ export function utf8Document(bytes: Buffer): TrialDocument | undefined {
   } catch {
     return undefined;
   }
-  if (isAscii(bytes)) return new Utf8Document(bytes, source, value, true);
+  // ASCII bytes read as Latin-1 are the decoded text itself.
+  if (ascii) return new ParsedDocument(source, value);
   if (hasEscapeBeyondAscii(bytes)) return undefined;
   let restored: unknown;
   try {
@@ -32,57 +34,64 @@ export function utf8Document(bytes: Buffer): TrialDocument | undefined {
     // Nested too deeply to walk: the usual reading reports it.
     return undefined;
   }
-  return restored === CANNOT_RESTORE ? undefined : new Utf8Document(bytes, source, restored, false);
+  return restored === CANNOT_RESTORE ? undefined : new Utf8Document(bytes, source, restored);
 }
 
-class Utf8Document extends TrialDocument {
+/** A text whose JSON.parse has been done already. */
+class ParsedDocument extends TrialDocument {
+  constructor(source: string, value: unknown) {
+    super(source);
+    this.parsedCache = { value, syntaxProblems: [] };
+  }
+}
+
+/** Bytes with characters beyond ASCII, read one per character: offsets count bytes. */
+class Utf8Document extends ParsedDocument {
   private decoded?: string;
   /** Where the last column was counted: positions are asked for in increasing order, mostly. */
-  private cursor = { lineStart: -1, offset: 0, units: 0 };
+  private readonly cursor = { lineStart: -1, offset: 0, units: 0 };
 
   constructor(
     private readonly bytes: Buffer,
     source: string,
     value: unknown,
-    private readonly ascii: boolean,
   ) {
-    super(source);
-    this.parsedCache = { value, syntaxProblems: [] };
+    super(source, value);
   }
 
   override get text(): string {
-    if (this.ascii) return this.source;
     this.decoded ??= this.bytes.toString('utf8');
     return this.decoded;
   }
 
   override isLongerThan(limit: number): boolean {
     // A character takes at least as many bytes as UTF-16 code units: count them only for a file near the limit.
-    return this.bytes.length > limit && (this.ascii || utf16UnitsBetween(this.source, 0, this.source.length) > limit);
+    return this.bytes.length > limit && utf16UnitsBetween(this.source, 0, this.source.length) > limit;
   }
 
   override textBetween(start: number, end: number): string {
-    return this.ascii ? this.source.slice(start, end) : this.bytes.toString('utf8', start, end);
+    return this.bytes.toString('utf8', start, end);
   }
 
   override mayHoldInvalidCharacters(): boolean {
-    return this.ascii ? super.mayHoldInvalidCharacters() : bytesMayHoldInvalidCharacters(this.bytes);
+    return bytesMayHoldInvalidCharacters(this.bytes);
   }
 
   protected override columnOf(lineStart: number, offset: number): number {
-    if (this.ascii) return offset - lineStart;
-    let { cursor } = this;
-    if (cursor.lineStart !== lineStart || cursor.offset > offset) cursor = { lineStart, offset: lineStart, units: 0 };
+    const { cursor } = this;
+    if (cursor.lineStart !== lineStart || cursor.offset > offset) {
+      cursor.lineStart = lineStart;
+      cursor.offset = lineStart;
+      cursor.units = 0;
+    }
     cursor.units += utf16UnitsBetween(this.source, cursor.offset, offset);
     cursor.offset = offset;
-    this.cursor = cursor;
     return cursor.units;
   }
 
   protected override offsetOfColumn(lineStart: number, lineEnd: number, character: number): number {
-    if (this.ascii) return super.offsetOfColumn(lineStart, lineEnd, character);
     let offset = lineStart;
-    for (let units = 0; offset < lineEnd && units < character;) {
+    for (let units = 0; offset < lineEnd && units < character; ) {
       units += this.source.charCodeAt(offset) >= 0xf0 ? 2 : 1;
       offset++;
       while (offset < lineEnd && isContinuationByte(this.source.charCodeAt(offset))) offset++;

@@ -1,5 +1,5 @@
 // Real corpus records with planted changes, for rule tests.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePointer } from '../../../server/src/service/pointer';
 
@@ -8,6 +8,15 @@ export const CORPUS_DIR = join(__dirname, '..', '..', 'fixtures', 'corpus');
 
 export function corpusRecord(nctId: string, folder = 'ctgov-v2'): Record<string, any> {
   return JSON.parse(readFileSync(join(CORPUS_DIR, folder, `${nctId}.json`), 'utf8'));
+}
+
+/** Every corpus record's text, accepted and partial, named `folder/NCT….json`. */
+export function corpusTexts(): Array<{ name: string; text: string }> {
+  return ['ctgov-v2', 'ctgov-v2-partial'].flatMap((folder) =>
+    readdirSync(join(CORPUS_DIR, folder))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => ({ name: `${folder}/${file}`, text: readFileSync(join(CORPUS_DIR, folder, file), 'utf8') })),
+  );
 }
 
 /** A deep copy of `record` with values set (undefined deletes) at the given JSON Pointers. */

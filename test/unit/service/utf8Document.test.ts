@@ -2,16 +2,13 @@
 // ranges and messages that validating its decoded text gives, and hands anything it cannot read
 // that way back to the usual reading.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TrialDocument } from '../../../server/src/service/document';
 import { utf8Document } from '../../../server/src/service/utf8Document';
 import { validateDocument } from '../../../server/src/service/validate';
 import { defineRule } from '../../../server/src/service/types';
-import { corpusRecord, planted } from '../rules/fixtures';
+import { corpusRecord, corpusTexts, planted } from '../rules/fixtures';
 
 const TODAY = '2026-11-24';
-const corpus = join(__dirname, '..', '..', 'fixtures', 'corpus');
 
 function fromBytes(bytes: Buffer): TrialDocument {
   const document = utf8Document(bytes);
@@ -27,14 +24,7 @@ function sameFindings(text: string, maxSize?: number) {
   return direct;
 }
 
-const records = ['ctgov-v2', 'ctgov-v2-partial'].flatMap((folder) =>
-  readdirSync(join(corpus, folder))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => ({
-      name: `${folder}/${name}`,
-      text: readFileSync(join(corpus, folder, name), 'utf8'),
-    })),
-);
+const records = corpusTexts();
 
 describe('every corpus record: the same findings as from the decoded text', () => {
   it.each(records)('$name', ({ text }) => {
