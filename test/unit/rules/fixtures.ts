@@ -37,3 +37,17 @@ export function planted(record: unknown, changes: Record<string, unknown>): Reco
   }
   return copy;
 }
+
+/** The 820 published records of ../shared/corpus/registry-sample (see its REGISTRY-SAMPLE.md). */
+export const SAMPLE_DIR = join(CORPUS_DIR, 'registry-sample');
+
+/** The file names (`NCT….json`) of the registry sample, sorted. */
+export function sampleRecordNames(): string[] {
+  return readdirSync(SAMPLE_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
+}
+
+export function sampleRecord(nctId: string): Record<string, any> {
+  return JSON.parse(readFileSync(join(SAMPLE_DIR, `${nctId}.json`), 'utf8'));
+}
