@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { provisionSystemTools } from './provision.mjs';
 
 function step(title, command, args) {
   console.log(`\n▶ ${title}`);
@@ -12,6 +13,14 @@ function step(title, command, args) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+if (!existsSync(join('node_modules', '.bin', 'vitest'))) {
+  console.log('The dev dependencies are not installed: run `npm install` first (the quick start does).');
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+console.log('\n▶ system tools (Chromium, Neovim, git) for the preview, nvim and e2e suites');
+const missing = provisionSystemTools();
+console.log(missing.length === 0 ? 'all present' : `still missing: ${missing.join(', ')} (the suites that need them will fail and say so)`);
 if (step('type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']) !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);

@@ -11,5 +11,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     setupFiles: ['test/setup-env.ts'],
+    // Installs Chromium and Neovim when missing, for a direct `npx vitest` as for `npm test`.
+    globalSetup: ['test/provision.mjs'],
   },
 });

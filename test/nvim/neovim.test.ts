@@ -1,6 +1,6 @@
 // Debian's Neovim 0.7, headless, as a real and independent LSP client (push diagnostics only):
 // it starts `node dist/server.js --stdio`, attaches a defective record and a clean one, and dumps
-// vim.diagnostic.get() as JSON. CI installs neovim with apt-get (.ci/run).
+// vim.diagnostic.get() as JSON. test/provision.mjs installs Neovim when it is missing.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ function neovimVersion(): string | undefined {
 describe('Neovim as the LSP client', () => {
   it('shows the rule ids and lines of a defective record, and nothing for a clean one', () => {
     const version = neovimVersion();
-    if (!version) throw new Error('nvim is not installed: .ci/run installs it with apt-get (neovim); run it or `apt-get install neovim`.');
+    if (!version) throw new Error('nvim is not installed and test/provision.mjs could not install it (it needs root or sudo): run `apt-get install neovim`.');
     const folder = mkdtempSync(join(tmpdir(), 'trial-nvim-'));
     const defective = planted(corpusRecord('NCT03418623'), {
       '/protocolSection/designModule/phases': ['Phase 2'],

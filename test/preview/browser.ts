@@ -23,7 +23,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}. The preview browser tests need it: install Debian's chromium package ` +
-        '(CI does this in .ci/run) or set CHROMIUM_PATH.',
+        '(test/provision.mjs does when it runs as root or with sudo) or set CHROMIUM_PATH.',
     );
   }
   return chromium.launch({
