@@ -18,6 +18,7 @@ import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
 import { printedConfig } from './printConfig';
+import { suppressionsPath, Suppressions, type SuppressionMode } from './suppressions';
 
 export interface CliIo {
   cwd: string;
@@ -59,14 +60,18 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --color / --no-color; undefined leaves it to the terminal and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
+  /** What to do with the suppressions file: apply it (the default), or write it first. */
+  suppression: SuppressionMode;
+  /** --suppressions-location, relative to the working directory. */
+  suppressionsLocation?: string;
 }
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
-    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [], 'cache-location': [] },
-    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [], color: [], 'no-color': [] },
+    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [], 'cache-location': [], 'suppress-rule': [], 'suppressions-location': [] },
+    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [], color: [], 'no-color': [], 'suppress-all': [], 'prune-suppressions': [] },
   });
-  for (const name of ['output', 'config', 'stdin-filepath', 'print-config', 'cache-location']) {
+  for (const name of ['output', 'config', 'stdin-filepath', 'print-config', 'cache-location', 'suppressions-location']) {
     if (args.values.get(name)?.trim() === '') throw new UsageError(`--${name} needs a path (got an empty one).`);
   }
   const format = args.values.get('format') ?? 'stylish';
@@ -87,6 +92,10 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   if (args.values.has('cache-location') && !cache) throw new UsageError('--cache-location says where --cache keeps its file: add --cache.');
   if (cache && stdin) throw new UsageError('--cache remembers files on disk; it cannot be combined with --stdin.');
   if (args.booleans.has('color') && args.booleans.has('no-color')) throw new UsageError('--color and --no-color contradict each other: give one of them.');
+  const suppression = parseSuppressionMode(args.booleans, args.valueLists.get('suppress-rule') ?? []);
+  if (suppression.kind !== 'apply' && (stdin || changedSince !== undefined)) {
+    throw new UsageError(`--${suppressionFlag(suppression)} counts every finding of the records on disk; it cannot be combined with ${stdin ? '--stdin' : '--changed-since'}.`);
+  }
   return {
     patterns: args.positional,
     format,
@@ -107,7 +116,23 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     ignorePatterns,
     cacheLocation: cache ? (args.values.get('cache-location') ?? DEFAULT_CACHE_FILE) : undefined,
     color: args.booleans.has('color') ? true : args.booleans.has('no-color') ? false : undefined,
+    suppression,
+    suppressionsLocation: args.values.get('suppressions-location'),
   };
+}
+
+function parseSuppressionMode(booleans: ReadonlySet<string>, ruleIds: readonly string[]): SuppressionMode {
+  if (ruleIds.some((id) => id.trim() === '')) throw new UsageError('--suppress-rule needs a rule id, such as required-fields.');
+  const modes: SuppressionMode[] = [];
+  if (booleans.has('suppress-all')) modes.push({ kind: 'suppress-all' });
+  if (ruleIds.length > 0) modes.push({ kind: 'suppress-rules', ruleIds: [...new Set(ruleIds)] });
+  if (booleans.has('prune-suppressions')) modes.push({ kind: 'prune' });
+  if (modes.length > 1) throw new UsageError(`${modes.map((mode) => `--${suppressionFlag(mode)}`).join(' and ')} each rewrite the suppressions file: give one of them.`);
+  return modes[0] ?? { kind: 'apply' };
+}
+
+function suppressionFlag(mode: SuppressionMode): string {
+  return { apply: '', 'suppress-all': 'suppress-all', 'suppress-rules': 'suppress-rule', prune: 'prune-suppressions' }[mode.kind];
 }
 
 function parseConcurrency(value: string | undefined): Concurrency {
@@ -142,6 +167,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   if (options.printConfig !== undefined) return printConfig(options, io);
   if (options.stdin) return runStdinLint(options, io);
   const setup = linterSetup(options, io.cwd);
+  const suppressions = Suppressions.load(suppressionsPath(io.cwd, options.suppressionsLocation));
   let paths: string[];
   try {
     paths = recordPaths(options, setup, (folder) => io.stderr(`trial-records: no records in ${folder} (files named *.trial.json, or .json files that hold a study).\n`));
@@ -175,11 +201,23 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     files.push(outcome.file);
   }
   if (changed) files = keepChangedFindingsSince(options.changedSince!, files, changed, setup, io.cwd);
+  files = applySuppressions(suppressions, files, options, io);
   const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
   writeReport(results, options, io);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
   return exitCodeFor(files, options);
+}
+
+/** Leaves out the accepted findings, after writing the file first when asked to; says what it did on standard error. */
+function applySuppressions(suppressions: Suppressions, files: LintedFile[], options: LintOptions, io: CliIo): LintedFile[] {
+  const outcome = suppressions.run(files, options.suppression);
+  const name = toDisplayPath(io.cwd, suppressions.path);
+  const findings = (count: number) => `${count} finding${count === 1 ? '' : 's'}`;
+  if (outcome.written) io.stderr(`trial-records: wrote ${name}; ${findings(outcome.suppressed)} suppressed.\n`);
+  else if (outcome.suppressed > 0 && !options.quiet) io.stderr(`trial-records: ${findings(outcome.suppressed)} suppressed by ${name}.\n`);
+  if (outcome.gone > 0) io.stderr(`trial-records: ${findings(outcome.gone)} that ${name} suppresses no longer occur; run with --prune-suppressions to drop them from it.\n`);
+  return outcome.files;
 }
 
 /** --changed-since: compares a changed file's errors with those it had at the revision, linted under the same settings. */

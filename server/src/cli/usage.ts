@@ -19,6 +19,11 @@ const LINT = `  lint [paths|globs...]   Check trial records (*.trial.json; folde
       --cache                  Lint only records that changed since the last --cache run; the
                                others keep their findings (from .trialrecordscache)
       --cache-location PATH    The cache file, or a folder to keep it in
+      --suppress-all           Accept every error and warning found now: write their counts per record
+                               and rule to trial-records-suppressions.json; later runs report only more
+      --suppress-rule ID       The same for one rule (repeatable)
+      --prune-suppressions     Drop from the suppressions file what no longer occurs
+      --suppressions-location PATH   The suppressions file, or a folder to keep it in
       --print-config FILE      Print the settings that apply to FILE (config, rules, ignores) as JSON
       --color, --no-color      Colours in the stylish format, whatever the terminal, NO_COLOR and FORCE_COLOR say
       -q, --quiet              No progress line on standard error
