@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseStringPromise } from 'xml2js';
 import { validateText } from '../../server/src/service/validate';
 import { ruleCatalog } from '../../server/src/rules/catalog';
+import { builtinRules } from '../../server/src/rules';
 import { formatters } from '../../server/src/formatters';
 import { ANNOTATIONS_PER_LEVEL } from '../../server/src/formatters/github';
 import { MAX_SARIF_RESULTS } from '../../server/src/formatters/sarif';
@@ -221,6 +222,25 @@ describe('markdown', () => {
     const text = formatters.markdown(resultsOf(files), { color: false, failOn: 'error' });
     expect(text.split('\n').filter((line) => line.startsWith('- **error**'))).toHaveLength(FIRST_FINDINGS_SHOWN);
     expect(text).toContain('…and 5 more findings: see the code scanning results (SARIF)');
+  });
+
+  it('lists the findings about deadlines by due date, soonest first', () => {
+    const rules = builtinRules.filter((rule) => ['results-due', 'estimated-date-in-past', 'verification-due'].includes(rule.meta.id));
+    const lint = (path: string, record: unknown) => ({ path, absolutePath: join('/review', path), findings: validateText(pretty(record), { today: TODAY, rules }) });
+    const recruiting = planted(corpusRecord('NCT04267848'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
+    const results: LintResults = { files: [lint('records/recruiting.trial.json', recruiting), lint('records/completed.trial.json', base)], rules: ruleCatalog(), cwd: '/review' };
+    const text = formatters.markdown(results, { color: false, failOn: 'error' });
+    const rows = text.split('#### Deadlines\n\n')[1].split('\n\n')[0].split('\n').slice(2);
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '| 2021-03-13 | records/completed.trial.json:' + (results.files[1].findings.find((finding) => finding.ruleId === 'results-due')!.range.start.line + 1),
+      ...results.files[0].findings
+        .filter((finding) => finding.due)
+        .sort((a, b) => a.due!.localeCompare(b.due!))
+        .map((finding) => `| ${finding.due} | records/recruiting.trial.json:${finding.range.start.line + 1}`),
+    ]);
+    expect(rows).toHaveLength(1 + results.files[0].findings.filter((finding) => finding.due).length);
+    expect(rows[0]).toContain('Results were due by 2021-03-13');
+    expect(JSON.parse(formatters.json(results, { color: false, failOn: 'error' })).files[1].diagnostics.find((d: { ruleId: string }) => d.ruleId === 'results-due').due).toBe('2021-03-13');
   });
 
   it('says so when there is nothing to report', () => {

@@ -1,11 +1,12 @@
 // What a custom rule reports, checked where it enters the engine: a team's rule is code we do not
 // control, and one malformed report must become that rule's error, not stop the whole run.
 import { isPlainObject, severityFromWord, type Fix, type Report } from '../service/types';
+import { isRealPartialDate } from '../service/dates';
 
 /** The report as the engine takes it (severity in the engine's words); throws an Error saying what is wrong. */
 export function checkedReport(report: unknown): Report {
   if (!isPlainObject(report)) throw new Error(`it reported ${describe(report)}; a report is an object { pointer, message }`);
-  const { pointer, message, target, related, fix, suggestions, severity } = report;
+  const { pointer, message, target, related, fix, suggestions, severity, due } = report;
   if (!isPointer(pointer)) throw new Error(`it reported the pointer ${describe(pointer)}; a pointer is a string: "" for the whole record, else "/" and the path`);
   if (typeof message !== 'string') throw new Error(`it reported the message ${describe(message)} at "${pointer}"; a message is a string`);
   const checked: Report = { pointer, message };
@@ -22,6 +23,10 @@ export function checkedReport(report: unknown): Report {
     if (!isPlainObject(item) || !isPointer(item.pointer) || typeof item.message !== 'string') throw new Error(`it reported a related place ${describe(item)}; each is { pointer, message }`);
     return { pointer: item.pointer, message: item.message };
   });
+  if (due !== undefined) {
+    if (typeof due !== 'string' || !isRealPartialDate(due)) throw new Error(`it reported the due date ${describe(due)}; a due date is yyyy, yyyy-MM or yyyy-MM-dd`);
+    checked.due = due;
+  }
   if (fix !== undefined) checked.fix = checkedFix(fix);
   if (suggestions !== undefined) checked.suggestions = checkedList(suggestions, 'suggestions', checkedFix);
   return checked;

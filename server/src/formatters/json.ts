@@ -10,6 +10,7 @@ export const json: Formatter = (results) => {
       message: finding.message,
       ...startOf(finding),
       pointer: finding.pointer,
+      ...(finding.due ? { due: finding.due } : {}),
     })),
   }));
   return JSON.stringify({ files, summary: summarize(results) }, null, 2) + '\n';

@@ -88,10 +88,28 @@ function firstFindings(results: LintResults): string[] {
   return lines;
 }
 
+export const DEADLINE_ROWS_SHOWN = 50;
+
+/** Findings about a deadline (results due, verification, estimated dates passed), soonest first: what a reviewer plans by. */
+function deadlines(results: LintResults): string[] {
+  const dated = results.files.flatMap((file) => file.findings.filter((finding) => finding.due).map((finding) => ({ file, finding, due: finding.due! })));
+  if (dated.length === 0) return [];
+  const sorted = [...dated].sort((a, b) => a.due.localeCompare(b.due) || a.file.path.localeCompare(b.file.path));
+  const lines = [
+    '#### Deadlines',
+    '',
+    '| due | record | what | rule |',
+    '|---|---|---|---|',
+    ...sorted.slice(0, DEADLINE_ROWS_SHOWN).map(({ file, finding, due }) => `| ${due} | ${fileLink(results, file, startOf(finding).line)} | ${escapeMarkdown(finding.message)} | ${ruleLink(finding.ruleId)} |`),
+  ];
+  if (sorted.length > DEADLINE_ROWS_SHOWN) lines.push('', `…and ${plural(sorted.length - DEADLINE_ROWS_SHOWN, 'more deadline')}.`);
+  return [...lines, ''];
+}
+
 export const markdown: Formatter = (results) => {
   const lines = [headline(results), ''];
   if (results.files.some((file) => file.findings.length > 0)) {
-    lines.push('#### By rule', '', ...ruleTable(results), '', '#### By file', '', ...fileTable(results), '', '#### First findings', '', ...firstFindings(results), '');
+    lines.push('#### By rule', '', ...ruleTable(results), '', '#### By file', '', ...fileTable(results), '', ...deadlines(results), '#### First findings', '', ...firstFindings(results), '');
   }
   return lines.join('\n') + '\n';
 };

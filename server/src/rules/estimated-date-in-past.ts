@@ -29,6 +29,7 @@ export default defineRule({
           pointer: entry.datePointer,
           message: `${passed}, and the status ${status} says it has happened: make it ACTUAL (and check it is the real date).`,
           related: [overallStatusRelated(status)],
+          due: entry.date,
           fix: { title: `Make the ${entry.name} ACTUAL`, changes: [{ op: 'set', pointer: entry.typePointer, value: 'ACTUAL' }] },
         });
       } else if (status !== undefined && implied === 'ESTIMATED') {
@@ -36,11 +37,13 @@ export default defineRule({
           pointer: entry.datePointer,
           message: `${passed}, and the status is still ${status}: if the study has started, update the status and give the real start date as ACTUAL; if not, set a new estimated start date.`,
           related: [overallStatusRelated(status)],
+          due: entry.date,
         });
       } else {
         context.report({
           pointer: entry.datePointer,
           message: `${passed}${status ? ` while the status is ${status}` : ''}: if it has happened, give the real date as ACTUAL; if not, update the estimate.`,
+          due: entry.date,
         });
       }
     }

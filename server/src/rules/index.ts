@@ -51,6 +51,8 @@ import analysisFields from './analysis-fields';
 import flowMilestones from './flow-milestones';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
+import resultsDue from './results-due';
+import verificationDue from './verification-due';
 
 export const builtinRules: readonly Rule[] = [
   // dates and status
@@ -108,6 +110,9 @@ export const builtinRules: readonly Rule[] = [
   outcomeUnitTitle,
   analysisFields,
   flowMilestones,
+  // deadlines
+  resultsDue,
+  verificationDue,
   // identification and hygiene
   nctIdMissing,
   duplicateValues,

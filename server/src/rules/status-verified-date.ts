@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { comparePartialDates, isPartialDate, overallStatus, POINTERS, protocolModule } from './study';
 import { isAfterToday, ONGOING_STATUSES, overallStatusRelated } from './support/dates-status';
+import { addMonths } from './support/deadlines';
 
 const VERIFIED_POINTER = `${POINTERS.status}/statusVerifiedDate`;
 
@@ -54,6 +55,7 @@ export default defineRule({
         `The record was last verified ${verified}, more than 2 years before today (${context.today}), while the status is ${status}: ` +
         'the registry shows such a study as "Unknown status". Verify the record, update what changed, and set this date to the current month.',
       related: [overallStatusRelated(status)],
+      due: addMonths(verified, 24),
     });
   },
 });

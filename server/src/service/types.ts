@@ -60,6 +60,8 @@ export interface Report {
   /** Alternative fixes offered as quick fixes but never applied by `--fix`. */
   suggestions?: Fix[];
   severity?: Severity;
+  /** A deadline the finding is about (yyyy, yyyy-MM or yyyy-MM-dd): reports list such findings by date. */
+  due?: string;
 }
 
 export interface LocatedRelated extends RelatedLocation {

@@ -291,6 +291,7 @@ describe('custom rules', () => {
       ["context.report({ pointer: 'protocolSection', message: 'x' });", /it reported the pointer "protocolSection"/],
       ["context.report({ pointer: '', message: { text: 'x' } });", /it reported the message \{"text":"x"\} at ""; a message is a string/],
       ["context.report({ pointer: '', message: 'x', severity: 'loud' });", /it reported the severity "loud"/],
+      ["context.report({ pointer: '', message: 'x', due: 'next week' });", /it reported the due date "next week"; a due date is yyyy, yyyy-MM or yyyy-MM-dd/],
       ["context.report({ pointer: '', message: 'x', related: [{ pointer: 3 }] });", /it reported a related place \{"pointer":3\}/],
       ["context.report({ pointer: '', message: 'x', fix: { title: 'Go', changes: [{ op: 'explode', pointer: '' }] } });", /its fix "Go" has the change \{"op":"explode","pointer":""\}/],
     ];
