@@ -15,6 +15,8 @@ export interface ValidCase {
   text?: string;
   today?: string;
   options?: Record<string, unknown>;
+  /** The record before a change, for change rules (what `lint --changed-since` compares with). */
+  previous?: unknown;
 }
 
 export interface ExpectedFinding {
@@ -75,6 +77,7 @@ export class RuleTester {
       today: testCase.today ?? this.defaults.today ?? '2026-01-01',
       rules: [checked],
       optionsFor: () => testCase.options,
+      previous: testCase.previous,
     });
     // A rule that throws (or reports something malformed) fails the case with its reason, not with a count of findings.
     const failure = findings.find((finding) => finding.ruleId === 'rule-error');

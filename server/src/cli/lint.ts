@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ConfigService, ignoreGlob, ignoreMatcher } from '../config';
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
+import { builtinRules } from '../rules';
 import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
 import type { Finding, RuleMeta } from '../service/types';
 import { isRealFullDate } from '../service/dates';
@@ -224,14 +225,50 @@ function applySuppressions(suppressions: Suppressions, files: LintedFile[], opti
 function keepChangedFindingsSince(ref: string, files: LintedFile[], changed: ChangedLines, setup: LinterSetup, cwd: string): LintedFile[] {
   const root = gitWorkTreeRoot(cwd)!;
   const linter = new RecordLinter({ ...setup, fix: false, keepTextAndFixes: false, forCache: false });
+  const atRevision = new Map<string, Buffer | undefined>();
+  const bytesAtRevision = (file: LintedFile) => {
+    if (!atRevision.has(file.absolutePath)) atRevision.set(file.absolutePath, fileAtRevision(ref, file.absolutePath, root));
+    return atRevision.get(file.absolutePath);
+  };
   const errorsBefore: ErrorsBefore = (file) => {
-    const bytes = fileAtRevision(ref, file.absolutePath, root);
+    const bytes = bytesAtRevision(file);
     return bytes === undefined ? undefined : linter.lintBytes(bytes, file.absolutePath, file.path).file.findings;
   };
   try {
-    return keepChangedFindings(files, changed, errorsBefore);
+    return keepChangedFindings(files, changed, errorsBefore).map((file) => withChangeFindings(file, bytesAtRevision(file), linter));
   } finally {
     linter.dispose();
+  }
+}
+
+const CHANGE_RULE_IDS: ReadonlySet<string> = new Set(builtinRules.filter((rule) => rule.meta.category === 'changes').map((rule) => rule.meta.id));
+
+/**
+ * The change rules' findings: the record compared with its version at the revision. They are about the
+ * change itself, so they are kept wherever they sit. A record new since the revision has none.
+ */
+function withChangeFindings(file: LintedFile, before: Buffer | undefined, linter: RecordLinter): LintedFile {
+  const previous = before === undefined ? undefined : recordValue(before);
+  if (previous === undefined) return file;
+  let current: Buffer;
+  try {
+    current = readRecordBytes(file.absolutePath);
+  } catch {
+    return file;
+  }
+  const changes = linter.lintBytes(current, file.absolutePath, file.path, previous).file.findings.filter((finding) => CHANGE_RULE_IDS.has(finding.ruleId));
+  if (changes.length === 0) return file;
+  return { ...file, findings: [...file.findings, ...changes].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) };
+}
+
+/** The record a revision held, or undefined when it was not JSON. */
+function recordValue(bytes: Buffer): unknown {
+  const read = decodeRecordBytes(bytes);
+  if ('problem' in read) return undefined;
+  try {
+    return JSON.parse(read.text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
   }
 }
 

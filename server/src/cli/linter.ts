@@ -76,12 +76,14 @@ export class RecordLinter {
   }
 
   /**
-   * Lints text that is not read from disk (--stdin); `absolutePath` picks the config. No
+   * Lints text that is not read from disk (--stdin, a revision from git); `absolutePath` picks the config. No
    * `fixedText` when the bytes cannot be read as text: they are to be given back as they are.
    */
-  lintBytes(bytes: Buffer, absolutePath: string, displayPath: string): { file: LintedFile; fixedText?: string } {
+  lintBytes(bytes: Buffer, absolutePath: string, displayPath: string, previous?: unknown): { file: LintedFile; fixedText?: string } {
     const read = decodeRecordBytes(bytes);
-    const options = this.optionsFor(absolutePath);
+    const settings = this.optionsFor(absolutePath);
+    // The change rules compare with the record as it was (--changed-since).
+    const options = previous === undefined ? settings : { ...settings, previous };
     if ('problem' in read) return { file: this.finish({ path: displayPath, absolutePath, findings: [unreadableText(read.problem)] }) };
     const linted = lintText(read.text, options, this.setup.fix);
     return { file: this.finish({ path: displayPath, absolutePath, text: linted.text, findings: linted.findings }), fixedText: textToWrite(read, linted.text) };

@@ -106,10 +106,23 @@ function deadlines(results: LintResults): string[] {
   return [...lines, ''];
 }
 
+/** The change rules' findings (lint --changed-since), per record: what the change did, for the reviewer to weigh first. */
+function whatChanged(results: LintResults): string[] {
+  const isChange = (finding: Finding) => results.rules.get(finding.ruleId)?.category === 'changes';
+  const changedFiles = results.files.filter((file) => file.findings.some(isChange));
+  if (changedFiles.length === 0) return [];
+  const lines = ['#### What changed', ''];
+  for (const file of changedFiles) {
+    lines.push(`- ${fileLink(results, file)}`);
+    for (const finding of file.findings.filter(isChange)) lines.push(`  - **${finding.severity}** line ${startOf(finding).line}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`);
+  }
+  return [...lines, ''];
+}
+
 export const markdown: Formatter = (results) => {
   const lines = [headline(results), ''];
   if (results.files.some((file) => file.findings.length > 0)) {
-    lines.push('#### By rule', '', ...ruleTable(results), '', '#### By file', '', ...fileTable(results), '', ...deadlines(results), '#### First findings', '', ...firstFindings(results), '');
+    lines.push(...whatChanged(results), '#### By rule', '', ...ruleTable(results), '', '#### By file', '', ...fileTable(results), '', ...deadlines(results), '#### First findings', '', ...firstFindings(results), '');
   }
   return lines.join('\n') + '\n';
 };

@@ -53,6 +53,11 @@ import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
 import resultsDue from './results-due';
 import verificationDue from './verification-due';
+import outcomeSwitched from './outcome-switched';
+import actualDataChanged from './actual-data-changed';
+import statusWentBack from './status-went-back';
+import resultsContentRemoved from './results-content-removed';
+import identifierChanged from './identifier-changed';
 
 export const builtinRules: readonly Rule[] = [
   // dates and status
@@ -113,6 +118,12 @@ export const builtinRules: readonly Rule[] = [
   // deadlines
   resultsDue,
   verificationDue,
+  // what a change did (with lint --changed-since)
+  outcomeSwitched,
+  actualDataChanged,
+  statusWentBack,
+  resultsContentRemoved,
+  identifierChanged,
   // identification and hygiene
   nctIdMissing,
   duplicateValues,

@@ -102,6 +102,11 @@ export interface RuleContext {
   /** Today as yyyy-MM-dd; settable by the config and by tests. */
   readonly today: string;
   readonly options: Record<string, unknown>;
+  /**
+   * The record as it was at the revision a change is compared with (`lint --changed-since REF`), as a
+   * plain value; undefined when there is none. The change rules check what a change did.
+   */
+  readonly previous?: unknown;
   /** Every string in the record with its pointer, computed once per validation and shared. */
   strings(): ReadonlyArray<{ pointer: string; value: string }>;
   report(report: Report): void;

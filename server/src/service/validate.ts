@@ -22,6 +22,8 @@ export interface ValidateOptions {
   extraChecks?: ReadonlyArray<(value: unknown) => UnplacedFinding[]>;
   /** Above this many characters only the syntax is checked. */
   maxSize?: number;
+  /** The record at the revision a change is compared with, for the change rules (RuleContext.previous). */
+  previous?: unknown;
   /** Runs a rule; the config layer replaces it to guard custom rules with a time budget. */
   runRule?: (rule: Rule, context: RuleContext) => void;
 }
@@ -94,7 +96,7 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
   const run = options.runRule ?? ((rule: Rule, context: RuleContext) => rule.check(context));
   for (const rule of options.rules ?? builtinRules) {
     if (options.isRuleOff?.(rule.meta.id)) continue;
-    const context = new RuleRun(rule, value, document, today, allStrings, options.optionsFor?.(rule.meta.id) ?? {}, findings);
+    const context = new RuleRun(rule, value, document, today, allStrings, options.optionsFor?.(rule.meta.id) ?? {}, findings, options.previous);
     try {
       run(rule, context);
     } catch (error) {
@@ -120,6 +122,7 @@ class RuleRun implements RuleContext {
     readonly strings: RuleContext['strings'],
     readonly options: Record<string, unknown>,
     findings: UnplacedFinding[],
+    readonly previous: unknown,
   ) {
     this[RECORD_DOCUMENT] = document;
     this.report = (report: Report) => findings.push(toFinding(rule, report));
