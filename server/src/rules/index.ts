@@ -51,6 +51,12 @@ import analysisFields from './analysis-fields';
 import flowMilestones from './flow-milestones';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
+import phaseRequired from './phase-required';
+import recruitingContact from './recruiting-contact';
+import protocolTextLimits from './protocol-text-limits';
+import orgStudyIdPlaceholder from './org-study-id-placeholder';
+import expandedAccessNct from './expanded-access-nct';
+import usExportAnswered from './us-export-answered';
 
 export const builtinRules: readonly Rule[] = [
   // dates and status
@@ -66,11 +72,13 @@ export const builtinRules: readonly Rule[] = [
   statusVerifiedDate,
   locationStatus,
   expandedAccessStatus,
+  expandedAccessNct,
   hasResultsConsistency,
   // design
   phaseCombination,
   phasesInterventionalOnly,
   phaseNaSuggested,
+  phaseRequired,
   designFieldsByStudyType,
   maskingRoles,
   allocationArmCount,
@@ -91,6 +99,9 @@ export const builtinRules: readonly Rule[] = [
   secondaryIdFields,
   drugOtherNames,
   centralContact,
+  recruitingContact,
+  orgStudyIdPlaceholder,
+  usExportAnswered,
   // outcomes and eligibility
   primaryOutcomeRequired,
   outcomeSpecificity,
@@ -111,6 +122,7 @@ export const builtinRules: readonly Rule[] = [
   // identification and hygiene
   nctIdMissing,
   duplicateValues,
+  protocolTextLimits,
   textCharacters,
 ];
 
