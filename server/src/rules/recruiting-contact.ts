@@ -30,6 +30,11 @@ function sitesInWords(sites: readonly Site[]): string {
   return rest > 0 ? `${named.join(', ')} and ${plural(rest, 'more site')}` : named.join(', ');
 }
 
+function sitesWithoutContact(missing: number, total: number): string {
+  if (missing < total) return `${missing} of its ${plural(total, 'recruiting site')} ${missing === 1 ? 'names' : 'name'} no contact`;
+  return total === 1 ? 'its recruiting site names no contact' : `none of its ${total} recruiting sites names a contact`;
+}
+
 export default defineRule({
   meta: {
     id: 'recruiting-contact',
@@ -72,8 +77,8 @@ export default defineRule({
     context.report({
       pointer: CENTRAL_CONTACTS,
       message:
-        `The study is ${status} with no central contact (centralContacts), and ${plural(withoutContact.length, 'recruiting site')} ` +
-        `of ${sites.length} ${withoutContact.length === 1 ? 'has' : 'have'} no contact: ${sitesInWords(withoutContact)}; add a central contact, or a contact at every recruiting site.`,
+        `The study is ${status} with no central contact (centralContacts), and ${sitesWithoutContact(withoutContact.length, sites.length)}: ` +
+        `${sitesInWords(withoutContact)}; add a central contact, or a contact at every recruiting site.`,
       related: [related, ...withoutContact.slice(0, SITES_NAMED).map((site) => ({ pointer: `${POINTERS.contacts}/locations/${site.index}`, message: 'A recruiting site without a contact.' }))],
     });
   },
