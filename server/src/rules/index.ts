@@ -58,6 +58,12 @@ import actualDataChanged from './actual-data-changed';
 import statusWentBack from './status-went-back';
 import resultsContentRemoved from './results-content-removed';
 import identifierChanged from './identifier-changed';
+import phaseRequired from './phase-required';
+import recruitingContact from './recruiting-contact';
+import protocolTextLimits from './protocol-text-limits';
+import orgStudyIdPlaceholder from './org-study-id-placeholder';
+import expandedAccessNct from './expanded-access-nct';
+import usExportAnswered from './us-export-answered';
 
 export const builtinRules: readonly Rule[] = [
   // dates and status
@@ -73,11 +79,13 @@ export const builtinRules: readonly Rule[] = [
   statusVerifiedDate,
   locationStatus,
   expandedAccessStatus,
+  expandedAccessNct,
   hasResultsConsistency,
   // design
   phaseCombination,
   phasesInterventionalOnly,
   phaseNaSuggested,
+  phaseRequired,
   designFieldsByStudyType,
   maskingRoles,
   allocationArmCount,
@@ -98,6 +106,9 @@ export const builtinRules: readonly Rule[] = [
   secondaryIdFields,
   drugOtherNames,
   centralContact,
+  recruitingContact,
+  orgStudyIdPlaceholder,
+  usExportAnswered,
   // outcomes and eligibility
   primaryOutcomeRequired,
   outcomeSpecificity,
@@ -127,6 +138,7 @@ export const builtinRules: readonly Rule[] = [
   // identification and hygiene
   nctIdMissing,
   duplicateValues,
+  protocolTextLimits,
   textCharacters,
 ];
 

@@ -1,16 +1,23 @@
 import { RuleTester } from '../../../server/src/testing';
 import rule from '../../../server/src/rules/gender-description';
-import { corpusRecord, planted } from './fixtures';
+import { corpusRecord, planted, sampleRecord } from './fixtures';
 
 const eligibility = '/protocolSection/eligibilityModule';
 const record = corpusRecord('NCT03418623');
 const description = 'Participants who identify as men';
+// genderBased true with the description "male".
+const described = sampleRecord('NCT03651024');
+// genderBased true and no description (accepted, last updated 2023-03-13).
+const undescribed = sampleRecord('NCT02730338');
 
 new RuleTester().run(rule, {
   valid: [
     { name: 'no gender description', record },
     { name: 'a description with gender-based eligibility', record: planted(record, { [`${eligibility}/genderBased`]: true, [`${eligibility}/genderDescription`]: description }) },
+    { name: 'a real record with both', record: described },
     { name: 'a blank description says nothing', record: planted(record, { [`${eligibility}/genderDescription`]: ' ' }) },
+    { name: 'genderBased false needs no description', record: planted(undescribed, { [`${eligibility}/genderBased`]: false }) },
+    { name: 'a description of the wrong type is the schema\'s finding', record: planted(described, { [`${eligibility}/genderDescription`]: 7 }) },
   ],
   invalid: [
     {
@@ -21,7 +28,28 @@ new RuleTester().run(rule, {
     {
       name: 'a description with the flag false',
       record: planted(record, { [`${eligibility}/genderBased`]: false, [`${eligibility}/genderDescription`]: description }),
-      errors: [{ pointer: `${eligibility}/genderDescription`, message: /\(genderBased\) is false/, related: [`${eligibility}/genderBased`] }],
+      errors: [{ pointer: `${eligibility}/genderDescription`, severity: 'hint', message: /\(genderBased\) is false/, related: [`${eligibility}/genderBased`] }],
+    },
+    {
+      name: 'a real record with the flag and no description: warning',
+      record: undescribed,
+      errors: [
+        {
+          pointer: `${eligibility}/genderBased`,
+          severity: 'warning',
+          message: 'Eligibility is marked as based on gender (genderBased is true) but no gender description (genderDescription) says how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
+        },
+      ],
+    },
+    {
+      name: 'the description removed from a real record',
+      record: planted(described, { [`${eligibility}/genderDescription`]: undefined }),
+      errors: [{ pointer: `${eligibility}/genderBased`, severity: 'warning', message: /genderBased is true\) but no gender description/ }],
+    },
+    {
+      name: 'a blank description counts as none',
+      record: planted(described, { [`${eligibility}/genderDescription`]: '  ' }),
+      errors: [{ pointer: `${eligibility}/genderBased`, severity: 'warning' }],
     },
   ],
 });
