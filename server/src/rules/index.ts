@@ -48,7 +48,10 @@ import resultsGroupReference from './results-group-reference';
 import adverseEventCounts from './adverse-event-counts';
 import outcomeUnitTitle from './outcome-unit-title';
 import analysisFields from './analysis-fields';
+import analysisValues from './analysis-values';
 import flowMilestones from './flow-milestones';
+import flowCounts from './flow-counts';
+import flowEnrollment from './flow-enrollment';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
 
@@ -107,7 +110,10 @@ export const builtinRules: readonly Rule[] = [
   adverseEventCounts,
   outcomeUnitTitle,
   analysisFields,
+  analysisValues,
   flowMilestones,
+  flowCounts,
+  flowEnrollment,
   // identification and hygiene
   nctIdMissing,
   duplicateValues,
