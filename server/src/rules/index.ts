@@ -47,6 +47,9 @@ import referencePmid from './reference-pmid';
 import resultsGroupReference from './results-group-reference';
 import adverseEventCounts from './adverse-event-counts';
 import outcomeUnitTitle from './outcome-unit-title';
+import outcomeResultsCoverage from './outcome-results-coverage';
+import outcomeMeasureValues from './outcome-measure-values';
+import baselineMeasures from './baseline-measures';
 import analysisFields from './analysis-fields';
 import analysisValues from './analysis-values';
 import flowMilestones from './flow-milestones';
@@ -109,6 +112,9 @@ export const builtinRules: readonly Rule[] = [
   resultsGroupReference,
   adverseEventCounts,
   outcomeUnitTitle,
+  outcomeResultsCoverage,
+  outcomeMeasureValues,
+  baselineMeasures,
   analysisFields,
   analysisValues,
   flowMilestones,
