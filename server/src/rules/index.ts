@@ -46,6 +46,7 @@ import ipdSharingFields from './ipd-sharing-fields';
 import referencePmid from './reference-pmid';
 import resultsGroupReference from './results-group-reference';
 import adverseEventCounts from './adverse-event-counts';
+import adverseEventReporting from './adverse-event-reporting';
 import outcomeUnitTitle from './outcome-unit-title';
 import outcomeResultsCoverage from './outcome-results-coverage';
 import outcomeMeasureValues from './outcome-measure-values';
@@ -111,6 +112,7 @@ export const builtinRules: readonly Rule[] = [
   // results
   resultsGroupReference,
   adverseEventCounts,
+  adverseEventReporting,
   outcomeUnitTitle,
   outcomeResultsCoverage,
   outcomeMeasureValues,
