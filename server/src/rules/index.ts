@@ -56,6 +56,8 @@ import analysisValues from './analysis-values';
 import flowMilestones from './flow-milestones';
 import flowCounts from './flow-counts';
 import flowEnrollment from './flow-enrollment';
+import resultsContact from './results-contact';
+import resultsDocuments from './results-documents';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
 
@@ -122,6 +124,8 @@ export const builtinRules: readonly Rule[] = [
   flowMilestones,
   flowCounts,
   flowEnrollment,
+  resultsContact,
+  resultsDocuments,
   // identification and hygiene
   nctIdMissing,
   duplicateValues,
