@@ -5,14 +5,14 @@ import { planted, sampleRecord } from './fixtures';
 const events = '/resultsSection/adverseEventsModule';
 // Primary completion 2017-12 (Final Rule); threshold 5%; six other events, each ≥ 5% in one of two groups of 36.
 const record = sampleRecord('NCT02593396');
-// Primary completion 2010-07, before the Final Rule: no mortality table.
+// Primary completion 2010-07, before the Final Rule: no time frame, no mortality table.
 const older = sampleRecord('NCT01150903');
 
 new RuleTester().run(rule, {
   valid: [
     { name: 'threshold 5%, every other event above it (NCT02593396)', record },
     { name: 'threshold 0, serious events with their vocabulary (NCT00867815)', record: sampleRecord('NCT00867815') },
-    { name: 'before the Final Rule: no mortality table is asked (NCT01150903)', record: older },
+    { name: 'before the Final Rule: no time frame and no mortality table are asked (NCT01150903)', record: older },
     { name: 'an event at 4.76% (1 of 21) passes a 5% threshold as rounded', record: planted(record, { [`${events}/otherEvents/0/stats/1`]: { groupId: 'EG001', numEvents: 1, numAffected: 1, numAtRisk: 21 } }) },
     { name: 'a record without results (NCT00000410)', record: sampleRecord('NCT00000410') },
   ],
@@ -49,10 +49,13 @@ new RuleTester().run(rule, {
       errors: [{ pointer: `${events}/seriousEvents/0`, message: '1 of 1 serious adverse event have no source vocabulary (the first is here); give the vocabulary of each term, e.g. "MedDRA 25.0".' }],
     },
     {
-      name: 'finalRule "always" asks the mortality table of an older record too',
+      name: 'finalRule "always" asks the time frame and the mortality table of an older record too',
       record: older,
       options: { finalRule: 'always' },
-      errors: [{ pointer: `${events}/eventGroups/0`, message: /^Event group EG000 has no all-cause mortality counts/ }],
+      errors: [
+        { pointer: `${events}/timeFrame`, message: /^The adverse events do not say over which time frame/ },
+        { pointer: `${events}/eventGroups/0`, message: /^Event group EG000 has no all-cause mortality counts/ },
+      ],
     },
   ],
 });
