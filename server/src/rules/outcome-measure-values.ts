@@ -26,7 +26,8 @@ export default defineRule({
       'its dispersion (standard deviation, standard error, range or confidence interval); and a group with 0 ' +
       'participants analyzed is explained in the analysis population description. The QC review returns each as a major ' +
       'issue, so they are warnings. On the sample, in the 692 posted outcome measures of the 70 records with results: ' +
-      'every Count of Participants measure (89) has the unit "Participants" and no count above its number analyzed, no ' +
+      'all 1,549 groups have their number analyzed, every Count of Participants measure (89) has the unit ' +
+      '"Participants" and no count above its number analyzed, no ' +
       'percentage of participants is outside 0–100, every mean or median has a dispersion, and all 50 groups with 0 ' +
       'analyzed are explained; 5 measures without data (no participants measured) lack a unit, so the unit is asked only ' +
       `of measures with data. See "Outcome Measure Data" in the [results data element definitions](${RESULTS_DEFINITIONS_URL}).`,
@@ -62,6 +63,7 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, n
   }
   const titles = groupTitles(objectsOf(measure.groups));
   const analyzed = analyzedCounts(measure.denoms);
+  if (hasData) checkEveryGroupAnalyzed(context, measure, base, name, analyzed, titles);
   checkZeroAnalyzed(context, measure, base, name, analyzed, titles);
   const countsParticipants = paramType === 'COUNT_OF_PARTICIPANTS';
   const percentOfPeople = unit !== undefined && PERCENT_OF_PEOPLE.test(unit);
@@ -96,6 +98,18 @@ function checkRequired(context: RuleContext, measure: JsonObject, base: string, 
     context.report({ pointer: `${base}/${key}`, target: 'key', message: `${name} does not give ${what}; every posted outcome measure states it.` });
   }
   return hasData;
+}
+
+function checkEveryGroupAnalyzed(context: RuleContext, measure: JsonObject, base: string, name: string, analyzed: ReadonlyMap<string, number>, titles: ReadonlyMap<string, string>): void {
+  if (objectsOf(measure.denoms).length === 0) return;
+  const missing = objectsOf(measure.groups)
+    .map((group) => asString(group?.id))
+    .filter((id): id is string => id !== undefined && !analyzed.has(id));
+  if (missing.length === 0) return;
+  context.report({
+    pointer: `${base}/denoms`,
+    message: `${name} does not give the number of participants analyzed for ${missing.map((id) => groupLabel(id, titles)).join(', ')}; state it for every group.`,
+  });
 }
 
 function checkZeroAnalyzed(context: RuleContext, measure: JsonObject, base: string, name: string, analyzed: ReadonlyMap<string, number>, titles: ReadonlyMap<string, string>): void {

@@ -62,6 +62,11 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a group without its number analyzed',
+      record: planted(record, { [`${count}/denoms/0/counts/1`]: undefined }),
+      errors: [{ pointer: `${count}/denoms`, message: 'Outcome measure "Erectile Dysfunction Rates" does not give the number of participants analyzed for OG001 ("ETS-IMRT"); state it for every group.' }],
+    },
+    {
       name: 'a group with 0 analyzed, unexplained',
       record: planted(record, { [`${percentage}/denoms/0/counts/1/value`]: '0' }),
       errors: [
