@@ -35,6 +35,12 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'the registry\'s "Age, Continuous" spelled without its comma: a hint, fixed',
+      record: planted(record, { [`${baseline}/measures/0/title`]: 'Age Continuous' }),
+      errors: [{ pointer: `${baseline}/measures/0/title`, severity: 'hint', message: '"Age Continuous" is the registry\'s baseline measure "Age, Continuous"; write its title exactly so.' }],
+      output: record,
+    },
+    {
       name: 'a group without its number analyzed',
       record: planted(record, { [`${baseline}/denoms/0/counts/1`]: undefined }),
       errors: [{ pointer: `${baseline}/denoms`, message: 'The baseline characteristics do not give the number of participants analyzed for BG001 ("ETS-IMRT"); state it for every group and for the total.' }],
