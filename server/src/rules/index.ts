@@ -46,9 +46,18 @@ import ipdSharingFields from './ipd-sharing-fields';
 import referencePmid from './reference-pmid';
 import resultsGroupReference from './results-group-reference';
 import adverseEventCounts from './adverse-event-counts';
+import adverseEventReporting from './adverse-event-reporting';
 import outcomeUnitTitle from './outcome-unit-title';
+import outcomeResultsCoverage from './outcome-results-coverage';
+import outcomeMeasureValues from './outcome-measure-values';
+import baselineMeasures from './baseline-measures';
 import analysisFields from './analysis-fields';
+import analysisValues from './analysis-values';
 import flowMilestones from './flow-milestones';
+import flowCounts from './flow-counts';
+import flowEnrollment from './flow-enrollment';
+import resultsContact from './results-contact';
+import resultsDocuments from './results-documents';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
 import resultsDue from './results-due';
@@ -123,8 +132,13 @@ export const builtinRules: readonly Rule[] = [
   // results
   resultsGroupReference,
   adverseEventCounts,
+  adverseEventReporting,
   outcomeUnitTitle,
+  outcomeResultsCoverage,
+  outcomeMeasureValues,
+  baselineMeasures,
   analysisFields,
+  analysisValues,
   flowMilestones,
   // deadlines
   resultsDue,
@@ -135,6 +149,10 @@ export const builtinRules: readonly Rule[] = [
   statusWentBack,
   resultsContentRemoved,
   identifierChanged,
+  flowCounts,
+  flowEnrollment,
+  resultsContact,
+  resultsDocuments,
   // identification and hygiene
   nctIdMissing,
   duplicateValues,
