@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type ClientCapabilities, type FeatureSta
 import { PreviewManager } from './preview/panel';
 import { registerRecordCommands } from './commands';
 import { StatusItem } from './status';
+import { registerTextEditing } from './textEditing';
 
 export const LANGUAGE_ID = 'trial-record';
 let client: LanguageClient | undefined;
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const previews = new PreviewManager(context, client);
   context.subscriptions.push(output, status, previews);
   registerRecordCommands(context, { client, output, previews });
+  registerTextEditing(context);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('trialRecords/trustChanged', { trusted: true })),
   );
