@@ -700,13 +700,27 @@ export default defineRule({
     docs:
       'The registry refuses a record that lacks a field it requires, and which fields it requires depends on the study type ' +
       '(interventional, observational, expanded access) and on the start date: studies that started on or after 2017-01-18 ' +
-      'must also give the Final Rule fields, such as the official title, the completion date and its type, healthy volunteers, ' +
-      'sex, and arm and intervention descriptions. For older studies these are warnings, because their records were accepted ' +
-      'without them; the `finalRule: "always"` option (set by the strict preset) treats every record as a new one. Each missing ' +
-      'field is one finding where it belongs. When a whole module or object is missing, it is reported once, listing what ' +
-      'it should hold, rather than once per field; and when many entries of a list lack the same field that is only a ' +
-      'warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional study starting ' +
-      '2023-03-01 without `identificationModule.officialTitle` gets an error; the same study starting 2015-03-01 gets a warning.',
+      'must also give the Final Rule fields, such as the official title, the completion date and its type, sex, and ' +
+      'intervention descriptions. For older studies these are warnings, because their records were accepted without them ' +
+      '(a start date given as "2017-01" may be before the 18th, so it counts as older). The registry also keeps published ' +
+      'records as it accepted them: a record last updated before 2017-01-18 gets warnings for the Final Rule fields, and ' +
+      'a few older requirements only bind records registered since: outcome time frames and the study population and ' +
+      'sampling method of observational studies are asked of records first submitted on or after 2007-09-27 (FDAAA), the ' +
+      'enrollment of records updated since 2017-01-18. A record not submitted yet (no `studyFirstSubmitDate`) is held to ' +
+      'everything. Evidence from the 820 published records of the registry sample: 19 records first submitted 2005–2007 ' +
+      'lack outcome time frames (6 of them updated since 2017), none of the 766 registered later does; 4 observational ' +
+      'records first submitted before 2007-09-27 lack a study population and sampling method, none of the 161 later ones; ' +
+      '3 records last updated 2005–2013 lack the enrollment, none of the 641 updated since 2017-01-18. Some fields are ' +
+      'only expected (warnings), because the registry publishes records without them: arm descriptions (44 of 480 studies ' +
+      'started since 2017-01-18 lack one, 43 of them first submitted since) and whether an observational study accepts ' +
+      'healthy volunteers (19 of 107; interventional studies: 0 of 408, so it stays required for them). Whether a device ' +
+      'is unapproved is never reported missing: published records show that answer only when it is Yes (37 records), so ' +
+      'a record without it may have answered No. The `finalRule: "always"` option (set by the strict preset) treats every ' +
+      'record as a new submission. Each missing field is one finding where it belongs. When a whole module or object is ' +
+      'missing, it is reported once, listing what it should hold; and when many entries of a list lack the same field that ' +
+      'is only a warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional ' +
+      'study starting 2023-03-01 without `identificationModule.officialTitle` gets an error; the same study starting ' +
+      '2015-03-01 gets a warning. Field definitions: https://clinicaltrials.gov/policy/protocol-definitions',
     fixable: false,
     options: FINAL_RULE_OPTIONS,
   },
