@@ -1,0 +1,227 @@
+// `trial-records calibrate`: lints a folder of real (published) records and counts, per rule and
+// severity, how many records each rule hits, split by the period of the record's first submission
+// and of its last update. Records the registry accepted should get no error: a rule that reports
+// errors on them asks for more than the registry does, or for something it did not ask then.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigService } from '../config';
+import { isRealFullDate } from '../service/dates';
+import type { Severity } from '../service/types';
+import { periodOf, REGISTRY_PERIOD_NAMES, REGISTRY_PERIODS, submissionDate, type RegistryPeriod, type Submission } from '../rules/support/registry-periods';
+import { oneOf, parseArgs, UsageError } from './args';
+import { reportConfigError, EXIT, type CliIo } from './lint';
+import { RecordLinter } from './linter';
+import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
+
+const CALIBRATE_FORMATS = ['text', 'json', 'markdown'] as const;
+type CalibrateFormat = (typeof CALIBRATE_FORMATS)[number];
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+const SUBMISSIONS: readonly Submission[] = ['first-submission', 'last-update'];
+const SUBMISSION_TITLES: Record<Submission, string> = { 'first-submission': 'first submitted', 'last-update': 'last updated' };
+
+type PeriodCounts = Record<RegistryPeriod, number>;
+
+/** Records counted by the period of their first submission and of their last update. */
+interface Split {
+  records: number;
+  'first-submission': PeriodCounts;
+  'last-update': PeriodCounts;
+}
+
+export interface RuleHits extends Split {
+  rule: string;
+  severity: Severity;
+  /** Findings in all (a record may have several of one rule). */
+  findings: number;
+}
+
+export interface Calibration {
+  /** The paths and globs calibrated on, as given. */
+  on: string[];
+  today: string | null;
+  /** Every record linted, by period. */
+  all: Split;
+  /** Records with at least one error. */
+  withErrors: Split;
+  /** Records that could not be read, by display path. */
+  unreadable: string[];
+  rules: RuleHits[];
+}
+
+interface CalibrateOptions {
+  patterns: string[];
+  format: CalibrateFormat;
+  output?: string;
+  configFile?: string;
+  today?: string;
+}
+
+function parseCalibrateArgs(argv: readonly string[]): CalibrateOptions {
+  const args = parseArgs(argv, { values: { format: ['-f'], output: ['-o'], config: ['-c'], today: [] }, booleans: {} });
+  for (const name of ['output', 'config']) {
+    if (args.values.get(name)?.trim() === '') throw new UsageError(`--${name} needs a path (got an empty one).`);
+  }
+  const today = args.values.get('today');
+  if (today !== undefined && !isRealFullDate(today)) throw new UsageError(`--today must be a real date in yyyy-MM-dd form (got "${today}").`);
+  return {
+    patterns: args.positional,
+    format: oneOf(args.values.get('format'), CALIBRATE_FORMATS, 'format') ?? 'text',
+    output: args.values.get('output'),
+    configFile: args.values.get('config'),
+    today,
+  };
+}
+
+export function runCalibrateCommand(argv: readonly string[], io: CliIo): number {
+  const options = parseCalibrateArgs(argv);
+  const configFile = options.configFile ? resolve(io.cwd, options.configFile) : undefined;
+  let calibration: Calibration;
+  try {
+    const paths = recordPaths(io, options.patterns, configFile);
+    if (paths.length === 0) throw new FileError(`No records to calibrate on in ${options.patterns.join(' ') || '.'} (files named *.trial.json, or .json files that hold a study).`);
+    calibration = { on: options.patterns.length > 0 ? options.patterns : ['.'], ...calibrate(paths, io.cwd, configFile, options.today) };
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    return reportConfigError(error, io);
+  }
+  for (const path of calibration.unreadable) io.stderr(`trial-records: cannot read ${path}; it is left out.\n`);
+  const report = CALIBRATION_FORMATTERS[options.format](calibration);
+  if (!options.output) io.stdout(report);
+  else {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), report);
+    } catch (error) {
+      throw new FileError(`Cannot write the calibration to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    }
+  }
+  return calibration.unreadable.length > 0 ? EXIT.usage : EXIT.ok;
+}
+
+function recordPaths(io: CliIo, patterns: readonly string[], configFile: string | undefined): string[] {
+  const configs = new ConfigService();
+  try {
+    const request = { configFile };
+    return expandPaths(io.cwd, patterns, {
+      isListedRecord: (absolute) => configs.isListedRecord(absolute, request),
+      isIgnored: (absolute) => configs.isIgnored(absolute, request),
+    });
+  } finally {
+    configs.invalidate();
+  }
+}
+
+function emptySplit(): Split {
+  const none = (): PeriodCounts => ({ 'before-fdaaa': 0, fdaaa: 0, 'final-rule': 0, unsubmitted: 0 });
+  return { records: 0, 'first-submission': none(), 'last-update': none() };
+}
+
+function count(split: Split, periods: Record<Submission, RegistryPeriod>): void {
+  split.records++;
+  for (const submission of SUBMISSIONS) split[submission][periods[submission]]++;
+}
+
+/** Lints every record under the settings that apply to it and counts the hits. */
+export function calibrate(paths: readonly string[], cwd: string, configFile: string | undefined, today: string | undefined): Omit<Calibration, 'on'> {
+  const linter = new RecordLinter({ cwd, configFile, today, fix: false, keepTextAndFixes: false });
+  const all = emptySplit();
+  const withErrors = emptySplit();
+  const unreadable: string[] = [];
+  const hits = new Map<string, RuleHits>();
+  try {
+    for (const path of paths) {
+      const outcome = linter.lintPath(path);
+      if ('unreadable' in outcome) {
+        unreadable.push(toDisplayPath(cwd, path));
+        continue;
+      }
+      const periods = periodsOf(path);
+      count(all, periods);
+      const { findings } = outcome.file;
+      if (findings.some((finding) => finding.severity === 'error')) count(withErrors, periods);
+      const perRule = new Map<string, number>();
+      for (const finding of findings) perRule.set(`${finding.ruleId}\u0000${finding.severity}`, (perRule.get(`${finding.ruleId}\u0000${finding.severity}`) ?? 0) + 1);
+      for (const [key, findingCount] of perRule) {
+        const [rule, severity] = key.split('\u0000') as [string, Severity];
+        const entry = hits.get(key) ?? { rule, severity, findings: 0, ...emptySplit() };
+        entry.findings += findingCount;
+        count(entry, periods);
+        hits.set(key, entry);
+      }
+    }
+  } finally {
+    linter.dispose();
+  }
+  const rules = [...hits.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.records - a.records || a.rule.localeCompare(b.rule));
+  return { today: today ?? null, all, withErrors, unreadable, rules };
+}
+
+/** The periods of a record's submissions; a record that cannot be parsed has none (as one being written). */
+function periodsOf(path: string): Record<Submission, RegistryPeriod> {
+  let record: unknown;
+  try {
+    const read = decodeRecordBytes(readRecordBytes(path));
+    record = 'text' in read ? JSON.parse(read.text) : undefined;
+  } catch {
+    record = undefined;
+  }
+  return { 'first-submission': periodOf(submissionDate(record, 'first-submission')), 'last-update': periodOf(submissionDate(record, 'last-update')) };
+}
+
+// --- Formats ----------------------------------------------------------------------------------
+
+const CALIBRATION_FORMATTERS: Record<CalibrateFormat, (calibration: Calibration) => string> = {
+  json: (calibration) => JSON.stringify(calibration, null, 2) + '\n',
+  markdown: markdownReport,
+  text: textReport,
+};
+
+const PERIOD_HEADS = REGISTRY_PERIODS.map((period) => REGISTRY_PERIOD_NAMES[period]);
+
+function periodCells(split: Split, submission: Submission): string[] {
+  return REGISTRY_PERIODS.map((period) => String(split[submission][period]));
+}
+
+function heading(calibration: Calibration): string {
+  const { all, withErrors } = calibration;
+  const when = calibration.today ? ` (today taken as ${calibration.today})` : '';
+  return `${all.records} record${all.records === 1 ? '' : 's'} linted in ${calibration.on.join(', ')}${when}; ${withErrors.records} with at least one error.`;
+}
+
+function markdownReport(calibration: Calibration): string {
+  const lines = [
+    '# Calibration on published records',
+    '',
+    heading(calibration),
+    '',
+    'Records by the period of their first submission (`studyFirstSubmitDate`) and of their last update (`lastUpdateSubmitDate`).',
+    '',
+    `| records | in all | ${PERIOD_HEADS.join(' | ')} |`,
+    `|---|---:|${PERIOD_HEADS.map(() => '---:').join('|')}|`,
+  ];
+  for (const [name, split] of [['linted', calibration.all], ['with an error', calibration.withErrors]] as const) {
+    for (const submission of SUBMISSIONS) lines.push(`| ${name}, by ${SUBMISSION_TITLES[submission]} | ${split.records} | ${periodCells(split, submission).join(' | ')} |`);
+  }
+  lines.push('', 'Records each rule hits, per severity (findings in all in parentheses).', '');
+  for (const submission of SUBMISSIONS) {
+    lines.push(`## By ${SUBMISSION_TITLES[submission]}`, '', `| rule | severity | records (findings) | ${PERIOD_HEADS.join(' | ')} |`, `|---|---|---:|${PERIOD_HEADS.map(() => '---:').join('|')}|`);
+    for (const hit of calibration.rules) lines.push(`| \`${hit.rule}\` | ${hit.severity} | ${hit.records} (${hit.findings}) | ${periodCells(hit, submission).join(' | ')} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function textReport(calibration: Calibration): string {
+  const columns = ['rule', 'severity', 'records', ...SUBMISSIONS.flatMap((submission) => REGISTRY_PERIODS.map((period) => `${submission === 'first-submission' ? 'first' : 'last'} ${shortPeriod(period)}`))];
+  const rows = calibration.rules.map((hit) => [hit.rule, hit.severity, String(hit.records), ...SUBMISSIONS.flatMap((submission) => periodCells(hit, submission))]);
+  const totals = (name: string, split: Split) => [name, '', String(split.records), ...SUBMISSIONS.flatMap((submission) => periodCells(split, submission))];
+  const table = [columns, ...rows, totals('(records linted)', calibration.all), totals('(with an error)', calibration.withErrors)];
+  const widths = columns.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  const line = (row: string[]) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  const legend = REGISTRY_PERIODS.map((period) => `${shortPeriod(period)} = ${REGISTRY_PERIOD_NAMES[period]}`).join('; ');
+  return [heading(calibration), '', ...table.map(line), '', `Records hit, by the period of their first submission and of their last update: ${legend}.`, ''].join('\n');
+}
+
+function shortPeriod(period: RegistryPeriod): string {
+  return { 'before-fdaaa': '<FDAAA', fdaaa: 'FDAAA', 'final-rule': 'FinalRule', unsubmitted: 'none' }[period];
+}
