@@ -27,7 +27,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'init':
         return runInitCommand(rest, io);
       case 'calibrate':
-        return runCalibrateCommand(rest, io);
+        return await runCalibrateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

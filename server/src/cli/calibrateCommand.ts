@@ -10,7 +10,9 @@ import type { Severity } from '../service/types';
 import { periodOf, REGISTRY_PERIOD_NAMES, REGISTRY_PERIODS, submissionDate, type RegistryPeriod, type Submission } from '../rules/support/registry-periods';
 import { oneOf, parseArgs, UsageError } from './args';
 import { reportConfigError, EXIT, type CliIo } from './lint';
-import { RecordLinter } from './linter';
+import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
+import { lintInWorkers, lintWorkerPath, workerCountFor } from './pool';
+import { NO_PROGRESS, progressLine, type Progress } from './progress';
 import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
 
 const CALIBRATE_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -73,14 +75,22 @@ function parseCalibrateArgs(argv: readonly string[]): CalibrateOptions {
   };
 }
 
-export function runCalibrateCommand(argv: readonly string[], io: CliIo): number {
+export async function runCalibrateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseCalibrateArgs(argv);
   const configFile = options.configFile ? resolve(io.cwd, options.configFile) : undefined;
   let calibration: Calibration;
   try {
     const paths = recordPaths(io, options.patterns, configFile);
     if (paths.length === 0) throw new FileError(`No records to calibrate on in ${options.patterns.join(' ') || '.'} (files named *.trial.json, or .json files that hold a study).`);
-    calibration = { on: options.patterns.length > 0 ? options.patterns : ['.'], ...calibrate(paths, io.cwd, configFile, options.today) };
+    const setup: LinterSetup = { cwd: io.cwd, configFile, today: options.today, fix: false, keepTextAndFixes: false };
+    const progress = io.stderrIsTty ? progressLine(paths.length, io.stderr) : NO_PROGRESS;
+    let outcomes: LintOutcome[];
+    try {
+      outcomes = await lintAll(paths, setup, progress);
+    } finally {
+      progress.finish();
+    }
+    calibration = { on: options.patterns.length > 0 ? options.patterns : ['.'], today: options.today ?? null, ...tally(paths, outcomes, io.cwd) };
   } catch (error) {
     if (error instanceof FileError) throw error;
     return reportConfigError(error, io);
@@ -121,39 +131,54 @@ function count(split: Split, periods: Record<Submission, RegistryPeriod>): void 
   for (const submission of SUBMISSIONS) split[submission][periods[submission]]++;
 }
 
-/** Lints every record under the settings that apply to it and counts the hits. */
-export function calibrate(paths: readonly string[], cwd: string, configFile: string | undefined, today: string | undefined): Omit<Calibration, 'on'> {
-  const linter = new RecordLinter({ cwd, configFile, today, fix: false, keepTextAndFixes: false });
+/** Lints every record under the settings that apply to it: on worker threads when there are many, as `lint` does. */
+async function lintAll(paths: readonly string[], setup: LinterSetup, progress: Progress): Promise<LintOutcome[]> {
+  const workerCount = workerCountFor(paths.length, 'auto');
+  const workerScript = workerCount > 0 ? lintWorkerPath() : undefined;
+  if (workerScript) return (await lintInWorkers(paths, setup, workerCount, workerScript, (done) => progress.update(done))).outcomes;
+  const linter = new RecordLinter(setup);
+  try {
+    return paths.map((path, i) => {
+      const outcome = linter.lintPath(path);
+      progress.update(i + 1);
+      return outcome;
+    });
+  } finally {
+    linter.dispose();
+  }
+}
+
+/** Counts the records each rule hits per severity, and the records linted and with errors, by period. */
+export function tally(paths: readonly string[], outcomes: readonly LintOutcome[], cwd: string): Omit<Calibration, 'on' | 'today'> {
   const all = emptySplit();
   const withErrors = emptySplit();
   const unreadable: string[] = [];
   const hits = new Map<string, RuleHits>();
-  try {
-    for (const path of paths) {
-      const outcome = linter.lintPath(path);
-      if ('unreadable' in outcome) {
-        unreadable.push(toDisplayPath(cwd, path));
-        continue;
-      }
-      const periods = periodsOf(path);
-      count(all, periods);
-      const { findings } = outcome.file;
-      if (findings.some((finding) => finding.severity === 'error')) count(withErrors, periods);
-      const perRule = new Map<string, number>();
-      for (const finding of findings) perRule.set(`${finding.ruleId}\u0000${finding.severity}`, (perRule.get(`${finding.ruleId}\u0000${finding.severity}`) ?? 0) + 1);
-      for (const [key, findingCount] of perRule) {
-        const [rule, severity] = key.split('\u0000') as [string, Severity];
-        const entry = hits.get(key) ?? { rule, severity, findings: 0, ...emptySplit() };
-        entry.findings += findingCount;
-        count(entry, periods);
-        hits.set(key, entry);
-      }
+  outcomes.forEach((outcome, i) => {
+    if ('unreadable' in outcome) {
+      unreadable.push(toDisplayPath(cwd, paths[i]));
+      return;
     }
-  } finally {
-    linter.dispose();
-  }
+    const periods = periodsOf(paths[i]);
+    count(all, periods);
+    const { findings } = outcome.file;
+    if (findings.some((finding) => finding.severity === 'error')) count(withErrors, periods);
+    const perRule = new Map<string, number>();
+    for (const finding of findings) perRule.set(hitKey(finding.ruleId, finding.severity), (perRule.get(hitKey(finding.ruleId, finding.severity)) ?? 0) + 1);
+    for (const [key, findingCount] of perRule) {
+      const [rule, severity] = key.split('\u0000') as [string, Severity];
+      const entry = hits.get(key) ?? { rule, severity, findings: 0, ...emptySplit() };
+      entry.findings += findingCount;
+      count(entry, periods);
+      hits.set(key, entry);
+    }
+  });
   const rules = [...hits.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.records - a.records || a.rule.localeCompare(b.rule));
-  return { today: today ?? null, all, withErrors, unreadable, rules };
+  return { all, withErrors, unreadable, rules };
+}
+
+function hitKey(rule: string, severity: Severity): string {
+  return `${rule}\u0000${severity}`;
 }
 
 /** The periods of a record's submissions; a record that cannot be parsed has none (as one being written). */

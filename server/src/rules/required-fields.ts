@@ -6,7 +6,7 @@ import { valueAt } from '../service/pointer';
 import { asArray, asObject, dateStruct, FINAL_RULE_DATE, overallStatus, protocolModule, studyType, type JsonObject, type StudyType, FINAL_RULE_OPTIONS } from './study';
 import { listOf } from '../service/words';
 import { describeItem, isIndividualPatientExpandedAccess, isMissing } from './support/required-outcomes-eligibility';
-import { FDAAA_DATE, predates, predatesNote, surelyOnOrAfter, type Cutover } from './support/registry-periods';
+import { FDAAA_DATE, predates, predatesNote, submissionDate, surelyOnOrAfter, type Cutover } from './support/registry-periods';
 
 /**
  * How strongly a field is required:
@@ -40,8 +40,8 @@ export interface Requirement {
   note?: string;
   /** Set when another rule reports this field: the entry is here to explain it in hovers only. */
   reportedBy?: string;
-  /** Set when a missing value cannot be told from an answer (the public record leaves it out): explained in hovers, never reported. */
-  notReportedBecause?: string;
+  /** Records in which a missing value cannot be told from an answer (published records leave some answers out): not reported in them. */
+  notReportedIn?: (record: unknown) => boolean;
   /**
    * Records the registry kept without the field: those submitted (first, or last) before the day it
    * began to ask for it. They get a warning. Final Rule requirements are asked of records updated
@@ -129,8 +129,9 @@ export const REQUIREMENTS: readonly Requirement[] = [
     studyTypes: INT,
     strength: 'from-final-rule',
     onlyIf: { text: 'study a U.S. FDA-regulated device', holds: (record) => protocolModule(record, 'oversightModule')?.isFdaRegulatedDevice === true },
-    notReportedBecause: 'the public record shows it only when the answer is Yes',
-    note: 'Published records show it only when the answer is Yes, so a record without it may have answered No.',
+    // 37 sample records answer Yes; the 38 other FDA-regulated device studies show no answer, never No.
+    notReportedIn: isPublished,
+    note: 'Published records show it only when the answer is Yes, so a published record without it may have answered No; it is reported in records not submitted yet.',
   },
 
   { path: `${PS}.descriptionModule.briefSummary`, name: 'Brief summary', source: 'REQ-01', strength: 'always' },
@@ -242,6 +243,11 @@ export const REQUIREMENTS: readonly Requirement[] = [
   // Sites of older studies were accepted without a ZIP code (two records of the corpus).
   { path: `${PS}.contactsLocationsModule.locations[].zip`, name: 'ZIP code', source: 'REQ-14', strength: 'from-final-rule', onlyForEntries: { text: 'in the United States', holds: isUnitedStates } },
 ];
+
+/** The record has been submitted to the registry (it has a first submission date). */
+function isPublished(record: unknown): boolean {
+  return submissionDate(record, 'first-submission') !== undefined;
+}
 
 function isInvestigatorResponsible(record: unknown): boolean {
   const type = asObject(protocolModule(record, 'sponsorCollaboratorsModule')?.responsibleParty)?.type;
@@ -714,8 +720,9 @@ export default defineRule({
       'only expected (warnings), because the registry publishes records without them: arm descriptions (44 of 480 studies ' +
       'started since 2017-01-18 lack one, 43 of them first submitted since) and whether an observational study accepts ' +
       'healthy volunteers (19 of 107; interventional studies: 0 of 408, so it stays required for them). Whether a device ' +
-      'is unapproved is never reported missing: published records show that answer only when it is Yes (37 records), so ' +
-      'a record without it may have answered No. The `finalRule: "always"` option (set by the strict preset) treats every ' +
+      'is unapproved is not reported missing from a published record: published records show that answer only when it ' +
+      'is Yes (37 records; none of the 38 other FDA-regulated device studies shows No), so one without it may have answered ' +
+      'No. It is reported in a record not submitted yet. The `finalRule: "always"` option (set by the strict preset) treats every ' +
       'record as a new submission. Each missing field is one finding where it belongs. When a whole module or object is ' +
       'missing, it is reported once, listing what it should hold; and when many entries of a list lack the same field that ' +
       'is only a warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional ' +
@@ -728,7 +735,7 @@ export default defineRule({
     const record = asObject(context.record);
     if (!record) return;
     const stage = stageOf(context);
-    const applicable = REQUIREMENTS.filter((requirement) => !requirement.reportedBy && !requirement.notReportedBecause && appliesToStudy(requirement, context.record));
+    const applicable = REQUIREMENTS.filter((requirement) => !requirement.reportedBy && !requirement.notReportedIn?.(context.record) && appliesToStudy(requirement, context.record));
     const gaps = applicable.flatMap((requirement) => findGaps(requirement, record));
 
     const byContainer = new Map<string, Gap[]>();

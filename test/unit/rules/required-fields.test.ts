@@ -198,6 +198,11 @@ new RuleTester().run(rule, {
       errors: [{ pointer: `${ps}/descriptionModule/briefSummary`, severity: 'error' }],
     },
     {
+      name: 'an FDA-regulated device study not submitted yet must say whether the device is unapproved',
+      record: submitted(planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }), undefined, undefined),
+      errors: [{ pointer: `${ps}/oversightModule/isUnapprovedDevice`, severity: 'error', message: /^"Unapproved device" \(isUnapprovedDevice\) is required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/ }],
+    },
+    {
       name: 'an arm without a description is expected, not required: the registry publishes such records',
       record: planted(interventional, { [`${arms}/0/description`]: undefined }),
       errors: [{ pointer: `${arms}/0/description`, severity: 'warning', message: /^"Arm description" \(description\) is expected for every arm of interventional and observational studies; arm 1 \("GET73"\) has none\.$/ }],
@@ -334,6 +339,20 @@ describe('requirementFor (hover text)', () => {
 
   it('says when a field is not needed for this study type', () => {
     expect(requirementFor('protocolSection.designModule.designInfo.allocation', observational)).toBe('Not needed for observational studies; required for interventional studies that started on or after 2017-01-18.');
+  });
+
+  it('says why a published record is not asked whether its device is unapproved', () => {
+    expect(requirementFor('protocolSection.oversightModule.isUnapprovedDevice', planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }))).toBe(
+      'Required for interventional studies that started on or after 2017-01-18 and study a U.S. FDA-regulated device. Published records show it only when the answer is Yes, so a published record without it may have answered No; it is reported in records not submitted yet.',
+    );
+  });
+
+  it('gives an observational study its own healthy-volunteers requirement, and says when the registry kept a record without a field', () => {
+    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', observational)).toBe('Expected for observational studies.');
+    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', interventional)).toBe('Required for interventional studies that started on or after 2017-01-18.');
+    expect(requirementFor('protocolSection.outcomesModule.primaryOutcomes.timeFrame', submitted(interventional, '2005-09-13', '2021-01-28'))).toBe(
+      'Required for every primary outcome. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2005-09-13, so it is a warning here.',
+    );
   });
 
   it('explains fields that other rules report too', () => {
