@@ -26,7 +26,7 @@ export default defineRule({
       'and for titles that name participants. Titles about subjects or patients are held to the same agreement, but only as ' +
       'a warning: the registry does not refuse them. Of the 64 sample records with results, one (primary completion ' +
       '2021-04, results submitted 2022-04) was accepted with 11 "Percentage of Subjects …" measures in "Participants". A unit ' +
-      'naming subjects or patients counts as naming participants.',
+      'naming subjects or patients counts as naming participants. Definitions: https://clinicaltrials.gov/policy/results-definitions',
     fixable: false,
     options: FINAL_RULE_OPTIONS,
   },

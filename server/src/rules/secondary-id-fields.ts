@@ -90,7 +90,7 @@ export default defineRule({
       '2017-01-18, even when they are updated: 32 of the 820 published records of the sample have one (first submitted ' +
       '1999–2012, 7 of them updated since 2017-01-18), and none of the 83 first submitted since 2017-01-18 does. So a missing ' +
       'type is an error for records first submitted on or after 2017-01-18 and for records not submitted yet, and a warning ' +
-      'for older ones, which a curator may still want to complete.',
+      'for older ones, which a curator may still want to complete. Definition: https://clinicaltrials.gov/policy/protocol-definitions',
     fixable: false,
   },
   check(context) {
