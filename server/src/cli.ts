@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `trial-records`: the command-line adapter over the language service (lint, import, rules, init).
+// `trial-records`: the command-line adapter over the language service (lint, import, rules, init, calibrate).
 import { runLint, EXIT, UsageError, type CliIo } from './cli/lint';
 import { runRulesCommand } from './cli/rulesCommand';
 import { runInitCommand } from './cli/initCommand';
+import { runCalibrateCommand } from './cli/calibrateCommand';
 import { FileError } from './cli/files';
 import { GitError } from './cli/changed';
 import { asksForHelp, COMMAND_NAMES, commandUsage, USAGE } from './cli/usage';
@@ -25,6 +26,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runRulesCommand(rest, io);
       case 'init':
         return runInitCommand(rest, io);
+      case 'calibrate':
+        return await runCalibrateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -44,7 +44,17 @@ const INIT = `  init [--preset recommended|strict|all] [--force]
                              Write a starter .trialrc.json here (an existing one is kept without --force)
 `;
 
-const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, rules: RULES, init: INIT };
+const CALIBRATE = `  calibrate [paths|globs...]   Lint real (published) records and count, per rule and severity, the
+                             records each rule hits, by the period of their first submission and
+                             of their last update (before 2007-09-27, to 2017-01-17, from
+                             2017-01-18, not submitted). Published records should get no error.
+      -f, --format text|json|markdown   The report's format (default: text)
+      -o, --output FILE        Write the report to FILE instead of standard output
+      -c, --config FILE        Use this config file instead of the nearest .trialrc.json
+      --today yyyy-MM-dd       The date that time-relative rules compare with
+`;
+
+const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, rules: RULES, init: INIT, calibrate: CALIBRATE };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
@@ -53,7 +63,7 @@ const EXIT_CODES = 'Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 u
 export const USAGE = `Usage: trial-records <command> [options]
 
 Commands:
-${LINT}${IMPORT}${RULES}${INIT}  help [command]             Show this text, or one command's options (also <command> --help)
+${LINT}${IMPORT}${RULES}${INIT}${CALIBRATE}  help [command]             Show this text, or one command's options (also <command> --help)
   version                    Show the version (also --version)
 
 ${EXIT_CODES}`;

@@ -1,8 +1,16 @@
 import { defineRule, type RuleContext } from '../service/types';
-import { asArray, asObject, asString, POINTERS, protocolModule, type JsonObject } from './study';
+import { asArray, asObject, asString, FINAL_RULE_DATE, POINTERS, protocolModule, type JsonObject } from './study';
 import { isMissing } from './support/required-outcomes-eligibility';
+import { predates, predatesNote, type Cutover } from './support/registry-periods';
 
 const SECONDARY_IDS = `${POINTERS.identification}/secondaryIdInfos`;
+
+/**
+ * Records first registered before the Final Rule's effective date kept secondary IDs without a type:
+ * 32 of the 820 sample records, first submitted 1999–2012, 7 of them updated since 2017-01-18;
+ * none of the 83 first submitted since lacks one.
+ */
+const TYPED_IDS_SINCE: Cutover = { since: FINAL_RULE_DATE, by: 'first-submission' };
 
 /** Types whose ID means nothing without saying who issued it, and how to ask for that. */
 const ISSUER_NEEDED: Record<string, string> = {
@@ -27,9 +35,11 @@ function checkEntry(context: RuleContext, entry: JsonObject, index: number): voi
   if (isMissing(entry.id)) {
     context.report({ pointer: `${pointer}/id`, message: `Secondary ID ${index + 1} has ${type ? `type ${type} but ` : ''}no ID; give the identifier itself or remove the entry.` });
   } else if (isMissing(entry.type)) {
+    const legacy = predates(context.record, TYPED_IDS_SINCE);
     context.report({
       pointer: `${pointer}/type`,
-      message: `${describeId(entry, index)} has no type; say what kind of identifier it is (a U.S. federal grant such as NIH, OTHER_GRANT, EUDRACT_NUMBER, CTIS, REGISTRY or OTHER).`,
+      severity: legacy ? 'warning' : 'error',
+      message: `${describeId(entry, index)} has no type; say what kind of identifier it is (a U.S. federal grant such as NIH, OTHER_GRANT, EUDRACT_NUMBER, CTIS, REGISTRY or OTHER).${legacy ? predatesNote(context.record, TYPED_IDS_SINCE) : ''}`,
     });
   }
   if (type && ISSUER_NEEDED[type] && isMissing(entry.domain)) {
@@ -75,7 +85,12 @@ export default defineRule({
       'kind of identifier it is; for "other grant", "registry" and "other" identifiers the description (`domain`) names who ' +
       'issued it, since the number alone means nothing to a reader. A study funded by a U.S. federal agency gives the grant ' +
       'or contract number as a secondary ID; when a sponsor or collaborator is a federal agency and none is listed, a hint ' +
-      'says so. Example: { "id": "ISRCTN12345678", "type": "REGISTRY", "domain": "ISRCTN registry" }.',
+      'says so. Example: { "id": "ISRCTN12345678", "type": "REGISTRY", "domain": "ISRCTN registry" }. ' +
+      'The registry refuses a new secondary ID without a type, but it kept the untyped IDs of records first registered before ' +
+      '2017-01-18, even when they are updated: 32 of the 820 published records of the sample have one (first submitted ' +
+      '1999–2012, 7 of them updated since 2017-01-18), and none of the 83 first submitted since 2017-01-18 does. So a missing ' +
+      'type is an error for records first submitted on or after 2017-01-18 and for records not submitted yet, and a warning ' +
+      'for older ones, which a curator may still want to complete. Definition: https://clinicaltrials.gov/policy/protocol-definitions',
     fixable: false,
   },
   check(context) {

@@ -1,6 +1,6 @@
 import { RuleTester } from '../../../server/src/testing';
 import rule from '../../../server/src/rules/outcome-unit-title';
-import { corpusRecord, planted } from './fixtures';
+import { corpusRecord, planted, sampleRecord } from './fixtures';
 
 const measures = '/resultsSection/outcomeMeasuresModule/outcomeMeasures';
 const baseline = '/resultsSection/baselineCharacteristicsModule/measures';
@@ -23,16 +23,27 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
-      name: 'a percentage title with a count unit, under the Final Rule by primary completion date',
-      record: planted(finalRule, { [`${measures}/0/unitOfMeasure`]: 'Participants' }),
+      name: 'a percentage of participants counted in participants, under the Final Rule by primary completion date',
+      record: planted(finalRule, { [`${measures}/0/title`]: 'Percentage of Participants With a Response', [`${measures}/0/unitOfMeasure`]: 'Participants' }),
       errors: [
         {
           pointer: `${measures}/0/unitOfMeasure`,
           severity: 'error',
-          message: /^The title reports a percentage \("Percentage of subjects …"\), but the unit is "Participants"; the unit should say percent/,
+          message: /^The title reports a percentage \("Percentage of participants …"\), but the unit is "Participants"; the unit should say percent/,
           related: [`${measures}/0/title`],
         },
       ],
+    },
+    {
+      name: 'a percentage of subjects counted in participants is only a warning under the Final Rule: the registry accepts it',
+      record: planted(finalRule, { [`${measures}/0/unitOfMeasure`]: 'Participants' }),
+      errors: [{ pointer: `${measures}/0/unitOfMeasure`, severity: 'warning', message: /^The title reports a percentage \("Percentage of subjects …"\), but the unit is "Participants"/ }],
+    },
+    {
+      // Primary completion 2021-04, results submitted 2022-04: published with these units, so warnings.
+      name: 'NCT04066023 (registry sample): 11 "Percentage of Subjects …" measures in "Participants", accepted under the Final Rule',
+      record: sampleRecord('NCT04066023'),
+      errors: Array.from({ length: 11 }, (_, m) => ({ pointer: `${measures}/${m}/unitOfMeasure`, severity: 'warning' as const, message: /"Percentage of subjects …"/ })),
     },
     {
       name: 'a count title with a percent unit, before the Final Rule',

@@ -3,7 +3,7 @@ import { RuleTester } from '../../../server/src/testing';
 import rule, { REQUIREMENTS, requirementFor } from '../../../server/src/rules/required-fields';
 import { validateText } from '../../../server/src/service/validate';
 import { schemaAt } from '../../../server/src/service/studySchema';
-import { corpusRecord, planted } from './fixtures';
+import { corpusRecord, planted, sampleRecord, sampleRecordNames } from './fixtures';
 
 const ps = '/protocolSection';
 const identification = `${ps}/identificationModule`;
@@ -22,6 +22,12 @@ const observational = corpusRecord('NCT06171568');
 const recruiting = corpusRecord('NCT05147467');
 // Started 2015-09: before the Final Rule; 36 U.S. sites without a ZIP code, no FDA oversight answers.
 const older = corpusRecord('NCT02552212');
+
+const arms = `${ps}/armsInterventionsModule/armGroups`;
+/** The record as if it were first submitted and last updated on these days (undefined: being written). */
+function submitted(record: unknown, first: string | undefined, last: string | undefined) {
+  return planted(record, { [`${status}/studyFirstSubmitDate`]: first, [`${status}/lastUpdateSubmitDate`]: last });
+}
 
 const individualExpandedAccess = planted(interventional, {
   [`${design}/studyType`]: 'EXPANDED_ACCESS',
@@ -43,6 +49,11 @@ new RuleTester().run(rule, {
       record: planted(interventional, { [`${identification}/officialTitle`]: 42, [`${ps}/conditionsModule/conditions`]: 'Alcohol use disorder', [`${locations}`]: { city: 'Charleston' } }),
     },
     { name: 'a module of the wrong type is left to the schema', record: planted(interventional, { [`${ps}/oversightModule`]: 'yes' }) },
+    {
+      // Published records show isUnapprovedDevice only when it is true: without it, the answer may have been No.
+      name: 'an FDA-regulated device study without the unapproved-device answer',
+      record: planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }),
+    },
     { name: 'a record that is not an object', record: ['not', 'a', 'study'] },
   ],
   invalid: [
@@ -186,7 +197,111 @@ new RuleTester().run(rule, {
       record: planted(interventional, { [`${ps}/descriptionModule/briefSummary`]: null }),
       errors: [{ pointer: `${ps}/descriptionModule/briefSummary`, severity: 'error' }],
     },
+    {
+      name: 'an FDA-regulated device study not submitted yet must say whether the device is unapproved',
+      record: submitted(planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }), undefined, undefined),
+      errors: [{ pointer: `${ps}/oversightModule/isUnapprovedDevice`, severity: 'error', message: /^"Unapproved device" \(isUnapprovedDevice\) is required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/ }],
+    },
+    {
+      name: 'an arm without a description is expected, not required: the registry publishes such records',
+      record: planted(interventional, { [`${arms}/0/description`]: undefined }),
+      errors: [{ pointer: `${arms}/0/description`, severity: 'warning', message: /^"Arm description" \(description\) is expected for every arm of interventional and observational studies; arm 1 \("GET73"\) has none\.$/ }],
+    },
+    {
+      name: 'healthy volunteers: required of an interventional study under the Final Rule',
+      record: planted(interventional, { [`${eligibility}/healthyVolunteers`]: undefined }),
+      errors: [{ pointer: `${eligibility}/healthyVolunteers`, severity: 'error', message: /is required for interventional studies that started on or after 2017-01-18\.$/ }],
+    },
+    {
+      name: 'healthy volunteers: only expected of an observational study',
+      record: planted(observational, { [`${eligibility}/healthyVolunteers`]: undefined }),
+      errors: [{ pointer: `${eligibility}/healthyVolunteers`, severity: 'warning', message: '"Accepts healthy volunteers" (healthyVolunteers) is expected for observational studies.' }],
+    },
+    {
+      name: 'a time frame missing from a record first submitted before FDAAA (2007-09-27) is a warning, even updated since',
+      record: submitted(planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }), '2007-09-26', '2022-08-10'),
+      errors: [
+        {
+          pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
+          severity: 'warning',
+          message: /has none\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
+        },
+      ],
+    },
+    {
+      name: 'a time frame missing from a record first submitted on the FDAAA date is an error',
+      record: submitted(planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }), '2007-09-27', '2022-08-10'),
+      errors: [{ pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`, severity: 'error' }],
+    },
+    {
+      name: 'a record being written (no submission dates) is held to every requirement',
+      record: submitted(planted(observational, { [`${eligibility}/studyPopulation`]: undefined }), undefined, undefined),
+      errors: [{ pointer: `${eligibility}/studyPopulation`, severity: 'error' }],
+    },
+    {
+      name: 'enrollment missing from a record last updated before the Final Rule took effect is a warning',
+      record: submitted(planted(interventional, { [`${design}/enrollmentInfo/count`]: undefined }), '2012-12-03', '2017-01-17'),
+      errors: [{ pointer: `${design}/enrollmentInfo/count`, severity: 'warning', message: /The registry kept records last updated before 2017-01-18 without it, and this one was last updated 2017-01-17/ }],
+    },
+    {
+      name: 'enrollment missing from a record updated since the Final Rule took effect is an error',
+      record: submitted(planted(interventional, { [`${design}/enrollmentInfo/count`]: undefined }), '2012-12-03', '2017-01-18'),
+      errors: [{ pointer: `${design}/enrollmentInfo/count`, severity: 'error' }],
+    },
+    {
+      name: 'a Final Rule field missing from a record not updated since the rule took effect is a warning',
+      record: submitted(planted(interventional, { [`${identification}/officialTitle`]: undefined }), '2016-12-01', '2016-12-01'),
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'warning', message: /and this one was last updated 2016-12-01, so it is a warning here\.$/ }],
+    },
+    {
+      name: 'a start date of January 2017 without a day may be before the Final Rule date: a warning',
+      record: planted(interventional, { [`${status}/startDateStruct/date`]: '2017-01', [`${identification}/officialTitle`]: undefined }),
+      errors: [{ pointer: `${identification}/officialTitle`, severity: 'warning', message: /This study started 2017-01, which may be before that date, so it is a warning here\.$/ }],
+    },
+    {
+      name: 'the strict preset treats a legacy record as a new submission',
+      options: { finalRule: 'always' },
+      record: submitted(planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }), '2005-01-01', '2005-01-01'),
+      errors: [{ pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`, severity: 'error' }],
+    },
   ],
+});
+
+/** The decisions on published records of the registry sample, as they are (nothing planted). */
+describe('required-fields on published records of the registry sample', () => {
+  function findingsOn(nctId: string) {
+    return validateText(JSON.stringify(sampleRecord(nctId)), { today: '2026-12-07', rules: [rule] });
+  }
+  const severityAt = (nctId: string, pointer: string) => findingsOn(nctId).find((finding) => finding.pointer === pointer)?.severity;
+
+  it('NCT00256399 (first submitted 2005, updated 2022): outcome time frames missing, kept by the registry, are warnings', () => {
+    expect(severityAt('NCT00256399', `${ps}/outcomesModule/primaryOutcomes/0/timeFrame`)).toBe('warning');
+    expect(severityAt('NCT00256399', `${ps}/outcomesModule/secondaryOutcomes/0/timeFrame`)).toBe('warning');
+  });
+
+  it('NCT00284960 (observational, first submitted 2006, updated 2017-08): study population and sampling method are warnings', () => {
+    expect(severityAt('NCT00284960', `${eligibility}/studyPopulation`)).toBe('warning');
+    expect(severityAt('NCT00284960', `${eligibility}/samplingMethod`)).toBe('warning');
+  });
+
+  it('NCT01742767 (last updated 2012): no enrollment, a warning', () => {
+    expect(severityAt('NCT01742767', `${design}/enrollmentInfo`)).toBe('warning');
+  });
+
+  it('NCT02753764 (started 2017-01, no day): the Final Rule fields it lacks are warnings', () => {
+    expect(severityAt('NCT02753764', `${status}/startDateStruct/type`)).toBe('warning');
+    expect(severityAt('NCT02753764', `${ps}/oversightModule/isFdaRegulatedDrug`)).toBe('warning');
+  });
+
+  it('NCT03609918 (observational, started and updated after 2017-01-18): no healthy-volunteers answer, a warning', () => {
+    expect(findingsOn('NCT03609918').map((finding) => [finding.pointer, finding.severity])).toEqual([[`${eligibility}/healthyVolunteers`, 'warning']]);
+  });
+
+  it('none of the published records of the sample gets an error', () => {
+    const sample = sampleRecordNames().map((name) => name.replace(/\.json$/, ''));
+    const withErrors = sample.filter((nctId) => findingsOn(nctId).some((finding) => finding.severity === 'error'));
+    expect(withErrors).toEqual([]);
+  });
 });
 
 describe('required-fields suggestions', () => {
@@ -224,6 +339,20 @@ describe('requirementFor (hover text)', () => {
 
   it('says when a field is not needed for this study type', () => {
     expect(requirementFor('protocolSection.designModule.designInfo.allocation', observational)).toBe('Not needed for observational studies; required for interventional studies that started on or after 2017-01-18.');
+  });
+
+  it('says why a published record is not asked whether its device is unapproved', () => {
+    expect(requirementFor('protocolSection.oversightModule.isUnapprovedDevice', planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }))).toBe(
+      'Required for interventional studies that started on or after 2017-01-18 and study a U.S. FDA-regulated device. Published records show it only when the answer is Yes, so a published record without it may have answered No; it is reported in records not submitted yet.',
+    );
+  });
+
+  it('gives an observational study its own healthy-volunteers requirement, and says when the registry kept a record without a field', () => {
+    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', observational)).toBe('Expected for observational studies.');
+    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', interventional)).toBe('Required for interventional studies that started on or after 2017-01-18.');
+    expect(requirementFor('protocolSection.outcomesModule.primaryOutcomes.timeFrame', submitted(interventional, '2005-09-13', '2021-01-28'))).toBe(
+      'Required for every primary outcome. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2005-09-13, so it is a warning here.',
+    );
   });
 
   it('explains fields that other rules report too', () => {

@@ -1,6 +1,6 @@
 import { RuleTester } from '../../../server/src/testing';
 import rule from '../../../server/src/rules/secondary-id-fields';
-import { corpusRecord, planted } from './fixtures';
+import { corpusRecord, planted, sampleRecord } from './fixtures';
 
 const ids = '/protocolSection/identificationModule/secondaryIdInfos';
 // REGISTRY and OTHER IDs with their issuers, and the NIH grant of its NIH lead sponsor.
@@ -27,6 +27,27 @@ new RuleTester().run(rule, {
       name: 'an ID without a type',
       record: planted(registryIds, { [`${ids}/3/type`]: undefined }),
       errors: [{ pointer: `${ids}/3/type`, severity: 'error', message: /^Secondary ID "U10CA180821" has no type/ }],
+    },
+    {
+      name: 'an ID without a type in a record first submitted before 2017-01-18 is a warning: the registry kept such IDs',
+      record: planted(registryIds, { [`${ids}/3/type`]: undefined, '/protocolSection/statusModule/studyFirstSubmitDate': '2017-01-17' }),
+      errors: [
+        {
+          pointer: `${ids}/3/type`,
+          severity: 'warning',
+          message: /has no type; .* The registry kept records first submitted before 2017-01-18 without it, and this one was first submitted 2017-01-17, so it is a warning here\.$/,
+        },
+      ],
+    },
+    {
+      name: 'an ID without a type in a record not submitted yet is an error',
+      record: planted(registryIds, { [`${ids}/3/type`]: undefined, '/protocolSection/statusModule/studyFirstSubmitDate': undefined }),
+      errors: [{ pointer: `${ids}/3/type`, severity: 'error' }],
+    },
+    {
+      name: 'NCT01811251 (registry sample; first submitted 2012, updated 2019): its untyped EudraCT number is a warning',
+      record: sampleRecord('NCT01811251'),
+      errors: [{ pointer: `${ids}/0/type`, severity: 'warning', message: /^Secondary ID "2012-003157-29" has no type;/ }],
     },
     {
       name: 'an entry with a type but no ID',
