@@ -162,7 +162,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     studyTypes: INT,
     strength: 'expected',
     note: 'Use NA when no drug or biologic is studied.',
-    reportedBy: 'the phase rules',
+    reportedBy: 'phase-required',
   },
   { path: `${PS}.designModule.designInfo.allocation`, name: 'Allocation', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
   { path: `${PS}.designModule.designInfo.interventionModel`, name: 'Interventional study model', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
