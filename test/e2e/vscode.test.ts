@@ -171,6 +171,47 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.screenshot({ path: join(SHOTS, 'e2e-turn-off.png') });
   });
 
+  function criteriaOnDisk(): string {
+    return JSON.parse(readFileSync(join(workspace, RECORD), 'utf8')).protocolSection.eligibilityModule.eligibilityCriteria;
+  }
+
+  it('Enter inside a text value inserts \\n: the string stays closed and the record valid', async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('Control+P', RECORD);
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('Men or women aged');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Adults only. ');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => criteriaOnDisk(), { timeout: 20000 }).toContain('* \nAdults only. Men or women aged 18-70');
+    expect((await problemRows()).some((row) => row.includes('syntax'))).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'e2e-enter-in-text.png') });
+  });
+
+  it('edits a text value in a tab of its own, with its character count against the limit, and writes it back escaped', async () => {
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('Adults only.');
+    await page.keyboard.press('Escape');
+    await quickPick('F1', 'Trial Records: Edit Text Value', 'Edit Text Value');
+    await page.locator('.tabs-container .tab', { hasText: 'Eligibility criteria' }).first().waitFor({ timeout: 20000 });
+    const count = page.locator('.statusbar-item', { hasText: '/ 20,000 characters' }).first();
+    await count.waitFor({ timeout: 20000 });
+    const before = Number(/([\d,]+) \//.exec(await count.innerText())![1].replace(/,/g, ''));
+    await page.keyboard.press('Control+End');
+    // Inserted as one piece, so that no auto-closing quote or list continuation adds to it.
+    await page.keyboard.insertText('\n* Written in its own tab: "quoted".');
+    await expect.poll(async () => Number(/([\d,]+) \//.exec(await count.innerText())![1].replace(/,/g, ''))).toBe(before + 36);
+    await page.screenshot({ path: join(SHOTS, 'e2e-edit-text.png') });
+    await page.keyboard.press('Control+S');
+    await quickPick('Control+P', RECORD);
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => criteriaOnDisk(), { timeout: 20000 }).toMatch(/\n\* Written in its own tab: "quoted"\.$/);
+  });
+
   it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
     await page.keyboard.press('Escape');
     const problemsTab = page.getByRole('tab', { name: /^Problems/ }).first();
