@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { importText, formatRecord, ImportError } from '../../server/src/importers';
 import type { PreviewManager } from './preview/panel';
-import { NEW_RECORD_TEMPLATE } from './template';
+import { newRecordSnippet, STARTING_STATUSES, type NewStudyType } from './newRecord';
 
 interface Services {
   client: LanguageClient;
@@ -19,10 +19,7 @@ export function registerRecordCommands(context: vscode.ExtensionContext, { outpu
   register('trialRecords.openPreviewToSide', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Beside));
   register('trialRecords.exportPreview', (uri) => previews.exportHtml(uri as vscode.Uri | undefined));
   register('trialRecords.showOutput', () => output.show(true));
-  register('trialRecords.newRecord', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'trial-record', content: NEW_RECORD_TEMPLATE });
-    await vscode.window.showTextDocument(document);
-  });
+  register('trialRecords.newRecord', () => newRecord());
   register('trialRecords.lintWorkspace', () => lintWorkspace(context));
   register('trialRecords.importRecord', () => importRecord());
   context.subscriptions.push(vscode.tasks.registerTaskProvider('trial-records', { provideTasks: () => [lintTask(context)], resolveTask: () => undefined }));
@@ -67,6 +64,33 @@ async function lintWorkspace(context: vscode.ExtensionContext): Promise<void> {
       });
     });
   });
+}
+
+const STUDY_TYPES: ReadonlyArray<{ label: string; type: NewStudyType; detail: string }> = [
+  { label: 'Interventional', type: 'INTERVENTIONAL', detail: 'Participants are assigned to interventions (a clinical trial)' },
+  { label: 'Observational', type: 'OBSERVATIONAL', detail: 'Participants are observed; the study assigns no intervention' },
+  { label: 'Expanded access', type: 'EXPANDED_ACCESS', detail: 'An investigational product offered outside a clinical trial' },
+];
+
+/** The registry's label of a status code ("NOT_YET_RECRUITING" → "Not yet recruiting"). */
+function statusLabel(code: string): string {
+  const words = code.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "New Trial Record": asks the study type and status, then inserts the skeleton with its tab stops. */
+async function newRecord(): Promise<void> {
+  const type = await vscode.window.showQuickPick(STUDY_TYPES, { title: 'New Trial Record: study type' });
+  if (!type) return;
+  const status = await vscode.window.showQuickPick(
+    STARTING_STATUSES[type.type].map((code) => ({ label: statusLabel(code), code })),
+    { title: 'New Trial Record: overall status' },
+  );
+  if (!status) return;
+  const document = await vscode.workspace.openTextDocument({ language: 'trial-record', content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  const month = new Date().toISOString().slice(0, 7);
+  await editor.insertSnippet(new vscode.SnippetString(newRecordSnippet(type.type, status.code, month)));
 }
 
 /** "Import Trial Record…": from a file or from the clipboard, into the workspace folder. */

@@ -17,8 +17,9 @@ export function registerTextEditing(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     status,
     vscode.workspace.registerFileSystemProvider(TEXT_SCHEME, texts, { isCaseSensitive: true }),
-    vscode.commands.registerTextEditorCommand('trialRecords.enterInText', (editor) => enterInText(editor)),
-    vscode.commands.registerTextEditorCommand('trialRecords.pasteInText', (editor) => pasteInText(editor)),
+    // Plain commands, not text editor commands: those may not start edits of their own after an await.
+    vscode.commands.registerCommand('trialRecords.enterInText', () => withEditor(enterInText)),
+    vscode.commands.registerCommand('trialRecords.pasteInText', () => withEditor(pasteInText)),
     vscode.commands.registerCommand('trialRecords.editText', (uri?: unknown, pointer?: unknown) => editText(schema, uri, pointer)),
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new EditTextLenses(schema)),
     vscode.workspace.onDidChangeTextDocument((event) => {
@@ -44,6 +45,11 @@ function selectionsInTextValues(editor: vscode.TextEditor): boolean {
     const token = stringAround(line, selection.start.character);
     return token !== undefined && isValueString(line, token) && selection.end.character < token.end;
   });
+}
+
+async function withEditor(run: (editor: vscode.TextEditor) => Promise<void>): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor) await run(editor);
 }
 
 async function enterInText(editor: vscode.TextEditor): Promise<void> {

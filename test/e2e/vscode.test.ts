@@ -212,6 +212,28 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await expect.poll(() => criteriaOnDisk(), { timeout: 20000 }).toMatch(/\n\* Written in its own tab: "quoted"\.$/);
   });
 
+  it('starts a new record from the study type and status: tab stops, and only the blanks to fill as findings', async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('F1', 'Trial Records: New Trial Record', 'New Trial Record');
+    await quickPick('', 'Interventional', 'Interventional');
+    await quickPick('', 'Not yet recruiting', 'Not yet recruiting');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20000 });
+    await page.keyboard.type('ORG-2026-01');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('A brief title');
+    await page.keyboard.press('Escape');
+    const text = await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText();
+    expect(text.replace(/\u00a0/g, ' ')).toContain('"id": "ORG-2026-01"');
+    expect(text.replace(/\u00a0/g, ' ')).toContain('"briefTitle": "A brief title"');
+    const rows = async () => (await problemRows()).filter((row) => row.includes('Untitled') || row.includes('required-fields') || row.includes('schema'));
+    await expect.poll(async () => (await problemRows()).some((row) => row.includes('"Brief summary" (briefSummary) is required')), { timeout: 30000 }).toBe(true);
+    const untitled = await rows();
+    expect(untitled.some((row) => row.includes('is not a date'))).toBe(false);
+    expect(untitled.some((row) => row.includes('"Brief title" (briefTitle) is required'))).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'e2e-new-record.png') });
+    await quickPick('F1', 'View: Revert and Close Editor', 'Revert and Close Editor');
+  });
+
   it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
     await page.keyboard.press('Escape');
     const problemsTab = page.getByRole('tab', { name: /^Problems/ }).first();

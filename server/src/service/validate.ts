@@ -59,7 +59,17 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
   findings.push(...validateAgainstSchema(value));
   for (const check of options.extraChecks ?? []) findings.push(...check(value));
   findings.push(...runRules(value, document, options));
-  return findings;
+  return oneFindingPerBlank(findings);
+}
+
+/**
+ * A required field left blank ("") is reported once, as missing: the schema's finding about the
+ * blank's form (not a date, too short) at the same place would only repeat it.
+ */
+function oneFindingPerBlank(findings: PendingFinding[]): PendingFinding[] {
+  const missing = new Set<string>();
+  for (const finding of findings) if (finding.ruleId === 'required-fields') missing.add(finding.pointer);
+  return missing.size === 0 ? findings : findings.filter((finding) => finding.ruleId !== 'schema' || !missing.has(finding.pointer));
 }
 
 function engineFinding(ruleId: string, severity: Severity, pointer: string, message: string, target: Target = 'value'): UnplacedFinding {
