@@ -51,6 +51,10 @@ import analysisFields from './analysis-fields';
 import flowMilestones from './flow-milestones';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
+import locationCountry from './location-country';
+import locationState from './location-state';
+import contactFormat from './contact-format';
+import linkFormat from './link-format';
 
 export const builtinRules: readonly Rule[] = [
   // dates and status
@@ -91,6 +95,11 @@ export const builtinRules: readonly Rule[] = [
   secondaryIdFields,
   drugOtherNames,
   centralContact,
+  // locations and contacts
+  locationCountry,
+  locationState,
+  contactFormat,
+  linkFormat,
   // outcomes and eligibility
   primaryOutcomeRequired,
   outcomeSpecificity,
