@@ -102,7 +102,8 @@ function checkPhone(context: RuleContext, contactPointer: string, phone: string,
   }
   const digits = phone.replace(EXTENSION, '').replace(/\D/g, '').length;
   if (digits < FEWEST_DIGITS) {
-    context.report({ pointer, message: `"${phone}" has ${digits === 0 ? 'no digits' : `only ${digits} digit${digits === 1 ? '' : 's'}`}; no phone number is that short.` });
+    const message = digits === 0 ? `"${phone}" has no digits; write the phone number or leave the field out.` : `"${phone}" has only ${digits} digit${digits === 1 ? '' : 's'}; no phone number is that short.`;
+    context.report({ pointer, message });
   }
 }
 

@@ -62,7 +62,7 @@ function checkLink(context: RuleContext, { pointer, url, schemeDefined }: Link):
   if (!WEB_SCHEME.test(address)) {
     const scheme = ANY_SCHEME.exec(address)?.[0];
     if (scheme && !HOST_AND_PATH.test(address)) {
-      context.report({ pointer, severity: schemeSeverity, message: `"${url}" is a ${scheme} address; the registry takes web addresses starting with http:// or https://.` });
+      context.report({ pointer, severity: schemeSeverity, message: `"${url}" is not a web address (it starts with "${scheme}"); the registry takes addresses starting with http:// or https://.` });
       return;
     }
     const completed = `https://${address}`;

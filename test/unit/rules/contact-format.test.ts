@@ -56,6 +56,11 @@ new RuleTester().run(rule, {
       errors: [{ pointer: `${siteContact}/phone`, message: '"613" has only 3 digits; no phone number is that short.' }],
     },
     {
+      name: 'no digits at all',
+      record: planted(record, { [`${siteContact}/phone`]: 'N/A' }),
+      errors: [{ pointer: `${siteContact}/phone`, message: '"N/A" has no digits; write the phone number or leave the field out.' }],
+    },
+    {
       name: 'an e-mail address in the phone field of a contact without e-mail',
       record: planted(record, { [`${siteContact}/phone`]: 'csmith@gabrialcancercenter.com' }),
       errors: [{ pointer: `${siteContact}/phone`, message: '"csmith@gabrialcancercenter.com" is an e-mail address, not a phone number.' }],

@@ -33,9 +33,14 @@ new RuleTester().run(rule, {
       errors: [{ pointer: ipdUrl, severity: 'warning', message: /^"vivli\.org\/" lacks its scheme/ }],
     },
     {
+      name: 'a host with a port is a missing scheme, not a scheme of its own',
+      record: planted(record, { [link]: 'www.example.org:8080/study' }),
+      errors: [{ pointer: link, severity: 'error', message: /^"www\.example\.org:8080\/study" lacks its scheme/ }],
+    },
+    {
       name: 'an ftp address',
       record: planted(record, { [link]: 'ftp://files.example.org/protocol.pdf' }),
-      errors: [{ pointer: link, severity: 'error', message: '"ftp://files.example.org/protocol.pdf" is a ftp: address; the registry takes web addresses starting with http:// or https://.' }],
+      errors: [{ pointer: link, severity: 'error', message: '"ftp://files.example.org/protocol.pdf" is not a web address (it starts with "ftp:"); the registry takes addresses starting with http:// or https://.' }],
     },
     {
       name: 'two addresses in one field',
