@@ -156,7 +156,10 @@ export const ENGINE_RULES = [
     docs:
       'Each field of a v2 record has a type (text, number, list or object); coded fields take one of the registry\'s codes, ' +
       'dates are written yyyy, yyyy-MM or yyyy-MM-dd, and texts have character limits. The registry rejects a record that ' +
-      'breaks these. The message says what is expected; hovering the field lists its codes and limits.',
+      'breaks these. The message says what is expected; hovering the field lists its codes and limits. A coded field ' +
+      'written as the registry\'s display label of one code ("Phase 2" for PHASE2, "None (Open Label)" for NONE, in any ' +
+      'letter case) is fixed to that code; any other near miss is offered as a suggestion.',
+    fixable: true,
   },
   {
     id: 'unknown-property',
