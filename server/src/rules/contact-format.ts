@@ -59,17 +59,21 @@ function contactsOf(record: unknown): Contact[] {
   );
   const results = asObject(asObject(asObject(record)?.resultsSection)?.moreInfoModule)?.pointOfContact;
   const all = [...central, ...sites, { pointer: POINT_OF_CONTACT, contact: results }];
-  return all.flatMap(({ pointer, contact }) => (asObject(contact) ? [{ pointer, contact: contact as JsonObject }] : []));
+  return all.flatMap(({ pointer, contact }) => {
+    const fields = asObject(contact);
+    return fields ? [{ pointer, contact: fields }] : [];
+  });
 }
 
 function checkEmail(context: RuleContext, pointer: string, email: string): void {
   const address = email.trim();
-  const withoutScheme = address.replace(/^mailto:/i, '');
-  if (withoutScheme === address && EMAIL.test(address)) return;
-  if (withoutScheme !== address && EMAIL.test(withoutScheme)) {
-    context.report({ pointer, message: `"${email}" starts with "mailto:"; the field holds the address alone.`, fix: replaceWith(pointer, withoutScheme) });
+  if (/^mailto:/i.test(address)) {
+    const bare = address.slice('mailto:'.length);
+    const fix = EMAIL.test(bare) ? replaceWith(pointer, bare) : undefined;
+    context.report({ pointer, message: `"${email}" starts with "mailto:"; the field holds the address alone.`, fix });
     return;
   }
+  if (EMAIL.test(address)) return;
   const addresses = address.split(/[\s,;/]+/).filter((part) => part.includes('@'));
   if (addresses.length > 1) {
     context.report({
