@@ -27,13 +27,13 @@ export default defineRule({
       'address or number that cannot work is worth catching. See the definitions of the ' +
       '[central contact](https://clinicaltrials.gov/policy/protocol-definitions#OverallStudyContact), the ' +
       '[facility contact](https://clinicaltrials.gov/policy/protocol-definitions#FacilityContact) and the results ' +
-      '[point of contact](https://clinicaltrials.gov/policy/results-definitions#Email).\n\n' +
+      '[point of contact](https://clinicaltrials.gov/policy/results-definitions#Email). ' +
       'Real records write numbers in many ways ("+44 (0)20 7946 0000", "407-816-5700 ext 1044", "1-833-445-3230 ' +
       '(GILEAD-0)"), so only what is clearly broken is reported: an e-mail address without exactly one "@" or without a ' +
       'domain such as "example.org", several addresses in one field, a phone number with fewer than five digits or ' +
       'placeholder characters ("06-xxxxxxxx"), an e-mail address in the phone field, and a country calling code ("+39") in ' +
       'the extension field, where it belongs at the start of the number. A leading "mailto:" is removed by the fix; the ' +
-      'rest come with suggestions.\n\n' +
+      'rest come with suggestions. ' +
       'Evidence: of the 820 records of the registry sample (1,833 e-mail addresses, 3,833 phone numbers, 100 extensions), ' +
       '1 address with two "@", 2 numbers (a placeholder, an area code alone) and 21 extensions holding a calling code ' +
       'were published, so the registry accepts them: a warning (24 findings in 14 records).',

@@ -28,7 +28,7 @@ export default defineRule({
       'an error there. The [IPD sharing URL](https://clinicaltrials.gov/policy/protocol-definitions#IPDSharingURL) is ' +
       'defined as a web address without that wording, so there it is a warning. Spaces inside an address, several addresses ' +
       'in one field and a host without a dot ("https://intranet/") are warnings everywhere. An address missing only its ' +
-      'scheme gets "https://" as a suggestion (whether the site answers on https is for the author to check).\n\n' +
+      'scheme gets "https://" as a suggestion (whether the site answers on https is for the author to check). ' +
       'Evidence: all 146 such addresses of the 820 records of the registry sample start with http:// or https:// and are ' +
       'well formed; the rule reports none of them.',
     fixable: false,

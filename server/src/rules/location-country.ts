@@ -21,11 +21,11 @@ export default defineRule({
       'The registry files every site under a country picked from its own list of names, which are not always the everyday ' +
       'ones: "Korea, Republic of", "Iran, Islamic Republic of", "Russian Federation", "Czechia", "Taiwan". A country written ' +
       'another way does not match the list, so the site is missing from searches by country and from the map. ' +
-      'See the [definition of a facility\'s country](https://clinicaltrials.gov/policy/protocol-definitions#Facility).\n\n' +
+      'See the [definition of a facility\'s country](https://clinicaltrials.gov/policy/protocol-definitions#Facility). ' +
       'The fix writes the registry\'s name where the intended country is beyond doubt: a difference of letter case, accents ' +
       'or spacing ("germany", "Cote d\'Ivoire"), or a common alias ("USA" and "US" for "United States", "UK" for "United ' +
       'Kingdom", "Viet Nam" for "Vietnam"; the upload format itself accepts USA, UK and CAN). Any other unknown name gets ' +
-      'the closest country of the list as a suggestion.\n\n' +
+      'the closest country of the list as a suggestion. ' +
       'The list is the set of country names of the records the registry publishes (see `support/places.ts` for its source). ' +
       'Evidence: all 15,458 locations of the 751 records with locations in the 820-record registry sample, in 88 countries, ' +
       'use a name of the list, ' +
