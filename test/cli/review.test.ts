@@ -100,12 +100,13 @@ describe('--changed-since and the stylish summary', () => {
     writeFileSync(join(folder, 'record.trial.json'), JSON.stringify(record, null, 2) + '\n');
     gitIn(folder, 'add', '-A');
     gitIn(folder, 'commit', '-qm', 'A record whose arm reference has a typo');
-    writeFileSync(join(folder, 'record.trial.json'), JSON.stringify(planted(record, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
+    // A phase no fix can mend ("Phase 2", the registry's label, would be fixed).
+    writeFileSync(join(folder, 'record.trial.json'), JSON.stringify(planted(record, { [PHASES]: ['Phase two'] }), null, 2) + '\n');
     const everything = runCli(['lint', '.', '--today', TODAY], folder).stdout;
     expect(everything).toMatch(/arm-label-reference/);
     expect(everything).toMatch(/ of them can be fixed with `trial-records lint --fix`\./);
     const changed = runCli(['lint', '.', '--today', TODAY, '--changed-since', 'HEAD'], folder).stdout;
-    expect(changed).toMatch(/"Phase 2" is not a phase/);
+    expect(changed).toMatch(/"Phase two" is not a phase/);
     expect(changed).not.toMatch(/arm-label-reference|can be fixed/);
   });
 });

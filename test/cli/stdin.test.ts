@@ -53,7 +53,8 @@ describe('lint --stdin', () => {
   });
 
   it('with --fix prints the fixed text on standard output and the remaining findings only to --output', () => {
-    const record = planted(base, { [PHASES]: ['Phase 2'] });
+    // A phase no fix can mend ("Phase 2", the registry's label, would be fixed).
+    const record = planted(base, { [PHASES]: ['Phase two'] });
     const arms = record.protocolSection.armsInterventionsModule;
     const label = arms.armGroups[0].label as string;
     arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];

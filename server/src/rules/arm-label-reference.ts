@@ -1,5 +1,5 @@
 import { defineRule } from '../service/types';
-import { closeCandidates } from '../service/similarity';
+import { closeCandidates, sameIgnoringCase } from '../service/similarity';
 import { armGroups, asArray, asString, interventions, POINTERS } from './study';
 
 export default defineRule({
@@ -12,7 +12,9 @@ export default defineRule({
     docs:
       'An intervention lists the arms that receive it by their exact labels. A label that matches no arm breaks the link ' +
       'between arms and interventions on the registry page. Example: with an arm labelled "Placebo", an intervention must ' +
-      'list "Placebo", not "placebo arm".',
+      'list "Placebo", not "placebo arm". The fix replaces a label when exactly one arm is close to it: the one arm whose label ' +
+      'differs only in letter case or surrounding spaces ("placebo" for "Placebo"), or else the one arm within a typo\'s ' +
+      'distance; when several are that close they are offered as suggestions.',
     fixable: true,
   },
   check(context) {
@@ -24,14 +26,14 @@ export default defineRule({
         if (typeof label !== 'string' || labels.includes(label)) return;
         const pointer = `${POINTERS.arms}/interventions/${index}/armGroupLabels/${position}`;
         const candidates = closeCandidates(label, labels);
-        const suggestion = candidates.length === 1 ? candidates[0] : undefined;
+        const suggestion = sameIgnoringCase(label, labels) ?? (candidates.length === 1 ? candidates[0] : undefined);
         context.report({
           pointer,
           message: suggestion
             ? `No arm is labelled "${label}"; did you mean "${suggestion}"?`
             : `No arm is labelled "${label}". Arms: ${labels.map((l) => `"${l}"`).join(', ') || 'none'}.`,
           fix: suggestion ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] } : undefined,
-          suggestions: candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
+          suggestions: !suggestion && candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
         });
       });
     });

@@ -73,6 +73,10 @@ import protocolTextLimits from './protocol-text-limits';
 import orgStudyIdPlaceholder from './org-study-id-placeholder';
 import expandedAccessNct from './expanded-access-nct';
 import usExportAnswered from './us-export-answered';
+import locationCountry from './location-country';
+import locationState from './location-state';
+import contactFormat from './contact-format';
+import linkFormat from './link-format';
 
 export const builtinRules: readonly Rule[] = [
   // dates and status
@@ -118,6 +122,11 @@ export const builtinRules: readonly Rule[] = [
   recruitingContact,
   orgStudyIdPlaceholder,
   usExportAnswered,
+  // locations and contacts
+  locationCountry,
+  locationState,
+  contactFormat,
+  linkFormat,
   // outcomes and eligibility
   primaryOutcomeRequired,
   outcomeSpecificity,
@@ -193,7 +202,10 @@ export const ENGINE_RULES = [
     docs:
       'Each field of a v2 record has a type (text, number, list or object); coded fields take one of the registry\'s codes, ' +
       'dates are written yyyy, yyyy-MM or yyyy-MM-dd, and texts have character limits. The registry rejects a record that ' +
-      'breaks these. The message says what is expected; hovering the field lists its codes and limits.',
+      'breaks these. The message says what is expected; hovering the field lists its codes and limits. A coded field ' +
+      'written as the registry\'s display label of one code ("Phase 2" for PHASE2, "None (Open Label)" for NONE, in any ' +
+      'letter case) is fixed to that code; any other near miss is offered as a suggestion.',
+    fixable: true,
   },
   {
     id: 'unknown-property',

@@ -1,5 +1,5 @@
 import { defineRule } from '../service/types';
-import { closeCandidates } from '../service/similarity';
+import { closeCandidates, sameIgnoringCase } from '../service/similarity';
 import { armGroups, asArray, interventionReference, interventions, POINTERS } from './study';
 
 export default defineRule({
@@ -12,7 +12,9 @@ export default defineRule({
     docs:
       'An arm refers to its interventions by the intervention type\'s display label, a colon and the intervention name, ' +
       'exactly as the intervention is declared. Example: an intervention of type DIETARY_SUPPLEMENT named "Vitamin D" is ' +
-      'referred to as "Dietary Supplement: Vitamin D".',
+      'referred to as "Dietary Supplement: Vitamin D". The fix replaces a name when exactly one intervention is close to it: ' +
+      'the one whose reference differs only in letter case or surrounding spaces ("drug: aspirin" for "Drug: Aspirin"), or ' +
+      'else the one within a typo\'s distance; when several are that close they are offered as suggestions.',
     fixable: true,
   },
   check(context) {
@@ -24,7 +26,7 @@ export default defineRule({
         if (typeof name !== 'string' || references.includes(name)) return;
         const pointer = `${POINTERS.arms}/armGroups/${index}/interventionNames/${position}`;
         const candidates = closeCandidates(name, references);
-        const suggestion = candidates.length === 1 ? candidates[0] : undefined;
+        const suggestion = sameIgnoringCase(name, references) ?? (candidates.length === 1 ? candidates[0] : undefined);
         const hint = name.includes(':') ? '' : ' It should read "<type label>: <name>", e.g. "Drug: Aspirin".';
         context.report({
           pointer,
@@ -32,7 +34,7 @@ export default defineRule({
             ? `No intervention is "${name}"; did you mean "${suggestion}"?`
             : `No intervention is "${name}".${hint} Interventions: ${references.map((r) => `"${r}"`).join(', ') || 'none'}.`,
           fix: suggestion ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] } : undefined,
-          suggestions: candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
+          suggestions: !suggestion && candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
         });
       });
     });

@@ -1,6 +1,6 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { listOf } from '../service/words';
-import { stringsWhere } from '../service/pointer';
+import { childPointer, stringsWhere } from '../service/pointer';
 import { textMayHoldInvalidCharacters } from '../service/recordDocument';
 import { asObject } from './study';
 
@@ -13,6 +13,7 @@ const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\
 /** Every character INVALID_CHARACTER can match, without its look-arounds: a cheaper first test that most strings fail. */
 const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]/;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Only what curators write; the derived section is the registry's own. */
 const CHECKED_SECTIONS = ['protocolSection', 'resultsSection'];
 const SHOWN = 3;
@@ -38,7 +39,9 @@ export default defineRule({
       'U+FFFF, and the replacement character U+FFFD, which stands where a character was lost in an encoding conversion. ' +
       'Every string of the protocol and results sections is checked (the derived section is the registry\'s own), and the ' +
       'finding names each character by its code and its position in the text. Control characters can simply be removed, ' +
-      'which the fix does; a U+FFFD has to be replaced by the character that was meant, e.g. "≥" in "age ≥ 18".',
+      'which the fix does; a U+FFFD has to be replaced by the character that was meant, e.g. "≥" in "age ≥ 18". Keys are ' +
+      'names, not text, but half a character in a key anywhere in the record is reported too: such a key cannot be written ' +
+      'in UTF-8 or XML at all, so the record cannot be sent.',
     fixable: true,
   },
   check(context) {
@@ -55,8 +58,39 @@ export default defineRule({
         report(context, pointer, value, invalidCharacters(value));
       }
     }
+    for (const { pointer, key } of keysWithLoneSurrogates(context.record)) reportKey(context, pointer, key);
   },
 });
+
+/** Keys holding half a character, anywhere in the record (walked with a stack: records may nest deeply). */
+function keysWithLoneSurrogates(record: unknown): Array<{ pointer: string; key: string }> {
+  const found: Array<{ pointer: string; key: string }> = [];
+  const pending: Array<{ pointer: string; value: unknown }> = [{ pointer: '', value: record }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { pointer, value } = next;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push({ pointer: childPointer(pointer, index), value: item }));
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) found.push({ pointer: childPointer(pointer, key), key });
+      pending.push({ pointer: childPointer(pointer, key), value: item });
+    }
+  }
+  return found;
+}
+
+function reportKey(context: RuleContext, pointer: string, key: string): void {
+  const found = invalidCharacters(key).filter((character) => isHighSurrogate(character.code) || isLowSurrogate(character.code));
+  const described = found.map((character) => `${codeName(character.code)} (${kindOf(character.code)}) at position ${character.position}`);
+  context.report({
+    pointer,
+    target: 'key',
+    message: `This key contains ${listOf(described, SHOWN)}, which cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.`,
+    suggestions: [{ title: 'Remove the broken characters from the key', changes: [{ op: 'rename', pointer, newKey: removeInvalid(key) }] }],
+  });
+}
 
 function report(context: RuleContext, pointer: string, value: string, found: InvalidCharacter[]): void {
   const controls = found.filter((character) => isControl(character.code));

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { studySchema, type SchemaNode } from './studySchema';
 import { childPointer, lastSegment } from './pointer';
 import { closest } from './similarity';
+import { codeOfDisplayLabel } from './enumLabels';
 import { emptyValue } from './skeleton';
 import { isRealPartialDate, PARTIAL_DATE } from './dates';
 import type { UnplacedFinding } from './types';
@@ -138,12 +139,15 @@ function removeFix(pointer: string, key: string) {
 function enumFinding(pointer: string, data: unknown, schema: SchemaNode, ruleId: string): UnplacedFinding {
   const allowed = schema.enum ?? [];
   const noun = ENUM_NOUNS[schema['x-enum'] ?? ''] ?? `an allowed value of ${schema.title ?? lastSegment(pointer)}`;
-  const suggestion = typeof data === 'string' ? closest(data, allowed, schema.enumDescriptions ?? []) : undefined;
+  const labelled = typeof data === 'string' ? codeOfDisplayLabel(data, allowed, schema.enumDescriptions) : undefined;
+  const suggestion = labelled ?? (typeof data === 'string' ? closest(data, allowed, schema.enumDescriptions ?? []) : undefined);
   const shown = JSON.stringify(data);
   if (suggestion) {
+    const replace = { title: `Replace with "${suggestion}"`, changes: [{ op: 'set' as const, pointer, value: suggestion }] };
     return {
       ...finding(ruleId, pointer, 'value', `${shown} is not ${noun}; did you mean "${suggestion}"?`),
-      suggestions: [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }],
+      // Only a display label names its code for certain; a near miss stays a suggestion.
+      ...(labelled ? { fix: replace } : { suggestions: [replace] }),
     };
   }
   const list = allowed.length <= 12 ? ` Allowed: ${allowed.join(', ')}.` : '';

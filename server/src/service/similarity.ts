@@ -51,3 +51,10 @@ export function closeCandidates(value: string, candidates: readonly string[]): s
     .sort((a, b) => a.distance - b.distance)
     .map(({ candidate }) => candidate);
 }
+
+/** The one candidate equal to `value` but for letter case and surrounding white space; undefined when none or several are. */
+export function sameIgnoringCase(value: string, candidates: readonly string[]): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  const matches = candidates.filter((candidate) => candidate.trim().toLowerCase() === wanted);
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -20,7 +20,8 @@ new RuleTester().run(rule, {
     { name: 'tab, line feed and carriage return are allowed', record: planted(record, { [title]: `Effect\tof GET73\r\non glutamate` }) },
     { name: 'characters outside the basic plane, written as surrogate pairs', record: planted(record, { [title]: `${briefTitle} 😀 𝛼` }) },
     { name: 'the derived section is the registry\'s own', record: planted(record, { '/derivedSection/conditionBrowseModule/meshes/0/term': 'Alcoholism\u0007' }) },
-    { name: 'keys are not text', record: planted(record, { '/protocolSection/identificationModule/x\u0007': 'y' }) },
+    { name: 'keys are not text: a control character in a key is left to the schema', record: planted(record, { '/protocolSection/identificationModule/x\u0007': 'y' }) },
+    { name: 'a key with a whole character outside the basic plane', record: planted(record, { '/protocolSection/identificationModule/x😀': 'y' }) },
   ],
   invalid: [
     {
@@ -63,6 +64,17 @@ new RuleTester().run(rule, {
       record: planted(record, { [label]: 'G\u0001E\u0002T\u0003\u000473\u0005' }),
       errors: [{ pointer: label, message: /5 characters .*: U\+0001 .* at position 2, U\+0002 .* at position 4, U\+0003 .* at position 6 and 2 more\./ }],
       output: record,
+    },
+    {
+      name: 'half a character in a key is reported as in a text, with the key renamed as a suggestion only',
+      record: planted(record, { '/protocolSection/identificationModule/brief\uD83DTitle': 'y' }),
+      errors: [{ pointer: '/protocolSection/identificationModule/brief\uD83DTitle', severity: 'warning', message: 'This key contains U+D83D (half of a character whose other half is missing) at position 6, which cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.' }],
+      output: planted(record, { '/protocolSection/identificationModule/brief\uD83DTitle': 'y' }),
+    },
+    {
+      name: 'keys are checked in every section and in arrays: a low half in the derived section',
+      record: planted(record, { '/derivedSection/conditionBrowseModule/meshes/0/\uDE00': 'y' }),
+      errors: [{ pointer: '/derivedSection/conditionBrowseModule/meshes/0/\uDE00', message: /^This key contains U\+DE00 \(half of a character whose other half is missing\) at position 1,/ }],
     },
     {
       name: 'results text is checked too',

@@ -59,12 +59,14 @@ describe('fix all', () => {
     const record = planted(corpusRecord('NCT03418623'), {
       '/protocolSection/armsInterventionsModule/interventions/1/armGroupLabels/0': 'Placebos',
       '/protocolSection/designModule/designInfo/maskingInfo/masking': 'DOUBLE',
+      '/protocolSection/designModule/phases': ['Phase 2'],
     });
     const { actions, apply } = actionsFor(record, 'arm-label-reference', [FIX_ALL_KIND]);
     expect(actions.map((action) => action.kind)).toEqual([FIX_ALL_KIND]);
     const fixed = apply('Fix all auto-fixable problems');
     expect(fixed.protocolSection.armsInterventionsModule.interventions[1].armGroupLabels).toEqual(['Placebo']);
     expect(fixed.protocolSection.designModule.designInfo.maskingInfo.masking).toBe('QUADRUPLE');
+    expect(fixed.protocolSection.designModule.phases).toEqual(['PHASE2']);
   });
 
   it('offers nothing when no finding has a fix', () => {

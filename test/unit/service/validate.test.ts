@@ -32,7 +32,29 @@ describe('schema findings', () => {
     expect(finding.message).toBe('"Phase 2" is not a phase; did you mean "PHASE2"?');
     expect(finding.pointer).toBe('/protocolSection/designModule/phases/0');
     expect(covered(text, finding)).toBe('"Phase 2"');
-    expect(finding.suggestions?.[0].changes[0]).toEqual({ op: 'set', pointer: '/protocolSection/designModule/phases/0', value: 'PHASE2' });
+    expect(finding.fix?.changes[0]).toEqual({ op: 'set', pointer: '/protocolSection/designModule/phases/0', value: 'PHASE2' });
+  });
+
+  it('fixes a value that is the display label of one code, in any letter case; a near miss is only suggested', () => {
+    const design = '/protocolSection/designModule/designInfo';
+    const cases: Array<[string, string, string]> = [
+      [`${design}/allocation`, 'Randomized', 'RANDOMIZED'],
+      [`${design}/interventionModel`, 'Single Group Assignment', 'SINGLE_GROUP'],
+      [`${design}/maskingInfo/masking`, 'None (Open Label)', 'NONE'],
+      ['/protocolSection/statusModule/overallStatus', 'not yet recruiting', 'NOT_YET_RECRUITING'],
+    ];
+    for (const [pointer, label, code] of cases) {
+      const finding = lint(planted(base, { [pointer]: label })).findings.find((f) => f.pointer === pointer && f.ruleId === 'schema');
+      expect(finding?.fix?.changes, label).toEqual([{ op: 'set', pointer, value: code }]);
+      expect(finding?.suggestions, label).toBeUndefined();
+    }
+    const nearMiss = lint(planted(base, { [`${design}/allocation`]: 'Randomised' })).findings.find((f) => f.ruleId === 'schema');
+    expect(nearMiss?.message).toBe('"Randomised" is not an allocation; did you mean "RANDOMIZED"?');
+    expect(nearMiss?.fix).toBeUndefined();
+    expect(nearMiss?.suggestions?.[0].changes).toEqual([{ op: 'set', pointer: `${design}/allocation`, value: 'RANDOMIZED' }]);
+    // "Phase II" is a way of writing phase 2, not the registry's label for it.
+    const alias = lint(planted(base, { '/protocolSection/designModule/phases': ['Phase II'] })).findings.find((f) => f.ruleId === 'schema');
+    expect(alias?.fix).toBeUndefined();
   });
 
   it('matches display labels too: "Dietary Supplement" → DIETARY_SUPPLEMENT', () => {
