@@ -51,6 +51,9 @@ function editToken(text: string, next: () => number, edit: (token: string) => st
 describe('fuzz', () => {
   it(`survives ${ITERATIONS} mutated records`, () => {
     const names = Object.keys(mutations);
+    // The 1 s bound is a guard against hangs, not a speed test: the first validation of a process
+    // also loads the study schema's validator, so it runs once before the clock starts.
+    validateText(SOURCES[0], { today: '2026-11-24' });
     let slowest = 0;
     for (let seed = 1; seed <= ITERATIONS; seed++) {
       const next = random(seed);
