@@ -151,8 +151,12 @@ describe('editor features', () => {
     const diagnostic = published.diagnostics.find((candidate) => candidate.code === 'schema')!;
     const actions = await client.request<Array<{ title: string; kind: string }>>('textDocument/codeAction', { textDocument: { uri: typoUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
     expect(actions.map((action) => action.title)).toContain('Replace with "PHASE2"');
+    // The schema is not one click away from being turned off under its own fix.
+    expect(actions.map((action) => action.title).filter((title) => title.startsWith('Turn off'))).toEqual([]);
+    const masking = published.diagnostics.find((candidate) => candidate.code === 'masking-roles')!;
+    const maskingActions = await client.request<Array<{ title: string }>>('textDocument/codeAction', { textDocument: { uri: typoUri }, range: masking.range, context: { diagnostics: [masking] } });
     // No config applies in this folder: the client can create files, so the rule can be turned off in a new one.
-    expect(actions.map((action) => action.title)).toContain('Turn off "schema" for this record (in a new .trialrc.json)');
+    expect(maskingActions.map((action) => action.title)).toContain('Turn off "masking-roles" for this record (in a new .trialrc.json)');
     const fixAll = await client.request<Array<{ kind: string }>>('textDocument/codeAction', { textDocument: { uri: typoUri }, range: diagnostic.range, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(fixAll.map((action) => action.kind)).toEqual(['source.fixAll.trialRecords']);
   });

@@ -12,15 +12,19 @@ import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
 import { detectFormatting } from '../service/fixes';
 import { isPlainObject } from '../service/types';
 
-/** Findings that no config can turn off: the file is not JSON, or a rule broke. */
-const ALWAYS_ON = new Set(['syntax', 'rule-error']);
+/**
+ * Rules not offered as a one-click switch: the file is not JSON, a rule broke, or the record breaks the
+ * registry's format or leaves out what it requires. One misplaced click under "Replace with PHASE2"
+ * would hide every such problem of the record; turning them off stays possible in .trialrc.json.
+ */
+const GUARDED = new Set(['syntax', 'rule-error', 'schema', 'required-fields']);
 
 /**
  * One action per rule among the diagnostics. `canCreateFiles`: the client applies "create file"
  * operations, needed when no config applies to the record yet.
  */
 export function turnOffRuleActions(recordUri: string, diagnostics: readonly Diagnostic[], canCreateFiles: boolean): CodeAction[] {
-  const ruleIds = new Set(diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string' && !ALWAYS_ON.has(diagnostic.code)).map((diagnostic) => String(diagnostic.code)));
+  const ruleIds = new Set(diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string' && !GUARDED.has(diagnostic.code)).map((diagnostic) => String(diagnostic.code)));
   // An unsaved record (untitled:) has no folder for a config to apply from.
   const uri = URI.parse(recordUri);
   if (ruleIds.size === 0 || uri.scheme !== 'file') return [];

@@ -101,10 +101,10 @@ describe('turnOffRuleActions', () => {
     expect(isOff(recordPath, 'arm-label-reference')).toBe(false);
   });
 
-  it('offers nothing for syntax errors, failed rules, other tools\' diagnostics or a broken config', () => {
+  it('offers nothing for syntax errors, failed rules, the schema, required fields, other tools\' diagnostics or a broken config', () => {
     const folder = workspace();
     const uri = record(join(folder, 'NCT04.trial.json'));
-    expect(turnOffRuleActions(uri, [diagnostic('syntax'), diagnostic('rule-error'), diagnostic('date-order', 'json')], true)).toEqual([]);
+    expect(turnOffRuleActions(uri, [diagnostic('syntax'), diagnostic('rule-error'), diagnostic('schema'), diagnostic('required-fields'), diagnostic('date-order', 'json')], true)).toEqual([]);
     writeFileSync(join(folder, '.trialrc.json'), '{ "rules": ');
     expect(turnOffRuleActions(uri, [diagnostic('date-order')], true)).toEqual([]);
     writeFileSync(join(folder, '.trialrc.json'), '{ "overrides": {} }');
@@ -119,8 +119,8 @@ describe('turnOffRuleActions', () => {
     const folder = workspace();
     writeFileSync(join(folder, '.trialrc.json'), '{}');
     const uri = record(join(folder, 'NCT05.trial.json'));
-    const actions = turnOffRuleActions(uri, [diagnostic('date-order'), diagnostic('date-order'), diagnostic('schema')], false);
-    expect(actions.map((action) => action.title)).toEqual(['Turn off "date-order" for this record (in .trialrc.json)', 'Turn off "schema" for this record (in .trialrc.json)']);
+    const actions = turnOffRuleActions(uri, [diagnostic('date-order'), diagnostic('date-order'), diagnostic('masking-roles')], false);
+    expect(actions.map((action) => action.title)).toEqual(['Turn off "date-order" for this record (in .trialrc.json)', 'Turn off "masking-roles" for this record (in .trialrc.json)']);
     expect(actions[0].diagnostics).toHaveLength(2);
   });
 });
