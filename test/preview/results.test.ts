@@ -332,3 +332,46 @@ describe('protocol fields shown with the results', () => {
     }
   });
 });
+
+describe('results of odd shapes', () => {
+  const WRONG_VALUES: unknown[] = [null, 0, 'text', true, [], [null, 1, 'x'], {}];
+  const full = corpusRecord('NCT02210780');
+  // A small record keeps the thousands of renders quick: the identification and the results, each list cut to two items.
+  const cut = (value: unknown): unknown => (Array.isArray(value) ? value.slice(0, 2).map(cut) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, child]) => [key, cut(child)])) : value);
+  const base = { protocolSection: { identificationModule: full.protocolSection.identificationModule }, resultsSection: cut(full.resultsSection) as Json };
+
+  function renders(record: unknown): string {
+    const html = body(record);
+    expect(html, 'every results part handles the shape itself').not.toContain('render-error');
+    return html;
+  }
+
+  it('renders every results field replaced by values of the wrong type', () => {
+    let fields = 0;
+    const visit = (value: unknown, pointer: string): void => {
+      if (value === null || typeof value !== 'object') return;
+      for (const [key, child] of Object.entries(value)) {
+        const childPointer = `${pointer}/${key}`;
+        for (const wrong of WRONG_VALUES) renders(planted(base, { [childPointer]: wrong }));
+        fields++;
+        visit(child, childPointer);
+      }
+    };
+    visit(base.resultsSection, RESULTS);
+    expect(fields).toBeGreaterThan(300);
+  });
+
+  it('says so when the results section is empty or not an object', () => {
+    expect(textOf(between(renders({ ...base, resultsSection: {} }), '<div class="part-heading"', '</div>'))).toBe('Results The results section is empty.');
+    expect(textOf(between(renders({ ...base, resultsSection: [] }), '<div class="part-heading"', '</div>'))).toBe('Results The results section is not an object, so no results can be shown.');
+  });
+
+  it('shows a value whose group is missing as a dash that still points at its row', () => {
+    const html = renders(planted(full, { '/resultsSection/baselineCharacteristicsModule/measures/1/classes/0/categories/0/measurements/1/groupId': 'BG999' }));
+    const row = tableCells(html).filter((cell) => cell.pointer === '/resultsSection/baselineCharacteristicsModule/measures/1/classes/0/categories/0');
+    expect(row.map((cell) => [cell.tag, cell.text])).toEqual([
+      ['th', 'Female'],
+      ['td', '–'],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
 // serious and other events by organ system, each cell the participants affected / at risk.
 import { html, type Markup } from './html';
 import { list, section, type RenderContext } from './section';
-import { emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, valueCell, type GroupColumn } from './tables';
+import { spanLabel, emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, valueCell, type GroupColumn } from './tables';
 import { asObject, count, label, objects, text, type JsonObject } from './values';
 
 const EVENTS = '/resultsSection/adverseEventsModule';
@@ -74,7 +74,7 @@ function eventRows(context: RenderContext, kind: EventKind, events: JsonObject[]
   const blocks = byOrganSystem(events).map(({ organSystem, indexes }) => {
     const termRows = indexes.map((index) => eventRow(context, events[index], `${eventsPointer}/${index}`, columns, vocabulary));
     // The system's row points at the first of its terms (the record gives the system per term).
-    return html`<tr class="organ-system"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${eventsPointer}/${indexes[0]}/organSystem">${organSystem}</th></tr>${termRows}`;
+    return html`<tr class="organ-system"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${eventsPointer}/${indexes[0]}/organSystem">${spanLabel(organSystem)}</th></tr>${termRows}`;
   });
   return html`<tr class="total"><th scope="row">Total</th>${totals}</tr>${blocks}`;
 }

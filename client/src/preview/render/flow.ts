@@ -2,7 +2,7 @@
 // a row per milestone (started, completed, not completed…), then the reasons for not completing.
 import { html, type Markup } from './html';
 import { section, type RenderContext } from './section';
-import { emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, valueCell, type GroupColumn } from './tables';
+import { spanLabel, emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, valueCell, type GroupColumn } from './tables';
 import { asObject, objects, text, type JsonObject } from './values';
 
 const FLOW = '/resultsSection/participantFlowModule';
@@ -38,7 +38,7 @@ function renderPeriod(context: RenderContext, period: JsonObject, pointer: strin
     return html`<tr class="reason">${rowHead(context, reasonPointer, html`${text(dropWithdraw.type) ?? 'Reason not given'}${comment ? html`<span class="row-note">${comment}</span>` : ''}`)}${cells}</tr>`;
   });
   const reasonsHead = reasons.length
-    ? html`<tr class="subhead"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${pointer}/dropWithdraws">Reasons for not completing</th></tr>`
+    ? html`<tr class="subhead"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${pointer}/dropWithdraws">${spanLabel('Reasons for not completing')}</th></tr>`
     : '';
   const title = text(period.title) ?? `Period ${index + 1}`;
   return framedTable({

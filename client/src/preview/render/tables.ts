@@ -63,7 +63,12 @@ export function emptyCell(pointer: string): Markup {
 
 export function rowHead(context: RenderContext, pointer: string, content: Fragment, options: CellOptions = {}): Markup {
   const { attributes, mark } = cellAttributes(context, pointer, options);
-  return html`<th scope="row"${attributes}>${content}${mark}</th>`;
+  return html`<th scope="row"${attributes}>${options.colspan ? spanLabel(html`${content}${mark}`) : html`${content}${mark}`}</th>`;
+}
+
+/** The text of a row that spans the table: it stays in view while a wide table scrolls sideways. */
+export function spanLabel(content: Fragment): Markup {
+  return html`<div class="span-label">${content}</div>`;
 }
 
 /** The header cells of the group columns; the description shows on hover. */
