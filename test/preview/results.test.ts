@@ -182,9 +182,20 @@ describe('cells read off real records', () => {
     expect(age.text).toBe('39.6 (13.77)');
     expect(age.rowHead).toBe('Age, Continuous Mean (Standard Deviation) · years');
     const female = cell('baselineCharacteristicsModule/measures/1/classes/0/categories/0/measurements/0');
-    expect([female.rowHead, female.heads[female.column], female.text]).toEqual(['Female', 'Placebo qw', '51']);
+    // A count of participants with its share of the group's number analyzed (51 of 97), as the registry shows it.
+    expect([female.rowHead, female.heads[female.column], female.text]).toEqual(['Female', 'Placebo qw', '51 52.6%']);
     const overall = cell('baselineCharacteristicsModule/denoms/0/counts/2');
     expect([overall.rowHead, overall.text]).toEqual(['Overall number of baseline participants', '194']);
+  });
+
+  it.each([
+    [undefined, '51 52.6%'],
+    [false, '51'],
+    [true, '51 52.6%'],
+  ])('shows the percentage of a count of participants when calculatePct is %s: %s', (calculatePct, shown) => {
+    const measure = '/resultsSection/baselineCharacteristicsModule/measures/1';
+    const html = body(planted(corpusRecord('NCT02210780'), { [`${measure}/calculatePct`]: calculatePct }));
+    expect(cellsByPointer(html).get(`${measure}/classes/0/categories/0/measurements/0`)!.text).toBe(shown);
   });
 
   it('puts an outcome value with its standard error under its group, and the analysis with its p-value and interval', () => {

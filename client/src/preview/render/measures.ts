@@ -136,9 +136,13 @@ function classRows(context: RenderContext, measure: JsonObject, pointer: string,
   });
 }
 
-/** For counts shown with a percentage: the number analyzed per group that the percentage is of. */
+/**
+ * For counts shown with a percentage (asked for by `calculatePct`, and the default of a count of
+ * participants, as on the registry's page): the number analyzed per group that it is a share of.
+ */
 function percentBase(measure: JsonObject, measureClass: JsonObject, frame: TableFrame): Map<string, string> | undefined {
-  if (measure.calculatePct !== true) return undefined;
+  const wanted = measure.calculatePct === true || (measure.calculatePct !== false && text(measure.paramType) === 'COUNT_OF_PARTICIPANTS');
+  if (!wanted) return undefined;
   return denomValues(objects(measureClass.denoms)[0]) ?? denomValues(objects(measure.denoms)[0]) ?? frame.overall;
 }
 
