@@ -2,7 +2,7 @@
 // serious and other events by organ system, each cell the participants affected / at risk.
 import { html, type Markup } from './html';
 import { list, section, type RenderContext } from './section';
-import { spanLabel, emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, valueCell, type GroupColumn } from './tables';
+import { emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, spanLabel, valueCell, type GroupColumn } from './tables';
 import { asObject, count, label, objects, text, type JsonObject } from './values';
 
 const EVENTS = '/resultsSection/adverseEventsModule';

@@ -2,7 +2,7 @@
 // a row per milestone (started, completed, not completed…), then the reasons for not completing.
 import { html, type Markup } from './html';
 import { section, type RenderContext } from './section';
-import { spanLabel, emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, valueCell, type GroupColumn } from './tables';
+import { emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, spanLabel, valueCell, type GroupColumn } from './tables';
 import { asObject, objects, text, type JsonObject } from './values';
 
 const FLOW = '/resultsSection/participantFlowModule';
