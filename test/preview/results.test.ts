@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderBody, type PreviewProblem } from '../../client/src/preview/render';
-import { CORPUS_DIR, corpusRecord, planted, SAMPLE_DIR, sampleRecordNames } from '../unit/rules/fixtures';
+import { escapeHtml } from '../../client/src/preview/render/html';
+import { validateText } from '../../server/src/service/validate';
+import { CORPUS_DIR, corpusRecord, planted, SAMPLE_DIR, sampleRecord, sampleRecordNames } from '../unit/rules/fixtures';
 import { TODAY } from './browser';
 import { between, cellsByPointer, decode, elementsWithClass, sectionOf, tableCells, textOf, type TableCell } from './markup';
 
@@ -306,6 +308,25 @@ describe('findings next to what they are about', () => {
     if (severity !== 'info') expect(cell.className).toContain(`has-${severity}`);
     const mark = new RegExp(`data-pointer="${RESULTS}/${pointer}">(?:(?!</t[dh]>)[\\s\\S])*<span class="finding ${severity}" title="([^"]*)">!</span>`).exec(html);
     expect(decode(mark![1])).toBe(`${message} [test-rule]`);
+  });
+
+  it("shows the rules' own findings on a sample record in place (each outcome measure's unit on NCT04066023)", () => {
+    const record = sampleRecord('NCT04066023');
+    const findings = validateText(JSON.stringify(record, null, 2), { today: TODAY }).filter((finding) => finding.pointer.startsWith(RESULTS));
+    const units = findings.filter((finding) => finding.pointer.endsWith('/unitOfMeasure'));
+    expect(units.length).toBeGreaterThan(0);
+    const html = body(
+      record,
+      findings.map((finding) => ({ severity: finding.severity, message: finding.message, ruleId: finding.ruleId, pointer: finding.pointer, line: finding.range.start.line + 1 })),
+    );
+    const results = html.slice(html.indexOf('<div class="part-heading"'));
+    for (const finding of findings) expect(results).toContain(`<span class="finding ${finding.severity}" title="${escapeHtml(`${finding.message} [${finding.ruleId}]`)}">`);
+    const cells = cellsByPointer(html);
+    for (const finding of units) {
+      const row = cells.get(finding.pointer);
+      expect(row?.className, finding.pointer).toContain(`has-${finding.severity}`);
+      expect(row!.text).toMatch(/!$/);
+    }
   });
 
   it('marks a fact, a group head and lists what belongs to a whole part', () => {

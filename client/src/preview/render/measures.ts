@@ -14,7 +14,6 @@ import {
   positionsByGroup,
   prose,
   rowHead,
-  spanLabel,
   valueCell,
   type GroupColumn,
 } from './tables';
@@ -264,7 +263,9 @@ function outcomeTable(context: RenderContext, measure: JsonObject, pointer: stri
   const how = howMeasured(measure, pointer);
   const untitled = text(measure.unitOfMeasure) ?? text(measure.title) ?? '–';
   const rows = classRows(context, measure, pointer, frame, untitled);
-  const howRow = how ? html`<tr class="measure"><th scope="rowgroup" colspan="${frame.columns.length + 1}" data-pointer="${pointer}/paramType">${spanLabel(how)}</th></tr>` : '';
+  const howRow = how
+    ? html`<tr class="measure">${rowHead(context, `${pointer}/unitOfMeasure`, how, { colspan: frame.columns.length + 1, alsoAbout: [`${pointer}/paramType`, `${pointer}/dispersionType`] })}</tr>`
+    : '';
   return framedTable({
     className: 'outcome-values',
     pointer: `${pointer}/classes`,
