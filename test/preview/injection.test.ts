@@ -1,5 +1,6 @@
 // Record text is data, never markup: 30 hostile payloads planted in the text fields of a real
-// record (titles, arm labels, Markdown criteria, locations, citations, links, problems...), then
+// record (titles, arm labels, Markdown criteria, locations, citations, links, problems, results
+// groups, measures, categories, analyses, organ systems, contacts, limitations...), then
 // loaded in headless Chromium under the real CSP — as the webview (with preview.js and a live
 // 'update'), and as the exported file. Nothing may run, load or open; plain text shows literally.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,23 @@ function plantEverywhere(payload: string): { record: Record<string, any>; proble
   record.resultsSection.participantFlowModule.groups[0].title = payload;
   record.resultsSection.participantFlowModule.periods[0].milestones[0].type = payload;
   record.resultsSection.adverseEventsModule.eventGroups[0].title = payload;
+  const results = record.resultsSection;
+  results.participantFlowModule.groups[0].description = payload;
+  results.participantFlowModule.periods[0].dropWithdraws[0].type = payload;
+  results.participantFlowModule.periods[0].milestones[1].comment = payload;
+  results.baselineCharacteristicsModule.measures[0].description = payload;
+  results.baselineCharacteristicsModule.measures[1].classes[0].categories[0].title = payload;
+  results.outcomeMeasuresModule.outcomeMeasures[8].classes[0].title = payload;
+  results.outcomeMeasuresModule.outcomeMeasures[8].classes[0].categories[0].measurements[0].comment = payload;
+  results.outcomeMeasuresModule.outcomeMeasures[3].analyses[0].statisticalMethod = payload;
+  results.outcomeMeasuresModule.outcomeMeasures[3].analyses[0].groupDescription = payload;
+  results.outcomeMeasuresModule.outcomeMeasures[3].analyses[0].groupIds.push(payload);
+  results.adverseEventsModule.seriousEvents[0].organSystem = payload;
+  results.adverseEventsModule.seriousEvents[0].term = payload;
+  results.adverseEventsModule.otherEvents[0].sourceVocabulary = payload;
+  results.adverseEventsModule.timeFrame = payload;
+  protocol.identificationModule.secondaryIdInfos = [{ id: payload, type: payload, domain: payload, link: payload }];
+  protocol.referencesModule.availIpds = [{ id: payload, type: payload, url: payload, comment: payload }];
   const problems: PreviewProblem[] = [
     { severity: 'error', message: payload, ruleId: payload, pointer: `/protocolSection/identificationModule/${payload}`, line: 3 },
     { severity: 'warning', message: `Arm "${payload}" is odd`, ruleId: 'arm-label-reference', pointer: '/protocolSection/armsInterventionsModule/armGroups/0/label', line: 90 },
@@ -133,6 +151,8 @@ interface Shown {
   briefTitle: string;
   plainTexts: string[];
   bodyText: string;
+  /** Record text shown on hover (a group's description, a value's comment). */
+  hoverTexts: string[];
 }
 
 async function shownTexts(page: Page): Promise<Shown> {
@@ -151,7 +171,7 @@ async function shownTexts(page: Page): Promise<Shown> {
         textOf('.people .person-name'),
         textOf('.problem .message'),
         textOf('.problem .rule'),
-        textOf('.numbers.adverse-events tbody th'),
+        textOf('.numbers.adverse-events thead th.group'),
         textOf('.numbers.flow tbody th'),
         textOf('[data-pointer="/protocolSection/ipdSharingStatementModule/description"] dd'),
         textOf('[data-pointer="/protocolSection/ipdSharingStatementModule/url"] dd'),
@@ -159,10 +179,23 @@ async function shownTexts(page: Page): Promise<Shown> {
         textOf('[data-pointer="/resultsSection/moreInfoModule/limitationsAndCaveats"] dd'),
         textOf('.numbers.baseline thead th:nth-child(2)'),
         textOf('.numbers.baseline .measure-title'),
-        textOf('details.outcome-values .measure-title'),
+        textOf('details.outcome-result .measure-title'),
+        textOf('th[data-pointer="/resultsSection/participantFlowModule/periods/0/dropWithdraws/0"]'),
+        textOf('th[data-pointer="/resultsSection/baselineCharacteristicsModule/measures/1/classes/0/categories/0"]'),
+        textOf('th[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/8/classes/0/categories/0"]'),
+        textOf('[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/3/analyses/0/statisticalMethod"] dd'),
+        textOf('[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/3/analyses/0/groupDescription"] dd'),
+        textOf('[data-pointer="/resultsSection/adverseEventsModule/seriousEvents/0/organSystem"]'),
+        textOf('[data-pointer="/resultsSection/adverseEventsModule/seriousEvents/0"] .term'),
+        textOf('[data-pointer="/resultsSection/adverseEventsModule/timeFrame"] dd'),
+        textOf('[data-pointer="/protocolSection/identificationModule/secondaryIdInfos/0"] dt'),
         (Array.from(document.querySelectorAll('.country-name')) as HTMLElement[]).map((element) => element.innerText).find((text) => text !== 'United States') ?? '(missing)',
       ],
       bodyText: document.body.innerText,
+      hoverTexts: [
+        document.querySelector('th[data-pointer="/resultsSection/participantFlowModule/groups/0"]')?.getAttribute('title') ?? '(missing)',
+        document.querySelector('td[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/8/classes/0/categories/0/measurements/0"]')?.getAttribute('title') ?? '(missing)',
+      ],
     };
   });
 }
@@ -171,7 +204,10 @@ function expectLiteral(shown: Shown, payload: string): void {
   const expected = literal(payload);
   expect(shown.briefTitle).toBe(expected);
   for (const text of shown.plainTexts) expect(text).toBe(expected);
+  for (const text of shown.hoverTexts) expect(text).toBe(expected);
   expect(shown.bodyText).toContain(`Official: ${expected}`);
+  // The comparison names the planted group id as one that matches no group.
+  expect(shown.bodyText).toContain(`${expected} (no such group)`);
 }
 
 async function expectNothingRan(page: Page, seen: PageWatch): Promise<void> {

@@ -41,3 +41,59 @@ export function elementsWithClass(markup: string, className: string): { tag: str
   }
   return found;
 }
+
+export interface TableCell {
+  tag: 'th' | 'td';
+  pointer?: string;
+  className: string;
+  title?: string;
+  /** The cell's text, finding marks included. */
+  text: string;
+  /** Its position in its row (0 is the row head). */
+  column: number;
+  /** The texts of its table's header row, by column. */
+  heads: string[];
+  /** The text of its row's head. */
+  rowHead: string;
+}
+
+const CELL = /<(th|td)\b([^>]*)>([\s\S]*?)<\/\1>/g;
+
+function attribute(attributes: string, name: string): string | undefined {
+  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
+  return value === undefined ? undefined : decode(value);
+}
+
+/** Every cell of every results table, with the header text of its column. */
+export function tableCells(markup: string): TableCell[] {
+  const cells: TableCell[] = [];
+  for (const table of markup.matchAll(/<table class="numbers[\s\S]*?<\/table>/g)) {
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(table[0])?.[1] ?? '';
+    const heads = [...head.matchAll(CELL)].map((cell) => textOf(cell[3]));
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table[0])?.[1] ?? '';
+    for (const row of body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)) {
+      const rowCells = [...row[1].matchAll(CELL)];
+      const rowHead = rowCells.length ? textOf(rowCells[0][3]) : '';
+      rowCells.forEach((cell, column) => {
+        cells.push({
+          tag: cell[1] as 'th' | 'td',
+          pointer: attribute(cell[2], 'data-pointer'),
+          className: attribute(cell[2], 'class') ?? '',
+          title: attribute(cell[2], 'title'),
+          text: textOf(cell[3]),
+          column,
+          heads,
+          rowHead,
+        });
+      });
+    }
+  }
+  return cells;
+}
+
+/** The cells by their pointer (the first cell holding each pointer). */
+export function cellsByPointer(markup: string): Map<string, TableCell> {
+  const byPointer = new Map<string, TableCell>();
+  for (const cell of tableCells(markup)) if (cell.pointer !== undefined && !byPointer.has(cell.pointer)) byPointer.set(cell.pointer, cell);
+  return byPointer;
+}

@@ -104,6 +104,26 @@ describe('preview.js in the webview', () => {
     expect(await page.locator('.highlight, .highlight-item').count()).toBe(0);
   });
 
+  it('reveals a results cell on click, and highlights a value inside a folded outcome measure, opening it', async () => {
+    await load();
+    await page.locator('#baseline table.numbers tbody td').first().click();
+    await page.locator('#adverse-events .other-events tbody td').nth(2).click();
+    expect(await posted()).toEqual([
+      { type: 'reveal', pointer: '/resultsSection/baselineCharacteristicsModule/denoms/0/counts/0' },
+      { type: 'reveal', pointer: '/resultsSection/adverseEventsModule/eventGroups/2/otherNumAffected' },
+    ]);
+
+    // With 31 outcome measures only the primary ones start open.
+    const folded = record.resultsSection.outcomeMeasuresModule.outcomeMeasures.findIndex((measure: { type: string; classes?: unknown[] }) => measure.type !== 'PRIMARY' && measure.classes?.length);
+    const measure = page.locator(`details.outcome-result[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/${folded}"]`);
+    expect(await measure.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    const value = `/resultsSection/outcomeMeasuresModule/outcomeMeasures/${folded}/classes/0/categories/0/measurements/0`;
+    await send({ type: 'highlight', pointer: `${value}/value` });
+    await expect.poll(() => measure.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('.highlight-item').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-pointer')))).toEqual([value]);
+    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual(['outcome-results']);
+  });
+
   it('replaces the body on update, keeping the scroll position and the highlight', async () => {
     await load();
     await send({ type: 'highlight', pointer: '/protocolSection/outcomesModule/primaryOutcomes/0' });

@@ -4,13 +4,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { renderArms } from './arms';
 import { renderDesign } from './design';
+import { renderAdverseEvents } from './events';
+import { FindingIndex } from './findings';
+import { renderParticipantFlow } from './flow';
 import { renderDescription, renderHeader, renderSponsor } from './header';
 import { html, trusted, type Markup } from './html';
+import { renderIdentifiers } from './identifiers';
+import { renderBaseline, renderOutcomeResults } from './measures';
 import { renderConditions, renderEligibility, renderOutcomes } from './outcomes';
 import { renderContacts, renderLocations } from './places';
 import { renderProblems } from './problems';
 import { renderReferences } from './references';
-import { renderResults } from './results';
+import { renderMoreInformation, renderResultsHeading } from './results';
 import { renderIpdSharing } from './sharing';
 import type { PreviewProblem, RenderContext } from './section';
 import { renderTimeline } from './timeline';
@@ -62,7 +67,13 @@ export function renderBody(record: unknown, options: RenderOptions): string {
     attempt('locations', () => renderLocations(context)),
     attempt('ipd-sharing', () => renderIpdSharing(context)),
     attempt('references', () => renderReferences(context)),
-    attempt('results', () => renderResults(context)),
+    attempt('identifiers', () => renderIdentifiers(context)),
+    attempt('results', () => renderResultsHeading(context)),
+    attempt('participant flow', () => renderParticipantFlow(context)),
+    attempt('baseline characteristics', () => renderBaseline(context)),
+    attempt('outcome measure results', () => renderOutcomeResults(context)),
+    attempt('adverse events', () => renderAdverseEvents(context)),
+    attempt('more information', () => renderMoreInformation(context)),
   ];
   const [header, ...cards] = sections;
   return html`${renderProblems(context)}
@@ -115,18 +126,14 @@ function exportHead(options: RenderOptions): Markup {
 
 function contextFor(record: unknown, options: RenderOptions): RenderContext {
   const root = asObject(record) ?? {};
-  return {
-    record: root,
-    protocol: asObject(root.protocolSection) ?? {},
-    today: options.today,
-    problems: (options.problems ?? []).map((problem) => ({
-      severity: SEVERITIES.has(problem.severity) ? problem.severity : 'info',
-      message: String(problem.message),
-      ruleId: String(problem.ruleId ?? ''),
-      pointer: typeof problem.pointer === 'string' ? problem.pointer : '',
-      line: Number.isFinite(problem.line) ? problem.line : 0,
-    })),
-  };
+  const problems = (options.problems ?? []).map((problem): PreviewProblem => ({
+    severity: SEVERITIES.has(problem.severity) ? problem.severity : 'info',
+    message: String(problem.message),
+    ruleId: String(problem.ruleId ?? ''),
+    pointer: typeof problem.pointer === 'string' ? problem.pointer : '',
+    line: Number.isFinite(problem.line) ? problem.line : 0,
+  }));
+  return { record: root, protocol: asObject(root.protocolSection) ?? {}, today: options.today, problems, findings: new FindingIndex(problems) };
 }
 
 function attempt(name: string, render: () => Markup | undefined): Markup | undefined {

@@ -2,7 +2,7 @@
 import { POINTERS } from '../../../../server/src/rules/study';
 import { html, type Markup } from './html';
 import { section, type RenderContext } from './section';
-import { asObject, label, objects, text } from './values';
+import { asObject, label, objects, text, type JsonObject } from './values';
 
 const PMID = /^\d{1,9}$/;
 
@@ -22,7 +22,8 @@ export function renderReferences(context: RenderContext): Markup | undefined {
   const module = asObject(context.protocol.referencesModule);
   const references = objects(module?.references);
   const links = objects(module?.seeAlsoLinks);
-  if (references.length === 0 && links.length === 0) return undefined;
+  const available = objects(module?.availIpds);
+  if (references.length === 0 && links.length === 0 && available.length === 0) return undefined;
   const body = html`${
     references.length
       ? html`<ol class="references">${references.map((reference, index) => {
@@ -51,6 +52,20 @@ export function renderReferences(context: RenderContext): Markup | undefined {
           }</li>`;
         })}</ul>`
       : ''
-  }`;
+  }${available.length ? renderAvailableData(available, `${pointer}/availIpds`) : ''}`;
   return section(context, { id: 'references', title: 'References', pointer, body, note: references.length || undefined });
+}
+
+/** Participant data and documents the study makes available, each with where to get it. */
+function renderAvailableData(available: JsonObject[], pointer: string): Markup {
+  return html`<h3>Available participant data and documents</h3><ul class="links">${available.map((item, index) => {
+    const address = text(item.url);
+    const href = webLink(address);
+    const type = text(item.type) ?? 'Document';
+    const id = text(item.id);
+    const comment = text(item.comment);
+    return html`<li data-pointer="${pointer}/${index}">${href ? html`<a href="${href}">${type}</a>` : type}${id ? html` <span class="detail">ID ${id}</span>` : ''}${
+      address && !href ? html` <span class="detail">${address}</span>` : ''
+    }${comment ? html`<div class="detail">${comment}</div>` : ''}</li>`;
+  })}</ul>`;
 }

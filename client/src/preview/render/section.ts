@@ -1,5 +1,6 @@
 // What every section of the preview shares: the render context, the section frame with its JSON
 // Pointer, and small building blocks (facts lists, chips, badges, placeholders).
+import type { FindingIndex } from './findings';
 import { html, join, type Fragment, type Markup } from './html';
 import { isWithin, type JsonObject } from './values';
 
@@ -19,6 +20,8 @@ export interface RenderContext {
   protocol: JsonObject;
   today: string;
   problems: PreviewProblem[];
+  /** The same problems, for the cells and rows that show them in place (results tables). */
+  findings: FindingIndex;
 }
 
 export interface SectionSpec {
