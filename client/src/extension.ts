@@ -5,7 +5,8 @@ import { LanguageClient, TransportKind, type ClientCapabilities, type FeatureSta
 import { PreviewManager } from './preview/panel';
 import { registerRecordCommands } from './commands';
 import { StatusItem } from './status';
-import { registerTextEditing } from './textEditing';
+import { lazySchema, registerTextEditing } from './textEditing';
+import { registerHints } from './hints';
 
 export const LANGUAGE_ID = 'trial-record';
 let client: LanguageClient | undefined;
@@ -17,7 +18,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const previews = new PreviewManager(context, client);
   context.subscriptions.push(output, status, previews);
   registerRecordCommands(context, { client, output, previews });
-  registerTextEditing(context);
+  const schema = lazySchema(context);
+  registerTextEditing(context, schema);
+  registerHints(context, schema);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('trialRecords/trustChanged', { trusted: true })),
   );

@@ -10,8 +10,7 @@ export const TEXT_SCHEME = 'trial-text';
 /** Above this many characters a record gets no "Edit text" lenses (finding them parses the whole text). */
 const LENS_MAX_SIZE = 2_000_000;
 
-export function registerTextEditing(context: vscode.ExtensionContext): void {
-  const schema = lazySchema(context);
+export function registerTextEditing(context: vscode.ExtensionContext, schema: () => Record<string, unknown>): void {
   const texts = new TextValueFileSystem(schema);
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   context.subscriptions.push(
@@ -30,8 +29,8 @@ export function registerTextEditing(context: vscode.ExtensionContext): void {
   );
 }
 
-/** The study schema, read when first needed (for limits and titles). */
-function lazySchema(context: vscode.ExtensionContext): () => Record<string, unknown> {
+/** The study schema, read when first needed (for limits, titles and labels). */
+export function lazySchema(context: vscode.ExtensionContext): () => Record<string, unknown> {
   let schema: Record<string, unknown> | undefined;
   return () => (schema ??= JSON.parse(readFileSync(context.asAbsolutePath('schemas/study.schema.json'), 'utf8')) as Record<string, unknown>);
 }
@@ -57,8 +56,25 @@ async function enterInText(editor: vscode.TextEditor): Promise<void> {
     await vscode.commands.executeCommand('default:type', { text: '\n' });
     return;
   }
-  await editor.edit((builder) => {
-    for (const selection of editor.selections) builder.replace(selection, '\\n');
+  await replaceSelections(editor, '\\n');
+}
+
+/**
+ * Replaces the selections as they were when the key was pressed. A workspace edit, not editor.edit:
+ * keys typed while this command made its way to the extension would make the editor refuse an edit
+ * of an older version, and the line break would be lost; this one lands before them, where it was typed.
+ */
+async function replaceSelections(editor: vscode.TextEditor, text: string): Promise<void> {
+  const replaced = editor.selections;
+  const edit = new vscode.WorkspaceEdit();
+  for (const selection of replaced) edit.replace(editor.document.uri, selection, text);
+  if (!(await vscode.workspace.applyEdit(edit))) return;
+  // A cursor left in front of the inserted text (nothing typed meanwhile) goes after it, as typing would.
+  editor.selections = editor.selections.map((selection, i) => {
+    const start = replaced[i]?.start;
+    if (!start || !selection.isEmpty || !selection.active.isEqual(start)) return selection;
+    const after = start.translate(0, text.length);
+    return new vscode.Selection(after, after);
   });
 }
 
@@ -69,9 +85,7 @@ async function pasteInText(editor: vscode.TextEditor): Promise<void> {
     await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
     return;
   }
-  await editor.edit((builder) => {
-    for (const selection of editor.selections) builder.replace(selection, escaped);
-  });
+  await replaceSelections(editor, escaped);
 }
 
 interface TextLocation {
