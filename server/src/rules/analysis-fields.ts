@@ -1,7 +1,6 @@
 import { defineRule, type RuleContext } from '../service/types';
-import { asString, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, RESULTS_POINTERS } from './support/ipd-results-hygiene';
-import { quote } from '../service/words';
+import type { JsonObject } from './study';
+import { forEachAnalysis } from './support/ipd-results-hygiene';
 
 export default defineRule({
   meta: {
@@ -19,14 +18,7 @@ export default defineRule({
     fixable: false,
   },
   check(context) {
-    outcomeMeasures(context.record).forEach((measure, m) => {
-      const title = asString(measure?.title);
-      objectsOf(measure?.analyses).forEach((analysis, a) => {
-        if (!analysis) return;
-        const name = `Analysis ${a + 1} of ${title ? quote(title) : `outcome measure ${m + 1}`}`;
-        checkAnalysis(context, analysis, `${RESULTS_POINTERS.outcomeMeasures}/${m}/analyses/${a}`, name);
-      });
-    });
+    forEachAnalysis(context.record, (analysis, pointer, name) => checkAnalysis(context, analysis, pointer, name));
   },
 });
 

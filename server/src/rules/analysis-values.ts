@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { forEachAnalysis } from './support/ipd-results-hygiene';
 import { decimalValue, isGiven, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
 import { quote } from '../service/words';
 
@@ -29,16 +29,10 @@ export default defineRule({
     fixable: false,
   },
   check(context) {
-    outcomeMeasures(context.record).forEach((measure, m) => {
-      const title = asString(measure?.title);
-      objectsOf(measure?.analyses).forEach((analysis, a) => {
-        if (!analysis) return;
-        const name = `Analysis ${a + 1} of ${title ? quote(title) : `outcome measure ${m + 1}`}`;
-        const base = `${RESULTS_POINTERS.outcomeMeasures}/${m}/analyses/${a}`;
-        checkPValue(context, analysis, base, name);
-        checkConfidenceInterval(context, analysis, base, name);
-        checkNonInferiority(context, analysis, base, name);
-      });
+    forEachAnalysis(context.record, (analysis, base, name) => {
+      checkPValue(context, analysis, base, name);
+      checkConfidenceInterval(context, analysis, base, name);
+      checkNonInferiority(context, analysis, base, name);
     });
   },
 });
