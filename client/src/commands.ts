@@ -13,7 +13,7 @@ interface Services {
   previews: PreviewManager;
 }
 
-export function registerRecordCommands(context: vscode.ExtensionContext, { output, previews }: Services): void {
+export function registerRecordCommands(context: vscode.ExtensionContext, { client, output, previews }: Services): void {
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   register('trialRecords.openPreview', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Active));
   register('trialRecords.openPreviewToSide', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Beside));
@@ -22,7 +22,13 @@ export function registerRecordCommands(context: vscode.ExtensionContext, { outpu
   register('trialRecords.newRecord', () => newRecord());
   register('trialRecords.lintWorkspace', () => lintWorkspace(context));
   register('trialRecords.importRecord', () => importRecord());
-  context.subscriptions.push(vscode.tasks.registerTaskProvider('trial-records', { provideTasks: () => [lintTask(context)], resolveTask: () => undefined }));
+  context.subscriptions.push(
+    vscode.tasks.registerTaskProvider('trial-records', { provideTasks: () => [lintTask(context)], resolveTask: () => undefined }),
+    // The task's report of an open record is of the file on disk, without rule links: the server's own replaces it.
+    vscode.tasks.onDidEndTask((event) => {
+      if (event.execution.task.definition.type === 'trial-records') void client.sendNotification('trialRecords/republish');
+    }),
+  );
 }
 
 function lintTask(context: vscode.ExtensionContext): vscode.Task {

@@ -38,6 +38,9 @@ function startClient(context: vscode.ExtensionContext, output: vscode.OutputChan
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
+    // The owner of the Lint Workspace task's problems (its problem matcher) too: for a record both
+    // report on, the later report replaces the other instead of listing every finding twice.
+    diagnosticCollectionName: 'trial-records',
     // The server asks for the file events it needs (configs, custom rules), as it does of any client.
     synchronize: { configurationSection: 'trialRecords' },
     initializationOptions: { trusted: vscode.workspace.isTrusted },

@@ -134,6 +134,8 @@ connection.onDidChangeConfiguration((change) => {
   records.revalidateAll();
 });
 connection.onDidChangeWatchedFiles(() => records.revalidateAll());
+// After the Lint Workspace task, whose report shares the client's problem list: publish the open records' findings again.
+connection.onNotification('trialRecords/republish', () => records.revalidateAll());
 connection.onNotification('trialRecords/trustChanged', (params: { trusted?: boolean }) => {
   records.trusted = params.trusted !== false;
   records.revalidateAll();

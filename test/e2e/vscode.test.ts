@@ -171,6 +171,11 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.screenshot({ path: join(SHOTS, 'e2e-turn-off.png') });
   });
 
+  /** The visible text of the editor that has the focus (spaces as typed, not as rendered). */
+  async function activeEditorText(): Promise<string> {
+    return (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  }
+
   function criteriaOnDisk(): string {
     return JSON.parse(readFileSync(join(workspace, RECORD), 'utf8')).protocolSection.eligibilityModule.eligibilityCriteria;
   }
@@ -182,8 +187,11 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.keyboard.press('Control+F');
     await page.keyboard.type('Men or women aged');
     await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
+    // The line break comes back from the extension host; a person types on once it shows.
+    await expect.poll(activeEditorText, { timeout: 10000 }).toContain('* \\nMen or women');
     await page.keyboard.type('Adults only. ');
     await page.keyboard.press('Control+S');
     await expect.poll(() => criteriaOnDisk(), { timeout: 20000 }).toContain('* \nAdults only. Men or women aged 18-70');
@@ -201,6 +209,7 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     const count = page.locator('.statusbar-item', { hasText: '/ 20,000 characters' }).first();
     await count.waitFor({ timeout: 20000 });
     const before = Number(/([\d,]+) \//.exec(await count.innerText())![1].replace(/,/g, ''));
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
     // Inserted as one piece, so that no auto-closing quote or list continuation adds to it.
     await page.keyboard.insertText('\n* Written in its own tab: "quoted".');
@@ -212,25 +221,46 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await expect.poll(() => criteriaOnDisk(), { timeout: 20000 }).toMatch(/\n\* Written in its own tab: "quoted"\.$/);
   });
 
+  it("shows the registry's label after a code as an inlay hint, and what each arm gets over it", async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('Control+P', RECORD);
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('"PHASE2"');
+    await page.keyboard.press('Escape');
+    await expect.poll(activeEditorText, { timeout: 20000 }).toMatch(/"PHASE2"\s*Phase 2/);
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('"armGroups"');
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'Gets: ' }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: join(SHOTS, 'e2e-inlay-hints.png') });
+  });
+
   it('starts a new record from the study type and status: tab stops, and only the blanks to fill as findings', async () => {
     await page.keyboard.press('Escape');
     await quickPick('F1', 'Trial Records: New Trial Record', 'New Trial Record');
     await quickPick('', 'Interventional', 'Interventional');
     await quickPick('', 'Not yet recruiting', 'Not yet recruiting');
     await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20000 });
+    // The skeleton arrives from the extension host a moment after the tab: typing before it would go first.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'protocolSection' }).first().waitFor({ timeout: 20000 });
     await page.keyboard.type('ORG-2026-01');
     await page.keyboard.press('Tab');
     await page.keyboard.type('A brief title');
     await page.keyboard.press('Escape');
-    const text = await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText();
-    expect(text.replace(/\u00a0/g, ' ')).toContain('"id": "ORG-2026-01"');
-    expect(text.replace(/\u00a0/g, ' ')).toContain('"briefTitle": "A brief title"');
-    const rows = async () => (await problemRows()).filter((row) => row.includes('Untitled') || row.includes('required-fields') || row.includes('schema'));
+    const text = await activeEditorText();
+    expect(text).toContain('"id": "ORG-2026-01"');
+    expect(text).toContain('"briefTitle": "A brief title"');
+    await problemRows();
+    // The panel lists only the rows in view: filter it down to the new record.
+    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    await filter.fill('Untitled');
     await expect.poll(async () => (await problemRows()).some((row) => row.includes('"Brief summary" (briefSummary) is required')), { timeout: 30000 }).toBe(true);
-    const untitled = await rows();
+    const untitled = await problemRows();
     expect(untitled.some((row) => row.includes('is not a date'))).toBe(false);
     expect(untitled.some((row) => row.includes('"Brief title" (briefTitle) is required'))).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'e2e-new-record.png') });
+    await filter.fill('');
     await quickPick('F1', 'View: Revert and Close Editor', 'Revert and Close Editor');
   });
 
@@ -249,6 +279,9 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('PHASE3');
     await problemRow('did you mean "PHASE3"').first().waitFor({ timeout: 60000 });
     expect((await problemRows()).some((row) => row.includes('did you mean "PHASE3"'))).toBe(true);
+    // An open record's findings are listed once: the task's report and the server's share one list.
+    await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('Oversight module');
+    await expect.poll(async () => (await problemRows()).filter((row) => row.includes('"Oversight module" (oversightModule) is missing')).length, { timeout: 30000 }).toBe(1);
     expect(existsSync(join(workspace, '.trialrecordscache'))).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'e2e-lint-workspace.png') });
   });
