@@ -281,7 +281,9 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     expect((await problemRows()).some((row) => row.includes('did you mean "PHASE3"'))).toBe(true);
     // An open record's findings are listed once: the task's report and the server's share one list.
     await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('Oversight module');
-    await expect.poll(async () => (await problemRows()).filter((row) => row.includes('"Oversight module" (oversightModule) is missing')).length, { timeout: 30000 }).toBe(1);
+    await problemRow('"Oversight module" (oversightModule) is missing').first().waitFor({ timeout: 30000 });
+    const rows = await problemRows();
+    expect(rows.length).toBe(new Set(rows).size);
     expect(existsSync(join(workspace, '.trialrecordscache'))).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'e2e-lint-workspace.png') });
   });
