@@ -52,30 +52,9 @@ async function withEditor(run: (editor: vscode.TextEditor) => Promise<void>): Pr
 }
 
 async function enterInText(editor: vscode.TextEditor): Promise<void> {
-  if (!selectionsInTextValues(editor)) {
-    await vscode.commands.executeCommand('default:type', { text: '\n' });
-    return;
-  }
-  await replaceSelections(editor, '\\n');
-}
-
-/**
- * Replaces the selections as they were when the key was pressed. A workspace edit, not editor.edit:
- * keys typed while this command made its way to the extension would make the editor refuse an edit
- * of an older version, and the line break would be lost; this one lands before them, where it was typed.
- */
-async function replaceSelections(editor: vscode.TextEditor, text: string): Promise<void> {
-  const replaced = editor.selections;
-  const edit = new vscode.WorkspaceEdit();
-  for (const selection of replaced) edit.replace(editor.document.uri, selection, text);
-  if (!(await vscode.workspace.applyEdit(edit))) return;
-  // A cursor left in front of the inserted text (nothing typed meanwhile) goes after it, as typing would.
-  editor.selections = editor.selections.map((selection, i) => {
-    const start = replaced[i]?.start;
-    if (!start || !selection.isEmpty || !selection.active.isEqual(start)) return selection;
-    const after = start.translate(0, text.length);
-    return new vscode.Selection(after, after);
-  });
+  // Typed through the editor like any key, so that the cursor moves past it as it would.
+  if (selectionsInTextValues(editor)) await vscode.commands.executeCommand('type', { text: '\\n' });
+  else await vscode.commands.executeCommand('default:type', { text: '\n' });
 }
 
 async function pasteInText(editor: vscode.TextEditor): Promise<void> {
@@ -85,7 +64,7 @@ async function pasteInText(editor: vscode.TextEditor): Promise<void> {
     await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
     return;
   }
-  await replaceSelections(editor, escaped);
+  await vscode.commands.executeCommand('paste', { text: escaped });
 }
 
 interface TextLocation {
