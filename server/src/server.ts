@@ -45,6 +45,7 @@ import {
 import { OpenRecords } from './lsp/records';
 import { SettingsCache } from './lsp/settings';
 import { turnOffRuleActions } from './lsp/ruleOff';
+import { pushAll } from './service/arrays';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -181,7 +182,7 @@ connection.onCodeAction(async (params, token) => {
   const revalidate = await records.revalidator(textDocument);
   const request = { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only };
   const actions = codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
-  if (wants(request.only, CodeActionKind.QuickFix)) actions.push(...turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
+  if (wants(request.only, CodeActionKind.QuickFix)) pushAll(actions, turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
   return actions;
 });
 

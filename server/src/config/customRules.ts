@@ -1,6 +1,7 @@
 // Custom rules from the config's `customRules`, run in a worker with a time budget per rule and
 // document. Validation is synchronous, so the main thread waits with Atomics.wait and reads the
 // worker's reply with receiveMessageOnPort; a rule past its budget is stopped by ending the worker.
+import { pushAll } from '../service/arrays';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -36,7 +37,7 @@ export function expandRuleFiles(patterns: readonly string[]): string[] {
     const matches = picomatch(pattern);
     const found = walk(base).filter((file) => matches(file) && /\.(m?js|cjs)$/.test(file));
     if (found.length === 0) throw new CustomRuleError(`"customRules" pattern ${pattern} matches no .js or .mjs file.`);
-    files.push(...found);
+    pushAll(files, found);
   }
   return [...new Set(files)];
 }
@@ -57,7 +58,7 @@ export function ruleFilesWithLocalImports(files: readonly string[]): string[] {
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (found.has(file)) continue;
     found.add(file);
-    pending.push(...localImportsOf(file));
+    pushAll(pending, localImportsOf(file));
   }
   return [...found];
 }

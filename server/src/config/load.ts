@@ -1,4 +1,5 @@
 // Finding, reading and resolving .trialrc.json: one loader for the CLI and the server.
+import { pushAll } from '../service/arrays';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
@@ -118,10 +119,10 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
   resolved.sources.push(path);
   mergeRules(resolved.unverifiedRuleIds, resolved.rules, ruleSettingsAt(config.rules, path, tree, ['rules']), path, tree, knownRuleIds, ['rules']);
   for (const [index, override] of overrideList(config.overrides, path, tree).entries()) resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
-  resolved.files.push(...stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)));
-  resolved.ignores.push(...stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)));
-  resolved.schemas.push(...stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
-  resolved.customRules.push(...stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
+  pushAll(resolved.files, stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)));
+  pushAll(resolved.ignores, stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)));
+  pushAll(resolved.schemas, stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
+  pushAll(resolved.customRules, stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
   if (config.today !== undefined) {
     if (typeof config.today !== 'string' || !isRealFullDate(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a real date in yyyy-MM-dd form.');
     resolved.today = config.today;

@@ -1,4 +1,5 @@
 // The default human format: findings grouped by file, aligned columns, a summary line.
+import { maxOf } from '../service/arrays';
 import { printable, startOf, summarize, type Formatter } from './types';
 import type { Severity } from '../service/types';
 
@@ -22,8 +23,8 @@ export const stylish: Formatter = (results, { color }) => {
       const { line, column } = startOf(finding);
       return { position: `${line}:${column}`, severity: finding.severity, message: printable(finding.message), ruleId: printable(finding.ruleId) };
     });
-    const positionWidth = Math.max(...rows.map((row) => row.position.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const positionWidth = maxOf(rows.map((row) => row.position.length));
+    const severityWidth = maxOf(rows.map((row) => row.severity.length));
     for (const row of rows) {
       lines.push(`  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(row.severity, row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('dim', row.ruleId)}`);
     }

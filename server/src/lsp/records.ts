@@ -105,7 +105,7 @@ export class OpenRecords {
   private async validate(textDocument: TextDocument): Promise<Validated> {
     const started = performance.now();
     const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
-    const findings = status.ignored ? [] : validateDocument(this.document(textDocument), options);
+    const findings = status.ignored ? [] : validateOrReport(this.document(textDocument), options);
     if (configFinding) findings.unshift(configFinding);
     const validated = { version: textDocument.version, findings, status, options, durationMs: performance.now() - started };
     if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
@@ -203,6 +203,16 @@ export class OpenRecords {
     this.parsed.delete(uri);
     this.validated.delete(uri);
     if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+/** The findings, or one finding saying that checking failed: a failure on one record must not end the server. */
+function validateOrReport(document: TrialDocument, options: ValidateOptions): Finding[] {
+  try {
+    return validateDocument(document, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ ruleId: 'rule-error', severity: 'error', pointer: '', target: 'value', message: `Checking this record failed (${reason}); its findings are missing.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }];
   }
 }
 

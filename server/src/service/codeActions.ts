@@ -1,6 +1,7 @@
 // Code actions: quick fixes from the findings' fixes and suggestions (enum near-miss, unknown key,
 // broken references, masking level…), "add the missing field" for absent required fields, and the
 // "Fix all auto-fixable problems" source action (usable from editor.codeActionsOnSave).
+import { pushAll } from './arrays';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { diffAsEdit, fixToTextEdit } from './fixes';
@@ -25,7 +26,7 @@ export interface CodeActionRequest {
 
 export function codeActions(document: TrialDocument, findings: readonly Finding[], request: CodeActionRequest, fixAll: () => string): CodeAction[] {
   const actions: CodeAction[] = [];
-  if (wants(request.only, CodeActionKind.QuickFix)) actions.push(...quickFixes(document, findings, request));
+  if (wants(request.only, CodeActionKind.QuickFix)) pushAll(actions, quickFixes(document, findings, request));
   if (wants(request.only, FIX_ALL_KIND) && findings.some((finding) => finding.fix)) {
     const action = fixAllAction(document, fixAll());
     if (action) actions.push(action);

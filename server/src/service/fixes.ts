@@ -1,4 +1,5 @@
 // Applying fixes: pointer-based changes become text edits that keep the file's own formatting.
+import { pushAll } from './arrays';
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parsePointer } from './pointer';
 import { locatePointers } from './scan';
@@ -97,7 +98,7 @@ export function applyFindingFixes(text: string, findings: readonly Finding[]): {
     if (next === current) continue;
     current = next;
     applied++;
-    touched.push(...fix.changes.map((change) => change.pointer));
+    pushAll(touched, fix.changes.map((change) => change.pointer));
   }
   return { text: current, applied };
 }
