@@ -189,17 +189,30 @@ export function decodeRecordBytes(bytes: Buffer): ReadResult {
 }
 
 /**
- * How the text looks UTF-16 encoded: by its byte-order mark, or, without one, by a zero byte
- * beside the first character (a record starts with an ASCII character, which UTF-16 pairs with a
- * zero; UTF-8 JSON never holds a zero byte).
+ * How the text looks UTF-16 encoded: by its byte-order mark, or, without one, by zero bytes that
+ * really make UTF-16 (an even length, and the start read as UTF-16 is JSON-like text with no
+ * NUL). A lone zero byte in UTF-8 (`{` NUL `}`) is not UTF-16: it is a syntax problem.
  */
 function utf16Encoding(bytes: Buffer): string | undefined {
   if (bytes.length < 2) return undefined;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian, with a byte-order mark)';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian, with a byte-order mark)';
-  if (bytes[0] !== 0 && bytes[1] === 0) return 'UTF-16 (little-endian)';
-  if (bytes[0] === 0 && bytes[1] !== 0) return 'UTF-16 (big-endian)';
+  if (bytes[0] !== 0 && bytes[1] === 0 && readsAsUtf16(bytes, 'utf-16le')) return 'UTF-16 (little-endian)';
+  if (bytes[0] === 0 && bytes[1] !== 0 && readsAsUtf16(bytes, 'utf-16be')) return 'UTF-16 (big-endian)';
   return undefined;
+}
+
+/** Bytes read this way look like one: whole code units, no broken surrogate pair, no NUL, a JSON-like start. */
+function readsAsUtf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  if (bytes.length % 2 !== 0) return false;
+  const head = bytes.subarray(0, Math.min(bytes.length, 512));
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(head, { stream: head.length < bytes.length });
+  } catch {
+    return false;
+  }
+  return !text.includes('\u0000') && /^\s*[[{"]/.test(text);
 }
 
 /** A leading byte-order mark is left out of the text, as editors and TextDecoder do, so that columns match the editor's. */

@@ -1,6 +1,6 @@
 // A resolved config applied to one record: severities (with overrides by glob and by pointer),
 // rule options, today, team schemas; the same function serves the CLI and the server.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { parse, type ParseError } from 'jsonc-parser';
@@ -11,6 +11,7 @@ import { lineAndColumnAt } from '../service/textScan';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule, Severity, UnplacedFinding } from '../service/types';
 import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';
+import { MAX_CONFIG_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
 
 function toSlashes(path: string): string {
   return path.split(sep).join('/');
@@ -91,18 +92,28 @@ const SCHEMA_WORDING = {
 function readTeamSchema(path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readLimitedFile(path, MAX_CONFIG_FILE_BYTES);
   } catch (error) {
-    throw new TeamSchemaError(`Team schema ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw new TeamSchemaError(`Team schema ${path} ${error instanceof UnreadableFile ? error.message : 'cannot be read'}.`);
   }
   const errors: ParseError[] = [];
-  const schema = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  const schema = parseNested(path, () => parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown);
   if (errors.length > 0) {
     const { line, column } = lineAndColumnAt(text, errors[0].offset);
     throw new TeamSchemaError(`Team schema ${path} is not valid JSON at line ${line}, column ${column}: ${describeParseError(errors[0], text, SCHEMA_WORDING)}`);
   }
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new TeamSchemaError(`Team schema ${path} must hold one JSON Schema object.`);
   return schema as Record<string, unknown>;
+}
+
+/** jsonc-parser reads nested values recursively: a schema nested many thousand levels deep overflows the stack. */
+function parseNested<T>(path: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof RangeError) throw new TeamSchemaError(`Team schema ${path} is nested too deeply to read.`);
+    throw error;
+  }
 }
 
 function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] {
