@@ -11,6 +11,7 @@ import { lineAndColumnAt } from '../service/textScan';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule, Severity, UnplacedFinding } from '../service/types';
 import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';
+import { linearRegExp } from './linearRegExp';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
 
 function toSlashes(path: string): string {
@@ -121,7 +122,7 @@ function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] 
   const ruleId = typeof schema['x-rule-id'] === 'string' ? schema['x-rule-id'] : 'team-schema';
   let validate;
   try {
-    validate = createAjv().compile(schema);
+    validate = createAjv({ code: { regExp: linearRegExp } }).compile(schema);
   } catch (error) {
     throw new TeamSchemaError(`Team schema ${path} cannot be compiled: ${(error as Error).message}`);
   }
