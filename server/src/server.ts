@@ -126,8 +126,9 @@ documents.onDidClose((event) => {
 connection.languages.diagnostics.on(async (params, token) => {
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument || token.isCancellationRequested) return { kind: 'full', items: [] };
-  const findings = await records.findings(textDocument);
-  return { kind: 'full', resultId: String(textDocument.version), items: findings.map((finding) => toDiagnostic(finding, textDocument.uri)) };
+  const { version, findings } = await records.pulledFindings(textDocument);
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The record changed; a newer pull follows.');
+  return { kind: 'full', resultId: String(version), items: findings.map((finding) => toDiagnostic(finding, textDocument.uri)) };
 });
 
 connection.onDidChangeConfiguration((change) => {
