@@ -202,7 +202,10 @@ function utf16Encoding(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-/** Bytes read this way look like one: whole code units, no broken surrogate pair, no NUL, a JSON-like start. */
+/**
+ * Bytes read this way look like one: whole code units, no broken surrogate pair, no NUL, a
+ * JSON-like start, and mostly ASCII (JSON's keys and punctuation are, in any language).
+ */
 function readsAsUtf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): boolean {
   if (bytes.length % 2 !== 0) return false;
   const head = bytes.subarray(0, Math.min(bytes.length, 512));
@@ -212,7 +215,9 @@ function readsAsUtf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): boolean
   } catch {
     return false;
   }
-  return !text.includes('\u0000') && /^\s*[[{"]/.test(text);
+  let ascii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x80) ascii++;
+  return !text.includes('\u0000') && /^\s*[[{"]/.test(text) && ascii * 2 >= text.length;
 }
 
 /** A leading byte-order mark is left out of the text, as editors and TextDecoder do, so that columns match the editor's. */
