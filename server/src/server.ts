@@ -36,7 +36,6 @@ import {
   prepareRename,
   rename,
   selectionRanges,
-  toDiagnostic,
   todayUtc,
   applyFixesRepeatedly,
   wants,
@@ -46,6 +45,7 @@ import { OpenRecords } from './lsp/records';
 import { SettingsCache } from './lsp/settings';
 import { turnOffRuleActions } from './lsp/ruleOff';
 import { pushAll } from './service/arrays';
+import { diagnosticsFor } from './lsp/diagnosticLimit';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -128,7 +128,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!textDocument || token.isCancellationRequested) return { kind: 'full', items: [] };
   const { version, findings } = await records.pulledFindings(textDocument);
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The record changed; a newer pull follows.');
-  return { kind: 'full', resultId: String(version), items: findings.map((finding) => toDiagnostic(finding, textDocument.uri)) };
+  return { kind: 'full', resultId: String(version), items: diagnosticsFor(findings, textDocument.uri) };
 });
 
 connection.onDidChangeConfiguration((change) => {

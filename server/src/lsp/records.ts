@@ -8,10 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigService, findConfigFile, type RecordSettings } from '../config';
 import { TrialDocument } from '../service/document';
 import { todayUtc, validateDocument, type ValidateOptions } from '../service/validate';
-import { toDiagnostic } from '../service/diagnostics';
 import type { Finding } from '../service/types';
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
 import type { SettingsCache } from './settings';
+import { diagnosticsFor } from './diagnosticLimit';
 
 /** The longest a record waits for edits (to any record) to pause before it is validated anyway. */
 const MAX_DEFER_MS = 2000;
@@ -155,7 +155,7 @@ export class OpenRecords {
     const current = this.documents.get(uri);
     if (!current || current.version !== version || this.publishedVersions.get(uri) === version) return;
     this.publishedVersions.set(uri, version);
-    const diagnostics: Diagnostic[] = result.findings.map((finding) => toDiagnostic(finding, uri));
+    const diagnostics: Diagnostic[] = diagnosticsFor(result.findings, uri);
     if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics });
     void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: result.durationMs, count: diagnostics.length });
   }
