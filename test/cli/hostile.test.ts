@@ -2,7 +2,8 @@
 // or config error, never a stack trace, a hang or a process grown by gigabytes, and the other
 // records of the run keep their findings.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
 import { MAX_SARIF_RESULTS } from '../../server/src/formatters/sarif';
@@ -180,5 +181,29 @@ describe('encodings', () => {
     expect(messagesOf(report, 'nul.trial.json', 'syntax')).toContain('A NUL byte is not allowed in a JSON text.');
     expect(messagesOf(report, 'nul-even.trial.json', 'syntax')).toContain('A NUL byte is not allowed in a JSON text.');
     expect(messagesOf(report, 'utf16le.trial.json', 'syntax')).toEqual(['The text is UTF-16 (little-endian), not UTF-8; save it as UTF-8.']);
+  });
+});
+
+describe('records that are not files to read', () => {
+  it('a device, a named pipe and a 200 MB file are refused without reading them; the other records are checked', () => {
+    const folder = folderWith({ 'huge.trial.json': '' });
+    truncateSync(join(folder, 'huge.trial.json'), 200 * 1024 * 1024);
+    spawnSync('mkfifo', [join(folder, 'pipe.trial.json')]);
+    const started = Date.now();
+    const { stdout, stderr, code } = runCli(['lint', '/dev/zero', 'pipe.trial.json', 'huge.trial.json', 'other.trial.json', '--format', 'json', '--today', TODAY], folder);
+    expect(Date.now() - started).toBeLessThan(15000);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Not a regular file \(a device, pipe or socket\): \/dev\/zero; to lint standard input, use --stdin\./);
+    expect(stderr).toMatch(/Not a regular file \(a device, pipe or socket\): .*pipe\.trial\.json/);
+    expect(stderr).toMatch(/huge\.trial\.json is 200 MB, above the 128 MB limit for records; it was not read\./);
+    expect(ruleIdsOf(JSON.parse(stdout) as JsonReport, 'other.trial.json')).toContain('schema');
+  });
+
+  it('importing a dump nested 100,000 levels deep says so instead of overflowing', () => {
+    const folder = folderWith({ 'dump.json': `{"protocolSection":{"identificationModule":{"nctId":"NCT01234567"},"x":${'['.repeat(100000)}${']'.repeat(100000)}}}` });
+    const { stderr, code } = runCli(['import', 'dump.json', '-o', 'out'], folder);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/NCT01234567\.trial\.json: cannot write it: it is nested too deeply to write/);
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
   });
 });

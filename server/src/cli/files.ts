@@ -168,8 +168,17 @@ function readHead(absolute: string, length: number): string {
 /** `byteOrderMark`: the bytes began with one, which is not part of the text; fixes written back keep it. */
 export type ReadResult = { text: string; byteOrderMark: boolean } | { problem: string };
 
-/** A record's bytes; a FileError saying plainly what is wrong when it cannot be read. */
+/** Records larger than this are not read at all (above DEFAULT_MAX_SIZE only their syntax is checked anyway). */
+export const MAX_RECORD_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A record's bytes; a FileError saying plainly what is wrong when it cannot be read. Only regular
+ * files are read: a device (/dev/zero) would grow the process without end, a pipe would block it.
+ */
 export function readRecordBytes(absolute: string): Buffer {
+  const stats = statSync(absolute, { throwIfNoEntry: false });
+  if (stats && !stats.isFile() && !stats.isDirectory()) throw new FileError(`Not a regular file (a device, pipe or socket): ${absolute}; to lint standard input, use --stdin.`);
+  if (stats && stats.size > MAX_RECORD_BYTES) throw new FileError(`${absolute} is ${Math.round(stats.size / 1024 / 1024)} MB, above the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read.`);
   try {
     return readFileSync(absolute);
   } catch (error) {
