@@ -1,6 +1,5 @@
 // The open records as the server sees them: one parse per text version shared by every request,
 // the findings of the last validation, debounced validation, and publishing without stale results.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { DiagnosticRefreshRequest, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
@@ -12,6 +11,7 @@ import type { Finding } from '../service/types';
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
 import type { SettingsCache } from './settings';
 import { diagnosticsFor } from './diagnosticLimit';
+import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
 
 /** The longest a record waits for edits (to any record) to pause before it is validated anyway. */
 const MAX_DEFER_MS = 2000;
@@ -228,7 +228,7 @@ export class OpenRecords {
     const length = error instanceof ConfigError ? Math.max(error.length, 1) : 1;
     let text = '';
     try {
-      text = readFileSync(file, 'utf8');
+      text = readLimitedFile(file, MAX_CONFIG_FILE_BYTES);
     } catch {
       // the config could not be read: the message says so, shown at its start
     }
