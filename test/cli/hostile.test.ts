@@ -135,6 +135,18 @@ describe('files a config names', () => {
   });
 });
 
+describe('folder walks', () => {
+  it('skip folders they cannot read, with one note naming them, and check the records they can', () => {
+    // /proc/1 holds folders that cannot be listed, even by root (fdinfo, map_files).
+    const folder = folderWith({});
+    const { report, stderr, code } = lintJson(folder, ['/proc/1']);
+    expect(stderr).toMatch(/^trial-records: skipped \d+ folders? that cannot be read: \/proc\/1\/\S+ \(EACCES\)/m);
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
+    expect(code).toBe(1);
+    expect(ruleIdsOf(report, 'other.trial.json')).toContain('schema');
+  });
+});
+
 describe('custom rules that take too much memory', () => {
   const HOG = `const kept = [];
 export default { meta: { id: 'memory-hog', severity: 'warning', description: 'fills its heap' }, check() { for (;;) kept.push(new Array(100000).fill(Math.random())); } };`;

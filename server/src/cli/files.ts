@@ -1,5 +1,5 @@
 // Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -29,16 +29,27 @@ interface WalkState {
  * they lead back inside the walked folder (what they show is found there already) or to a folder
  * seen before. A link to nothing is kept when its name is a record's: reading it reports it.
  */
-function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[], state?: WalkState): void {
-  const walked = state ?? { root: realPath(folder), visited: new Set<string>() };
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const absolute = join(folder, entry.name);
-    if (isIgnored(absolute)) continue;
-    const kind = entry.isSymbolicLink() ? kindOf(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
-    if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
-    if (kind === 'folder') {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, accept, isIgnored, found, walked);
-    } else if ((kind === 'file' || kind === 'missing') && accept(absolute)) found.push(absolute);
+function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[], onUnreadable?: (folder: string, code: string) => void): void {
+  const walked: WalkState = { root: realPath(folder), visited: new Set<string>() };
+  // An explicit stack, not recursion: a tree of folders nested deeper than the call stack is no crash.
+  const pending = [folder];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      onUnreadable?.(current, (error as NodeJS.ErrnoException).code ?? 'unknown error');
+      continue;
+    }
+    for (const entry of entries) {
+      const absolute = join(current, entry.name);
+      if (isIgnored(absolute)) continue;
+      const kind = entry.isSymbolicLink() ? kindOf(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
+      if (kind === 'folder') {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(absolute);
+      } else if ((kind === 'file' || kind === 'missing') && accept(absolute)) found.push(absolute);
+    }
   }
 }
 
@@ -90,6 +101,8 @@ export interface FileSelection {
   isIgnored?: (absolute: string) => boolean;
   /** Told of each folder named on the command line that holds no record. */
   onEmptyFolder?: (pattern: string) => void;
+  /** Told of each folder a walk could not read (it is skipped), with the system's error code. */
+  onUnreadableFolder?: (folder: string, code: string) => void;
 }
 
 /**
@@ -114,7 +127,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
         if (ignored) leftOut = true;
         return ignored;
       };
-      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found);
+      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found, selection.onUnreadableFolder);
       if (found.length === before) throw new FileError(`No files match "${pattern}"${leftOut ? ' (ignores left some out)' : ''}.`);
       continue;
     }
@@ -130,7 +143,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
       continue;
     }
     const before = found.length;
-    walk(absolute, (file) => isRecord(absolute, file), isIgnored, found);
+    walk(absolute, (file) => isRecord(absolute, file), isIgnored, found, selection.onUnreadableFolder);
     if (found.length === before) selection.onEmptyFolder?.(pattern);
   }
   return [...new Set(found)].sort();
