@@ -4,7 +4,7 @@
 // record's diagnostics are published once, and a burst of edits across records validates each
 // record once, for its latest version (push and pull clients).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileUri, TestClient, type PublishedDiagnostics } from './client';
 import { corpusRecord, planted, sampleRecordNames, sampleRecord } from '../unit/rules/fixtures';
@@ -26,6 +26,12 @@ function folder(name: string, files: Record<string, string | object>): string {
 
 function messages(published: PublishedDiagnostics, code?: string): string[] {
   return published.diagnostics.filter((d) => code === undefined || d.code === code).map((d) => d.message);
+}
+
+/** The server's resident memory, in MB (Linux). */
+function residentMegabytes(client: TestClient): number {
+  const status = readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
 /** Opens an ordinary record and waits for its diagnostics: the server is up and answering. */
@@ -77,6 +83,7 @@ describe('hostile inputs', () => {
     ['extends /dev/zero', { extends: '/dev/zero' }, /Config file \/dev\/zero \(extended from .*\) is not a regular file/],
     ['extends /dev/stdin', { extends: '/dev/stdin' }, /Config file \/dev\/stdin \(extended from .*\) is not a regular file/],
     ['schemas /dev/zero', { schemas: ['/dev/zero'] }, /Team schema \/dev\/zero is not a regular file/],
+    ['globs customRules over unreadable folders', { customRules: ['/proc/1/**/*.mjs'] }, /"customRules" pattern \/proc\/1\/\*\*\/\*\.mjs matches no \.js or \.mjs file \(\d+ folders? could not be read and (was|were) skipped: \/proc\/1\/\S+ \(EACCES\)/],
   ])('a config that %s gets a config-error without reading it, and the server stays up', async (name, config, message) => {
     const configured = folder(name.replace(/\W+/g, '-'), { '.trialrc.json': config });
     const uri = fileUri(join(configured, 'record.trial.json'));
@@ -101,6 +108,25 @@ export default { meta: { id: 'memory-hog', severity: 'warning', description: 'fi
       expect(messages(published, 'fine-rule')).toEqual(['The fine rule ran.']);
     }
     await answersNormally(client, 'after-hog');
+  }, 60000);
+
+  it('a custom rule that keeps 64 MB per record is reported, and its worker ended so the memory is given back', async () => {
+    const rules = folder('keeper', {
+      '.trialrc.json': { customRules: ['keeper.mjs'], ruleMemoryLimit: 32 },
+      'keeper.mjs': `const kept = [];
+export default { meta: { id: 'buffer-keeper', severity: 'warning', description: 'keeps a buffer per record' }, check() { kept.push(Buffer.alloc(64 * 1024 * 1024, 1)); } };`,
+    });
+    const before = residentMegabytes(client);
+    for (let i = 0; i < 5; i++) {
+      const uri = fileUri(join(rules, `record-${i}.trial.json`));
+      client.open(uri, RECORD_TEXT);
+      const published = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'rule-error'), 20000);
+      expect(messages(published, 'rule-error')).toEqual([expect.stringMatching(/^Rule "buffer-keeper" failed: left its worker holding \d+ MB, above the 32 MB limit \("ruleMemoryLimit"\); the worker was ended and replaced/)]);
+    }
+    // Five records kept 320 MB in a worker that lived on; ended workers give it back.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(residentMegabytes(client) - before).toBeLessThan(200);
+    await answersNormally(client, 'after-keeper');
   }, 60000);
 });
 
