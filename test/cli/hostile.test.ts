@@ -81,6 +81,24 @@ describe('team schemas', () => {
     expect(ruleIdsOf(report, 'other.trial.json')).toContain('schema');
   }, 30000);
 
+  it('a schema whose check grows as the square of a list (uniqueItems, untyped) is stopped at ruleTimeout; other records get its findings', () => {
+    const keywords = Array.from({ length: 60000 }, (_, i) => `keyword ${i}`);
+    const folder = folderWith({
+      '.trialrc.json': { schemas: ['team.schema.json'], ruleTimeout: 300 },
+      'team.schema.json': {
+        'x-rule-id': 'team-house-style',
+        properties: { protocolSection: { properties: { conditionsModule: { properties: { keywords: { uniqueItems: true } } }, identificationModule: { properties: { acronym: { pattern: '^[A-Z]+$' } } } } } },
+      },
+      'long.trial.json': planted(RECORD, { [KEYWORDS]: keywords }),
+      'lower.trial.json': planted(RECORD, { '/protocolSection/identificationModule/acronym': 'calgb' }),
+    });
+    const { report, code, ms } = lintJson(folder);
+    expect(ms).toBeLessThan(15000);
+    expect(code).toBe(1);
+    expect(messagesOf(report, 'long.trial.json', 'rule-error')).toEqual([expect.stringMatching(/^Checking this record against team schema .*team\.schema\.json took longer than 300 ms \("ruleTimeout"\) and was stopped; its findings are missing\.$/)]);
+    expect(messagesOf(report, 'lower.trial.json', 'team-house-style')).toEqual([expect.stringMatching(/"calgb" does not have the expected form/)]);
+  }, 30000);
+
   it('a pattern RE2 cannot run (a backreference) is a config error naming it', () => {
     const folder = folderWith({
       '.trialrc.json': { schemas: ['team.schema.json'] },

@@ -79,6 +79,19 @@ describe('hostile inputs', () => {
     await answersNormally(client, 'after-redos');
   }, 30000);
 
+  it('a team schema whose check grows as the square of a list is stopped at ruleTimeout, and the server stays up', async () => {
+    const team = folder('quadratic', {
+      '.trialrc.json': { schemas: ['team.schema.json'], ruleTimeout: 300 },
+      'team.schema.json': { properties: { protocolSection: { properties: { conditionsModule: { properties: { keywords: { uniqueItems: true } } } } } } },
+    });
+    const uri = fileUri(join(team, 'long.trial.json'));
+    const keywords = Array.from({ length: 60000 }, (_, i) => `keyword ${i}`);
+    client.open(uri, JSON.stringify(planted(RECORD, { '/protocolSection/conditionsModule/keywords': keywords })));
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'rule-error'), 15000);
+    expect(messages(published, 'rule-error')).toEqual([expect.stringMatching(/^Checking this record against team schema .*team\.schema\.json took longer than 300 ms \("ruleTimeout"\) and was stopped/)]);
+    await answersNormally(client, 'after-quadratic');
+  }, 30000);
+
   it.each([
     ['extends /dev/zero', { extends: '/dev/zero' }, /Config file \/dev\/zero \(extended from .*\) is not a regular file/],
     ['extends /dev/stdin', { extends: '/dev/stdin' }, /Config file \/dev\/stdin \(extended from .*\) is not a regular file/],

@@ -15,7 +15,7 @@ import type { ResolvedConfig } from './types';
 export { ConfigError } from './types';
 export { CONFIG_FILE_NAME, findConfigFile, ignoreGlob } from './load';
 export { CustomRuleError } from './customRules';
-export { TeamSchemaError } from './settings';
+export { TeamSchemaError } from './teamSchemaHost';
 
 export interface ConfigRequest {
   /** An explicit config file (the CLI's --config); otherwise the nearest .trialrc.json. */
