@@ -1,6 +1,6 @@
 // Command-line argument parsing: flags with values, booleans, and positional arguments.
-import { pushAll } from '../service/arrays';
 import { closest } from '../service/similarity';
+import { pushAll } from '../service/arrays';
 
 export class UsageError extends Error {}
 

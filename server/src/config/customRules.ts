@@ -1,7 +1,6 @@
 // Custom rules from the config's `customRules`, run in a worker with a time budget per rule and
 // document. Validation is synchronous, so the main thread waits with Atomics.wait and reads the
 // worker's reply with receiveMessageOnPort; a rule past its budget is stopped by ending the worker.
-import { pushAll } from '../service/arrays';
 import { checkRegularFile, MAX_RULE_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { severityFromWord, type Rule, type RuleContext } from '../service/types'
 import type { LoadedRuleMeta, RuleRequest, SupervisorInput, WorkerReply } from './ruleWorker';
 import { ruleCatalog } from '../rules/catalog';
 import { checkedReport } from './reportShape';
+import { pushAll } from '../service/arrays';
 
 const LOAD_BUDGET_MS = 10000;
 const BUILT_IN_IDS = [...ruleCatalog().keys()];

@@ -1,5 +1,4 @@
 // Finding, reading and resolving .trialrc.json: one loader for the CLI and the server.
-import { pushAll } from '../service/arrays';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, typ
 import { isPlainObject, severityFromWord } from '../service/types';
 import { optionsProblem, ruleOptionsProblem } from './ruleOptions';
 import { isRealFullDate } from '../service/dates';
+import { pushAll } from '../service/arrays';
 
 export const CONFIG_FILE_NAME = '.trialrc.json';
 export const DEFAULT_RULE_TIMEOUT_MS = 1000;

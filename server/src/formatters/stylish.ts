@@ -1,7 +1,7 @@
 // The default human format: findings grouped by file, aligned columns, a summary line.
-import { maxOf } from '../service/arrays';
 import { printable, startOf, summarize, type Formatter } from './types';
 import type { Severity } from '../service/types';
+import { maxOf } from '../service/arrays';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'underline', [number, number]> = {
   error: [31, 39],

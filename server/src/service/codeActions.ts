@@ -1,7 +1,6 @@
 // Code actions: quick fixes from the findings' fixes and suggestions (enum near-miss, unknown key,
 // broken references, masking level…), "add the missing field" for absent required fields, and the
 // "Fix all auto-fixable problems" source action (usable from editor.codeActionsOnSave).
-import { pushAll } from './arrays';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { diffAsEdit, fixToTextEdit } from './fixes';
@@ -10,6 +9,7 @@ import { schemaAt } from './studySchema';
 import { emptyValue } from './skeleton';
 import { lastSegment } from './pointer';
 import type { Finding, Fix } from './types';
+import { pushAll } from './arrays';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.trialRecords`;
 

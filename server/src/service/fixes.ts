@@ -1,9 +1,9 @@
 // Applying fixes: pointer-based changes become text edits that keep the file's own formatting.
-import { pushAll } from './arrays';
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parsePointer } from './pointer';
 import { locatePointers } from './scan';
 import type { Finding, Fix, FixChange } from './types';
+import { pushAll } from './arrays';
 
 export interface TextEdit {
   start: number;
