@@ -2,12 +2,12 @@
 // or config error, never a stack trace, a hang or a process grown by gigabytes, and the other
 // records of the run keep their findings.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
 import { MAX_SARIF_RESULTS } from '../../server/src/formatters/sarif';
-import { removeTemporaryFolders, runCli, temporaryFolder, TODAY } from './helpers';
+import { CLI, removeTemporaryFolders, runCli, temporaryFolder, TODAY } from './helpers';
 
 afterAll(removeTemporaryFolders);
 
@@ -227,6 +227,18 @@ describe('records that are not files to read', () => {
     expect(stderr).toMatch(/Not a regular file \(a device, pipe or socket\): .*pipe\.trial\.json/);
     expect(stderr).toMatch(/huge\.trial\.json is 200 MB, above the 128 MB limit for records; it was not read\./);
     expect(ruleIdsOf(JSON.parse(stdout) as JsonReport, 'other.trial.json')).toContain('schema');
+  });
+
+  it('--stdin reads at most the record limit: /dev/zero as standard input is refused', () => {
+    const folder = folderWith({});
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const result = spawnSync(process.execPath, [CLI, 'lint', '--stdin'], { cwd: folder, stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20000 });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('trial-records: Standard input is over the 128 MB limit for records; it was not read to the end.\n');
+    } finally {
+      closeSync(zero);
+    }
   });
 
   it('importing a dump nested 100,000 levels deep says so instead of overflowing', () => {
