@@ -48,6 +48,9 @@ import { pushAll } from './service/arrays';
 import { diagnosticsFor } from './lsp/diagnosticLimit';
 
 const connection = createConnection(ProposedFeatures.all);
+// A failure in a notification's handler has no request to answer with an error: log it and stay
+// up, rather than end the process (the editor would restart it and lose every record's state).
+process.on('unhandledRejection', (error) => connection.console.error(`trial-records: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 const documents = new TextDocuments(TextDocument);
 const configs = new ConfigService();
 let records: OpenRecords;

@@ -134,7 +134,7 @@ export class OpenRecords {
     }
     this.queue.delete(uri);
     if (!this.edited.has(uri)) {
-      await this.publish(uri).catch(() => undefined);
+      await this.publish(uri).catch((error: unknown) => this.connection.console.error(`trial-records: validating ${uri} failed: ${error instanceof Error ? error.message : String(error)}`));
       this.wakePulls(uri);
     }
     setImmediate(() => void this.drain());
