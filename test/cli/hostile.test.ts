@@ -192,6 +192,19 @@ export default { meta: { id: 'buffer-keeper', severity: 'warning', description: 
     }
   }, 40000);
 
+  it('a rule module that fills its heap while loading is a config error saying so', () => {
+    const folder = folderWith({
+      '.trialrc.json': { customRules: ['rules/*.mjs'], ruleMemoryLimit: 32 },
+      'rules/loading-hog.mjs': `const kept = [];
+for (;;) kept.push(new Array(100000).fill(1));
+export default { meta: { id: 'never-loaded', severity: 'warning', description: 'never gets here' }, check() {} };`,
+    });
+    const { stderr, code, ms } = lintJson(folder);
+    expect(ms).toBeLessThan(15000);
+    expect(code).toBe(2);
+    expect(stderr).toBe('trial-records: config error: Custom rules could not be loaded: loading them took more than the 32 MB limit ("ruleMemoryLimit").\n');
+  });
+
   it('"ruleMemoryLimit" below 16 MB is a config error', () => {
     const folder = folderWith({ '.trialrc.json': { ruleMemoryLimit: 4 } });
     const { stderr, code } = lintJson(folder);
