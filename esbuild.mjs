@@ -13,6 +13,7 @@ const entries = [
   { in: 'server/src/testing.ts', out: 'testing' },
   { in: 'server/src/cli/worker.ts', out: 'lint-worker' },
   { in: 'server/src/config/ruleWorker.ts', out: 'rule-worker' },
+  { in: 'server/src/config/teamSchemaWorker.ts', out: 'team-schema-worker' },
 ].filter((entry) => existsSync(entry.in));
 
 const contexts = await Promise.all(

@@ -4,7 +4,7 @@ import { runLint, EXIT, UsageError, type CliIo } from './cli/lint';
 import { runRulesCommand } from './cli/rulesCommand';
 import { runInitCommand } from './cli/initCommand';
 import { runCalibrateCommand } from './cli/calibrateCommand';
-import { FileError } from './cli/files';
+import { FileError, MAX_RECORD_BYTES } from './cli/files';
 import { GitError } from './cli/changed';
 import { asksForHelp, COMMAND_NAMES, commandUsage, USAGE } from './cli/usage';
 import { TOOL_VERSION } from './version';
@@ -83,6 +83,7 @@ async function readStdin(): Promise<Buffer> {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     chunks.push(bytes);
     length += bytes.length;
+    if (length > MAX_RECORD_BYTES) throw new FileError(`Standard input is over the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read to the end.`);
   }
   const all = Buffer.alloc(length);
   let offset = 0;

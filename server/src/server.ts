@@ -36,7 +36,6 @@ import {
   prepareRename,
   rename,
   selectionRanges,
-  toDiagnostic,
   todayUtc,
   applyFixesRepeatedly,
   wants,
@@ -45,8 +44,13 @@ import {
 import { OpenRecords } from './lsp/records';
 import { SettingsCache } from './lsp/settings';
 import { turnOffRuleActions } from './lsp/ruleOff';
+import { pushAll } from './service/arrays';
+import { diagnosticsFor } from './lsp/diagnosticLimit';
 
 const connection = createConnection(ProposedFeatures.all);
+// A failure in a notification's handler has no request to answer with an error: log it and stay
+// up, rather than end the process (the editor would restart it and lose every record's state).
+process.on('unhandledRejection', (error) => connection.console.error(`trial-records: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 const documents = new TextDocuments(TextDocument);
 const configs = new ConfigService();
 let records: OpenRecords;
@@ -125,8 +129,9 @@ documents.onDidClose((event) => {
 connection.languages.diagnostics.on(async (params, token) => {
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument || token.isCancellationRequested) return { kind: 'full', items: [] };
-  const findings = await records.findings(textDocument);
-  return { kind: 'full', resultId: String(textDocument.version), items: findings.map((finding) => toDiagnostic(finding, textDocument.uri)) };
+  const { version, findings } = await records.pulledFindings(textDocument);
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The record changed; a newer pull follows.');
+  return { kind: 'full', resultId: String(version), items: diagnosticsFor(findings, textDocument.uri) };
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -183,7 +188,7 @@ connection.onCodeAction(async (params, token) => {
   const revalidate = await records.revalidator(textDocument);
   const request = { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only };
   const actions = codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
-  if (wants(request.only, CodeActionKind.QuickFix)) actions.push(...turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
+  if (wants(request.only, CodeActionKind.QuickFix)) pushAll(actions, turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
   return actions;
 });
 

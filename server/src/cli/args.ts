@@ -1,5 +1,6 @@
 // Command-line argument parsing: flags with values, booleans, and positional arguments.
 import { closest } from '../service/similarity';
+import { pushAll } from '../service/arrays';
 
 export class UsageError extends Error {}
 
@@ -26,7 +27,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      parsed.positional.push(...argv.slice(i + 1));
+      pushAll(parsed.positional, argv.slice(i + 1));
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {

@@ -1,5 +1,5 @@
 // Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -29,16 +29,27 @@ interface WalkState {
  * they lead back inside the walked folder (what they show is found there already) or to a folder
  * seen before. A link to nothing is kept when its name is a record's: reading it reports it.
  */
-function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[], state?: WalkState): void {
-  const walked = state ?? { root: realPath(folder), visited: new Set<string>() };
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const absolute = join(folder, entry.name);
-    if (isIgnored(absolute)) continue;
-    const kind = entry.isSymbolicLink() ? kindOf(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
-    if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
-    if (kind === 'folder') {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, accept, isIgnored, found, walked);
-    } else if ((kind === 'file' || kind === 'missing') && accept(absolute)) found.push(absolute);
+function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[], onUnreadable?: (folder: string, code: string) => void): void {
+  const walked: WalkState = { root: realPath(folder), visited: new Set<string>() };
+  // An explicit stack, not recursion: a tree of folders nested deeper than the call stack is no crash.
+  const pending = [folder];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      onUnreadable?.(current, (error as NodeJS.ErrnoException).code ?? 'unknown error');
+      continue;
+    }
+    for (const entry of entries) {
+      const absolute = join(current, entry.name);
+      if (isIgnored(absolute)) continue;
+      const kind = entry.isSymbolicLink() ? kindOf(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
+      if (kind === 'folder') {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(absolute);
+      } else if ((kind === 'file' || kind === 'missing') && accept(absolute)) found.push(absolute);
+    }
   }
 }
 
@@ -90,6 +101,8 @@ export interface FileSelection {
   isIgnored?: (absolute: string) => boolean;
   /** Told of each folder named on the command line that holds no record. */
   onEmptyFolder?: (pattern: string) => void;
+  /** Told of each folder a walk could not read (it is skipped), with the system's error code. */
+  onUnreadableFolder?: (folder: string, code: string) => void;
 }
 
 /**
@@ -114,7 +127,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
         if (ignored) leftOut = true;
         return ignored;
       };
-      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found);
+      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found, selection.onUnreadableFolder);
       if (found.length === before) throw new FileError(`No files match "${pattern}"${leftOut ? ' (ignores left some out)' : ''}.`);
       continue;
     }
@@ -130,7 +143,7 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
       continue;
     }
     const before = found.length;
-    walk(absolute, (file) => isRecord(absolute, file), isIgnored, found);
+    walk(absolute, (file) => isRecord(absolute, file), isIgnored, found, selection.onUnreadableFolder);
     if (found.length === before) selection.onEmptyFolder?.(pattern);
   }
   return [...new Set(found)].sort();
@@ -168,8 +181,17 @@ function readHead(absolute: string, length: number): string {
 /** `byteOrderMark`: the bytes began with one, which is not part of the text; fixes written back keep it. */
 export type ReadResult = { text: string; byteOrderMark: boolean } | { problem: string };
 
-/** A record's bytes; a FileError saying plainly what is wrong when it cannot be read. */
+/** Records larger than this are not read at all (above DEFAULT_MAX_SIZE only their syntax is checked anyway). */
+export const MAX_RECORD_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A record's bytes; a FileError saying plainly what is wrong when it cannot be read. Only regular
+ * files are read: a device (/dev/zero) would grow the process without end, a pipe would block it.
+ */
 export function readRecordBytes(absolute: string): Buffer {
+  const stats = statSync(absolute, { throwIfNoEntry: false });
+  if (stats && !stats.isFile() && !stats.isDirectory()) throw new FileError(`Not a regular file (a device, pipe or socket): ${absolute}; to lint standard input, use --stdin.`);
+  if (stats && stats.size > MAX_RECORD_BYTES) throw new FileError(`${absolute} is ${Math.round(stats.size / 1024 / 1024)} MB, above the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read.`);
   try {
     return readFileSync(absolute);
   } catch (error) {
@@ -189,17 +211,35 @@ export function decodeRecordBytes(bytes: Buffer): ReadResult {
 }
 
 /**
- * How the text looks UTF-16 encoded: by its byte-order mark, or, without one, by a zero byte
- * beside the first character (a record starts with an ASCII character, which UTF-16 pairs with a
- * zero; UTF-8 JSON never holds a zero byte).
+ * How the text looks UTF-16 encoded: by its byte-order mark, or, without one, by zero bytes that
+ * really make UTF-16 (an even length, and the start read as UTF-16 is JSON-like text with no
+ * NUL). A lone zero byte in UTF-8 (`{` NUL `}`) is not UTF-16: it is a syntax problem.
  */
 function utf16Encoding(bytes: Buffer): string | undefined {
   if (bytes.length < 2) return undefined;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian, with a byte-order mark)';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian, with a byte-order mark)';
-  if (bytes[0] !== 0 && bytes[1] === 0) return 'UTF-16 (little-endian)';
-  if (bytes[0] === 0 && bytes[1] !== 0) return 'UTF-16 (big-endian)';
+  if (bytes[0] !== 0 && bytes[1] === 0 && readsAsUtf16(bytes, 'utf-16le')) return 'UTF-16 (little-endian)';
+  if (bytes[0] === 0 && bytes[1] !== 0 && readsAsUtf16(bytes, 'utf-16be')) return 'UTF-16 (big-endian)';
   return undefined;
+}
+
+/**
+ * Bytes read this way look like one: whole code units, no broken surrogate pair, no NUL, a
+ * JSON-like start, and mostly ASCII (JSON's keys and punctuation are, in any language).
+ */
+function readsAsUtf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  if (bytes.length % 2 !== 0) return false;
+  const head = bytes.subarray(0, Math.min(bytes.length, 512));
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(head, { stream: head.length < bytes.length });
+  } catch {
+    return false;
+  }
+  let ascii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x80) ascii++;
+  return !text.includes('\u0000') && /^\s*[[{"]/.test(text) && ascii * 2 >= text.length;
 }
 
 /** A leading byte-order mark is left out of the text, as editors and TextDecoder do, so that columns match the editor's. */

@@ -13,7 +13,8 @@ import { gitHubRepository } from './repository';
 import { DEFAULT_CACHE_FILE, LintCache } from './cache';
 import { changedLinesSince, fileAtRevision, gitWorkTreeRoot, keepChangedFindings, type ChangedLines, type ErrorsBefore } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
-import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
+import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath, type FileSelection } from './files';
+import { listOf, plural } from '../service/words';
 import { RecordLinter, withoutFixes, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
 import { lintInWorkers, lintWorkerPath, workerCountFor, type Concurrency } from './pool';
@@ -170,10 +171,16 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   const setup = linterSetup(options, io.cwd);
   const suppressions = Suppressions.load(suppressionsPath(io.cwd, options.suppressionsLocation));
   let paths: string[];
+  const unreadable: string[] = [];
   try {
-    paths = recordPaths(options, setup, (folder) => io.stderr(`trial-records: no records in ${folder} (files named *.trial.json, or .json files that hold a study).\n`));
+    paths = recordPaths(options, setup, {
+      onEmptyFolder: (folder) => io.stderr(`trial-records: no records in ${folder} (files named *.trial.json, or .json files that hold a study).\n`),
+      onUnreadableFolder: (folder, code) => unreadable.push(`${folder} (${code})`),
+    });
   } catch (error) {
     return reportConfigError(error, io);
+  } finally {
+    if (unreadable.length > 0) io.stderr(`trial-records: skipped ${plural(unreadable.length, 'folder')} that cannot be read: ${listOf(unreadable, 3)}.\n`);
   }
   let changed: ChangedLines | undefined;
   if (options.changedSince !== undefined) {
@@ -320,7 +327,7 @@ function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterS
  * folder; --ignore-pattern and the `ignores` of the config that applies to each file or folder
  * leave some out.
  */
-function recordPaths(options: LintOptions, setup: LinterSetup, onEmptyFolder: (folder: string) => void): string[] {
+function recordPaths(options: LintOptions, setup: LinterSetup, notes: Pick<FileSelection, 'onEmptyFolder' | 'onUnreadableFolder'>): string[] {
   const configs = new ConfigService();
   try {
     const isIgnoredByPattern = ignoreMatcher(options.ignorePatterns.map((pattern) => ignoreGlob(setup.cwd, pattern)));
@@ -328,7 +335,7 @@ function recordPaths(options: LintOptions, setup: LinterSetup, onEmptyFolder: (f
     return expandPaths(setup.cwd, options.patterns, {
       isListedRecord: (absolute) => configs.isListedRecord(absolute, request),
       isIgnored: (absolute) => isIgnoredByPattern(absolute) || configs.isIgnored(absolute, request),
-      onEmptyFolder,
+      ...notes,
     });
   } finally {
     configs.invalidate();

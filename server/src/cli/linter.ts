@@ -59,6 +59,15 @@ export class RecordLinter {
     }
     const options = this.optionsFor(absolutePath);
     const path = toDisplayPath(this.setup.cwd, absolutePath);
+    try {
+      return this.lintBytesOf(absolutePath, path, bytes, options);
+    } catch (error) {
+      // A failure on one record is reported on it; the run goes on and keeps the others' findings.
+      return this.withContent({ file: this.finish({ path, absolutePath, findings: [checkFailed(error)] }) }, bytes);
+    }
+  }
+
+  private lintBytesOf(absolutePath: string, path: string, bytes: Buffer, options: ValidateOptions): LintOutcome {
     // Without fixes to write or texts to keep, only the findings matter: read them off the bytes.
     const fromBytes = this.setup.fix || this.setup.keepTextAndFixes ? undefined : utf8Document(bytes);
     if (fromBytes) return this.withContent({ file: this.finish({ path, absolutePath, findings: validateDocument(fromBytes, options) }) }, bytes);
@@ -127,6 +136,11 @@ function writeProblem(absolutePath: string, text: string): string | undefined {
   } catch (error) {
     return `Cannot write the fixes to ${absolutePath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); it is reported as it is.`;
   }
+}
+
+function checkFailed(error: unknown): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ruleId: 'rule-error', severity: 'error', pointer: '', target: 'value', message: `Checking this record failed (${reason}); its findings are missing, the other records were checked.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
 }
 
 function unreadableText(problem: string): Finding {

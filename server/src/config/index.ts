@@ -15,7 +15,7 @@ import type { ResolvedConfig } from './types';
 export { ConfigError } from './types';
 export { CONFIG_FILE_NAME, findConfigFile, ignoreGlob } from './load';
 export { CustomRuleError } from './customRules';
-export { TeamSchemaError } from './settings';
+export { TeamSchemaError } from './teamSchemaHost';
 
 export interface ConfigRequest {
   /** An explicit config file (the CLI's --config); otherwise the nearest .trialrc.json. */
@@ -130,7 +130,8 @@ export class ConfigService {
     const entry: CacheEntry = { config, isIgnored: ignoreMatcher(config.ignores), isListedRecord: ignoreMatcher(config.files, { dot: false }), stamps: new Map() };
     if (config.customRules.length > 0) {
       if (trusted) {
-        entry.custom = loadCustomRules(config.customRules, config.ruleTimeout);
+        entry.custom = loadCustomRules(config.customRules, { timeoutMs: config.ruleTimeout, memoryLimitMb: config.ruleMemoryLimit });
+        entry.customRulesNote = entry.custom.note;
         for (const file of entry.custom.files) entry.stamps.set(file, stamp(file));
       } else {
         entry.customRulesNote = 'Custom rules are off: this workspace is not trusted (Workspace Trust), so their code does not run.';

@@ -1,5 +1,6 @@
 // Finding, reading and resolving .trialrc.json: one loader for the CLI and the server.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { MAX_CONFIG_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { describeParseError } from '../service/document';
@@ -9,11 +10,15 @@ import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, typ
 import { isPlainObject, severityFromWord } from '../service/types';
 import { optionsProblem, ruleOptionsProblem } from './ruleOptions';
 import { isRealFullDate } from '../service/dates';
+import { pushAll } from '../service/arrays';
 
 export const CONFIG_FILE_NAME = '.trialrc.json';
 export const DEFAULT_RULE_TIMEOUT_MS = 1000;
+export const DEFAULT_RULE_MEMORY_MB = 256;
+/** Below this V8 cannot even start a worker with the rules loaded. */
+const MIN_RULE_MEMORY_MB = 16;
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout', 'ruleMemoryLimit'];
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {
@@ -28,7 +33,7 @@ export function findConfigFile(filePath: string): string | undefined {
 }
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], ignores: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS };
+  return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], ignores: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS, ruleMemoryLimit: DEFAULT_RULE_MEMORY_MB };
 }
 
 /**
@@ -68,17 +73,25 @@ const CONFIG_WORDING = {
 function readConfigFile(path: string, chain: readonly string[]): ParsedFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+    text = readLimitedFile(path, MAX_CONFIG_FILE_BYTES);
+  } catch (error) {
     const from = chain[chain.length - 1];
-    throw new ConfigError(`Cannot read config file ${path}${from ? ` (extended from ${from})` : ''}.`, from ?? path);
+    const reason = error instanceof UnreadableFile ? error.message : 'cannot be read';
+    throw new ConfigError(`Config file ${path}${from ? ` (extended from ${from})` : ''} ${reason}.`, from ?? path);
   }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let tree: Node | undefined;
+  let config: TrialConfigFile;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    config = errors.length === 0 && tree ? (nodeValue(tree) as TrialConfigFile) : {};
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConfigError(`${path} is nested too deeply to read.`, path);
+    throw error;
+  }
   if (errors.length > 0) {
     throw new ConfigError(`${path} is not valid JSON: ${describeParseError(errors[0], text, CONFIG_WORDING)}`, path, errors[0].offset, errors[0].length);
   }
-  const config = tree ? (nodeValue(tree) as TrialConfigFile) : {};
   if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${path} must hold one JSON object.`, path);
   return { config, tree };
 }
@@ -118,10 +131,10 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
   resolved.sources.push(path);
   mergeRules(resolved.unverifiedRuleIds, resolved.rules, ruleSettingsAt(config.rules, path, tree, ['rules']), path, tree, knownRuleIds, ['rules']);
   for (const [index, override] of overrideList(config.overrides, path, tree).entries()) resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
-  resolved.files.push(...stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)));
-  resolved.ignores.push(...stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)));
-  resolved.schemas.push(...stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
-  resolved.customRules.push(...stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
+  pushAll(resolved.files, stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)));
+  pushAll(resolved.ignores, stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)));
+  pushAll(resolved.schemas, stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
+  pushAll(resolved.customRules, stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
   if (config.today !== undefined) {
     if (typeof config.today !== 'string' || !isRealFullDate(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a real date in yyyy-MM-dd form.');
     resolved.today = config.today;
@@ -129,6 +142,12 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
   if (config.ruleTimeout !== undefined) {
     if (typeof config.ruleTimeout !== 'number' || config.ruleTimeout <= 0) throw errorAt(path, tree, ['ruleTimeout'], '"ruleTimeout" must be a positive number of milliseconds.');
     resolved.ruleTimeout = config.ruleTimeout;
+  }
+  if (config.ruleMemoryLimit !== undefined) {
+    if (typeof config.ruleMemoryLimit !== 'number' || !(config.ruleMemoryLimit >= MIN_RULE_MEMORY_MB)) {
+      throw errorAt(path, tree, ['ruleMemoryLimit'], `"ruleMemoryLimit" must be a number of megabytes, at least ${MIN_RULE_MEMORY_MB}.`);
+    }
+    resolved.ruleMemoryLimit = Math.floor(config.ruleMemoryLimit);
   }
 }
 

@@ -1,8 +1,12 @@
 // Runs a team's custom rules in a worker thread, so that a rule that loops can be stopped.
 // Protocol (see customRules.ts): the main thread waits on `signal` with Atomics.wait and reads the
 // reply with receiveMessageOnPort; `signal[1]` holds the index of the rule running now.
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+// The script runs twice: as a supervisor, which starts the rules' worker with a memory limit and
+// tells the waiting main thread when that worker dies (a blocked thread cannot hear a worker's
+// 'error' event), and as the rules' worker itself.
+import { parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { spawnSync } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { collectStrings } from '../service/pointer';
 import { isPlainObject, type Report, type Rule } from '../service/types';
@@ -11,6 +15,13 @@ interface WorkerInput {
   modulePaths: string[];
   port: MessagePort;
   signal: Int32Array;
+}
+
+/** What the supervisor is started with: the rules' worker's input, its memory limit and a port for news of its death. */
+export interface SupervisorInput extends WorkerInput {
+  role: 'supervisor';
+  memoryLimitMb: number;
+  deathPort: MessagePort;
 }
 
 export interface LoadedRuleMeta {
@@ -38,7 +49,9 @@ export interface RuleRequest {
 export type WorkerReply =
   | { kind: 'ready'; rules: LoadedRuleMeta[] }
   | { kind: 'load-error'; message: string }
-  | { kind: 'result'; reports: Report[] }
+  /** `memoryBytes`: what the worker holds after the rule (heap and buffers), checked against its limit. */
+  | { kind: 'result'; reports: Report[]; memoryBytes: number }
+  | { kind: 'out-of-memory'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'exited'; message: string };
 
@@ -89,7 +102,18 @@ async function load(): Promise<void> {
   reply({ kind: 'ready', rules: metas });
 }
 
-port.on('message', (message: RuleRequest) => {
+function serveRules(): void {
+  port.on('message', runRule);
+  // A rule that calls process.exit() ends this worker: say so at once rather than leave the host
+  // waiting out the rule's time budget.
+  process.on('exit', (code) => reply({ kind: 'exited', message: `it ended its worker (process.exit(${code})); rules must return` }));
+  load().catch((error) => {
+    rules = [];
+    reply({ kind: 'load-error', message: error instanceof Error ? error.message : String(error) });
+  });
+}
+
+function runRule(message: RuleRequest): void {
   if (message.hasRecord) {
     record = message.record;
     text = message.text;
@@ -106,19 +130,42 @@ port.on('message', (message: RuleRequest) => {
       strings: () => (strings ??= collectStrings(record)),
       report: (report) => reports.push(report),
     });
-    reply({ kind: 'result', reports: JSON.parse(JSON.stringify(reports)) });
+    reply({ kind: 'result', reports: JSON.parse(JSON.stringify(reports)), memoryBytes: memoryHeld() });
   } catch (error) {
     reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
   }
-});
+}
 
-// A rule that calls process.exit() ends this worker: say so at once rather than leave the host
-// waiting out the rule's time budget.
-process.on('exit', (code) => reply({ kind: 'exited', message: `it ended its worker (process.exit(${code})); rules must return` }));
+/** The heap in use and the memory of buffers: what a rule keeps (or has not yet let go of). */
+function memoryHeld(): number {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
+}
 
-load().catch((error) => {
-  rules = [];
-  reply({ kind: 'load-error', message: error instanceof Error ? error.message : String(error) });
-});
+/**
+ * Starts the rules' worker with a heap limit and reports its death on `deathPort`: out of memory
+ * (V8 stops a worker past its limit) or any other end. Ending the supervisor ends that worker too.
+ */
+function supervise(input: SupervisorInput): void {
+  const { modulePaths, port, signal, memoryLimitMb, deathPort } = input;
+  const worker = new Worker(__filename, {
+    workerData: { modulePaths, port, signal },
+    transferList: [port],
+    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(1, Math.floor(memoryLimitMb / 8))) },
+  });
+  const tell = (message: WorkerReply) => {
+    deathPort.postMessage(message);
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  worker.on('error', (error: Error & { code?: string }) => {
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') tell({ kind: 'out-of-memory', message: `ran out of memory (above the ${memoryLimitMb} MB limit, "ruleMemoryLimit") and was stopped; its worker was ended and replaced` });
+    else tell({ kind: 'exited', message: `its worker failed: ${error.message}` });
+  });
+  worker.on('exit', (code) => tell({ kind: 'exited', message: `its worker ended (exit code ${code})` }));
+}
+
+if ((workerData as Partial<SupervisorInput>).role === 'supervisor') supervise(workerData as SupervisorInput);
+else serveRules();
 
 void parentPort;

@@ -62,7 +62,8 @@ export function configSchema(): Record<string, unknown> {
       schemas: { type: 'array', items: { type: 'string' }, description: 'Extra JSON Schemas applied on top of the study schema; findings use the schema\'s "x-rule-id" or "team-schema".' },
       customRules: { type: 'array', items: { type: 'string' }, description: 'Paths or globs of .js/.mjs modules exporting { meta, check } (run only in trusted workspaces).' },
       today: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The date time-relative rules compare with (yyyy-MM-dd).' },
-      ruleTimeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds a custom rule may run per record before it is stopped (default 1000).' },
+      ruleTimeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds a custom rule, or the check against a team schema, may run per record before it is stopped (default 1000).' },
+      ruleMemoryLimit: { type: 'number', minimum: 16, description: 'Megabytes of memory the custom rules\' worker may use; a rule that needs more is stopped and reported (default 256).' },
     },
   };
 }

@@ -1,16 +1,17 @@
 // A resolved config applied to one record: severities (with overrides by glob and by pointer),
 // rule options, today, team schemas; the same function serves the CLI and the server.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { parse, type ParseError } from 'jsonc-parser';
 import { describeParseError } from '../service/document';
-import { createAjv, translateErrors } from '../service/schema';
 import { isWithin } from '../service/pointer';
 import { lineAndColumnAt } from '../service/textScan';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule, Severity, UnplacedFinding } from '../service/types';
 import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';
+import { TeamSchemaError, TeamSchemaHost } from './teamSchemaHost';
+import { MAX_CONFIG_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
 
 function toSlashes(path: string): string {
   return path.split(sep).join('/');
@@ -66,21 +67,26 @@ export function defaultSeverities(rules: readonly Rule[]): Map<string, Severity>
   return new Map(rules.map((rule) => [rule.meta.id, rule.meta.severity]));
 }
 
-const schemaCache = new Map<string, { mtimeMs: number; check: (value: unknown) => UnplacedFinding[] }>();
+const schemaCache = new Map<string, { mtimeMs: number; host: TeamSchemaHost }>();
 
-/** Team schemas as extra checks; findings use the schema's `x-rule-id`, or `team-schema`. */
+/** Team schemas as extra checks, each in its worker within `ruleTimeout`; findings use the schema's `x-rule-id`, or `team-schema`. */
 export function teamSchemaChecks(config: ResolvedConfig): Array<(value: unknown) => UnplacedFinding[]> {
   return config.schemas.map((path) => {
-    const mtimeMs = statSync(path).mtimeMs;
-    const cached = schemaCache.get(path);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.check;
-    const check = compileTeamSchema(path);
-    schemaCache.set(path, { mtimeMs, check });
-    return check;
+    const host = teamSchemaHost(path);
+    return (value) => host.check(value, config.ruleTimeout);
   });
 }
 
-export class TeamSchemaError extends Error {}
+function teamSchemaHost(path: string): TeamSchemaHost {
+  const mtimeMs = statSync(path).mtimeMs;
+  const cached = schemaCache.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.host;
+  cached?.host.dispose();
+  schemaCache.delete(path);
+  const host = compileTeamSchema(path);
+  schemaCache.set(path, { mtimeMs, host });
+  return host;
+}
 
 const SCHEMA_WORDING = {
   EndOfFileExpected: 'Unexpected text after the end: a team schema holds exactly one JSON object.',
@@ -91,12 +97,12 @@ const SCHEMA_WORDING = {
 function readTeamSchema(path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readLimitedFile(path, MAX_CONFIG_FILE_BYTES);
   } catch (error) {
-    throw new TeamSchemaError(`Team schema ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw new TeamSchemaError(`Team schema ${path} ${error instanceof UnreadableFile ? error.message : 'cannot be read'}.`);
   }
   const errors: ParseError[] = [];
-  const schema = parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  const schema = parseNested(path, () => parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown);
   if (errors.length > 0) {
     const { line, column } = lineAndColumnAt(text, errors[0].offset);
     throw new TeamSchemaError(`Team schema ${path} is not valid JSON at line ${line}, column ${column}: ${describeParseError(errors[0], text, SCHEMA_WORDING)}`);
@@ -105,14 +111,20 @@ function readTeamSchema(path: string): Record<string, unknown> {
   return schema as Record<string, unknown>;
 }
 
-function compileTeamSchema(path: string): (value: unknown) => UnplacedFinding[] {
+/** jsonc-parser reads nested values recursively: a schema nested many thousand levels deep overflows the stack. */
+function parseNested<T>(path: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof RangeError) throw new TeamSchemaError(`Team schema ${path} is nested too deeply to read.`);
+    throw error;
+  }
+}
+
+function compileTeamSchema(path: string): TeamSchemaHost {
   const schema = readTeamSchema(path);
   const ruleId = typeof schema['x-rule-id'] === 'string' ? schema['x-rule-id'] : 'team-schema';
-  let validate;
-  try {
-    validate = createAjv().compile(schema);
-  } catch (error) {
-    throw new TeamSchemaError(`Team schema ${path} cannot be compiled: ${(error as Error).message}`);
-  }
-  return (value) => (validate(value) ? [] : translateErrors(validate.errors ?? [], ruleId));
+  const host = new TeamSchemaHost(path, schema, ruleId);
+  host.start();
+  return host;
 }

@@ -23,6 +23,8 @@ export interface TrialConfigFile {
   today?: string;
   /** Milliseconds a custom rule may run per document (default 1000). */
   ruleTimeout?: number;
+  /** Megabytes of heap the custom rules' worker may use (default 256). */
+  ruleMemoryLimit?: number;
 }
 
 export interface RuleSetting {
@@ -63,6 +65,7 @@ export interface ResolvedConfig {
   customRules: string[];
   today?: string;
   ruleTimeout: number;
+  ruleMemoryLimit: number;
 }
 
 export class ConfigError extends Error {

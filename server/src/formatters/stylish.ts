@@ -1,6 +1,7 @@
 // The default human format: findings grouped by file, aligned columns, a summary line.
 import { printable, startOf, summarize, type Formatter } from './types';
 import type { Severity } from '../service/types';
+import { maxOf } from '../service/arrays';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'underline', [number, number]> = {
   error: [31, 39],
@@ -22,8 +23,8 @@ export const stylish: Formatter = (results, { color }) => {
       const { line, column } = startOf(finding);
       return { position: `${line}:${column}`, severity: finding.severity, message: printable(finding.message), ruleId: printable(finding.ruleId) };
     });
-    const positionWidth = Math.max(...rows.map((row) => row.position.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const positionWidth = maxOf(rows.map((row) => row.position.length));
+    const severityWidth = maxOf(rows.map((row) => row.severity.length));
     for (const row of rows) {
       lines.push(`  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(row.severity, row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('dim', row.ruleId)}`);
     }

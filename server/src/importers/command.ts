@@ -64,7 +64,8 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
     try {
       writeFileSync(target, formatRecord(record));
     } catch (error) {
-      io.stderr(`${target}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      const reason = error instanceof RangeError ? 'it is nested too deeply to write' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      io.stderr(`${target}: cannot write it: ${reason}\n`);
       allWritten = false;
       continue;
     }

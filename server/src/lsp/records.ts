@@ -1,6 +1,5 @@
 // The open records as the server sees them: one parse per text version shared by every request,
 // the findings of the last validation, debounced validation, and publishing without stale results.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { DiagnosticRefreshRequest, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
@@ -8,10 +7,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigService, findConfigFile, type RecordSettings } from '../config';
 import { TrialDocument } from '../service/document';
 import { todayUtc, validateDocument, type ValidateOptions } from '../service/validate';
-import { toDiagnostic } from '../service/diagnostics';
 import type { Finding } from '../service/types';
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
 import type { SettingsCache } from './settings';
+import { diagnosticsFor } from './diagnosticLimit';
+import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
+
+/** The longest a record waits for edits (to any record) to pause before it is validated anyway. */
+const MAX_DEFER_MS = 2000;
 
 export interface RecordStatus {
   configPath?: string;
@@ -34,7 +37,18 @@ interface Validated {
 export class OpenRecords {
   private readonly parsed = new Map<string, TrialDocument>();
   private readonly validated = new Map<string, Validated>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Records edited since their last validation, validated once no edit has come for the debounce delay. */
+  private readonly edited = new Set<string>();
+  private quietTimer: NodeJS.Timeout | undefined;
+  /** When the oldest edit still waiting came: past MAX_DEFER_MS the records are validated even while edits go on. */
+  private firstEditAt = 0;
+  /** Records whose wait is over, validated one per turn of the event loop (edits that arrive meanwhile are applied first). */
+  private readonly queue = new Set<string>();
+  private draining = false;
+  /** Pulls waiting for a record's scheduled validation, resolved once it has run. */
+  private readonly waiting = new Map<string, Array<() => void>>();
+  /** The version last published per record: a record opened gets its diagnostics once, not once per event. */
+  private readonly publishedVersions = new Map<string, number>();
   /** Config files that got diagnostics, so that they can be cleared once fixed. */
   private readonly brokenConfigs = new Set<string>();
   trusted = true;
@@ -78,26 +92,70 @@ export class OpenRecords {
     return this.validated.get(uri)?.status;
   }
 
-  schedule(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.publish(uri);
-      }, delay),
-    );
+  /**
+   * Findings for a pull (textDocument/diagnostic): while an edit's validation is scheduled, the
+   * pull waits for it, so that a burst of edits and pulls validates each record once, for its
+   * latest version.
+   */
+  async pulledFindings(textDocument: TextDocument): Promise<{ version: number; findings: Finding[] }> {
+    const uri = textDocument.uri;
+    while (this.edited.has(uri) || this.queue.has(uri)) await new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
+    const current = this.documents.get(uri);
+    return current ? { version: current.version, findings: await this.findings(current) } : { version: textDocument.version, findings: [] };
   }
 
-  /** Validates the current text and publishes it, unless the text changed while settings were read. */
+  /**
+   * Validates a record once no record has had an edit for `delay` ms: a burst of edits across many
+   * records is applied first, then each record is validated once, for its latest version.
+   */
+  schedule(uri: string, delay: number): void {
+    const now = Date.now();
+    if (this.edited.size === 0) this.firstEditAt = now;
+    this.edited.add(uri);
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.endQuietWait(), Math.max(0, Math.min(delay, this.firstEditAt + MAX_DEFER_MS - now)));
+  }
+
+  private endQuietWait(): void {
+    this.quietTimer = undefined;
+    for (const uri of this.edited) this.queue.add(uri);
+    this.edited.clear();
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => void this.drain());
+  }
+
+  /** One record per turn; a record edited again meanwhile waits for its next turn. */
+  private async drain(): Promise<void> {
+    const [uri] = this.queue;
+    if (uri === undefined) {
+      this.draining = false;
+      return;
+    }
+    this.queue.delete(uri);
+    if (!this.edited.has(uri)) {
+      await this.publish(uri).catch((error: unknown) => this.connection.console.error(`trial-records: validating ${uri} failed: ${error instanceof Error ? error.message : String(error)}`));
+      this.wakePulls(uri);
+    }
+    setImmediate(() => void this.drain());
+  }
+
+  private wakePulls(uri: string): void {
+    const waiters = this.waiting.get(uri);
+    this.waiting.delete(uri);
+    for (const wake of waiters ?? []) wake();
+  }
+
+  /** Validates the current text and publishes it, unless the text changed while settings were read or this version is out already. */
   async publish(uri: string): Promise<void> {
     const textDocument = this.documents.get(uri);
     if (!textDocument) return;
     const version = textDocument.version;
     const result = await this.validation(textDocument);
     const current = this.documents.get(uri);
-    if (!current || current.version !== version) return;
-    const diagnostics: Diagnostic[] = result.findings.map((finding) => toDiagnostic(finding, uri));
+    if (!current || current.version !== version || this.publishedVersions.get(uri) === version) return;
+    this.publishedVersions.set(uri, version);
+    const diagnostics: Diagnostic[] = diagnosticsFor(result.findings, uri);
     if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics });
     void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: result.durationMs, count: diagnostics.length });
   }
@@ -105,7 +163,7 @@ export class OpenRecords {
   private async validate(textDocument: TextDocument): Promise<Validated> {
     const started = performance.now();
     const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
-    const findings = status.ignored ? [] : validateDocument(this.document(textDocument), options);
+    const findings = status.ignored ? [] : validateOrReport(this.document(textDocument), options);
     if (configFinding) findings.unshift(configFinding);
     const validated = { version: textDocument.version, findings, status, options, durationMs: performance.now() - started };
     if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
@@ -170,7 +228,7 @@ export class OpenRecords {
     const length = error instanceof ConfigError ? Math.max(error.length, 1) : 1;
     let text = '';
     try {
-      text = readFileSync(file, 'utf8');
+      text = readLimitedFile(file, MAX_CONFIG_FILE_BYTES);
     } catch {
       // the config could not be read: the message says so, shown at its start
     }
@@ -191,6 +249,7 @@ export class OpenRecords {
   revalidateAll(): void {
     this.configs.invalidate();
     this.validated.clear();
+    this.publishedVersions.clear();
     for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.brokenConfigs.clear();
     for (const textDocument of this.documents.all()) void this.publish(textDocument.uri);
@@ -198,11 +257,23 @@ export class OpenRecords {
   }
 
   close(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.edited.delete(uri);
+    this.queue.delete(uri);
+    this.wakePulls(uri);
     this.parsed.delete(uri);
     this.validated.delete(uri);
+    this.publishedVersions.delete(uri);
     if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+/** The findings, or one finding saying that checking failed: a failure on one record must not end the server. */
+function validateOrReport(document: TrialDocument, options: ValidateOptions): Finding[] {
+  try {
+    return validateDocument(document, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ ruleId: 'rule-error', severity: 'error', pointer: '', target: 'value', message: `Checking this record failed (${reason}); its findings are missing.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }];
   }
 }
 

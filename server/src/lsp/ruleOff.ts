@@ -1,13 +1,13 @@
 // "Turn off this rule for this record": a quick fix that writes an override into the nearest
 // .trialrc.json (or a new one beside the record), the way ESLint's editors offer to disable a rule
 // where a comment would; a JSON record has no comments to carry it.
-import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { modify, parse, type JSONPath, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config';
+import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
 import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
 import { detectFormatting } from '../service/fixes';
 import { isPlainObject } from '../service/types';
@@ -62,7 +62,7 @@ function recordGlob(configFolder: string, recordPath: string): string | undefine
 function editOfConfig(configPath: string, glob: string, ruleId: string): WorkspaceEdit | undefined {
   let text: string;
   try {
-    text = readFileSync(configPath, 'utf8');
+    text = readLimitedFile(configPath, MAX_CONFIG_FILE_BYTES);
   } catch {
     return undefined;
   }

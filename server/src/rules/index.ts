@@ -222,12 +222,13 @@ export const ENGINE_RULES = [
     id: 'rule-error',
     severity: 'error',
     category: 'engine',
-    description: 'A rule failed or ran past its time budget',
+    description: 'A rule failed or ran past its time budget or memory limit',
     source: 'engine',
     docs:
       'A rule could not finish on this record: it threw an error, ended its worker, reported something malformed, or ran ' +
-      'past its time budget (for a team\'s rules, `ruleTimeout`). Its findings are missing for this record; the other rules ' +
-      'ran. The message says what went wrong.',
+      'past its time budget or memory limit (for a team\'s rules, `ruleTimeout` and `ruleMemoryLimit`). Its findings are ' +
+      'missing for this record; the other rules ran. The message says what went wrong. When checking the record failed as a ' +
+      'whole, the finding says so; the other records were checked.',
   },
   {
     id: 'config-error',

@@ -9,6 +9,7 @@ import { schemaAt } from './studySchema';
 import { emptyValue } from './skeleton';
 import { lastSegment } from './pointer';
 import type { Finding, Fix } from './types';
+import { pushAll } from './arrays';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.trialRecords`;
 
@@ -25,7 +26,7 @@ export interface CodeActionRequest {
 
 export function codeActions(document: TrialDocument, findings: readonly Finding[], request: CodeActionRequest, fixAll: () => string): CodeAction[] {
   const actions: CodeAction[] = [];
-  if (wants(request.only, CodeActionKind.QuickFix)) actions.push(...quickFixes(document, findings, request));
+  if (wants(request.only, CodeActionKind.QuickFix)) pushAll(actions, quickFixes(document, findings, request));
   if (wants(request.only, FIX_ALL_KIND) && findings.some((finding) => finding.fix)) {
     const action = fixAllAction(document, fixAll());
     if (action) actions.push(action);

@@ -3,6 +3,7 @@ import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parsePointer } from './pointer';
 import { locatePointers } from './scan';
 import type { Finding, Fix, FixChange } from './types';
+import { pushAll } from './arrays';
 
 export interface TextEdit {
   start: number;
@@ -97,7 +98,7 @@ export function applyFindingFixes(text: string, findings: readonly Finding[]): {
     if (next === current) continue;
     current = next;
     applied++;
-    touched.push(...fix.changes.map((change) => change.pointer));
+    pushAll(touched, fix.changes.map((change) => change.pointer));
   }
   return { text: current, applied };
 }

@@ -1,6 +1,6 @@
 // Schema validation: ajv compiled once; its errors become findings in plain words, at most one
 // per node, placed by the range conventions of DESIGN.md.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { studySchema, type SchemaNode } from './studySchema';
 import { childPointer, lastSegment } from './pointer';
@@ -44,8 +44,8 @@ const ENUM_NOUNS: Record<string, string> = {
 
 let compiled: ValidateFunction | undefined;
 
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+export function createAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, ...options });
   addFormats(ajv, ['date', 'uri']);
   ajv.addFormat('partial-date', isRealPartialDate);
   return ajv;

@@ -4,6 +4,7 @@ import { TrialDocument } from './document';
 import { validateAgainstSchema } from './schema';
 import { collectStrings } from './pointer';
 import { withShortQuotes } from './words';
+import { pushAll } from './arrays';
 import { RECORD_DOCUMENT } from './recordDocument';
 import { builtinRules } from '../rules';
 import type { DuplicateKey, NodeLocation } from './scan';
@@ -42,23 +43,23 @@ export function validateDocument(document: TrialDocument, options: ValidateOptio
   const findings = collectFindings(document, options);
   // Duplicate keys, and the places of every pointer reported so far, in one go.
   const { duplicates, locations } = document.scan(pointersToPlace(findings));
-  findings.push(...duplicateKeyFindings(document, duplicates));
+  pushAll(findings, duplicateKeyFindings(document, duplicates));
   return placeFindings(document, applySeverities(findings, options), locations);
 }
 
 function collectFindings(document: TrialDocument, options: ValidateOptions): PendingFinding[] {
   const findings: PendingFinding[] = [];
   const { value } = document.parsed;
-  findings.push(...syntaxFindings(document));
+  pushAll(findings, syntaxFindings(document));
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (document.isLongerThan(maxSize)) {
     findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
     return findings;
   }
   if (value === undefined) return findings;
-  findings.push(...validateAgainstSchema(value));
-  for (const check of options.extraChecks ?? []) findings.push(...check(value));
-  findings.push(...runRules(value, document, options));
+  pushAll(findings, validateAgainstSchema(value));
+  for (const check of options.extraChecks ?? []) pushAll(findings, check(value));
+  pushAll(findings, runRules(value, document, options));
   return oneFindingPerBlank(findings);
 }
 
