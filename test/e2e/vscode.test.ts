@@ -273,7 +273,7 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     const problemCount = async () => Number(/\d+/.exec((await problemsTab.getAttribute('aria-label')) ?? '')?.[0] ?? 0);
     // The record stays open: the task reports on it too.
     await quickPick('Control+P', RECORD);
-    await problemRow('"Oversight module" (oversightModule) is missing').first().waitFor({ timeout: 30000 });
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
     const before = await problemCount();
     await quickPick('F1', 'Trial Records: Lint Workspace', 'Lint Workspace');
     // Done when the task's problems arrive. Its terminal then shows and takes the keyboard: give the
