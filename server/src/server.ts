@@ -36,13 +36,14 @@ import {
   prepareRename,
   rename,
   selectionRanges,
-  toDiagnostic,
   todayUtc,
   applyFixesRepeatedly,
   wants,
   type TrialDocument,
 } from './service';
 import { OpenRecords } from './lsp/records';
+import { toDiagnostic } from './lsp/diagnostics';
+import { requirementFor } from './rules/required-fields';
 import { SettingsCache } from './lsp/settings';
 import { turnOffRuleActions } from './lsp/ruleOff';
 
@@ -162,7 +163,7 @@ async function todayFor(uri: string): Promise<string> {
 
 connection.onCompletion(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri), snippets: takesSnippets }) : null;
+  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri), snippets: takesSnippets, requirementFor }) : null;
 });
 
 connection.onHover(async (params, token) => {
@@ -170,7 +171,7 @@ connection.onHover(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   if (!textDocument || !document) return null;
   const [today, findings, describeRule] = await Promise.all([records.today(textDocument), records.findings(textDocument), records.ruleDescriber(textDocument)]);
-  return doHover(document, params.position, { today, findings, describeRule });
+  return doHover(document, params.position, { today, findings, describeRule, requirementFor });
 });
 
 connection.onCodeAction(async (params, token) => {

@@ -28,7 +28,7 @@ function median(samples) {
 
 /** Offset of the furthest place our findings are shown at (where placing them must count line breaks to). */
 function furthestFinding(engine, text) {
-  const lastLine = Math.max(0, ...engine.validateText(text, { today: TODAY }).map((finding) => finding.range.end.line));
+  const lastLine = Math.max(0, ...engine.validateText(text, { today: TODAY, rules: engine.builtinRules }).map((finding) => finding.range.end.line));
   let offset = 0;
   for (let line = 0; line < lastLine; line++) offset = text.indexOf('\n', offset) + 1;
   return offset;
@@ -45,7 +45,7 @@ function bodies(text) {
   const engine = require(join(out, 'engine.cjs'));
   const validate = engine.studyValidator();
   return {
-    ours: () => engine.validateText(text, { today: TODAY }),
+    ours: () => engine.validateText(text, { today: TODAY, rules: engine.builtinRules }),
     schemaOnly: () => engine.validateText(text, { today: TODAY, rules: [] }),
     jsonService: () => {
       const { getLanguageService } = require('vscode-json-languageservice');

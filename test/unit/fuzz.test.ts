@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateText } from '../../server/src/service/validate';
+import { builtinRules } from '../../server/src/rules';
 import { CORPUS_DIR } from './rules/fixtures';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
@@ -59,7 +60,7 @@ describe('fuzz', () => {
       const start = performance.now();
       let findings;
       try {
-        findings = validateText(input, { today: '2026-11-24' });
+        findings = validateText(input, { rules: builtinRules, today: '2026-11-24' });
       } catch (error) {
         throw new Error(`seed ${seed} (${name}) threw: ${String(error)}`);
       }

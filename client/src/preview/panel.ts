@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderBody, renderPreview, type PreviewProblem, type RenderOptions } from './render';
 import { TrialDocument } from '../../../server/src/service/document';
 import { nodeAtOffset, pointerOfNode } from '../../../server/src/service/tree';
+import { dataOf } from '../../../server/src/service/diagnostics';
 
 const VIEW_TYPE = 'trialRecords.preview';
 const LANGUAGE_ID = 'trial-record';
@@ -130,16 +131,22 @@ export class PreviewManager implements vscode.Disposable {
     return parsed;
   }
 
-  /** The record's value and its diagnostics, each with the pointer of the node it sits on. */
+  /**
+   * The record's value and its diagnostics, each with its finding's pointer: the one our server sent
+   * in the diagnostic's data (the language client keeps it on the diagnostic), else the node's at its start.
+   */
   private snapshot(document: vscode.TextDocument): Pick<RenderOptions, 'today' | 'problems'> & { record: unknown } {
     const parsed = this.parse(document);
-    const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => ({
-      severity: SEVERITIES[diagnostic.severity] ?? 'info',
-      message: diagnostic.message,
-      ruleId: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? ''),
-      pointer: pointerAt(parsed, document.offsetAt(diagnostic.range.start)),
-      line: diagnostic.range.start.line + 1,
-    }));
+    const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => {
+      const data = dataOf(diagnostic as vscode.Diagnostic & { data?: unknown });
+      return {
+        severity: SEVERITIES[diagnostic.severity] ?? 'info',
+        message: diagnostic.message,
+        ruleId: data?.ruleId ?? (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '')),
+        pointer: data?.pointer ?? pointerAt(parsed, document.offsetAt(diagnostic.range.start)),
+        line: diagnostic.range.start.line + 1,
+      };
+    });
     return { record: parsed.value, problems, today: localToday() };
   }
 

@@ -8,9 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigService, findConfigFile, type RecordSettings } from '../config';
 import { TrialDocument } from '../service/document';
 import { todayUtc, validateDocument, type ValidateOptions } from '../service/validate';
-import { toDiagnostic } from '../service/diagnostics';
+import { toDiagnostic } from './diagnostics';
 import type { Finding } from '../service/types';
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
+import { builtinRules } from '../rules';
 import type { SettingsCache } from './settings';
 
 export interface RecordStatus {
@@ -116,7 +117,7 @@ export class OpenRecords {
   private async validationOptions(uri: string): Promise<{ options: ValidateOptions; status: RecordStatus; configFinding?: Finding }> {
     const editor = await this.settings.get(uri);
     const { settings, status, configFinding } = this.recordSettings(uri);
-    return { options: { ...settings?.options, today: settings?.options.today ?? todayUtc(), maxSize: editor.maxFileSize }, status, configFinding };
+    return { options: { ...settings?.options, rules: settings?.options.rules ?? builtinRules, today: settings?.options.today ?? todayUtc(), maxSize: editor.maxFileSize }, status, configFinding };
   }
 
   /** Validates other texts of this record the same way (for "fix all", which re-checks between passes). */

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config';
-import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { detectFormatting } from '../service/fixes';
 import { isPlainObject } from '../service/types';
 

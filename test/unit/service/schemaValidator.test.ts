@@ -1,6 +1,7 @@
 // The validator generated at build time (schemas/src/validator.mjs) against the study schema
 // compiled now: the same ajv errors and the same findings on every corpus record, as published and
 // with wrong values planted throughout.
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileStudyValidator, studyValidator, translateErrors, validateAgainstSchema } from '../../../server/src/service/schema';
