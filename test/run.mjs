@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
+// `npm test`: type-check, lint, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
 // failing fast; ends with the plain "N passed, N failed" line that CI counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -13,6 +13,10 @@ function step(title, command, args) {
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (step('type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (step('lint (eslint)', npx, ['eslint']) !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
