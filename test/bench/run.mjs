@@ -1,7 +1,7 @@
 // `npm run bench`: the engine against vscode-json-languageservice and against the floor
 // (JSON.parse + the compiled ajv validate), in one run, as ratios of medians. Then the other
-// benchmark scripts in this folder: the language server (lsp.mjs) and linting many records
-// (lint-many.mjs).
+// benchmark scripts in this folder: starting up (cold-start.mjs), the language server (lsp.mjs),
+// a realistic mix of records against other validators (lint-mix.mjs) and many records (lint-many.mjs).
 import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -139,7 +139,7 @@ console.log('targets: a/b ≤ 0.5, a/c ≤ 2, rules cost ≤ 50% of schema-only'
 console.log('floor+ (d): the floor, the duplicate-key count and one count of the line breaks before the furthest finding');
 
 // BENCH_ENGINE_ONLY=1 stops here (the table above is what engine changes move).
-for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['lsp.mjs', 'lint-many.mjs']) {
+for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['cold-start.mjs', 'lsp.mjs', 'lint-mix.mjs', 'lint-many.mjs']) {
   if (!existsSync(join(here, script))) continue;
   console.log(`\n▶ ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });
