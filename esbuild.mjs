@@ -1,7 +1,9 @@
-// Bundles the extension client, the language server, the CLI and the RuleTester into dist/.
+// Bundles the extension client, the language server, the CLI and the RuleTester into dist/, after
+// generating the study schema's validator (schemas/src/validator.mjs) that the server and CLI bundle.
 // Usage: node esbuild.mjs [--watch] [--production]
 import { context } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { generateStudyValidator } from './schemas/src/validator.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,6 +17,8 @@ const entries = [
   { in: 'server/src/config/ruleWorker.ts', out: 'rule-worker' },
   { in: 'server/src/config/teamSchemaWorker.ts', out: 'team-schema-worker' },
 ].filter((entry) => existsSync(entry.in));
+
+await generateStudyValidator();
 
 const contexts = await Promise.all(
   entries.map((entry) =>

@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
+// `npm test`: type-check, lint, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
 // failing fast; ends with the plain "N passed, N failed" line that CI counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -22,6 +22,10 @@ console.log('\n▶ system tools (Chromium, Neovim, git) for the preview, nvim an
 const missing = provisionSystemTools();
 console.log(missing.length === 0 ? 'all present' : `still missing: ${missing.join(', ')} (the suites that need them will fail and say so)`);
 if (step('type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (step('lint (eslint)', npx, ['eslint']) !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }

@@ -42,6 +42,7 @@ import {
   type TrialDocument,
 } from './service';
 import { OpenRecords } from './lsp/records';
+import { requirementFor } from './rules/required-fields';
 import { SettingsCache } from './lsp/settings';
 import { turnOffRuleActions } from './lsp/ruleOff';
 import { pushAll } from './service/arrays';
@@ -169,7 +170,7 @@ async function todayFor(uri: string): Promise<string> {
 
 connection.onCompletion(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri), snippets: takesSnippets }) : null;
+  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri), snippets: takesSnippets, requirementFor }) : null;
 });
 
 connection.onHover(async (params, token) => {
@@ -177,7 +178,7 @@ connection.onHover(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   if (!textDocument || !document) return null;
   const [today, findings, describeRule] = await Promise.all([records.today(textDocument), records.findings(textDocument), records.ruleDescriber(textDocument)]);
-  return doHover(document, params.position, { today, findings, describeRule });
+  return doHover(document, params.position, { today, findings, describeRule, requirementFor });
 });
 
 connection.onCodeAction(async (params, token) => {

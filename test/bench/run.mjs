@@ -1,7 +1,7 @@
 // `npm run bench`: the engine against vscode-json-languageservice and against the floor
 // (JSON.parse + the compiled ajv validate), in one run, as ratios of medians. Then the other
-// benchmark scripts in this folder: the language server (lsp.mjs) and linting many records
-// (lint-many.mjs).
+// benchmark scripts in this folder: starting up (cold-start.mjs), the language server (lsp.mjs),
+// a realistic mix of records against other validators (lint-mix.mjs) and many records (lint-many.mjs).
 import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,7 +28,7 @@ function median(samples) {
 
 /** Offset of the furthest place our findings are shown at (where placing them must count line breaks to). */
 function furthestFinding(engine, text) {
-  const lastLine = Math.max(0, ...engine.validateText(text, { today: TODAY }).map((finding) => finding.range.end.line));
+  const lastLine = Math.max(0, ...engine.validateText(text, { today: TODAY, rules: engine.builtinRules }).map((finding) => finding.range.end.line));
   let offset = 0;
   for (let line = 0; line < lastLine; line++) offset = text.indexOf('\n', offset) + 1;
   return offset;
@@ -45,7 +45,7 @@ function bodies(text) {
   const engine = require(join(out, 'engine.cjs'));
   const validate = engine.studyValidator();
   return {
-    ours: () => engine.validateText(text, { today: TODAY }),
+    ours: () => engine.validateText(text, { today: TODAY, rules: engine.builtinRules }),
     schemaOnly: () => engine.validateText(text, { today: TODAY, rules: [] }),
     jsonService: () => {
       const { getLanguageService } = require('vscode-json-languageservice');
@@ -139,7 +139,7 @@ console.log('targets: a/b ≤ 0.5, a/c ≤ 2, rules cost ≤ 50% of schema-only'
 console.log('floor+ (d): the floor, the duplicate-key count and one count of the line breaks before the furthest finding');
 
 // BENCH_ENGINE_ONLY=1 stops here (the table above is what engine changes move).
-for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['lsp.mjs', 'lint-many.mjs']) {
+for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['cold-start.mjs', 'lsp.mjs', 'lint-mix.mjs', 'lint-many.mjs']) {
   if (!existsSync(join(here, script))) continue;
   console.log(`\n▶ ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });

@@ -10,7 +10,7 @@ export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 export interface PublishedDiagnostics {
   uri: string;
   version?: number;
-  diagnostics: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; message: string; severity?: number; source?: string; relatedInformation?: unknown[]; codeDescription?: { href: string } }>;
+  diagnostics: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; message: string; severity?: number; source?: string; relatedInformation?: unknown[]; codeDescription?: { href: string }; data?: unknown }>;
 }
 
 export class TestClient {

@@ -45,6 +45,7 @@ describe('diagnostics', () => {
     const phase = published.diagnostics.find((diagnostic) => diagnostic.code === 'schema' && diagnostic.message.includes('PHASE2'))!;
     expect(phase.range.start).toEqual(positionOf(text, '"Phase 2"'));
     expect(phase.source).toBe('trial-records');
+    expect(phase.data).toEqual({ ruleId: 'schema', pointer: '/protocolSection/designModule/phases/0' });
     expect(published.diagnostics.some((diagnostic) => diagnostic.code === 'arm-label-reference')).toBe(true);
   });
 
@@ -115,6 +116,8 @@ describe('editor features', () => {
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uri() }, position: positionOf(text, '"phases"', 2) });
     expect(hover.contents.value).toMatch(/\*\*Study phase\*\*/);
     expect(hover.contents.value).toContain('protocol-definitions#StudyPhase');
+    // The required-fields rule's table, which the server hands to the service.
+    expect(hover.contents.value).toMatch(/Expected for interventional studies/);
   });
 
   it('goes to an arm from a reference, finds its references, and renames it everywhere', async () => {

@@ -102,7 +102,6 @@ export class WebviewServer {
   ) {}
 
   static async start(): Promise<WebviewServer> {
-    let instance: WebviewServer | undefined;
     const server = createServer((request, response) => {
       const path = (request.url ?? '/').split('?')[0];
       if (path === '/page') {
@@ -120,7 +119,7 @@ export class WebviewServer {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    instance = new WebviewServer(server, `http://127.0.0.1:${port}`);
+    const instance = new WebviewServer(server, `http://127.0.0.1:${port}`);
     return instance;
   }
 

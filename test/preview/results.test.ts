@@ -11,6 +11,7 @@ import { validateText } from '../../server/src/service/validate';
 import { CORPUS_DIR, corpusRecord, planted, SAMPLE_DIR, sampleRecord, sampleRecordNames } from '../unit/rules/fixtures';
 import { TODAY } from './browser';
 import { between, cellsByPointer, decode, elementsWithClass, sectionOf, tableCells, textOf, type TableCell } from './markup';
+import { builtinRules } from '../../server/src/rules';
 
 type Json = Record<string, any>;
 
@@ -312,7 +313,7 @@ describe('findings next to what they are about', () => {
 
   it("shows the rules' own findings on a sample record in place (each outcome measure's unit on NCT04066023)", () => {
     const record = sampleRecord('NCT04066023');
-    const findings = validateText(JSON.stringify(record, null, 2), { today: TODAY }).filter((finding) => finding.pointer.startsWith(RESULTS));
+    const findings = validateText(JSON.stringify(record, null, 2), { today: TODAY, rules: builtinRules }).filter((finding) => finding.pointer.startsWith(RESULTS));
     const units = findings.filter((finding) => finding.pointer.endsWith('/unitOfMeasure'));
     expect(units.length).toBeGreaterThan(0);
     const html = body(

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewProblem } from '../../client/src/preview/render';
 import { validateText } from '../../server/src/service/validate';
+import { builtinRules } from '../../server/src/rules';
 import { corpusRecord, planted, sampleRecord } from '../unit/rules/fixtures';
 import { launchChromium, openContext, setUpBrowserTests, repoRoot, TODAY, WebviewServer, watch } from './browser';
 
@@ -73,7 +74,7 @@ describe('preview screenshots (headless Chromium, 1200×900)', () => {
       '/protocolSection/designModule/phases/0': 'Phase 2',
       '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0': 'Mycophenolate Mofetil + Telitacicep',
     });
-    const problems: PreviewProblem[] = validateText(JSON.stringify(record, null, 2), { today: TODAY }).map((finding) => ({
+    const problems: PreviewProblem[] = validateText(JSON.stringify(record, null, 2), { rules: builtinRules, today: TODAY }).map((finding) => ({
       severity: finding.severity,
       message: finding.message,
       ruleId: finding.ruleId,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateText } from '../../server/src/service/validate';
+import { builtinRules } from '../../server/src/rules';
 import { CORPUS_DIR } from './rules/fixtures';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
@@ -53,7 +54,7 @@ describe('fuzz', () => {
     const names = Object.keys(mutations);
     // The 1 s bound is a guard against hangs, not a speed test: the first validation of a process
     // also loads the study schema's validator, so it runs once before the clock starts.
-    validateText(SOURCES[0], { today: '2026-11-24' });
+    validateText(SOURCES[0], { today: '2026-11-24', rules: builtinRules });
     let slowest = 0;
     for (let seed = 1; seed <= ITERATIONS; seed++) {
       const next = random(seed);
@@ -62,7 +63,7 @@ describe('fuzz', () => {
       const start = performance.now();
       let findings;
       try {
-        findings = validateText(input, { today: '2026-11-24' });
+        findings = validateText(input, { rules: builtinRules, today: '2026-11-24' });
       } catch (error) {
         throw new Error(`seed ${seed} (${name}) threw: ${String(error)}`);
       }

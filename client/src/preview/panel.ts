@@ -5,13 +5,13 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderBody, renderPreview, type PreviewProblem, type RenderOptions } from './render';
+import { renderBody, renderPreview, type RenderOptions } from './render';
 import { TrialDocument } from '../../../server/src/service/document';
 import { nodeAtOffset, pointerOfNode } from '../../../server/src/service/tree';
+import { previewProblem } from './problems';
 
 const VIEW_TYPE = 'trialRecords.preview';
 const LANGUAGE_ID = 'trial-record';
-const SEVERITIES: Record<number, PreviewProblem['severity']> = { 0: 'error', 1: 'warning', 2: 'info', 3: 'hint' };
 const HIGHLIGHT_DELAY = 60;
 
 /** What preview.js keeps with vscode.setState; the serializer gets it back after a reload. */
@@ -130,16 +130,10 @@ export class PreviewManager implements vscode.Disposable {
     return parsed;
   }
 
-  /** The record's value and its diagnostics, each with the pointer of the node it sits on. */
+  /** The record's value and its diagnostics, each with its finding's pointer (see problems.ts). */
   private snapshot(document: vscode.TextDocument): Pick<RenderOptions, 'today' | 'problems'> & { record: unknown } {
     const parsed = this.parse(document);
-    const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => ({
-      severity: SEVERITIES[diagnostic.severity] ?? 'info',
-      message: diagnostic.message,
-      ruleId: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? ''),
-      pointer: pointerAt(parsed, document.offsetAt(diagnostic.range.start)),
-      line: diagnostic.range.start.line + 1,
-    }));
+    const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => previewProblem(diagnostic, () => pointerAt(parsed, document.offsetAt(diagnostic.range.start))));
     return { record: parsed.value, problems, today: localToday() };
   }
 

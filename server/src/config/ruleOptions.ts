@@ -5,7 +5,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { ruleCatalog } from '../rules/catalog';
 
 const catalog = ruleCatalog();
-const ajv = new Ajv({ strict: false });
+/** Made on first use: most runs check no options, and making one costs a start 10–20 ms. */
+let ajv: Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();
 
 /** What is wrong with the options given to a built-in rule; undefined when they fit, or for a rule that is not built in. */
@@ -21,7 +22,7 @@ export function optionsProblem(schema: Record<string, unknown>, options: Record<
   let validate = validators.get(schema);
   if (!validate) {
     try {
-      validate = ajv.compile(schema);
+      validate = (ajv ??= new Ajv({ strict: false })).compile(schema);
     } catch (error) {
       return `the rule's own options schema (meta.options) cannot be used: ${error instanceof Error ? error.message : String(error)}.`;
     }

@@ -39,7 +39,7 @@ export function overridesFor(config: ResolvedConfig, filePath: string): Applicab
 }
 
 /** Validation options for one record under a config (custom rules and schemas are added by the caller). */
-export function validateOptionsFor(config: ResolvedConfig, filePath: string, defaults: ReadonlyMap<string, Severity>): ValidateOptions {
+export function validateOptionsFor(config: ResolvedConfig, filePath: string, defaults: ReadonlyMap<string, Severity>): Omit<ValidateOptions, 'rules'> {
   const overrides = overridesFor(config, filePath);
   const settingFor = (ruleId: string, pointer: string | undefined): RuleSetting | undefined => {
     let setting = config.rules[ruleId];

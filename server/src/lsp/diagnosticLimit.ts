@@ -2,7 +2,7 @@
 // them: VS Code shows no more than 1,000 per file, and 130,000 diagnostics make a 60 MB message
 // that costs the server and the editor seconds for nothing.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../service/diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 import { severityRank, type Finding } from '../service/types';
 import { plural } from '../service/words';
 

@@ -9,6 +9,7 @@ import { TrialDocument } from '../service/document';
 import { todayUtc, validateDocument, type ValidateOptions } from '../service/validate';
 import type { Finding } from '../service/types';
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
+import { builtinRules } from '../rules';
 import type { SettingsCache } from './settings';
 import { diagnosticsFor } from './diagnosticLimit';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
@@ -174,7 +175,7 @@ export class OpenRecords {
   private async validationOptions(uri: string): Promise<{ options: ValidateOptions; status: RecordStatus; configFinding?: Finding }> {
     const editor = await this.settings.get(uri);
     const { settings, status, configFinding } = this.recordSettings(uri);
-    return { options: { ...settings?.options, today: settings?.options.today ?? todayUtc(), maxSize: editor.maxFileSize }, status, configFinding };
+    return { options: { ...settings?.options, rules: settings?.options.rules ?? builtinRules, today: settings?.options.today ?? todayUtc(), maxSize: editor.maxFileSize }, status, configFinding };
   }
 
   /** Validates other texts of this record the same way (for "fix all", which re-checks between passes). */

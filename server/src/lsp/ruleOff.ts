@@ -8,7 +8,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type W
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
-import { DIAGNOSTIC_SOURCE } from '../service/diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { detectFormatting } from '../service/fixes';
 import { isPlainObject } from '../service/types';
 

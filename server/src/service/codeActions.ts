@@ -4,7 +4,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { diffAsEdit, fixToTextEdit } from './fixes';
-import { isDiagnosticOf } from './diagnostics';
+import { findingOf } from './diagnostics';
 import { schemaAt } from './studySchema';
 import { emptyValue } from './skeleton';
 import { lastSegment } from './pointer';
@@ -41,8 +41,9 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
 
 function quickFixes(document: TrialDocument, findings: readonly Finding[], request: CodeActionRequest): CodeAction[] {
   const actions: CodeAction[] = [];
+  const diagnosticOf = new Map(request.diagnostics.map((diagnostic) => [findingOf(diagnostic, findings), diagnostic]));
   for (const finding of findings) {
-    const diagnostic = request.diagnostics.find((candidate) => isDiagnosticOf(candidate, finding));
+    const diagnostic = diagnosticOf.get(finding);
     if (!diagnostic) continue;
     const fixes = fixesOf(document, finding);
     fixes.forEach((fix, index) => {

@@ -9,8 +9,8 @@ import { childPointer, parentPointer, lastSegment } from './pointer';
 import { isLeaf, isPropertyKey, keyOfValue, nodeAtOffset, pointerOfNode, presentKeys, type Node } from './tree';
 import { isDateStruct, snippetAsPlainText, snippetLiteral, valueSnippet } from './skeleton';
 import { ARRAY_ENTRY_SNIPPETS } from './snippets';
-import { armGroups, asString, interventionReference, interventions, isPartialDate } from '../rules/study';
-import { isRequiredHere } from './requirements';
+import { armGroups, asString, interventionReference, interventions, isPartialDate } from './study';
+import { isRequiredHere, type RequirementLookup } from './requirements';
 
 interface Place {
   /** What is being completed: a key of an object, or a value (of a property or an array item). */
@@ -32,13 +32,15 @@ export interface CompletionOptions {
   today: string;
   /** False for a client that takes no snippets: items insert plain text. */
   snippets?: boolean;
+  /** Whether a field is required for this record (the required-fields rule's table): listed first. */
+  requirementFor?: RequirementLookup;
 }
 
 export function doComplete(document: TrialDocument, position: Position, options: CompletionOptions): CompletionList {
   const offset = document.offsetAt(position);
   const place = findPlace(document, offset);
   if (!place) return { isIncomplete: false, items: [] };
-  const items = place.kind === 'key' ? keyItems(document, place) : valueItems(document, place, options);
+  const items = place.kind === 'key' ? keyItems(document, place, options) : valueItems(document, place, options);
   const range = document.rangeOf(place.start, place.end);
   const separator = needsComma(document.text, place.end) ? ',' : '';
   for (const item of items) {
@@ -104,7 +106,7 @@ function needsComma(text: string, end: number): boolean {
 
 // ---- keys -----------------------------------------------------------------------------------
 
-function keyItems(document: TrialDocument, place: Place): CompletionItem[] {
+function keyItems(document: TrialDocument, place: Place, options: CompletionOptions): CompletionItem[] {
   const schema = schemaAt(place.pointer);
   if (!schema?.properties) return [];
   const present = new Set(place.object ? presentKeys(place.object) : []);
@@ -113,7 +115,7 @@ function keyItems(document: TrialDocument, place: Place): CompletionItem[] {
   return Object.entries(schema.properties)
     .filter(([key]) => !present.has(key) && key !== '$schema')
     .map(([key, child], index) => {
-      const required = (schema.required ?? []).includes(key) || isRequiredHere(childPointer(place.pointer, key), record);
+      const required = (schema.required ?? []).includes(key) || isRequiredHere(childPointer(place.pointer, key), record, options.requirementFor);
       return keyItem(key, child, required, index, place.addValue);
     });
 }

@@ -1,38 +1,30 @@
-// Findings as LSP diagnostics: the same object is published and later matched by code actions.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { ruleDocsUrl } from '../formatters/types';
-import type { Finding, Severity } from './types';
+// What a finding's diagnostic carries back from the editor (LSP 3.17 `Diagnostic.data`): its rule
+// id and JSON Pointer, so that code actions and the preview find the finding again without
+// matching positions or parsing the text. The server's lsp/diagnostics.ts writes it.
+import type { Finding } from './types';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export const DIAGNOSTIC_SOURCE = 'trial-records';
-
-export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: finding.range,
-    severity: SEVERITY[finding.severity],
-    code: finding.ruleId,
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-  };
-  const docs = ruleDocsUrl(finding.ruleId);
-  if (docs) diagnostic.codeDescription = { href: docs };
-  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({ location: { uri, range: related.range }, message: related.message }));
-  if (finding.ruleId === 'unknown-property' && finding.severity === 'hint') diagnostic.tags = [DiagnosticTag.Unnecessary];
-  return diagnostic;
+export interface FindingData {
+  ruleId: string;
+  pointer: string;
 }
 
-/** Whether an LSP diagnostic (as the client sends it back) is this finding's. */
-export function isDiagnosticOf(diagnostic: Diagnostic, finding: Finding): boolean {
-  return (
-    diagnostic.code === finding.ruleId &&
-    diagnostic.message === finding.message &&
-    diagnostic.range.start.line === finding.range.start.line &&
-    diagnostic.range.start.character === finding.range.start.character
-  );
+export function findingData(finding: Finding): FindingData {
+  return { ruleId: finding.ruleId, pointer: finding.pointer };
+}
+
+/** The finding data of a diagnostic, or undefined for one that is not ours (or from an older server). */
+export function dataOf(diagnostic: { data?: unknown }): FindingData | undefined {
+  const data = diagnostic.data as Partial<FindingData> | null | undefined;
+  return typeof data?.ruleId === 'string' && typeof data.pointer === 'string' ? { ruleId: data.ruleId, pointer: data.pointer } : undefined;
+}
+
+/**
+ * The finding a diagnostic stands for: the one of its rule at its pointer; where a rule reports
+ * several findings at one pointer, the one with the diagnostic's message.
+ */
+export function findingOf<T extends Finding>(diagnostic: { data?: unknown; message: string }, findings: readonly T[]): T | undefined {
+  const data = dataOf(diagnostic);
+  if (!data) return undefined;
+  const candidates = findings.filter((finding) => finding.ruleId === data.ruleId && finding.pointer === data.pointer);
+  return candidates.length <= 1 ? candidates[0] : candidates.find((finding) => finding.message === diagnostic.message);
 }

@@ -7,8 +7,8 @@ import type { TrialDocument } from './document';
 import { enumLabel, schemaAt, type SchemaNode } from './studySchema';
 import { childPointer, lastSegment, parentPointer } from './pointer';
 import { isLeaf, isPropertyKey, nodeAtOffset, pointerOfNode, type Node } from './tree';
-import { armGroups, asArray, asString, interventionReference, interventions, isPartialDate, KEY_DATE_NAMES, KEY_DATES, dateStruct } from '../rules/study';
-import { requirementNote } from './requirements';
+import { armGroups, asArray, asString, interventionReference, interventions, isPartialDate, KEY_DATE_NAMES, KEY_DATES, dateStruct } from './study';
+import { requirementNote, type RequirementLookup } from './requirements';
 import { describeDate, distanceInWords } from './dates';
 import { capitalized } from './words';
 import { severityRank, type Finding, type Range, type RuleMeta } from './types';
@@ -23,13 +23,15 @@ export interface HoverOptions {
   findings?: readonly Finding[];
   /** What a rule id stands for (built-in and the record's custom rules). */
   describeRule?: (ruleId: string) => (Pick<RuleMeta, 'id' | 'description'> & { docs?: string }) | undefined;
+  /** Whether a field is required for this record (the required-fields rule's table); no note without it. */
+  requirementFor?: RequirementLookup;
 }
 
 export function doHover(document: TrialDocument, position: Position, options: HoverOptions): Hover | null {
   const rules = ruleSections(position, options);
   const node = nodeAtOffset(document.tree, document.offsetAt(position));
   const field = node && (isLeaf(node) || isPropertyKey(node)) ? node : undefined;
-  const sections = field ? (isPropertyKey(field) ? fieldSections(document, pointerOfProperty(field)) : valueSections(document, field, options.today)) : [];
+  const sections = field ? (isPropertyKey(field) ? fieldSections(document, pointerOfProperty(field), options) : valueSections(document, field, options)) : [];
   const value = [...rules, sections.join('\n\n')].filter((part) => part !== '').join('\n\n---\n\n');
   if (value === '') return null;
   return { contents: { kind: MarkupKind.Markdown, value }, range: field ? document.rangeOf(field.offset, field.offset + field.length) : undefined };
@@ -66,7 +68,7 @@ function pointerOfProperty(key: Node): string {
   return childPointer(pointerOfNode(key.parent!.parent!), String(key.value));
 }
 
-function valueSections(document: TrialDocument, node: Node, today: string): string[] {
+function valueSections(document: TrialDocument, node: Node, options: HoverOptions): string[] {
   const pointer = pointerOfNode(node);
   const generalized = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
   const record = document.parsed.value;
@@ -74,12 +76,12 @@ function valueSections(document: TrialDocument, node: Node, today: string): stri
   if (generalized === INTERVENTION_REFERENCE && typeof node.value === 'string') return interventionSections(record, node.value);
   const schema = schemaAt(pointer);
   if (schema?.enum && typeof node.value === 'string') return enumSections(schema, node.value);
-  if ((schema?.format === 'partial-date' || schema?.format === 'date') && typeof node.value === 'string') return dateSections(record, pointer, node.value, today);
-  return fieldSections(document, pointer);
+  if ((schema?.format === 'partial-date' || schema?.format === 'date') && typeof node.value === 'string') return dateSections(record, pointer, node.value, options.today);
+  return fieldSections(document, pointer, options);
 }
 
 /** Title, description, type, allowed values, limit, requiredness and the official link. */
-function fieldSections(document: TrialDocument, pointer: string): string[] {
+function fieldSections(document: TrialDocument, pointer: string, options: HoverOptions): string[] {
   const schema = schemaAt(pointer);
   if (!schema) return [];
   const sections = [`**${schema.title ?? lastSegment(pointer)}** \`${lastSegment(pointer)}\``];
@@ -89,7 +91,7 @@ function fieldSections(document: TrialDocument, pointer: string): string[] {
   if (codes) sections.push(allowedValues(codes));
   const limit = limitLine(schema, document.locateNode(pointer)?.value);
   if (limit) sections.push(limit);
-  const required = requirementNote(pointer, document.parsed.value);
+  const required = requirementNote(pointer, document.parsed.value, options.requirementFor);
   if (required) sections.push(required);
   if (schema['x-officialUrl']) sections.push(`[Official definition](${schema['x-officialUrl']})`);
   return sections;

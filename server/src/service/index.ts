@@ -10,6 +10,7 @@ export { documentSymbols } from './symbols';
 export { foldingRanges, selectionRanges } from './structure';
 export { formatDocument, FormatRefused, type FormatOptions } from './format';
 export { documentLinks } from './links';
-export { toDiagnostic } from './diagnostics';
+export { dataOf, findingOf, type FindingData } from './diagnostics';
+export type { RequirementLookup } from './requirements';
 export { applyFixesRepeatedly } from './fixes';
 export type { Finding, Severity } from './types';

@@ -4,7 +4,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { nodeAtOffset, pointerOfNode } from './tree';
-import { armGroups, asArray, asString, interventionReference, interventions, interventionTypeLabel, POINTERS } from '../rules/study';
+import { armGroups, asArray, asString, interventionReference, interventions, interventionTypeLabel, POINTERS } from './study';
 
 type Target = { kind: 'arm'; label: string } | { kind: 'intervention'; reference: string };
 

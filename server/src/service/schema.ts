@@ -1,13 +1,15 @@
-// Schema validation: ajv compiled once; its errors become findings in plain words, at most one
-// per node, placed by the range conventions of DESIGN.md.
+// Schema validation: the study schema's validator generated at build time (team schemas are
+// compiled at run time); ajv errors become findings in plain words, at most one per node, placed
+// by the range conventions of DESIGN.md.
 import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import validateStudy from './studyValidator.generated';
+import { STUDY_FORMATS } from './studyFormats';
 import { studySchema, type SchemaNode } from './studySchema';
-import { childPointer, lastSegment } from './pointer';
+import { childPointer, lastSegment, parsePointer, valueAt } from './pointer';
 import { closest } from './similarity';
 import { codeOfDisplayLabel } from './enumLabels';
 import { emptyValue } from './skeleton';
-import { isRealPartialDate, PARTIAL_DATE } from './dates';
+import { PARTIAL_DATE } from './dates';
 import type { UnplacedFinding } from './types';
 
 /** Keys the registry used to emit and no longer does: a hint, not a warning. */
@@ -42,25 +44,40 @@ const ENUM_NOUNS: Record<string, string> = {
   OrgStudyIdType: 'an organization ID type',
 };
 
-let compiled: ValidateFunction | undefined;
-
+/** The ajv that compiles team schemas at run time (verbose: errors carry their schema node and value). */
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, ...options });
-  addFormats(ajv, ['date', 'uri']);
-  ajv.addFormat('partial-date', isRealPartialDate);
-  return ajv;
+  return new Ajv({ allErrors: true, strict: false, verbose: true, formats: STUDY_FORMATS, ...options });
 }
 
+/** The study schema's validator, generated at build time. */
 export function studyValidator(): ValidateFunction {
-  compiled ??= createAjv().compile(studySchema as object);
-  return compiled;
+  return validateStudy;
+}
+
+/** The study schema compiled now, as the generated validator was: what the tests compare it with. */
+export function compileStudyValidator(): ValidateFunction {
+  return createAjv().compile(studySchema as object);
 }
 
 /** Findings of the study schema (rule ids `schema`, `unknown-property`). */
 export function validateAgainstSchema(value: unknown): UnplacedFinding[] {
-  const validate = studyValidator();
-  if (validate(value)) return [];
-  return translateErrors(validate.errors ?? [], 'schema');
+  if (validateStudy(value)) return [];
+  return translateErrors(withSchemaAndData(validateStudy.errors ?? [], value), 'schema');
+}
+
+/**
+ * The generated validator leaves out what a verbose ajv puts in each error (its schema node and
+ * value: the node would copy the whole documented schema into the code); both are looked up here.
+ */
+function withSchemaAndData(errors: ErrorObject[], value: unknown): ErrorObject[] {
+  return errors.map((error) => ({ ...error, parentSchema: parentSchemaOf(error.schemaPath), data: valueAt(value, error.instancePath) }));
+}
+
+/** The schema node holding the failed keyword: "#/properties/x/maxLength" -> the node of x. */
+function parentSchemaOf(schemaPath: string): SchemaNode | undefined {
+  let node: unknown = studySchema;
+  for (const segment of parsePointer(decodeURIComponent(schemaPath.slice(1))).slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[segment];
+  return node as SchemaNode | undefined;
 }
 
 const PRIORITY: Record<string, number> = { type: 0, required: 1, additionalProperties: 1, enum: 2, pattern: 3, format: 3, maxLength: 4, minimum: 4 };

@@ -4,7 +4,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { schemaAt } from './studySchema';
 import { childPointer } from './pointer';
-import { interventionTypeLabel } from '../rules/study';
+import { interventionTypeLabel } from './study';
 import type { Node } from './tree';
 
 type Namer = (entry: Node) => string | undefined;

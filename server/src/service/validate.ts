@@ -6,14 +6,14 @@ import { collectStrings } from './pointer';
 import { withShortQuotes } from './words';
 import { pushAll } from './arrays';
 import { RECORD_DOCUMENT } from './recordDocument';
-import { builtinRules } from '../rules';
 import type { DuplicateKey, NodeLocation } from './scan';
 import { severityRank, type Finding, type Fix, type Position, type Range, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
 
 export interface ValidateOptions {
   /** yyyy-MM-dd; defaults to the current UTC date. */
   today?: string;
-  rules?: readonly Rule[];
+  /** The rules to run: the engine's callers hand them in (the built-in ones are rules/index.ts). */
+  rules: readonly Rule[];
   /** The severity a finding is reported with, or 'off'; undefined keeps the default. */
   severityFor?: (ruleId: string, pointer: string, defaultSeverity: Severity) => Severity | 'off' | undefined;
   optionsFor?: (ruleId: string) => Record<string, unknown> | undefined;
@@ -35,11 +35,11 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function validateText(text: string, options: ValidateOptions = {}): Finding[] {
+export function validateText(text: string, options: ValidateOptions): Finding[] {
   return validateDocument(new TrialDocument(text), options);
 }
 
-export function validateDocument(document: TrialDocument, options: ValidateOptions = {}): Finding[] {
+export function validateDocument(document: TrialDocument, options: ValidateOptions): Finding[] {
   const findings = collectFindings(document, options);
   // Duplicate keys, and the places of every pointer reported so far, in one go.
   const { duplicates, locations } = document.scan(pointersToPlace(findings));
@@ -105,7 +105,7 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
   let strings: ReturnType<typeof collectStrings> | undefined;
   const allStrings = () => (strings ??= collectStrings(value));
   const run = options.runRule ?? ((rule: Rule, context: RuleContext) => rule.check(context));
-  for (const rule of options.rules ?? builtinRules) {
+  for (const rule of options.rules) {
     if (options.isRuleOff?.(rule.meta.id)) continue;
     const context = new RuleRun(rule, value, document, today, allStrings, options.optionsFor?.(rule.meta.id) ?? {}, findings, options.previous);
     try {

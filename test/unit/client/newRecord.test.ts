@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { insertedText, newRecordSnippet, STARTING_STATUSES, type NewStudyType } from '../../../client/src/newRecord';
 import { validateText } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 
 const TODAY = '2026-12-07';
 const MONTH = TODAY.slice(0, 7);
 
 function findingsOf(type: NewStudyType, status: string) {
-  return validateText(insertedText(newRecordSnippet(type, status, MONTH)), { today: TODAY });
+  return validateText(insertedText(newRecordSnippet(type, status, MONTH)), { today: TODAY, rules: builtinRules });
 }
 
 describe('newRecordSnippet', () => {

@@ -8,6 +8,7 @@ import { validateText } from '../../../server/src/service/validate';
 import { formatters } from '../../../server/src/formatters';
 import { ruleCatalog } from '../../../server/src/rules/catalog';
 import { corpusRecord, planted } from '../rules/fixtures';
+import { builtinRules } from '../../../server/src/rules';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const matcher = manifest.contributes.problemMatchers[0];
@@ -16,7 +17,7 @@ describe('the trial-records problem matcher', () => {
   it('matches the compact lines of errors, warnings and infos, with file, line, column, severity, message and rule', () => {
     const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] });
     const text = JSON.stringify(record, null, 2);
-    const findings = validateText(text, { today: '2026-12-07' });
+    const findings = validateText(text, { today: '2026-12-07', rules: builtinRules });
     const report = formatters.compact({ files: [{ path: 'records/a.trial.json', absolutePath: '/w/records/a.trial.json', text, findings }], rules: ruleCatalog(), cwd: '/w' }, { color: false, failOn: 'error' });
     const regexp = new RegExp(matcher.pattern.regexp);
     const lines = report.split('\n').filter((line) => line.startsWith('records/'));

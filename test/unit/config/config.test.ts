@@ -26,7 +26,7 @@ function lint(root: string, name: string, trusted = true) {
   service = new ConfigService();
   const path = join(root, name);
   const settings = service.settingsFor(path, { trusted });
-  const text = JSON.stringify(JSON.parse(require('node:fs').readFileSync(path, 'utf8')), null, 2);
+  const text = JSON.stringify(JSON.parse(readFileSync(path, 'utf8')), null, 2);
   return { settings, findings: validateDocument(new TrialDocument(text), { ...settings.options, today: settings.options.today ?? TODAY }) };
 }
 

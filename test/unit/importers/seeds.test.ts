@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, formatRecord, importText, type ImportFormat } from '../../../server/src/importers/index';
 import { validateText } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 import { at, lineOf, readSeed, SEED, SEEDS_DIR } from './seed-files';
 
 /** sha256 of the seed documents as delivered (../shared/seeds). */
@@ -46,7 +47,7 @@ describe('seed documents', () => {
   it('seed records get no syntax, schema or unknown-property findings', async () => {
     for (const { fileName } of EXPECTED) {
       const text = readFileSync(join(SEEDS_DIR, fileName), 'utf8');
-      const findings = validateText(text, { today: '2026-11-24' });
+      const findings = validateText(text, { rules: builtinRules, today: '2026-11-24' });
       const structural = findings.filter((finding) => ['syntax', 'schema', 'unknown-property'].includes(finding.ruleId));
       expect(structural.map((finding) => `${fileName} ${finding.ruleId} ${finding.pointer}: ${finding.message}`)).toEqual([]);
     }

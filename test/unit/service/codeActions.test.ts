@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { codeActions, FIX_ALL_KIND } from '../../../server/src/service/codeActions';
-import { toDiagnostic } from '../../../server/src/service/diagnostics';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { toDiagnostic } from '../../../server/src/lsp/diagnostics';
 import { applyFixesRepeatedly } from '../../../server/src/service/fixes';
 import { TrialDocument } from '../../../server/src/service/document';
 import { validateDocument } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 import { applyTextEdits } from './cursor';
 import { corpusRecord, planted } from '../rules/fixtures';
 
@@ -12,10 +14,10 @@ const URI = 'file:///test/record.trial.json';
 
 function actionsFor(record: unknown, ruleId: string, only?: string[]) {
   const document = new TrialDocument(JSON.stringify(record, null, 2), 1, URI);
-  const findings = validateDocument(document, { today: TODAY });
+  const findings = validateDocument(document, { rules: builtinRules, today: TODAY });
   const finding = findings.find((candidate) => candidate.ruleId === ruleId);
   if (!finding) throw new Error(`no ${ruleId} finding: ${findings.map((f) => f.ruleId).join(', ')}`);
-  const revalidate = (text: string) => validateDocument(new TrialDocument(text), { today: TODAY });
+  const revalidate = (text: string) => validateDocument(new TrialDocument(text), { rules: builtinRules, today: TODAY });
   const actions = codeActions(document, findings, { range: finding.range, diagnostics: [toDiagnostic(finding, URI)], only }, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
   const apply = (title: string) => {
     const action = actions.find((candidate) => candidate.title === title);
@@ -51,6 +53,28 @@ describe('quick fixes', () => {
     const { actions, apply } = actionsFor(record, 'required-fields');
     expect(actions.map((action) => action.title)).toContain('Insert an empty "Brief title"');
     expect(apply('Insert an empty "Brief title"').protocolSection.identificationModule.briefTitle).toBe('');
+  });
+});
+
+describe('matching a diagnostic to its finding', () => {
+  const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] });
+  const document = new TrialDocument(JSON.stringify(record, null, 2), 1, URI);
+  const findings = validateDocument(document, { rules: builtinRules, today: TODAY });
+  const finding = findings.find((candidate) => candidate.ruleId === 'schema')!;
+  const titles = (diagnostic: Diagnostic) => codeActions(document, findings, { range: finding.range, diagnostics: [diagnostic] }, () => document.text).map((action) => action.title);
+
+  it('carries the rule id and pointer in the diagnostic data', () => {
+    expect(toDiagnostic(finding, URI).data).toEqual({ ruleId: 'schema', pointer: '/protocolSection/designModule/phases/0' });
+  });
+
+  it('finds the finding by that data, whatever range and message the editor sends back', () => {
+    const moved = { ...toDiagnostic(finding, URI), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'edited' };
+    expect(titles(moved)).toEqual(['Replace with "PHASE2"']);
+  });
+
+  it('offers nothing for a diagnostic without our data (another tool\'s, or one the client dropped it from)', () => {
+    expect(titles({ ...toDiagnostic(finding, URI), data: undefined })).toEqual([]);
+    expect(titles({ ...toDiagnostic(finding, URI), data: { ruleId: 'schema', pointer: '/protocolSection/designModule/phases/1' } })).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { doComplete } from '../../../server/src/service/completion';
+import { requirementFor } from '../../../server/src/rules/required-fields';
 import { applyTextEdits, atCursor, recordWithCursor } from './cursor';
 import { corpusRecord, planted } from '../rules/fixtures';
 
 const TODAY = '2026-11-24';
-const complete = ({ document, position }: ReturnType<typeof atCursor>) => doComplete(document, position, { today: TODAY });
+const complete = ({ document, position }: ReturnType<typeof atCursor>) => doComplete(document, position, { today: TODAY, requirementFor });
 const labels = (list: ReturnType<typeof doComplete>) => list.items.map((item) => item.label);
 const newText = (list: ReturnType<typeof doComplete>, label: string) => {
   const edit = list.items.find((item) => item.label === label)?.textEdit;

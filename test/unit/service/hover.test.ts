@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { doHover } from '../../../server/src/service/hover';
+import { doHover, type HoverOptions } from '../../../server/src/service/hover';
 import { recordWithCursor } from './cursor';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TrialDocument } from '../../../server/src/service/document';
 import { validateDocument } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 import { ruleCatalog } from '../../../server/src/rules/catalog';
+import { requirementFor } from '../../../server/src/rules/required-fields';
 import type { Position } from '../../../server/src/service/types';
 import { CORPUS_DIR, corpusRecord, planted } from '../rules/fixtures';
 
 const TODAY = '2026-11-24';
-const hoverText = (marked: ReturnType<typeof recordWithCursor>) => {
-  const hover = doHover(marked.document, marked.position, { today: TODAY });
+const hoverText = (marked: ReturnType<typeof recordWithCursor>, options: Partial<HoverOptions> = { requirementFor }) => {
+  const hover = doHover(marked.document, marked.position, { today: TODAY, ...options });
   return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
 };
 
@@ -32,9 +34,11 @@ describe('hover on a key', () => {
     expect(text).toContain(`Limit: 300 characters — this one has ${[...title].length}`);
   });
 
-  it('says whether the field is required for this study type', () => {
-    const interventional = hoverText(recordWithCursor('"allocation"', '"alloc|ation"'));
-    expect(interventional).toMatch(/[Rr]equired/);
+  it('says whether the field is required for this study type, from the lookup its caller hands in', () => {
+    const note = requirementFor('protocolSection.designModule.designInfo.allocation', corpusRecord('NCT03418623'));
+    expect(note).toMatch(/^Required for interventional studies/);
+    expect(hoverText(recordWithCursor('"allocation"', '"alloc|ation"'))).toContain(note);
+    expect(hoverText(recordWithCursor('"allocation"', '"alloc|ation"'), {})).not.toContain(note);
   });
 });
 
@@ -78,8 +82,8 @@ describe('hover over a finding', () => {
   const docsOf = (id: string) => catalog.get(id)!.docs!;
 
   function hoverOver(document: TrialDocument, position: Position): string {
-    const findings = validateDocument(document, { today: TODAY });
-    const hover = doHover(document, position, { today: TODAY, findings, describeRule });
+    const findings = validateDocument(document, { rules: builtinRules, today: TODAY });
+    const hover = doHover(document, position, { today: TODAY, findings, describeRule, requirementFor });
     return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
   }
 
@@ -90,7 +94,7 @@ describe('hover over a finding', () => {
   it("explains the rule of the finding under the cursor, then what the value is", () => {
     const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE2', 'PHASE2'] });
     const document = new TrialDocument(JSON.stringify(record, null, 2));
-    const duplicate = validateDocument(document, { today: TODAY }).find((finding) => finding.ruleId === 'duplicate-values');
+    const duplicate = validateDocument(document, { rules: builtinRules, today: TODAY }).find((finding) => finding.ruleId === 'duplicate-values');
     expect(duplicate?.pointer).toBe('/protocolSection/designModule/phases/1');
     const parts = hoverOver(document, duplicate!.range.start).split('\n\n---\n\n');
     expect(parts).toHaveLength(2);
@@ -100,7 +104,7 @@ describe('hover over a finding', () => {
 
   it('lists every rule with a finding there once, the most severe first', () => {
     const document = partialRecord('NCT02576665');
-    const findings = validateDocument(document, { today: TODAY });
+    const findings = validateDocument(document, { rules: builtinRules, today: TODAY });
     const place = findings.find((finding) => finding.ruleId === 'why-stopped-required')!.range.start;
     const here = findings.filter((finding) => finding.range.start.line === place.line && finding.range.start.character === place.character);
     expect(new Set(here.map((finding) => `${finding.ruleId}/${finding.severity}`))).toEqual(new Set(['required-fields/error', 'required-fields/warning', 'why-stopped-required/warning']));
@@ -114,7 +118,7 @@ describe('hover over a finding', () => {
     expect(hoverOver(plain.document, plain.position)).toBe(hoverText(plain));
     const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/designInfo/allocation': 'RANDOM' });
     const wrongCode = recordWithCursor('"RANDOM"', '"RAN|DOM"', record);
-    const findings = validateDocument(wrongCode.document, { today: TODAY });
+    const findings = validateDocument(wrongCode.document, { rules: builtinRules, today: TODAY });
     expect(findings.some((finding) => finding.ruleId === 'schema' && finding.pointer.endsWith('/allocation'))).toBe(true);
     expect(hoverOver(wrongCode.document, wrongCode.position)).not.toContain('**Rule');
   });
@@ -122,13 +126,13 @@ describe('hover over a finding', () => {
   it("explains the engine's own checks too: a repeated key", () => {
     const text = JSON.stringify(corpusRecord('NCT03418623'), null, 2).replace('"briefTitle":', '"acronym": "X",\n      "acronym":');
     const document = new TrialDocument(text);
-    const repeated = validateDocument(document, { today: TODAY }).find((finding) => finding.ruleId === 'duplicate-key')!;
+    const repeated = validateDocument(document, { rules: builtinRules, today: TODAY }).find((finding) => finding.ruleId === 'duplicate-key')!;
     expect(hoverOver(document, repeated.range.start)).toContain(`**Rule \`duplicate-key\`**: ${catalog.get('duplicate-key')!.description}\n\n${docsOf('duplicate-key')}`);
   });
 
   it("shows a custom rule's description once when it has no docs of its own", () => {
     const empty = new TrialDocument('{}');
-    const findings = validateDocument(empty, { today: TODAY });
+    const findings = validateDocument(empty, { rules: builtinRules, today: TODAY });
     const custom = (id: string) => (id === 'required-fields' ? { id, description: 'Our own check', docs: 'Our own check' } : undefined);
     expect(doHover(empty, { line: 0, character: 0 }, { today: TODAY, findings, describeRule: custom })?.contents).toEqual({ kind: 'markdown', value: '**Rule `required-fields`**: Our own check' });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentHighlightKind } from 'vscode-languageserver-types';
 import { findDefinition, findHighlights, findReferences, prepareRename, rename } from '../../../server/src/service/navigation';
 import { validateText } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 import { applyTextEdits, recordWithCursor } from './cursor';
 import { corpusRecord } from '../rules/fixtures';
 
@@ -68,7 +69,7 @@ describe('rename', () => {
     const renamed = JSON.parse(applyTextEdits(marked.document, edit.changes![marked.document.uri]));
     expect(renamed.protocolSection.armsInterventionsModule.armGroups[0].label).toBe('Renamed arm');
     expect(JSON.stringify(renamed)).not.toContain(JSON.stringify(firstArm));
-    const after = validateText(JSON.stringify(renamed, null, 2), { today: '2026-11-24' });
+    const after = validateText(JSON.stringify(renamed, null, 2), { rules: builtinRules, today: '2026-11-24' });
     expect(after.filter((finding) => finding.ruleId === 'arm-label-reference')).toEqual([]);
   });
 
@@ -82,7 +83,7 @@ describe('rename', () => {
     const renamed = JSON.parse(applyTextEdits(marked.document, edit.changes![marked.document.uri]));
     expect(renamed.protocolSection.armsInterventionsModule.interventions[0].name).toBe('New "name"');
     expect(JSON.stringify(renamed)).toContain(JSON.stringify('Device: New "name"'));
-    expect(validateText(JSON.stringify(renamed), { today: '2026-11-24' }).filter((finding) => finding.ruleId === 'intervention-name-reference')).toEqual([]);
+    expect(validateText(JSON.stringify(renamed), { rules: builtinRules, today: '2026-11-24' }).filter((finding) => finding.ruleId === 'intervention-name-reference')).toEqual([]);
   });
 
   it('refuses elsewhere, and a name another arm already has', () => {

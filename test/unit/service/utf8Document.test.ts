@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TrialDocument } from '../../../server/src/service/document';
 import { utf8Document } from '../../../server/src/service/utf8Document';
 import { validateDocument } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 import { defineRule } from '../../../server/src/service/types';
 import { corpusRecord, corpusTexts, planted } from '../rules/fixtures';
 
@@ -18,8 +19,8 @@ function fromBytes(bytes: Buffer): TrialDocument {
 
 function sameFindings(text: string, maxSize?: number) {
   const bytes = Buffer.from(text, 'utf8');
-  const direct = validateDocument(fromBytes(bytes), { today: TODAY, maxSize });
-  const decoded = validateDocument(new TrialDocument(text), { today: TODAY, maxSize });
+  const direct = validateDocument(fromBytes(bytes), { rules: builtinRules, today: TODAY, maxSize });
+  const decoded = validateDocument(new TrialDocument(text), { rules: builtinRules, today: TODAY, maxSize });
   expect(direct).toEqual(decoded);
   return direct;
 }

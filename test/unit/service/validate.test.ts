@@ -1,6 +1,7 @@
 // The engine: the message and range of each schema error kind, syntax errors, duplicate keys.
 import { describe, expect, it } from 'vitest';
 import { validateText } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
 import { corpusRecord, planted } from '../rules/fixtures';
 import type { Finding } from '../../../server/src/service/types';
 
@@ -8,7 +9,7 @@ const base = corpusRecord('NCT03418623');
 
 function lint(record: unknown) {
   const text = JSON.stringify(record, null, 2);
-  return { text, findings: validateText(text, { today: '2026-11-24' }) };
+  return { text, findings: validateText(text, { rules: builtinRules, today: '2026-11-24' }) };
 }
 
 /** The source text a finding's range covers. */
@@ -130,7 +131,7 @@ describe('schema findings', () => {
 describe('syntax', () => {
   it('reports comments and trailing commas as errors, and still validates what it can read', () => {
     const text = '{\n  // a comment\n  "protocolSection": {"designModule": {"phases": ["Phase 2"],}}\n}';
-    const findings = validateText(text);
+    const findings = validateText(text, { rules: builtinRules });
     const syntax = findings.filter((f) => f.ruleId === 'syntax');
     expect(syntax.map((f) => f.message)).toEqual(['Comments are not allowed: trial records are strict JSON.', expect.stringMatching(/trailing commas are not allowed/)]);
     expect(syntax[0].range.start).toEqual({ line: 1, character: 2 });
@@ -138,21 +139,21 @@ describe('syntax', () => {
   });
 
   it('says an empty file is empty', () => {
-    expect(validateText('').map((f) => f.message)).toEqual([expect.stringMatching(/The file is empty/)]);
+    expect(validateText('', { rules: builtinRules }).map((f) => f.message)).toEqual([expect.stringMatching(/The file is empty/)]);
   });
 
   it('reports a BOM as a warning and validates the rest', () => {
-    const findings = validateText('\ufeff' + JSON.stringify(base));
+    const findings = validateText('\ufeff' + JSON.stringify(base), { rules: builtinRules });
     expect(findings.filter((f) => f.ruleId === 'syntax').map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('reports a NUL byte', () => {
-    expect(validateText('{"a":\u0000}').some((f) => /NUL byte/.test(f.message))).toBe(true);
+    expect(validateText('{"a":\u0000}', { rules: builtinRules }).some((f) => /NUL byte/.test(f.message))).toBe(true);
   });
 
   it('survives 100,000-deep nesting', () => {
     const deep = '['.repeat(100000) + ']'.repeat(100000);
-    const findings = validateText(`{"protocolSection": {"conditionsModule": {"conditions": ${deep}}}}`);
+    const findings = validateText(`{"protocolSection": {"conditionsModule": {"conditions": ${deep}}}}`, { rules: builtinRules });
     expect(findings.length).toBeGreaterThan(0);
   });
 });
@@ -160,7 +161,7 @@ describe('syntax', () => {
 describe('duplicate keys', () => {
   it('reports the second key with the first as related information', () => {
     const text = '{\n  "protocolSection": {\n    "designModule": {"studyType": "INTERVENTIONAL"},\n    "designModule": {"studyType": "OBSERVATIONAL"}\n  }\n}';
-    const finding = only(validateText(text), 'duplicate-key');
+    const finding = only(validateText(text, { rules: builtinRules }), 'duplicate-key');
     expect(finding.pointer).toBe('/protocolSection/designModule');
     expect(finding.range.start).toEqual({ line: 3, character: 4 });
     expect(finding.related?.[0].range.start).toEqual({ line: 2, character: 4 });
@@ -168,24 +169,24 @@ describe('duplicate keys', () => {
 
   it('tells repeated keys in different objects apart', () => {
     const text = JSON.stringify({ protocolSection: { armsInterventionsModule: { armGroups: [{ label: 'A' }, { label: 'B' }] } } });
-    expect(validateText(text).filter((f) => f.ruleId === 'duplicate-key')).toEqual([]);
+    expect(validateText(text, { rules: builtinRules }).filter((f) => f.ruleId === 'duplicate-key')).toEqual([]);
   });
 });
 
 describe('positions', () => {
   it('counts characters in UTF-16 code units, as LSP does', () => {
     const text = '{"protocolSection": {"identificationModule": {"briefTitle": "😀", "acronym": 5}}}';
-    const finding = only(validateText(text), 'schema');
+    const finding = only(validateText(text, { rules: builtinRules }), 'schema');
     expect(finding.range.start.character).toBe(text.indexOf('5'));
   });
 
   it('counts a carriage return on its own as a line break, as editors do, like CRLF and LF', () => {
     const { text } = lint(planted(base, { '/protocolSection/designModule/phases': ['Phase 2'] }));
     const at = (findings: Finding[]) => findings.map((finding) => [finding.ruleId, finding.range]);
-    const expected = at(validateText(text, { today: '2026-11-24' }));
+    const expected = at(validateText(text, { rules: builtinRules, today: '2026-11-24' }));
     expect(expected.some(([ruleId]) => ruleId === 'schema')).toBe(true);
-    for (const lineBreak of ['\r\n', '\r']) expect(at(validateText(text.split('\n').join(lineBreak), { today: '2026-11-24' })), JSON.stringify(lineBreak)).toEqual(expected);
-    const syntax = only(validateText('{"a": 1}\r\r\r"'), 'syntax');
+    for (const lineBreak of ['\r\n', '\r']) expect(at(validateText(text.split('\n').join(lineBreak), { rules: builtinRules, today: '2026-11-24' })), JSON.stringify(lineBreak)).toEqual(expected);
+    const syntax = only(validateText('{"a": 1}\r\r\r"', { rules: builtinRules }), 'syntax');
     expect(syntax.range.start).toEqual({ line: 3, character: 0 });
   });
 });
@@ -195,7 +196,7 @@ describe('messages about very long values', () => {
     const key = 'K'.repeat(50000);
     const phase = 'P'.repeat(100000);
     const text = JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': [phase], [`/protocolSection/designModule/${key}`]: 1 }), null, 2);
-    const findings = validateText(text, { today: '2026-11-24' });
+    const findings = validateText(text, { rules: builtinRules, today: '2026-11-24' });
     const unknown = findings.find((finding) => finding.ruleId === 'unknown-property' && finding.pointer.endsWith(key))!;
     expect(unknown.message).toBe(`Unknown property "${'K'.repeat(80)}…" (50000 characters) in Design; the registry does not know this field.`);
     expect(unknown.suggestions?.map((suggestion) => suggestion.title)).toEqual([`Remove "${'K'.repeat(80)}…" (50000 characters)`]);
@@ -206,7 +207,7 @@ describe('messages about very long values', () => {
   });
 
   it('leave ordinary messages as they are', () => {
-    const findings = validateText(JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2), { today: '2026-11-24' });
+    const findings = validateText(JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2), { rules: builtinRules, today: '2026-11-24' });
     expect(findings.find((finding) => finding.pointer === '/protocolSection/designModule/phases/0')?.message).toBe('"Phase 2" is not a phase; did you mean "PHASE2"?');
   });
 });
