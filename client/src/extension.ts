@@ -18,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const previews = new PreviewManager(context, client);
   context.subscriptions.push(output, status, previews);
   registerRecordCommands(context, { client, output, previews });
+  context.subscriptions.push(vscode.commands.registerCommand(RULE_DOCS_COMMAND, showRuleDocs));
   const schema = lazySchema(context);
   registerTextEditing(context, schema);
   registerHints(context, schema);
@@ -43,7 +44,9 @@ function startClient(context: vscode.ExtensionContext, output: vscode.OutputChan
     diagnosticCollectionName: 'trial-records',
     // The server asks for the file events it needs (configs, custom rules), as it does of any client.
     synchronize: { configurationSection: 'trialRecords' },
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, ruleDocsCommand: RULE_DOCS_COMMAND },
+    // A finding's hover names its rule in one line and links to its docs through this command.
+    middleware: { provideHover: async (document, position, token, next) => withRuleDocsLinks(await next(document, position, token)) },
   };
   const client = new LanguageClient('trialRecords', 'Trial Records', serverOptions, clientOptions);
   client.registerFeature(new PushedDiagnosticsOnly());
@@ -64,6 +67,29 @@ class PushedDiagnosticsOnly implements StaticFeature {
     return { kind: 'static' };
   }
   clear(): void {}
+}
+
+const RULE_DOCS_COMMAND = 'trialRecords.showRuleDocs';
+
+/** Hover text may run this one command (the server's links to a rule's docs), and no other. */
+function withRuleDocsLinks(hover: vscode.Hover | null | undefined): vscode.Hover | null | undefined {
+  if (!hover) return hover;
+  const contents = hover.contents.map((content) => {
+    if (!(content instanceof vscode.MarkdownString)) return content;
+    const trusted = new vscode.MarkdownString(content.value);
+    trusted.isTrusted = { enabledCommands: [RULE_DOCS_COMMAND] };
+    return trusted;
+  });
+  return new vscode.Hover(contents, hover.range);
+}
+
+/** Opens a rule's full docs (asked of the server, which knows the record's custom rules too) as a Markdown preview. */
+async function showRuleDocs(uri: unknown, ruleId: unknown): Promise<void> {
+  if (typeof uri !== 'string' || typeof ruleId !== 'string' || !client) return;
+  const docs = await client.sendRequest<string | null>('trialRecords/ruleDocs', { uri, ruleId });
+  if (!docs) return;
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: docs });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri).then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));
 }
 
 export async function deactivate(): Promise<void> {

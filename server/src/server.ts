@@ -62,13 +62,21 @@ let canCreateFiles = false;
 let takesSnippets = false;
 /** The client watches files for the server when asked to (configs and custom rules). */
 let watchesFilesOnRequest = false;
+/** A client command that shows a rule's docs (initializationOptions.ruleDocsCommand): hovers then link to it. */
+let ruleDocsCommand: string | undefined;
+
+function ruleDocsLink(uri: string): ((ruleId: string) => string) | undefined {
+  const command = ruleDocsCommand;
+  return command ? (ruleId) => `command:${command}?${encodeURIComponent(JSON.stringify([uri, ruleId]))}` : undefined;
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
-  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown; ruleDocsCommand?: string };
   settings = new SettingsCache(connection, Boolean(capabilities.workspace?.configuration), options.settings);
   records = new OpenRecords(connection, documents, settings, configs, workspaceRoot(params));
   records.trusted = options.trusted !== false;
+  ruleDocsCommand = typeof options.ruleDocsCommand === 'string' ? options.ruleDocsCommand : undefined;
   records.pullsDiagnostics = Boolean(capabilities.textDocument?.diagnostic);
   records.refreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport ?? false;
   canCreateFiles = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
@@ -178,7 +186,15 @@ connection.onHover(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
   if (!textDocument || !document) return null;
   const [today, findings, describeRule] = await Promise.all([records.today(textDocument), records.findings(textDocument), records.ruleDescriber(textDocument)]);
-  return doHover(document, params.position, { today, findings, describeRule, requirementFor });
+  return doHover(document, params.position, { today, findings, describeRule, requirementFor, ruleDocsLink: ruleDocsLink(params.textDocument.uri) });
+});
+
+/** A rule's full docs as Markdown, for the client's rule docs command. */
+connection.onRequest('trialRecords/ruleDocs', async (params: { uri: string; ruleId: string }) => {
+  const textDocument = documents.get(params.uri);
+  const rule = textDocument ? (await records.ruleDescriber(textDocument))(params.ruleId) : undefined;
+  if (!rule) return null;
+  return `# \`${rule.id}\`\n\n${rule.description}\n\n${rule.docs ?? ''}\n\nSeverity: ${rule.severity}. Category: ${rule.category}. Source: ${rule.source}.\n`;
 });
 
 connection.onCodeAction(async (params, token) => {

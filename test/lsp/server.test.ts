@@ -209,6 +209,27 @@ async function waitFor(condition: () => boolean, timeoutMs = 10000): Promise<voi
   }
 }
 
+describe('rule docs one click away', () => {
+  it('links a finding hover to a client command when asked to, and answers that command with the rule docs', async () => {
+    const vscodeLike = await TestClient.start({ rootPath: folder, initializationOptions: { ruleDocsCommand: 'trialRecords.showRuleDocs' } });
+    try {
+      const uri = fileUri(join(folder, 'docs.trial.json'));
+      const text = JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/designInfo/maskingInfo/masking': 'SINGLE' }), null, 2);
+      vscodeLike.open(uri, text);
+      const masking = (await vscodeLike.diagnostics(uri)).diagnostics.find((diagnostic) => diagnostic.code === 'masking-roles')!;
+      const hover = await vscodeLike.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: masking.range.start });
+      const link = `command:trialRecords.showRuleDocs?${encodeURIComponent(JSON.stringify([uri, 'masking-roles']))}`;
+      expect(hover.contents.value).toContain(`([why and how to fix](${link}))`);
+      const docs = await vscodeLike.request<string>('trialRecords/ruleDocs', { uri, ruleId: 'masking-roles' });
+      expect(docs).toMatch(/^# `masking-roles`\n\n/);
+      expect(docs).toContain('Severity: error.');
+      expect(hover.contents.value).not.toContain(docs.split('\n\n')[2]);
+    } finally {
+      await vscodeLike.stop();
+    }
+  });
+});
+
 describe('clients other than VS Code', () => {
   it('get plain-text completions when they take no snippets', async () => {
     const plain = await TestClient.start({ rootPath: folder, snippets: false });

@@ -475,11 +475,19 @@ function applicabilityFor(requirement: Requirement, record: unknown): string {
   return cutover ? general + predatesNote(record, cutover) : general;
 }
 
-/** For an object that holds required fields (a module, a date): which of them this study needs. */
+/** How many missing fields a container's hover names before it only counts the rest. */
+const MISSING_NAMED = 3;
+
+/** For an object that holds required fields (a module, a date): in one line, how many this study needs and which are missing. */
 function containerRequirement(fieldPath: string, record: unknown): string | undefined {
   const inside = REQUIREMENTS.filter((requirement) => plainPath(requirement).startsWith(`${fieldPath}.`) && appliesToStudy(requirement, record));
   if (inside.length === 0) return undefined;
-  return `Holds fields this study needs: ${listOf(inside.map((requirement) => `"${requirement.name}"`))}.`;
+  const study = asObject(record);
+  const missing = study ? inside.filter((requirement) => findGaps(requirement, study).length > 0).map((requirement) => `"${requirement.name}"`) : [];
+  const needs = `Holds ${inside.length === 1 ? '1 field' : `${inside.length} fields`} this study needs`;
+  if (missing.length === 0) return `${needs}; none is missing.`;
+  const named = missing.length > MISSING_NAMED ? `${missing.slice(0, MISSING_NAMED).join(', ')} and ${missing.length - MISSING_NAMED} more` : listOf(missing);
+  return `${needs}; missing: ${named}.`;
 }
 
 // --- Finding gaps -----------------------------------------------------------------------------

@@ -25,6 +25,11 @@ export interface HoverOptions {
   describeRule?: (ruleId: string) => (Pick<RuleMeta, 'id' | 'description'> & { docs?: string }) | undefined;
   /** Whether a field is required for this record (the required-fields rule's table); no note without it. */
   requirementFor?: RequirementLookup;
+  /**
+   * A link to a rule's full docs (a command in VS Code): the hover over a finding then shows its rule
+   * in one line, the docs one click away. Without it the docs are shown in the hover, for any client.
+   */
+  ruleDocsLink?: (ruleId: string) => string | undefined;
 }
 
 export function doHover(document: TrialDocument, position: Position, options: HoverOptions): Hover | null {
@@ -50,8 +55,10 @@ function ruleSections(position: Position, options: HoverOptions): string[] {
   for (const id of ids) {
     const rule = describeRule(id);
     if (!rule?.docs) continue;
+    const link = options.ruleDocsLink?.(rule.id);
     // A custom rule without docs has its description as docs: shown once.
-    sections.push(rule.docs === rule.description ? `**Rule \`${rule.id}\`**: ${rule.description}` : `**Rule \`${rule.id}\`**: ${rule.description}\n\n${rule.docs}`);
+    if (link || rule.docs === rule.description) sections.push(`**Rule \`${rule.id}\`**: ${rule.description}${link ? ` ([why and how to fix](${link}))` : ''}`);
+    else sections.push(`**Rule \`${rule.id}\`**: ${rule.description}\n\n${rule.docs}`);
   }
   return sections;
 }

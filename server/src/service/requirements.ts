@@ -21,5 +21,5 @@ export function requirementNote(pointer: string, record: unknown, lookup: Requir
 /** Required (or holding required fields) for this record, not merely for other kinds of study. */
 export function isRequiredHere(pointer: string, record: unknown, lookup: RequirementLookup | undefined): boolean {
   const note = requirementNote(pointer, record, lookup);
-  return note !== undefined && /^(Required|Holds fields)/.test(note) && !/not one of them/.test(note);
+  return note !== undefined && /^(Required|Holds \d+ fields?)/.test(note) && !/not one of them/.test(note);
 }

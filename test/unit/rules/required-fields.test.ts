@@ -363,7 +363,12 @@ describe('requirementFor (hover text)', () => {
   });
 
   it('summarises an object that holds required fields, and knows nothing of optional ones', () => {
-    expect(requirementFor('protocolSection.statusModule.startDateStruct', interventional)).toBe('Holds fields this study needs: "Study start date" and "Study start date type".');
+    expect(requirementFor('protocolSection.statusModule.startDateStruct', interventional)).toBe('Holds 2 fields this study needs; none is missing.');
+    const untyped = planted(interventional, { '/protocolSection/statusModule/startDateStruct/type': undefined });
+    expect(requirementFor('protocolSection.statusModule.startDateStruct', untyped)).toBe('Holds 2 fields this study needs; missing: "Study start date type".');
+    // A module of a record just begun: one line, however many fields are missing.
+    const begun = { protocolSection: { designModule: { studyType: 'INTERVENTIONAL' } } };
+    expect(requirementFor('protocolSection', begun)).toMatch(/^Holds \d+ fields this study needs; missing: "[^"]+", "[^"]+", "[^"]+" and \d+ more\.$/);
     expect(requirementFor('protocolSection.identificationModule.acronym', interventional)).toBeUndefined();
   });
 

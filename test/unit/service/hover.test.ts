@@ -113,6 +113,21 @@ describe('hover over a finding', () => {
     expect(text).toContain(docsOf('why-stopped-required'));
   });
 
+  it('names each rule in one line with a link to its docs, for a client that shows them on a click', () => {
+    const document = partialRecord('NCT02576665');
+    const findings = validateDocument(document, { rules: builtinRules, today: TODAY });
+    const place = findings.find((finding) => finding.ruleId === 'why-stopped-required')!.range.start;
+    const link = (ruleId: string) => `command:show?${ruleId}`;
+    const hover = doHover(document, place, { today: TODAY, findings, describeRule: (id) => catalog.get(id), ruleDocsLink: link });
+    const value = (hover?.contents as { value: string }).value;
+    const rules = value.split('\n\n---\n\n').slice(0, 2);
+    expect(rules).toEqual([
+      `**Rule \`required-fields\`**: ${catalog.get('required-fields')!.description} ([why and how to fix](command:show?required-fields))`,
+      `**Rule \`why-stopped-required\`**: ${catalog.get('why-stopped-required')!.description} ([why and how to fix](command:show?why-stopped-required))`,
+    ]);
+    expect(value).not.toContain(docsOf('why-stopped-required'));
+  });
+
   it("adds nothing where no finding is, nor for schema findings, which the field's own hover explains", () => {
     const plain = recordWithCursor('"allocation"', '"alloc|ation"');
     expect(hoverOver(plain.document, plain.position)).toBe(hoverText(plain));
