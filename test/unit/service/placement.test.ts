@@ -133,5 +133,5 @@ describe('placing findings', () => {
     const changed = Object.keys(recorded.records).filter((name) => current.records[name] !== recorded.records[name]);
     expect(changed, 'records whose findings changed').toEqual([]);
     for (const [name, expected] of Object.entries(recorded.texts)) expect(current.texts[name], name).toEqual(expected);
-  });
+  }, 300_000);
 });
