@@ -3,6 +3,7 @@
 import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { cannotHaveDuplicateKeys, locatePointers, treeOfValidJson, type NodeLocation, type Placement } from './scan';
 import { nodeAtPointer } from './tree';
+import { unescapeSegment } from './pointer';
 import type { Position, Range, Target } from './types';
 
 export interface SyntaxProblem {
@@ -18,7 +19,7 @@ interface Parsed {
 
 export class TrialDocument {
   private parsedCache?: Parsed;
-  private lineStartsCache?: number[];
+  private lines?: LineTable;
   private treeCache?: Node | null;
 
   constructor(
@@ -48,7 +49,10 @@ export class TrialDocument {
    */
   place(pointers: Iterable<string>): Placement {
     const validJson = this.parsed.syntaxProblems.length === 0;
-    return locatePointers(this.text, pointers, { validJson, uniqueKeys: validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value) });
+    const uniqueKeys = validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value);
+    // Then the value holds what the text holds: a missing pointer is asked for as its closest existing ancestor, and the pass can stop sooner.
+    const asked = uniqueKeys ? [...pointers].map((pointer) => closestExisting(this.parsed.value, pointer)) : pointers;
+    return locatePointers(this.text, asked, { validJson, uniqueKeys });
   }
 
   locate(pointers: Iterable<string>): Map<string, NodeLocation> {
@@ -70,14 +74,19 @@ export class TrialDocument {
     return nodeAtPointer(this.tree, pointer);
   }
 
+  /** Where every line starts. */
   get lineStarts(): number[] {
-    this.lineStartsCache ??= computeLineStarts(this.text);
-    return this.lineStartsCache;
+    return this.lineTable.startsUpTo(this.text.length);
+  }
+
+  private get lineTable(): LineTable {
+    this.lines ??= new LineTable(this.text);
+    return this.lines;
   }
 
   positionAt(offset: number): Position {
-    const starts = this.lineStarts;
     offset = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineTable.startsUpTo(offset);
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -89,7 +98,7 @@ export class TrialDocument {
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lineStarts;
+    const starts = this.lineTable.startsOfLines(position.line + 2);
     if (position.line >= starts.length) return this.text.length;
     if (position.line < 0) return 0;
     const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
@@ -124,23 +133,64 @@ function isLongContainer(text: string, location: NodeLocation): boolean {
   return lineBreak !== -1 && lineBreak < location.valueEnd;
 }
 
-/** Lines end with a line feed, a carriage return and a line feed, or a bare carriage return, as LSP counts them. */
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  if (hasBareCarriageReturn(text)) {
-    for (const lineBreak of text.matchAll(/\r\n?|\n/g)) starts.push(lineBreak.index + lineBreak[0].length);
-    return starts;
+/**
+ * Where lines start, found only as far as asked (findings are often near the top of a large
+ * record). Lines end with a line feed, a carriage return and a line feed, or a bare carriage
+ * return, as LSP counts them.
+ */
+class LineTable {
+  private readonly starts = [0];
+  private scanned = 0;
+
+  constructor(private readonly text: string) {
+    if (text.includes('\r') && /\r(?!\n)/.test(text)) {
+      for (const lineBreak of text.matchAll(/\r\n?|\n/g)) this.starts.push(lineBreak.index + lineBreak[0].length);
+      this.scanned = text.length;
+    }
   }
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    starts.push(index + 1);
-    index = text.indexOf('\n', index + 1);
+
+  /** The table, holding at least every line that starts at or before `offset`. */
+  startsUpTo(offset: number): number[] {
+    while (this.scanned < this.text.length && this.scanned <= offset) this.extend();
+    return this.starts;
   }
-  return starts;
+
+  /** The table, holding at least `count` lines (fewer at the end of the text). */
+  startsOfLines(count: number): number[] {
+    while (this.scanned < this.text.length && this.starts.length < count) this.extend();
+    return this.starts;
+  }
+
+  private extend(): void {
+    const lineFeed = this.text.indexOf('\n', this.scanned);
+    if (lineFeed === -1) {
+      this.scanned = this.text.length;
+      return;
+    }
+    this.starts.push(lineFeed + 1);
+    this.scanned = lineFeed + 1;
+  }
 }
 
-function hasBareCarriageReturn(text: string): boolean {
-  return text.includes('\r') && /\r(?!\n)/.test(text);
+/** The pointer itself when the value has it, else its closest ancestor that it has (own properties and array items only). */
+function closestExisting(value: unknown, pointer: string): string {
+  let current = value;
+  let end = 0;
+  while (end < pointer.length) {
+    const next = pointer.indexOf('/', end + 1);
+    const segmentEnd = next === -1 ? pointer.length : next;
+    const segment = unescapeSegment(pointer.slice(end + 1, segmentEnd));
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) break;
+      current = current[Number(segment)];
+    } else if (current !== null && typeof current === 'object' && Object.hasOwn(current, segment)) {
+      current = (current as Record<string, unknown>)[segment];
+    } else {
+      break;
+    }
+    end = segmentEnd;
+  }
+  return pointer.slice(0, end);
 }
 
 function parseRecordText(text: string, bomLength: number): Parsed {
