@@ -11,8 +11,6 @@ import { asObject } from './study';
 const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Every character INVALID_CHARACTER can match, without its look-arounds: a cheaper first test that most strings fail. */
 const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]/;
-/** In the whole text: those characters, or an escape that can stand for one (\u, \b, \f). */
-const MAY_STAND_FOR_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]|\\[ubf]/;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Only what curators write; the derived section is the registry's own. */
 const CHECKED_SECTIONS = ['protocolSection', 'resultsSection'];
@@ -44,7 +42,7 @@ export default defineRule({
   },
   check(context) {
     // Most texts hold none of these characters nor an escape for one: then no string needs a look.
-    if (context.text !== undefined && !MAY_STAND_FOR_INVALID.test(context.text)) return;
+    if (context.text !== undefined && !mayHoldInvalidCharacters(context.text)) return;
     const record = asObject(context.record);
     for (const section of CHECKED_SECTIONS) {
       if (!record || !Object.prototype.hasOwnProperty.call(record, section)) continue;
@@ -58,6 +56,11 @@ export default defineRule({
     }
   },
 });
+
+/** Whether the text holds one of those characters or an escape that can stand for one (\u, \b, \f); one regex with the escapes as alternatives is slower. */
+function mayHoldInvalidCharacters(text: string): boolean {
+  return MAYBE_INVALID.test(text) || text.includes('\\u') || text.includes('\\b') || text.includes('\\f');
+}
 
 function report(context: RuleContext, pointer: string, value: string, found: InvalidCharacter[]): void {
   const controls = found.filter((character) => isControl(character.code));

@@ -141,13 +141,10 @@ function isLongContainer(text: string, location: NodeLocation): boolean {
 class LineTable {
   private readonly starts = [0];
   private scanned = 0;
+  /** The next carriage return at or after `scanned`, to notice a bare one (-1 when there is none). */
+  private carriageReturn = -2;
 
-  constructor(private readonly text: string) {
-    if (text.includes('\r') && /\r(?!\n)/.test(text)) {
-      for (const lineBreak of text.matchAll(/\r\n?|\n/g)) this.starts.push(lineBreak.index + lineBreak[0].length);
-      this.scanned = text.length;
-    }
-  }
+  constructor(private readonly text: string) {}
 
   /** The table, holding at least every line that starts at or before `offset`. */
   startsUpTo(offset: number): number[] {
@@ -163,12 +160,19 @@ class LineTable {
 
   private extend(): void {
     const lineFeed = this.text.indexOf('\n', this.scanned);
-    if (lineFeed === -1) {
-      this.scanned = this.text.length;
-      return;
-    }
-    this.starts.push(lineFeed + 1);
-    this.scanned = lineFeed + 1;
+    // A carriage return before this one that is not right before the line feed ends a line of its own.
+    const bareBefore = lineFeed === -1 ? this.text.length : lineFeed - 1;
+    if (this.carriageReturn !== -1 && this.carriageReturn < this.scanned) this.carriageReturn = this.text.indexOf('\r', this.scanned);
+    if (this.carriageReturn !== -1 && this.carriageReturn < bareBefore) return this.countEveryLineBreak();
+    this.scanned = lineFeed === -1 ? this.text.length : lineFeed + 1;
+    if (lineFeed !== -1) this.starts.push(lineFeed + 1);
+  }
+
+  /** A text with bare carriage returns (old Macs ended lines so) is read at once, by a regex. */
+  private countEveryLineBreak(): void {
+    this.starts.length = 1;
+    for (const lineBreak of this.text.matchAll(/\r\n?|\n/g)) this.starts.push(lineBreak.index + lineBreak[0].length);
+    this.scanned = this.text.length;
   }
 }
 

@@ -145,10 +145,16 @@ class Locator {
       else if (token === COMMA_TOKEN || token === COLON_TOKEN) continue;
       else if (token === STRING_TOKEN && frame?.isObject && frame.expectsKey) this.readKey(frame);
       else this.value(token, frame);
-      if (this.left === 0 && this.jump && this.stack.length <= 1) break;
+      if (this.left === 0 && this.jump) return this.stoppedEarly();
     }
     // What is still open ends with the text (the root, or containers left open in broken text).
     while (this.stack.length > 0) this.close(trimmedEnd(this.text));
+    return { locations: this.locations, duplicates: this.duplicates };
+  }
+
+  /** Everything asked for is found: the containers still open were not asked for, and their ends are not needed. */
+  private stoppedEarly(): Placement {
+    for (const frame of this.stack.slice(1)) if (frame.location) this.locations.delete(frame.pointer);
     return { locations: this.locations, duplicates: this.duplicates };
   }
 
@@ -180,6 +186,11 @@ class Locator {
       way.seen = true;
       // Whatever is asked for below a string, number or literal is missing.
       if (!isContainer) this.left -= way.askedWithin;
+      // In valid JSON the root ends where the text does, without reading to there.
+      else if (!parent && this.jump) {
+        location.valueEnd = trimmedEnd(this.text);
+        if (way.asked) this.left--;
+      }
     }
     if (!isContainer) return;
     if (!way && this.jump) {
@@ -195,7 +206,7 @@ class Locator {
     if (!frame?.location) return;
     frame.location.valueEnd = end;
     const way = frame.way!;
-    if (way.asked) this.left--;
+    if (way.asked && !(this.jump && this.stack.length === 0)) this.left--;
     for (const child of way.children.values()) if (!child.seen) this.left -= child.askedWithin;
   }
 
