@@ -2,7 +2,7 @@
 // text, and where repeated keys are found. One pass with jsonc-parser's scanner along the ways to
 // the pointers asked for; subtrees off those ways are jumped over (from quote to bracket with
 // indexOf), unless a key may repeat somewhere, when every token is read. Also here: the jsonc-parser
-// tree of valid JSON for editor features, built by the same jumps.
+// tree of valid JSON for editor features, built by jumping from token to token the same way.
 import { createScanner, type JSONScanner, type Node } from 'jsonc-parser';
 import { escapeSegment, parsePointer } from './pointer';
 
@@ -22,7 +22,7 @@ export interface DuplicateKey {
 }
 
 export interface Placement {
-  /** The pointers found and every existing ancestor of a pointer asked for (a finding about a missing field is shown at its closest ancestor). */
+  /** The pointers found and, for one that is missing, its closest existing ancestor (a finding about a missing field is shown there). */
   locations: Map<string, NodeLocation>;
   duplicates: DuplicateKey[];
 }
@@ -104,9 +104,9 @@ interface Frame {
 }
 
 /**
- * Where the given pointers are (keys and values), their existing ancestors, and, in valid JSON
- * where a key may repeat, the repeated keys; one pass that stops once everything asked for is
- * found and closed.
+ * Where the given pointers are (keys and values), and, in valid JSON where a key may repeat, the
+ * repeated keys. One pass; when jumping, it stops once everything asked for is found (containers
+ * once closed) or known to be missing.
  */
 export function locatePointers(text: string, pointers: Iterable<string>, options: LocateOptions): Placement {
   return new Locator(text, pointers, options).run();
@@ -142,7 +142,8 @@ class Locator {
     for (let token = scanner.scan(); token !== EOF_TOKEN; token = scanner.scan()) {
       const frame = this.stack[this.stack.length - 1];
       if (token === CLOSE_BRACE_TOKEN || token === CLOSE_BRACKET_TOKEN) this.close(scanner.getTokenOffset() + 1);
-      else if (token === COMMA_TOKEN || token === COLON_TOKEN) continue;
+      else if (token === COLON_TOKEN) this.jumpOverValue(frame);
+      else if (token === COMMA_TOKEN) this.jumpOverItem(frame);
       else if (token === STRING_TOKEN && frame?.isObject && frame.expectsKey) this.readKey(frame);
       else this.value(token, frame);
       if (this.left === 0 && this.jump) return this.stoppedEarly();
@@ -193,12 +194,29 @@ class Locator {
       }
     }
     if (!isContainer) return;
-    if (!way && this.jump) {
-      this.scanner.setPosition(skipContainer(this.text, start));
-      return;
-    }
     const isObject = token === OPEN_BRACE_TOKEN;
-    this.stack.push({ isObject, segment, way, pointer, location, expectsKey: isObject, items: 0, keys: this.findDuplicates && isObject ? new Map() : undefined });
+    const frame: Frame = { isObject, segment, way, pointer, location, expectsKey: isObject, items: 0, keys: this.findDuplicates && isObject ? new Map() : undefined };
+    this.stack.push(frame);
+    if (!isObject) this.jumpOverItem(frame);
+  }
+
+  /** After a key's colon, when jumping: a value no way leads into is passed without reading its tokens. */
+  private jumpOverValue(frame: Frame | undefined): void {
+    if (frame?.isObject && this.jumpOver(frame, this.key?.text ?? '')) frame.expectsKey = true;
+  }
+
+  /** After an array's bracket or comma, the same for an item. */
+  private jumpOverItem(frame: Frame | undefined): void {
+    if (frame && !frame.isObject && this.jumpOver(frame, String(frame.items))) frame.items++;
+  }
+
+  private jumpOver(frame: Frame, segment: string): boolean {
+    if (!this.jump || frame.way?.children.has(segment)) return false;
+    const start = skipWhitespace(this.text, this.scanner.getPosition());
+    const first = this.text.charCodeAt(start);
+    if (start >= this.text.length || first === CLOSE_BRACKET || first === CLOSE_BRACE) return false;
+    this.scanner.setPosition(skipValue(this.text, start));
+    return true;
   }
 
   private close(end: number): void {
@@ -300,6 +318,12 @@ function skipPrimitive(text: string, index: number): number {
     index++;
   }
   return index;
+}
+
+function skipValue(text: string, index: number): number {
+  const first = text.charCodeAt(index);
+  if (first === QUOTE) return skipString(text, index);
+  return first === OPEN_BRACE || first === OPEN_BRACKET ? skipContainer(text, index) : skipPrimitive(text, index);
 }
 
 const CONTAINER_CHARACTERS = ['"', '{', '}', '[', ']'];
