@@ -171,13 +171,12 @@ function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
 }
 
 function placeFindings(document: TrialDocument, findings: PendingFinding[], locations: Map<string, NodeLocation>): Finding[] {
-  const ranges = { add: (start: number, end: number) => document.rangeOf(start, end) };
   const placed = findings.map((finding): Finding => {
     const { offset, relatedOffsets } = finding;
-    const range = offset ? ranges.add(offset.start, offset.end) : ranges.add(...placeAtPointer(document, locations, finding.pointer, finding.target));
+    const range = offset ? document.rangeOf(offset.start, offset.end) : document.rangeOf(...placeAtPointer(document, locations, finding.pointer, finding.target));
     const related = [
-      ...(finding.related ?? []).map((item) => ({ ...item, message: withShortQuotes(item.message), range: ranges.add(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
-      ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: ranges.add(item.start, item.end) })),
+      ...(finding.related ?? []).map((item) => ({ ...item, message: withShortQuotes(item.message), range: document.rangeOf(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
+      ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: document.rangeOf(item.start, item.end) })),
     ];
     const placedFinding = copyFields(finding, OFFSET_FIELDS) as unknown as Finding;
     placedFinding.message = withShortQuotes(finding.message);
