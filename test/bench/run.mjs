@@ -68,7 +68,7 @@ function bodies(text) {
       return () => {
         const value = JSON.parse(text);
         validate(value);
-        engine.indexKeys(text, value);
+        engine.cannotHaveDuplicateKeys(text, value);
         countLineBreaks(text, furthest);
       };
     },

@@ -1,7 +1,7 @@
 // A broken config is never ignored: its place and what is wrong, as one line for standard error.
 import { readFileSync } from 'node:fs';
 import { ConfigError, CustomRuleError, TeamSchemaError } from '../config';
-import { lineAndColumnAt } from '../service/textScan';
+import { lineAndColumnAt } from '../service/document';
 
 /** Undefined when `error` is not about the config (an unexpected error, to be rethrown). */
 export function configErrorMessage(error: unknown): string | undefined {

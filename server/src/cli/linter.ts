@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { ConfigService, type RecordSettings } from '../config';
 import { builtinRules } from '../rules';
 import { TrialDocument } from '../service/document';
-import { utf8Document } from '../service/utf8Document';
 import { applyFixesRepeatedly } from '../service/fixes';
 import { validateDocument, type ValidateOptions } from '../service/validate';
 import type { Finding, RuleMeta } from '../service/types';
@@ -68,9 +67,6 @@ export class RecordLinter {
   }
 
   private lintBytesOf(absolutePath: string, path: string, bytes: Buffer, options: ValidateOptions): LintOutcome {
-    // Without fixes to write or texts to keep, only the findings matter: read them off the bytes.
-    const fromBytes = this.setup.fix || this.setup.keepTextAndFixes ? undefined : utf8Document(bytes);
-    if (fromBytes) return this.withContent({ file: this.finish({ path, absolutePath, findings: validateDocument(fromBytes, options) }) }, bytes);
     const read = decodeRecordBytes(bytes);
     if ('problem' in read) return this.withContent({ file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) }, bytes);
     const linted = lintText(read.text, options, this.setup.fix);

@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { parse, type ParseError } from 'jsonc-parser';
 import { describeParseError } from '../service/document';
 import { isWithin } from '../service/pointer';
-import { lineAndColumnAt } from '../service/textScan';
+import { lineAndColumnAt } from '../service/document';
 import type { ValidateOptions } from '../service/validate';
 import type { Rule, Severity, UnplacedFinding } from '../service/types';
 import type { ResolvedConfig, ResolvedOverride, RuleSetting } from './types';

@@ -2,7 +2,7 @@
 // A list with entries that are not studies imports the studies and warns about the rest.
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { orderLikeV2, type ImportWarning, type Study } from './study-draft';
-import { lineAndColumnAt } from '../service/textScan';
+import { lineAndColumnAt } from '../service/document';
 import { isPlainObject } from '../service/types';
 
 export function looksLikeV2Json(text: string): boolean {

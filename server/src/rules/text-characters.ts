@@ -1,7 +1,6 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { listOf } from '../service/words';
 import { childPointer, stringsWhere } from '../service/pointer';
-import { textMayHoldInvalidCharacters } from '../service/recordDocument';
 import { asObject } from './study';
 
 /**
@@ -46,7 +45,7 @@ export default defineRule({
   },
   check(context) {
     // Most texts hold none of these characters nor an escape for one: then no string needs a look.
-    if (!textMayHoldInvalidCharacters(context)) return;
+    if (context.text !== undefined && !mayHoldInvalidCharacters(context.text)) return;
     const record = asObject(context.record);
     for (const section of CHECKED_SECTIONS) {
       if (!record || !Object.prototype.hasOwnProperty.call(record, section)) continue;
@@ -90,6 +89,11 @@ function reportKey(context: RuleContext, pointer: string, key: string): void {
     message: `This key contains ${listOf(described, SHOWN)}, which cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.`,
     suggestions: [{ title: 'Remove the broken characters from the key', changes: [{ op: 'rename', pointer, newKey: removeInvalid(key) }] }],
   });
+}
+
+/** Whether the text holds one of those characters or an escape that can stand for one (\u, \b, \f); one regex with the escapes as alternatives is slower. */
+function mayHoldInvalidCharacters(text: string): boolean {
+  return MAYBE_INVALID.test(text) || text.includes('\\u') || text.includes('\\b') || text.includes('\\f');
 }
 
 function report(context: RuleContext, pointer: string, value: string, found: InvalidCharacter[]): void {

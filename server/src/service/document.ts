@@ -1,10 +1,9 @@
 // A trial record's text, parsed once per version: the plain value, syntax problems, and the
 // mapping between JSON Pointers, offsets and positions, each computed only when first asked for.
 import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { containerClosesBefore, indexKeys, locateInUniqueText, locatePointers, scanDocument, treeOfValidJson, type DuplicateKey, type KeyIndex, type NodeLocation } from './scan';
-import { childPointer } from './pointer';
-import { lineFeedsBetween, mayHoldInvalidCharacters } from './textScan';
+import { cannotHaveDuplicateKeys, locatePointers, treeOfValidJson, type NodeLocation, type Placement } from './scan';
 import { nodeAtPointer } from './tree';
+import { unescapeSegment } from './pointer';
 import type { Position, Range, Target } from './types';
 
 export interface SyntaxProblem {
@@ -19,47 +18,23 @@ interface Parsed {
 }
 
 export class TrialDocument {
-  protected parsedCache?: Parsed;
-  private lineStartsCache?: number[];
+  private parsedCache?: Parsed;
+  private lines?: LineTable;
   private treeCache?: Node | null;
-  private keyIndexCache?: KeyIndex | null;
 
-  /**
-   * `source` is the text that is scanned and that offsets count in: the text itself here; the
-   * bytes read one per character for a record read straight from UTF-8 (see utf8Document.ts).
-   */
   constructor(
-    protected readonly source: string,
+    readonly text: string,
     readonly version = 0,
     readonly uri = '',
   ) {}
 
-  get text(): string {
-    return this.source;
-  }
-
-  /** Whether the text has more than `limit` UTF-16 code units. */
-  isLongerThan(limit: number): boolean {
-    return this.source.length > limit;
-  }
-
-  /** The text between two offsets. */
-  textBetween(start: number, end: number): string {
-    return this.source.slice(start, end);
-  }
-
-  /** False when no string of the record can hold a character the text-characters rule reports. */
-  mayHoldInvalidCharacters(): boolean {
-    return mayHoldInvalidCharacters(this.source);
-  }
-
   get hasBom(): boolean {
-    return this.source.charCodeAt(0) === 0xfeff;
+    return this.text.charCodeAt(0) === 0xfeff;
   }
 
   /** The plain value (undefined when nothing could be read) and the syntax problems. */
   get parsed(): Parsed {
-    this.parsedCache ??= parseRecordText(this.source, this.hasBom ? 1 : 0);
+    this.parsedCache ??= parseRecordText(this.text, this.hasBom ? 1 : 0);
     return this.parsedCache;
   }
 
@@ -68,41 +43,29 @@ export class TrialDocument {
   }
 
   /**
-   * Duplicate keys, and the places of the given pointers and of the existing ancestors of those
-   * that do not exist (a finding about a missing field is shown at its closest ancestor): what a
-   * validation needs. Valid JSON in which no key repeats is placed guided by the parsed value;
-   * other valid JSON in one pass over the text; text with syntax errors from the tree.
+   * The places of the given pointers and of their existing ancestors (a finding about a missing
+   * field is shown at its closest one), and the repeated keys: see scan.ts, the one place where
+   * findings are placed.
    */
-  scan(pointers: ReadonlySet<string>): { duplicates: DuplicateKey[]; locations: Map<string, NodeLocation> } {
-    if (this.parsed.syntaxProblems.length > 0) return { duplicates: [], locations: this.withAncestorsOfMissing(pointers, locateInTree(this.tree, pointers)) };
-    const keys = this.keyIndex;
-    if (keys) return { duplicates: [], locations: locateInUniqueText(this.source, pointers, this.parsed.value, keys, { ancestorsOfMissing: true }) };
-    const result = scanDocument(this.source, pointers);
-    return { duplicates: result.duplicates, locations: this.withAncestorsOfMissing(pointers, result.locations) };
+  place(pointers: Iterable<string>): Placement {
+    const validJson = this.parsed.syntaxProblems.length === 0;
+    const uniqueKeys = validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value);
+    // Then the value holds what the text holds: a missing pointer is asked for as its closest existing ancestor, and the pass can stop sooner.
+    const asked = uniqueKeys ? [...pointers].map((pointer) => closestExisting(this.parsed.value, pointer)) : pointers;
+    return locatePointers(this.text, asked, { validJson, uniqueKeys });
   }
 
-  private withAncestorsOfMissing(pointers: ReadonlySet<string>, locations: Map<string, NodeLocation>): Map<string, NodeLocation> {
-    const ancestors = new Set<string>();
-    for (const pointer of pointers) if (!locations.has(pointer)) addWithAncestors(ancestors, pointer);
-    if (ancestors.size > 0) for (const [pointer, location] of this.locate(ancestors)) locations.set(pointer, location);
-    return locations;
-  }
-
-  /** Where the keys are, when counting proves that no key repeats (valid JSON only); computed once. */
-  private get keyIndex(): KeyIndex | undefined {
-    if (this.keyIndexCache === undefined) {
-      this.keyIndexCache = indexKeys(this.source, this.parsed.value) ?? null;
-    }
-    return this.keyIndexCache ?? undefined;
+  locate(pointers: Iterable<string>): Map<string, NodeLocation> {
+    return this.place(pointers).locations;
   }
 
   /**
-   * The jsonc-parser tree, built on first use (editor features, and locating in broken text): for
-   * valid JSON by the fast scanner (a third of parseTree's time on large records; the same nodes),
-   * else by jsonc-parser's fault-tolerant parser.
+   * The jsonc-parser tree, built on first use (editor features): for valid JSON by jumping from
+   * token to token (a third of parseTree's time on large records; the same nodes), else by
+   * jsonc-parser's fault-tolerant parser.
    */
   get tree(): Node | undefined {
-    if (this.treeCache === undefined) this.treeCache = (this.parsed.syntaxProblems.length === 0 ? treeOfValidJson(this.source) : buildTree(this.source)) ?? null;
+    if (this.treeCache === undefined) this.treeCache = (this.parsed.syntaxProblems.length === 0 ? treeOfValidJson(this.text) : buildTree(this.text)) ?? null;
     return this.treeCache ?? undefined;
   }
 
@@ -111,22 +74,19 @@ export class TrialDocument {
     return nodeAtPointer(this.tree, pointer);
   }
 
-  locate(pointers: Iterable<string>): Map<string, NodeLocation> {
-    if (this.parsed.syntaxProblems.length > 0) return locateInTree(this.tree, pointers);
-    // The value guides the search only when it holds every key of the text (no key repeats).
-    const keys = this.keyIndex;
-    if (keys) return locateInUniqueText(this.source, pointers, this.parsed.value, keys);
-    return locatePointers(this.source, pointers, this.parsed.value);
+  /** Where every line starts. */
+  get lineStarts(): number[] {
+    return this.lineTable.startsUpTo(this.text.length);
   }
 
-  get lineStarts(): number[] {
-    this.lineStartsCache ??= computeLineStarts(this.source);
-    return this.lineStartsCache;
+  private get lineTable(): LineTable {
+    this.lines ??= new LineTable(this.text);
+    return this.lines;
   }
 
   positionAt(offset: number): Position {
-    const starts = this.lineStarts;
-    offset = Math.max(0, Math.min(offset, this.source.length));
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineTable.startsUpTo(offset);
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -134,63 +94,28 @@ export class TrialDocument {
       if (starts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: this.columnOf(starts[low], offset) };
+    return { line: low, character: offset - starts[low] };
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lineStarts;
-    if (position.line >= starts.length) return this.source.length;
+    const starts = this.lineTable.startsOfLines(position.line + 2);
+    if (position.line >= starts.length) return this.text.length;
     if (position.line < 0) return 0;
-    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.source.length;
-    return this.offsetOfColumn(starts[position.line], lineEnd, Math.max(0, position.character));
-  }
-
-  /** The offset of a character (UTF-16 code units) on the line [lineStart, lineEnd); the line's end past its last. */
-  protected offsetOfColumn(lineStart: number, lineEnd: number, character: number): number {
-    return Math.min(lineStart + character, lineEnd);
-  }
-
-  /** The character of an offset on the line starting at `lineStart`, in UTF-16 code units as LSP counts them. */
-  protected columnOf(lineStart: number, offset: number): number {
-    return offset - lineStart;
+    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return Math.min(starts[position.line] + Math.max(0, position.character), lineEnd);
   }
 
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  /**
-   * The positions of many offsets (in any order): line feeds counted from one offset to the next,
-   * cheaper than a table of every line start when a few findings are placed once.
-   */
-  positionsAt(offsets: readonly number[]): Position[] {
-    if (this.lineStartsCache) return offsets.map((offset) => this.positionAt(offset));
-    const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
-    const positions: Position[] = new Array(offsets.length);
-    const text = this.source;
-    let line = 0;
-    let lineStart = 0;
-    let counted = 0;
-    for (const i of order) {
-      const offset = Math.max(0, Math.min(offsets[i], text.length));
-      const lineFeeds = lineFeedsBetween(text, counted, offset);
-      // Line feeds alone miss the lines of a text that ends some with a bare carriage return (as old Macs did); editors count those too.
-      if (lineFeeds.bareCarriageReturn) return offsets.map((other) => this.positionAt(other));
-      line += lineFeeds.count;
-      if (lineFeeds.count > 0) lineStart = lineFeeds.last + 1;
-      counted = offset;
-      positions[i] = { line, character: this.columnOf(lineStart, offset) };
-    }
-    return positions;
-  }
-
   /** Where a finding about this node is shown (see DESIGN.md, "Ranges"): small, never a whole large container. */
   offsetsForLocation(location: NodeLocation | undefined, target: Target): [number, number] {
-    if (!location) return [0, Math.min(1, this.source.length)];
+    if (!location) return [0, Math.min(1, this.text.length)];
     if (target === 'key' && location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];
-    if (target === 'key' || isLongContainer(this.source, location, this.parsed.syntaxProblems.length === 0)) {
+    if (target === 'key' || isLongContainer(this.text, location)) {
       if (location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];
-      if (isContainer(this.source, location)) return [location.valueStart, location.valueStart + 1];
+      if (isContainer(this.text, location)) return [location.valueStart, location.valueStart + 1];
     }
     return [location.valueStart, location.valueEnd];
   }
@@ -201,31 +126,75 @@ function isContainer(text: string, location: NodeLocation): boolean {
   return first === 123 || first === 91;
 }
 
-/** A container that spans lines; in valid JSON found without reading to the end of a large one. */
-function isLongContainer(text: string, location: NodeLocation, validJson: boolean): boolean {
+/** A container that spans lines. */
+function isLongContainer(text: string, location: NodeLocation): boolean {
   if (!isContainer(text, location)) return false;
   const lineBreak = text.indexOf('\n', location.valueStart);
-  if (lineBreak === -1) return false;
-  return validJson ? !containerClosesBefore(text, location.valueStart, lineBreak) : lineBreak < location.valueEnd;
+  return lineBreak !== -1 && lineBreak < location.valueEnd;
 }
 
-/** Lines end with a line feed, a carriage return and a line feed, or a bare carriage return, as LSP counts them. */
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  if (hasBareCarriageReturn(text)) {
-    for (const lineBreak of text.matchAll(/\r\n?|\n/g)) starts.push(lineBreak.index + lineBreak[0].length);
-    return starts;
+/**
+ * Where lines start, found only as far as asked (findings are often near the top of a large
+ * record). Lines end with a line feed, a carriage return and a line feed, or a bare carriage
+ * return, as LSP counts them.
+ */
+class LineTable {
+  private readonly starts = [0];
+  private scanned = 0;
+  /** The next carriage return at or after `scanned`, to notice a bare one (-1 when there is none). */
+  private carriageReturn = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The table, holding at least every line that starts at or before `offset`. */
+  startsUpTo(offset: number): number[] {
+    while (this.scanned < this.text.length && this.scanned <= offset) this.extend();
+    return this.starts;
   }
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    starts.push(index + 1);
-    index = text.indexOf('\n', index + 1);
+
+  /** The table, holding at least `count` lines (fewer at the end of the text). */
+  startsOfLines(count: number): number[] {
+    while (this.scanned < this.text.length && this.starts.length < count) this.extend();
+    return this.starts;
   }
-  return starts;
+
+  private extend(): void {
+    const lineFeed = this.text.indexOf('\n', this.scanned);
+    // A carriage return before this one that is not right before the line feed ends a line of its own.
+    const bareBefore = lineFeed === -1 ? this.text.length : lineFeed - 1;
+    if (this.carriageReturn !== -1 && this.carriageReturn < this.scanned) this.carriageReturn = this.text.indexOf('\r', this.scanned);
+    if (this.carriageReturn !== -1 && this.carriageReturn < bareBefore) return this.countEveryLineBreak();
+    this.scanned = lineFeed === -1 ? this.text.length : lineFeed + 1;
+    if (lineFeed !== -1) this.starts.push(lineFeed + 1);
+  }
+
+  /** A text with bare carriage returns (old Macs ended lines so) is read at once, by a regex. */
+  private countEveryLineBreak(): void {
+    this.starts.length = 1;
+    for (const lineBreak of this.text.matchAll(/\r\n?|\n/g)) this.starts.push(lineBreak.index + lineBreak[0].length);
+    this.scanned = this.text.length;
+  }
 }
 
-function hasBareCarriageReturn(text: string): boolean {
-  return lineFeedsBetween(text, 0, text.length).bareCarriageReturn;
+/** The pointer itself when the value has it, else its closest ancestor that it has (own properties and array items only). */
+function closestExisting(value: unknown, pointer: string): string {
+  let current = value;
+  let end = 0;
+  while (end < pointer.length) {
+    const next = pointer.indexOf('/', end + 1);
+    const segmentEnd = next === -1 ? pointer.length : next;
+    const segment = unescapeSegment(pointer.slice(end + 1, segmentEnd));
+    if (Array.isArray(current)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= current.length) break;
+      current = current[Number(segment)];
+    } else if (current !== null && typeof current === 'object' && Object.hasOwn(current, segment)) {
+      current = (current as Record<string, unknown>)[segment];
+    } else {
+      break;
+    }
+    end = segmentEnd;
+  }
+  return pointer.slice(0, end);
 }
 
 function parseRecordText(text: string, bomLength: number): Parsed {
@@ -295,48 +264,8 @@ function buildTree(text: string): Node | undefined {
   }
 }
 
-function addWithAncestors(pointers: Set<string>, pointer: string): void {
-  let current = pointer;
-  while (!pointers.has(current)) {
-    pointers.add(current);
-    if (current === '') return;
-    current = current.slice(0, current.lastIndexOf('/'));
-  }
-}
-
-function locateInTree(tree: Node | undefined, pointers: Iterable<string>): Map<string, NodeLocation> {
-  const wanted = new Set(pointers);
-  const found = new Map<string, NodeLocation>();
-  if (!tree || wanted.size === 0) return found;
-  const stack: Array<{ node: Node; pointer: string; key?: Node }> = [{ node: tree, pointer: '' }];
-  while (stack.length > 0 && found.size < wanted.size) {
-    const { node, pointer, key } = stack.pop()!;
-    if (wanted.has(pointer)) {
-      found.set(pointer, {
-        keyStart: key?.offset,
-        keyEnd: key ? key.offset + key.length : undefined,
-        valueStart: node.offset,
-        valueEnd: node.offset + node.length,
-      });
-    }
-    if (!isPrefixOfAny(pointer, wanted)) continue;
-    pushChildren(node, pointer, stack);
-  }
-  return found;
-}
-
-function isPrefixOfAny(pointer: string, wanted: Set<string>): boolean {
-  for (const candidate of wanted) if (candidate.startsWith(pointer + '/') || pointer === '') return true;
-  return false;
-}
-
-function pushChildren(node: Node, pointer: string, stack: Array<{ node: Node; pointer: string; key?: Node }>): void {
-  if (node.type === 'object') {
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (key && value) stack.push({ node: value, pointer: childPointer(pointer, String(key.value)), key });
-    }
-  } else if (node.type === 'array') {
-    (node.children ?? []).forEach((item, index) => stack.push({ node: item, pointer: childPointer(pointer, index) }));
-  }
+/** 1-based line and column of an offset, for messages about small files (configs, schemas, pages). */
+export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

@@ -1,7 +1,7 @@
 // Applying fixes: pointer-based changes become text edits that keep the file's own formatting.
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parsePointer } from './pointer';
-import { locatePointers } from './scan';
+import { TrialDocument } from './document';
 import type { Finding, Fix, FixChange } from './types';
 import { pushAll } from './arrays';
 
@@ -24,7 +24,7 @@ function pathOf(pointer: string): Array<string | number> {
 
 function applyChange(text: string, change: FixChange, formatting: FormattingOptions): string {
   if (change.op === 'rename') {
-    const location = locatePointers(text, [change.pointer]).get(change.pointer);
+    const location = new TrialDocument(text).locate([change.pointer]).get(change.pointer);
     if (location?.keyStart === undefined || location.keyEnd === undefined) return text;
     return text.slice(0, location.keyStart) + JSON.stringify(change.newKey) + text.slice(location.keyEnd);
   }
@@ -45,7 +45,7 @@ function isOneLine(text: string): boolean {
  * modify would lay a new array or object out over several lines.
  */
 function inlineReplacement(text: string, pointer: string, value: unknown): TextEdit | undefined {
-  const location = locatePointers(text, [pointer]).get(pointer);
+  const location = new TrialDocument(text).locate([pointer]).get(pointer);
   if (!location) return undefined;
   const old = text.slice(location.valueStart, location.valueEnd);
   if (/[\r\n]/.test(old) || value === null || typeof value !== 'object') return undefined;

@@ -5,9 +5,8 @@ import { validateAgainstSchema } from './schema';
 import { collectStrings } from './pointer';
 import { withShortQuotes } from './words';
 import { pushAll } from './arrays';
-import { RECORD_DOCUMENT } from './recordDocument';
 import type { DuplicateKey, NodeLocation } from './scan';
-import { severityRank, type Finding, type Fix, type Position, type Range, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
+import { severityRank, type Finding, type Fix, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
 
 export interface ValidateOptions {
   /** yyyy-MM-dd; defaults to the current UTC date. */
@@ -42,7 +41,7 @@ export function validateText(text: string, options: ValidateOptions): Finding[] 
 export function validateDocument(document: TrialDocument, options: ValidateOptions): Finding[] {
   const findings = collectFindings(document, options);
   // Duplicate keys, and the places of every pointer reported so far, in one go.
-  const { duplicates, locations } = document.scan(pointersToPlace(findings));
+  const { duplicates, locations } = document.place(pointersToPlace(findings));
   pushAll(findings, duplicateKeyFindings(document, duplicates));
   return placeFindings(document, applySeverities(findings, options), locations);
 }
@@ -52,7 +51,7 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
   const { value } = document.parsed;
   pushAll(findings, syntaxFindings(document));
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (document.isLongerThan(maxSize)) {
+  if (document.text.length > maxSize) {
     findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
     return findings;
   }
@@ -90,7 +89,7 @@ function syntaxFindings(document: TrialDocument): PendingFinding[] {
 
 function duplicateKeyFindings(document: TrialDocument, duplicates: readonly DuplicateKey[]): PendingFinding[] {
   return duplicates.map((duplicate) => {
-    const key = JSON.parse(document.textBetween(duplicate.keyStart, duplicate.keyEnd)) as string;
+    const key = JSON.parse(document.text.slice(duplicate.keyStart, duplicate.keyEnd)) as string;
     return {
       ...engineFinding('duplicate-key', 'error', duplicate.pointer, `"${key}" appears twice in this object; JSON readers keep only the last one. Merge or remove one of them.`, 'key'),
       offset: { start: duplicate.keyStart, end: duplicate.keyEnd },
@@ -117,12 +116,9 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
   return findings;
 }
 
-/**
- * One rule's context. A class, so that every context has one shape (rules read their fields in hot
- * loops) and the text is decoded only for a rule that reads it (a document read from bytes).
- */
+/** One rule's context. A class, so that every context has one shape (rules read their fields in hot loops). */
 class RuleRun implements RuleContext {
-  readonly [RECORD_DOCUMENT]: TrialDocument;
+  readonly text: string;
   readonly report: (report: Report) => void;
 
   constructor(
@@ -135,12 +131,8 @@ class RuleRun implements RuleContext {
     findings: UnplacedFinding[],
     readonly previous: unknown,
   ) {
-    this[RECORD_DOCUMENT] = document;
+    this.text = document.text;
     this.report = (report: Report) => findings.push(toFinding(rule, report));
-  }
-
-  get text(): string {
-    return this[RECORD_DOCUMENT].text;
   }
 }
 
@@ -193,13 +185,12 @@ function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
 }
 
 function placeFindings(document: TrialDocument, findings: PendingFinding[], locations: Map<string, NodeLocation>): Finding[] {
-  const ranges = new RangeBatch();
   const placed = findings.map((finding): Finding => {
     const { offset, relatedOffsets } = finding;
-    const range = offset ? ranges.add(offset.start, offset.end) : ranges.add(...placeAtPointer(document, locations, finding.pointer, finding.target));
+    const range = offset ? document.rangeOf(offset.start, offset.end) : document.rangeOf(...placeAtPointer(document, locations, finding.pointer, finding.target));
     const related = [
-      ...(finding.related ?? []).map((item) => ({ ...item, message: withShortQuotes(item.message), range: ranges.add(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
-      ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: ranges.add(item.start, item.end) })),
+      ...(finding.related ?? []).map((item) => ({ ...item, message: withShortQuotes(item.message), range: document.rangeOf(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
+      ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: document.rangeOf(item.start, item.end) })),
     ];
     const placedFinding = copyFields(finding, OFFSET_FIELDS) as unknown as Finding;
     placedFinding.message = withShortQuotes(finding.message);
@@ -209,7 +200,6 @@ function placeFindings(document: TrialDocument, findings: PendingFinding[], loca
     placedFinding.related = related.length > 0 ? related : undefined;
     return placedFinding;
   });
-  ranges.resolve(document);
   return placed.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || severityRank(a.severity) - severityRank(b.severity),
   );
@@ -219,29 +209,6 @@ function withShortTitle(fix: Fix): Fix {
   const title = withShortQuotes(fix.title);
   return title === fix.title ? fix : { ...fix, title };
 }
-
-/** Ranges handed out first and given their line and character together, in one pass over the text. */
-class RangeBatch {
-  private readonly offsets: number[] = [];
-  private readonly ranges: Range[] = [];
-
-  add(start: number, end: number): Range {
-    const range: Range = { start: UNRESOLVED, end: UNRESOLVED };
-    this.offsets.push(start, end);
-    this.ranges.push(range);
-    return range;
-  }
-
-  resolve(document: TrialDocument): void {
-    const positions = document.positionsAt(this.offsets);
-    this.ranges.forEach((range, i) => {
-      range.start = positions[2 * i];
-      range.end = positions[2 * i + 1];
-    });
-  }
-}
-
-const UNRESOLVED: Position = { line: -1, character: -1 };
 
 /** A pointer that does not exist (a rule naming a missing field) is shown at its closest existing ancestor's key. */
 function placeAtPointer(document: TrialDocument, locations: Map<string, NodeLocation>, pointer: string, target: Target): [number, number] {

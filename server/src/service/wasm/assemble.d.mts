@@ -1,2 +1,0 @@
-export const BINARY_MODULE: string;
-export function binaryModuleText(): Promise<string>;
