@@ -19,8 +19,12 @@ export interface ExportFinding {
   /** JSON Pointer into the record, or into the sidecar as "sidecar:/orgName". */
   pointer: string;
   message: string;
-  /** "missing": a value PRS requires that neither the record nor the sidecar gives. */
-  kind: 'missing' | 'unmappable';
+  /**
+   * "missing": a value PRS requires that neither the record nor the sidecar gives (written empty with
+   * --allow-incomplete); "unmappable": a value PRS cannot take (never written); "left-out": a value the
+   * upload has no room for, reported while the rest is written.
+   */
+  kind: 'missing' | 'unmappable' | 'left-out';
 }
 
 export interface PrsDocument {
@@ -40,6 +44,10 @@ class Mapping {
     this.findings.push({ pointer, message, kind: 'unmappable' });
   }
 
+  leftOut(pointer: string, message: string): void {
+    this.findings.push({ pointer, message, kind: 'left-out' });
+  }
+
   /** The PRS value of a code; an unknown code is a finding and goes out as it is, so the XSD check still sees the rest. */
   pick(table: Picklist, code: string | undefined, pointer: string): string | undefined {
     if (code === undefined) return undefined;
@@ -54,7 +62,7 @@ class Mapping {
   /** A value the schema requires: a finding when it is absent, and an empty element so the document stays whole. */
   required(name: string, text: string | undefined, pointer: string, what: string): XmlElement {
     if (text === undefined || text.trim() === '') {
-      this.missing(pointer, `${what} is required by PRS (${name}) and the record has none.`);
+      this.missing(pointer, `${what} is required by PRS (${name}) and ${pointer.startsWith('sidecar:') ? 'neither the sidecar nor the config gives it' : 'the record has none'}.`);
       return { name, children: [], text: '' };
     }
     return leaf(name, text) as XmlElement;
@@ -159,7 +167,7 @@ function indInfo(status: JsonObject | undefined, mapping: Mapping): XmlElement |
   const ind = mapping.sidecar.ind;
   if (ind === undefined) {
     if (hasExpandedAccess !== undefined || textAt(expandedAccess, 'nctId') !== undefined) {
-      mapping.missing('sidecar:/ind', 'Expanded access availability goes to PRS inside the IND/IDE information; the sidecar has no ind (grantor and number), so it is left out.');
+      mapping.leftOut(`${P}/statusModule/expandedAccessInfo`, 'Expanded access availability goes to PRS inside the IND/IDE information, and the sidecar has no ind (grantor and number), so it is left out.');
     }
     return undefined;
   }
@@ -371,7 +379,7 @@ function officialElement(official: JsonObject, index: number, mapping: Mapping):
 function centralContacts(contacts: JsonObject | undefined, mapping: Mapping): Array<XmlElement | undefined> {
   const central = listAt(contacts, 'centralContacts');
   if (central.length > 2) {
-    mapping.unmappable(`${P}/contactsLocationsModule/centralContacts/2`, `PRS takes a central contact and one backup; the record has ${central.length}, and those after the second are left out.`);
+    mapping.leftOut(`${P}/contactsLocationsModule/centralContacts/2`, `PRS takes a central contact and one backup; the record has ${central.length}, and those after the second are left out.`);
   }
   return central.slice(0, 2).map((contact, index) =>
     element(index === 0 ? 'overall_contact' : 'overall_contact_backup', [
@@ -392,7 +400,7 @@ function locationElement(location: JsonObject, index: number, mapping: Mapping):
   const people = listAt(location, 'contacts');
   const siteContacts = people.filter((person) => (textAt(person, 'role') ?? 'CONTACT') === 'CONTACT');
   const investigators = people.filter((person) => (textAt(person, 'role') ?? 'CONTACT') !== 'CONTACT');
-  if (siteContacts.length > 2) mapping.unmappable(`${pointer}/contacts`, `PRS takes a site contact and one backup; the site has ${siteContacts.length} contacts, and those after the second are left out.`);
+  if (siteContacts.length > 2) mapping.leftOut(`${pointer}/contacts`, `PRS takes a site contact and one backup; the site has ${siteContacts.length} contacts, and those after the second are left out.`);
   return element('location', [
     element('facility', [
       mapping.required('name', textAt(location, 'facility'), `${pointer}/facility`, 'A facility name'),
