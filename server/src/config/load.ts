@@ -13,7 +13,7 @@ import { isRealFullDate } from '../service/dates';
 export const CONFIG_FILE_NAME = '.trialrc.json';
 export const DEFAULT_RULE_TIMEOUT_MS = 1000;
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout', 'prs'];
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {

@@ -63,6 +63,7 @@ export function configSchema(): Record<string, unknown> {
       customRules: { type: 'array', items: { type: 'string' }, description: 'Paths or globs of .js/.mjs modules exporting { meta, check } (run only in trusted workspaces).' },
       today: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The date time-relative rules compare with (yyyy-MM-dd).' },
       ruleTimeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds a custom rule may run per record before it is stopped (default 1000).' },
+      prs: { type: 'object', description: 'Defaults for "trial-records export --to prs" with the properties of a <name>.prs.json sidecar (schemas/prs-sidecar.schema.json), e.g. {"orgName": "..."}; a sidecar overrides them field by field.' },
     },
   };
 }

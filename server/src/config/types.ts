@@ -23,6 +23,8 @@ export interface TrialConfigFile {
   today?: string;
   /** Milliseconds a custom rule may run per document (default 1000). */
   ruleTimeout?: number;
+  /** Defaults for `export --to prs` (the fields of a <name>.prs.json sidecar), read by the export only. */
+  prs?: Record<string, unknown>;
 }
 
 export interface RuleSetting {
