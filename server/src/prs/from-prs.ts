@@ -76,7 +76,8 @@ class Reader {
 
   yesNo(parent: ReadElement | undefined, name: string): boolean | undefined {
     const text = this.trimmed(parent, name);
-    if (text === undefined) return undefined;
+    // PRS downloads write "None" for a question nobody answered.
+    if (text === undefined || text.toLowerCase() === 'none') return undefined;
     const answer = booleanOf(text);
     if (answer === undefined) this.warn(this.child(parent, name) as ReadElement, `<${name}> is "${text}", not yes or no; it was not imported.`);
     return answer;
@@ -658,12 +659,18 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
   });
 }
 
-function adverseEvents(events: ReadElement[], reader: Reader): JsonObject[] {
+/** PRS can state the vocabulary and assessment once for all events; v2 states them per event. */
+interface EventDefaults {
+  sourceVocabulary?: string;
+  assessmentType?: string;
+}
+
+function adverseEvents(events: ReadElement[], defaults: EventDefaults, reader: Reader): JsonObject[] {
   return events.map((event) => compactObject({
     term: reader.text(event, 'term'),
     organSystem: reader.text(event, 'organSystemName'),
-    sourceVocabulary: reader.text(event, 'sourceVocabulary'),
-    assessmentType: reader.code(event, 'assessmentType', ASSESSMENT_TYPE),
+    sourceVocabulary: reader.text(event, 'sourceVocabulary') ?? defaults.sourceVocabulary,
+    assessmentType: reader.code(event, 'assessmentType', ASSESSMENT_TYPE) ?? defaults.assessmentType,
     notes: reader.text(event, 'notes'),
     stats: reader.children(reader.child(event, 'adverseEventStats'), 'eventStats').map((stats) => compactObject({
       groupId: reader.trimmed(stats, 'reportingGroupId'),
@@ -676,6 +683,7 @@ function adverseEvents(events: ReadElement[], reader: Reader): JsonObject[] {
 
 function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonObject {
   if (events === undefined) return {};
+  const defaults: EventDefaults = { sourceVocabulary: reader.text(events, 'sourceVocabulary'), assessmentType: reader.code(events, 'assessmentType', ASSESSMENT_TYPE) };
   return compactObject({
     frequencyThreshold: reader.trimmed(events, 'frequencyReportingThreshold'),
     timeFrame: reader.text(events, 'timeFrame'),
@@ -692,7 +700,7 @@ function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonOb
       otherNumAffected: reader.integer(group, 'numSubjectsFrequentEvents'),
       otherNumAtRisk: reader.integer(group, 'partAtRiskFrequentEvents'),
     })),
-    seriousEvents: adverseEvents(reader.children(reader.child(events, 'seriousAdverseEvents'), 'seriousEvent'), reader),
-    otherEvents: adverseEvents(reader.children(reader.child(events, 'frequentAdverseEvents'), 'frequentEvent'), reader),
+    seriousEvents: adverseEvents(reader.children(reader.child(events, 'seriousAdverseEvents'), 'seriousEvent'), defaults, reader),
+    otherEvents: adverseEvents(reader.children(reader.child(events, 'frequentAdverseEvents'), 'frequentEvent'), defaults, reader),
   });
 }
