@@ -5,7 +5,8 @@ import { orderLikeV2, type ImportWarning, type Study } from './study-draft';
 
 /** The root element's name when the text is XML with a declaration or one of the registry's roots; undefined otherwise. */
 export function xmlRootName(text: string): string | undefined {
-  const start = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)/.exec(text.slice(0, 4096));
+  // A DOCTYPE is skipped here so that the reader, not detection, refuses it with a clear message.
+  const start = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)/.exec(text.slice(0, 65536));
   if (start === null) return undefined;
   const hasDeclaration = /^\uFEFF?\s*<\?xml/.test(text);
   return hasDeclaration || start[1] === 'study_collection' || start[1] === 'clinical_study' ? start[1] : undefined;

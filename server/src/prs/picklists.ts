@@ -83,15 +83,15 @@ export const PHASE: Picklist = [
 ];
 
 export const INTERVENTION_MODEL: Picklist = [
-  ['SINGLE_GROUP', 'Single Group Assignment'],
-  ['PARALLEL', 'Parallel Assignment'],
-  ['CROSSOVER', 'Crossover Assignment'],
-  ['FACTORIAL', 'Factorial Assignment'],
-  ['SEQUENTIAL', 'Sequential Assignment'],
+  ['SINGLE_GROUP', 'Single Group Assignment', 'Single Group'],
+  ['PARALLEL', 'Parallel Assignment', 'Parallel'],
+  ['CROSSOVER', 'Crossover Assignment', 'Crossover'],
+  ['FACTORIAL', 'Factorial Assignment', 'Factorial'],
+  ['SEQUENTIAL', 'Sequential Assignment', 'Sequential'],
 ];
 
 export const ALLOCATION: Picklist = [
-  ['RANDOMIZED', 'Randomized', 'Randomized'],
+  ['RANDOMIZED', 'Randomized'],
   ['NON_RANDOMIZED', 'Non-randomized', 'Non-Randomized'],
   ['NA', 'N/A'],
 ];

@@ -135,10 +135,13 @@ class Scanner {
  * Parses XML text into elements. Refused with a message naming the line: a DOCTYPE (where entities, external
  * ones included, would be declared), an undeclared entity, anything not well-formed, and files over MAX_XML_BYTES.
  */
-export function readXml(text: string): ReadElement {
+export function readXml(source: string): ReadElement {
+  let text = source;
   if (text.length > MAX_XML_BYTES || Buffer.byteLength(text, 'utf8') > MAX_XML_BYTES) {
     throw new XmlReadError(`the file is larger than ${MAX_XML_BYTES / 1024 / 1024} MB; it is not read.`);
   }
+  // XML reads every line ending as a line feed; a carriage return in content is written &#13;.
+  text = text.replace(/\r\n?/g, '\n');
   const scanner = new Scanner(text);
   const stack: Array<{ element: ReadElement; text: string[] }> = [];
   let root: ReadElement | undefined;
