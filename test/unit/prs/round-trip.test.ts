@@ -6,7 +6,7 @@ import { corpusRecordFiles, differences, exportXml, readCorpusRecord, roundTrip 
 
 /**
  * The 12 records (of 859) where one field does not survive, each for a reason of the record itself:
- * - a site with three to five contacts (8 records): PRS has a contact and a backup per site (export reports "left out");
+ * - a site with three to five contacts (6 records): PRS has a contact and a backup per site (export reports "left out");
  * - arms whose interventionNames disagree with the interventions' armGroupLabels, or list them in another
  *   order: PRS links interventions to arms only, and the arm side is rebuilt from those links;
  * - baseline categories without a single measurement: PRS keeps categories only inside reported values;
