@@ -1,6 +1,7 @@
 // Converts study records from other formats into trial records: format detection, file names, output text.
 import { importBasicInformationPage, looksLikeBasicInformationPage } from './basic-information-page';
 import { importClinConnectPage, looksLikeClinConnectPage } from './clinconnect-page';
+import { importClassicXml, looksLikeClassicXml } from './classic-xml';
 import { importPrsXml, looksLikePrsXml, xmlRootName } from './prs-xml';
 import { importPythonDict, looksLikePythonDict } from './python-dict';
 import type { ImportWarning, Study } from './study-draft';
@@ -10,7 +11,7 @@ import { withShortQuotes } from '../service/words';
 
 export type { ImportWarning } from './study-draft';
 
-export type ImportFormat = 'v2-json' | 'prs-xml' | 'python-dict' | 'clinconnect-page' | 'basic-information-page' | 'trial-details-page';
+export type ImportFormat = 'v2-json' | 'prs-xml' | 'classic-xml' | 'python-dict' | 'clinconnect-page' | 'basic-information-page' | 'trial-details-page';
 
 export interface ImportedRecord {
   fileName: string;
@@ -38,6 +39,7 @@ interface Importer {
 const IMPORTERS: readonly Importer[] = [
   { format: 'v2-json', description: 'ClinicalTrials.gov API v2 JSON (a study or {"studies": [...]})', detect: looksLikeV2Json, convert: importV2Json },
   { format: 'prs-xml', description: 'ClinicalTrials.gov PRS XML (<study_collection>, a PRS download or upload, results included)', detect: looksLikePrsXml, convert: importPrsXml },
+  { format: 'classic-xml', description: "the public site's former XML (<clinical_study>, protocol only)", detect: looksLikeClassicXml, convert: importClassicXml },
   { format: 'python-dict', description: 'a v2 study printed as a Python dict', detect: looksLikePythonDict, convert: importPythonDict },
   { format: 'clinconnect-page', description: 'a ClinConnect trial summary page', detect: looksLikeClinConnectPage, convert: importClinConnectPage },
   { format: 'basic-information-page', description: 'a study page with "Basic Information" and "Study Design" sections', detect: looksLikeBasicInformationPage, convert: importBasicInformationPage },
@@ -60,7 +62,7 @@ export function importText(text: string, sourceName: string): ImportResult {
   const importer = IMPORTERS.find((candidate) => candidate.detect(text));
   if (!importer) {
     const root = xmlRootName(text);
-    if (root !== undefined) throw new ImportError(`${sourceName}: an XML file whose root element is <${root}>; PRS XML has <study_collection>.`);
+    if (root !== undefined) throw new ImportError(`${sourceName}: an XML file whose root element is <${root}>; PRS XML has <study_collection>, classic XML <clinical_study>.`);
     throw new ImportError(unsupportedMessage(sourceName));
   }
   let converted: { records: Study[]; warnings: ImportWarning[]; sidecars?: Array<Record<string, unknown>> };

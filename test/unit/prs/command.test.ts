@@ -83,7 +83,7 @@ describe('trial-records export --to prs', () => {
 
   it('is a command of the CLI with its own help', async () => {
     const lines: string[] = [];
-    const cliIo = { ...io(), stdout: (text: string) => lines.push(text), isTty: false, stderrIsTty: false, readStdin: async () => Buffer.alloc(0), env: {} };
+    const cliIo = { ...io(), stdout: (text: string | Uint8Array) => void lines.push(String(text)), stderr: (text: string | Uint8Array) => void err.push(String(text)), isTty: false, stderrIsTty: false, readStdin: async () => Buffer.alloc(0), env: {} };
     expect(await main(['export', '--help'], cliIo)).toBe(0);
     expect(lines.join('')).toContain('export FILE... --to prs [-o DIR] [--allow-incomplete]');
   });

@@ -143,7 +143,7 @@ describe('reading XML safely', () => {
   });
 
   it('refuses an XML file with a different root element', () => {
-    expect(refusal('<?xml version="1.0"?>\n<catalog><book/></catalog>\n')).toBe('input.xml: an XML file whose root element is <catalog>; PRS XML has <study_collection>.');
+    expect(refusal('<?xml version="1.0"?>\n<catalog><book/></catalog>\n')).toBe('input.xml: an XML file whose root element is <catalog>; PRS XML has <study_collection>, classic XML <clinical_study>.');
   });
 
   it('refuses an entity-expansion bomb without expanding anything', () => {
