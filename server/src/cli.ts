@@ -23,6 +23,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runImport(rest, io);
       case 'export':
         return await runExport(rest, io);
+      case 'import-report':
+        return await runImportReport(rest, io);
       case 'rules':
         return runRulesCommand(rest, io);
       case 'init':
@@ -78,6 +80,11 @@ async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
 async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const { runExportCommand } = await import('./prs/command');
   return runExportCommand(argv, io);
+}
+
+async function runImportReport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { runImportReportCommand } = await import('./prs/report-command');
+  return runImportReportCommand(argv, io);
 }
 
 async function readStdin(): Promise<Buffer> {

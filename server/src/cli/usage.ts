@@ -45,6 +45,11 @@ const EXPORT = `  export FILE... --to prs [-o DIR] [--allow-incomplete]
       --allow-incomplete       Write a record even when PRS-required values are missing (named on stderr)
 `;
 
+const IMPORT_REPORT = `  import-report REPORT --record FILE [--format NAME]
+                             Show the lines of a PRS upload report (ERROR / WARNING / NOTE: field -- text)
+                             as findings at the record's fields, in any lint format; exit 1 on an ERROR
+`;
+
 const RULES = `  rules [id...] [--format table|json|markdown|config-schema]
                              List every rule with its severity, category and source; with ids,
                              describe those rules (what they check, options, fix, config)
@@ -54,7 +59,7 @@ const INIT = `  init [--preset recommended|strict|all] [--force]
                              Write a starter .trialrc.json here (an existing one is kept without --force)
 `;
 
-const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, export: EXPORT, rules: RULES, init: INIT };
+const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, export: EXPORT, 'import-report': IMPORT_REPORT, rules: RULES, init: INIT };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
@@ -63,7 +68,7 @@ const EXIT_CODES = 'Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 u
 export const USAGE = `Usage: trial-records <command> [options]
 
 Commands:
-${LINT}${IMPORT}${EXPORT}${RULES}${INIT}  help [command]             Show this text, or one command's options (also <command> --help)
+${LINT}${IMPORT}${EXPORT}${IMPORT_REPORT}${RULES}${INIT}  help [command]             Show this text, or one command's options (also <command> --help)
   version                    Show the version (also --version)
 
 ${EXIT_CODES}`;
