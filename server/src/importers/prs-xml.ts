@@ -16,10 +16,6 @@ export function looksLikePrsXml(text: string): boolean {
   return xmlRootName(text) === 'study_collection';
 }
 
-export interface SidecarByRecord {
-  sidecars: Array<Record<string, unknown>>;
-}
-
 export function importPrsXml(text: string): { records: Study[]; warnings: ImportWarning[]; sidecars: Array<Record<string, unknown>> } {
   const root = readXml(text);
   if (root.name !== 'study_collection') throw new XmlReadError(`the root element is <${root.name}>, not <study_collection>.`);

@@ -357,7 +357,7 @@ function resultsSection(result: ReadElement | undefined, reader: Reader): JsonOb
   const section: JsonObject = {};
   put(section, 'participantFlowModule', participantFlow(reader.child(result, 'participantFlow'), reader));
   put(section, 'baselineCharacteristicsModule', baseline(reader.child(result, 'baseline'), reader));
-  const measures = reader.children(reader.child(result, 'outcomeMeasures'), 'outcomeMeasure').map((measure, index) => outcomeMeasure(measure, index, reader));
+  const measures = reader.children(reader.child(result, 'outcomeMeasures'), 'outcomeMeasure').map((measure) => outcomeMeasure(measure, reader));
   put(section, 'outcomeMeasuresModule', compactObject({ outcomeMeasures: measures }));
   put(section, 'adverseEventsModule', reportedEvents(reader.child(result, 'reportedEvents'), reader));
   const moreInfo: JsonObject = {};
@@ -480,10 +480,9 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
   });
 }
 
-function outcomeMeasure(element: ReadElement, index: number, reader: Reader): JsonObject {
+function outcomeMeasure(element: ReadElement, reader: Reader): JsonObject {
   const unitsName = reader.text(element, 'typeUnitsAnalyzed');
   const { groups, denoms } = groupsOf(reader.children(reader.child(element, 'outcomeReportingGroups'), 'outcomeReportingGroup'), unitsName, reader);
-  void index;
   return compactObject({
     type: reader.code(element, 'measureType', OUTCOME_TYPE),
     ...measureCommon(element, unitsName, reader, 'text'),

@@ -1,4 +1,5 @@
 // PRS-only facts a v2 record does not carry, kept next to the record as <name>.prs.json (schemas/prs-sidecar.schema.json).
+import { closest } from '../service/similarity';
 import { isPlainObject } from '../service/types';
 
 export interface PrsSidecar {
@@ -26,6 +27,8 @@ export interface PrsSidecar {
   delayedPosting?: { delayType?: string; delayReason?: string; interventionName?: string; approvalNumbers?: string[]; anticipatedPostingDate?: string };
 }
 
+const SIDECAR_KEYS = ['$schema', 'orgName', 'isIndStudy', 'ind', 'humanSubjectsReview', 'postPriorToApproval', 'responsibleInvestigatorUsername', 'delayedPosting'];
+
 export const IRB_STATUSES = ['Approved', 'Pending', 'Exempt', 'Denied', 'Not required', 'Not yet submitted'] as const;
 export const IND_GRANTORS = ['CDER', 'CBER', 'CDRH'] as const;
 
@@ -34,6 +37,11 @@ export class SidecarError extends Error {}
 /** Reads a parsed sidecar, naming the first property that has the wrong shape. */
 export function sidecarOf(value: unknown, source: string): PrsSidecar {
   if (!isPlainObject(value)) throw new SidecarError(`${source}: a PRS sidecar is a JSON object.`);
+  const unknown = Object.keys(value).find((key) => !SIDECAR_KEYS.includes(key));
+  if (unknown !== undefined) {
+    const suggestion = closest(unknown, SIDECAR_KEYS);
+    throw new SidecarError(`${source}: "${unknown}" is not a PRS sidecar field${suggestion ? `; did you mean "${suggestion}"?` : ` (known: ${SIDECAR_KEYS.slice(1).join(', ')})`}.`);
+  }
   const strings = (holder: Record<string, unknown>, keys: readonly string[], where: string): void => {
     for (const key of keys) {
       if (holder[key] !== undefined && typeof holder[key] !== 'string') throw new SidecarError(`${source}: ${where}${key} must be a string.`);
@@ -53,9 +61,14 @@ export function sidecarOf(value: unknown, source: string): PrsSidecar {
     if (!isPlainObject(part)) throw new SidecarError(`${source}: ${key} must be an object.`);
     strings(part, fields, `${key}.`);
   }
-  return value as PrsSidecar;
-}
-
-export function isEmptySidecar(sidecar: PrsSidecar): boolean {
-  return Object.values(sidecar).every((value) => value === undefined);
+  const sidecar = value as PrsSidecar;
+  const status = sidecar.humanSubjectsReview?.status;
+  if (status !== undefined && !(IRB_STATUSES as readonly string[]).includes(status)) {
+    throw new SidecarError(`${source}: humanSubjectsReview.status "${status}" is not a PRS board status; use one of ${IRB_STATUSES.join(', ')}.`);
+  }
+  const grantor = sidecar.ind?.grantor;
+  if (grantor !== undefined && !(IND_GRANTORS as readonly string[]).includes(grantor)) {
+    throw new SidecarError(`${source}: ind.grantor "${grantor}" is not an FDA center PRS knows; use one of ${IND_GRANTORS.join(', ')}.`);
+  }
+  return sidecar;
 }

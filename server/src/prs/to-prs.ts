@@ -363,14 +363,14 @@ function eligibilityElement(eligibility: JsonObject | undefined, mapping: Mappin
 }
 
 /** v2 keeps a person's name whole ("Jane Doe, MD"); PRS's last_name takes it whole rather than guessing a split. */
-function personName(name: string | undefined, pointer: string, mapping: Mapping, required: boolean): XmlElement | undefined {
-  return required ? mapping.required('last_name', name, pointer, 'A name') : leaf('last_name', name);
+function personName(name: string | undefined, pointer: string, mapping: Mapping): XmlElement {
+  return mapping.required('last_name', name, pointer, 'A name');
 }
 
 function officialElement(official: JsonObject, index: number, mapping: Mapping): XmlElement {
   const pointer = `${P}/contactsLocationsModule/overallOfficials/${index}`;
   return element('overall_official', [
-    personName(textAt(official, 'name'), `${pointer}/name`, mapping, true),
+    personName(textAt(official, 'name'), `${pointer}/name`, mapping),
     leaf('role', mapping.pick(OFFICIAL_ROLE, textAt(official, 'role'), `${pointer}/role`)),
     leaf('affiliation', textAt(official, 'affiliation')),
   ]) as XmlElement;
@@ -383,7 +383,7 @@ function centralContacts(contacts: JsonObject | undefined, mapping: Mapping): Ar
   }
   return central.slice(0, 2).map((contact, index) =>
     element(index === 0 ? 'overall_contact' : 'overall_contact_backup', [
-      personName(textAt(contact, 'name'), `${P}/contactsLocationsModule/centralContacts/${index}/name`, mapping, true),
+      personName(textAt(contact, 'name'), `${P}/contactsLocationsModule/centralContacts/${index}/name`, mapping),
       leaf('phone', textAt(contact, 'phone')),
       leaf('phone_ext', textAt(contact, 'phoneExt')),
       leaf('email', textAt(contact, 'email')),

@@ -47,11 +47,6 @@ function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
-export function hasNonXmlCharacters(text: string): boolean {
-  NOT_XML_CHARACTER.lastIndex = 0;
-  return NOT_XML_CHARACTER.test(text);
-}
-
 export function serialize(root: XmlElement): string {
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   write(root, 0, lines);

@@ -71,6 +71,16 @@ describe('trial-records export --to prs', () => {
     expect(existsSync(join(directory, 'imrt.prs.xml'))).toBe(false);
   }, 30_000);
 
+  it('names a sidecar field it does not know and a board status PRS does not have', async () => {
+    writeFileSync(join(directory, 'imrt.prs.json'), JSON.stringify({ orgNme: 'X' }));
+    expect(await runExportCommand(['imrt.trial.json', '--to', 'prs'], io())).toBe(1);
+    expect(err.join('')).toContain('imrt.prs.json: "orgNme" is not a PRS sidecar field; did you mean "orgName"?');
+    err = [];
+    writeFileSync(join(directory, 'imrt.prs.json'), JSON.stringify({ orgName: 'X', humanSubjectsReview: { status: 'OK' } }));
+    expect(await runExportCommand(['imrt.trial.json', '--to', 'prs'], io())).toBe(1);
+    expect(err.join('')).toContain('humanSubjectsReview.status "OK" is not a PRS board status; use one of Approved, Pending, Exempt, Denied, Not required, Not yet submitted.');
+  }, 30_000);
+
   it('explains a bad sidecar, a missing file and a missing --to', async () => {
     writeFileSync(join(directory, 'imrt.prs.json'), '{"orgName": 5}');
     expect(await runExportCommand(['imrt.trial.json', 'gone.trial.json', '--to', 'prs'], io())).toBe(1);
