@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the RuleTester into dist/.
 // Usage: node esbuild.mjs [--watch] [--production]
 import { context } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -9,8 +9,7 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server' },
-  // xmllint-wasm starts its WebAssembly in a worker file it finds next to itself, so it stays in node_modules.
-  { in: 'server/src/cli.ts', out: 'cli', external: ['xmllint-wasm'] },
+  { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/testing.ts', out: 'testing' },
   { in: 'server/src/cli/worker.ts', out: 'lint-worker' },
   { in: 'server/src/config/ruleWorker.ts', out: 'rule-worker' },
@@ -35,6 +34,11 @@ const contexts = await Promise.all(
     }),
   ),
 );
+
+// xmllint-wasm (the PRS XSD check of `export --to prs`) starts libxml2 in a worker file that it looks for
+// next to the code that loads it, and that worker loads the WebAssembly beside itself: both go into dist/.
+mkdirSync('dist', { recursive: true });
+for (const file of ['xmllint-node.js', 'xmllint.wasm']) copyFileSync(`node_modules/xmllint-wasm/${file}`, `dist/${file}`);
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));
