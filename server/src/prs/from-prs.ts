@@ -28,6 +28,9 @@ export function isPrsCollection(root: ReadElement): boolean {
 export function fromPrsDocument(root: ReadElement): { studies: PrsImportedStudy[]; warnings: PrsImportWarning[] } {
   const reader = new Reader();
   const studies = reader.children(root, 'clinical_study').map((study) => {
+    if (study.attributes.partial_upload?.trim() === 'true') {
+      reader.warn(study, 'this is a partial upload (partial_upload="true"): what it leaves out was to stay as it was in PRS, so the imported record lacks those fields.');
+    }
     const imported = importStudy(study, reader);
     reader.reportUnread(study);
     return imported;

@@ -71,6 +71,10 @@ class Mapping {
 
 const P = '/protocolSection';
 
+/**
+ * Always a full upload: PRS replaces the whole record with it. A partial upload (partial_upload="true")
+ * keeps what the file leaves out, which is not what exporting a complete record means.
+ */
 export function toPrsDocument(record: JsonObject, sidecar: PrsSidecar = {}): PrsDocument {
   const mapping = new Mapping(sidecar);
   const study = clinicalStudy(record, mapping);

@@ -125,6 +125,15 @@ describe('import PRS XML: a results upload (eudract table_ct)', () => {
   });
 });
 
+describe('import PRS XML: a partial upload', () => {
+  it('warns that the fields it leaves out are not empty but kept in PRS', () => {
+    const text = '<?xml version="1.0"?>\n<study_collection>\n  <clinical_study partial_upload="true">\n    <id_info><org_name>Org</org_name><org_study_id>7</org_study_id></id_info>\n    <brief_title>Only the title</brief_title>\n  </clinical_study>\n</study_collection>\n';
+    const result = importText(text, 'partial.xml');
+    expect(result.records[0].record).toEqual({ protocolSection: { identificationModule: { orgStudyIdInfo: { id: '7' }, briefTitle: 'Only the title' } } });
+    expect(result.warnings).toEqual([{ line: 3, message: 'this is a partial upload (partial_upload="true"): what it leaves out was to stay as it was in PRS, so the imported record lacks those fields.' }]);
+  });
+});
+
 describe('reading XML safely', () => {
   function refusal(text: string): string {
     try {
