@@ -483,12 +483,19 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
   });
 }
 
+function postingDateOf(date: ReadElement | undefined, reader: Reader): string | undefined {
+  const month = reader.trimmed(date, 'month');
+  const year = reader.trimmed(date, 'year');
+  return month !== undefined && year !== undefined ? `${year}-${month.padStart(2, '0')}` : undefined;
+}
+
 function outcomeMeasure(element: ReadElement, reader: Reader): JsonObject {
   const unitsName = reader.text(element, 'typeUnitsAnalyzed');
   const { groups, denoms } = groupsOf(reader.children(reader.child(element, 'outcomeReportingGroups'), 'outcomeReportingGroup'), unitsName, reader);
   return compactObject({
     type: reader.code(element, 'measureType', OUTCOME_TYPE),
     ...measureCommon(element, unitsName, reader, 'text'),
+    anticipatedPostingDate: postingDateOf(reader.child(element, 'anticipatedResultPostingDate'), reader),
     reportingStatus: reader.code(element, 'reportingStatus', REPORTING_STATUS),
     typeUnitsAnalyzed: unitsName,
     groups,

@@ -490,7 +490,7 @@ function resultElement(results: JsonObject | undefined, mapping: Mapping): XmlEl
     ], undefined, true),
     limitations === undefined ? undefined : element('limitationsAndCaveats', [leaf('description', textAt(limitations, 'description'))], undefined, true),
     list('outcomeMeasures', listAt(objectAt(results, 'outcomeMeasuresModule'), 'outcomeMeasures').map((measure, index) => outcomeMeasureElement(measure, index, mapping))),
-    participantFlowElement(objectAt(results, 'participantFlowModule')),
+    participantFlowElement(objectAt(results, 'participantFlowModule'), mapping),
     contact === undefined ? undefined : element('pointOfContact', [
       leaf('email', textAt(contact, 'email')),
       leaf('organizationName', textAt(contact, 'organization')),
@@ -587,6 +587,9 @@ function baselineElement(baseline: JsonObject | undefined, mapping: Mapping): Xm
   const groups = listAt(baseline, 'groups');
   const groupIds = groups.map((group) => textAt(group, 'id') ?? '');
   const denominators = denominatorsOf(listAt(baseline, 'denoms'));
+  listAt(baseline, 'measures').forEach((measure, index) => {
+    if (listAt(measure, 'denoms').length > 0) mapping.leftOut(`${R}/baselineCharacteristicsModule/measures/${index}/denoms`, "The results schema keeps baseline counts per group and per row; a measure's own overall counts are left out.");
+  });
   return element('baseline', [
     list('baselineMeasures', listAt(baseline, 'measures').map((measure, index) => element('baselineMeasure', measureCommon(measure, groupIds, (id) => id, `${R}/baselineCharacteristicsModule/measures/${index}`, mapping, 'code'), undefined, true))),
     list('baselineReportingGroups', groups.map((group) => reportingGroup('baselineReportingGroup', group, textAt(group, 'id') ?? '', denominators))),
@@ -603,6 +606,7 @@ function outcomeMeasureElement(measure: JsonObject, index: number, mapping: Mapp
   const denominators = denominatorsOf(listAt(measure, 'denoms'));
   return element('outcomeMeasure', [
     ...measureCommon(measure, groupIds, idOf, pointer, mapping, 'text'),
+    postingDate(textAt(measure, 'anticipatedPostingDate')),
     mapping.required('measureType', mapping.pick(OUTCOME_TYPE, textAt(measure, 'type'), `${pointer}/type`), `${pointer}/type`, 'The outcome measure type'),
     list('outcomeMeasureAnalyses', listAt(measure, 'analyses').map((analysis, analysisIndex) => analysisElement(analysis, idOf, `${pointer}/analyses/${analysisIndex}`, mapping))),
     list('outcomeReportingGroups', groups.map((group) => reportingGroup('outcomeReportingGroup', group, idOf(textAt(group, 'id') ?? ''), denominators))),
@@ -611,7 +615,14 @@ function outcomeMeasureElement(measure: JsonObject, index: number, mapping: Mapp
   ]) as XmlElement;
 }
 
+/** v2 writes yyyy-MM; the results schema a month and a year. */
+function postingDate(date: string | undefined): XmlElement | undefined {
+  const parts = /^(\d{4})-(\d{2})$/.exec(date ?? '');
+  return parts ? element('anticipatedResultPostingDate', [leaf('month', parts[2]), leaf('year', parts[1])]) : undefined;
+}
+
 function analysisElement(analysis: JsonObject, idOf: (groupId: string) => string, pointer: string, mapping: Mapping): XmlElement {
+  if (textAt(analysis, 'ciLowerLimitComment') !== undefined) mapping.leftOut(`${pointer}/ciLowerLimitComment`, 'The results schema has a comment for the upper confidence limit only; this comment on the lower limit is left out.');
   return element('measureAnalysis', [
     list('outcomeReportingGroups', stringsAt(analysis, 'groupIds').map((groupId) => leaf('outcomeReportingGroupId', idOf(groupId)))),
     leaf('ciLowerLimit', textAt(analysis, 'ciLowerLimit')),
@@ -652,8 +663,13 @@ function milestoneChildren(milestone: JsonObject | undefined): Array<XmlElement 
   ];
 }
 
-function participantFlowElement(flow: JsonObject | undefined): XmlElement | undefined {
+function participantFlowElement(flow: JsonObject | undefined, mapping: Mapping): XmlElement | undefined {
   if (flow === undefined) return undefined;
+  listAt(flow, 'periods').forEach((period, periodIndex) =>
+    listAt(period, 'dropWithdraws').forEach((reason, reasonIndex) => {
+      if (textAt(reason, 'comment') !== undefined) mapping.leftOut(`${R}/participantFlowModule/periods/${periodIndex}/dropWithdraws/${reasonIndex}/comment`, 'The results schema has no comment on a reason for not completing; it is left out.');
+    }),
+  );
   return element('participantFlow', [
     list('participantFlowGroups', listAt(flow, 'groups').map((group) => element('flowGroup', [leaf('description', textAt(group, 'description')), leaf('title', textAt(group, 'title'))], { id: textAt(group, 'id') ?? '' }))),
     list('periods', listAt(flow, 'periods').map((period) => {

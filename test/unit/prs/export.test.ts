@@ -53,6 +53,17 @@ describe('export to PRS: one element per field', () => {
     expect(measures[0].groups[0].id).toBe('OG000');
   });
 
+  it('carries the anticipated posting date of an outcome measure as month and year', () => {
+    const record = planted(BASE, { '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/anticipatedPostingDate': '2027-03' });
+    expect(textOf(exported(record), 'clinical_study/result/outcomeMeasures/outcomeMeasure/anticipatedResultPostingDate/month')).toBe('03');
+    expect((roundTrip(record).resultsSection as any).outcomeMeasuresModule.outcomeMeasures[0].anticipatedPostingDate).toBe('2027-03');
+  });
+
+  it('reports results comments the schema has no element for as left out', () => {
+    const record = planted(BASE, { '/resultsSection/participantFlowModule/periods/0/dropWithdraws': [{ type: 'Death', comment: 'one before dosing', reasons: [{ groupId: 'FG000', numSubjects: '1' }] }] });
+    expect(toPrsDocument(record, FULL_FACTS).findings).toEqual([expect.objectContaining({ pointer: '/resultsSection/participantFlowModule/periods/0/dropWithdraws/0/comment', kind: 'left-out' })]);
+  });
+
   it('writes no result element for a record without results', () => {
     const root = exported(planted(BASE, { '/resultsSection': undefined }));
     expect(elementAt(root, 'clinical_study/result')).toBeUndefined();
