@@ -11,6 +11,7 @@ const REGISTRY = 'set by the registry, not by the data provider';
 const DERIVED = 'derived by the registry from other fields';
 
 export const LOST_FIELDS: readonly LostField[] = [
+  { path: '$schema', why: 'a hint for editors in the file, not a registry field' },
   { path: 'hasResults', why: DERIVED },
   { path: 'derivedSection', why: DERIVED },
   { path: 'documentSection', why: 'uploaded documents travel as files through the PRS web interface, not in the XML' },

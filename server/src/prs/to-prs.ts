@@ -385,6 +385,10 @@ function centralContacts(contacts: JsonObject | undefined, mapping: Mapping): Ar
   if (central.length > 2) {
     mapping.leftOut(`${P}/contactsLocationsModule/centralContacts/2`, `PRS takes a central contact and one backup; the record has ${central.length}, and those after the second are left out.`);
   }
+  central.slice(0, 2).forEach((contact, index) => {
+    const role = textAt(contact, 'role');
+    if (role !== undefined && role !== 'CONTACT') mapping.leftOut(`${P}/contactsLocationsModule/centralContacts/${index}/role`, `PRS's central contact has no role; "${role}" is left out (an import reads it back as CONTACT).`);
+  });
   return central.slice(0, 2).map((contact, index) =>
     element(index === 0 ? 'overall_contact' : 'overall_contact_backup', [
       personName(textAt(contact, 'name'), `${P}/contactsLocationsModule/centralContacts/${index}/name`, mapping),
