@@ -4,10 +4,30 @@
 import { hasContent, Reader } from '../prs/element-reader';
 import { put, type JsonObject } from '../prs/json';
 import {
-  ALLOCATION, ARM_GROUP_TYPE, BIOSPECIMEN_RETENTION, codeOf, DATE_TYPE, EXPANDED_ACCESS_STATUS, INTERVENTION_MODEL,
-  INTERVENTION_TYPE, IPD_SHARING, OBSERVATIONAL_MODEL, OFFICIAL_ROLE, PHASE, PRIMARY_PURPOSE, RECRUITMENT_STATUS,
-  REGISTRY_STATUS, RESPONSIBLE_PARTY_TYPE, SAMPLING_METHOD, SEX, SITE_INVESTIGATOR_ROLE, SITE_STATUS, STUDY_TYPE,
-  TIME_PERSPECTIVE, V2_INTERVENTION_LABEL, type Picklist,
+  ALLOCATION,
+  ARM_GROUP_TYPE,
+  BIOSPECIMEN_RETENTION,
+  codeOf,
+  DATE_TYPE,
+  EXPANDED_ACCESS_STATUS,
+  INTERVENTION_MODEL,
+  INTERVENTION_TYPE,
+  IPD_SHARING,
+  OBSERVATIONAL_MODEL,
+  OFFICIAL_ROLE,
+  PHASE,
+  PRIMARY_PURPOSE,
+  RECRUITMENT_STATUS,
+  REGISTRY_STATUS,
+  RESPONSIBLE_PARTY_TYPE,
+  SAMPLING_METHOD,
+  SEX,
+  SITE_INVESTIGATOR_ROLE,
+  SITE_STATUS,
+  STUDY_TYPE,
+  TIME_PERSPECTIVE,
+  V2_INTERVENTION_LABEL,
+  type Picklist,
 } from '../prs/picklists';
 import { readXml, XmlReadError, type ReadElement } from '../prs/xml';
 import { parseDate } from './labels';
@@ -21,8 +41,15 @@ export function looksLikeClassicXml(text: string): boolean {
 const STATUS: Picklist = [...RECRUITMENT_STATUS, ...EXPANDED_ACCESS_STATUS, ...REGISTRY_STATUS];
 
 const AGENCY_CLASS: Picklist = [
-  ['NIH', 'NIH'], ['FED', 'U.S. Fed', 'FED'], ['OTHER_GOV', 'Other U.S. Federal agency', 'OTHER_GOV'], ['INDIV', 'Individual', 'INDIV'],
-  ['INDUSTRY', 'Industry'], ['NETWORK', 'Network'], ['AMBIG', 'Ambiguous', 'AMBIG'], ['OTHER', 'Other'], ['UNKNOWN', 'Unknown'],
+  ['NIH', 'NIH'],
+  ['FED', 'U.S. Fed', 'FED'],
+  ['OTHER_GOV', 'Other U.S. Federal agency', 'OTHER_GOV'],
+  ['INDIV', 'Individual', 'INDIV'],
+  ['INDUSTRY', 'Industry'],
+  ['NETWORK', 'Network'],
+  ['AMBIG', 'Ambiguous', 'AMBIG'],
+  ['OTHER', 'Other'],
+  ['UNKNOWN', 'Unknown'],
 ];
 
 /** Classic XML names who is masked in words: "Double (Participant, Investigator)". */
@@ -33,7 +60,13 @@ const MASKED_ROLE_WORDS: Picklist = [
   ['OUTCOMES_ASSESSOR', 'Outcomes Assessor'],
 ];
 
-const MASKING_LEVEL: Picklist = [['NONE', 'None'], ['SINGLE', 'Single'], ['DOUBLE', 'Double'], ['TRIPLE', 'Triple'], ['QUADRUPLE', 'Quadruple']];
+const MASKING_LEVEL: Picklist = [
+  ['NONE', 'None'],
+  ['SINGLE', 'Single'],
+  ['DOUBLE', 'Double'],
+  ['TRIPLE', 'Triple'],
+  ['QUADRUPLE', 'Quadruple'],
+];
 
 const IPD_INFO_TYPE: Picklist = [
   ['STUDY_PROTOCOL', 'Study Protocol'],
@@ -45,8 +78,16 @@ const IPD_INFO_TYPE: Picklist = [
 
 /** Elements that describe the download or that the registry derives from other elements; read without a warning. */
 const DERIVED_ELEMENTS = [
-  'required_header', 'location_countries', 'removed_countries', 'number_of_arms', 'number_of_groups', 'condition_browse', 'intervention_browse',
-  'firstreceived_date', 'lastchanged_date', 'firstreceived_results_date',
+  'required_header',
+  'location_countries',
+  'removed_countries',
+  'number_of_arms',
+  'number_of_groups',
+  'condition_browse',
+  'intervention_browse',
+  'firstreceived_date',
+  'lastchanged_date',
+  'firstreceived_results_date',
 ];
 
 function compact(object: JsonObject): JsonObject {
@@ -57,13 +98,17 @@ function compact(object: JsonObject): JsonObject {
 
 export function importClassicXml(text: string): { records: Study[]; warnings: ImportWarning[] } {
   const study = readXml(text);
-  if (study.name !== 'clinical_study') throw new XmlReadError(`the root element is <${study.name}>, not <clinical_study>.`);
+  if (study.name !== 'clinical_study')
+    throw new XmlReadError(`the root element is <${study.name}>, not <clinical_study>.`);
   const reader = new Reader();
   for (const name of DERIVED_ELEMENTS) reader.skip(study, name);
   const record = orderLikeV2(withTidyText(classicStudy(study, reader)) as Study);
   const results = reader.child(study, 'clinical_results');
   if (results !== undefined) {
-    reader.warn(results, '<clinical_study/clinical_results>: results in classic XML are laid out differently from v2 results and are not imported; take the results from the v2 API or a PRS download.');
+    reader.warn(
+      results,
+      '<clinical_study/clinical_results>: results in classic XML are laid out differently from v2 results and are not imported; take the results from the v2 API or a PRS download.',
+    );
     reader.skip(study, 'clinical_results');
   }
   reader.reportUnread(study);
@@ -75,13 +120,17 @@ export function tidyText(text: string): string {
   const lines = text.replace(/^\s*\n|\s+$/g, '').split('\n');
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
   const common = indents.length === 0 ? 0 : Math.min(...indents);
-  return lines.map((line) => line.slice(Math.min(common, /^ */.exec(line)?.[0].length ?? 0))).join('\n').trim();
+  return lines
+    .map((line) => line.slice(Math.min(common, /^ */.exec(line)?.[0].length ?? 0)))
+    .join('\n')
+    .trim();
 }
 
 function withTidyText(value: unknown): unknown {
   if (typeof value === 'string') return tidyText(value);
   if (Array.isArray(value)) return value.map(withTidyText);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withTidyText(child)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withTidyText(child)]));
   return value;
 }
 
@@ -89,9 +138,13 @@ function withTidyText(value: unknown): unknown {
 function dateOf(element: ReadElement | undefined, reader: Reader): JsonObject | undefined {
   if (element === undefined || element.text.trim() === '') return undefined;
   const date = parseDate(element.text.trim());
-  if (date === undefined) reader.warn(element, `<${element.name}> "${element.text.trim()}" is not a date; it was not imported.`);
+  if (date === undefined)
+    reader.warn(element, `<${element.name}> "${element.text.trim()}" is not a date; it was not imported.`);
   const type = element.attributes.type;
-  return compact({ date, type: type === undefined ? undefined : codeOf(DATE_TYPE, type.replace(/^Estimate$/, 'Estimated')) });
+  return compact({
+    date,
+    type: type === undefined ? undefined : codeOf(DATE_TYPE, type.replace(/^Estimate$/, 'Estimated')),
+  });
 }
 
 function plainDate(study: ReadElement, name: string, reader: Reader): string | undefined {
@@ -101,47 +154,92 @@ function plainDate(study: ReadElement, name: string, reader: Reader): string | u
 function classicStudy(study: ReadElement, reader: Reader): Study {
   const protocol: JsonObject = {};
   const idInfo = reader.child(study, 'id_info');
-  put(protocol, 'identificationModule', compact({
-    nctId: reader.trimmed(idInfo, 'nct_id'),
-    nctIdAliases: reader.children(idInfo, 'nct_alias').map((alias) => alias.text.trim()),
-    orgStudyIdInfo: compact({ id: reader.text(idInfo, 'org_study_id') }),
-    secondaryIdInfos: reader.children(idInfo, 'secondary_id').map((secondary) => ({ id: secondary.text })),
-    briefTitle: reader.text(study, 'brief_title'),
-    officialTitle: reader.text(study, 'official_title'),
-    acronym: reader.text(study, 'acronym'),
-  }));
+  put(
+    protocol,
+    'identificationModule',
+    compact({
+      nctId: reader.trimmed(idInfo, 'nct_id'),
+      nctIdAliases: reader.children(idInfo, 'nct_alias').map((alias) => alias.text.trim()),
+      orgStudyIdInfo: compact({ id: reader.text(idInfo, 'org_study_id') }),
+      secondaryIdInfos: reader.children(idInfo, 'secondary_id').map((secondary) => ({ id: secondary.text })),
+      briefTitle: reader.text(study, 'brief_title'),
+      officialTitle: reader.text(study, 'official_title'),
+      acronym: reader.text(study, 'acronym'),
+    }),
+  );
   put(protocol, 'statusModule', statusOf(study, reader));
   put(protocol, 'sponsorCollaboratorsModule', sponsorsOf(study, reader));
   const oversight = reader.child(study, 'oversight_info');
-  put(protocol, 'oversightModule', compact({
-    oversightHasDmc: reader.yesNo(oversight, 'has_dmc'),
-    isFdaRegulatedDrug: reader.yesNo(oversight, 'is_fda_regulated_drug'),
-    isFdaRegulatedDevice: reader.yesNo(oversight, 'is_fda_regulated_device'),
-    isUnapprovedDevice: reader.yesNo(oversight, 'is_unapproved_device'),
-    isPpsd: reader.yesNo(oversight, 'is_ppsd'),
-    isUsExport: reader.yesNo(oversight, 'is_us_export'),
-  }));
-  put(protocol, 'descriptionModule', compact({ briefSummary: reader.textBlock(study, 'brief_summary'), detailedDescription: reader.textBlock(study, 'detailed_description') }));
-  put(protocol, 'conditionsModule', compact({
-    conditions: reader.children(study, 'condition').map((condition) => condition.text),
-    keywords: reader.children(study, 'keyword').map((keyword) => keyword.text),
-  }));
+  put(
+    protocol,
+    'oversightModule',
+    compact({
+      oversightHasDmc: reader.yesNo(oversight, 'has_dmc'),
+      isFdaRegulatedDrug: reader.yesNo(oversight, 'is_fda_regulated_drug'),
+      isFdaRegulatedDevice: reader.yesNo(oversight, 'is_fda_regulated_device'),
+      isUnapprovedDevice: reader.yesNo(oversight, 'is_unapproved_device'),
+      isPpsd: reader.yesNo(oversight, 'is_ppsd'),
+      isUsExport: reader.yesNo(oversight, 'is_us_export'),
+    }),
+  );
+  put(
+    protocol,
+    'descriptionModule',
+    compact({
+      briefSummary: reader.textBlock(study, 'brief_summary'),
+      detailedDescription: reader.textBlock(study, 'detailed_description'),
+    }),
+  );
+  put(
+    protocol,
+    'conditionsModule',
+    compact({
+      conditions: reader.children(study, 'condition').map((condition) => condition.text),
+      keywords: reader.children(study, 'keyword').map((keyword) => keyword.text),
+    }),
+  );
   put(protocol, 'designModule', designOf(study, reader));
   put(protocol, 'armsInterventionsModule', armsOf(study, reader));
-  put(protocol, 'outcomesModule', compact({
-    primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-    secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-    otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
-  }));
+  put(
+    protocol,
+    'outcomesModule',
+    compact({
+      primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+      secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+      otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    }),
+  );
   put(protocol, 'eligibilityModule', eligibilityOf(reader.child(study, 'eligibility'), reader));
   put(protocol, 'contactsLocationsModule', contactsOf(study, reader));
-  put(protocol, 'referencesModule', compact({
-    references: [
-      ...reader.children(study, 'reference').map((reference) => compact({ pmid: reader.trimmed(reference, 'PMID'), type: 'BACKGROUND', citation: reader.text(reference, 'citation') })),
-      ...reader.children(study, 'results_reference').map((reference) => compact({ pmid: reader.trimmed(reference, 'PMID'), type: 'RESULT', citation: reader.text(reference, 'citation') })),
-    ],
-    seeAlsoLinks: reader.children(study, 'link').map((link) => compact({ label: reader.text(link, 'description'), url: reader.text(link, 'url') })),
-  }));
+  put(
+    protocol,
+    'referencesModule',
+    compact({
+      references: [
+        ...reader
+          .children(study, 'reference')
+          .map((reference) =>
+            compact({
+              pmid: reader.trimmed(reference, 'PMID'),
+              type: 'BACKGROUND',
+              citation: reader.text(reference, 'citation'),
+            }),
+          ),
+        ...reader
+          .children(study, 'results_reference')
+          .map((reference) =>
+            compact({
+              pmid: reader.trimmed(reference, 'PMID'),
+              type: 'RESULT',
+              citation: reader.text(reference, 'citation'),
+            }),
+          ),
+      ],
+      seeAlsoLinks: reader
+        .children(study, 'link')
+        .map((link) => compact({ label: reader.text(link, 'description'), url: reader.text(link, 'url') })),
+    }),
+  );
   put(protocol, 'ipdSharingStatementModule', ipdOf(reader.child(study, 'patient_data'), reader));
   return { protocolSection: protocol };
 }
@@ -152,8 +250,14 @@ function statusOf(study: ReadElement, reader: Reader): JsonObject {
   const verified = reader.child(study, 'verification_date');
   return compact({
     statusVerifiedDate: verified === undefined ? undefined : dateOf(verified, reader)?.date,
-    overallStatus: status === undefined ? undefined : reader.codeOfText(reader.child(study, 'overall_status') as ReadElement, status, STATUS),
-    lastKnownStatus: lastKnown === undefined ? undefined : reader.codeOfText(reader.child(study, 'last_known_status') as ReadElement, lastKnown, STATUS),
+    overallStatus:
+      status === undefined
+        ? undefined
+        : reader.codeOfText(reader.child(study, 'overall_status') as ReadElement, status, STATUS),
+    lastKnownStatus:
+      lastKnown === undefined
+        ? undefined
+        : reader.codeOfText(reader.child(study, 'last_known_status') as ReadElement, lastKnown, STATUS),
     whyStopped: reader.text(study, 'why_stopped'),
     expandedAccessInfo: compact({ hasExpandedAccess: reader.yesNo(study, 'has_expanded_access') }),
     startDateStruct: dateOf(reader.child(study, 'start_date'), reader),
@@ -179,14 +283,17 @@ function sponsorsOf(study: ReadElement, reader: Reader): JsonObject {
   const party = reader.child(study, 'responsible_party');
   const lead = reader.child(sponsors, 'lead_sponsor');
   return compact({
-    responsibleParty: party === undefined ? undefined : compact({
-      type: reader.code(party, 'responsible_party_type', RESPONSIBLE_PARTY_TYPE),
-      investigatorFullName: reader.text(party, 'investigator_full_name'),
-      investigatorTitle: reader.text(party, 'investigator_title'),
-      investigatorAffiliation: reader.text(party, 'investigator_affiliation'),
-      oldNameTitle: reader.text(party, 'name_title'),
-      oldOrganization: reader.text(party, 'organization'),
-    }),
+    responsibleParty:
+      party === undefined
+        ? undefined
+        : compact({
+            type: reader.code(party, 'responsible_party_type', RESPONSIBLE_PARTY_TYPE),
+            investigatorFullName: reader.text(party, 'investigator_full_name'),
+            investigatorTitle: reader.text(party, 'investigator_title'),
+            investigatorAffiliation: reader.text(party, 'investigator_affiliation'),
+            oldNameTitle: reader.text(party, 'name_title'),
+            oldOrganization: reader.text(party, 'organization'),
+          }),
     leadSponsor: lead === undefined ? undefined : agencyOf(lead, reader),
     collaborators: reader.children(sponsors, 'collaborator').map((collaborator) => agencyOf(collaborator, reader)),
   });
@@ -197,16 +304,32 @@ function maskingOf(text: string | undefined, at: ReadElement | undefined, reader
   const match = /^(\w+)(?:\s+Blind)?(?:\s*\(([^)]*)\))?/.exec(text);
   const masking = match ? codeOf(MASKING_LEVEL, match[1]) : undefined;
   if (masking === undefined) {
-    reader.warn(at, `<masking> "${text}" names no masking level (None, Single, Double, Triple, Quadruple); it was not imported.`);
+    reader.warn(
+      at,
+      `<masking> "${text}" names no masking level (None, Single, Double, Triple, Quadruple); it was not imported.`,
+    );
     return undefined;
   }
-  const roles = masking === 'NONE' || match?.[2] === undefined ? [] : match[2].split(',').map((role) => role.trim()).filter((role) => role !== '' && role !== 'Open Label');
-  return compact({ masking, whoMasked: roles.map((role) => reader.codeOfText(at, role, MASKED_ROLE_WORDS)).filter((code): code is string => code !== undefined) });
+  const roles =
+    masking === 'NONE' || match?.[2] === undefined
+      ? []
+      : match[2]
+          .split(',')
+          .map((role) => role.trim())
+          .filter((role) => role !== '' && role !== 'Open Label');
+  return compact({
+    masking,
+    whoMasked: roles
+      .map((role) => reader.codeOfText(at, role, MASKED_ROLE_WORDS))
+      .filter((code): code is string => code !== undefined),
+  });
 }
 
 function phasesOf(text: string | undefined, at: ReadElement | undefined, reader: Reader): string[] | undefined {
   if (text === undefined || at === undefined) return undefined;
-  const codes = (codeOf(PHASE, text) === undefined ? text.split('/') : [text]).map((part) => codeOf(PHASE, part.trim()));
+  const codes = (codeOf(PHASE, text) === undefined ? text.split('/') : [text]).map((part) =>
+    codeOf(PHASE, part.trim()),
+  );
   if (codes.some((code) => code === undefined)) {
     reader.warn(at, `<phase> "${text}" is not a phase; it was not imported.`);
     return undefined;
@@ -215,7 +338,12 @@ function phasesOf(text: string | undefined, at: ReadElement | undefined, reader:
 }
 
 /** Classic XML prints "N/A" for every study without a phase; v2 says ["NA"] only for interventional studies. */
-function phasesFor(studyType: string | undefined, text: string | undefined, at: ReadElement | undefined, reader: Reader): string[] | undefined {
+function phasesFor(
+  studyType: string | undefined,
+  text: string | undefined,
+  at: ReadElement | undefined,
+  reader: Reader,
+): string[] | undefined {
   if (text === 'N/A' && studyType !== 'INTERVENTIONAL') return undefined;
   return phasesOf(text, at, reader);
 }
@@ -224,10 +352,14 @@ function designOf(study: ReadElement, reader: Reader): JsonObject {
   const info = reader.child(study, 'study_design_info');
   const rawType = reader.trimmed(study, 'study_type');
   const isRegistry = rawType === 'Observational [Patient Registry]';
-  const studyType = rawType === undefined || rawType === 'N/A' ? undefined : reader.codeOfText(reader.child(study, 'study_type') as ReadElement, rawType, STUDY_TYPE);
+  const studyType =
+    rawType === undefined || rawType === 'N/A'
+      ? undefined
+      : reader.codeOfText(reader.child(study, 'study_type') as ReadElement, rawType, STUDY_TYPE);
   const expandedAccess = reader.child(study, 'expanded_access_info');
   const enrollment = reader.child(study, 'enrollment');
-  const count = enrollment === undefined || !/^\d+$/.test(enrollment.text.trim()) ? undefined : Number(enrollment.text.trim());
+  const count =
+    enrollment === undefined || !/^\d+$/.test(enrollment.text.trim()) ? undefined : Number(enrollment.text.trim());
   const maskingText = reader.trimmed(info, 'masking');
   return compact({
     studyType,
@@ -241,30 +373,48 @@ function designOf(study: ReadElement, reader: Reader): JsonObject {
       primaryPurpose: reader.code(info, 'primary_purpose', PRIMARY_PURPOSE),
       observationalModel: reader.code(info, 'observational_model', OBSERVATIONAL_MODEL),
       timePerspective: reader.code(info, 'time_perspective', TIME_PERSPECTIVE),
-      maskingInfo: compact({ ...maskingOf(maskingText, reader.child(info, 'masking'), reader), maskingDescription: reader.text(info, 'masking_description') }),
+      maskingInfo: compact({
+        ...maskingOf(maskingText, reader.child(info, 'masking'), reader),
+        maskingDescription: reader.text(info, 'masking_description'),
+      }),
     }),
-    bioSpec: compact({ retention: reader.code(study, 'biospec_retention', BIOSPECIMEN_RETENTION), description: reader.textBlock(study, 'biospec_descr') }),
+    bioSpec: compact({
+      retention: reader.code(study, 'biospec_retention', BIOSPECIMEN_RETENTION),
+      description: reader.textBlock(study, 'biospec_descr'),
+    }),
     expandedAccessTypes: compact({
       individual: reader.yesNo(expandedAccess, 'expanded_access_type_individual'),
       intermediate: reader.yesNo(expandedAccess, 'expanded_access_type_intermediate'),
       treatment: reader.yesNo(expandedAccess, 'expanded_access_type_treatment'),
     }),
-    enrollmentInfo: compact({ count, type: enrollment?.attributes.type === undefined ? undefined : codeOf(DATE_TYPE, enrollment.attributes.type.replace(/^Estimate$/, 'Estimated')) }),
+    enrollmentInfo: compact({
+      count,
+      type:
+        enrollment?.attributes.type === undefined
+          ? undefined
+          : codeOf(DATE_TYPE, enrollment.attributes.type.replace(/^Estimate$/, 'Estimated')),
+    }),
   });
 }
 
 function outcomeOf(outcome: ReadElement, reader: Reader): JsonObject {
-  return compact({ measure: reader.text(outcome, 'measure'), description: reader.text(outcome, 'description'), timeFrame: reader.text(outcome, 'time_frame') });
+  return compact({
+    measure: reader.text(outcome, 'measure'),
+    description: reader.text(outcome, 'description'),
+    timeFrame: reader.text(outcome, 'time_frame'),
+  });
 }
 
 function armsOf(study: ReadElement, reader: Reader): JsonObject {
-  const interventions = reader.children(study, 'intervention').map((intervention) => compact({
-    type: reader.code(intervention, 'intervention_type', INTERVENTION_TYPE),
-    name: reader.text(intervention, 'intervention_name'),
-    description: reader.text(intervention, 'description'),
-    armGroupLabels: reader.children(intervention, 'arm_group_label').map((label) => label.text),
-    otherNames: reader.children(intervention, 'other_name').map((name) => name.text),
-  }));
+  const interventions = reader.children(study, 'intervention').map((intervention) =>
+    compact({
+      type: reader.code(intervention, 'intervention_type', INTERVENTION_TYPE),
+      name: reader.text(intervention, 'intervention_name'),
+      description: reader.text(intervention, 'description'),
+      armGroupLabels: reader.children(intervention, 'arm_group_label').map((label) => label.text),
+      otherNames: reader.children(intervention, 'other_name').map((name) => name.text),
+    }),
+  );
   const armGroups = reader.children(study, 'arm_group').map((arm) => {
     const label = reader.text(arm, 'arm_group_label');
     return compact({
@@ -272,8 +422,14 @@ function armsOf(study: ReadElement, reader: Reader): JsonObject {
       type: reader.code(arm, 'arm_group_type', ARM_GROUP_TYPE),
       description: reader.text(arm, 'description'),
       interventionNames: interventions
-        .filter((intervention) => label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label))
-        .map((intervention) => `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`),
+        .filter(
+          (intervention) =>
+            label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label),
+        )
+        .map(
+          (intervention) =>
+            `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`,
+        ),
     });
   });
   return compact({ armGroups, interventions });
@@ -300,20 +456,38 @@ function eligibilityOf(eligibility: ReadElement | undefined, reader: Reader): Js
 }
 
 function personName(person: ReadElement, reader: Reader): string | undefined {
-  const parts = ['first_name', 'middle_name', 'last_name'].map((part) => reader.text(person, part)?.trim()).filter((part): part is string => part !== undefined);
+  const parts = ['first_name', 'middle_name', 'last_name']
+    .map((part) => reader.text(person, part)?.trim())
+    .filter((part): part is string => part !== undefined);
   const degrees = reader.text(person, 'degrees')?.trim();
   if (parts.length === 0) return undefined;
   return degrees === undefined ? parts.join(' ') : `${parts.join(' ')}, ${degrees}`;
 }
 
 function contactOf(person: ReadElement, role: string | undefined, reader: Reader): JsonObject {
-  return compact({ name: personName(person, reader), role, phone: reader.text(person, 'phone'), phoneExt: reader.text(person, 'phone_ext'), email: reader.text(person, 'email') });
+  return compact({
+    name: personName(person, reader),
+    role,
+    phone: reader.text(person, 'phone'),
+    phoneExt: reader.text(person, 'phone_ext'),
+    email: reader.text(person, 'email'),
+  });
 }
 
 function contactsOf(study: ReadElement, reader: Reader): JsonObject {
   return compact({
-    centralContacts: [...reader.children(study, 'overall_contact'), ...reader.children(study, 'overall_contact_backup')].filter(hasContent).map((person) => contactOf(person, 'CONTACT', reader)),
-    overallOfficials: reader.children(study, 'overall_official').map((official) => compact({ name: personName(official, reader), affiliation: reader.text(official, 'affiliation'), role: reader.code(official, 'role', OFFICIAL_ROLE) })),
+    centralContacts: [...reader.children(study, 'overall_contact'), ...reader.children(study, 'overall_contact_backup')]
+      .filter(hasContent)
+      .map((person) => contactOf(person, 'CONTACT', reader)),
+    overallOfficials: reader
+      .children(study, 'overall_official')
+      .map((official) =>
+        compact({
+          name: personName(official, reader),
+          affiliation: reader.text(official, 'affiliation'),
+          role: reader.code(official, 'role', OFFICIAL_ROLE),
+        }),
+      ),
     locations: reader.children(study, 'location').map((location) => {
       const facility = reader.child(location, 'facility');
       const address = reader.child(facility, 'address');
@@ -325,8 +499,14 @@ function contactsOf(study: ReadElement, reader: Reader): JsonObject {
         zip: reader.text(address, 'zip'),
         country: reader.text(address, 'country'),
         contacts: [
-          ...[...reader.children(location, 'contact'), ...reader.children(location, 'contact_backup')].filter(hasContent).map((person) => contactOf(person, 'CONTACT', reader)),
-          ...reader.children(location, 'investigator').map((person) => compact({ name: personName(person, reader), role: reader.code(person, 'role', SITE_INVESTIGATOR_ROLE) })),
+          ...[...reader.children(location, 'contact'), ...reader.children(location, 'contact_backup')]
+            .filter(hasContent)
+            .map((person) => contactOf(person, 'CONTACT', reader)),
+          ...reader
+            .children(location, 'investigator')
+            .map((person) =>
+              compact({ name: personName(person, reader), role: reader.code(person, 'role', SITE_INVESTIGATOR_ROLE) }),
+            ),
         ],
       });
     }),
@@ -338,7 +518,10 @@ function ipdOf(data: ReadElement | undefined, reader: Reader): JsonObject {
   return compact({
     ipdSharing: reader.code(data, 'sharing_ipd', IPD_SHARING),
     description: reader.text(data, 'ipd_description'),
-    infoTypes: reader.children(data, 'ipd_info_type').map((type) => reader.codeOfText(type, type.text.trim(), IPD_INFO_TYPE)).filter((code): code is string => code !== undefined),
+    infoTypes: reader
+      .children(data, 'ipd_info_type')
+      .map((type) => reader.codeOfText(type, type.text.trim(), IPD_INFO_TYPE))
+      .filter((code): code is string => code !== undefined),
     timeFrame: reader.text(data, 'ipd_time_frame'),
     accessCriteria: reader.text(data, 'ipd_access_criteria'),
     url: reader.text(data, 'ipd_url'),

@@ -57,7 +57,10 @@ export function sidecarPath(file: string): string {
 
 function readJson(path: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parse(readFileSync(path, 'utf8'), errors, { allowTrailingComma: false, disallowComments: true });
+  const value: unknown = parse(readFileSync(path, 'utf8'), errors, {
+    allowTrailingComma: false,
+    disallowComments: true,
+  });
   if (errors.length > 0) throw new SidecarError(`${path}: not valid JSON (at offset ${errors[0].offset}).`);
   return value;
 }
@@ -104,7 +107,12 @@ function prepare(file: string, directory: string, io: ExportCommandIo): Prepared
     return undefined;
   }
   const document = toPrsDocument(record, facts);
-  return { file, target: join(directory, `${recordName(file)}.prs.xml`), xml: serialize(document.root), findings: document.findings };
+  return {
+    file,
+    target: join(directory, `${recordName(file)}.prs.xml`),
+    xml: serialize(document.root),
+    findings: document.findings,
+  };
 }
 
 function describe(finding: ExportFinding): string {
@@ -125,13 +133,23 @@ export async function runExportCommand(argv: readonly string[], io: ExportComman
   let failed = prepared.length - ready.length;
   for (const entry of ready) {
     const schemaProblems = problems.filter((problem) => problem.fileName === entry.file);
-    const blocking = entry.findings.filter((finding) => finding.kind === 'unmappable' || (finding.kind === 'missing' && !options.allowIncomplete));
+    const blocking = entry.findings.filter(
+      (finding) => finding.kind === 'unmappable' || (finding.kind === 'missing' && !options.allowIncomplete),
+    );
     const missing = entry.findings.filter((finding) => finding.kind === 'missing');
     const leftOut = entry.findings.filter((finding) => finding.kind === 'left-out');
-    if (blocking.length > 0 || (schemaProblems.length > 0 && !(options.allowIncomplete && blocking.length === 0 && missing.length > 0))) {
+    if (
+      blocking.length > 0 ||
+      (schemaProblems.length > 0 && !(options.allowIncomplete && blocking.length === 0 && missing.length > 0))
+    ) {
       for (const finding of entry.findings) io.stderr(`${entry.file}: ${describe(finding)}\n`);
-      for (const problem of schemaProblems) io.stderr(`${entry.file}: PRS schema${problem.line ? ` (line ${problem.line} of the XML)` : ''}: ${problem.message}\n`);
-      io.stderr(`${entry.file}: not exported${missing.length > 0 && !options.allowIncomplete ? ' (--allow-incomplete writes it with the missing values left empty)' : ''}.\n`);
+      for (const problem of schemaProblems)
+        io.stderr(
+          `${entry.file}: PRS schema${problem.line ? ` (line ${problem.line} of the XML)` : ''}: ${problem.message}\n`,
+        );
+      io.stderr(
+        `${entry.file}: not exported${missing.length > 0 && !options.allowIncomplete ? ' (--allow-incomplete writes it with the missing values left empty)' : ''}.\n`,
+      );
       failed++;
       continue;
     }
@@ -139,13 +157,17 @@ export async function runExportCommand(argv: readonly string[], io: ExportComman
       mkdirSync(directory, { recursive: true });
       writeFileSync(entry.target, entry.xml);
     } catch (error) {
-      io.stderr(`${entry.target}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr(
+        `${entry.target}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      );
       failed++;
       continue;
     }
     for (const finding of missing) io.stderr(`${entry.file}: missing: ${describe(finding)}\n`);
     for (const finding of leftOut) io.stderr(`${entry.file}: left out: ${describe(finding)}\n`);
-    io.stdout(`${entry.file} -> ${entry.target} (PRS upload${missing.length > 0 ? `, incomplete: ${missing.length} required value${missing.length === 1 ? '' : 's'} missing` : ''})\n`);
+    io.stdout(
+      `${entry.file} -> ${entry.target} (PRS upload${missing.length > 0 ? `, incomplete: ${missing.length} required value${missing.length === 1 ? '' : 's'} missing` : ''})\n`,
+    );
   }
   return failed > 0 ? 1 : 0;
 }

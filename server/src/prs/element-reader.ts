@@ -74,7 +74,8 @@ export class Reader {
     // PRS downloads write "None" for a question nobody answered.
     if (text === undefined || text.toLowerCase() === 'none') return undefined;
     const answer = booleanOf(text);
-    if (answer === undefined) this.warn(this.child(parent, name) as ReadElement, `<${name}> is "${text}", not yes or no; it was not imported.`);
+    if (answer === undefined)
+      this.warn(this.child(parent, name) as ReadElement, `<${name}> is "${text}", not yes or no; it was not imported.`);
     return answer;
   }
 
@@ -85,7 +86,11 @@ export class Reader {
 
   codeOfText(at: ReadElement, text: string, table: Picklist): string | undefined {
     const code = codeOf(table, text);
-    if (code === undefined) this.warn(at, `<${at.name}> "${text}" is not one of ${table.map(([, value]) => value).join(', ')}; it was not imported.`);
+    if (code === undefined)
+      this.warn(
+        at,
+        `<${at.name}> "${text}" is not one of ${table.map(([, value]) => value).join(', ')}; it was not imported.`,
+      );
     return code;
   }
 
@@ -93,7 +98,10 @@ export class Reader {
     const text = this.trimmed(parent, name);
     if (text === undefined) return undefined;
     if (!/^-?\d+$/.test(text)) {
-      this.warn(this.child(parent, name) as ReadElement, `<${name}> is "${text}", not a whole number; it was not imported.`);
+      this.warn(
+        this.child(parent, name) as ReadElement,
+        `<${name}> is "${text}", not a whole number; it was not imported.`,
+      );
       return undefined;
     }
     return Number(text);
@@ -120,4 +128,3 @@ export function hasContent(element: ReadElement): boolean {
   if (element.children.length === 0) return element.text.trim() !== '';
   return element.children.some(hasContent);
 }
-

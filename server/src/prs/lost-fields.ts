@@ -16,13 +16,22 @@ export const LOST_FIELDS: readonly LostField[] = [
   { path: 'derivedSection', why: DERIVED },
   { path: 'documentSection', why: 'uploaded documents travel as files through the PRS web interface, not in the XML' },
   { path: 'annotationSection', why: REGISTRY },
-  { path: 'protocolSection.identificationModule.nctId', why: `${REGISTRY} (a PRS upload names a record by org_name and org_study_id)` },
+  {
+    path: 'protocolSection.identificationModule.nctId',
+    why: `${REGISTRY} (a PRS upload names a record by org_name and org_study_id)`,
+  },
   { path: 'protocolSection.identificationModule.nctIdAliases', why: REGISTRY },
-  { path: 'protocolSection.identificationModule.organization', why: 'the organization behind the PRS account; the upload names it by its PRS login name (sidecar orgName)' },
+  {
+    path: 'protocolSection.identificationModule.organization',
+    why: 'the organization behind the PRS account; the upload names it by its PRS login name (sidecar orgName)',
+  },
   { path: 'protocolSection.identificationModule.orgStudyIdInfo.type', why: 'no element in the upload schema' },
   { path: 'protocolSection.identificationModule.orgStudyIdInfo.link', why: DERIVED },
   { path: 'protocolSection.identificationModule.secondaryIdInfos[].link', why: DERIVED },
-  { path: 'protocolSection.statusModule.lastKnownStatus', why: `${REGISTRY}; an UNKNOWN overall status goes out as this last known status and comes back as it` },
+  {
+    path: 'protocolSection.statusModule.lastKnownStatus',
+    why: `${REGISTRY}; an UNKNOWN overall status goes out as this last known status and comes back as it`,
+  },
   { path: 'protocolSection.statusModule.studyFirstSubmitDate', why: REGISTRY },
   { path: 'protocolSection.statusModule.studyFirstSubmitQcDate', why: REGISTRY },
   { path: 'protocolSection.statusModule.studyFirstPostDateStruct', why: REGISTRY },
@@ -34,25 +43,61 @@ export const LOST_FIELDS: readonly LostField[] = [
   { path: 'protocolSection.statusModule.dispFirstPostDateStruct', why: REGISTRY },
   { path: 'protocolSection.statusModule.lastUpdateSubmitDate', why: REGISTRY },
   { path: 'protocolSection.statusModule.lastUpdatePostDateStruct', why: REGISTRY },
-  { path: 'protocolSection.statusModule.expandedAccessInfo.statusForNctId', why: 'the status of another record, filled in by the registry' },
-  { path: 'protocolSection.statusModule.delayedPosting', why: `${DERIVED} (from the unapproved-device answer, which the upload carries as delayed_posting)` },
+  {
+    path: 'protocolSection.statusModule.expandedAccessInfo.statusForNctId',
+    why: 'the status of another record, filled in by the registry',
+  },
+  {
+    path: 'protocolSection.statusModule.delayedPosting',
+    why: `${DERIVED} (from the unapproved-device answer, which the upload carries as delayed_posting)`,
+  },
   { path: 'protocolSection.statusModule.resultsWaived', why: REGISTRY },
   { path: 'protocolSection.oversightModule.fdaaa801Violation', why: REGISTRY },
   { path: 'protocolSection.designModule.nPtrsToThisExpAccNctId', why: DERIVED },
   { path: 'protocolSection.sponsorCollaboratorsModule.leadSponsor.class', why: `${REGISTRY} (agency class)` },
   { path: 'protocolSection.sponsorCollaboratorsModule.collaborators[].class', why: `${REGISTRY} (agency class)` },
-  { path: 'protocolSection.sponsorCollaboratorsModule.responsibleParty.investigatorFullName', why: 'PRS names the investigator by PRS user name (sidecar responsibleInvestigatorUsername) and fills in the name from that account' },
+  {
+    path: 'protocolSection.sponsorCollaboratorsModule.responsibleParty.investigatorFullName',
+    why: 'PRS names the investigator by PRS user name (sidecar responsibleInvestigatorUsername) and fills in the name from that account',
+  },
   { path: 'protocolSection.eligibilityModule.stdAges', why: `${DERIVED} (from the age limits)` },
-  { path: 'protocolSection.contactsLocationsModule.locations[].geoPoint', why: `${DERIVED} (geocoded from the address)` },
-  { path: 'protocolSection.referencesModule.references[] with type DERIVED', why: 'citations the registry found in PubMed by NCT number' },
+  {
+    path: 'protocolSection.contactsLocationsModule.locations[].geoPoint',
+    why: `${DERIVED} (geocoded from the address)`,
+  },
+  {
+    path: 'protocolSection.referencesModule.references[] with type DERIVED',
+    why: 'citations the registry found in PubMed by NCT number',
+  },
   { path: 'protocolSection.referencesModule.references[].retractions', why: `${DERIVED} (from PubMed)` },
-  { path: 'resultsSection.baselineCharacteristicsModule.measures[].denoms', why: 'no element: the results schema keeps baseline counts per group and per row only (export reports it as left out)' },
-  { path: 'resultsSection.participantFlowModule.periods[].dropWithdraws[].comment', why: 'no element in the results schema (export reports it as left out)' },
-  { path: 'resultsSection.participantFlowModule.periods[].dropWithdraws[].reasons[].comment', why: 'no element in the results schema' },
-  { path: 'resultsSection.participantFlowModule.periods[].dropWithdraws[].reasons[].numUnits', why: 'no element in the results schema' },
-  { path: 'resultsSection.outcomeMeasuresModule.outcomeMeasures[].analyses[].ciLowerLimitComment', why: 'no element in the results schema, which has a comment for the upper limit only (export reports it as left out)' },
-  { path: 'resultsSection.participantFlowModule.periods[].milestones[] of type NOT COMPLETED', why: `${DERIVED} (started minus completed)` },
-  { path: 'resultsSection.outcomeMeasuresModule.outcomeMeasures[].analyses[].testedNonInferiority', why: `${DERIVED} (from the type of statistical test)` },
+  {
+    path: 'resultsSection.baselineCharacteristicsModule.measures[].denoms',
+    why: 'no element: the results schema keeps baseline counts per group and per row only (export reports it as left out)',
+  },
+  {
+    path: 'resultsSection.participantFlowModule.periods[].dropWithdraws[].comment',
+    why: 'no element in the results schema (export reports it as left out)',
+  },
+  {
+    path: 'resultsSection.participantFlowModule.periods[].dropWithdraws[].reasons[].comment',
+    why: 'no element in the results schema',
+  },
+  {
+    path: 'resultsSection.participantFlowModule.periods[].dropWithdraws[].reasons[].numUnits',
+    why: 'no element in the results schema',
+  },
+  {
+    path: 'resultsSection.outcomeMeasuresModule.outcomeMeasures[].analyses[].ciLowerLimitComment',
+    why: 'no element in the results schema, which has a comment for the upper limit only (export reports it as left out)',
+  },
+  {
+    path: 'resultsSection.participantFlowModule.periods[].milestones[] of type NOT COMPLETED',
+    why: `${DERIVED} (started minus completed)`,
+  },
+  {
+    path: 'resultsSection.outcomeMeasuresModule.outcomeMeasures[].analyses[].testedNonInferiority',
+    why: `${DERIVED} (from the type of statistical test)`,
+  },
 ];
 
 function dropPath(value: unknown, keys: string[]): void {
@@ -91,12 +136,19 @@ function pruneEmpty(value: unknown): unknown {
 export function carriedByPrs(record: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(record);
   const status = (copy.protocolSection as Record<string, Record<string, unknown>> | undefined)?.statusModule;
-  if (status?.overallStatus === 'UNKNOWN' && typeof status.lastKnownStatus === 'string') status.overallStatus = status.lastKnownStatus;
+  if (status?.overallStatus === 'UNKNOWN' && typeof status.lastKnownStatus === 'string')
+    status.overallStatus = status.lastKnownStatus;
   const references = (copy.protocolSection as Record<string, Record<string, unknown>> | undefined)?.referencesModule;
-  if (Array.isArray(references?.references)) references.references = references.references.filter((reference: { type?: unknown }) => reference.type !== 'DERIVED');
+  if (Array.isArray(references?.references))
+    references.references = references.references.filter(
+      (reference: { type?: unknown }) => reference.type !== 'DERIVED',
+    );
   const flow = (copy.resultsSection as Record<string, Record<string, unknown>> | undefined)?.participantFlowModule;
-  for (const period of (Array.isArray(flow?.periods) ? flow.periods : []) as Array<{ milestones?: Array<{ type?: unknown }> }>) {
-    if (Array.isArray(period.milestones)) period.milestones = period.milestones.filter((milestone) => milestone.type !== 'NOT COMPLETED');
+  for (const period of (Array.isArray(flow?.periods) ? flow.periods : []) as Array<{
+    milestones?: Array<{ type?: unknown }>;
+  }>) {
+    if (Array.isArray(period.milestones))
+      period.milestones = period.milestones.filter((milestone) => milestone.type !== 'NOT COMPLETED');
   }
   for (const { path } of LOST_FIELDS) {
     if (path.includes(' ')) continue;

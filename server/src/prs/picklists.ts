@@ -141,7 +141,9 @@ export const BIOSPECIMEN_RETENTION: Picklist = [
   ['SAMPLES_WITHOUT_DNA', 'Samples Without DNA'],
 ];
 
-export const EXPANDED_ACCESS_TYPES: ReadonlyArray<readonly [key: 'individual' | 'intermediate' | 'treatment', element: string]> = [
+export const EXPANDED_ACCESS_TYPES: ReadonlyArray<
+  readonly [key: 'individual' | 'intermediate' | 'treatment', element: string]
+> = [
   ['individual', 'exp_acc_type_individual'],
   ['intermediate', 'exp_acc_type_intermediate'],
   ['treatment', 'exp_acc_type_treatment'],
@@ -172,9 +174,17 @@ export const INTERVENTION_TYPE: Picklist = [
 ];
 
 export const V2_INTERVENTION_LABEL: Readonly<Record<string, string>> = {
-  DRUG: 'Drug', DEVICE: 'Device', BIOLOGICAL: 'Biological', PROCEDURE: 'Procedure', RADIATION: 'Radiation',
-  BEHAVIORAL: 'Behavioral', GENETIC: 'Genetic', DIETARY_SUPPLEMENT: 'Dietary Supplement',
-  COMBINATION_PRODUCT: 'Combination Product', DIAGNOSTIC_TEST: 'Diagnostic Test', OTHER: 'Other',
+  DRUG: 'Drug',
+  DEVICE: 'Device',
+  BIOLOGICAL: 'Biological',
+  PROCEDURE: 'Procedure',
+  RADIATION: 'Radiation',
+  BEHAVIORAL: 'Behavioral',
+  GENETIC: 'Genetic',
+  DIETARY_SUPPLEMENT: 'Dietary Supplement',
+  COMBINATION_PRODUCT: 'Combination Product',
+  DIAGNOSTIC_TEST: 'Diagnostic Test',
+  OTHER: 'Other',
 };
 
 export const SAMPLING_METHOD: Picklist = [
@@ -199,10 +209,7 @@ export const SITE_INVESTIGATOR_ROLE: Picklist = [
   ['SUB_INVESTIGATOR', 'Sub-Investigator'],
 ];
 
-export const SITE_STATUS: Picklist = [
-  ...RECRUITMENT_STATUS,
-  ['AVAILABLE', 'Available'],
-];
+export const SITE_STATUS: Picklist = [...RECRUITMENT_STATUS, ['AVAILABLE', 'Available']];
 
 export const IPD_SHARING: Picklist = [
   ['YES', 'Yes'],
@@ -220,8 +227,12 @@ export const IPD_INFO_TYPES: ReadonlyArray<readonly [code: string, element: stri
 
 /** study_document_type values; any other v2 document type goes out as Other with its name. */
 export const STUDY_DOCUMENT_TYPES: readonly string[] = [
-  'Individual Participant Data Set', 'Study Protocol', 'Statistical Analysis Plan', 'Informed Consent Form',
-  'Clinical Study Report', 'Analytic Code',
+  'Individual Participant Data Set',
+  'Study Protocol',
+  'Statistical Analysis Plan',
+  'Informed Consent Form',
+  'Clinical Study Report',
+  'Analytic Code',
 ];
 
 export const OUTCOME_TYPE: Picklist = [

@@ -51,8 +51,10 @@ function rangeOf(text: string, tree: Node | undefined, pointer: string): Range {
 
 function messageOf(entry: PlacedReportLine, record: string): string {
   const prefix = entry.field === undefined ? '' : `${entry.field}: `;
-  if (entry.sidecarField !== undefined) return `${prefix}${entry.message} (a PRS-only field: ${entry.sidecarField} in ${recordName(record)}.prs.json)`;
-  if (entry.field !== undefined && entry.pointer === '') return `${prefix}${entry.message} (the record has no field PRS calls "${entry.field}")`;
+  if (entry.sidecarField !== undefined)
+    return `${prefix}${entry.message} (a PRS-only field: ${entry.sidecarField} in ${recordName(record)}.prs.json)`;
+  if (entry.field !== undefined && entry.pointer === '')
+    return `${prefix}${entry.message} (the record has no field PRS calls "${entry.field}")`;
   return `${prefix}${entry.message}`;
 }
 
@@ -69,7 +71,9 @@ export function runImportReportCommand(argv: readonly string[], io: ReportComman
     recordText = readFileSync(resolve(io.cwd, options.record), 'utf8');
   } catch (error) {
     const problem = error as NodeJS.ErrnoException;
-    io.stderr(`trial-records import-report: ${problem.path ?? ''}: ${problem.code === 'ENOENT' ? 'no such file' : (problem.code ?? problem.message)}.\n`);
+    io.stderr(
+      `trial-records import-report: ${problem.path ?? ''}: ${problem.code === 'ENOENT' ? 'no such file' : (problem.code ?? problem.message)}.\n`,
+    );
     return 2;
   }
   const entries = parseUploadReport(reportText);
@@ -87,14 +91,32 @@ export function runImportReportCommand(argv: readonly string[], io: ReportComman
   }
   const findings: Finding[] = entries.map((entry) => {
     const placed = placeReportLine(record, entry);
-    return { ruleId: PRS_UPLOAD_RULE, severity: placed.severity, pointer: placed.pointer, target: 'value', message: messageOf(placed, options.record), range: rangeOf(recordText, tree, placed.pointer) };
+    return {
+      ruleId: PRS_UPLOAD_RULE,
+      severity: placed.severity,
+      pointer: placed.pointer,
+      target: 'value',
+      message: messageOf(placed, options.record),
+      range: rangeOf(recordText, tree, placed.pointer),
+    };
   });
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const absolutePath = resolve(io.cwd, options.record);
   const results: LintResults = {
     cwd: io.cwd,
     files: [{ path: relative(io.cwd, absolutePath).split(sep).join('/'), absolutePath, text: recordText, findings }],
-    rules: new Map([[PRS_UPLOAD_RULE, { id: PRS_UPLOAD_RULE, severity: 'error', category: 'registry', description: 'A line of the PRS upload report', source: 'ClinicalTrials.gov PRS upload report' }]]),
+    rules: new Map([
+      [
+        PRS_UPLOAD_RULE,
+        {
+          id: PRS_UPLOAD_RULE,
+          severity: 'error',
+          category: 'registry',
+          description: 'A line of the PRS upload report',
+          source: 'ClinicalTrials.gov PRS upload report',
+        },
+      ],
+    ]),
   };
   io.stdout(formatters[options.format](results, { color: false, failOn: 'error' }));
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;

@@ -24,10 +24,25 @@ export interface PrsSidecar {
   /** The PRS user name of the responsible investigator (sponsors/resp_party/investigator_username). */
   responsibleInvestigatorUsername?: string;
   /** Delayed results posting (resultDisposition), kept as PRS gives it. */
-  delayedPosting?: { delayType?: string; delayReason?: string; interventionName?: string; approvalNumbers?: string[]; anticipatedPostingDate?: string };
+  delayedPosting?: {
+    delayType?: string;
+    delayReason?: string;
+    interventionName?: string;
+    approvalNumbers?: string[];
+    anticipatedPostingDate?: string;
+  };
 }
 
-const SIDECAR_KEYS = ['$schema', 'orgName', 'isIndStudy', 'ind', 'humanSubjectsReview', 'postPriorToApproval', 'responsibleInvestigatorUsername', 'delayedPosting'];
+const SIDECAR_KEYS = [
+  '$schema',
+  'orgName',
+  'isIndStudy',
+  'ind',
+  'humanSubjectsReview',
+  'postPriorToApproval',
+  'responsibleInvestigatorUsername',
+  'delayedPosting',
+];
 
 export const IRB_STATUSES = ['Approved', 'Pending', 'Exempt', 'Denied', 'Not required', 'Not yet submitted'] as const;
 export const IND_GRANTORS = ['CDER', 'CBER', 'CDRH'] as const;
@@ -40,20 +55,27 @@ export function sidecarOf(value: unknown, source: string): PrsSidecar {
   const unknown = Object.keys(value).find((key) => !SIDECAR_KEYS.includes(key));
   if (unknown !== undefined) {
     const suggestion = closest(unknown, SIDECAR_KEYS);
-    throw new SidecarError(`${source}: "${unknown}" is not a PRS sidecar field${suggestion ? `; did you mean "${suggestion}"?` : ` (known: ${SIDECAR_KEYS.slice(1).join(', ')})`}.`);
+    throw new SidecarError(
+      `${source}: "${unknown}" is not a PRS sidecar field${suggestion ? `; did you mean "${suggestion}"?` : ` (known: ${SIDECAR_KEYS.slice(1).join(', ')})`}.`,
+    );
   }
   const strings = (holder: Record<string, unknown>, keys: readonly string[], where: string): void => {
     for (const key of keys) {
-      if (holder[key] !== undefined && typeof holder[key] !== 'string') throw new SidecarError(`${source}: ${where}${key} must be a string.`);
+      if (holder[key] !== undefined && typeof holder[key] !== 'string')
+        throw new SidecarError(`${source}: ${where}${key} must be a string.`);
     }
   };
   strings(value, ['orgName', 'responsibleInvestigatorUsername'], '');
   for (const key of ['isIndStudy', 'postPriorToApproval']) {
-    if (value[key] !== undefined && typeof value[key] !== 'boolean') throw new SidecarError(`${source}: ${key} must be true or false.`);
+    if (value[key] !== undefined && typeof value[key] !== 'boolean')
+      throw new SidecarError(`${source}: ${key} must be true or false.`);
   }
   for (const [key, fields] of [
     ['ind', ['grantor', 'number', 'serialNumber']],
-    ['humanSubjectsReview', ['status', 'approvalNumber', 'boardName', 'boardAffiliation', 'phone', 'phoneExt', 'email', 'address']],
+    [
+      'humanSubjectsReview',
+      ['status', 'approvalNumber', 'boardName', 'boardAffiliation', 'phone', 'phoneExt', 'email', 'address'],
+    ],
     ['delayedPosting', ['delayType', 'delayReason', 'interventionName', 'anticipatedPostingDate']],
   ] as const) {
     const part = value[key];
@@ -64,11 +86,15 @@ export function sidecarOf(value: unknown, source: string): PrsSidecar {
   const sidecar = value as PrsSidecar;
   const status = sidecar.humanSubjectsReview?.status;
   if (status !== undefined && !(IRB_STATUSES as readonly string[]).includes(status)) {
-    throw new SidecarError(`${source}: humanSubjectsReview.status "${status}" is not a PRS board status; use one of ${IRB_STATUSES.join(', ')}.`);
+    throw new SidecarError(
+      `${source}: humanSubjectsReview.status "${status}" is not a PRS board status; use one of ${IRB_STATUSES.join(', ')}.`,
+    );
   }
   const grantor = sidecar.ind?.grantor;
   if (grantor !== undefined && !(IND_GRANTORS as readonly string[]).includes(grantor)) {
-    throw new SidecarError(`${source}: ind.grantor "${grantor}" is not an FDA center PRS knows; use one of ${IND_GRANTORS.join(', ')}.`);
+    throw new SidecarError(
+      `${source}: ind.grantor "${grantor}" is not an FDA center PRS knows; use one of ${IND_GRANTORS.join(', ')}.`,
+    );
   }
   return sidecar;
 }

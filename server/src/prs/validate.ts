@@ -32,13 +32,18 @@ let schemas: { protocol: string; results: string } | undefined;
 function loadSchemas(): { protocol: string; results: string } {
   if (schemas === undefined) {
     const folder = schemaFolder();
-    schemas = { protocol: readFileSync(join(folder, PROTOCOL_SCHEMA), 'utf8'), results: readFileSync(join(folder, RESULTS_SCHEMA), 'utf8') };
+    schemas = {
+      protocol: readFileSync(join(folder, PROTOCOL_SCHEMA), 'utf8'),
+      results: readFileSync(join(folder, RESULTS_SCHEMA), 'utf8'),
+    };
   }
   return schemas;
 }
 
 /** Validates documents in one batch (one WebAssembly start for all); returns the problems of each, none when valid. */
-export async function validatePrsXml(documents: ReadonlyArray<{ fileName: string; xml: string }>): Promise<SchemaProblem[]> {
+export async function validatePrsXml(
+  documents: ReadonlyArray<{ fileName: string; xml: string }>,
+): Promise<SchemaProblem[]> {
   if (documents.length === 0) return [];
   const { protocol, results } = loadSchemas();
   const { validateXML } = await import('xmllint-wasm');

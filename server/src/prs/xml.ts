@@ -17,7 +17,12 @@ export function leaf(name: string, text: string | number | undefined): XmlElemen
 }
 
 /** An element with children; undefined entries are skipped, and an element left with nothing is kept only when `keepEmpty`. */
-export function element(name: string, children: Array<XmlElement | undefined>, attributes?: Record<string, string>, keepEmpty = false): XmlElement | undefined {
+export function element(
+  name: string,
+  children: Array<XmlElement | undefined>,
+  attributes?: Record<string, string>,
+  keepEmpty = false,
+): XmlElement | undefined {
   const present = children.filter((child): child is XmlElement => child !== undefined);
   if (present.length === 0 && !keepEmpty && attributes === undefined) return undefined;
   return { name, children: present, ...(attributes ? { attributes } : {}) };
@@ -40,7 +45,12 @@ const NEEDS_ESCAPING = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF
 
 export function escapeText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
-  return text.replace(NOT_XML_CHARACTER, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return text
+    .replace(NOT_XML_CHARACTER, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 function escapeAttribute(text: string): string {
@@ -161,15 +171,22 @@ export function readXml(source: string): ReadElement {
       stack[stack.length - 1].text.push(text.slice(open + 9, close));
       position = close + 3;
     } else if (text.startsWith('<!', open)) {
-      const what = /^<!DOCTYPE/i.test(text.slice(open, open + 9)) ? 'a DOCTYPE declaration; PRS and classic XML have none, and its entities are never expanded, so the file is not read' : 'a markup declaration, which XML allows only inside a DOCTYPE';
+      const what = /^<!DOCTYPE/i.test(text.slice(open, open + 9))
+        ? 'a DOCTYPE declaration; PRS and classic XML have none, and its entities are never expanded, so the file is not read'
+        : 'a markup declaration, which XML allows only inside a DOCTYPE';
       throw scanner.error(open, `the file has ${what}.`);
     } else if (text.startsWith('</', open)) {
       NAME.lastIndex = open + 2;
       const name = NAME.exec(text)?.[0];
       const close = text.indexOf('>', open);
       const top = stack.pop();
-      if (name === undefined || close < 0 || text.slice(open + 2 + name.length, close).trim() !== '') throw scanner.error(open, 'a malformed end tag.');
-      if (top === undefined || top.element.name !== name) throw scanner.error(open, top === undefined ? `</${name}> closes nothing.` : `</${name}> where </${top.element.name}> was expected.`);
+      if (name === undefined || close < 0 || text.slice(open + 2 + name.length, close).trim() !== '')
+        throw scanner.error(open, 'a malformed end tag.');
+      if (top === undefined || top.element.name !== name)
+        throw scanner.error(
+          open,
+          top === undefined ? `</${name}> closes nothing.` : `</${name}> where </${top.element.name}> was expected.`,
+        );
       top.element.text = top.text.join('');
       top.element.name = localName(top.element.name);
       position = close + 1;
@@ -184,7 +201,8 @@ export function readXml(source: string): ReadElement {
         const attribute = ATTRIBUTE.exec(text);
         if (attribute === null) break;
         const attributeName = attribute[1];
-        if (!attributeName.startsWith('xmlns')) element.attributes[localName(attributeName)] = scanner.decode(attribute[2] ?? attribute[3], cursor);
+        if (!attributeName.startsWith('xmlns'))
+          element.attributes[localName(attributeName)] = scanner.decode(attribute[2] ?? attribute[3], cursor);
         cursor = ATTRIBUTE.lastIndex;
       }
       TAG_END.lastIndex = cursor;
@@ -198,7 +216,8 @@ export function readXml(source: string): ReadElement {
       position = TAG_END.lastIndex;
     }
   }
-  if (stack.length > 0) throw scanner.error(text.length, `the file ends before </${stack[stack.length - 1].element.name}>.`);
+  if (stack.length > 0)
+    throw scanner.error(text.length, `the file ends before </${stack[stack.length - 1].element.name}>.`);
   if (root === undefined) throw new XmlReadError('the file has no XML element.');
   return root;
 }

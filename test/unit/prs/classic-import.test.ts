@@ -35,13 +35,31 @@ describe('classic XML: an interventional study not yet recruiting (NCT03520088, 
     ['designModule.designInfo.maskingInfo.whoMasked', ['OUTCOMES_ASSESSOR']],
     ['designModule.enrollmentInfo', { count: 90, type: 'ESTIMATED' }],
     ['conditionsModule.conditions', ['Rectal Cancer']],
-    ['conditionsModule.keywords', ['Rectal cancer', 'Sexual dysfunction', 'Urinary dysfunction', 'Rectal nerves damage', 'Total Mesorectal Excision']],
+    [
+      'conditionsModule.keywords',
+      [
+        'Rectal cancer',
+        'Sexual dysfunction',
+        'Urinary dysfunction',
+        'Rectal nerves damage',
+        'Total Mesorectal Excision',
+      ],
+    ],
     ['eligibilityModule.sex', 'MALE'],
     ['eligibilityModule.minimumAge', '18 Years'],
     ['eligibilityModule.maximumAge', '100 Years'],
     ['eligibilityModule.healthyVolunteers', false],
     ['armsInterventionsModule.armGroups.0.interventionNames', ['Procedure: Inferior mesenteric Vein dissection']],
-    ['contactsLocationsModule.centralContacts.0', { name: 'Anna Pallisera-Lloveras, MD, PhD', role: 'CONTACT', phone: '34-93-723-1010', phoneExt: '21490', email: 'apallill@gmail.com' }],
+    [
+      'contactsLocationsModule.centralContacts.0',
+      {
+        name: 'Anna Pallisera-Lloveras, MD, PhD',
+        role: 'CONTACT',
+        phone: '34-93-723-1010',
+        phoneExt: '21490',
+        email: 'apallill@gmail.com',
+      },
+    ],
   ])('%s', (path, value) => {
     expect(at(record, path)).toEqual(value);
   });
@@ -60,10 +78,21 @@ describe('classic XML: an expanded access record (NCT01220531)', () => {
 
   it('reads the expanded access status, types and the sponsor-investigator', () => {
     expect(at(record, 'statusModule.overallStatus')).toBe('AVAILABLE');
-    expect(at(record, 'designModule')).toEqual({ studyType: 'EXPANDED_ACCESS', expandedAccessTypes: { intermediate: true, treatment: true } });
-    expect(at(record, 'sponsorCollaboratorsModule.responsibleParty')).toEqual({ type: 'SPONSOR_INVESTIGATOR', investigatorFullName: 'M. Louise Markert', investigatorTitle: 'Professor of Pediatrics', investigatorAffiliation: 'Duke University Medical Center' });
+    expect(at(record, 'designModule')).toEqual({
+      studyType: 'EXPANDED_ACCESS',
+      expandedAccessTypes: { intermediate: true, treatment: true },
+    });
+    expect(at(record, 'sponsorCollaboratorsModule.responsibleParty')).toEqual({
+      type: 'SPONSOR_INVESTIGATOR',
+      investigatorFullName: 'M. Louise Markert',
+      investigatorTitle: 'Professor of Pediatrics',
+      investigatorAffiliation: 'Duke University Medical Center',
+    });
     expect(at(record, 'armsInterventionsModule.interventions.0.type')).toBe('BIOLOGICAL');
-    expect(at(record, 'sponsorCollaboratorsModule.collaborators.0')).toEqual({ name: 'National Institutes of Health (NIH)', class: 'NIH' });
+    expect(at(record, 'sponsorCollaboratorsModule.collaborators.0')).toEqual({
+      name: 'National Institutes of Health (NIH)',
+      class: 'NIH',
+    });
   });
 });
 
@@ -71,11 +100,17 @@ describe('classic XML: an observational study with results (NCT00277524)', () =>
   const { record, warnings } = importClassic('NCT00277524.xml');
 
   it('reads the protocol, with the text blocks out-dented', () => {
-    expect(at(record, 'designModule')).toEqual({ studyType: 'OBSERVATIONAL', designInfo: { timePerspective: 'PROSPECTIVE' }, enrollmentInfo: { count: 3032, type: 'ACTUAL' } });
+    expect(at(record, 'designModule')).toEqual({
+      studyType: 'OBSERVATIONAL',
+      designInfo: { timePerspective: 'PROSPECTIVE' },
+      enrollmentInfo: { count: 3032, type: 'ACTUAL' },
+    });
     expect(at(record, 'statusModule.overallStatus')).toBe('TERMINATED');
     expect(at(record, 'statusModule.whyStopped')).toBe('Ended follow-up after four years');
     expect(at(record, 'statusModule.resultsFirstSubmitDate')).toBe('2012-07-13');
-    expect(String(at(record, 'eligibilityModule.eligibilityCriteria'))).toMatch(/^Inclusion Criteria:\n\n {2}- {2}Implant of new/);
+    expect(String(at(record, 'eligibilityModule.eligibilityCriteria'))).toMatch(
+      /^Inclusion Criteria:\n\n {2}- {2}Implant of new/,
+    );
   });
 
   it('says once that the classic results are not imported', () => {

@@ -13,7 +13,11 @@ import { FORMATS_DIR, textOf } from './helpers';
 let directory: string;
 let out: string[];
 let err: string[];
-const io = () => ({ cwd: directory, stdout: (text: string) => out.push(text), stderr: (text: string) => err.push(text) });
+const io = () => ({
+  cwd: directory,
+  stdout: (text: string) => out.push(text),
+  stderr: (text: string) => err.push(text),
+});
 const FACTS = { orgName: 'FoxChase', humanSubjectsReview: { status: 'Approved' } };
 
 beforeEach(() => {
@@ -32,7 +36,9 @@ describe('trial-records export --to prs', () => {
     const messages = err.join('');
     expect(messages).toContain('imrt.trial.json: sidecar:/orgName: The PRS organization name');
     expect(messages).toContain('imrt.trial.json: sidecar:/humanSubjectsReview/status: ');
-    expect(messages).toContain('imrt.trial.json: not exported (--allow-incomplete writes it with the missing values left empty).');
+    expect(messages).toContain(
+      'imrt.trial.json: not exported (--allow-incomplete writes it with the missing values left empty).',
+    );
   }, 30_000);
 
   it('writes <name>.prs.xml with the sidecar next to the record', async () => {
@@ -46,7 +52,10 @@ describe('trial-records export --to prs', () => {
   }, 30_000);
 
   it('takes defaults from the "prs" object of .trialrc.json, which a sidecar overrides field by field', async () => {
-    writeFileSync(join(directory, '.trialrc.json'), JSON.stringify({ prs: { orgName: 'FromConfig', humanSubjectsReview: { status: 'Pending' } } }));
+    writeFileSync(
+      join(directory, '.trialrc.json'),
+      JSON.stringify({ prs: { orgName: 'FromConfig', humanSubjectsReview: { status: 'Pending' } } }),
+    );
     writeFileSync(join(directory, 'imrt.prs.json'), JSON.stringify({ orgName: 'FromSidecar' }));
     expect(await runExportCommand(['imrt.trial.json', '--to', 'prs'], io())).toBe(0);
     const root = readXml(readFileSync(join(directory, 'imrt.prs.xml'), 'utf8'));
@@ -76,9 +85,14 @@ describe('trial-records export --to prs', () => {
     expect(await runExportCommand(['imrt.trial.json', '--to', 'prs'], io())).toBe(1);
     expect(err.join('')).toContain('imrt.prs.json: "orgNme" is not a PRS sidecar field; did you mean "orgName"?');
     err = [];
-    writeFileSync(join(directory, 'imrt.prs.json'), JSON.stringify({ orgName: 'X', humanSubjectsReview: { status: 'OK' } }));
+    writeFileSync(
+      join(directory, 'imrt.prs.json'),
+      JSON.stringify({ orgName: 'X', humanSubjectsReview: { status: 'OK' } }),
+    );
     expect(await runExportCommand(['imrt.trial.json', '--to', 'prs'], io())).toBe(1);
-    expect(err.join('')).toContain('humanSubjectsReview.status "OK" is not a PRS board status; use one of Approved, Pending, Exempt, Denied, Not required, Not yet submitted.');
+    expect(err.join('')).toContain(
+      'humanSubjectsReview.status "OK" is not a PRS board status; use one of Approved, Pending, Exempt, Denied, Not required, Not yet submitted.',
+    );
   }, 30_000);
 
   it('explains a bad sidecar, a missing file and a missing --to', async () => {
@@ -93,7 +107,15 @@ describe('trial-records export --to prs', () => {
 
   it('is a command of the CLI with its own help', async () => {
     const lines: string[] = [];
-    const cliIo = { ...io(), stdout: (text: string | Uint8Array) => void lines.push(String(text)), stderr: (text: string | Uint8Array) => void err.push(String(text)), isTty: false, stderrIsTty: false, readStdin: async () => Buffer.alloc(0), env: {} };
+    const cliIo = {
+      ...io(),
+      stdout: (text: string | Uint8Array) => void lines.push(String(text)),
+      stderr: (text: string | Uint8Array) => void err.push(String(text)),
+      isTty: false,
+      stderrIsTty: false,
+      readStdin: async () => Buffer.alloc(0),
+      env: {},
+    };
     expect(await main(['export', '--help'], cliIo)).toBe(0);
     expect(lines.join('')).toContain('export FILE... --to prs [-o DIR] [--allow-incomplete]');
   });
@@ -101,7 +123,10 @@ describe('trial-records export --to prs', () => {
 
 describe('trial-records import of PRS XML', () => {
   it('writes the record and its PRS-only fields as <name>.prs.json, which export then reads', async () => {
-    copyFileSync(join(FORMATS_DIR, 'prs-xml', 'shug0131__eudract_pkg__inst_extdata_1234.xml'), join(directory, '1234.xml'));
+    copyFileSync(
+      join(FORMATS_DIR, 'prs-xml', 'shug0131__eudract_pkg__inst_extdata_1234.xml'),
+      join(directory, '1234.xml'),
+    );
     expect(await runImportCommand(['1234.xml'], io())).toBe(0);
     const sidecar = JSON.parse(readFileSync(join(directory, 'test-study-for-my-tool.prs.json'), 'utf8'));
     expect(sidecar.orgName).toBe('AddenbrookesH');

@@ -15,7 +15,9 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
-const STUDY_SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'study.schema.json'), 'utf8')) as SchemaNode;
+const STUDY_SCHEMA = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'study.schema.json'), 'utf8'),
+) as SchemaNode;
 
 /** Values that keep the record consistent (one group id everywhere, arm and intervention linked, counts that agree). */
 const CHOSEN: Record<string, unknown> = {
@@ -50,7 +52,12 @@ const CHOSEN: Record<string, unknown> = {
 function valueFor(path: string, node: SchemaNode): unknown {
   if (path in CHOSEN) return CHOSEN[path];
   if (node.properties) {
-    return Object.fromEntries(Object.entries(node.properties).map(([key, child]) => [key, valueFor(path === '' ? key : `${path}.${key}`, child)]));
+    return Object.fromEntries(
+      Object.entries(node.properties).map(([key, child]) => [
+        key,
+        valueFor(path === '' ? key : `${path}.${key}`, child),
+      ]),
+    );
   }
   if (node.type === 'array') return [valueFor(`${path}[]`, node.items ?? {})];
   if (node.enum) return node.enum[0];
@@ -71,7 +78,8 @@ function fullRecord(studyType: string): Record<string, unknown> {
 
 function leafPaths(value: unknown, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((entry) => leafPaths(entry, `${path}[]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, child]) => leafPaths(child, path === '' ? key : `${path}.${key}`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, child]) => leafPaths(child, path === '' ? key : `${path}.${key}`));
   return [path];
 }
 
@@ -85,19 +93,24 @@ function isLost(path: string): boolean {
 
 // The fields each kind of study carries in its own PRS elements (the design of the other kinds is not written).
 const OWN_FIELDS: Record<string, RegExp> = {
-  INTERVENTIONAL: /designModule\.(patientRegistry|targetDuration|bioSpec|designInfo\.(observationalModel|timePerspective)|expandedAccessTypes)/,
-  OBSERVATIONAL: /designModule\.(phases|expandedAccessTypes|designInfo\.(allocation|interventionModel|primaryPurpose|maskingInfo))/,
+  INTERVENTIONAL:
+    /designModule\.(patientRegistry|targetDuration|bioSpec|designInfo\.(observationalModel|timePerspective)|expandedAccessTypes)/,
+  OBSERVATIONAL:
+    /designModule\.(phases|expandedAccessTypes|designInfo\.(allocation|interventionModel|primaryPurpose|maskingInfo))/,
   EXPANDED_ACCESS: /designModule\.(phases|patientRegistry|targetDuration|bioSpec|designInfo)/,
 };
 
 describe('every v2 field is carried by PRS XML or listed as lost', () => {
-  it.each(Object.keys(OWN_FIELDS))('a %s record with every field filled comes back whole, but for the lost fields', (studyType) => {
-    const record = fullRecord(studyType);
-    const expected = carriedByPrs(record);
-    const other = OWN_FIELDS[studyType];
-    const notCarried = differences(expected, roundTrip(record)).filter((path) => !other.test(path));
-    expect(notCarried).toEqual([]);
-  });
+  it.each(Object.keys(OWN_FIELDS))(
+    'a %s record with every field filled comes back whole, but for the lost fields',
+    (studyType) => {
+      const record = fullRecord(studyType);
+      const expected = carriedByPrs(record);
+      const other = OWN_FIELDS[studyType];
+      const notCarried = differences(expected, roundTrip(record)).filter((path) => !other.test(path));
+      expect(notCarried).toEqual([]);
+    },
+  );
 
   it('fills every leaf of the schema, so that the test above sees every field', () => {
     const filled = new Set(leafPaths(fullRecord('INTERVENTIONAL')));
@@ -107,7 +120,9 @@ describe('every v2 field is carried by PRS XML or listed as lost', () => {
   });
 
   it('exports such a record with findings only for the results comments the schema has no element for', () => {
-    const findings = toPrsDocument(fullRecord('INTERVENTIONAL'), FULL_FACTS).findings.map((finding) => `${finding.kind} ${finding.pointer}`);
+    const findings = toPrsDocument(fullRecord('INTERVENTIONAL'), FULL_FACTS).findings.map(
+      (finding) => `${finding.kind} ${finding.pointer}`,
+    );
     expect(findings).toEqual([
       'left-out /resultsSection/baselineCharacteristicsModule/measures/0/denoms',
       'left-out /resultsSection/outcomeMeasuresModule/outcomeMeasures/0/analyses/0/ciLowerLimitComment',

@@ -18,28 +18,118 @@ describe('export to PRS: one element per field', () => {
   const cases: Array<{ name: string; changes: Record<string, unknown>; path: string; text: string | undefined }> = [
     { name: 'org_name from the sidecar', changes: {}, path: 'clinical_study/id_info/org_name', text: 'TestOrg' },
     { name: 'org_study_id', changes: {}, path: 'clinical_study/id_info/org_study_id', text: '03-028' },
-    { name: 'secondary id type', changes: { [`${P}/identificationModule/secondaryIdInfos`]: [{ id: '2020-001234-56', type: 'EUDRACT_NUMBER' }] }, path: 'clinical_study/id_info/secondary_id/id_type', text: 'EudraCT Number' },
-    { name: 'recruitment status label', changes: { [`${P}/statusModule/overallStatus`]: 'ACTIVE_NOT_RECRUITING' }, path: 'clinical_study/overall_status', text: 'Active, not recruiting' },
-    { name: 'expanded access status goes to its own element', changes: { [`${P}/statusModule/overallStatus`]: 'AVAILABLE' }, path: 'clinical_study/expanded_access_status', text: 'Available' },
-    { name: 'UNKNOWN status sends the last known one', changes: { [`${P}/statusModule/overallStatus`]: 'UNKNOWN', [`${P}/statusModule/lastKnownStatus`]: 'RECRUITING' }, path: 'clinical_study/overall_status', text: 'Recruiting' },
-    { name: 'partial start date kept as written', changes: { [`${P}/statusModule/startDateStruct`]: { date: '2024-03', type: 'ESTIMATED' } }, path: 'clinical_study/start_date', text: '2024-03' },
-    { name: 'estimated date type is Anticipated', changes: { [`${P}/statusModule/startDateStruct`]: { date: '2024-03', type: 'ESTIMATED' } }, path: 'clinical_study/start_date_type', text: 'Anticipated' },
-    { name: 'completion date is last_follow_up_date', changes: {}, path: 'clinical_study/last_follow_up_date', text: '2016-05-05' },
-    { name: 'two phases joined by /', changes: { [`${P}/designModule/phases`]: ['PHASE1', 'PHASE2'] }, path: 'clinical_study/study_design/interventional_design/phase', text: 'Phase 1/Phase 2' },
-    { name: 'phase NA is N/A', changes: {}, path: 'clinical_study/study_design/interventional_design/phase', text: 'N/A' },
-    { name: 'allocation', changes: { [`${P}/designModule/designInfo/allocation`]: 'NON_RANDOMIZED' }, path: 'clinical_study/study_design/interventional_design/allocation', text: 'Non-randomized' },
-    { name: 'who is masked', changes: {}, path: 'clinical_study/study_design/interventional_design/masked_subject', text: 'yes' },
-    { name: 'who is not masked', changes: {}, path: 'clinical_study/study_design/interventional_design/masked_assessor', text: 'no' },
+    {
+      name: 'secondary id type',
+      changes: { [`${P}/identificationModule/secondaryIdInfos`]: [{ id: '2020-001234-56', type: 'EUDRACT_NUMBER' }] },
+      path: 'clinical_study/id_info/secondary_id/id_type',
+      text: 'EudraCT Number',
+    },
+    {
+      name: 'recruitment status label',
+      changes: { [`${P}/statusModule/overallStatus`]: 'ACTIVE_NOT_RECRUITING' },
+      path: 'clinical_study/overall_status',
+      text: 'Active, not recruiting',
+    },
+    {
+      name: 'expanded access status goes to its own element',
+      changes: { [`${P}/statusModule/overallStatus`]: 'AVAILABLE' },
+      path: 'clinical_study/expanded_access_status',
+      text: 'Available',
+    },
+    {
+      name: 'UNKNOWN status sends the last known one',
+      changes: { [`${P}/statusModule/overallStatus`]: 'UNKNOWN', [`${P}/statusModule/lastKnownStatus`]: 'RECRUITING' },
+      path: 'clinical_study/overall_status',
+      text: 'Recruiting',
+    },
+    {
+      name: 'partial start date kept as written',
+      changes: { [`${P}/statusModule/startDateStruct`]: { date: '2024-03', type: 'ESTIMATED' } },
+      path: 'clinical_study/start_date',
+      text: '2024-03',
+    },
+    {
+      name: 'estimated date type is Anticipated',
+      changes: { [`${P}/statusModule/startDateStruct`]: { date: '2024-03', type: 'ESTIMATED' } },
+      path: 'clinical_study/start_date_type',
+      text: 'Anticipated',
+    },
+    {
+      name: 'completion date is last_follow_up_date',
+      changes: {},
+      path: 'clinical_study/last_follow_up_date',
+      text: '2016-05-05',
+    },
+    {
+      name: 'two phases joined by /',
+      changes: { [`${P}/designModule/phases`]: ['PHASE1', 'PHASE2'] },
+      path: 'clinical_study/study_design/interventional_design/phase',
+      text: 'Phase 1/Phase 2',
+    },
+    {
+      name: 'phase NA is N/A',
+      changes: {},
+      path: 'clinical_study/study_design/interventional_design/phase',
+      text: 'N/A',
+    },
+    {
+      name: 'allocation',
+      changes: { [`${P}/designModule/designInfo/allocation`]: 'NON_RANDOMIZED' },
+      path: 'clinical_study/study_design/interventional_design/allocation',
+      text: 'Non-randomized',
+    },
+    {
+      name: 'who is masked',
+      changes: {},
+      path: 'clinical_study/study_design/interventional_design/masked_subject',
+      text: 'yes',
+    },
+    {
+      name: 'who is not masked',
+      changes: {},
+      path: 'clinical_study/study_design/interventional_design/masked_assessor',
+      text: 'no',
+    },
     { name: 'enrollment count', changes: {}, path: 'clinical_study/enrollment', text: '116' },
-    { name: 'intervention type', changes: { [`${P}/armsInterventionsModule/interventions/0/type`]: 'BIOLOGICAL' }, path: 'clinical_study/intervention/intervention_type', text: 'Biological/Vaccine' },
-    { name: 'intervention -> arm cross reference', changes: {}, path: 'clinical_study/intervention/arm_group_label', text: 'Arm I' },
+    {
+      name: 'intervention type',
+      changes: { [`${P}/armsInterventionsModule/interventions/0/type`]: 'BIOLOGICAL' },
+      path: 'clinical_study/intervention/intervention_type',
+      text: 'Biological/Vaccine',
+    },
+    {
+      name: 'intervention -> arm cross reference',
+      changes: {},
+      path: 'clinical_study/intervention/arm_group_label',
+      text: 'Arm I',
+    },
     { name: 'no maximum age is N/A', changes: {}, path: 'clinical_study/eligibility/maximum_age', text: 'N/A' },
     { name: 'minimum age', changes: {}, path: 'clinical_study/eligibility/minimum_age', text: '18 Years' },
     { name: 'site address', changes: {}, path: 'clinical_study/location/facility/address/state', text: 'Pennsylvania' },
-    { name: 'IPD sharing', changes: { [`${P}/ipdSharingStatementModule`]: { ipdSharing: 'YES', infoTypes: ['SAP'] } }, path: 'clinical_study/ipd_sharing_statement/ipd_info_type_sap', text: 'yes' },
-    { name: 'results reference', changes: { [`${P}/referencesModule`]: { references: [{ pmid: '123', type: 'RESULT', citation: 'A paper.' }] } }, path: 'clinical_study/reference/is_results_ref', text: 'yes' },
-    { name: 'human subjects review from the sidecar', changes: {}, path: 'clinical_study/oversight_info/irb_info/approval_status', text: 'Approved' },
-    { name: 'results: outcome measure type', changes: {}, path: 'clinical_study/result/outcomeMeasures/outcomeMeasure/measureType', text: 'Primary' },
+    {
+      name: 'IPD sharing',
+      changes: { [`${P}/ipdSharingStatementModule`]: { ipdSharing: 'YES', infoTypes: ['SAP'] } },
+      path: 'clinical_study/ipd_sharing_statement/ipd_info_type_sap',
+      text: 'yes',
+    },
+    {
+      name: 'results reference',
+      changes: { [`${P}/referencesModule`]: { references: [{ pmid: '123', type: 'RESULT', citation: 'A paper.' }] } },
+      path: 'clinical_study/reference/is_results_ref',
+      text: 'yes',
+    },
+    {
+      name: 'human subjects review from the sidecar',
+      changes: {},
+      path: 'clinical_study/oversight_info/irb_info/approval_status',
+      text: 'Approved',
+    },
+    {
+      name: 'results: outcome measure type',
+      changes: {},
+      path: 'clinical_study/result/outcomeMeasures/outcomeMeasure/measureType',
+      text: 'Primary',
+    },
   ];
   it.each(cases)('$name', ({ changes, path, text }) => {
     expect(textOf(exported(planted(BASE, changes)), path)).toBe(text);
@@ -47,21 +137,42 @@ describe('export to PRS: one element per field', () => {
 
   it('makes the v2 outcome group ids unique per document (OM1.OG000) and takes them back off on import', () => {
     const root = exported(BASE);
-    const group = elementAt(root, 'clinical_study/result/outcomeMeasures/outcomeMeasure/outcomeReportingGroups/outcomeReportingGroup');
+    const group = elementAt(
+      root,
+      'clinical_study/result/outcomeMeasures/outcomeMeasure/outcomeReportingGroups/outcomeReportingGroup',
+    );
     expect(group?.attributes.id).toBe('OM1.OG000');
     const measures = (roundTrip(BASE).resultsSection as any).outcomeMeasuresModule.outcomeMeasures;
     expect(measures[0].groups[0].id).toBe('OG000');
   });
 
   it('carries the anticipated posting date of an outcome measure as month and year', () => {
-    const record = planted(BASE, { '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/anticipatedPostingDate': '2027-03' });
-    expect(textOf(exported(record), 'clinical_study/result/outcomeMeasures/outcomeMeasure/anticipatedResultPostingDate/month')).toBe('03');
-    expect((roundTrip(record).resultsSection as any).outcomeMeasuresModule.outcomeMeasures[0].anticipatedPostingDate).toBe('2027-03');
+    const record = planted(BASE, {
+      '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/anticipatedPostingDate': '2027-03',
+    });
+    expect(
+      textOf(
+        exported(record),
+        'clinical_study/result/outcomeMeasures/outcomeMeasure/anticipatedResultPostingDate/month',
+      ),
+    ).toBe('03');
+    expect(
+      (roundTrip(record).resultsSection as any).outcomeMeasuresModule.outcomeMeasures[0].anticipatedPostingDate,
+    ).toBe('2027-03');
   });
 
   it('reports results comments the schema has no element for as left out', () => {
-    const record = planted(BASE, { '/resultsSection/participantFlowModule/periods/0/dropWithdraws': [{ type: 'Death', comment: 'one before dosing', reasons: [{ groupId: 'FG000', numSubjects: '1' }] }] });
-    expect(toPrsDocument(record, FULL_FACTS).findings).toEqual([expect.objectContaining({ pointer: '/resultsSection/participantFlowModule/periods/0/dropWithdraws/0/comment', kind: 'left-out' })]);
+    const record = planted(BASE, {
+      '/resultsSection/participantFlowModule/periods/0/dropWithdraws': [
+        { type: 'Death', comment: 'one before dosing', reasons: [{ groupId: 'FG000', numSubjects: '1' }] },
+      ],
+    });
+    expect(toPrsDocument(record, FULL_FACTS).findings).toEqual([
+      expect.objectContaining({
+        pointer: '/resultsSection/participantFlowModule/periods/0/dropWithdraws/0/comment',
+        kind: 'left-out',
+      }),
+    ]);
   });
 
   it('writes no result element for a record without results', () => {
@@ -78,11 +189,18 @@ describe('export to PRS: findings', () => {
       'sidecar:/humanSubjectsReview/status',
       `${P}/designModule/designInfo/allocation`,
     ]);
-    expect(findings[0].message).toBe('The PRS organization name (orgName in the .prs.json sidecar or prs.orgName in the config) is required by PRS (org_name) and neither the sidecar nor the config gives it.');
+    expect(findings[0].message).toBe(
+      'The PRS organization name (orgName in the .prs.json sidecar or prs.orgName in the config) is required by PRS (org_name) and neither the sidecar nor the config gives it.',
+    );
   });
 
   it('asks for the investigator user name when the responsible party is an investigator', () => {
-    const record = planted(BASE, { [`${P}/sponsorCollaboratorsModule/responsibleParty`]: { type: 'PRINCIPAL_INVESTIGATOR', investigatorFullName: 'Jane Doe' } });
+    const record = planted(BASE, {
+      [`${P}/sponsorCollaboratorsModule/responsibleParty`]: {
+        type: 'PRINCIPAL_INVESTIGATOR',
+        investigatorFullName: 'Jane Doe',
+      },
+    });
     const { findings } = toPrsDocument(record, { orgName: 'X', humanSubjectsReview: { status: 'Approved' } });
     expect(findings.map((finding) => finding.pointer)).toContain('sidecar:/responsibleInvestigatorUsername');
   });
@@ -94,16 +212,29 @@ describe('export to PRS: findings', () => {
   });
 
   it('refuses a code PRS has no value for, naming the field', () => {
-    const { findings } = toPrsDocument(planted(BASE, { [`${P}/armsInterventionsModule/armGroups/0/type`]: 'CONTROL' }), FULL_FACTS);
+    const { findings } = toPrsDocument(
+      planted(BASE, { [`${P}/armsInterventionsModule/armGroups/0/type`]: 'CONTROL' }),
+      FULL_FACTS,
+    );
     expect(findings).toEqual([
-      { pointer: `${P}/armsInterventionsModule/armGroups/0/type`, kind: 'unmappable', message: '"CONTROL" has no PRS value; PRS takes EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR, NO_INTERVENTION, OTHER.' },
+      {
+        pointer: `${P}/armsInterventionsModule/armGroups/0/type`,
+        kind: 'unmappable',
+        message:
+          '"CONTROL" has no PRS value; PRS takes EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR, NO_INTERVENTION, OTHER.',
+      },
     ]);
   });
 
   it('reports site contacts beyond the contact and its backup as left out', () => {
     const contacts = [1, 2, 3].map((number) => ({ name: `Contact ${number}`, role: 'CONTACT' }));
-    const { findings } = toPrsDocument(planted(BASE, { [`${P}/contactsLocationsModule/locations/0/contacts`]: contacts }), FULL_FACTS);
-    expect(findings).toEqual([expect.objectContaining({ pointer: `${P}/contactsLocationsModule/locations/0/contacts`, kind: 'left-out' })]);
+    const { findings } = toPrsDocument(
+      planted(BASE, { [`${P}/contactsLocationsModule/locations/0/contacts`]: contacts }),
+      FULL_FACTS,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ pointer: `${P}/contactsLocationsModule/locations/0/contacts`, kind: 'left-out' }),
+    ]);
   });
 
   it('has no finding for a complete record with full PRS facts', () => {
@@ -115,7 +246,10 @@ describe('export to PRS: escaping', () => {
   const awkward = 'Ratio < 1 & "dose" > 2 ]]> \u2013 done';
 
   it('escapes markup characters in text and brings them back unchanged', () => {
-    const record = planted(BASE, { [`${P}/identificationModule/briefTitle`]: awkward, [`${P}/descriptionModule/briefSummary`]: 'line 1\r\nline 2 <b>' });
+    const record = planted(BASE, {
+      [`${P}/identificationModule/briefTitle`]: awkward,
+      [`${P}/descriptionModule/briefSummary`]: 'line 1\r\nline 2 <b>',
+    });
     const xml = exportXml(record);
     expect(xml).toContain('<brief_title>Ratio &lt; 1 &amp; "dose" &gt; 2 ]]&gt; \u2013 done</brief_title>');
     const back = roundTrip(record) as any;

@@ -13,7 +13,10 @@ export const FORMATS_DIR = join(__dirname, '..', '..', 'fixtures', 'formats');
 /** Every record of the three corpus folders, as folder/file. */
 export function corpusRecordFiles(): string[] {
   return ['ctgov-v2', 'ctgov-v2-partial', 'registry-sample'].flatMap((folder) =>
-    readdirSync(join(CORPUS_DIR, folder)).filter((name) => name.endsWith('.json')).sort().map((name) => `${folder}/${name}`),
+    readdirSync(join(CORPUS_DIR, folder))
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => `${folder}/${name}`),
   );
 }
 
@@ -44,7 +47,13 @@ export function differences(expected: unknown, actual: unknown, path = ''): stri
   if (expected !== null && actual !== null && typeof expected === 'object' && typeof actual === 'object') {
     const isList = Array.isArray(expected) && Array.isArray(actual);
     const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-    const found = [...keys].flatMap((key) => differences((expected as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key], `${path}.${isList ? '[]' : key}`));
+    const found = [...keys].flatMap((key) =>
+      differences(
+        (expected as Record<string, unknown>)[key],
+        (actual as Record<string, unknown>)[key],
+        `${path}.${isList ? '[]' : key}`,
+      ),
+    );
     return [...new Set(found.length > 0 ? found : [path])];
   }
   return [path];

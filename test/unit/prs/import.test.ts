@@ -34,15 +34,35 @@ describe('import PRS XML: a PRS download (prs:study_collection, eudract test stu
     ['sponsorCollaboratorsModule.responsibleParty.type', 'PRINCIPAL_INVESTIGATOR'],
     ['oversightModule', { oversightHasDmc: false, isFdaRegulatedDrug: false, isFdaRegulatedDevice: false }],
     ['designModule.phases', ['PHASE2']],
-    ['designModule.designInfo', { allocation: 'RANDOMIZED', interventionModel: 'PARALLEL', primaryPurpose: 'TREATMENT', maskingInfo: { masking: 'NONE' } }],
+    [
+      'designModule.designInfo',
+      {
+        allocation: 'RANDOMIZED',
+        interventionModel: 'PARALLEL',
+        primaryPurpose: 'TREATMENT',
+        maskingInfo: { masking: 'NONE' },
+      },
+    ],
     ['designModule.enrollmentInfo', { count: 400, type: 'ACTUAL' }],
     ['conditionsModule.conditions', ['Vasculitis']],
-    ['armsInterventionsModule.armGroups', [{ label: 'Control', type: 'NO_INTERVENTION' }, { label: 'Ritazarem', type: 'EXPERIMENTAL', interventionNames: ['Drug: ritazarem'] }]],
-    ['eligibilityModule.eligibilityCriteria', 'Inclusion Criteria:\r\n  - Vasculitis\r\n\r\nExclusion Criteria:\r\n  - '],
+    [
+      'armsInterventionsModule.armGroups',
+      [
+        { label: 'Control', type: 'NO_INTERVENTION' },
+        { label: 'Ritazarem', type: 'EXPERIMENTAL', interventionNames: ['Drug: ritazarem'] },
+      ],
+    ],
+    [
+      'eligibilityModule.eligibilityCriteria',
+      'Inclusion Criteria:\r\n  - Vasculitis\r\n\r\nExclusion Criteria:\r\n  - ',
+    ],
     ['eligibilityModule.minimumAge', '18 Years'],
     ['eligibilityModule.maximumAge', undefined],
     ['eligibilityModule.sex', 'ALL'],
-    ['contactsLocationsModule.centralContacts', [{ name: 'Simon Bond', role: 'CONTACT', phone: '+441223596475', email: 'simon.bond@addenbrookes.nhs.uk' }]],
+    [
+      'contactsLocationsModule.centralContacts',
+      [{ name: 'Simon Bond', role: 'CONTACT', phone: '+441223596475', email: 'simon.bond@addenbrookes.nhs.uk' }],
+    ],
     ['contactsLocationsModule.locations.0.facility', 'Cambridge Clinical Trials Unit'],
     ['contactsLocationsModule.locations.0.status', 'COMPLETED'],
     ['ipdSharingStatementModule', { ipdSharing: 'NO' }],
@@ -51,17 +71,24 @@ describe('import PRS XML: a PRS download (prs:study_collection, eudract test stu
   });
 
   it('puts the PRS-only fields into the sidecar', () => {
-    expect(sidecar).toEqual({ orgName: 'AddenbrookesH', responsibleInvestigatorUsername: 'djayne', humanSubjectsReview: { status: 'Exempt' }, isIndStudy: false });
+    expect(sidecar).toEqual({
+      orgName: 'AddenbrookesH',
+      responsibleInvestigatorUsername: 'djayne',
+      humanSubjectsReview: { status: 'Exempt' },
+      isIndStudy: false,
+    });
   });
 
   it('names the record after its title and warns about each element it cannot place', () => {
     expect(fileName).toBe('test-study-for-my-tool.trial.json');
-    expect(warnings.map((warning: { line: number; message: string }) => `${warning.line}: ${warning.message}`)).toEqual([
-      '5: <clinical_study/id_info/provider_name> has no place in a v2 record; it was not imported.',
-      '6: <clinical_study/id_info/provider_study_id> has no place in a v2 record; it was not imported.',
-      '10: <clinical_study/is_fda_regulated> has no place in a v2 record; it was not imported.',
-      '11: <clinical_study/is_section_801> has no place in a v2 record; it was not imported.',
-    ]);
+    expect(warnings.map((warning: { line: number; message: string }) => `${warning.line}: ${warning.message}`)).toEqual(
+      [
+        '5: <clinical_study/id_info/provider_name> has no place in a v2 record; it was not imported.',
+        '6: <clinical_study/id_info/provider_study_id> has no place in a v2 record; it was not imported.',
+        '10: <clinical_study/is_fda_regulated> has no place in a v2 record; it was not imported.',
+        '11: <clinical_study/is_section_801> has no place in a v2 record; it was not imported.',
+      ],
+    );
   });
 
   it('reads the CRLF copy of the same download to the same record', () => {
@@ -74,15 +101,36 @@ describe('import PRS XML: an unprefixed study_collection (spiritR)', () => {
   const protocol = record.protocolSection;
 
   it('reads the protocol fields', () => {
-    expect(protocol.identificationModule).toEqual({ orgStudyIdInfo: { id: 'Foo trial 20190311' }, briefTitle: 'Foo trial to test auto upload 20190311', officialTitle: 'Foo trial to test auto upload: A randomized trial new 20190311', acronym: 'N/A' });
+    expect(protocol.identificationModule).toEqual({
+      orgStudyIdInfo: { id: 'Foo trial 20190311' },
+      briefTitle: 'Foo trial to test auto upload 20190311',
+      officialTitle: 'Foo trial to test auto upload: A randomized trial new 20190311',
+      acronym: 'N/A',
+    });
     expect(protocol.statusModule.overallStatus).toBe('NOT_YET_RECRUITING');
     expect(protocol.statusModule.startDateStruct).toEqual({ date: '2019-10', type: 'ESTIMATED' });
     expect(protocol.designModule.phases).toEqual(['NA']);
     expect(protocol.designModule.designInfo.interventionModel).toBe('PARALLEL');
-    expect(protocol.designModule.designInfo.maskingInfo).toEqual({ masking: 'TRIPLE', whoMasked: ['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR'] });
-    expect(protocol.eligibilityModule).toEqual({ eligibilityCriteria: 'details', healthyVolunteers: false, sex: 'ALL', genderBased: false });
-    expect(protocol.contactsLocationsModule.centralContacts).toEqual([{ name: 'Aaron Conway, PhD', role: 'CONTACT', phone: '649-728-8499', email: 'dhsksj@hfhfk.com' }]);
-    expect(protocol.ipdSharingStatementModule.infoTypes).toEqual(['STUDY_PROTOCOL', 'SAP', 'ICF', 'CSR', 'ANALYTIC_CODE']);
+    expect(protocol.designModule.designInfo.maskingInfo).toEqual({
+      masking: 'TRIPLE',
+      whoMasked: ['PARTICIPANT', 'CARE_PROVIDER', 'INVESTIGATOR'],
+    });
+    expect(protocol.eligibilityModule).toEqual({
+      eligibilityCriteria: 'details',
+      healthyVolunteers: false,
+      sex: 'ALL',
+      genderBased: false,
+    });
+    expect(protocol.contactsLocationsModule.centralContacts).toEqual([
+      { name: 'Aaron Conway, PhD', role: 'CONTACT', phone: '649-728-8499', email: 'dhsksj@hfhfk.com' },
+    ]);
+    expect(protocol.ipdSharingStatementModule.infoTypes).toEqual([
+      'STUDY_PROTOCOL',
+      'SAP',
+      'ICF',
+      'CSR',
+      'ANALYTIC_CODE',
+    ]);
   });
 
   it('keeps the investigator user name in the sidecar', () => {
@@ -90,11 +138,13 @@ describe('import PRS XML: an unprefixed study_collection (spiritR)', () => {
   });
 
   it('warns about misspelt elements and values outside the picklists, by line', () => {
-    expect(warnings.map((warning: { line: number; message: string }) => `${warning.line}: ${warning.message}`)).toEqual([
-      '54: <clinical_study/prim_compl_date> has no place in a v2 record; it was not imported.',
-      '71: <clinical_study/study_design/interventional_design/masked_assesor> has no place in a v2 record; it was not imported.',
-      '109: <role> "fhdjhsfjk" is not one of Principal Investigator, Study Chair, Study Director; it was not imported.',
-    ]);
+    expect(warnings.map((warning: { line: number; message: string }) => `${warning.line}: ${warning.message}`)).toEqual(
+      [
+        '54: <clinical_study/prim_compl_date> has no place in a v2 record; it was not imported.',
+        '71: <clinical_study/study_design/interventional_design/masked_assesor> has no place in a v2 record; it was not imported.',
+        '109: <role> "fhdjhsfjk" is not one of Principal Investigator, Study Chair, Study Director; it was not imported.',
+      ],
+    );
   });
 });
 
@@ -104,8 +154,28 @@ describe('import PRS XML: a results upload (eudract table_ct)', () => {
 
   it('reads the reporting groups with their ids and counts', () => {
     expect(events.eventGroups).toEqual([
-      { id: 'idm3', title: 'Control', description: 'Control', deathsNumAffected: 9, deathsNumAtRisk: 67, seriousNumAffected: 15, seriousNumAtRisk: 67, otherNumAffected: 15, otherNumAtRisk: 67 },
-      { id: 'idm10', title: 'Experimental', description: expect.any(String), deathsNumAffected: 22, deathsNumAtRisk: 60, seriousNumAffected: expect.any(Number), seriousNumAtRisk: 60, otherNumAffected: expect.any(Number), otherNumAtRisk: 60 },
+      {
+        id: 'idm3',
+        title: 'Control',
+        description: 'Control',
+        deathsNumAffected: 9,
+        deathsNumAtRisk: 67,
+        seriousNumAffected: 15,
+        seriousNumAtRisk: 67,
+        otherNumAffected: 15,
+        otherNumAtRisk: 67,
+      },
+      {
+        id: 'idm10',
+        title: 'Experimental',
+        description: expect.any(String),
+        deathsNumAffected: 22,
+        deathsNumAtRisk: 60,
+        seriousNumAffected: expect.any(Number),
+        seriousNumAtRisk: 60,
+        otherNumAffected: expect.any(Number),
+        otherNumAtRisk: 60,
+      },
     ]);
   });
 
@@ -113,24 +183,42 @@ describe('import PRS XML: a results upload (eudract table_ct)', () => {
     expect(events.seriousEvents).toHaveLength(43);
     expect(events.otherEvents).toHaveLength(41);
     expect(events.otherEvents[0]).toEqual({
-      term: 'Abdominal pain', organSystem: 'Gastrointestinal disorders', sourceVocabulary: 'MedDRA 22.0', assessmentType: 'NON_SYSTEMATIC_ASSESSMENT', notes: 'Abdominal pain',
-      stats: [{ groupId: 'idm3', numEvents: 0, numAffected: 0, numAtRisk: 67 }, { groupId: 'idm10', numEvents: 1, numAffected: 1, numAtRisk: 60 }],
+      term: 'Abdominal pain',
+      organSystem: 'Gastrointestinal disorders',
+      sourceVocabulary: 'MedDRA 22.0',
+      assessmentType: 'NON_SYSTEMATIC_ASSESSMENT',
+      notes: 'Abdominal pain',
+      stats: [
+        { groupId: 'idm3', numEvents: 0, numAffected: 0, numAtRisk: 67 },
+        { groupId: 'idm10', numEvents: 1, numAffected: 1, numAtRisk: 60 },
+      ],
     });
     expect(events.frequencyThreshold).toBe('0.0');
     expect(events.allCauseMortalityComment).toBe('all-cause mortality');
   });
 
   it('reads the outcome measure', () => {
-    expect(record.resultsSection.outcomeMeasuresModule.outcomeMeasures).toEqual([{ type: 'PRIMARY', title: 'Time to relapse' }]);
+    expect(record.resultsSection.outcomeMeasuresModule.outcomeMeasures).toEqual([
+      { type: 'PRIMARY', title: 'Time to relapse' },
+    ]);
   });
 });
 
 describe('import PRS XML: a partial upload', () => {
   it('warns that the fields it leaves out are not empty but kept in PRS', () => {
-    const text = '<?xml version="1.0"?>\n<study_collection>\n  <clinical_study partial_upload="true">\n    <id_info><org_name>Org</org_name><org_study_id>7</org_study_id></id_info>\n    <brief_title>Only the title</brief_title>\n  </clinical_study>\n</study_collection>\n';
+    const text =
+      '<?xml version="1.0"?>\n<study_collection>\n  <clinical_study partial_upload="true">\n    <id_info><org_name>Org</org_name><org_study_id>7</org_study_id></id_info>\n    <brief_title>Only the title</brief_title>\n  </clinical_study>\n</study_collection>\n';
     const result = importText(text, 'partial.xml');
-    expect(result.records[0].record).toEqual({ protocolSection: { identificationModule: { orgStudyIdInfo: { id: '7' }, briefTitle: 'Only the title' } } });
-    expect(result.warnings).toEqual([{ line: 3, message: 'this is a partial upload (partial_upload="true"): what it leaves out was to stay as it was in PRS, so the imported record lacks those fields.' }]);
+    expect(result.records[0].record).toEqual({
+      protocolSection: { identificationModule: { orgStudyIdInfo: { id: '7' }, briefTitle: 'Only the title' } },
+    });
+    expect(result.warnings).toEqual([
+      {
+        line: 3,
+        message:
+          'this is a partial upload (partial_upload="true"): what it leaves out was to stay as it was in PRS, so the imported record lacks those fields.',
+      },
+    ]);
   });
 });
 
@@ -152,7 +240,9 @@ describe('reading XML safely', () => {
   });
 
   it('refuses an XML file with a different root element', () => {
-    expect(refusal('<?xml version="1.0"?>\n<catalog><book/></catalog>\n')).toBe('input.xml: an XML file whose root element is <catalog>; PRS XML has <study_collection>, classic XML <clinical_study>.');
+    expect(refusal('<?xml version="1.0"?>\n<catalog><book/></catalog>\n')).toBe(
+      'input.xml: an XML file whose root element is <catalog>; PRS XML has <study_collection>, classic XML <clinical_study>.',
+    );
   });
 
   it('refuses an entity-expansion bomb without expanding anything', () => {
@@ -160,30 +250,42 @@ describe('reading XML safely', () => {
       '<?xml version="1.0"?>',
       '<!DOCTYPE study_collection [',
       '  <!ENTITY lol "lol">',
-      ...Array.from({ length: 9 }, (_, level) => `  <!ENTITY lol${level + 1} "${`&lol${level === 0 ? '' : level};`.repeat(10)}">`),
+      ...Array.from(
+        { length: 9 },
+        (_, level) => `  <!ENTITY lol${level + 1} "${`&lol${level === 0 ? '' : level};`.repeat(10)}">`,
+      ),
       ']>',
       '<study_collection><clinical_study><brief_title>&lol9;</brief_title></clinical_study></study_collection>',
     ].join('\n');
     const started = Date.now();
-    expect(refusal(bomb)).toBe('input.xml: could not read it as prs-xml: line 2: the file has a DOCTYPE declaration; PRS and classic XML have none, and its entities are never expanded, so the file is not read.');
+    expect(refusal(bomb)).toBe(
+      'input.xml: could not read it as prs-xml: line 2: the file has a DOCTYPE declaration; PRS and classic XML have none, and its entities are never expanded, so the file is not read.',
+    );
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuses an external entity, so no other file is read', () => {
-    const external = '<?xml version="1.0"?>\n<!DOCTYPE study_collection [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>\n<study_collection><clinical_study><brief_title>&secret;</brief_title></clinical_study></study_collection>';
+    const external =
+      '<?xml version="1.0"?>\n<!DOCTYPE study_collection [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>\n<study_collection><clinical_study><brief_title>&secret;</brief_title></clinical_study></study_collection>';
     expect(refusal(external)).toMatch(/line 2: the file has a DOCTYPE declaration/);
     expect(refusal(external)).not.toMatch(/root:/);
   });
 
   it('refuses a reference to an entity nobody declared', () => {
-    expect(refusal('<?xml version="1.0"?>\n<study_collection>\n<clinical_study><brief_title>&secret;</brief_title></clinical_study></study_collection>')).toBe(
+    expect(
+      refusal(
+        '<?xml version="1.0"?>\n<study_collection>\n<clinical_study><brief_title>&secret;</brief_title></clinical_study></study_collection>',
+      ),
+    ).toBe(
       'input.xml: could not read it as prs-xml: line 3: the entity &secret; is not one XML predefines; entities are not expanded.',
     );
   });
 
   it('refuses a file over the size limit before parsing it', () => {
     const huge = `<?xml version="1.0"?><study_collection><clinical_study><brief_summary><textblock>${'x'.repeat(MAX_XML_BYTES)}</textblock></brief_summary></clinical_study></study_collection>`;
-    expect(refusal(huge)).toBe('input.xml: could not read it as prs-xml: the file is larger than 50 MB; it is not read.');
+    expect(refusal(huge)).toBe(
+      'input.xml: could not read it as prs-xml: the file is larger than 50 MB; it is not read.',
+    );
   });
 
   it('reads character references, CDATA and predefined entities', () => {

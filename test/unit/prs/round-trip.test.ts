@@ -107,7 +107,9 @@ describe('PRS round trip over the corpus', () => {
   it('writes uploads that the PRS XSDs accept (every 10th record, 86 in all)', async () => {
     const sample = files.filter((_, index) => index % 10 === 0);
     expect(sample).toHaveLength(86);
-    const problems = await validatePrsXml(sample.map((file) => ({ fileName: file, xml: exportXml(readCorpusRecord(file)) })));
+    const problems = await validatePrsXml(
+      sample.map((file) => ({ fileName: file, xml: exportXml(readCorpusRecord(file)) })),
+    );
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -18,7 +18,12 @@ const REPORT = [
 describe('parseUploadReport', () => {
   it('reads severity, field and message of each ERROR / WARNING / NOTE line, with its line number', () => {
     expect(parseUploadReport(REPORT)).toEqual([
-      { line: 2, severity: 'error', field: 'primaryCompletionDate', message: 'Anticipated Primary Completion Date cannot be in the past.' },
+      {
+        line: 2,
+        severity: 'error',
+        field: 'primaryCompletionDate',
+        message: 'Anticipated Primary Completion Date cannot be in the past.',
+      },
       { line: 3, severity: 'warning', field: 'briefTitle', message: 'Brief Title should not be all uppercase.' },
       { line: 4, severity: 'info', field: 'orgName', message: 'Organization name taken from the account.' },
       { line: 5, severity: 'info', field: undefined, message: 'Record uploaded.' },
@@ -42,7 +47,9 @@ describe('placeReportLine', () => {
   });
 
   it('sends PRS-only fields to the sidecar', () => {
-    expect(placeReportLine(record, { line: 1, severity: 'error', field: 'approval_status', message: 'x' })).toMatchObject({ pointer: '', sidecarField: 'humanSubjectsReview.status' });
+    expect(
+      placeReportLine(record, { line: 1, severity: 'error', field: 'approval_status', message: 'x' }),
+    ).toMatchObject({ pointer: '', sidecarField: 'humanSubjectsReview.status' });
   });
 });
 
@@ -50,7 +57,11 @@ describe('trial-records import-report', () => {
   let directory: string;
   let out: string[];
   let err: string[];
-  const io = () => ({ cwd: directory, stdout: (text: string) => out.push(text), stderr: (text: string) => err.push(text) });
+  const io = () => ({
+    cwd: directory,
+    stdout: (text: string) => out.push(text),
+    stderr: (text: string) => err.push(text),
+  });
 
   beforeEach(() => {
     directory = mkdtempSync(join(tmpdir(), 'trial-prs-report-'));
@@ -65,12 +76,34 @@ describe('trial-records import-report', () => {
   it('prints the lines as findings at their fields (json format) and exits 1 for an ERROR', () => {
     expect(runImportReportCommand(['report.txt', '--record', 'imrt.trial.json', '--format', 'json'], io())).toBe(1);
     const { files } = JSON.parse(out.join(''));
-    const found = files[0].diagnostics.map((diagnostic: { severity: string; line: number; pointer: string; message: string }) => [diagnostic.line, diagnostic.severity, diagnostic.pointer, diagnostic.message]);
+    const found = files[0].diagnostics.map(
+      (diagnostic: { severity: string; line: number; pointer: string; message: string }) => [
+        diagnostic.line,
+        diagnostic.severity,
+        diagnostic.pointer,
+        diagnostic.message,
+      ],
+    );
     expect(found).toEqual([
-      [1, 'info', '', 'orgName: Organization name taken from the account. (a PRS-only field: orgName in imrt.prs.json)'],
+      [
+        1,
+        'info',
+        '',
+        'orgName: Organization name taken from the account. (a PRS-only field: orgName in imrt.prs.json)',
+      ],
       [1, 'info', '', 'Record uploaded.'],
-      [17, 'warning', '/protocolSection/identificationModule/briefTitle', 'briefTitle: Brief Title should not be all uppercase.'],
-      [31, 'error', '/protocolSection/statusModule/primaryCompletionDateStruct/date', 'primaryCompletionDate: Anticipated Primary Completion Date cannot be in the past.'],
+      [
+        17,
+        'warning',
+        '/protocolSection/identificationModule/briefTitle',
+        'briefTitle: Brief Title should not be all uppercase.',
+      ],
+      [
+        31,
+        'error',
+        '/protocolSection/statusModule/primaryCompletionDateStruct/date',
+        'primaryCompletionDate: Anticipated Primary Completion Date cannot be in the past.',
+      ],
     ]);
   });
 
