@@ -263,7 +263,8 @@ function indInfo(status: JsonObject | undefined, mapping: Mapping): XmlElement |
   const hasExpandedAccess = booleanAt(expandedAccess, 'hasExpandedAccess');
   const ind = mapping.sidecar.ind;
   if (ind === undefined) {
-    if (hasExpandedAccess !== undefined || textAt(expandedAccess, 'nctId') !== undefined) {
+    // PRS asks about expanded access only with an IND/IDE; a "no" without one is no loss worth a word.
+    if (hasExpandedAccess === true || textAt(expandedAccess, 'nctId') !== undefined) {
       mapping.leftOut(
         `${P}/statusModule/expandedAccessInfo`,
         'Expanded access availability goes to PRS inside the IND/IDE information, and the sidecar has no ind (grantor and number), so it is left out.',

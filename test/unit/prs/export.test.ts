@@ -237,6 +237,14 @@ describe('export to PRS: findings', () => {
     ]);
   });
 
+  it('reports expanded access availability as left out when the sidecar has no IND/IDE to carry it', () => {
+    const record = planted(BASE, { [`${P}/statusModule/expandedAccessInfo/hasExpandedAccess`]: true });
+    const { findings } = toPrsDocument(record, { orgName: 'X', humanSubjectsReview: { status: 'Approved' } });
+    expect(findings).toEqual([
+      expect.objectContaining({ pointer: `${P}/statusModule/expandedAccessInfo`, kind: 'left-out' }),
+    ]);
+  });
+
   it('has no finding for a complete record with full PRS facts', () => {
     expect(toPrsDocument(BASE, FULL_FACTS).findings).toEqual([]);
   });
