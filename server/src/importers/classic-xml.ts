@@ -1,6 +1,5 @@
-// The public site's former XML (<clinical_study> with <required_header>, public.xsd) -> trial records.
-// The protocol is mapped field by field; <clinical_results> has another shape than v2's results and is
-// reported as not imported, as is every other element that has no place in a v2 record.
+// The public site's former XML (<clinical_study> with <required_header>, public.xsd) -> trial records:
+// the protocol field by field, the results (classic-results.ts); what has no place in v2 is a warning.
 import { hasContent, Reader } from '../prs/element-reader';
 import { put, type JsonObject } from '../prs/json';
 import {
@@ -30,6 +29,7 @@ import {
   type Picklist,
 } from '../prs/picklists';
 import { readXml, XmlReadError, type ReadElement } from '../prs/xml';
+import { classicResults } from './classic-results';
 import { parseDate } from './labels';
 import { xmlRootName } from './prs-xml';
 import { orderLikeV2, type ImportWarning, type Study } from './study-draft';
@@ -102,15 +102,10 @@ export function importClassicXml(text: string): { records: Study[]; warnings: Im
     throw new XmlReadError(`the root element is <${study.name}>, not <clinical_study>.`);
   const reader = new Reader();
   for (const name of DERIVED_ELEMENTS) reader.skip(study, name);
-  const record = orderLikeV2(withTidyText(classicStudy(study, reader)) as Study);
+  const draft = classicStudy(study, reader);
   const results = reader.child(study, 'clinical_results');
-  if (results !== undefined) {
-    reader.warn(
-      results,
-      '<clinical_study/clinical_results>: results in classic XML are laid out differently from v2 results and are not imported; take the results from the v2 API or a PRS download.',
-    );
-    reader.skip(study, 'clinical_results');
-  }
+  if (results !== undefined) put(draft, 'resultsSection', classicResults(results, reader));
+  const record = orderLikeV2(withTidyText(draft) as Study);
   reader.reportUnread(study);
   return { records: [record], warnings: reader.warnings };
 }
@@ -216,24 +211,20 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
     'referencesModule',
     compact({
       references: [
-        ...reader
-          .children(study, 'reference')
-          .map((reference) =>
-            compact({
-              pmid: reader.trimmed(reference, 'PMID'),
-              type: 'BACKGROUND',
-              citation: reader.text(reference, 'citation'),
-            }),
-          ),
-        ...reader
-          .children(study, 'results_reference')
-          .map((reference) =>
-            compact({
-              pmid: reader.trimmed(reference, 'PMID'),
-              type: 'RESULT',
-              citation: reader.text(reference, 'citation'),
-            }),
-          ),
+        ...reader.children(study, 'reference').map((reference) =>
+          compact({
+            pmid: reader.trimmed(reference, 'PMID'),
+            type: 'BACKGROUND',
+            citation: reader.text(reference, 'citation'),
+          }),
+        ),
+        ...reader.children(study, 'results_reference').map((reference) =>
+          compact({
+            pmid: reader.trimmed(reference, 'PMID'),
+            type: 'RESULT',
+            citation: reader.text(reference, 'citation'),
+          }),
+        ),
       ],
       seeAlsoLinks: reader
         .children(study, 'link')
@@ -241,7 +232,7 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
     }),
   );
   put(protocol, 'ipdSharingStatementModule', ipdOf(reader.child(study, 'patient_data'), reader));
-  return { protocolSection: protocol };
+  return { protocolSection: protocol } as Study & JsonObject;
 }
 
 function statusOf(study: ReadElement, reader: Reader): JsonObject {
@@ -479,15 +470,13 @@ function contactsOf(study: ReadElement, reader: Reader): JsonObject {
     centralContacts: [...reader.children(study, 'overall_contact'), ...reader.children(study, 'overall_contact_backup')]
       .filter(hasContent)
       .map((person) => contactOf(person, 'CONTACT', reader)),
-    overallOfficials: reader
-      .children(study, 'overall_official')
-      .map((official) =>
-        compact({
-          name: personName(official, reader),
-          affiliation: reader.text(official, 'affiliation'),
-          role: reader.code(official, 'role', OFFICIAL_ROLE),
-        }),
-      ),
+    overallOfficials: reader.children(study, 'overall_official').map((official) =>
+      compact({
+        name: personName(official, reader),
+        affiliation: reader.text(official, 'affiliation'),
+        role: reader.code(official, 'role', OFFICIAL_ROLE),
+      }),
+    ),
     locations: reader.children(study, 'location').map((location) => {
       const facility = reader.child(location, 'facility');
       const address = reader.child(facility, 'address');

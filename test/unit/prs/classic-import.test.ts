@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { v2GroupId } from '../../../server/src/importers/classic-results';
 import { tidyText } from '../../../server/src/importers/classic-xml';
 import { importText } from '../../../server/src/importers';
 import { FORMATS_DIR } from './helpers';
@@ -113,11 +114,93 @@ describe('classic XML: an observational study with results (NCT00277524)', () =>
     );
   });
 
-  it('says once that the classic results are not imported', () => {
-    expect(record.resultsSection).toBeUndefined();
-    expect(warnings.filter((warning) => warning.includes('clinical_results'))).toEqual([
-      '1476: <clinical_study/clinical_results>: results in classic XML are laid out differently from v2 results and are not imported; take the results from the v2 API or a PRS download.',
+  it('reads the results into the v2 shape, with group ids renumbered as v2 numbers them', () => {
+    const results = record.resultsSection as Record<string, any>;
+    expect(Object.keys(results)).toEqual([
+      'participantFlowModule',
+      'baselineCharacteristicsModule',
+      'outcomeMeasuresModule',
+      'adverseEventsModule',
+      'moreInfoModule',
     ]);
+    expect(results.participantFlowModule.groups[0]).toMatchObject({ id: 'FG000', title: 'Subjects With IPG' });
+    expect(results.baselineCharacteristicsModule.measures[0]).toEqual({
+      title: 'Age',
+      paramType: 'NUMBER',
+      unitOfMeasure: 'participants',
+      classes: [
+        { title: '<=18 years', categories: [{ measurements: [{ groupId: 'BG000', value: '0' }] }] },
+        { title: 'Between 18 and 65 years', categories: [{ measurements: [{ groupId: 'BG000', value: '988' }] }] },
+        { title: '>=65 years', categories: [{ measurements: [{ groupId: 'BG000', value: '1895' }] }] },
+      ],
+    });
+    expect(results.outcomeMeasuresModule.outcomeMeasures).toHaveLength(9);
+    expect(results.adverseEventsModule.eventGroups[0]).toMatchObject({
+      id: 'EG000',
+      seriousNumAffected: 0,
+      seriousNumAtRisk: 0,
+      otherNumAffected: 0,
+      otherNumAtRisk: 0,
+    });
+    expect(results.moreInfoModule).toEqual({
+      certainAgreement: { piSponsorEmployee: false, restrictiveAgreement: false },
+      pointOfContact: {
+        title: 'Melinda Hoey, Clinical Research Specialist',
+        organization: 'Medtronic Cardiac Rhythm Disease Management',
+        phone: '763-526-2831',
+        email: 'Melinda.hoey@medtronic.com',
+      },
+    });
+  });
+
+  it('reads every element of the results (no warning about them)', () => {
+    expect(warnings.filter((warning) => warning.includes('clinical_results'))).toEqual([]);
+  });
+});
+
+describe('classic XML: an interventional study with results and statistical analyses (NCT00023673)', () => {
+  const { record } = importClassic('NCT00023673.xml');
+  const results = record.resultsSection as Record<string, any>;
+
+  it('reads the events by organ system with their per-group counts', () => {
+    expect(results.adverseEventsModule.seriousEvents[0]).toEqual({
+      term: 'Hemoglobin decreased',
+      organSystem: 'Blood and lymphatic system disorders',
+      sourceVocabulary: 'CTCAE (2.0)',
+      assessmentType: 'NON_SYSTEMATIC_ASSESSMENT',
+      stats: [
+        { groupId: 'EG000', numAffected: 2, numAtRisk: 8 },
+        { groupId: 'EG001', numAffected: 1, numAtRisk: 53 },
+      ],
+    });
+  });
+
+  it('reads an analysis with its compared groups', () => {
+    const analyses = results.outcomeMeasuresModule.outcomeMeasures.flatMap(
+      (measure: { analyses?: unknown[] }) => measure.analyses ?? [],
+    );
+    expect(analyses).toContainEqual({
+      groupIds: ['OG000', 'OG001'],
+      groupDescription: 'Lung toxicity (<Grade 3 vs. >= Grade 3): Lung V20',
+      nonInferiorityType: 'SUPERIORITY',
+      pValue: '0.62',
+      statisticalMethod: 'Wilcoxon (Mann-Whitney)',
+      statisticalComment: '2-sided significance level = 0.05',
+    });
+  });
+
+  it('reads the participant flow with comments and withdrawal reasons', () => {
+    const period = results.participantFlowModule.periods[0];
+    expect(period.milestones[0]).toEqual({
+      type: 'STARTED',
+      achievements: [
+        { groupId: 'FG000', numSubjects: '8' },
+        { groupId: 'FG001', numSubjects: '9' },
+        { groupId: 'FG002', numSubjects: '0' },
+        { groupId: 'FG003', numSubjects: '46' },
+      ],
+    });
+    expect(period.dropWithdraws[0].type).toBe('Ineligible / no protocol treatment');
   });
 });
 
@@ -126,6 +209,12 @@ describe('classic XML: a withheld stub (NCT01341288)', () => {
     const { record } = importClassic('NCT01341288.xml');
     expect(at(record, 'statusModule.overallStatus')).toBe('WITHHELD');
     expect(at(record, 'designModule')).toBeUndefined();
+  });
+});
+
+describe('v2GroupId', () => {
+  it('renumbers classic group ids as v2 numbers them', () => {
+    expect(['P1', 'B3', 'O12', 'E1', 'X7'].map(v2GroupId)).toEqual(['FG000', 'BG002', 'OG011', 'EG000', 'X7']);
   });
 });
 
