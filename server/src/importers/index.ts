@@ -39,7 +39,7 @@ interface Importer {
 const IMPORTERS: readonly Importer[] = [
   { format: 'v2-json', description: 'ClinicalTrials.gov API v2 JSON (a study or {"studies": [...]})', detect: looksLikeV2Json, convert: importV2Json },
   { format: 'prs-xml', description: 'ClinicalTrials.gov PRS XML (<study_collection>, a PRS download or upload, results included)', detect: looksLikePrsXml, convert: importPrsXml },
-  { format: 'classic-xml', description: "the public site's former XML (<clinical_study>, protocol only)", detect: looksLikeClassicXml, convert: importClassicXml },
+  { format: 'classic-xml', description: "the public site's former XML (<clinical_study>, results included)", detect: looksLikeClassicXml, convert: importClassicXml },
   { format: 'python-dict', description: 'a v2 study printed as a Python dict', detect: looksLikePythonDict, convert: importPythonDict },
   { format: 'clinconnect-page', description: 'a ClinConnect trial summary page', detect: looksLikeClinConnectPage, convert: importClinConnectPage },
   { format: 'basic-information-page', description: 'a study page with "Basic Information" and "Study Design" sections', detect: looksLikeBasicInformationPage, convert: importBasicInformationPage },
