@@ -112,7 +112,10 @@ export function importClassicXml(text: string): { records: Study[]; warnings: Im
 
 /** Classic XML indents its text blocks by their depth in the file ("\n        Inclusion Criteria:\n ..."); the text itself starts at its first character. */
 export function tidyText(text: string): string {
-  const lines = text.replace(/^\s*\n|\s+$/g, '').split('\n');
+  const lines = text
+    .trimEnd()
+    .replace(/^\s*\n/, '')
+    .split('\n');
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
   const common = indents.length === 0 ? 0 : Math.min(...indents);
   return lines

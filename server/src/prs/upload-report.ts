@@ -14,13 +14,15 @@ export interface ReportLine {
 }
 
 const SEVERITY: Record<string, Severity> = { ERROR: 'error', WARNING: 'warning', NOTE: 'info' };
-const LINE = /^\s*(ERROR|WARNING|NOTE)\s*:\s*(?:([A-Za-z_][\w.[\]/-]*)\s+--\s+)?(.+?)\s*$/i;
+const LINE = /^\s*(ERROR|WARNING|NOTE)\s*:\s*(?:([A-Za-z_][\w.[\]/-]*)\s+--\s+)?(\S.*)$/i;
 
 export function parseUploadReport(text: string): ReportLine[] {
   return text.split(/\r\n|\r|\n/).flatMap((raw, index) => {
     const match = LINE.exec(raw);
     if (match === null) return [];
-    return [{ line: index + 1, severity: SEVERITY[match[1].toUpperCase()], field: match[2], message: match[3] }];
+    return [
+      { line: index + 1, severity: SEVERITY[match[1].toUpperCase()], field: match[2], message: match[3].trimEnd() },
+    ];
   });
 }
 
