@@ -280,6 +280,31 @@ describe('reading XML safely', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('answers every damaged copy of a PRS file with a record or an ImportError, never a crash', () => {
+    const original = prsFile('shug0131__eudract_pkg__inst_extdata_1234.xml');
+    let seed = 22;
+    const random = (limit: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % limit;
+    };
+    const markup = '<>&;"\'/!?-[]=x ';
+    for (let round = 0; round < 300; round++) {
+      let text = original;
+      for (let edit = 0; edit < 1 + random(4); edit++) {
+        const at = random(text.length);
+        text =
+          random(2) === 0
+            ? text.slice(0, at) + markup[random(markup.length)] + text.slice(at)
+            : text.slice(0, at) + text.slice(at + 1 + random(20));
+      }
+      try {
+        importText(text, 'damaged.xml');
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(ImportError);
+      }
+    }
+  });
+
   it('refuses a reference to an entity nobody declared', () => {
     expect(
       refusal(
