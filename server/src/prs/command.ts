@@ -51,7 +51,7 @@ export function recordName(file: string): string {
   return basename(file).replace(/\.trial\.json$|\.json$/i, '');
 }
 
-export function sidecarPath(file: string): string {
+function sidecarPath(file: string): string {
   return join(dirname(file), `${recordName(file)}.prs.json`);
 }
 

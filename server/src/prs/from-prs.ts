@@ -54,10 +54,6 @@ export interface PrsImportedStudy {
   sidecar: PrsSidecar;
 }
 
-export function isPrsCollection(root: ReadElement): boolean {
-  return root.name === 'study_collection';
-}
-
 export function fromPrsDocument(root: ReadElement): { studies: PrsImportedStudy[]; warnings: PrsImportWarning[] } {
   const reader = new Reader();
   const studies = reader.children(root, 'clinical_study').map((study) => {
@@ -437,15 +433,13 @@ function contactsModule(study: ReadElement, reader: Reader): JsonObject {
   const central = [...reader.children(study, 'overall_contact'), ...reader.children(study, 'overall_contact_backup')]
     .filter(hasContent)
     .map((person) => contactOf(person, 'CONTACT', reader));
-  const officials = reader
-    .children(study, 'overall_official')
-    .map((official) =>
-      compactObject({
-        name: nameOf(official, reader),
-        affiliation: reader.text(official, 'affiliation'),
-        role: reader.code(official, 'role', OFFICIAL_ROLE),
-      }),
-    );
+  const officials = reader.children(study, 'overall_official').map((official) =>
+    compactObject({
+      name: nameOf(official, reader),
+      affiliation: reader.text(official, 'affiliation'),
+      role: reader.code(official, 'role', OFFICIAL_ROLE),
+    }),
+  );
   const locations = reader.children(study, 'location').map((location) => {
     const facility = reader.child(location, 'facility');
     const address = reader.child(facility, 'address');
@@ -768,15 +762,13 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
     preAssignmentDetails: reader.text(flow, 'preAssignmentDescription'),
     recruitmentDetails: reader.text(flow, 'recruitmentDetails'),
     typeUnitsAnalyzed: reader.text(flow, 'typeUnitsAnalyzed'),
-    groups: reader
-      .children(reader.child(flow, 'participantFlowGroups'), 'flowGroup')
-      .map((group) =>
-        compactObject({
-          id: group.attributes.id,
-          title: reader.text(group, 'title'),
-          description: reader.text(group, 'description'),
-        }),
-      ),
+    groups: reader.children(reader.child(flow, 'participantFlowGroups'), 'flowGroup').map((group) =>
+      compactObject({
+        id: group.attributes.id,
+        title: reader.text(group, 'title'),
+        description: reader.text(group, 'description'),
+      }),
+    ),
     periods: reader.children(reader.child(flow, 'periods'), 'period').map((period) =>
       compactObject({
         title: reader.text(period, 'title'),
