@@ -2,7 +2,7 @@
 // generating the study schema's validator (schemas/src/validator.mjs) that the server and CLI bundle.
 // Usage: node esbuild.mjs [--watch] [--production]
 import { context } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { generateStudyValidator } from './schemas/src/validator.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -39,6 +39,11 @@ const contexts = await Promise.all(
     }),
   ),
 );
+
+// xmllint-wasm (the PRS XSD check of `export --to prs`) starts libxml2 in a worker file that it looks for
+// next to the code that loads it, and that worker loads the WebAssembly beside itself: both go into dist/.
+mkdirSync('dist', { recursive: true });
+for (const file of ['xmllint-node.js', 'xmllint.wasm']) copyFileSync(`node_modules/xmllint-wasm/${file}`, `dist/${file}`);
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -1,6 +1,7 @@
-// The extension's commands: preview, export, lint workspace (a task), new record, import, output.
+// The extension's commands: preview, export, lint workspace (a task), new record, import, PRS export, output.
+import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { importText, formatRecord, ImportError } from '../../server/src/importers';
@@ -22,6 +23,7 @@ export function registerRecordCommands(context: vscode.ExtensionContext, { clien
   register('trialRecords.newRecord', () => newRecord());
   register('trialRecords.lintWorkspace', () => lintWorkspace(context));
   register('trialRecords.importRecord', () => importRecord());
+  register('trialRecords.exportPrs', (uri) => exportForPrs(context, output, uri as vscode.Uri | undefined));
   context.subscriptions.push(
     vscode.tasks.registerTaskProvider('trial-records', { provideTasks: () => [lintTask(context)], resolveTask: () => undefined }),
     // The task's report of an open record is of the file on disk, without rule links: the server's own replaces it.
@@ -125,6 +127,8 @@ async function importRecord(): Promise<void> {
       const document = folder
         ? await writeNew(vscode.Uri.joinPath(folder, imported.fileName), content)
         : await vscode.workspace.openTextDocument({ language: 'trial-record', content });
+      // PRS XML brings PRS-only fields (organization, review board…): they go beside the record, where the PRS export reads them.
+      if (folder && imported.sidecar) await writeNew(vscode.Uri.joinPath(folder, imported.fileName.replace(/\.trial\.json$/, '.prs.json')), formatRecord(imported.sidecar));
       if (index === 0) await vscode.window.showTextDocument(document);
     }
     const warnings = result.warnings.map((warning) => `line ${warning.line}: ${warning.message}`);
@@ -144,4 +148,37 @@ async function writeNew(uri: vscode.Uri, content: string): Promise<vscode.TextDo
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   return vscode.workspace.openTextDocument(uri);
+}
+
+/**
+ * "Export for PRS…": runs `trial-records export --to prs` on the record, writing <name>.prs.xml beside it;
+ * what is missing or refused is listed in the output channel.
+ */
+async function exportForPrs(context: vscode.ExtensionContext, output: vscode.OutputChannel, uri: vscode.Uri | undefined): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (target?.scheme !== 'file') {
+    void vscode.window.showErrorMessage('Export for PRS needs a trial record saved as a file.');
+    return;
+  }
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
+  if (open?.isDirty) await open.save();
+  const cli = context.asAbsolutePath('dist/cli.js');
+  const folder = dirname(target.fsPath);
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [cli, 'export', target.fsPath, '--to', 'prs', '-o', folder], { cwd: folder, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, out, err) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout: out, stderr: err });
+    });
+  });
+  output.appendLine(`[export for PRS] ${vscode.workspace.asRelativePath(target)}`);
+  if (stdout) output.append(stdout);
+  if (stderr) output.append(stderr);
+  if (code === 0) {
+    const written = vscode.Uri.file(join(folder, target.path.split('/').pop()!.replace(/\.trial\.json$|\.json$/, '') + '.prs.xml'));
+    const choice = await vscode.window.showInformationMessage(`Written ${vscode.workspace.asRelativePath(written)}${stderr ? ' (see Output for what was left out)' : ''}.`, 'Open');
+    if (choice === 'Open') await vscode.window.showTextDocument(written);
+  } else {
+    const problems = stderr.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('not exported.') && !/not exported \(/.test(line)).length;
+    const choice = await vscode.window.showErrorMessage(`Not exported for PRS: ${problems} problem(s), listed in the Output panel.`, 'Show Output');
+    if (choice === 'Show Output') output.show(true);
+  }
 }

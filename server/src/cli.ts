@@ -22,6 +22,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runLint(rest, io);
       case 'import':
         return await runImport(rest, io);
+      case 'export':
+        return await runExport(rest, io);
+      case 'import-report':
+        return await runImportReport(rest, io);
       case 'rules':
         return runRulesCommand(rest, io);
       case 'init':
@@ -74,6 +78,16 @@ function unknownCommandMessage(command: string): string {
 async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
   const { runImportCommand } = await import('./importers/command');
   return runImportCommand([...argv], io);
+}
+
+async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { runExportCommand } = await import('./prs/command');
+  return runExportCommand(argv, io);
+}
+
+async function runImportReport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { runImportReportCommand } = await import('./prs/report-command');
+  return runImportReportCommand(argv, io);
 }
 
 async function readStdin(): Promise<Buffer> {

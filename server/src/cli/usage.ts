@@ -35,6 +35,21 @@ const IMPORT = `  import FILE... [-o DIR] [--force]   Turn registry pages and du
       -f, --force              Replace records that already exist
 `;
 
+const EXPORT = `  export FILE... --to prs [-o DIR] [--allow-incomplete]
+                             Write each record as a ClinicalTrials.gov PRS upload (DIR/<name>.prs.xml),
+                             checked against the PRS XML schemas first; PRS-only facts (organization,
+                             IND/IDE, review board) come from <name>.prs.json beside the record or the
+                             config's "prs" object. Exit 1 when a record cannot become a valid upload
+      --to prs                 The format (the only one)
+      -o, --output DIR         Write the uploads into DIR (default: the working directory)
+      --allow-incomplete       Write a record even when PRS-required values are missing (named on stderr)
+`;
+
+const IMPORT_REPORT = `  import-report REPORT --record FILE [--format NAME]
+                             Show the lines of a PRS upload report (ERROR / WARNING / NOTE: field -- text)
+                             as findings at the record's fields, in any lint format; exit 1 on an ERROR
+`;
+
 const RULES = `  rules [id...] [--format table|json|markdown|config-schema]
                              List every rule with its severity, category and source; with ids,
                              describe those rules (what they check, options, fix, config)
@@ -54,7 +69,7 @@ const CALIBRATE = `  calibrate [paths|globs...]   Lint real (published) records 
       --today yyyy-MM-dd       The date that time-relative rules compare with
 `;
 
-const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, rules: RULES, init: INIT, calibrate: CALIBRATE };
+const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, export: EXPORT, 'import-report': IMPORT_REPORT, rules: RULES, init: INIT, calibrate: CALIBRATE };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
@@ -63,7 +78,7 @@ const EXIT_CODES = 'Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 u
 export const USAGE = `Usage: trial-records <command> [options]
 
 Commands:
-${LINT}${IMPORT}${RULES}${INIT}${CALIBRATE}  help [command]             Show this text, or one command's options (also <command> --help)
+${LINT}${IMPORT}${EXPORT}${IMPORT_REPORT}${RULES}${INIT}${CALIBRATE}  help [command]             Show this text, or one command's options (also <command> --help)
   version                    Show the version (also --version)
 
 ${EXIT_CODES}`;

@@ -18,7 +18,7 @@ export const DEFAULT_RULE_MEMORY_MB = 256;
 /** Below this V8 cannot even start a worker with the rules loaded. */
 const MIN_RULE_MEMORY_MB = 16;
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout', 'ruleMemoryLimit'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout', 'ruleMemoryLimit', 'prs'];
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {

@@ -64,6 +64,7 @@ export function configSchema(): Record<string, unknown> {
       today: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The date time-relative rules compare with (yyyy-MM-dd).' },
       ruleTimeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds a custom rule, or the check against a team schema, may run per record before it is stopped (default 1000).' },
       ruleMemoryLimit: { type: 'number', minimum: 16, description: 'Megabytes of memory the custom rules\' worker may use; a rule that needs more is stopped and reported (default 256).' },
+      prs: { type: 'object', description: 'Defaults for "trial-records export --to prs" with the properties of a <name>.prs.json sidecar (schemas/prs-sidecar.schema.json), e.g. {"orgName": "..."}; a sidecar overrides them field by field.' },
     },
   };
 }

@@ -25,6 +25,8 @@ export interface TrialConfigFile {
   ruleTimeout?: number;
   /** Megabytes of heap the custom rules' worker may use (default 256). */
   ruleMemoryLimit?: number;
+  /** Defaults for `export --to prs` (the fields of a <name>.prs.json sidecar), read by the export only. */
+  prs?: Record<string, unknown>;
 }
 
 export interface RuleSetting {

@@ -54,7 +54,7 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
   }
   for (const warning of result.warnings) io.stderr(`${file}:${warning.line}: warning: ${warning.message}\n`);
   let allWritten = true;
-  for (const { fileName, record } of result.records) {
+  for (const { fileName, record, sidecar } of result.records) {
     const target = resolve(directory, fileName);
     if (existsSync(target) && !force) {
       io.stderr(`${target}: already exists; not overwritten (use --force to replace it)\n`);
@@ -70,6 +70,7 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
       continue;
     }
     io.stdout(`${file} -> ${target} (${result.format})\n`);
+    if (sidecar !== undefined && !writeSidecar(target, sidecar, force, io)) allWritten = false;
   }
   return allWritten;
 }
@@ -92,6 +93,23 @@ export async function runImportCommand(argv: string[], io: ImportCommandIo): Pro
     if (!importFile(file, directory, options.force, io)) failed++;
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** PRS-only facts go next to the record (study.trial.json -> study.prs.json), where the export looks for them. */
+function writeSidecar(recordPath: string, sidecar: Record<string, unknown>, force: boolean, io: ImportCommandIo): boolean {
+  const target = recordPath.replace(/\.trial\.json$/, '.prs.json');
+  if (existsSync(target) && !force) {
+    io.stderr(`${target}: already exists; not overwritten (use --force to replace it)\n`);
+    return false;
+  }
+  try {
+    writeFileSync(target, formatRecord(sidecar));
+  } catch (error) {
+    io.stderr(`${target}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return false;
+  }
+  io.stdout(`  PRS-only fields -> ${target}\n`);
+  return true;
 }
 
 function unreadableReason(code: string | undefined, error: unknown): string {

@@ -1,6 +1,8 @@
 // Converts study records from other formats into trial records: format detection, file names, output text.
 import { importBasicInformationPage, looksLikeBasicInformationPage } from './basic-information-page';
 import { importClinConnectPage, looksLikeClinConnectPage } from './clinconnect-page';
+import { importClassicXml, looksLikeClassicXml } from './classic-xml';
+import { importPrsXml, looksLikePrsXml, xmlRootName } from './prs-xml';
 import { importPythonDict, looksLikePythonDict } from './python-dict';
 import type { ImportWarning, Study } from './study-draft';
 import { importTrialDetailsPage, looksLikeTrialDetailsPage } from './trial-details-page';
@@ -9,11 +11,13 @@ import { withShortQuotes } from '../service/words';
 
 export type { ImportWarning } from './study-draft';
 
-export type ImportFormat = 'v2-json' | 'python-dict' | 'clinconnect-page' | 'basic-information-page' | 'trial-details-page';
+export type ImportFormat = 'v2-json' | 'prs-xml' | 'classic-xml' | 'python-dict' | 'clinconnect-page' | 'basic-information-page' | 'trial-details-page';
 
 export interface ImportedRecord {
   fileName: string;
   record: Record<string, unknown>;
+  /** PRS-only facts (PRS XML), written next to the record as <name>.prs.json. */
+  sidecar?: Record<string, unknown>;
 }
 
 export interface ImportResult {
@@ -28,12 +32,14 @@ interface Importer {
   format: ImportFormat;
   description: string;
   detect(text: string): boolean;
-  convert(text: string): { records: Study[]; warnings: ImportWarning[] };
+  convert(text: string): { records: Study[]; warnings: ImportWarning[]; sidecars?: Array<Record<string, unknown>> };
 }
 
 /** In detection order: the structured formats first, since a page may quote JSON but not the reverse. */
 const IMPORTERS: readonly Importer[] = [
   { format: 'v2-json', description: 'ClinicalTrials.gov API v2 JSON (a study or {"studies": [...]})', detect: looksLikeV2Json, convert: importV2Json },
+  { format: 'prs-xml', description: 'ClinicalTrials.gov PRS XML (<study_collection>, a PRS download or upload, results included)', detect: looksLikePrsXml, convert: importPrsXml },
+  { format: 'classic-xml', description: "the public site's former XML (<clinical_study>, results included)", detect: looksLikeClassicXml, convert: importClassicXml },
   { format: 'python-dict', description: 'a v2 study printed as a Python dict', detect: looksLikePythonDict, convert: importPythonDict },
   { format: 'clinconnect-page', description: 'a ClinConnect trial summary page', detect: looksLikeClinConnectPage, convert: importClinConnectPage },
   { format: 'basic-information-page', description: 'a study page with "Basic Information" and "Study Design" sections', detect: looksLikeBasicInformationPage, convert: importBasicInformationPage },
@@ -54,8 +60,12 @@ function unsupportedMessage(sourceName: string): string {
 export function importText(text: string, sourceName: string): ImportResult {
   if (text.trim() === '') throw new ImportError(`${sourceName}: the file is empty; there is nothing to import.`);
   const importer = IMPORTERS.find((candidate) => candidate.detect(text));
-  if (!importer) throw new ImportError(unsupportedMessage(sourceName));
-  let converted: { records: Study[]; warnings: ImportWarning[] };
+  if (!importer) {
+    const root = xmlRootName(text);
+    if (root !== undefined) throw new ImportError(`${sourceName}: an XML file whose root element is <${root}>; PRS XML has <study_collection>, classic XML <clinical_study>.`);
+    throw new ImportError(unsupportedMessage(sourceName));
+  }
+  let converted: { records: Study[]; warnings: ImportWarning[]; sidecars?: Array<Record<string, unknown>> };
   try {
     converted = importer.convert(text);
   } catch (error) {
@@ -64,7 +74,10 @@ export function importText(text: string, sourceName: string): ImportResult {
   }
   return {
     format: importer.format,
-    records: withFileNames(converted.records, sourceName),
+    records: withFileNames(converted.records, sourceName).map((record, index) => {
+      const sidecar = converted.sidecars?.[index];
+      return sidecar !== undefined && Object.keys(sidecar).length > 0 ? { ...record, sidecar } : record;
+    }),
     // Warnings quote the source line: a line of a whole page's length is cut to its start.
     warnings: converted.warnings.map((warning) => ({ line: warning.line, message: withShortQuotes(warning.message) })).sort((a, b) => a.line - b.line),
   };
