@@ -288,6 +288,8 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     // An open record's findings are listed once: the task's report and the server's share one list.
     await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('Oversight module');
     await problemRow('"Oversight module" (oversightModule) is missing').first().waitFor({ timeout: 30000 });
+    const problemLines = async () => (await problemRows()).filter((row) => row.includes('[Ln '));
+    await expect.poll(async () => (await problemLines()).every((row) => row.includes('Oversight module')), { timeout: 10000 }).toBe(true);
     // Rows come as a file's header, then its problems: each file lists the problem once.
     const perFile: number[] = [];
     for (const row of await problemRows()) {
