@@ -43,7 +43,8 @@ const contexts = await Promise.all(
 // xmllint-wasm (the PRS XSD check of `export --to prs`) starts libxml2 in a worker file that it looks for
 // next to the code that loads it, and that worker loads the WebAssembly beside itself: both go into dist/.
 mkdirSync('dist', { recursive: true });
-for (const file of ['xmllint-node.js', 'xmllint.wasm']) copyFileSync(`node_modules/xmllint-wasm/${file}`, `dist/${file}`);
+for (const file of ['xmllint-node.js', 'xmllint.wasm'])
+  copyFileSync(`node_modules/xmllint-wasm/${file}`, `dist/${file}`);
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -11,7 +11,10 @@ Module._resolveFilename = function (request, ...rest) {
 };
 const { default: tseslint } = await import('typescript-eslint');
 
-const NO_VSCODE = { name: 'vscode', message: 'Only client/ talks to VS Code; the server, CLI and tests stay editor-neutral.' };
+const NO_VSCODE = {
+  name: 'vscode',
+  message: 'Only client/ talks to VS Code; the server, CLI and tests stay editor-neutral.',
+};
 
 /** Relative imports that climb into one of these folders of server/src. */
 function layerBan(folders, why) {
@@ -23,13 +26,26 @@ function restrictedImports(...patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/out/**', 'server/src/service/studyValidator.generated.js', 'test/e2e/electron/**', '.e2e/**', '.nvim/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '**/out/**',
+      'server/src/service/studyValidator.generated.js',
+      'test/e2e/electron/**',
+      '.e2e/**',
+      '.nvim/**',
+    ],
+  },
   {
     files: ['server/**/*.ts', 'client/**/*.ts', 'test/**/*.ts', 'test/**/*.mts'],
     extends: [tseslint.configs.recommended],
     rules: {
       // A leading underscore marks a parameter an interface requires; a rest sibling leaves a field out.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       ...restrictedImports(),
     },
   },
@@ -44,10 +60,20 @@ export default tseslint.config(
   },
   {
     files: ['server/src/service/**/*.ts'],
-    rules: restrictedImports(layerBan(['rules', 'formatters', 'config', 'cli', 'lsp'], 'The service is the engine: its callers hand it the rules and what else it needs, so that it depends on no adapter.')),
+    rules: restrictedImports(
+      layerBan(
+        ['rules', 'formatters', 'config', 'cli', 'lsp'],
+        'The service is the engine: its callers hand it the rules and what else it needs, so that it depends on no adapter.',
+      ),
+    ),
   },
   {
     files: ['server/src/rules/**/*.ts'],
-    rules: restrictedImports(layerBan(['config', 'cli', 'lsp', 'formatters'], 'A rule sees its record and options only; configuration and output belong to the adapters.')),
+    rules: restrictedImports(
+      layerBan(
+        ['config', 'cli', 'lsp', 'formatters'],
+        'A rule sees its record and options only; configuration and output belong to the adapters.',
+      ),
+    ),
   },
 );

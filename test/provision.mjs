@@ -8,11 +8,21 @@ import { pathToFileURL } from 'node:url';
 
 /** What each suite needs: a check and the Debian package that provides it. */
 const TOOLS = [
-  { name: 'chromium', suites: 'preview, e2e', package: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
+  {
+    name: 'chromium',
+    suites: 'preview, e2e',
+    package: 'chromium',
+    present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
+  },
   { name: 'neovim', suites: 'nvim', package: 'neovim', present: () => succeeds('nvim', ['--version']) },
   { name: 'git', suites: 'cli (--changed-since), e2e', package: 'git', present: () => succeeds('git', ['--version']) },
   // code-server's kerberos add-on builds from source during the e2e suite's editor install.
-  { name: 'Kerberos headers', suites: 'e2e', package: 'libkrb5-dev', present: () => !isDebian() || succeeds('dpkg', ['-s', 'libkrb5-dev']) },
+  {
+    name: 'Kerberos headers',
+    suites: 'e2e',
+    package: 'libkrb5-dev',
+    present: () => !isDebian() || succeeds('dpkg', ['-s', 'libkrb5-dev']),
+  },
 ];
 
 function succeeds(command, args) {
@@ -31,8 +41,17 @@ function log(line) {
 /** How to run apt-get with the rights it needs, or undefined when this process cannot. */
 function aptRunner() {
   if (!isDebian() || !succeeds('apt-get', ['--version'])) return undefined;
-  if (process.getuid?.() === 0) return (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (succeeds('sudo', ['-n', 'true'])) return (args) => spawnSync('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (process.getuid?.() === 0)
+    return (args) =>
+      spawnSync('apt-get', args, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+  if (succeeds('sudo', ['-n', 'true']))
+    return (args) =>
+      spawnSync('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
   return undefined;
 }
 
@@ -47,7 +66,9 @@ export function provisionSystemTools() {
   for (const tool of missing) log(`${tool.name} is missing (needed by the ${tool.suites} tests)`);
   const apt = aptRunner();
   if (!apt) {
-    log(`cannot install without root: run \`sudo apt-get install ${packages.join(' ')}\` (or set CHROMIUM_PATH), then the tests again`);
+    log(
+      `cannot install without root: run \`sudo apt-get install ${packages.join(' ')}\` (or set CHROMIUM_PATH), then the tests again`,
+    );
     return missing.map((tool) => tool.name);
   }
   log('apt-get update…');
@@ -55,7 +76,8 @@ export function provisionSystemTools() {
   log(`apt-get install ${packages.join(' ')}… (a minute or two)`);
   const installed = apt(['install', '-y', '-qq', ...packages]);
   const still = TOOLS.filter((tool) => !tool.present()).map((tool) => tool.name);
-  if (installed.status !== 0 || still.length > 0) log(`apt-get did not install everything (exit ${installed.status}); still missing: ${still.join(', ') || 'none'}`);
+  if (installed.status !== 0 || still.length > 0)
+    log(`apt-get did not install everything (exit ${installed.status}); still missing: ${still.join(', ') || 'none'}`);
   else log('done');
   return still;
 }

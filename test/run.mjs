@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
+// `npm test`: type-check, lint, format check, build, then every vitest suite (unit, cli, lsp, nvim, preview, e2e),
 // failing fast; ends with the plain "N passed, N failed" line that CI counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -20,12 +20,21 @@ if (!existsSync(join('node_modules', '.bin', 'vitest'))) {
 }
 console.log('\n▶ system tools (Chromium, Neovim, git) for the preview, nvim and e2e suites');
 const missing = provisionSystemTools();
-console.log(missing.length === 0 ? 'all present' : `still missing: ${missing.join(', ')} (the suites that need them will fail and say so)`);
+console.log(
+  missing.length === 0
+    ? 'all present'
+    : `still missing: ${missing.join(', ')} (the suites that need them will fail and say so)`,
+);
 if (step('type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']) !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
 if (step('lint (eslint)', npx, ['eslint']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (step('format (prettier --check)', 'npm', ['run', '--silent', 'format:check']) !== 0) {
+  console.log('Run `npm run format` to format the code.');
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
@@ -35,13 +44,25 @@ if (step('build (esbuild)', process.execPath, ['esbuild.mjs']) !== 0) {
 }
 const report = join(mkdtempSync(join(tmpdir(), 'trial-records-test-')), 'vitest.json');
 const filters = process.argv.slice(2);
-const status = step('tests (vitest)', npx, ['vitest', 'run', '--config', 'test/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters]);
+const status = step('tests (vitest)', npx, [
+  'vitest',
+  'run',
+  '--config',
+  'test/vitest.config.mts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...filters,
+]);
 let passed = 0;
 let failed = status === 0 ? 0 : 1;
 if (existsSync(report)) {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   passed = summary.numPassedTests;
-  failed = summary.numFailedTests + (summary.numFailedTestSuites ?? 0) + (status !== 0 && summary.numFailedTests === 0 && (summary.numFailedTestSuites ?? 0) === 0 ? 1 : 0);
+  failed =
+    summary.numFailedTests +
+    (summary.numFailedTestSuites ?? 0) +
+    (status !== 0 && summary.numFailedTests === 0 && (summary.numFailedTestSuites ?? 0) === 0 ? 1 : 0);
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(status === 0 ? 0 : 1);

@@ -1,4 +1,5 @@
 // Tests describe runs outside GitHub Actions unless they set its variables themselves: CI may run
 // in GitHub Actions, whose variables change how the reports name and link files. The same goes for
 // the colour conventions (NO_COLOR, FORCE_COLOR) that a CI service may set.
-for (const name of Object.keys(process.env)) if (name.startsWith('GITHUB_') || name === 'NO_COLOR' || name === 'FORCE_COLOR') delete process.env[name];
+for (const name of Object.keys(process.env))
+  if (name.startsWith('GITHUB_') || name === 'NO_COLOR' || name === 'FORCE_COLOR') delete process.env[name];

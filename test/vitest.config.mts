@@ -5,7 +5,14 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     globals: true,
-    include: ['test/unit/**/*.test.ts', 'test/lsp/**/*.test.ts', 'test/nvim/**/*.test.ts', 'test/preview/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/lsp/**/*.test.ts',
+      'test/nvim/**/*.test.ts',
+      'test/preview/**/*.test.ts',
+      'test/cli/**/*.test.ts',
+      'test/e2e/**/*.test.ts',
+    ],
     testTimeout: 30000,
     hookTimeout: 120000,
     pool: 'forks',

@@ -15,9 +15,12 @@ interface Services {
 }
 
 export function registerRecordCommands(context: vscode.ExtensionContext, { client, output, previews }: Services): void {
-  const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const register = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
   register('trialRecords.openPreview', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Active));
-  register('trialRecords.openPreviewToSide', (uri) => previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Beside));
+  register('trialRecords.openPreviewToSide', (uri) =>
+    previews.open(uri as vscode.Uri | undefined, vscode.ViewColumn.Beside),
+  );
   register('trialRecords.exportPreview', (uri) => previews.exportHtml(uri as vscode.Uri | undefined));
   register('trialRecords.showOutput', () => output.show(true));
   register('trialRecords.newRecord', () => newRecord());
@@ -25,10 +28,14 @@ export function registerRecordCommands(context: vscode.ExtensionContext, { clien
   register('trialRecords.importRecord', () => importRecord());
   register('trialRecords.exportPrs', (uri) => exportForPrs(context, output, uri as vscode.Uri | undefined));
   context.subscriptions.push(
-    vscode.tasks.registerTaskProvider('trial-records', { provideTasks: () => [lintTask(context)], resolveTask: () => undefined }),
+    vscode.tasks.registerTaskProvider('trial-records', {
+      provideTasks: () => [lintTask(context)],
+      resolveTask: () => undefined,
+    }),
     // The task's report of an open record is of the file on disk, without rule links: the server's own replaces it.
     vscode.tasks.onDidEndTask((event) => {
-      if (event.execution.task.definition.type === 'trial-records') void client.sendNotification('trialRecords/republish');
+      if (event.execution.task.definition.type === 'trial-records')
+        void client.sendNotification('trialRecords/republish');
     }),
   );
 }
@@ -41,7 +48,10 @@ function lintTask(context: vscode.ExtensionContext): vscode.Task {
     folder ?? vscode.TaskScope.Workspace,
     'lint workspace',
     'trial-records',
-    new vscode.ProcessExecution(process.execPath, [cli, 'lint', '.', '--format', 'compact', ...cacheOptions(context)], { cwd: folder?.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }),
+    new vscode.ProcessExecution(process.execPath, [cli, 'lint', '.', '--format', 'compact', ...cacheOptions(context)], {
+      cwd: folder?.uri.fsPath,
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    }),
     '$trial-records',
   );
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent };
@@ -61,23 +71,38 @@ function cacheOptions(context: vscode.ExtensionContext): string[] {
 }
 
 async function lintWorkspace(context: vscode.ExtensionContext): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Trial Records: linting the workspace…' }, async () => {
-    const execution = await vscode.tasks.executeTask(lintTask(context));
-    await new Promise<void>((resolve) => {
-      const done = vscode.tasks.onDidEndTask((event) => {
-        if (event.execution === execution) {
-          done.dispose();
-          resolve();
-        }
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Trial Records: linting the workspace…' },
+    async () => {
+      const execution = await vscode.tasks.executeTask(lintTask(context));
+      await new Promise<void>((resolve) => {
+        const done = vscode.tasks.onDidEndTask((event) => {
+          if (event.execution === execution) {
+            done.dispose();
+            resolve();
+          }
+        });
       });
-    });
-  });
+    },
+  );
 }
 
 const STUDY_TYPES: ReadonlyArray<{ label: string; type: NewStudyType; detail: string }> = [
-  { label: 'Interventional', type: 'INTERVENTIONAL', detail: 'Participants are assigned to interventions (a clinical trial)' },
-  { label: 'Observational', type: 'OBSERVATIONAL', detail: 'Participants are observed; the study assigns no intervention' },
-  { label: 'Expanded access', type: 'EXPANDED_ACCESS', detail: 'An investigational product offered outside a clinical trial' },
+  {
+    label: 'Interventional',
+    type: 'INTERVENTIONAL',
+    detail: 'Participants are assigned to interventions (a clinical trial)',
+  },
+  {
+    label: 'Observational',
+    type: 'OBSERVATIONAL',
+    detail: 'Participants are observed; the study assigns no intervention',
+  },
+  {
+    label: 'Expanded access',
+    type: 'EXPANDED_ACCESS',
+    detail: 'An investigational product offered outside a clinical trial',
+  },
 ];
 
 /** The registry's label of a status code ("NOT_YET_RECRUITING" → "Not yet recruiting"). */
@@ -103,19 +128,26 @@ async function newRecord(): Promise<void> {
 
 /** "Import Trial Record…": from a file or from the clipboard, into the workspace folder. */
 async function importRecord(): Promise<void> {
-  const source = await vscode.window.showQuickPick(['From a file…', 'From the clipboard'], { title: 'Import Trial Record' });
+  const source = await vscode.window.showQuickPick(['From a file…', 'From the clipboard'], {
+    title: 'Import Trial Record',
+  });
   if (!source) return;
   let text: string;
   let name = 'clipboard';
   if (source === 'From the clipboard') text = await vscode.env.clipboard.readText();
   else {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Registry page or dump to import' });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      title: 'Registry page or dump to import',
+    });
     if (!picked?.[0]) return;
     name = picked[0].path.split('/').pop() ?? name;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
     } catch (error) {
-      void vscode.window.showErrorMessage(`${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `${name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
   }
@@ -128,7 +160,11 @@ async function importRecord(): Promise<void> {
         ? await writeNew(vscode.Uri.joinPath(folder, imported.fileName), content)
         : await vscode.workspace.openTextDocument({ language: 'trial-record', content });
       // PRS XML brings PRS-only fields (organization, review board…): they go beside the record, where the PRS export reads them.
-      if (folder && imported.sidecar) await writeNew(vscode.Uri.joinPath(folder, imported.fileName.replace(/\.trial\.json$/, '.prs.json')), formatRecord(imported.sidecar));
+      if (folder && imported.sidecar)
+        await writeNew(
+          vscode.Uri.joinPath(folder, imported.fileName.replace(/\.trial\.json$/, '.prs.json')),
+          formatRecord(imported.sidecar),
+        );
       if (index === 0) await vscode.window.showTextDocument(document);
     }
     const warnings = result.warnings.map((warning) => `line ${warning.line}: ${warning.message}`);
@@ -136,14 +172,23 @@ async function importRecord(): Promise<void> {
     if (warnings.length) void vscode.window.showWarningMessage(summary, { detail: warnings.join('\n'), modal: false });
     else void vscode.window.showInformationMessage(summary);
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof ImportError ? error.message : `Import failed: ${String(error)}`);
+    void vscode.window.showErrorMessage(
+      error instanceof ImportError ? error.message : `Import failed: ${String(error)}`,
+    );
   }
 }
 
 async function writeNew(uri: vscode.Uri, content: string): Promise<vscode.TextDocument> {
-  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
   if (exists) {
-    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it?`, { modal: true }, 'Replace');
+    const answer = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(uri)} exists. Replace it?`,
+      { modal: true },
+      'Replace',
+    );
     if (answer !== 'Replace') return vscode.workspace.openTextDocument(uri);
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
@@ -154,7 +199,11 @@ async function writeNew(uri: vscode.Uri, content: string): Promise<vscode.TextDo
  * "Export for PRS…": runs `trial-records export --to prs` on the record, writing <name>.prs.xml beside it;
  * what is missing or refused is listed in the output channel.
  */
-async function exportForPrs(context: vscode.ExtensionContext, output: vscode.OutputChannel, uri: vscode.Uri | undefined): Promise<void> {
+async function exportForPrs(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  uri: vscode.Uri | undefined,
+): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (target?.scheme !== 'file') {
     void vscode.window.showErrorMessage('Export for PRS needs a trial record saved as a file.');
@@ -165,20 +214,41 @@ async function exportForPrs(context: vscode.ExtensionContext, output: vscode.Out
   const cli = context.asAbsolutePath('dist/cli.js');
   const folder = dirname(target.fsPath);
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [cli, 'export', target.fsPath, '--to', 'prs', '-o', folder], { cwd: folder, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, out, err) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout: out, stderr: err });
-    });
+    execFile(
+      process.execPath,
+      [cli, 'export', target.fsPath, '--to', 'prs', '-o', folder],
+      { cwd: folder, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+      (error, out, err) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout: out, stderr: err });
+      },
+    );
   });
   output.appendLine(`[export for PRS] ${vscode.workspace.asRelativePath(target)}`);
   if (stdout) output.append(stdout);
   if (stderr) output.append(stderr);
   if (code === 0) {
-    const written = vscode.Uri.file(join(folder, target.path.split('/').pop()!.replace(/\.trial\.json$|\.json$/, '') + '.prs.xml'));
-    const choice = await vscode.window.showInformationMessage(`Written ${vscode.workspace.asRelativePath(written)}${stderr ? ' (see Output for what was left out)' : ''}.`, 'Open');
+    const written = vscode.Uri.file(
+      join(
+        folder,
+        target.path
+          .split('/')
+          .pop()!
+          .replace(/\.trial\.json$|\.json$/, '') + '.prs.xml',
+      ),
+    );
+    const choice = await vscode.window.showInformationMessage(
+      `Written ${vscode.workspace.asRelativePath(written)}${stderr ? ' (see Output for what was left out)' : ''}.`,
+      'Open',
+    );
     if (choice === 'Open') await vscode.window.showTextDocument(written);
   } else {
-    const problems = stderr.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('not exported.') && !/not exported \(/.test(line)).length;
-    const choice = await vscode.window.showErrorMessage(`Not exported for PRS: ${problems} problem(s), listed in the Output panel.`, 'Show Output');
+    const problems = stderr
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.endsWith('not exported.') && !/not exported \(/.test(line)).length;
+    const choice = await vscode.window.showErrorMessage(
+      `Not exported for PRS: ${problems} problem(s), listed in the Output panel.`,
+      'Show Output',
+    );
     if (choice === 'Show Output') output.show(true);
   }
 }

@@ -1,7 +1,15 @@
 // VS Code activation: starts the language server over IPC, registers the commands, the preview
 // and the language status item. Everything about records themselves lives in the server.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ClientCapabilities, type FeatureState, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type ClientCapabilities,
+  type FeatureState,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type StaticFeature,
+} from 'vscode-languageclient/node';
 import { PreviewManager } from './preview/panel';
 import { registerRecordCommands } from './commands';
 import { StatusItem } from './status';
@@ -23,7 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTextEditing(context, schema);
   registerHints(context, schema);
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('trialRecords/trustChanged', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification('trialRecords/trustChanged', { trusted: true }),
+    ),
   );
   await client.start();
   status.listen();
@@ -46,7 +56,9 @@ function startClient(context: vscode.ExtensionContext, output: vscode.OutputChan
     synchronize: { configurationSection: 'trialRecords' },
     initializationOptions: { trusted: vscode.workspace.isTrusted, ruleDocsCommand: RULE_DOCS_COMMAND },
     // A finding's hover names its rule in one line and links to its docs through this command.
-    middleware: { provideHover: async (document, position, token, next) => withRuleDocsLinks(await next(document, position, token)) },
+    middleware: {
+      provideHover: async (document, position, token, next) => withRuleDocsLinks(await next(document, position, token)),
+    },
   };
   const client = new LanguageClient('trialRecords', 'Trial Records', serverOptions, clientOptions);
   client.registerFeature(new PushedDiagnosticsOnly());
@@ -89,7 +101,9 @@ async function showRuleDocs(uri: unknown, ruleId: unknown): Promise<void> {
   const docs = await client.sendRequest<string | null>('trialRecords/ruleDocs', { uri, ruleId });
   if (!docs) return;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: docs });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri).then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));
+  await vscode.commands
+    .executeCommand('markdown.showPreviewToSide', document.uri)
+    .then(undefined, () => vscode.window.showTextDocument(document, vscode.ViewColumn.Beside));
 }
 
 export async function deactivate(): Promise<void> {

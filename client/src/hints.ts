@@ -8,45 +8,54 @@ const LANGUAGE_ID = 'trial-record';
 const MAX_SIZE = 2_000_000;
 
 function enabled(document: vscode.TextDocument): boolean {
-  return document.getText().length <= MAX_SIZE && vscode.workspace.getConfiguration('trialRecords', document.uri).get<boolean>('inlayHints.enabled', true);
+  return (
+    document.getText().length <= MAX_SIZE &&
+    vscode.workspace.getConfiguration('trialRecords', document.uri).get<boolean>('inlayHints.enabled', true)
+  );
 }
 
 export function registerHints(context: vscode.ExtensionContext, schema: () => Record<string, unknown>): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
-    vscode.languages.registerInlayHintsProvider({ language: LANGUAGE_ID }, {
-      onDidChangeInlayHints: changed.event,
-      provideInlayHints(document, range) {
-        if (!enabled(document)) return [];
-        const start = document.offsetAt(range.start);
-        const end = document.offsetAt(range.end);
-        return valueHints(document.getText(), schema())
-          .filter((hint) => hint.offset >= start && hint.offset <= end)
-          .map((hint) => {
-            const inlay = new vscode.InlayHint(document.positionAt(hint.offset), hint.label);
-            inlay.paddingLeft = true;
-            return inlay;
+    vscode.languages.registerInlayHintsProvider(
+      { language: LANGUAGE_ID },
+      {
+        onDidChangeInlayHints: changed.event,
+        provideInlayHints(document, range) {
+          if (!enabled(document)) return [];
+          const start = document.offsetAt(range.start);
+          const end = document.offsetAt(range.end);
+          return valueHints(document.getText(), schema())
+            .filter((hint) => hint.offset >= start && hint.offset <= end)
+            .map((hint) => {
+              const inlay = new vscode.InlayHint(document.positionAt(hint.offset), hint.label);
+              inlay.paddingLeft = true;
+              return inlay;
+            });
+        },
+      },
+    ),
+    vscode.languages.registerCodeLensProvider(
+      { language: LANGUAGE_ID },
+      {
+        onDidChangeCodeLenses: changed.event,
+        provideCodeLenses(document) {
+          if (!enabled(document)) return [];
+          const text = document.getText();
+          let record: unknown;
+          try {
+            record = JSON.parse(text);
+          } catch {
+            return [];
+          }
+          return lineNotes(text, record).map((note) => {
+            const position = document.positionAt(note.offset);
+            return new vscode.CodeLens(new vscode.Range(position, position), { title: note.title, command: '' });
           });
+        },
       },
-    }),
-    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, {
-      onDidChangeCodeLenses: changed.event,
-      provideCodeLenses(document) {
-        if (!enabled(document)) return [];
-        const text = document.getText();
-        let record: unknown;
-        try {
-          record = JSON.parse(text);
-        } catch {
-          return [];
-        }
-        return lineNotes(text, record).map((note) => {
-          const position = document.positionAt(note.offset);
-          return new vscode.CodeLens(new vscode.Range(position, position), { title: note.title, command: '' });
-        });
-      },
-    }),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('trialRecords.inlayHints')) changed.fire();
     }),

@@ -14,8 +14,26 @@ export const STARTING_STATUSES: Record<NewStudyType, readonly string[]> = {
 /** A piece of the snippet: literal JSON text, or a tab stop (optionally with default text or choices). */
 type Stop = { stop: string; default?: string; choices?: readonly string[]; bare?: boolean };
 
-const PRIMARY_PURPOSES = ['TREATMENT', 'PREVENTION', 'DIAGNOSTIC', 'SUPPORTIVE_CARE', 'SCREENING', 'HEALTH_SERVICES_RESEARCH', 'BASIC_SCIENCE', 'DEVICE_FEASIBILITY', 'ECT', 'OTHER'];
-const ARM_TYPES = ['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER'];
+const PRIMARY_PURPOSES = [
+  'TREATMENT',
+  'PREVENTION',
+  'DIAGNOSTIC',
+  'SUPPORTIVE_CARE',
+  'SCREENING',
+  'HEALTH_SERVICES_RESEARCH',
+  'BASIC_SCIENCE',
+  'DEVICE_FEASIBILITY',
+  'ECT',
+  'OTHER',
+];
+const ARM_TYPES = [
+  'EXPERIMENTAL',
+  'ACTIVE_COMPARATOR',
+  'PLACEBO_COMPARATOR',
+  'SHAM_COMPARATOR',
+  'NO_INTERVENTION',
+  'OTHER',
+];
 
 /** Builds the snippet text: numbers the tab stops in order of appearance and escapes the literal parts. */
 class SnippetWriter {
@@ -31,7 +49,10 @@ class SnippetWriter {
       return `[\n${inner.join(',\n')}\n${this.indent.repeat(depth)}]`;
     }
     if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value).map(([key, item]) => `${this.indent.repeat(depth + 1)}${literal(JSON.stringify(key))}: ${this.write(item, depth + 1)}`);
+      const entries = Object.entries(value).map(
+        ([key, item]) =>
+          `${this.indent.repeat(depth + 1)}${literal(JSON.stringify(key))}: ${this.write(item, depth + 1)}`,
+      );
       return `{\n${entries.join(',\n')}\n${this.indent.repeat(depth)}}`;
     }
     if (typeof value === 'string') return `"${quotedParts(value, (stop) => this.stop(stop))}"`;
@@ -99,12 +120,29 @@ function statusModule(type: NewStudyType, status: string, month: string): Record
 }
 
 function designModule(type: NewStudyType): Record<string, unknown> {
-  if (type === 'EXPANDED_ACCESS') return { studyType: type, expandedAccessTypes: { individual: { ...yesOrNo('individual'), choices: ['true', 'false'] } } };
+  if (type === 'EXPANDED_ACCESS')
+    return {
+      studyType: type,
+      expandedAccessTypes: { individual: { ...yesOrNo('individual'), choices: ['true', 'false'] } },
+    };
   const enrollment = { count: { stop: 'enrollment', default: '0', bare: true }, type: 'ESTIMATED' };
   if (type === 'OBSERVATIONAL') {
     return {
       studyType: type,
-      designInfo: { observationalModel: choice('observationalModel', ['COHORT', 'CASE_CONTROL', 'CASE_ONLY', 'CASE_CROSSOVER', 'ECOLOGIC_OR_COMMUNITY', 'FAMILY_BASED', 'DEFINED_POPULATION', 'NATURAL_HISTORY', 'OTHER']), timePerspective: choice('timePerspective', ['PROSPECTIVE', 'RETROSPECTIVE', 'CROSS_SECTIONAL', 'OTHER']) },
+      designInfo: {
+        observationalModel: choice('observationalModel', [
+          'COHORT',
+          'CASE_CONTROL',
+          'CASE_ONLY',
+          'CASE_CROSSOVER',
+          'ECOLOGIC_OR_COMMUNITY',
+          'FAMILY_BASED',
+          'DEFINED_POPULATION',
+          'NATURAL_HISTORY',
+          'OTHER',
+        ]),
+        timePerspective: choice('timePerspective', ['PROSPECTIVE', 'RETROSPECTIVE', 'CROSS_SECTIONAL', 'OTHER']),
+      },
       enrollmentInfo: enrollment,
     };
   }
@@ -113,7 +151,13 @@ function designModule(type: NewStudyType): Record<string, unknown> {
     phases: [choice('phase', ['NA', 'EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4'])],
     designInfo: {
       allocation: choice('allocation', ['RANDOMIZED', 'NON_RANDOMIZED', 'NA']),
-      interventionModel: choice('interventionModel', ['PARALLEL', 'SINGLE_GROUP', 'CROSSOVER', 'FACTORIAL', 'SEQUENTIAL']),
+      interventionModel: choice('interventionModel', [
+        'PARALLEL',
+        'SINGLE_GROUP',
+        'CROSSOVER',
+        'FACTORIAL',
+        'SEQUENTIAL',
+      ]),
       primaryPurpose: choice('primaryPurpose', PRIMARY_PURPOSES),
       maskingInfo: { masking: choice('masking', ['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE']) },
     },
@@ -123,7 +167,11 @@ function designModule(type: NewStudyType): Record<string, unknown> {
 
 /** One arm (or group) and one intervention that refer to each other; the label and name are typed once. */
 function armsModule(type: NewStudyType): Record<string, unknown> {
-  const intervention = { type: 'DRUG', name: '«interventionName:Study drug»', description: '«interventionDescription»' };
+  const intervention = {
+    type: 'DRUG',
+    name: '«interventionName:Study drug»',
+    description: '«interventionDescription»',
+  };
   if (type === 'EXPANDED_ACCESS') return { interventions: [intervention] };
   const arm: Record<string, unknown> = { label: '«armLabel:Arm A»' };
   if (type === 'INTERVENTIONAL') arm.type = choice('armType', ARM_TYPES);
@@ -133,7 +181,9 @@ function armsModule(type: NewStudyType): Record<string, unknown> {
 }
 
 function eligibilityModule(type: NewStudyType): Record<string, unknown> {
-  const module: Record<string, unknown> = { eligibilityCriteria: 'Inclusion Criteria:\n\n* «inclusion»\n\nExclusion Criteria:\n\n* «exclusion»' };
+  const module: Record<string, unknown> = {
+    eligibilityCriteria: 'Inclusion Criteria:\n\n* «inclusion»\n\nExclusion Criteria:\n\n* «exclusion»',
+  };
   if (type === 'EXPANDED_ACCESS') return module;
   module.healthyVolunteers = yesOrNo('healthyVolunteers');
   module.sex = choice('sex', ['ALL', 'FEMALE', 'MALE']);
@@ -151,18 +201,30 @@ function eligibilityModule(type: NewStudyType): Record<string, unknown> {
  */
 export function newRecordSnippet(type: NewStudyType, status: string, month: string): string {
   const protocol: Record<string, unknown> = {
-    identificationModule: { orgStudyIdInfo: { id: '«orgStudyId»' }, briefTitle: '«briefTitle»', officialTitle: '«officialTitle»' },
+    identificationModule: {
+      orgStudyIdInfo: { id: '«orgStudyId»' },
+      briefTitle: '«briefTitle»',
+      officialTitle: '«officialTitle»',
+    },
     statusModule: statusModule(type, status, month),
-    sponsorCollaboratorsModule: { responsibleParty: { type: choice('responsibleParty', ['SPONSOR', 'PRINCIPAL_INVESTIGATOR', 'SPONSOR_INVESTIGATOR']) }, leadSponsor: { name: '«leadSponsor»' } },
+    sponsorCollaboratorsModule: {
+      responsibleParty: {
+        type: choice('responsibleParty', ['SPONSOR', 'PRINCIPAL_INVESTIGATOR', 'SPONSOR_INVESTIGATOR']),
+      },
+      leadSponsor: { name: '«leadSponsor»' },
+    },
     oversightModule: { isFdaRegulatedDrug: yesOrNo('fdaDrug'), isFdaRegulatedDevice: yesOrNo('fdaDevice') },
     descriptionModule: { briefSummary: '«briefSummary»' },
     conditionsModule: { conditions: ['«condition»'] },
     designModule: designModule(type),
     armsInterventionsModule: armsModule(type),
   };
-  if (type !== 'EXPANDED_ACCESS') protocol.outcomesModule = { primaryOutcomes: [{ measure: '«primaryOutcome»', timeFrame: '«timeFrame»' }] };
+  if (type !== 'EXPANDED_ACCESS')
+    protocol.outcomesModule = { primaryOutcomes: [{ measure: '«primaryOutcome»', timeFrame: '«timeFrame»' }] };
   protocol.eligibilityModule = eligibilityModule(type);
-  protocol.contactsLocationsModule = { centralContacts: [{ name: '«contactName»', role: 'CONTACT', phone: '«contactPhone»', email: '«contactEmail»' }] };
+  protocol.contactsLocationsModule = {
+    centralContacts: [{ name: '«contactName»', role: 'CONTACT', phone: '«contactPhone»', email: '«contactEmail»' }],
+  };
   return `${new SnippetWriter().write({ protocolSection: protocol })}\n`;
 }
 

@@ -17,7 +17,13 @@ export interface LineNote {
   title: string;
 }
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; enum?: unknown[]; enumDescriptions?: string[]; maxLength?: number };
+type SchemaNode = {
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  maxLength?: number;
+};
 
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 const MASKING_BY_ROLES = ['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE'];
@@ -43,7 +49,9 @@ function characters(text: string): number {
 }
 
 function propertyValue(node: Node | undefined, key: string): Node | undefined {
-  return node?.type === 'object' ? node.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1] : undefined;
+  return node?.type === 'object'
+    ? node.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1]
+    : undefined;
 }
 
 /** The age groups of an eligibility module's ages, or undefined when an age cannot be read. */
@@ -68,7 +76,8 @@ export function valueHints(text: string, schema: SchemaNode): ValueHint[] {
       const field = schemaAt(schema, path);
       const label = codeLabel(field, node.value);
       if (label) hints.push({ offset: node.offset + node.length, label });
-      else if (typeof field?.maxLength === 'number' && isPropertyValue(node)) hints.push({ offset: node.offset + node.length, label: `${characters(node.value)}/${field.maxLength}` });
+      else if (typeof field?.maxLength === 'number' && isPropertyValue(node))
+        hints.push({ offset: node.offset + node.length, label: `${characters(node.value)}/${field.maxLength}` });
       return;
     }
     if (node.type === 'object' && node.parent?.children?.[0]?.value === 'eligibilityModule') addAgeGroups(node, hints);
@@ -93,7 +102,11 @@ function addMaskingLevel(maskingInfo: Node, hints: ValueHint[]): void {
   const roles = propertyValue(maskingInfo, 'whoMasked');
   if (roles?.type !== 'array') return;
   const count = new Set((roles.children ?? []).map((role) => role.value)).size;
-  if (count < MASKING_BY_ROLES.length) hints.push({ offset: roles.offset + roles.length, label: `masking ${MASKING_BY_ROLES[count]} (${count} ${count === 1 ? 'role' : 'roles'})` });
+  if (count < MASKING_BY_ROLES.length)
+    hints.push({
+      offset: roles.offset + roles.length,
+      label: `masking ${MASKING_BY_ROLES[count]} (${count} ${count === 1 ? 'role' : 'roles'})`,
+    });
 }
 
 type Json = Record<string, unknown>;
@@ -113,7 +126,11 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
   arms.forEach((arm, index) => {
     const node = armNodes[index];
     if (!node) return;
-    const byArm = asList(interventions).filter((intervention) => Array.isArray(intervention.armGroupLabels) && intervention.armGroupLabels.includes(arm.label)).map((intervention) => String(intervention.name));
+    const byArm = asList(interventions)
+      .filter(
+        (intervention) => Array.isArray(intervention.armGroupLabels) && intervention.armGroupLabels.includes(arm.label),
+      )
+      .map((intervention) => String(intervention.name));
     const named = Array.isArray(arm.interventionNames) ? arm.interventionNames.map(String) : [];
     const gets = named.length > 0 ? named : byArm;
     notes.push({ offset: node.offset, title: gets.length > 0 ? `Gets: ${gets.join('; ')}` : 'Gets no intervention' });
@@ -122,12 +139,20 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
   if (results) {
     const reported = asList((results.outcomeMeasuresModule as Json | undefined)?.outcomeMeasures)
       .filter((measure) => measure.type === 'PRIMARY')
-      .map((measure) => String(measure.title ?? '').trim().toLowerCase());
+      .map((measure) =>
+        String(measure.title ?? '')
+          .trim()
+          .toLowerCase(),
+      );
     const outcomeNodes = nodeAt(root, ['protocolSection', 'outcomesModule', 'primaryOutcomes'])?.children ?? [];
     asList((protocol?.outcomesModule as Json | undefined)?.primaryOutcomes).forEach((outcome, index) => {
       const node = outcomeNodes[index];
       if (!node) return;
-      const isReported = reported.includes(String(outcome.measure ?? '').trim().toLowerCase());
+      const isReported = reported.includes(
+        String(outcome.measure ?? '')
+          .trim()
+          .toLowerCase(),
+      );
       notes.push({ offset: node.offset, title: `Reported in results: ${isReported ? 'yes' : 'no'}` });
     });
   }

@@ -18,7 +18,9 @@ interface RecordStatus {
 }
 
 export class StatusItem implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('trialRecords.status', { language: 'trial-record' });
+  private readonly item = vscode.languages.createLanguageStatusItem('trialRecords.status', {
+    language: 'trial-record',
+  });
   private readonly lastValidated = new Map<string, Validated & { at: Date }>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -45,10 +47,20 @@ export class StatusItem implements vscode.Disposable {
     const uri = document.uri.toString();
     const status = await this.client.sendRequest<RecordStatus>('trialRecords/status', { uri }).catch(() => undefined);
     const validated = this.lastValidated.get(uri);
-    const config = status?.configPath ? vscode.workspace.asRelativePath(status.configPath) : 'no .trialrc.json (recommended rules)';
-    this.item.text = status?.ignored ? `$(circle-slash) Not checked: ignored by ${config}` : `$(checklist) ${status?.ruleCount ?? '?'} rules · ${config}`;
-    this.item.severity = status?.configError ? vscode.LanguageStatusSeverity.Error : status?.customRulesNote ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    const when = validated ? `validated ${validated.at.toLocaleTimeString()} in ${validated.durationMs.toFixed(0)} ms, ${validated.count} finding(s)` : 'not validated yet';
+    const config = status?.configPath
+      ? vscode.workspace.asRelativePath(status.configPath)
+      : 'no .trialrc.json (recommended rules)';
+    this.item.text = status?.ignored
+      ? `$(circle-slash) Not checked: ignored by ${config}`
+      : `$(checklist) ${status?.ruleCount ?? '?'} rules · ${config}`;
+    this.item.severity = status?.configError
+      ? vscode.LanguageStatusSeverity.Error
+      : status?.customRulesNote
+        ? vscode.LanguageStatusSeverity.Warning
+        : vscode.LanguageStatusSeverity.Information;
+    const when = validated
+      ? `validated ${validated.at.toLocaleTimeString()} in ${validated.durationMs.toFixed(0)} ms, ${validated.count} finding(s)`
+      : 'not validated yet';
     this.item.detail = [status?.configError, status?.customRulesNote, when].filter(Boolean).join(' — ');
   }
 

@@ -44,7 +44,13 @@ export function escapeForString(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
-type SchemaNode = { type?: unknown; properties?: Record<string, SchemaNode>; items?: SchemaNode; maxLength?: unknown; title?: unknown };
+type SchemaNode = {
+  type?: unknown;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  maxLength?: unknown;
+  title?: unknown;
+};
 
 /** The schema of the value at a JSON path (array indexes as numbers), walking properties and items. */
 function schemaAt(schema: SchemaNode, path: ReadonlyArray<string | number>): SchemaNode | undefined {
@@ -102,8 +108,19 @@ export function longTexts(text: string): LongText[] {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const walk = (node: Node | undefined): void => {
     if (!node) return;
-    if (node.type === 'string' && typeof node.value === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node) {
-      if (node.value.includes('\n') || node.value.length > LONG_TEXT) found.push({ path: getNodePath(node), offset: node.offset, length: node.length, characters: characterCount(node.value) });
+    if (
+      node.type === 'string' &&
+      typeof node.value === 'string' &&
+      node.parent?.type === 'property' &&
+      node.parent.children?.[1] === node
+    ) {
+      if (node.value.includes('\n') || node.value.length > LONG_TEXT)
+        found.push({
+          path: getNodePath(node),
+          offset: node.offset,
+          length: node.length,
+          characters: characterCount(node.value),
+        });
       return;
     }
     for (const child of node.children ?? []) walk(child);
@@ -119,7 +136,11 @@ export function stringAtPath(text: string, path: ReadonlyArray<string | number>)
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;
-    else node = node.type === 'object' ? node.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1] : undefined;
+    else
+      node =
+        node.type === 'object'
+          ? node.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1]
+          : undefined;
   }
   if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
   return { start: node.offset, end: node.offset + node.length, value: node.value };

@@ -3,7 +3,20 @@
 // a live character count against the field's limit, written back escaped when that tab is saved.
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { characterCount, countLabel, escapeForString, isValueString, longTexts, pathOf, pointerOf, stringAround, stringAtPath, textField, valuePathAt, type TextField } from './textBlocks';
+import {
+  characterCount,
+  countLabel,
+  escapeForString,
+  isValueString,
+  longTexts,
+  pathOf,
+  pointerOf,
+  stringAround,
+  stringAtPath,
+  textField,
+  valuePathAt,
+  type TextField,
+} from './textBlocks';
 
 const LANGUAGE_ID = 'trial-record';
 export const TEXT_SCHEME = 'trial-text';
@@ -19,7 +32,9 @@ export function registerTextEditing(context: vscode.ExtensionContext, schema: ()
     // Plain commands, not text editor commands: those may not start edits of their own after an await.
     vscode.commands.registerCommand('trialRecords.enterInText', () => withEditor(enterInText)),
     vscode.commands.registerCommand('trialRecords.pasteInText', () => withEditor(pasteInText)),
-    vscode.commands.registerCommand('trialRecords.editText', (uri?: unknown, pointer?: unknown) => editText(schema, uri, pointer)),
+    vscode.commands.registerCommand('trialRecords.editText', (uri?: unknown, pointer?: unknown) =>
+      editText(schema, uri, pointer),
+    ),
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new EditTextLenses(schema)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       texts.recordChanged(event.document.uri);
@@ -32,7 +47,11 @@ export function registerTextEditing(context: vscode.ExtensionContext, schema: ()
 /** The study schema, read when first needed (for limits, titles and labels). */
 export function lazySchema(context: vscode.ExtensionContext): () => Record<string, unknown> {
   let schema: Record<string, unknown> | undefined;
-  return () => (schema ??= JSON.parse(readFileSync(context.asAbsolutePath('schemas/study.schema.json'), 'utf8')) as Record<string, unknown>);
+  return () =>
+    (schema ??= JSON.parse(readFileSync(context.asAbsolutePath('schemas/study.schema.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >);
 }
 
 /** Whether every selection sits inside one text value, where Enter and paste must escape what they insert. */
@@ -75,7 +94,11 @@ interface TextLocation {
 /** trial-text:/<field title>.md?<record uri and pointer>: the tab's title is the field's. */
 function textUri(location: TextLocation, field: TextField): vscode.Uri {
   const name = field.title.replace(/[\\/:*?"<>|]/g, ' ').trim() || 'text';
-  return vscode.Uri.from({ scheme: TEXT_SCHEME, path: `/${name}.md`, query: JSON.stringify({ record: location.record.toString(), pointer: location.pointer }) });
+  return vscode.Uri.from({
+    scheme: TEXT_SCHEME,
+    path: `/${name}.md`,
+    query: JSON.stringify({ record: location.record.toString(), pointer: location.pointer }),
+  });
 }
 
 function locationOf(uri: vscode.Uri): TextLocation {
@@ -88,9 +111,14 @@ async function editText(schema: () => Record<string, unknown>, uri: unknown, poi
   if (uri instanceof vscode.Uri && typeof pointer === 'string') location = { record: uri, pointer };
   else {
     const editor = vscode.window.activeTextEditor;
-    const path = editor && editor.document.languageId === LANGUAGE_ID ? valuePathAt(editor.document.getText(), editor.document.offsetAt(editor.selection.active)) : undefined;
+    const path =
+      editor && editor.document.languageId === LANGUAGE_ID
+        ? valuePathAt(editor.document.getText(), editor.document.offsetAt(editor.selection.active))
+        : undefined;
     if (!editor || !path) {
-      void vscode.window.showInformationMessage('Put the cursor in a text value of a trial record (a description, the eligibility criteria…) to edit it as text.');
+      void vscode.window.showInformationMessage(
+        'Put the cursor in a text value of a trial record (a description, the eligibility criteria…) to edit it as text.',
+      );
       return;
     }
     location = { record: editor.document.uri, pointer: pointerOf(path) };
@@ -100,7 +128,11 @@ async function editText(schema: () => Record<string, unknown>, uri: unknown, poi
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 
-function showCount(status: vscode.StatusBarItem, document: vscode.TextDocument | undefined, texts: TextValueFileSystem): void {
+function showCount(
+  status: vscode.StatusBarItem,
+  document: vscode.TextDocument | undefined,
+  texts: TextValueFileSystem,
+): void {
   if (document?.uri.scheme !== TEXT_SCHEME) {
     status.hide();
     return;
@@ -108,8 +140,12 @@ function showCount(status: vscode.StatusBarItem, document: vscode.TextDocument |
   const limit = texts.fieldOf(document.uri).limit;
   const characters = characterCount(document.getText());
   status.text = countLabel(characters, limit);
-  status.tooltip = limit === undefined ? 'The registry gives this field no character limit.' : `The registry accepts at most ${limit.toLocaleString('en-US')} characters here.`;
-  status.backgroundColor = limit !== undefined && characters > limit ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  status.tooltip =
+    limit === undefined
+      ? 'The registry gives this field no character limit.'
+      : `The registry accepts at most ${limit.toLocaleString('en-US')} characters here.`;
+  status.backgroundColor =
+    limit !== undefined && characters > limit ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   status.show();
 }
 
@@ -147,7 +183,8 @@ class TextValueFileSystem implements vscode.FileSystemProvider {
 
   recordChanged(record: vscode.Uri): void {
     const uris = this.open.get(record.toString());
-    if (uris) this.changes.fire([...uris].map((uri) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(uri) })));
+    if (uris)
+      this.changes.fire([...uris].map((uri) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(uri) })));
   }
 
   watch(uri: vscode.Uri): vscode.Disposable {
@@ -171,11 +208,19 @@ class TextValueFileSystem implements vscode.FileSystemProvider {
     const { record, pointer } = locationOf(uri);
     const document = await vscode.workspace.openTextDocument(record);
     const token = stringAtPath(document.getText(), pathOf(pointer));
-    if (!token) throw vscode.FileSystemError.Unavailable(`The record no longer has a text value at ${pointer}; copy your text and open it again.`);
+    if (!token)
+      throw vscode.FileSystemError.Unavailable(
+        `The record no longer has a text value at ${pointer}; copy your text and open it again.`,
+      );
     const value = new TextDecoder().decode(content).replace(/\r\n/g, '\n');
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(record, new vscode.Range(document.positionAt(token.start), document.positionAt(token.end)), JSON.stringify(value));
-    if (!(await vscode.workspace.applyEdit(edit))) throw vscode.FileSystemError.Unavailable('The record could not be changed (is it read-only?).');
+    edit.replace(
+      record,
+      new vscode.Range(document.positionAt(token.start), document.positionAt(token.end)),
+      JSON.stringify(value),
+    );
+    if (!(await vscode.workspace.applyEdit(edit)))
+      throw vscode.FileSystemError.Unavailable('The record could not be changed (is it read-only?).');
   }
 
   private async read(uri: vscode.Uri): Promise<string> {

@@ -50,7 +50,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`trial-records: ${error.message}\n${error instanceof UsageError ? usageHint(command) : ''}`);
       return EXIT.usage;
     }
-    io.stderr(`trial-records: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.stderr(
+      `trial-records: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.usage;
   }
 }
@@ -67,7 +69,9 @@ function printHelp(command: string | undefined, rest: readonly string[], io: Cli
 }
 
 function usageHint(command: string | undefined): string {
-  return command !== undefined && COMMAND_NAMES.includes(command) ? `Run "trial-records ${command} --help" for its options.\n` : 'Run "trial-records help" for usage.\n';
+  return command !== undefined && COMMAND_NAMES.includes(command)
+    ? `Run "trial-records ${command} --help" for its options.\n`
+    : 'Run "trial-records help" for usage.\n';
 }
 
 function unknownCommandMessage(command: string): string {
@@ -97,7 +101,10 @@ async function readStdin(): Promise<Buffer> {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     chunks.push(bytes);
     length += bytes.length;
-    if (length > MAX_RECORD_BYTES) throw new FileError(`Standard input is over the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read to the end.`);
+    if (length > MAX_RECORD_BYTES)
+      throw new FileError(
+        `Standard input is over the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read to the end.`,
+      );
   }
   const all = Buffer.alloc(length);
   let offset = 0;

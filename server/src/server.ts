@@ -51,7 +51,9 @@ import { diagnosticsFor } from './lsp/diagnosticLimit';
 const connection = createConnection(ProposedFeatures.all);
 // A failure in a notification's handler has no request to answer with an error: log it and stay
 // up, rather than end the process (the editor would restart it and lose every record's state).
-process.on('unhandledRejection', (error) => connection.console.error(`trial-records: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+process.on('unhandledRejection', (error) =>
+  connection.console.error(`trial-records: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+);
 const documents = new TextDocuments(TextDocument);
 const configs = new ConfigService();
 let records: OpenRecords;
@@ -72,7 +74,11 @@ function ruleDocsLink(uri: string): ((ruleId: string) => string) | undefined {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
-  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown; ruleDocsCommand?: string };
+  const options = (params.initializationOptions ?? {}) as {
+    trusted?: boolean;
+    settings?: unknown;
+    ruleDocsCommand?: string;
+  };
   settings = new SettingsCache(connection, Boolean(capabilities.workspace?.configuration), options.settings);
   records = new OpenRecords(connection, documents, settings, configs, workspaceRoot(params));
   records.trusted = options.trusted !== false;
@@ -101,7 +107,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     serverInfo: { name: 'trial-records', version: TOOL_VERSION },
   };
-  if (capabilities.textDocument?.diagnostic) result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
+  if (capabilities.textDocument?.diagnostic)
+    result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
   return result;
 });
 
@@ -111,7 +118,11 @@ const WATCHED_FILES = ['**/.trialrc.json', '**/*.{js,mjs,cjs}'];
 connection.onInitialized(() => {
   void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   if (watchesFilesOnRequest) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
+      })
+      .catch(() => undefined);
   }
 });
 
@@ -139,7 +150,8 @@ connection.languages.diagnostics.on(async (params, token) => {
   const textDocument = documents.get(params.textDocument.uri);
   if (!textDocument || token.isCancellationRequested) return { kind: 'full', items: [] };
   const { version, findings } = await records.pulledFindings(textDocument);
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The record changed; a newer pull follows.');
+  if (token.isCancellationRequested)
+    throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The record changed; a newer pull follows.');
   return { kind: 'full', resultId: String(version), items: diagnosticsFor(findings, textDocument.uri) };
 });
 
@@ -178,15 +190,31 @@ async function todayFor(uri: string): Promise<string> {
 
 connection.onCompletion(async (params, token) => {
   const document = await recordFor(params.textDocument.uri, token);
-  return document ? doComplete(document, params.position, { today: await todayFor(params.textDocument.uri), snippets: takesSnippets, requirementFor }) : null;
+  return document
+    ? doComplete(document, params.position, {
+        today: await todayFor(params.textDocument.uri),
+        snippets: takesSnippets,
+        requirementFor,
+      })
+    : null;
 });
 
 connection.onHover(async (params, token) => {
   const textDocument = documents.get(params.textDocument.uri);
   const document = await recordFor(params.textDocument.uri, token);
   if (!textDocument || !document) return null;
-  const [today, findings, describeRule] = await Promise.all([records.today(textDocument), records.findings(textDocument), records.ruleDescriber(textDocument)]);
-  return doHover(document, params.position, { today, findings, describeRule, requirementFor, ruleDocsLink: ruleDocsLink(params.textDocument.uri) });
+  const [today, findings, describeRule] = await Promise.all([
+    records.today(textDocument),
+    records.findings(textDocument),
+    records.ruleDescriber(textDocument),
+  ]);
+  return doHover(document, params.position, {
+    today,
+    findings,
+    describeRule,
+    requirementFor,
+    ruleDocsLink: ruleDocsLink(params.textDocument.uri),
+  });
 });
 
 /** A rule's full docs as Markdown, for the client's rule docs command. */
@@ -204,8 +232,14 @@ connection.onCodeAction(async (params, token) => {
   const findings = await records.findings(textDocument);
   const revalidate = await records.revalidator(textDocument);
   const request = { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only };
-  const actions = codeActions(document, findings, request, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
-  if (wants(request.only, CodeActionKind.QuickFix)) pushAll(actions, turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
+  const actions = codeActions(
+    document,
+    findings,
+    request,
+    () => applyFixesRepeatedly(document.text, findings, revalidate).text,
+  );
+  if (wants(request.only, CodeActionKind.QuickFix))
+    pushAll(actions, turnOffRuleActions(params.textDocument.uri, request.diagnostics, canCreateFiles));
   return actions;
 });
 

@@ -37,17 +37,24 @@ type Block = (name: string, body: () => void) => void;
 
 /** A team's rule module as written: meta.severity in the config's words ("warn", "error", …). */
 export interface CustomRuleModule {
-  meta: Omit<Rule['meta'], 'severity' | 'category' | 'source' | 'docs'> & { severity: string; category?: string; source?: string; docs?: string };
+  meta: Omit<Rule['meta'], 'severity' | 'category' | 'source' | 'docs'> & {
+    severity: string;
+    category?: string;
+    source?: string;
+    docs?: string;
+  };
   check: Rule['check'];
 }
 
 /** A rule with its severity in the engine's words, as the config loader makes it. */
 function asRule(rule: Rule | CustomRuleModule): Rule {
   const severity = severityFromWord(rule.meta.severity);
-  if (!severity) throw new Error(`Rule "${rule.meta.id}" has severity "${rule.meta.severity}"; use error, warn, info or hint.`);
+  if (!severity)
+    throw new Error(`Rule "${rule.meta.id}" has severity "${rule.meta.severity}"; use error, warn, info or hint.`);
   // Reports are checked as the config loader checks a custom rule's: a malformed one fails the case with the reason.
   // The text is a getter of the engine's context, which a spread leaves out.
-  const check: Rule['check'] = (context) => rule.check({ ...context, text: context.text, report: (report) => context.report(checkedReport(report)) });
+  const check: Rule['check'] = (context) =>
+    rule.check({ ...context, text: context.text, report: (report) => context.report(checkedReport(report)) });
   return { meta: { category: 'custom', source: 'custom', docs: rule.meta.description, ...rule.meta, severity }, check };
 }
 
@@ -61,10 +68,15 @@ export class RuleTester {
     const checked = asRule(rule);
     const describe = RuleTester.describe ?? (globalThis as { describe?: Block }).describe;
     const it = RuleTester.it ?? (globalThis as { it?: Block }).it;
-    if (!describe || !it) throw new Error('RuleTester needs describe/it: enable your test framework globals or set RuleTester.describe and RuleTester.it.');
+    if (!describe || !it)
+      throw new Error(
+        'RuleTester needs describe/it: enable your test framework globals or set RuleTester.describe and RuleTester.it.',
+      );
     describe(checked.meta.id, () => {
-      describe('valid', () => cases.valid.forEach((c, i) => it(c.name ?? `valid #${i + 1}`, () => this.expectValid(checked, c))));
-      describe('invalid', () => cases.invalid.forEach((c, i) => it(c.name ?? `invalid #${i + 1}`, () => this.expectInvalid(checked, c))));
+      describe('valid', () =>
+        cases.valid.forEach((c, i) => it(c.name ?? `valid #${i + 1}`, () => this.expectValid(checked, c))));
+      describe('invalid', () =>
+        cases.invalid.forEach((c, i) => it(c.name ?? `invalid #${i + 1}`, () => this.expectInvalid(checked, c))));
     });
   }
 
@@ -72,7 +84,10 @@ export class RuleTester {
   findings(rule: Rule | CustomRuleModule, testCase: ValidCase): Finding[] {
     const checked = asRule(rule);
     const problem = testCase.options && checked.meta.options && optionsProblem(checked.meta.options, testCase.options);
-    if (problem) throw new Error(`case ${testCase.name ?? '(unnamed)'}: its options do not fit the rule's options schema: ${problem}`);
+    if (problem)
+      throw new Error(
+        `case ${testCase.name ?? '(unnamed)'}: its options do not fit the rule's options schema: ${problem}`,
+      );
     const findings = validateText(caseText(testCase), {
       today: testCase.today ?? this.defaults.today ?? '2026-01-01',
       rules: [checked],
@@ -93,7 +108,9 @@ export class RuleTester {
   private expectInvalid(rule: Rule, testCase: InvalidCase): void {
     const findings = this.findings(rule, testCase);
     if (findings.length !== testCase.errors.length) {
-      throw new Error(`expected ${testCase.errors.length} finding(s), got ${findings.length}:\n${describeFindings(findings)}`);
+      throw new Error(
+        `expected ${testCase.errors.length} finding(s), got ${findings.length}:\n${describeFindings(findings)}`,
+      );
     }
     const sorted = [...findings].sort((a, b) => a.pointer.localeCompare(b.pointer));
     const expected = [...testCase.errors].sort((a, b) => a.pointer.localeCompare(b.pointer));
@@ -103,13 +120,20 @@ export class RuleTester {
 }
 
 function compareFinding(got: Finding, want: ExpectedFinding): void {
-  if (got.pointer !== want.pointer) throw new Error(`expected a finding at ${want.pointer}, got one at ${got.pointer}: ${got.message}`);
-  if (typeof want.message === 'string' && got.message !== want.message) throw new Error(`message at ${want.pointer}:\n  expected: ${want.message}\n  got:      ${got.message}`);
-  if (want.message instanceof RegExp && !want.message.test(got.message)) throw new Error(`message at ${want.pointer} does not match ${want.message}: ${got.message}`);
-  if (want.severity && got.severity !== want.severity) throw new Error(`severity at ${want.pointer}: expected ${want.severity}, got ${got.severity}`);
+  if (got.pointer !== want.pointer)
+    throw new Error(`expected a finding at ${want.pointer}, got one at ${got.pointer}: ${got.message}`);
+  if (typeof want.message === 'string' && got.message !== want.message)
+    throw new Error(`message at ${want.pointer}:\n  expected: ${want.message}\n  got:      ${got.message}`);
+  if (want.message instanceof RegExp && !want.message.test(got.message))
+    throw new Error(`message at ${want.pointer} does not match ${want.message}: ${got.message}`);
+  if (want.severity && got.severity !== want.severity)
+    throw new Error(`severity at ${want.pointer}: expected ${want.severity}, got ${got.severity}`);
   if (want.related) {
     const pointers = (got.related ?? []).map((related) => related.pointer);
-    if (JSON.stringify(pointers) !== JSON.stringify(want.related)) throw new Error(`related at ${want.pointer}: expected ${JSON.stringify(want.related)}, got ${JSON.stringify(pointers)}`);
+    if (JSON.stringify(pointers) !== JSON.stringify(want.related))
+      throw new Error(
+        `related at ${want.pointer}: expected ${JSON.stringify(want.related)}, got ${JSON.stringify(pointers)}`,
+      );
   }
 }
 
@@ -123,7 +147,9 @@ function caseText(testCase: ValidCase): string {
 function compareOutput(findings: Finding[], testCase: InvalidCase): void {
   const fixed = JSON.parse(applyFindingFixes(caseText(testCase), findings).text) as unknown;
   if (JSON.stringify(fixed) !== JSON.stringify(testCase.output)) {
-    throw new Error(`output after fixes differs:\n  expected: ${JSON.stringify(testCase.output)}\n  got:      ${JSON.stringify(fixed)}`);
+    throw new Error(
+      `output after fixes differs:\n  expected: ${JSON.stringify(testCase.output)}\n  got:      ${JSON.stringify(fixed)}`,
+    );
   }
 }
 

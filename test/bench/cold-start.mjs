@@ -53,7 +53,8 @@ function wallMs(args) {
   const start = performance.now();
   const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const ms = performance.now() - start;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return ms;
 }
 
@@ -71,24 +72,48 @@ function cliColdStart(runs) {
 /** A fresh server: spawn, initialize, didOpen the record; the time from didOpen to its diagnostics. */
 async function firstDiagnostics(folder, uri, text) {
   const spawned = performance.now();
-  const child = spawn(process.execPath, [...(textOption('server-flags') ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...(textOption('server-flags') ?? '').split(' ').filter(Boolean), SERVER, '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   child.stdin.on('error', () => undefined); // the server may be gone when the last message is written
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const published = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', (params) => params.version === 1 && resolve(params.diagnostics)));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
+  const published = new Promise((resolve) =>
+    connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (params) => params.version === 1 && resolve(params.diagnostics),
+    ),
+  );
   let validationMs;
   connection.onNotification('trialRecords/validated', (params) => (validationMs ??= params.durationMs));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ validate: { delay: 0 } })));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const rootUri = pathToFileURL(folder).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
+  });
   const initialized = performance.now();
   await connection.sendNotification('initialized', {});
   const opened = performance.now();
-  void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'trial-record', version: 1, text } });
+  void connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'trial-record', version: 1, text },
+  });
   const diagnostics = await published;
   const done = performance.now();
-  await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => undefined);
+  await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(
+    () => undefined,
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await connection.sendNotification('exit').catch(() => undefined);
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
@@ -104,9 +129,15 @@ async function main() {
   }
   const runs = option('runs', 15);
   const servers = option('servers', 7);
-  console.log(`\nCold start of ${DIST} (load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
+  console.log(
+    `\nCold start of ${DIST} (load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')})`,
+  );
   const cli = cliColdStart(runs);
-  console.log(`  trial-records lint of one typical record (${(cli.record.size / 1024).toFixed(0)} KB), median of ${runs}: ${cli.cli.toFixed(0)} ms (${cli.cliRange.map((ms) => ms.toFixed(0)).join('–')}); node -e 0: ${cli.node.toFixed(0)} ms`);
+  console.log(
+    `  trial-records lint of one typical record (${(cli.record.size / 1024).toFixed(0)} KB), median of ${runs}: ${cli.cli.toFixed(0)} ms (${cli.cliRange.map((ms) => ms.toFixed(0)).join('–')}); node -e 0: ${cli.node.toFixed(0)} ms`,
+  );
   console.log(`  ratio lint/node: ${(cli.cli / cli.node).toFixed(2)}×  (target ≤ ${TARGETS.cliOverNode}×)`);
   const folder = mkdtempSync(join(tmpdir(), 'trial-bench-cold-'));
   try {
@@ -114,10 +145,15 @@ async function main() {
     copyFileSync(LARGE_RECORD, path);
     const text = readFileSync(path, 'utf8');
     const results = [];
-    for (let run = 0; run < servers; run++) results.push(await firstDiagnostics(folder, pathToFileURL(path).href, text));
+    for (let run = 0; run < servers; run++)
+      results.push(await firstDiagnostics(folder, pathToFileURL(path).href, text));
     const first = results.map((result) => result.firstMs);
-    console.log(`  language server, fresh, 1.5 MB record: first diagnostics ${median(first).toFixed(0)} ms after didOpen (median of ${servers}, ${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}; ${results[0].count} diagnostics), target ≤ ${TARGETS.firstDiagnosticsMs} ms`);
-    console.log(`  (of which the server's own validation: ${median(results.map((result) => result.validationMs ?? NaN)).toFixed(0)} ms; spawn to initialize answered: ${median(results.map((result) => result.startMs)).toFixed(0)} ms)`);
+    console.log(
+      `  language server, fresh, 1.5 MB record: first diagnostics ${median(first).toFixed(0)} ms after didOpen (median of ${servers}, ${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}; ${results[0].count} diagnostics), target ≤ ${TARGETS.firstDiagnosticsMs} ms`,
+    );
+    console.log(
+      `  (of which the server's own validation: ${median(results.map((result) => result.validationMs ?? NaN)).toFixed(0)} ms; spawn to initialize answered: ${median(results.map((result) => result.startMs)).toFixed(0)} ms)`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -6,7 +6,18 @@
 // other work shares the machine. Not a test: it prints numbers.
 // Usage: node test/bench/lint-many.mjs [--files N] [--workers N] [--runs N]
 import { buildSync } from 'esbuild';
-import { existsSync, linkSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,35 +56,124 @@ function main() {
     const floor = [];
     for (let run = 0; run < runs; run++) {
       floor.push(timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, String(workers)], folder));
-      ours.push(timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', report, '--concurrency', String(workers), '--quiet', '--today', TODAY], folder));
+      ours.push(
+        timed(
+          process.execPath,
+          [
+            cli,
+            'lint',
+            folder,
+            '--format',
+            'json',
+            '--output',
+            report,
+            '--concurrency',
+            String(workers),
+            '--quiet',
+            '--today',
+            TODAY,
+          ],
+          folder,
+        ),
+      );
     }
     // One run each in a single thread: the engine against the floor without the workers' contention for the cores.
     const floorOneThread = timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, '1'], folder);
-    const oursOneThread = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', report, '--concurrency', 'off', '--quiet', '--today', TODAY], folder);
+    const oursOneThread = timed(
+      process.execPath,
+      [
+        cli,
+        'lint',
+        folder,
+        '--format',
+        'json',
+        '--output',
+        report,
+        '--concurrency',
+        'off',
+        '--quiet',
+        '--today',
+        TODAY,
+      ],
+      folder,
+    );
     // One run with every rule off: what the engine costs without them (syntax, duplicate keys, schema, placing, the report).
     const rulesOffConfig = writeRulesOffConfig(folder);
-    const oursRulesOff = timed(process.execPath, [cli, 'lint', folder, '--format', 'json', '--output', join(folder, 'rules-off.json'), '--config', rulesOffConfig, '--concurrency', String(workers), '--quiet', '--today', TODAY], folder);
+    const oursRulesOff = timed(
+      process.execPath,
+      [
+        cli,
+        'lint',
+        folder,
+        '--format',
+        'json',
+        '--output',
+        join(folder, 'rules-off.json'),
+        '--config',
+        rulesOffConfig,
+        '--concurrency',
+        String(workers),
+        '--quiet',
+        '--today',
+        TODAY,
+      ],
+      folder,
+    );
     // --cache: a first run that fills the cache, then one with nothing changed, then one after every file's time changed (a fresh checkout).
-    const cacheArgs = [cli, 'lint', folder, '--format', 'json', '--output', join(folder, 'cached.json'), '--cache', '--cache-location', join(folder, 'lint.cache'), '--concurrency', String(workers), '--quiet', '--today', TODAY];
+    const cacheArgs = [
+      cli,
+      'lint',
+      folder,
+      '--format',
+      'json',
+      '--output',
+      join(folder, 'cached.json'),
+      '--cache',
+      '--cache-location',
+      join(folder, 'lint.cache'),
+      '--concurrency',
+      String(workers),
+      '--quiet',
+      '--today',
+      TODAY,
+    ];
     const cacheFilling = timed(process.execPath, cacheArgs, folder);
     const cacheHit = timed(process.execPath, cacheArgs, folder);
     touchRecords(folder);
     const cacheTouched = timed(process.execPath, cacheArgs, folder);
-    if (readFileSync(join(folder, 'cached.json'), 'utf8') !== readFileSync(report, 'utf8')) throw new Error('the report from the cache differs from the one without it');
+    if (readFileSync(join(folder, 'cached.json'), 'utf8') !== readFileSync(report, 'utf8'))
+      throw new Error('the report from the cache differs from the one without it');
     const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
-    if (summary.files !== fileCount || summary.errors !== 0) throw new Error(`the CLI linted ${summary.files} files with ${summary.errors} errors; expected ${fileCount} and 0`);
+    if (summary.files !== fileCount || summary.errors !== 0)
+      throw new Error(
+        `the CLI linted ${summary.files} files with ${summary.errors} errors; expected ${fileCount} and 0`,
+      );
     const wall = { ours: median(ours.map((run) => run.wall)), floor: median(floor.map((run) => run.wall)) };
     const cpu = { ours: median(ours.map((run) => run.cpu)), floor: median(floor.map((run) => run.cpu)) };
     const rate = (seconds) => (fileCount / seconds).toFixed(0).padStart(7);
-    console.log(`\nLint many records: ${fileCount} files (${(bytes / 1024 / 1024).toFixed(0)} MB), ${workers} workers, median of ${runs} runs`);
+    console.log(
+      `\nLint many records: ${fileCount} files (${(bytes / 1024 / 1024).toFixed(0)} MB), ${workers} workers, median of ${runs} runs`,
+    );
     console.log('                                       wall s    files/s   CPU s   files/CPU-s');
-    console.log(`  trial-records lint (CLI, workers)   ${wall.ours.toFixed(2).padStart(6)}  ${rate(wall.ours)}  ${cpu.ours.toFixed(2).padStart(6)}  ${rate(cpu.ours)}`);
-    console.log(`  floor (read + JSON.parse + ajv)     ${wall.floor.toFixed(2).padStart(6)}  ${rate(wall.floor)}  ${cpu.floor.toFixed(2).padStart(6)}  ${rate(cpu.floor)}`);
-    console.log(`  throughput ratio ours/floor: ${(wall.floor / wall.ours).toFixed(2)} wall-clock, ${(cpu.floor / cpu.ours).toFixed(2)} CPU  (target ≥ ${TARGET})`);
+    console.log(
+      `  trial-records lint (CLI, workers)   ${wall.ours.toFixed(2).padStart(6)}  ${rate(wall.ours)}  ${cpu.ours.toFixed(2).padStart(6)}  ${rate(cpu.ours)}`,
+    );
+    console.log(
+      `  floor (read + JSON.parse + ajv)     ${wall.floor.toFixed(2).padStart(6)}  ${rate(wall.floor)}  ${cpu.floor.toFixed(2).padStart(6)}  ${rate(cpu.floor)}`,
+    );
+    console.log(
+      `  throughput ratio ours/floor: ${(wall.floor / wall.ours).toFixed(2)} wall-clock, ${(cpu.floor / cpu.ours).toFixed(2)} CPU  (target ≥ ${TARGET})`,
+    );
     console.log(`  spread over the runs: ours ${spread(ours)} s, floor ${spread(floor)} s (wall)`);
-    console.log(`  in one thread (one run each): ours ${oursOneThread.wall.toFixed(2)} s, floor ${floorOneThread.wall.toFixed(2)} s, ratio ${(floorOneThread.wall / oursOneThread.wall).toFixed(2)}`);
-    console.log(`  every rule off (one run, ${workers} workers): ours ${oursRulesOff.wall.toFixed(2)} s (${oursRulesOff.cpu.toFixed(2)} CPU s), ratio ${(wall.floor / oursRulesOff.wall).toFixed(2)} wall-clock, ${(cpu.floor / oursRulesOff.cpu).toFixed(2)} CPU`);
-    console.log(`  with --cache: filling it ${cacheFilling.wall.toFixed(2)} s, next run with nothing changed ${cacheHit.wall.toFixed(2)} s, after every file's time changed ${cacheTouched.wall.toFixed(2)} s`);
+    console.log(
+      `  in one thread (one run each): ours ${oursOneThread.wall.toFixed(2)} s, floor ${floorOneThread.wall.toFixed(2)} s, ratio ${(floorOneThread.wall / oursOneThread.wall).toFixed(2)}`,
+    );
+    console.log(
+      `  every rule off (one run, ${workers} workers): ours ${oursRulesOff.wall.toFixed(2)} s (${oursRulesOff.cpu.toFixed(2)} CPU s), ratio ${(wall.floor / oursRulesOff.wall).toFixed(2)} wall-clock, ${(cpu.floor / oursRulesOff.cpu).toFixed(2)} CPU`,
+    );
+    console.log(
+      `  with --cache: filling it ${cacheFilling.wall.toFixed(2)} s, next run with nothing changed ${cacheHit.wall.toFixed(2)} s, after every file's time changed ${cacheTouched.wall.toFixed(2)} s`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -83,7 +183,11 @@ function main() {
 function timed(command, args, folder) {
   const cpuFile = join(folder, 'cpu.json');
   const start = performance.now();
-  const result = spawnSync(command, ['--require', cpuReporter(), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TRIAL_BENCH_CPU_FILE: cpuFile } });
+  const result = spawnSync(command, ['--require', cpuReporter(), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, TRIAL_BENCH_CPU_FILE: cpuFile },
+  });
   const wall = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`${args.slice(0, 3).join(' ')} failed (${result.status}): ${result.stderr}`);
   const usage = JSON.parse(readFileSync(cpuFile, 'utf8'));
@@ -92,7 +196,10 @@ function timed(command, args, folder) {
 
 function cpuReporter() {
   const path = join(here, 'out', 'cpu-reporter.cjs');
-  writeFileSync(path, "process.on('exit', () => require('node:fs').writeFileSync(process.env.TRIAL_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n");
+  writeFileSync(
+    path,
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.TRIAL_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));\n",
+  );
   return path;
 }
 
@@ -123,7 +230,9 @@ function median(values) {
 
 /** Hard links where the file system allows them (same bytes, far less disk), copies otherwise. */
 function makeRecords(folder, count) {
-  const records = readdirSync(corpus).filter((name) => name.endsWith('.json')).sort();
+  const records = readdirSync(corpus)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const sizes = records.map((name) => readFileSync(join(corpus, name)).length);
   let bytes = 0;
   for (let i = 0; i < count; i++) {
@@ -147,7 +256,16 @@ function floorEnginePath() {
 
 function buildFloorEngine() {
   mkdirSync(join(here, 'out'), { recursive: true });
-  buildSync({ entryPoints: [join(here, 'engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile: floorEnginePath(), logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(here, 'engine.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    outfile: floorEnginePath(),
+    logLevel: 'warning',
+  });
 }
 
 /** The floor, in its own process: W workers, each compiling the study schema and validating its share. */
@@ -166,15 +284,20 @@ async function runFloor(folder, workerCount) {
     parentPort.postMessage(checked);
   `;
   const results = await Promise.all(
-    Array.from({ length: workerCount }, (_, index) =>
-      new Promise((resolve, reject) => {
-        const worker = new Worker(workerCode, { eval: true, workerData: { engine: floorEnginePath(), files, index, count: workerCount } });
-        worker.once('message', (checked) => {
-          resolve(checked);
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-      }),
+    Array.from(
+      { length: workerCount },
+      (_, index) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(workerCode, {
+            eval: true,
+            workerData: { engine: floorEnginePath(), files, index, count: workerCount },
+          });
+          worker.once('message', (checked) => {
+            resolve(checked);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
     ),
   );
   const checked = results.reduce((sum, count) => sum + count, 0);

@@ -8,7 +8,18 @@
 // the floor's. Build first: `node esbuild.mjs`. Not a test: it prints numbers.
 // Usage: node test/bench/lint-mix.mjs [--copies N] [--workers N] [--runs N]
 import { buildSync } from 'esbuild';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +44,9 @@ function median(values) {
 
 /** The sample, `copies` times over, as *.trial.json files in one folder per copy. */
 function makeRecords(folder, copies) {
-  const names = readdirSync(SAMPLE).filter((name) => name.endsWith('.json')).sort();
+  const names = readdirSync(SAMPLE)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   let bytes = 0;
   for (let copy = 0; copy < copies; copy++) {
     const sub = join(folder, 'records', `copy-${copy}`);
@@ -49,7 +62,16 @@ function makeRecords(folder, copies) {
 function buildFloorEngine() {
   const outfile = join(here, 'out', 'floor-engine.cjs');
   mkdirSync(dirname(outfile), { recursive: true });
-  buildSync({ entryPoints: [join(here, 'engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(here, 'engine.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    outfile,
+    logLevel: 'warning',
+  });
 }
 
 /** Wall-clock and CPU seconds (user + system, the process and its children) of one command; its output goes to a file. */
@@ -57,8 +79,13 @@ function timed(folder, command, args, okStatuses) {
   const timeFile = join(folder, 'time.txt');
   const output = openSync(join(folder, 'output.txt'), 'w');
   try {
-    const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', timeFile, command, ...args], { stdio: ['ignore', output, output] });
-    if (!okStatuses.includes(result.status)) throw new Error(`${command} ${args.slice(0, 2).join(' ')} exited with ${result.status}: ${readFileSync(join(folder, 'output.txt'), 'utf8').slice(0, 2000)}`);
+    const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', timeFile, command, ...args], {
+      stdio: ['ignore', output, output],
+    });
+    if (!okStatuses.includes(result.status))
+      throw new Error(
+        `${command} ${args.slice(0, 2).join(' ')} exited with ${result.status}: ${readFileSync(join(folder, 'output.txt'), 'utf8').slice(0, 2000)}`,
+      );
   } finally {
     closeSync(output);
   }
@@ -74,22 +101,72 @@ function contenders(folder, workers) {
       name: `trial-records lint (${workers} workers)`,
       key: 'ours',
       // Exit status 1: the sample has errors.
-      run: () => timed(folder, process.execPath, [join(root, 'dist', 'cli.js'), 'lint', records, '--format', 'json', '--output', report, '--concurrency', String(workers), '--quiet', '--today', TODAY], [0, 1]),
+      run: () =>
+        timed(
+          folder,
+          process.execPath,
+          [
+            join(root, 'dist', 'cli.js'),
+            'lint',
+            records,
+            '--format',
+            'json',
+            '--output',
+            report,
+            '--concurrency',
+            String(workers),
+            '--quiet',
+            '--today',
+            TODAY,
+          ],
+          [0, 1],
+        ),
     },
     {
       name: 'ajv-cli validate (--all-errors)',
       key: 'ajv',
-      run: () => timed(folder, process.execPath, [join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js'), 'validate', '-s', SCHEMA, '-d', `${records}/*/*.trial.json`, '--all-errors', '--strict=false', '-c', join(here, 'ajv-cli-formats.cjs'), '--errors=json'], [0, 1]),
+      run: () =>
+        timed(
+          folder,
+          process.execPath,
+          [
+            join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js'),
+            'validate',
+            '-s',
+            SCHEMA,
+            '-d',
+            `${records}/*/*.trial.json`,
+            '--all-errors',
+            '--strict=false',
+            '-c',
+            join(here, 'ajv-cli-formats.cjs'),
+            '--errors=json',
+          ],
+          [0, 1],
+        ),
     },
     {
       name: '@sourcemeta/jsonschema validate --continue',
       key: 'sourcemeta',
-      run: () => timed(folder, process.execPath, [join(root, 'node_modules', '@sourcemeta', 'jsonschema', 'npm', 'cli.js'), 'validate', SCHEMA, records, '--continue'], [0, 2]),
+      run: () =>
+        timed(
+          folder,
+          process.execPath,
+          [
+            join(root, 'node_modules', '@sourcemeta', 'jsonschema', 'npm', 'cli.js'),
+            'validate',
+            SCHEMA,
+            records,
+            '--continue',
+          ],
+          [0, 2],
+        ),
     },
     {
       name: `floor (read + JSON.parse + ajv, ${workers} workers)`,
       key: 'floor',
-      run: () => timed(folder, process.execPath, [join(here, 'lint-many.mjs'), '--floor', records, String(workers)], [0]),
+      run: () =>
+        timed(folder, process.execPath, [join(here, 'lint-many.mjs'), '--floor', records, String(workers)], [0]),
     },
   ];
 }
@@ -121,14 +198,20 @@ function main() {
     if (summary.files !== files) throw new Error(`the CLI linted ${summary.files} files; expected ${files}`);
     const wall = Object.fromEntries(all.map(({ key }) => [key, median(samples[key].map((sample) => sample.wall))]));
     const cpu = Object.fromEntries(all.map(({ key }) => [key, median(samples[key].map((sample) => sample.cpu))]));
-    console.log(`\nLint a realistic mix: ${files} files (${(bytes / 1024 / 1024).toFixed(0)} MB, the registry sample ×${copies}: ${summary.errors} errors, ${summary.warnings} warnings), median of ${runs} runs, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
+    console.log(
+      `\nLint a realistic mix: ${files} files (${(bytes / 1024 / 1024).toFixed(0)} MB, the registry sample ×${copies}: ${summary.errors} errors, ${summary.warnings} warnings), median of ${runs} runs, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+    );
     console.log('                                                  wall s   files/s    CPU s   spread (wall)');
     for (const { name, key } of all) {
       const walls = samples[key].map((sample) => sample.wall);
-      console.log(`  ${name.padEnd(46)}  ${wall[key].toFixed(2).padStart(6)}  ${(files / wall[key]).toFixed(0).padStart(7)}  ${cpu[key].toFixed(2).padStart(7)}   ${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)}`);
+      console.log(
+        `  ${name.padEnd(46)}  ${wall[key].toFixed(2).padStart(6)}  ${(files / wall[key]).toFixed(0).padStart(7)}  ${cpu[key].toFixed(2).padStart(7)}   ${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)}`,
+      );
     }
     const ratio = (key) => (wall[key] / wall.ours).toFixed(2);
-    console.log(`  throughput ours/ajv-cli ${ratio('ajv')}×, ours/sourcemeta ${ratio('sourcemeta')}× (target ≥ ${TARGETS.overPeers}×); ours/floor ${ratio('floor')}× (target ≥ ${TARGETS.ofFloor}×)`);
+    console.log(
+      `  throughput ours/ajv-cli ${ratio('ajv')}×, ours/sourcemeta ${ratio('sourcemeta')}× (target ≥ ${TARGETS.overPeers}×); ours/floor ${ratio('floor')}× (target ≥ ${TARGETS.ofFloor}×)`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

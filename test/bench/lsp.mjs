@@ -51,11 +51,16 @@ class BenchClient {
 
   constructor(folder) {
     this.child = spawn(process.execPath, [...SERVER_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => this.published(params));
     this.connection.onNotification('trialRecords/validated', (params) => this.serverDurations.push(params.durationMs));
     // The debounce at 0, so that the time measured is the server's own, not the typing pause it waits for.
-    this.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ validate: { delay: 0 } })));
+    this.connection.onRequest('workspace/configuration', (params) =>
+      params.items.map(() => ({ validate: { delay: 0 } })),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
     this.folder = folder;
@@ -69,7 +74,11 @@ class BenchClient {
       workspaceFolders: [{ uri: root, name: 'bench' }],
       capabilities: {
         workspace: { configuration: true },
-        textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] }, publishDiagnostics: { versionSupport: true } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown'] },
+          publishDiagnostics: { versionSupport: true },
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -94,7 +103,9 @@ class BenchClient {
 
   open(uri, text) {
     const published = this.diagnosticsOf(1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'trial-record', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'trial-record', version: 1, text },
+    });
     return published;
   }
 
@@ -102,7 +113,10 @@ class BenchClient {
   change(uri, version, range, newText) {
     const published = this.diagnosticsOf(version);
     this.sentAt.set(version, performance.now());
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: newText }],
+    });
     return published;
   }
 
@@ -119,7 +133,10 @@ class BenchClient {
   }
 
   async stop() {
-    await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => undefined);
+    await Promise.race([
+      this.connection.sendRequest('shutdown'),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]).catch(() => undefined);
     void this.connection.sendNotification('exit');
     this.connection.dispose();
     this.child.kill();
@@ -131,7 +148,8 @@ class BenchClient {
 /** Up to `count` matches spread evenly over all matches of `pattern`, as offsets `delta` characters into each match. */
 function spread(text, pattern, count, delta = 1, from = 0) {
   const all = [];
-  for (const match of text.slice(from).matchAll(pattern)) all.push(from + match.index + (typeof delta === 'function' ? delta(match) : delta));
+  for (const match of text.slice(from).matchAll(pattern))
+    all.push(from + match.index + (typeof delta === 'function' ? delta(match) : delta));
   if (all.length <= count) return all;
   return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]);
 }
@@ -142,11 +160,28 @@ function placesIn(text) {
   const valueStart = (match) => match[0].indexOf(': "') + 3;
   return [
     ...spread(text, /"[a-zA-Z]+"\s*:/g, 30, 2).map((offset) => ({ kind: 'key', offset })),
-    ...spread(text, /"(?:briefSummary|description|title|measure|timeFrame|name)"\s*: "[^"]{12}/g, 15, (match) => match[0].length - 6).map((offset) => ({ kind: 'text value', offset })),
-    ...spread(text, /"[a-zA-Z]+"\s*: "[A-Z][A-Z0-9_]+"/g, 25, valueStart).map((offset) => ({ kind: 'enum value', offset })),
-    ...spread(text, /"[a-zA-Z]+"\s*: "\d{4}-\d{2}(?:-\d{2})?"/g, 20, valueStart).map((offset) => ({ kind: 'date', offset })),
-    ...spread(text, /"armGroupLabels"\s*:\s*\[\s*"/g, 10, (match) => match[0].length).map((offset) => ({ kind: 'arm label', offset })),
-    ...spread(text, /"interventionNames"\s*:\s*\[\s*"/g, 5, (match) => match[0].length).map((offset) => ({ kind: 'intervention reference', offset })),
+    ...spread(
+      text,
+      /"(?:briefSummary|description|title|measure|timeFrame|name)"\s*: "[^"]{12}/g,
+      15,
+      (match) => match[0].length - 6,
+    ).map((offset) => ({ kind: 'text value', offset })),
+    ...spread(text, /"[a-zA-Z]+"\s*: "[A-Z][A-Z0-9_]+"/g, 25, valueStart).map((offset) => ({
+      kind: 'enum value',
+      offset,
+    })),
+    ...spread(text, /"[a-zA-Z]+"\s*: "\d{4}-\d{2}(?:-\d{2})?"/g, 20, valueStart).map((offset) => ({
+      kind: 'date',
+      offset,
+    })),
+    ...spread(text, /"armGroupLabels"\s*:\s*\[\s*"/g, 10, (match) => match[0].length).map((offset) => ({
+      kind: 'arm label',
+      offset,
+    })),
+    ...spread(text, /"interventionNames"\s*:\s*\[\s*"/g, 5, (match) => match[0].length).map((offset) => ({
+      kind: 'intervention reference',
+      offset,
+    })),
     ...spread(text, /"[a-zA-Z]+"\s*:/g, 30, 2, results).map((offset) => ({ kind: 'results (deep)', offset })),
   ];
 }
@@ -174,7 +209,9 @@ try {
   await client.initialize();
   let start = performance.now();
   const first = await client.open(uri, text);
-  console.log(`Language server on NCT02513394 (${(text.length / 1024 / 1024).toFixed(1)} MB, ${lines.lineCount} lines)`);
+  console.log(
+    `Language server on NCT02513394 (${(text.length / 1024 / 1024).toFixed(1)} MB, ${lines.lineCount} lines)`,
+  );
   console.log(`open → first diagnostics: ${ms(performance.now() - start)} (${first.length} diagnostics)`);
 
   // The first request of a version pays for the editor-side parse (the jsonc tree, the line table).
@@ -201,21 +238,28 @@ try {
       byKind.set(place.kind, kind);
     }
   }
-  console.log(`\ncompletion and hover at ${places.length} places (round trip, after a warm parse; target p95 ≤ ${TARGETS.featureP95} ms)`);
+  console.log(
+    `\ncompletion and hover at ${places.length} places (round trip, after a warm parse; target p95 ≤ ${TARGETS.featureP95} ms)`,
+  );
   console.log('                          completion p50    p95      hover p50     p95    answered');
   for (const [kind, values] of byKind) {
     const answered = `${values.items} items, ${values.hovers}/${values.hover.length} hovers`;
-    console.log(`  ${kind.padEnd(24)} ${ms(percentile(values.completion, 50)).padStart(10)} ${ms(percentile(values.completion, 95)).padStart(9)} ${ms(percentile(values.hover, 50)).padStart(12)} ${ms(percentile(values.hover, 95)).padStart(9)}   ${answered}`);
+    console.log(
+      `  ${kind.padEnd(24)} ${ms(percentile(values.completion, 50)).padStart(10)} ${ms(percentile(values.completion, 95)).padStart(9)} ${ms(percentile(values.hover, 50)).padStart(12)} ${ms(percentile(values.hover, 95)).padStart(9)}   ${answered}`,
+    );
   }
   for (const feature of ['completion', 'hover']) {
     const p95 = percentile(timings[feature], 95);
-    console.log(`${feature.padEnd(10)} p50 ${ms(percentile(timings[feature], 50))}  p95 ${ms(p95)}  ${p95 <= TARGETS.featureP95 ? 'ok' : 'ABOVE TARGET'}`);
+    console.log(
+      `${feature.padEnd(10)} p50 ${ms(percentile(timings[feature], 50))}  p95 ${ms(p95)}  ${p95 <= TARGETS.featureP95 ? 'ok' : 'ABOVE TARGET'}`,
+    );
   }
 
   // Edits: one character at a time in the brief title (near the top) and in a results value (near
   // the end), alternating, so that each version is a new text of the same length.
   const title = text.indexOf('"', text.indexOf('"briefTitle"') + '"briefTitle"'.length + 1) + 1;
-  const deep = text.indexOf('"', text.indexOf('"title"', text.lastIndexOf('"outcomeMeasures"')) + '"title"'.length + 1) + 1;
+  const deep =
+    text.indexOf('"', text.indexOf('"title"', text.lastIndexOf('"outcomeMeasures"')) + '"title"'.length + 1) + 1;
   const spots = [title, deep].map((offset) => ({ offset, original: text[offset] }));
   let version = 1;
   client.latencies.length = 0;
@@ -224,12 +268,19 @@ try {
     const spot = spots[n % spots.length];
     const position = lines.positionAt(spot.offset);
     const replacement = n % 4 < 2 ? 'X' : spot.original;
-    return client.change(uri, ++version, { start: position, end: { line: position.line, character: position.character + 1 } }, replacement);
+    return client.change(
+      uri,
+      ++version,
+      { start: position, end: { line: position.line, character: position.character + 1 } },
+      replacement,
+    );
   };
   for (let n = 0; n < TIMED_EDITS; n++) await edit(n);
   const latency = percentile(client.latencies, 50);
   const serverSide = percentile(client.serverDurations, 50);
-  console.log(`\ndidChange → publishDiagnostics (debounce 0, ${TIMED_EDITS} edits): median ${ms(latency)} (the server's own validation and publishing: ${ms(serverSide)})`);
+  console.log(
+    `\ndidChange → publishDiagnostics (debounce 0, ${TIMED_EDITS} edits): median ${ms(latency)} (the server's own validation and publishing: ${ms(serverSide)})`,
+  );
 
   // Typing: the first request after an edit is for a new version, which pays for that version's
   // editor-side parse (the tree, the line table) on top of the request itself.
@@ -241,7 +292,9 @@ try {
     const params = { textDocument: { uri }, position: lines.positionAt(places[(7 * n) % places.length].offset) };
     firstAfterEdit[feature].push((await client.timed(`textDocument/${feature}`, params)).ms);
   }
-  console.log(`first request after an edit (new version; includes building its tree): completion median ${ms(percentile(firstAfterEdit.completion, 50))}, hover median ${ms(percentile(firstAfterEdit.hover, 50))}`);
+  console.log(
+    `first request after an edit (new version; includes building its tree): completion median ${ms(percentile(firstAfterEdit.completion, 50))}, hover median ${ms(percentile(firstAfterEdit.hover, 50))}`,
+  );
 
   // RSS rises and falls with the garbage collector: besides the reading after the last edit, the
   // spread over the last 100 edits says how typical that reading is.
@@ -255,8 +308,12 @@ try {
   const settled = client.rssMb();
   const verdict = afterEdits.rss <= TARGETS.rssMb ? 'ok' : 'ABOVE TARGET';
   const mb = (value) => `${value.toFixed(0)} MB`;
-  console.log(`server memory after ${EDITS} edits: RSS ${mb(afterEdits.rss)} (${verdict}, target ≤ ${TARGETS.rssMb} MB), ${mb(settled.rss)} a second later`);
-  console.log(`  over the last 100 edits: RSS min ${mb(Math.min(...recent))}, median ${mb(percentile(recent, 50))}, max ${mb(Math.max(...recent))}; peak since start ${mb(settled.peak)}`);
+  console.log(
+    `server memory after ${EDITS} edits: RSS ${mb(afterEdits.rss)} (${verdict}, target ≤ ${TARGETS.rssMb} MB), ${mb(settled.rss)} a second later`,
+  );
+  console.log(
+    `  over the last 100 edits: RSS min ${mb(Math.min(...recent))}, median ${mb(percentile(recent, 50))}, max ${mb(Math.max(...recent))}; peak since start ${mb(settled.peak)}`,
+  );
 } finally {
   await client.stop();
   rmSync(folder, { recursive: true, force: true });

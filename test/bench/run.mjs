@@ -28,7 +28,10 @@ function median(samples) {
 
 /** Offset of the furthest place our findings are shown at (where placing them must count line breaks to). */
 function furthestFinding(engine, text) {
-  const lastLine = Math.max(0, ...engine.validateText(text, { today: TODAY, rules: engine.builtinRules }).map((finding) => finding.range.end.line));
+  const lastLine = Math.max(
+    0,
+    ...engine.validateText(text, { today: TODAY, rules: engine.builtinRules }).map((finding) => finding.range.end.line),
+  );
   let offset = 0;
   for (let line = 0; line < lastLine; line++) offset = text.indexOf('\n', offset) + 1;
   return offset;
@@ -51,7 +54,17 @@ function bodies(text) {
       const { getLanguageService } = require('vscode-json-languageservice');
       const { TextDocument } = require('vscode-languageserver-textdocument');
       const service = getLanguageService({});
-      service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'https://trial-records.dev/schemas/study.schema.json', fileMatch: ['*.trial.json'], schema: engine.studySchema }] });
+      service.configure({
+        validate: true,
+        allowComments: false,
+        schemas: [
+          {
+            uri: 'https://trial-records.dev/schemas/study.schema.json',
+            fileMatch: ['*.trial.json'],
+            schema: engine.studySchema,
+          },
+        ],
+      });
       let version = 0;
       return async () => {
         const document = TextDocument.create('file:///bench/record.trial.json', 'json', ++version, text);
@@ -90,7 +103,7 @@ async function measure(recordIndex, name) {
   const body = FACTORIES.has(name) ? made() : made;
   // Warm-up by time, the same for every body: the JIT optimises a function after many calls, and
   // the engine's rules are each called once per validation.
-  for (const start = performance.now(); performance.now() - start < WARMUP_MS; ) await body();
+  for (const start = performance.now(); performance.now() - start < WARMUP_MS;) await body();
   const samples = [];
   for (let i = 0; i < record.runs; i++) {
     const start = performance.now();
@@ -105,7 +118,16 @@ if (process.argv[2] === '--measure') {
   process.exit(0);
 }
 
-buildSync({ entryPoints: [join(here, 'engine.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile: join(out, 'engine.cjs'), logLevel: 'warning' });
+buildSync({
+  entryPoints: [join(here, 'engine.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  outfile: join(out, 'engine.cjs'),
+  logLevel: 'warning',
+});
 
 /**
  * Three rounds of one process per body, every other round in reverse order, so that a change of
@@ -117,7 +139,10 @@ for (const [index, record] of RECORDS.entries()) {
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (const round of [names, [...names].reverse(), names]) {
     for (const name of round) {
-      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', String(index), name], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', String(index), name], {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      });
       if (child.status !== 0) throw new Error(`measuring ${name} on ${record.file} failed: ${child.stderr}`);
       samples[name].push(...JSON.parse(child.stdout));
     }
@@ -128,7 +153,9 @@ for (const [index, record] of RECORDS.entries()) {
 const ms = (value) => value.toFixed(2).padStart(8);
 const ratio = (value) => value.toFixed(2).padStart(6);
 console.log('\nEngine (medians, ms)');
-console.log('record                   ours(a)  json-ls(b)  floor(c)  schema-only   a/b    a/c   rules cost   floor+(d)   a/d');
+console.log(
+  'record                   ours(a)  json-ls(b)  floor(c)  schema-only   a/b    a/c   rules cost   floor+(d)   a/d',
+);
 for (const row of rows) {
   const rulesCost = (row.ours - row.schemaOnly) / row.schemaOnly;
   console.log(
@@ -136,10 +163,14 @@ for (const row of rows) {
   );
 }
 console.log('targets: a/b ≤ 0.5, a/c ≤ 2, rules cost ≤ 50% of schema-only');
-console.log('floor+ (d): the floor, the duplicate-key count and one count of the line breaks before the furthest finding');
+console.log(
+  'floor+ (d): the floor, the duplicate-key count and one count of the line breaks before the furthest finding',
+);
 
 // BENCH_ENGINE_ONLY=1 stops here (the table above is what engine changes move).
-for (const script of process.env.BENCH_ENGINE_ONLY ? [] : ['cold-start.mjs', 'lsp.mjs', 'lint-mix.mjs', 'lint-many.mjs']) {
+for (const script of process.env.BENCH_ENGINE_ONLY
+  ? []
+  : ['cold-start.mjs', 'lsp.mjs', 'lint-mix.mjs', 'lint-many.mjs']) {
   if (!existsSync(join(here, script))) continue;
   console.log(`\n▶ ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });

@@ -28,7 +28,10 @@ const record = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoM
 beforeEach(() => {
   folder = temporaryFolder('trial-cache-');
   writeFileSync(join(folder, '.trialrc.json'), JSON.stringify(onlyRules('date-order', 'arm-label-reference')));
-  writeFileSync(join(folder, 'typo.trial.json'), JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2));
+  writeFileSync(
+    join(folder, 'typo.trial.json'),
+    JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2),
+  );
   writeFileSync(join(folder, 'clean.trial.json'), JSON.stringify(record, null, 2));
 });
 
@@ -83,8 +86,13 @@ describe('lint --cache', () => {
     utimesSync(typo, later, later);
     expect(messages(lint('--cache').stdout, 'typo.trial.json')).toEqual([PLANTED]);
     expect(readCache().entries[typo].mtimeMs).toBe(later.getTime());
-    writeFileSync(typo, JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 3'] }), null, 2));
-    expect(messages(lint('--cache').stdout, 'typo.trial.json')).toEqual([expect.stringMatching(/"Phase 3" is not a phase; did you mean "PHASE3"\?/)]);
+    writeFileSync(
+      typo,
+      JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 3'] }), null, 2),
+    );
+    expect(messages(lint('--cache').stdout, 'typo.trial.json')).toEqual([
+      expect.stringMatching(/"Phase 3" is not a phase; did you mean "PHASE3"\?/),
+    ]);
   });
 
   it('lints a record again when its config, the date or the chosen config file change', () => {
@@ -93,7 +101,10 @@ describe('lint --cache', () => {
     plantInCache('typo.trial.json');
     expect(typoMessage()).toBe(PLANTED);
     const config = onlyRules('date-order', 'arm-label-reference');
-    writeFileSync(join(folder, '.trialrc.json'), JSON.stringify({ ...config, rules: { ...config.rules, 'unknown-property': 'off' } }));
+    writeFileSync(
+      join(folder, '.trialrc.json'),
+      JSON.stringify({ ...config, rules: { ...config.rules, 'unknown-property': 'off' } }),
+    );
     expect(typoMessage()).toMatch(/"Phase 2" is not a phase/);
     plantInCache('typo.trial.json');
     expect(typoMessage('--today', '2026-11-25')).toMatch(/"Phase 2" is not a phase/);
@@ -104,10 +115,16 @@ describe('lint --cache', () => {
 
   it('lints a record again when a team schema or a custom rule file of its config changes', () => {
     const config = onlyRules('date-order');
-    const acronymRequired = { 'x-rule-id': 'acronym-required', properties: { protocolSection: { properties: { identificationModule: { required: ['acronym'] } } } } };
+    const acronymRequired = {
+      'x-rule-id': 'acronym-required',
+      properties: { protocolSection: { properties: { identificationModule: { required: ['acronym'] } } } },
+    };
     writeFileSync(join(folder, 'team.schema.json'), JSON.stringify({}));
     writeFileSync(join(folder, 'house-rule.mjs'), houseRule('First wording.'));
-    writeFileSync(join(folder, '.trialrc.json'), JSON.stringify({ ...config, schemas: ['./team.schema.json'], customRules: ['./house-rule.mjs'] }));
+    writeFileSync(
+      join(folder, '.trialrc.json'),
+      JSON.stringify({ ...config, schemas: ['./team.schema.json'], customRules: ['./house-rule.mjs'] }),
+    );
     const clean = () => messages(lint('--cache').stdout, 'clean.trial.json');
     expect(clean()).toEqual(['First wording.']);
     writeFileSync(join(folder, 'house-rule.mjs'), houseRule('Second wording.'));
@@ -122,7 +139,10 @@ describe('lint --cache', () => {
       join(folder, 'house-rule.mjs'),
       "import { wording } from './wording.mjs';\nexport default { meta: { id: 'house-rule', severity: 'warn', description: 'A house rule' }, check(context) { context.report({ pointer: '', message: wording }); } };\n",
     );
-    writeFileSync(join(folder, '.trialrc.json'), JSON.stringify({ ...onlyRules('date-order'), customRules: ['./house-rule.mjs'] }));
+    writeFileSync(
+      join(folder, '.trialrc.json'),
+      JSON.stringify({ ...onlyRules('date-order'), customRules: ['./house-rule.mjs'] }),
+    );
     const clean = () => messages(lint('--cache').stdout, 'clean.trial.json');
     expect(clean()).toEqual(['First wording.']);
     writeFileSync(join(folder, 'wording.mjs'), "export const wording = 'Second wording.';\n");
@@ -136,9 +156,13 @@ describe('lint --cache', () => {
     const file = join(folder, 'fixme.trial.json');
     writeFileSync(file, JSON.stringify(planted(record, { '/protocolSection/armsInterventionsModule': arms }), null, 2));
     expect(messages(lint('--cache').stdout, 'fixme.trial.json')).toEqual([expect.stringMatching(/arm/)]);
-    expect(runCli(['lint', 'fixme.trial.json', '--cache', '--today', TODAY], folder).stdout).toMatch(/\n  It can be fixed with `trial-records lint --fix`\.\n$/);
+    expect(runCli(['lint', 'fixme.trial.json', '--cache', '--today', TODAY], folder).stdout).toMatch(
+      /\n  It can be fixed with `trial-records lint --fix`\.\n$/,
+    );
     lint('--cache', '--fix');
-    expect(JSON.parse(readFileSync(file, 'utf8')).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+    expect(
+      JSON.parse(readFileSync(file, 'utf8')).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels,
+    ).toEqual([label]);
     expect(messages(lint('--cache').stdout, 'fixme.trial.json')).toEqual([]);
     expect(readCache().entries[file].hash).toBe(createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex'));
   });
@@ -151,7 +175,8 @@ describe('lint --cache', () => {
   });
 
   it('gives the same findings from worker threads, and forgets records that are gone', () => {
-    for (let i = 0; i < 3; i++) writeFileSync(join(folder, `copy-${i}.trial.json`), readFileSync(join(folder, 'typo.trial.json'), 'utf8'));
+    for (let i = 0; i < 3; i++)
+      writeFileSync(join(folder, `copy-${i}.trial.json`), readFileSync(join(folder, 'typo.trial.json'), 'utf8'));
     const inThread = lint('--concurrency', 'off');
     expect(lint('--cache', '--concurrency', '2').stdout).toBe(inThread.stdout);
     expect(Object.keys(readCache().entries)).toHaveLength(5);
@@ -174,7 +199,9 @@ describe('lint --cache', () => {
     writeFileSync(join(folder, 'notes.json'), '{"my": "notes"}');
     const run = lint('--cache', '--cache-location', 'notes.json');
     expect(run.stdout).toBe(lint().stdout);
-    expect(run.stderr).toMatch(/notes\.json is not a cache this version of trial-records wrote, so it is left as it is/);
+    expect(run.stderr).toMatch(
+      /notes\.json is not a cache this version of trial-records wrote, so it is left as it is/,
+    );
     expect(readFileSync(join(folder, 'notes.json'), 'utf8')).toBe('{"my": "notes"}');
   });
 
@@ -192,12 +219,20 @@ describe('lint --cache', () => {
   it('says when it cannot write the cache, and still reports and exits by the findings', () => {
     const run = lint('--cache', '--cache-location', join('no-such-folder', 'cache.json'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/Cannot write the cache to .*no-such-folder\/cache\.json \(ENOENT\); the next run lints every record again\./);
+    expect(run.stderr).toMatch(
+      /Cannot write the cache to .*no-such-folder\/cache\.json \(ENOENT\); the next run lints every record again\./,
+    );
     expect(messages(run.stdout, 'typo.trial.json')[0]).toMatch(/"Phase 2" is not a phase/);
   });
 
   it('refuses --cache-location without --cache, and --cache with --stdin', () => {
-    expect(lint('--cache-location', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--cache-location says where --cache keeps its file: add --cache\./) });
-    expect(runCli(['lint', '--stdin', '--cache'], folder, '{}')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--cache remembers files on disk/) });
+    expect(lint('--cache-location', 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--cache-location says where --cache keeps its file: add --cache\./),
+    });
+    expect(runCli(['lint', '--stdin', '--cache'], folder, '{}')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--cache remembers files on disk/),
+    });
   });
 });

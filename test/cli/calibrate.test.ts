@@ -22,12 +22,17 @@ describe('trial-records calibrate on the registry sample', () => {
   });
 
   it('finds no error on the 820 published records', () => {
-    expect(run.stdout).toMatch(/^820 records linted in test\/fixtures\/corpus\/registry-sample \(today taken as 2026-12-07\); 0 with at least one error\.$/m);
+    expect(run.stdout).toMatch(
+      /^820 records linted in test\/fixtures\/corpus\/registry-sample \(today taken as 2026-12-07\); 0 with at least one error\.$/m,
+    );
     expect(run.stdout).not.toMatch(/\| error \|/);
   });
 
   it('finds no error on the other published records of the corpus either', () => {
-    const other = runCli(['calibrate', 'test/fixtures/corpus/ctgov-v2', '--today', PINNED_TODAY, '--format', 'json'], ROOT);
+    const other = runCli(
+      ['calibrate', 'test/fixtures/corpus/ctgov-v2', '--today', PINNED_TODAY, '--format', 'json'],
+      ROOT,
+    );
     const calibration = JSON.parse(other.stdout);
     expect(calibration.all.records).toBe(17);
     expect(calibration.withErrors.records).toBe(0);
@@ -38,18 +43,30 @@ describe('trial-records calibrate', () => {
   // First submitted 2019-08-19, last updated 2022-05-17; its 11 "Percentage of Subjects" measures in "Participants" are warnings.
   const published = sampleRecord('NCT04066023');
   const status = '/protocolSection/statusModule';
-  const legacy = planted(published, { [`${status}/studyFirstSubmitDate`]: '2005-01-10', [`${status}/lastUpdateSubmitDate`]: '2010-06-01' });
+  const legacy = planted(published, {
+    [`${status}/studyFirstSubmitDate`]: '2005-01-10',
+    [`${status}/lastUpdateSubmitDate`]: '2010-06-01',
+  });
   // Being written: no submission dates, and a required field left out (an error).
-  const draft = planted(published, { [`${status}/studyFirstSubmitDate`]: undefined, [`${status}/lastUpdateSubmitDate`]: undefined, '/protocolSection/descriptionModule/briefSummary': undefined });
+  const draft = planted(published, {
+    [`${status}/studyFirstSubmitDate`]: undefined,
+    [`${status}/lastUpdateSubmitDate`]: undefined,
+    '/protocolSection/descriptionModule/briefSummary': undefined,
+  });
 
   function folderWith(records: Record<string, unknown>): string {
     const folder = temporaryFolder('calibrate-');
-    for (const [name, record] of Object.entries(records)) writeFileSync(join(folder, name), JSON.stringify(record, null, 2));
+    for (const [name, record] of Object.entries(records))
+      writeFileSync(join(folder, name), JSON.stringify(record, null, 2));
     return folder;
   }
 
   it('counts the records each rule hits by the period of their first submission and last update', () => {
-    const folder = folderWith({ 'published.trial.json': published, 'legacy.trial.json': legacy, 'draft.trial.json': draft });
+    const folder = folderWith({
+      'published.trial.json': published,
+      'legacy.trial.json': legacy,
+      'draft.trial.json': draft,
+    });
     const run = runCli(['calibrate', '.', '--today', PINNED_TODAY, '--format', 'json'], folder);
     expect(run.code).toBe(0);
     const calibration = JSON.parse(run.stdout);
@@ -63,9 +80,20 @@ describe('trial-records calibrate', () => {
       'first-submission': { 'before-fdaaa': 0, fdaaa: 0, 'final-rule': 0, unsubmitted: 1 },
       'last-update': { 'before-fdaaa': 0, fdaaa: 0, 'final-rule': 0, unsubmitted: 1 },
     });
-    const hits = (rule: string, severity: string) => calibration.rules.find((entry: { rule: string; severity: string }) => entry.rule === rule && entry.severity === severity);
-    expect(hits('required-fields', 'error')).toMatchObject({ records: 1, findings: 1, 'first-submission': { unsubmitted: 1 } });
-    expect(hits('outcome-unit-title', 'warning')).toMatchObject({ records: 3, findings: 33, 'last-update': { fdaaa: 1, 'final-rule': 1, unsubmitted: 1 } });
+    const hits = (rule: string, severity: string) =>
+      calibration.rules.find(
+        (entry: { rule: string; severity: string }) => entry.rule === rule && entry.severity === severity,
+      );
+    expect(hits('required-fields', 'error')).toMatchObject({
+      records: 1,
+      findings: 1,
+      'first-submission': { unsubmitted: 1 },
+    });
+    expect(hits('outcome-unit-title', 'warning')).toMatchObject({
+      records: 3,
+      findings: 33,
+      'last-update': { fdaaa: 1, 'final-rule': 1, unsubmitted: 1 },
+    });
     expect(calibration.rules[0].severity).toBe('error');
   });
 
@@ -75,10 +103,16 @@ describe('trial-records calibrate', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('2 records linted in . (today taken as 2026-12-07); 1 with at least one error.');
-    expect(lines[2]).toMatch(/^rule\s+severity\s+records\s+first <FDAAA\s+first FDAAA\s+first FinalRule\s+first none\s+last <FDAAA/);
-    expect(lines).toContainEqual(expect.stringMatching(/^required-fields\s+error\s+1\s+0\s+0\s+0\s+1\s+0\s+0\s+0\s+1$/));
+    expect(lines[2]).toMatch(
+      /^rule\s+severity\s+records\s+first <FDAAA\s+first FDAAA\s+first FinalRule\s+first none\s+last <FDAAA/,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^required-fields\s+error\s+1\s+0\s+0\s+0\s+1\s+0\s+0\s+0\s+1$/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^\(with an error\)\s+1\s+0\s+0\s+0\s+1\s+0\s+0\s+0\s+1$/));
-    expect(run.stdout).toContain('<FDAAA = before 2007-09-27; FDAAA = 2007-09-27 to 2017-01-17; FinalRule = from 2017-01-18; none = not submitted yet.');
+    expect(run.stdout).toContain(
+      '<FDAAA = before 2007-09-27; FDAAA = 2007-09-27 to 2017-01-17; FinalRule = from 2017-01-18; none = not submitted yet.',
+    );
   });
 
   it('follows the config: a rule turned off is not counted', () => {
@@ -90,20 +124,40 @@ describe('trial-records calibrate', () => {
 
   it('writes the report to --output', () => {
     const folder = folderWith({ 'published.trial.json': published });
-    const run = runCli(['calibrate', '--today', PINNED_TODAY, '--format', 'markdown', '--output', 'calibration.md'], folder);
+    const run = runCli(
+      ['calibrate', '--today', PINNED_TODAY, '--format', 'markdown', '--output', 'calibration.md'],
+      folder,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(readFileSync(join(folder, 'calibration.md'), 'utf8')).toMatch(/^# Calibration on published records\n\n1 record linted in \. /);
+    expect(readFileSync(join(folder, 'calibration.md'), 'utf8')).toMatch(
+      /^# Calibration on published records\n\n1 record linted in \. /,
+    );
   });
 
   it('says plainly what is wrong with its arguments', () => {
     const folder = folderWith({ 'published.trial.json': published });
-    expect(runCli(['calibrate', '--format', 'sarif'], folder)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of text, json, markdown (got "sarif").') });
-    expect(runCli(['calibrate', '--today', '2026-02-30'], folder)).toMatchObject({ code: 2, stderr: expect.stringContaining('--today must be a real date') });
-    expect(runCli(['calibrate', 'missing'], folder)).toMatchObject({ code: 2, stderr: expect.stringContaining('No such file or folder: missing') });
+    expect(runCli(['calibrate', '--format', 'sarif'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format must be one of text, json, markdown (got "sarif").'),
+    });
+    expect(runCli(['calibrate', '--today', '2026-02-30'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--today must be a real date'),
+    });
+    expect(runCli(['calibrate', 'missing'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('No such file or folder: missing'),
+    });
     const empty = temporaryFolder('calibrate-empty-');
-    expect(runCli(['calibrate'], empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('No records to calibrate on in .') });
-    expect(runCli(['calibrate', '--config', 'nowhere.json'], folder)).toMatchObject({ code: 2, stderr: expect.stringMatching(/config error/) });
+    expect(runCli(['calibrate'], empty)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('No records to calibrate on in .'),
+    });
+    expect(runCli(['calibrate', '--config', 'nowhere.json'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/config error/),
+    });
   });
 
   it('has its own help', () => {

@@ -19,7 +19,11 @@ let base: string;
 let report: { files: Array<{ path: string; diagnostics: Diagnostic[] }> };
 
 function git(...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.org', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -41,8 +45,17 @@ beforeAll(() => {
   git('add', '-A');
   git('commit', '-qm', 'Records as registered');
   base = git('rev-parse', 'HEAD');
-  write('records/switched.trial.json', planted(started, { [`${OUTCOMES}/primaryOutcomes/0/measure`]: 'Alcohol craving score', [`${OUTCOMES}/primaryOutcomes/0/timeFrame`]: 'Week 12' }));
-  write('records/reopened.trial.json', planted(started, { [`${STATUS}/overallStatus`]: 'RECRUITING', [`${STATUS}/startDateStruct/date`]: '2018-06-01' }));
+  write(
+    'records/switched.trial.json',
+    planted(started, {
+      [`${OUTCOMES}/primaryOutcomes/0/measure`]: 'Alcohol craving score',
+      [`${OUTCOMES}/primaryOutcomes/0/timeFrame`]: 'Week 12',
+    }),
+  );
+  write(
+    'records/reopened.trial.json',
+    planted(started, { [`${STATUS}/overallStatus`]: 'RECRUITING', [`${STATUS}/startDateStruct/date`]: '2018-06-01' }),
+  );
   write('records/added.trial.json', started);
   git('add', '-A');
   git('commit', '-qm', 'Edits under review');
@@ -60,7 +73,10 @@ function lint(format: string) {
 }
 
 function findingsOf(path: string, ruleId: string, from = report): Diagnostic[] {
-  return from.files.find((file) => file.path === path)?.diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId) ?? [];
+  return (
+    from.files.find((file) => file.path === path)?.diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId) ??
+    []
+  );
 }
 
 describe('lint --changed-since checks what the change did', () => {
@@ -73,12 +89,22 @@ describe('lint --changed-since checks what the change did', () => {
   });
 
   it('finds a completed study reopened and an actual start date moved', () => {
-    expect(findingsOf('records/reopened.trial.json', 'status-went-back').map((finding) => finding.message)).toEqual([expect.stringMatching(/^The overall status went back from COMPLETED to RECRUITING/)]);
-    expect(findingsOf('records/reopened.trial.json', 'actual-data-changed').map((finding) => finding.message)).toEqual([expect.stringMatching(/^The actual start date moved from 2018-03-08 to 2018-06-01/)]);
+    expect(findingsOf('records/reopened.trial.json', 'status-went-back').map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^The overall status went back from COMPLETED to RECRUITING/),
+    ]);
+    expect(findingsOf('records/reopened.trial.json', 'actual-data-changed').map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^The actual start date moved from 2018-03-08 to 2018-06-01/),
+    ]);
   });
 
   it('says nothing about a record new since the revision or one left alone', () => {
-    const changeRules = ['outcome-switched', 'status-went-back', 'actual-data-changed', 'results-content-removed', 'identifier-changed'];
+    const changeRules = [
+      'outcome-switched',
+      'status-went-back',
+      'actual-data-changed',
+      'results-content-removed',
+      'identifier-changed',
+    ];
     for (const path of ['records/added.trial.json', 'records/untouched.trial.json']) {
       expect(changeRules.flatMap((rule) => findingsOf(path, rule))).toEqual([]);
     }
@@ -97,7 +123,9 @@ describe('lint --changed-since checks what the change did', () => {
     writeFileSync(join(repo, '.trialrc.json'), JSON.stringify({ today: TODAY, rules: { 'outcome-switched': 'off' } }));
     try {
       const run = lint('json');
-      expect(findingsOf('records/switched.trial.json', 'outcome-switched', JSON.parse(run.stdout)), run.stderr).toEqual([]);
+      expect(findingsOf('records/switched.trial.json', 'outcome-switched', JSON.parse(run.stdout)), run.stderr).toEqual(
+        [],
+      );
     } finally {
       writeFileSync(join(repo, '.trialrc.json'), JSON.stringify({ today: TODAY }));
     }

@@ -4,7 +4,15 @@ import { readFileSync, writeFileSync, mkdirSync, chmodSync, rmSync, symlinkSync 
 import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_DIR, corpusRecord, planted } from '../unit/rules/fixtures';
-import { onlyRules, removeTemporaryFolders, ROOT, runCli as run, temporaryFolder, TODAY, validateSarif } from './helpers';
+import {
+  onlyRules,
+  removeTemporaryFolders,
+  ROOT,
+  runCli as run,
+  temporaryFolder,
+  TODAY,
+  validateSarif,
+} from './helpers';
 
 let folder: string;
 afterAll(removeTemporaryFolders);
@@ -14,9 +22,19 @@ beforeAll(() => {
   writeFileSync(join(folder, '.trialrc.json'), JSON.stringify(onlyRules('date-order', 'arm-label-reference')));
   const record = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
   writeFileSync(join(folder, 'clean.trial.json'), JSON.stringify(record, null, 2));
-  writeFileSync(join(folder, 'typo.trial.json'), JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2));
+  writeFileSync(
+    join(folder, 'typo.trial.json'),
+    JSON.stringify(planted(record, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2),
+  );
   mkdirSync(join(folder, 'nested'));
-  writeFileSync(join(folder, 'nested', 'order.trial.json'), JSON.stringify(planted(record, { '/protocolSection/statusModule/completionDateStruct/date': '2019-01-01' }), null, 2));
+  writeFileSync(
+    join(folder, 'nested', 'order.trial.json'),
+    JSON.stringify(
+      planted(record, { '/protocolSection/statusModule/completionDateStruct/date': '2019-01-01' }),
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(folder, 'notes.txt'), 'not a record');
 });
 
@@ -24,7 +42,9 @@ describe('trial-records lint', () => {
   it('prints stylish output grouped by file and exits 1 on errors', () => {
     const { code, stdout } = run(['lint', '.', '--today', TODAY], folder);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/typo\.trial\.json\n\s+\d+:\d+\s+error\s+"Phase 2" is not a phase; did you mean "PHASE2"\?\s+schema/);
+    expect(stdout).toMatch(
+      /typo\.trial\.json\n\s+\d+:\d+\s+error\s+"Phase 2" is not a phase; did you mean "PHASE2"\?\s+schema/,
+    );
     expect(stdout).toMatch(/nested\/order\.trial\.json/);
     expect(stdout).not.toMatch(/clean\.trial\.json/);
     expect(stdout).not.toMatch(/\u001b\[/);
@@ -60,13 +80,18 @@ describe('trial-records lint', () => {
 
   it('prints GitHub workflow commands with escaping', () => {
     const { stdout } = run(['lint', 'typo.trial.json', '--format', 'github', '--today', TODAY], folder);
-    expect(stdout).toMatch(/^::error file=typo\.trial\.json,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=schema::"Phase 2" is not a phase/m);
+    expect(stdout).toMatch(
+      /^::error file=typo\.trial\.json,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=schema::"Phase 2" is not a phase/m,
+    );
   });
 
   it('exits 0 on a clean record and 1 for warnings only with --fail-on warning', () => {
     expect(run(['lint', 'clean.trial.json', '--today', TODAY], folder).code).toBe(0);
     const withWarning = join(folder, 'warn.trial.json');
-    writeFileSync(withWarning, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phase': 'x' })));
+    writeFileSync(
+      withWarning,
+      JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phase': 'x' })),
+    );
     expect(run(['lint', 'warn.trial.json', '--today', TODAY], folder).code).toBe(0);
     expect(run(['lint', 'warn.trial.json', '--fail-on', 'warning', '--today', TODAY], folder).code).toBe(1);
     expect(run(['lint', 'warn.trial.json', '--max-warnings', '0', '--today', TODAY], folder).code).toBe(1);
@@ -87,7 +112,10 @@ describe('trial-records lint', () => {
       [['rules', '--format', 'yaml'], /--format must be one of table, json, markdown, config-schema \(got "yaml"\)/],
       [['rules', 'records'], /Unknown rule "records"; `trial-records rules` lists them\./],
       [['rules', 'date-ordre'], /Unknown rule "date-ordre"; did you mean "date-order"\?/],
-      [['rules', 'date-order', '--format', 'markdown'], /--format markdown describes every rule; leave out the rule ids/],
+      [
+        ['rules', 'date-order', '--format', 'markdown'],
+        /--format markdown describes every rule; leave out the rule ids/,
+      ],
       [['lint', '.', '--output', ''], /--output needs a path \(got an empty one\)/],
       [['lint', '.', '-c', ' '], /--config needs a path \(got an empty one\)/],
     ];
@@ -105,7 +133,9 @@ describe('trial-records lint', () => {
     writeFileSync(join(empty, 'records', 'notes.json'), '{"not": "a study"}');
     const result = run(['lint', 'records', '--format', 'json'], empty);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('trial-records: no records in records (files named *.trial.json, or .json files that hold a study).\n');
+    expect(result.stderr).toBe(
+      'trial-records: no records in records (files named *.trial.json, or .json files that hold a study).\n',
+    );
     expect(JSON.parse(result.stdout).summary.files).toBe(0);
     expect(run(['lint', '.', '--today', TODAY], folder).stderr).toBe('');
   });
@@ -123,10 +153,18 @@ describe('trial-records lint', () => {
     expect(emptyRef.stderr).toMatch(/--changed-since needs a git revision/);
   });
 
-  it('prints each command\'s help with --help, the version with --version, and suggests a near command or option', () => {
+  it("prints each command's help with --help, the version with --version, and suggests a near command or option", () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-    for (const args of [['--version'], ['-v'], ['version']]) expect(run(args, folder)).toMatchObject({ code: 0, stdout: `trial-records ${version}\n` });
-    for (const [args, option] of [[['lint', '--help'], '--changed-since'], [['lint', '.', '-h'], '--stdin-filepath'], [['help', 'lint'], '--fail-on'], [['import', '--help'], '--force'], [['rules', '-h'], 'config-schema'], [['init', '--help'], '--preset']] as const) {
+    for (const args of [['--version'], ['-v'], ['version']])
+      expect(run(args, folder)).toMatchObject({ code: 0, stdout: `trial-records ${version}\n` });
+    for (const [args, option] of [
+      [['lint', '--help'], '--changed-since'],
+      [['lint', '.', '-h'], '--stdin-filepath'],
+      [['help', 'lint'], '--fail-on'],
+      [['import', '--help'], '--force'],
+      [['rules', '-h'], 'config-schema'],
+      [['init', '--help'], '--preset'],
+    ] as const) {
       const help = run(args, folder);
       expect(help.code, args.join(' ')).toBe(0);
       expect(help.stdout).toContain(option);
@@ -149,7 +187,8 @@ describe('trial-records lint', () => {
   });
 
   it('colours the stylish format as --color, --no-color, NO_COLOR and FORCE_COLOR say, and never a report file', () => {
-    const coloured = (args: string[], env?: Record<string, string>) => /\u001b\[/.test(run(['lint', 'typo.trial.json', '--today', TODAY, ...args], folder, undefined, env).stdout);
+    const coloured = (args: string[], env?: Record<string, string>) =>
+      /\u001b\[/.test(run(['lint', 'typo.trial.json', '--today', TODAY, ...args], folder, undefined, env).stdout);
     expect(coloured([])).toBe(false);
     expect(coloured(['--color'])).toBe(true);
     expect(coloured([], { FORCE_COLOR: '1' })).toBe(true);
@@ -159,29 +198,51 @@ describe('trial-records lint', () => {
     expect(coloured(['--color', '--format', 'compact'])).toBe(false);
     run(['lint', 'typo.trial.json', '--today', TODAY, '--color', '--output', 'report.txt'], folder);
     expect(readFileSync(join(folder, 'report.txt'), 'utf8')).not.toMatch(/\u001b\[/);
-    expect(run(['lint', '.', '--color', '--no-color'], folder)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--color and --no-color contradict each other/) });
+    expect(run(['lint', '.', '--color', '--no-color'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--color and --no-color contradict each other/),
+    });
   });
 
   it('describes the rules named to it: checks, documentation, options, fix, and how to configure them', () => {
     const { stdout, code } = run(['rules', 'required-fields', 'arm-label-reference'], folder);
     expect(code).toBe(0);
     const [required, armLabel] = stdout.split(/\n(?=arm-label-reference {2}\()/);
-    const catalog = JSON.parse(run(['rules', '--format', 'json'], folder).stdout) as Array<{ id: string; docs: string; description: string }>;
+    const catalog = JSON.parse(run(['rules', '--format', 'json'], folder).stdout) as Array<{
+      id: string;
+      docs: string;
+      description: string;
+    }>;
     const docsOf = (id: string) => catalog.find((rule) => rule.id === id)!;
     expect(required).toMatch(/^required-fields {2}\(error by default; required; registry check REQ-01/);
     expect(required.replace(/\s+/g, ' ')).toContain(docsOf('required-fields').docs.replace(/\s+/g, ' '));
     expect(required).toMatch(/Options:\n {2}finalRule: /);
-    expect(required).toMatch(/No automatic fix\.\nIn \.trialrc\.json: \{ "rules": \{ "required-fields": \["warn", \{ "finalRule": … \}\] \} \}/);
+    expect(required).toMatch(
+      /No automatic fix\.\nIn \.trialrc\.json: \{ "rules": \{ "required-fields": \["warn", \{ "finalRule": … \}\] \} \}/,
+    );
     expect(armLabel).toContain(docsOf('arm-label-reference').description);
     expect(armLabel).toMatch(/`trial-records lint --fix` fixes it\./);
     expect(stdout.split('\n').every((line) => line.length <= 100 || line.startsWith('In .trialrc.json'))).toBe(true);
-    expect(JSON.parse(run(['rules', 'schema', '--format', 'json'], folder).stdout).map((rule: { id: string }) => rule.id)).toEqual(['schema']);
+    expect(
+      JSON.parse(run(['rules', 'schema', '--format', 'json'], folder).stdout).map((rule: { id: string }) => rule.id),
+    ).toEqual(['schema']);
   });
 
   it('lists every format and the reviewer options in its help', () => {
     const { stdout, code } = run(['help'], folder);
     expect(code).toBe(0);
-    for (const word of ['markdown', 'rdjson', 'junit', '--changed-since', '--stdin-filepath', '--concurrency', '--quiet', '--ignore-pattern', '--print-config']) expect(stdout).toContain(word);
+    for (const word of [
+      'markdown',
+      'rdjson',
+      'junit',
+      '--changed-since',
+      '--stdin-filepath',
+      '--concurrency',
+      '--quiet',
+      '--ignore-pattern',
+      '--print-config',
+    ])
+      expect(stdout).toContain(word);
   });
 
   it('gives bad files a finding, never a stack trace', () => {
@@ -196,11 +257,18 @@ describe('trial-records lint', () => {
     chmodSync(unreadable, 0o000);
     const { stdout, stderr, code } = run(['lint', '.', '--format', 'json'], bad);
     const report = JSON.parse(stdout);
-    const byFile = Object.fromEntries(report.files.map((f: { path: string; diagnostics: Array<{ message: string }> }) => [f.path, f.diagnostics.map((d) => d.message)]));
+    const byFile = Object.fromEntries(
+      report.files.map((f: { path: string; diagnostics: Array<{ message: string }> }) => [
+        f.path,
+        f.diagnostics.map((d) => d.message),
+      ]),
+    );
     expect(byFile['empty.trial.json']).toEqual([expect.stringMatching(/The file is empty/)]);
     expect(byFile['latin1.trial.json']).toEqual([expect.stringMatching(/not valid UTF-8.*0xe9 at byte 2/)]);
     expect(byFile['prose.trial.json'][0]).toMatch(/Unexpected character/);
-    expect(byFile['utf16-bom.trial.json']).toEqual(['The text is UTF-16 (little-endian, with a byte-order mark), not UTF-8; save it as UTF-8.']);
+    expect(byFile['utf16-bom.trial.json']).toEqual([
+      'The text is UTF-16 (little-endian, with a byte-order mark), not UTF-8; save it as UTF-8.',
+    ]);
     expect(byFile['utf16be.trial.json']).toEqual(['The text is UTF-16 (big-endian), not UTF-8; save it as UTF-8.']);
     expect(stderr).not.toMatch(/at .*\.js:\d+/);
     if (process.getuid?.() !== 0) {
@@ -213,8 +281,18 @@ describe('trial-records lint', () => {
     const { stdout, code } = run(['rules', '--format', 'json'], folder);
     expect(code).toBe(0);
     const rules = JSON.parse(stdout);
-    expect(rules.find((r: { id: string }) => r.id === 'date-order')).toMatchObject({ severity: 'error', category: 'dates', source: 'STA-01/02', fixable: false, docs: expect.stringMatching(/\w/) });
-    expect(rules.find((r: { id: string }) => r.id === 'required-fields').options).toEqual({ type: 'object', properties: { finalRule: expect.objectContaining({ enum: ['always'] }) }, additionalProperties: false });
+    expect(rules.find((r: { id: string }) => r.id === 'date-order')).toMatchObject({
+      severity: 'error',
+      category: 'dates',
+      source: 'STA-01/02',
+      fixable: false,
+      docs: expect.stringMatching(/\w/),
+    });
+    expect(rules.find((r: { id: string }) => r.id === 'required-fields').options).toEqual({
+      type: 'object',
+      properties: { finalRule: expect.objectContaining({ enum: ['always'] }) },
+      additionalProperties: false,
+    });
   });
 
   it('lints the whole accepted corpus with no errors', () => {
@@ -237,7 +315,9 @@ describe('trial-records lint --fix', () => {
     expect(before).toMatch(/arm-label-reference/);
     expect(before).toMatch(/\n {2}1 of them can be fixed with `trial-records lint --fix`\.\n$/);
     // typo.trial.json's "Phase 2" is the registry's display label of PHASE2: fixable too.
-    expect(run(['lint', 'fixme.trial.json', 'typo.trial.json', '--today', TODAY, '--concurrency', '2'], folder).stdout).toMatch(/ {2}2 of them can be fixed with `trial-records lint --fix`\.\n$/);
+    expect(
+      run(['lint', 'fixme.trial.json', 'typo.trial.json', '--today', TODAY, '--concurrency', '2'], folder).stdout,
+    ).toMatch(/ {2}2 of them can be fixed with `trial-records lint --fix`\.\n$/);
     expect(run(['lint', 'fixme.trial.json', '--fix', '--today', TODAY], folder).stdout).not.toMatch(/can be fixed/);
     const fixed = readFileSync(file, 'utf8');
     expect(JSON.parse(fixed).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
@@ -251,13 +331,16 @@ describe('trial-records lint --fix', () => {
     const label = arms.armGroups[0].label as string;
     arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
     const marked = temporaryFolder('trial-bom-');
-    for (const name of ['a.trial.json', 'b.trial.json']) writeFileSync(join(marked, name), `\ufeff${JSON.stringify(record, null, 2)}`);
+    for (const name of ['a.trial.json', 'b.trial.json'])
+      writeFileSync(join(marked, name), `\ufeff${JSON.stringify(record, null, 2)}`);
     run(['lint', 'a.trial.json', '--fix', '--today', TODAY], marked);
     run(['lint', 'b.trial.json', 'a.trial.json', '--fix', '--today', TODAY, '--concurrency', '2'], marked);
     for (const name of ['a.trial.json', 'b.trial.json']) {
       const fixed = readFileSync(join(marked, name), 'utf8');
       expect(fixed.charCodeAt(0)).toBe(0xfeff);
-      expect(JSON.parse(fixed.slice(1)).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+      expect(
+        JSON.parse(fixed.slice(1)).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels,
+      ).toEqual([label]);
     }
   });
 
@@ -269,19 +352,29 @@ describe('trial-records lint --fix', () => {
 
   // A file no one may write, even root: `chattr +i` (where the file system supports it).
   const canLock = canLockFiles();
-  it.skipIf(!canLock)(`says which file it could not write, reports that file as it is and exits 2 (in one thread and in workers)${canLock ? '' : ': skipped, chattr +i is not available here'}`, () => {
-    const locked = lockedFile();
-    try {
-      for (const concurrency of ['off', '1']) {
-        const { stdout, stderr, code } = run(['lint', locked.path, '--fix', '--format', 'json', '--concurrency', concurrency, '--today', TODAY], folder);
-        expect(code).toBe(2);
-        expect(stderr).toMatch(/^trial-records: Cannot write the fixes to .*locked\.trial\.json \(EPERM\); it is reported as it is\.\n$/);
-        expect(JSON.parse(stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('duplicate-values');
+  it.skipIf(!canLock)(
+    `says which file it could not write, reports that file as it is and exits 2 (in one thread and in workers)${canLock ? '' : ': skipped, chattr +i is not available here'}`,
+    () => {
+      const locked = lockedFile();
+      try {
+        for (const concurrency of ['off', '1']) {
+          const { stdout, stderr, code } = run(
+            ['lint', locked.path, '--fix', '--format', 'json', '--concurrency', concurrency, '--today', TODAY],
+            folder,
+          );
+          expect(code).toBe(2);
+          expect(stderr).toMatch(
+            /^trial-records: Cannot write the fixes to .*locked\.trial\.json \(EPERM\); it is reported as it is\.\n$/,
+          );
+          expect(JSON.parse(stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain(
+            'duplicate-values',
+          );
+        }
+      } finally {
+        locked.unlock();
       }
-    } finally {
-      locked.unlock();
-    }
-  });
+    },
+  );
 });
 
 function canLockFiles(): boolean {
@@ -295,7 +388,14 @@ function canLockFiles(): boolean {
 /** A record with a fixable problem that no one may write until it is unlocked. */
 function lockedFile(): { path: string; unlock: () => void } {
   const path = join(temporaryFolder('trial-locked-'), 'locked.trial.json');
-  writeFileSync(path, JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE2', 'PHASE2'] }), null, 2));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE2', 'PHASE2'] }),
+      null,
+      2,
+    ),
+  );
   spawnSync('chattr', ['+i', path]);
   return { path, unlock: () => void spawnSync('chattr', ['-i', path]) };
 }
@@ -311,13 +411,22 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
 
   beforeAll(() => {
     project = temporaryFolder('trial-ignores-');
-    for (const path of ['records/a.trial.json', 'records/archive/old.trial.json', 'records/drafts/draft-b.trial.json', 'records/drafts/c.trial.json', 'fixtures/broken.trial.json']) {
+    for (const path of [
+      'records/a.trial.json',
+      'records/archive/old.trial.json',
+      'records/drafts/draft-b.trial.json',
+      'records/drafts/c.trial.json',
+      'fixtures/broken.trial.json',
+    ]) {
       mkdirSync(join(project, path, '..'), { recursive: true });
       writeFileSync(join(project, path), record);
     }
     mkdirSync(join(project, 'exports', 'week1'), { recursive: true });
     writeFileSync(join(project, 'exports', 'week1', 'study.export'), record);
-    writeFileSync(join(project, '.trialrc.json'), JSON.stringify({ files: ['exports/**/*.export'], ignores: ['fixtures/', 'records/archive/**'] }));
+    writeFileSync(
+      join(project, '.trialrc.json'),
+      JSON.stringify({ files: ['exports/**/*.export'], ignores: ['fixtures/', 'records/archive/**'] }),
+    );
   });
 
   it("counts the config's files globs as records, from the project folder or from a folder inside it", () => {
@@ -325,10 +434,12 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
     expect(linted(['exports'])).toEqual(['exports/week1/study.export']);
   });
 
-  it("counts the files globs of the config nearest each file, from wherever the command runs", () => {
+  it('counts the files globs of the config nearest each file, from wherever the command runs', () => {
     const name = basename(project);
     const fromAbove = run(['lint', name, '--format', 'json', '--today', TODAY], dirname(project));
-    expect((JSON.parse(fromAbove.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path)).toContain(`${name}/exports/week1/study.export`);
+    expect(
+      (JSON.parse(fromAbove.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path),
+    ).toContain(`${name}/exports/week1/study.export`);
     mkdirSync(join(project, 'other'));
     writeFileSync(join(project, 'other', '.trialrc.json'), JSON.stringify({ files: ['**/*.data'] }));
     writeFileSync(join(project, 'other', 'x.data'), record);
@@ -340,17 +451,31 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
   });
 
   it("leaves out the config's ignored folders when it walks folders", () => {
-    expect(linted(['records', 'fixtures'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json', 'records/drafts/draft-b.trial.json']);
+    expect(linted(['records', 'fixtures'])).toEqual([
+      'records/a.trial.json',
+      'records/drafts/c.trial.json',
+      'records/drafts/draft-b.trial.json',
+    ]);
   });
 
   it('adds --ignore-pattern globs (repeatable) to them, for folders and for globs', () => {
-    expect(linted(['records', '--ignore-pattern', '**/draft-*.trial.json'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
-    expect(linted(['records/**/*.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json']);
-    expect(linted(['records/**/*.trial.json', 'records/drafts/c.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
+    expect(linted(['records', '--ignore-pattern', '**/draft-*.trial.json'])).toEqual([
+      'records/a.trial.json',
+      'records/drafts/c.trial.json',
+    ]);
+    expect(linted(['records/**/*.trial.json', '--ignore-pattern', 'records/drafts/'])).toEqual([
+      'records/a.trial.json',
+    ]);
+    expect(
+      linted(['records/**/*.trial.json', 'records/drafts/c.trial.json', '--ignore-pattern', 'records/drafts/']),
+    ).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
   });
 
   it("applies each folder's own config's ignores to what is under it", () => {
-    writeFileSync(join(project, 'records', 'drafts', '.trialrc.json'), JSON.stringify({ ignores: ['draft-*.trial.json'] }));
+    writeFileSync(
+      join(project, 'records', 'drafts', '.trialrc.json'),
+      JSON.stringify({ ignores: ['draft-*.trial.json'] }),
+    );
     try {
       expect(linted(['records'])).toEqual(['records/a.trial.json', 'records/drafts/c.trial.json']);
     } finally {
@@ -359,7 +484,10 @@ describe('trial-records lint: what it leaves out (ignores, --ignore-pattern)', (
   });
 
   it('still lints a file named on the command line', () => {
-    expect(linted(['fixtures/broken.trial.json', 'records/archive/old.trial.json'])).toEqual(['fixtures/broken.trial.json', 'records/archive/old.trial.json']);
+    expect(linted(['fixtures/broken.trial.json', 'records/archive/old.trial.json'])).toEqual([
+      'fixtures/broken.trial.json',
+      'records/archive/old.trial.json',
+    ]);
   });
 
   it('says so when a glob matches only ignored files', () => {
@@ -373,30 +501,49 @@ describe('trial-records lint --print-config', () => {
   it('prints the settings that apply to one record, as the linter resolves them', () => {
     const project = temporaryFolder('trial-print-config-');
     mkdirSync(join(project, 'team'));
-    writeFileSync(join(project, 'team', 'base.json'), JSON.stringify({ extends: ['trial-records:strict'], rules: { 'phase-combination': 'warn' } }));
+    writeFileSync(
+      join(project, 'team', 'base.json'),
+      JSON.stringify({ extends: ['trial-records:strict'], rules: { 'phase-combination': 'warn' } }),
+    );
     writeFileSync(
       join(project, '.trialrc.json'),
       JSON.stringify({
         extends: ['./team/base.json'],
         today: '2026-11-24',
         rules: { schema: 'warn', 'date-order': 'off' },
-        overrides: [{ files: ['legacy/**'], rules: { 'arm-label-reference': 'info' } }, { files: ['**/*.trial.json#/protocolSection/contactsLocationsModule'], rules: { 'central-contact': 'hint' } }],
+        overrides: [
+          { files: ['legacy/**'], rules: { 'arm-label-reference': 'info' } },
+          { files: ['**/*.trial.json#/protocolSection/contactsLocationsModule'], rules: { 'central-contact': 'hint' } },
+        ],
         ignores: ['legacy/archive/'],
       }),
     );
     const { stdout, code } = run(['lint', '--print-config', 'legacy/old.trial.json'], project);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout);
-    expect(printed).toMatchObject({ file: 'legacy/old.trial.json', config: join(project, '.trialrc.json'), sources: [join(project, 'team', 'base.json'), join(project, '.trialrc.json')], ignored: false, today: '2026-11-24', customRules: [] });
+    expect(printed).toMatchObject({
+      file: 'legacy/old.trial.json',
+      config: join(project, '.trialrc.json'),
+      sources: [join(project, 'team', 'base.json'), join(project, '.trialrc.json')],
+      ignored: false,
+      today: '2026-11-24',
+      customRules: [],
+    });
     expect(printed.rules['phase-combination']).toEqual({ severity: 'warning' });
     expect(printed.rules['required-fields']).toEqual({ severity: 'error', options: { finalRule: 'always' } });
     expect(printed.rules['arm-label-reference']).toEqual({ severity: 'info' });
     expect(printed.rules['date-order']).toEqual({ severity: 'off' });
     expect(printed.rules.schema).toEqual({ severity: 'warning' });
     expect(printed.rules['unknown-property']).toEqual({ severity: 'warning' });
-    expect(printed.subtreeOverrides).toEqual([{ pointer: '/protocolSection/contactsLocationsModule', rules: { 'central-contact': 'hint' } }]);
-    expect(JSON.parse(run(['lint', '--print-config', 'legacy/archive/a.trial.json'], project).stdout).ignored).toBe(true);
-    expect(JSON.parse(run(['lint', '--print-config', 'new.trial.json'], project).stdout).rules['arm-label-reference']).toEqual({ severity: 'error' });
+    expect(printed.subtreeOverrides).toEqual([
+      { pointer: '/protocolSection/contactsLocationsModule', rules: { 'central-contact': 'hint' } },
+    ]);
+    expect(JSON.parse(run(['lint', '--print-config', 'legacy/archive/a.trial.json'], project).stdout).ignored).toBe(
+      true,
+    );
+    expect(
+      JSON.parse(run(['lint', '--print-config', 'new.trial.json'], project).stdout).rules['arm-label-reference'],
+    ).toEqual({ severity: 'error' });
   });
 
   it('says what is wrong with a broken config, and refuses paths beside it', () => {
@@ -425,7 +572,10 @@ describe('trial-records lint: links in the folders it walks', () => {
     symlinkSync(elsewhere, join(project, 'team'));
     symlinkSync(elsewhere, join(project, 'team-again'));
     const { stdout, stderr, code } = run(['lint', '.', '--format', 'json', '--today', TODAY], project);
-    expect((JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort()).toEqual(['records/a.trial.json', 'team/shared.trial.json']);
+    expect((JSON.parse(stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path).sort()).toEqual([
+      'records/a.trial.json',
+      'team/shared.trial.json',
+    ]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     symlinkSync('gone.trial.json', join(project, 'broken.trial.json'));

@@ -18,8 +18,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string, input?: string | Uint8Array, env?: Record<string, string>): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  input?: string | Uint8Array,
+  env?: Record<string, string>,
+): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,7 +38,9 @@ let sarifValidator: ValidateFunction | undefined;
 
 export function validateSarif(log: unknown): { valid: boolean; errors: string } {
   if (!sarifValidator) {
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    );
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     sarifValidator = ajv.compile(schema);
@@ -41,7 +54,12 @@ export function validateSarif(log: unknown): { valid: boolean; errors: string } 
  * own checks (syntax, schema, unknown keys) and the rules they are about, whatever rules are added later.
  */
 export function onlyRules(...kept: string[]): { today: string; rules: Record<string, string> } {
-  return { today: TODAY, rules: Object.fromEntries(builtinRules.filter((rule) => !kept.includes(rule.meta.id)).map((rule) => [rule.meta.id, 'off'])) };
+  return {
+    today: TODAY,
+    rules: Object.fromEntries(
+      builtinRules.filter((rule) => !kept.includes(rule.meta.id)).map((rule) => [rule.meta.id, 'off']),
+    ),
+  };
 }
 
 const temporaryFolders: string[] = [];

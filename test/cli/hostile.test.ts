@@ -17,10 +17,16 @@ const KEYWORDS = '/protocolSection/conditionsModule/keywords';
 /** A folder with an ordinary record, `other.trial.json`, and the given files. */
 function folderWith(files: Record<string, string | Uint8Array | object>): string {
   const folder = temporaryFolder('trial-hostile-');
-  writeFileSync(join(folder, 'other.trial.json'), JSON.stringify(planted(RECORD, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2));
+  writeFileSync(
+    join(folder, 'other.trial.json'),
+    JSON.stringify(planted(RECORD, { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2),
+  );
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(folder, name, '..'), { recursive: true });
-    writeFileSync(join(folder, name), typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content));
+    writeFileSync(
+      join(folder, name),
+      typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content),
+    );
   }
   return folder;
 }
@@ -29,10 +35,19 @@ interface JsonReport {
   files: Array<{ path: string; diagnostics: Array<{ ruleId: string; message: string }> }>;
 }
 
-function lintJson(folder: string, extra: string[] = [], input?: string): { report: JsonReport; stderr: string; code: number | null; ms: number } {
+function lintJson(
+  folder: string,
+  extra: string[] = [],
+  input?: string,
+): { report: JsonReport; stderr: string; code: number | null; ms: number } {
   const started = Date.now();
   const { stdout, stderr, code } = runCli(['lint', '.', '--format', 'json', '--today', TODAY, ...extra], folder, input);
-  return { report: stdout ? (JSON.parse(stdout) as JsonReport) : { files: [] }, stderr, code, ms: Date.now() - started };
+  return {
+    report: stdout ? (JSON.parse(stdout) as JsonReport) : { files: [] },
+    stderr,
+    code,
+    ms: Date.now() - started,
+  };
 }
 
 function ruleIdsOf(report: JsonReport, path: string): string[] {
@@ -40,7 +55,12 @@ function ruleIdsOf(report: JsonReport, path: string): string[] {
 }
 
 function messagesOf(report: JsonReport, path: string, ruleId: string): string[] {
-  return report.files.find((file) => file.path === path)?.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => d.message) ?? [];
+  return (
+    report.files
+      .find((file) => file.path === path)
+      ?.diagnostics.filter((d) => d.ruleId === ruleId)
+      .map((d) => d.message) ?? []
+  );
 }
 
 const NO_STACK_TRACE = /\n\s+at .*:\d+/;
@@ -50,19 +70,31 @@ describe('records that overflowed the stack', () => {
     const keywords = Array.from({ length: 130000 }, (_, i) => `k${i % 2}`);
     const folder = folderWith({ 'many.trial.json': planted(RECORD, { [KEYWORDS]: keywords }) });
     const started = Date.now();
-    const { code, stderr } = runCli(['lint', '.', '--format', 'sarif', '--output', 'report.sarif', '--today', TODAY], folder);
+    const { code, stderr } = runCli(
+      ['lint', '.', '--format', 'sarif', '--output', 'report.sarif', '--today', TODAY],
+      folder,
+    );
     expect(Date.now() - started).toBeLessThan(30000);
     expect(stderr).not.toMatch(NO_STACK_TRACE);
     expect(code).toBe(1);
     const sarif = JSON.parse(readFileSync(join(folder, 'report.sarif'), 'utf8')) as {
-      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>; invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }> }>;
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        }>;
+        invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }>;
+      }>;
     };
     const results = sarif.runs[0].results;
-    const inFile = (name: string) => results.filter((result) => result.locations[0].physicalLocation.artifactLocation.uri.endsWith(name));
+    const inFile = (name: string) =>
+      results.filter((result) => result.locations[0].physicalLocation.artifactLocation.uri.endsWith(name));
     // SARIF keeps the most severe findings up to code scanning's limit and counts the others.
     expect(results).toHaveLength(MAX_SARIF_RESULTS);
     expect(inFile('other.trial.json').map((result) => result.ruleId)).toContain('schema');
-    expect(inFile('many.trial.json').filter((result) => result.ruleId === 'duplicate-values').length).toBeGreaterThan(20000);
+    expect(inFile('many.trial.json').filter((result) => result.ruleId === 'duplicate-values').length).toBeGreaterThan(
+      20000,
+    );
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^10\d{4} findings \(/);
   }, 60000);
 });
@@ -71,13 +103,22 @@ describe('team schemas', () => {
   it('a catastrophic pattern (^(a+)+$ on 40 letters and a "!") is checked in linear time', () => {
     const folder = folderWith({
       '.trialrc.json': { schemas: ['team.schema.json'] },
-      'team.schema.json': { 'x-rule-id': 'team-acronym', properties: { protocolSection: { properties: { identificationModule: { properties: { acronym: { pattern: '^(a+)+$' } } } } } } },
+      'team.schema.json': {
+        'x-rule-id': 'team-acronym',
+        properties: {
+          protocolSection: {
+            properties: { identificationModule: { properties: { acronym: { pattern: '^(a+)+$' } } } },
+          },
+        },
+      },
       'hostile.trial.json': planted(RECORD, { '/protocolSection/identificationModule/acronym': `${'a'.repeat(40)}!` }),
     });
     const { report, code, ms } = lintJson(folder);
     expect(ms).toBeLessThan(15000);
     expect(code).toBe(1);
-    expect(messagesOf(report, 'hostile.trial.json', 'team-acronym')).toEqual([expect.stringMatching(/"a{40}!" does not have the expected form/)]);
+    expect(messagesOf(report, 'hostile.trial.json', 'team-acronym')).toEqual([
+      expect.stringMatching(/"a{40}!" does not have the expected form/),
+    ]);
     expect(ruleIdsOf(report, 'other.trial.json')).toContain('schema');
   }, 30000);
 
@@ -87,7 +128,14 @@ describe('team schemas', () => {
       '.trialrc.json': { schemas: ['team.schema.json'], ruleTimeout: 300 },
       'team.schema.json': {
         'x-rule-id': 'team-house-style',
-        properties: { protocolSection: { properties: { conditionsModule: { properties: { keywords: { uniqueItems: true } } }, identificationModule: { properties: { acronym: { pattern: '^[A-Z]+$' } } } } } },
+        properties: {
+          protocolSection: {
+            properties: {
+              conditionsModule: { properties: { keywords: { uniqueItems: true } } },
+              identificationModule: { properties: { acronym: { pattern: '^[A-Z]+$' } } },
+            },
+          },
+        },
       },
       'long.trial.json': planted(RECORD, { [KEYWORDS]: keywords }),
       'lower.trial.json': planted(RECORD, { '/protocolSection/identificationModule/acronym': 'calgb' }),
@@ -95,28 +143,54 @@ describe('team schemas', () => {
     const { report, code, ms } = lintJson(folder);
     expect(ms).toBeLessThan(15000);
     expect(code).toBe(1);
-    expect(messagesOf(report, 'long.trial.json', 'rule-error')).toEqual([expect.stringMatching(/^Checking this record against team schema .*team\.schema\.json took longer than 300 ms \("ruleTimeout"\) and was stopped; its findings are missing\.$/)]);
-    expect(messagesOf(report, 'lower.trial.json', 'team-house-style')).toEqual([expect.stringMatching(/"calgb" does not have the expected form/)]);
+    expect(messagesOf(report, 'long.trial.json', 'rule-error')).toEqual([
+      expect.stringMatching(
+        /^Checking this record against team schema .*team\.schema\.json took longer than 300 ms \("ruleTimeout"\) and was stopped; its findings are missing\.$/,
+      ),
+    ]);
+    expect(messagesOf(report, 'lower.trial.json', 'team-house-style')).toEqual([
+      expect.stringMatching(/"calgb" does not have the expected form/),
+    ]);
   }, 30000);
 
   it('a pattern RE2 cannot run (a backreference) is a config error naming it', () => {
     const folder = folderWith({
       '.trialrc.json': { schemas: ['team.schema.json'] },
-      'team.schema.json': { properties: { protocolSection: { properties: { identificationModule: { properties: { acronym: { pattern: '^(a)\\1$' } } } } } } },
+      'team.schema.json': {
+        properties: {
+          protocolSection: {
+            properties: { identificationModule: { properties: { acronym: { pattern: '^(a)\\1$' } } } },
+          },
+        },
+      },
     });
     const { stderr, code } = lintJson(folder);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/config error: Team schema .*team\.schema\.json cannot be compiled: the pattern "\^\(a\)\\\\1\$" cannot be checked in linear time .*RE2/);
+    expect(stderr).toMatch(
+      /config error: Team schema .*team\.schema\.json cannot be compiled: the pattern "\^\(a\)\\\\1\$" cannot be checked in linear time .*RE2/,
+    );
     expect(stderr).not.toMatch(NO_STACK_TRACE);
   });
 });
 
 describe('files a config names', () => {
   it.each([
-    ['"extends": "/dev/zero"', { extends: '/dev/zero' }, /Config file \/dev\/zero \(extended from .*\.trialrc\.json\) is not a regular file/],
-    ['"extends": "/dev/stdin"', { extends: '/dev/stdin' }, /Config file \/dev\/stdin \(extended from .*\.trialrc\.json\) is not a regular file/],
+    [
+      '"extends": "/dev/zero"',
+      { extends: '/dev/zero' },
+      /Config file \/dev\/zero \(extended from .*\.trialrc\.json\) is not a regular file/,
+    ],
+    [
+      '"extends": "/dev/stdin"',
+      { extends: '/dev/stdin' },
+      /Config file \/dev\/stdin \(extended from .*\.trialrc\.json\) is not a regular file/,
+    ],
     ['"schemas": ["/dev/zero"]', { schemas: ['/dev/zero'] }, /Team schema \/dev\/zero is not a regular file/],
-    ['"customRules": ["/dev/zero"]', { customRules: ['/dev/zero'] }, /Custom rule file \/dev\/zero is not a regular file/],
+    [
+      '"customRules": ["/dev/zero"]',
+      { customRules: ['/dev/zero'] },
+      /Custom rule file \/dev\/zero is not a regular file/,
+    ],
     ['"extends" a folder', { extends: './folder' }, /is a folder, not a file/],
   ])('%s is a config error, read not at all', (_name, config, message) => {
     const folder = folderWith({ '.trialrc.json': config, 'folder/keep.txt': '' });
@@ -135,7 +209,10 @@ describe('files a config names', () => {
   });
 
   it('a team schema nested 100,000 levels deep is a config error', () => {
-    const folder = folderWith({ '.trialrc.json': { schemas: ['deep.schema.json'] }, 'deep.schema.json': `${'{"not":'.repeat(100000)}{}${'}'.repeat(100000)}` });
+    const folder = folderWith({
+      '.trialrc.json': { schemas: ['deep.schema.json'] },
+      'deep.schema.json': `${'{"not":'.repeat(100000)}{}${'}'.repeat(100000)}`,
+    });
     const { stderr, code } = lintJson(folder);
     expect(code).toBe(2);
     expect(stderr).toMatch(/Team schema .*deep\.schema\.json (is nested too deeply to read|cannot be compiled)/);
@@ -148,7 +225,9 @@ describe('files a config names', () => {
     const { stderr, code, ms } = lintJson(folder);
     expect(ms).toBeLessThan(15000);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/"customRules" pattern \/proc\/1\/\*\*\/\*\.mjs matches no \.js or \.mjs file \(\d+ folders? could not be read and (was|were) skipped: \/proc\/1\/\S+ \(EACCES\)/);
+    expect(stderr).toMatch(
+      /"customRules" pattern \/proc\/1\/\*\*\/\*\.mjs matches no \.js or \.mjs file \(\d+ folders? could not be read and (was|were) skipped: \/proc\/1\/\S+ \(EACCES\)/,
+    );
     expect(stderr).not.toMatch(NO_STACK_TRACE);
   });
 });
@@ -186,8 +265,14 @@ export default { meta: { id: 'buffer-keeper', severity: 'warning', description: 
     expect(code).toBe(1);
     for (const path of ['other.trial.json', 'second.trial.json']) {
       const ruleErrors = messagesOf(report, path, 'rule-error');
-      expect(ruleErrors).toContainEqual(expect.stringMatching(/^Rule "memory-hog" failed: ran out of memory \(above the 32 MB limit, "ruleMemoryLimit"\) and was stopped; its worker was ended and replaced/));
-      expect(ruleErrors).toContainEqual(expect.stringMatching(/^Rule "buffer-keeper" failed: left its worker holding \d+ MB, above the 32 MB limit/));
+      expect(ruleErrors).toContainEqual(
+        expect.stringMatching(
+          /^Rule "memory-hog" failed: ran out of memory \(above the 32 MB limit, "ruleMemoryLimit"\) and was stopped; its worker was ended and replaced/,
+        ),
+      );
+      expect(ruleErrors).toContainEqual(
+        expect.stringMatching(/^Rule "buffer-keeper" failed: left its worker holding \d+ MB, above the 32 MB limit/),
+      );
       expect(messagesOf(report, path, 'fine-rule')).toEqual(['The fine rule ran.']);
     }
   }, 40000);
@@ -202,7 +287,9 @@ export default { meta: { id: 'never-loaded', severity: 'warning', description: '
     const { stderr, code, ms } = lintJson(folder);
     expect(ms).toBeLessThan(15000);
     expect(code).toBe(2);
-    expect(stderr).toBe('trial-records: config error: Custom rules could not be loaded: loading them took more than the 32 MB limit ("ruleMemoryLimit").\n');
+    expect(stderr).toBe(
+      'trial-records: config error: Custom rules could not be loaded: loading them took more than the 32 MB limit ("ruleMemoryLimit").\n',
+    );
   });
 
   it('"ruleMemoryLimit" below 16 MB is a config error', () => {
@@ -223,7 +310,9 @@ describe('encodings', () => {
     const { report } = lintJson(folder);
     expect(messagesOf(report, 'nul.trial.json', 'syntax')).toContain('A NUL byte is not allowed in a JSON text.');
     expect(messagesOf(report, 'nul-even.trial.json', 'syntax')).toContain('A NUL byte is not allowed in a JSON text.');
-    expect(messagesOf(report, 'utf16le.trial.json', 'syntax')).toEqual(['The text is UTF-16 (little-endian), not UTF-8; save it as UTF-8.']);
+    expect(messagesOf(report, 'utf16le.trial.json', 'syntax')).toEqual([
+      'The text is UTF-16 (little-endian), not UTF-8; save it as UTF-8.',
+    ]);
   });
 });
 
@@ -233,10 +322,25 @@ describe('records that are not files to read', () => {
     truncateSync(join(folder, 'huge.trial.json'), 200 * 1024 * 1024);
     spawnSync('mkfifo', [join(folder, 'pipe.trial.json')]);
     const started = Date.now();
-    const { stdout, stderr, code } = runCli(['lint', '/dev/zero', 'pipe.trial.json', 'huge.trial.json', 'other.trial.json', '--format', 'json', '--today', TODAY], folder);
+    const { stdout, stderr, code } = runCli(
+      [
+        'lint',
+        '/dev/zero',
+        'pipe.trial.json',
+        'huge.trial.json',
+        'other.trial.json',
+        '--format',
+        'json',
+        '--today',
+        TODAY,
+      ],
+      folder,
+    );
     expect(Date.now() - started).toBeLessThan(15000);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Not a regular file \(a device, pipe or socket\): \/dev\/zero; to lint standard input, use --stdin\./);
+    expect(stderr).toMatch(
+      /Not a regular file \(a device, pipe or socket\): \/dev\/zero; to lint standard input, use --stdin\./,
+    );
     expect(stderr).toMatch(/Not a regular file \(a device, pipe or socket\): .*pipe\.trial\.json/);
     expect(stderr).toMatch(/huge\.trial\.json is 200 MB, above the 128 MB limit for records; it was not read\./);
     expect(ruleIdsOf(JSON.parse(stdout) as JsonReport, 'other.trial.json')).toContain('schema');
@@ -246,16 +350,25 @@ describe('records that are not files to read', () => {
     const folder = folderWith({});
     const zero = openSync('/dev/zero', 'r');
     try {
-      const result = spawnSync(process.execPath, [CLI, 'lint', '--stdin'], { cwd: folder, stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20000 });
+      const result = spawnSync(process.execPath, [CLI, 'lint', '--stdin'], {
+        cwd: folder,
+        stdio: [zero, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: 20000,
+      });
       expect(result.status).toBe(2);
-      expect(result.stderr).toBe('trial-records: Standard input is over the 128 MB limit for records; it was not read to the end.\n');
+      expect(result.stderr).toBe(
+        'trial-records: Standard input is over the 128 MB limit for records; it was not read to the end.\n',
+      );
     } finally {
       closeSync(zero);
     }
   });
 
   it('importing a dump nested 100,000 levels deep says so instead of overflowing', () => {
-    const folder = folderWith({ 'dump.json': `{"protocolSection":{"identificationModule":{"nctId":"NCT01234567"},"x":${'['.repeat(100000)}${']'.repeat(100000)}}}` });
+    const folder = folderWith({
+      'dump.json': `{"protocolSection":{"identificationModule":{"nctId":"NCT01234567"},"x":${'['.repeat(100000)}${']'.repeat(100000)}}}`,
+    });
     const { stderr, code } = runCli(['import', 'dump.json', '-o', 'out'], folder);
     expect(code).toBe(1);
     expect(stderr).toMatch(/NCT01234567\.trial\.json: cannot write it: it is nested too deeply to write/);

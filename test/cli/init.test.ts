@@ -29,19 +29,29 @@ describe('trial-records init', () => {
     writeFileSync(join(folder, '.trialrc.json'), '{ "rules": { "date-order": "off" } }');
     const refused = runCli(['init'], folder);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/\.trialrc\.json already exists here; it is left as it is \(add --force to replace it\)/);
+    expect(refused.stderr).toMatch(
+      /\.trialrc\.json already exists here; it is left as it is \(add --force to replace it\)/,
+    );
     expect(readFileSync(join(folder, '.trialrc.json'), 'utf8')).toBe('{ "rules": { "date-order": "off" } }');
     mkdirSync(join(folder, 'team'));
     const nested = runCli(['init'], join(folder, 'team'));
-    expect(nested.stdout).toContain(`Records under this folder now follow it instead of ${join(folder, '.trialrc.json')}`);
+    expect(nested.stdout).toContain(
+      `Records under this folder now follow it instead of ${join(folder, '.trialrc.json')}`,
+    );
     expect(runCli(['init', '--force', '--preset', 'all'], folder).code).toBe(0);
     expect(parse(readFileSync(join(folder, '.trialrc.json'), 'utf8')).extends).toEqual(['trial-records:all']);
   });
 
   it('refuses paths and unknown presets', () => {
     const folder = temporaryFolder('trial-init-');
-    expect(runCli(['init', 'records'], folder)).toMatchObject({ code: 2, stderr: expect.stringMatching(/"init" takes no paths/) });
-    expect(runCli(['init', '--preset', 'lenient'], folder)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--preset must be one of recommended, strict, all/) });
+    expect(runCli(['init', 'records'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/"init" takes no paths/),
+    });
+    expect(runCli(['init', '--preset', 'lenient'], folder)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--preset must be one of recommended, strict, all/),
+    });
     expect(existsSync(join(folder, '.trialrc.json'))).toBe(false);
   });
 });

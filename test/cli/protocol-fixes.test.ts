@@ -8,7 +8,14 @@ import { removeTemporaryFolders, runCli as run, temporaryFolder, TODAY } from '.
 
 afterAll(removeTemporaryFolders);
 
-const FIXED_RULES = ['schema', 'arm-label-reference', 'intervention-name-reference', 'location-country', 'location-state', 'contact-format'];
+const FIXED_RULES = [
+  'schema',
+  'arm-label-reference',
+  'intervention-name-reference',
+  'location-country',
+  'location-state',
+  'contact-format',
+];
 
 describe('trial-records lint --fix on the protocol checks', () => {
   it('restores a sample record from labels, case slips, a country in lower case, a postal code and a mailto: prefix', () => {
@@ -29,10 +36,22 @@ describe('trial-records lint --fix on the protocol checks', () => {
     const file = join(folder, 'NCT03671044.trial.json');
     writeFileSync(file, JSON.stringify(broken, null, 2));
 
-    const findings = JSON.parse(run(['lint', file, '--format', 'json', '--today', TODAY], folder).stdout).files[0].diagnostics;
-    expect(findings.filter((d: { ruleId: string }) => FIXED_RULES.includes(d.ruleId)).map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(
-      ['arm-label-reference', 'contact-format', 'intervention-name-reference', 'location-country', 'location-state', 'schema', 'schema'],
-    );
+    const findings = JSON.parse(run(['lint', file, '--format', 'json', '--today', TODAY], folder).stdout).files[0]
+      .diagnostics;
+    expect(
+      findings
+        .filter((d: { ruleId: string }) => FIXED_RULES.includes(d.ruleId))
+        .map((d: { ruleId: string }) => d.ruleId)
+        .sort(),
+    ).toEqual([
+      'arm-label-reference',
+      'contact-format',
+      'intervention-name-reference',
+      'location-country',
+      'location-state',
+      'schema',
+      'schema',
+    ]);
     // The stylish summary counts what --fix would fix: the seven planted findings more than in the record as published.
     const fixableIn = (text: string) => Number(/(\d+) of them can be fixed/.exec(text)?.[1] ?? 0);
     writeFileSync(join(folder, 'published.json'), JSON.stringify(original, null, 2));

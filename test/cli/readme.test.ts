@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const cli = (...args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
 
 it('README rule table matches the rules', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -15,5 +16,7 @@ it('README rule table matches the rules', () => {
 });
 
 it('schemas/config.schema.json matches the rules', () => {
-  expect(readFileSync(join(root, 'schemas', 'config.schema.json'), 'utf8')).toBe(cli('rules', '--format', 'config-schema'));
+  expect(readFileSync(join(root, 'schemas', 'config.schema.json'), 'utf8')).toBe(
+    cli('rules', '--format', 'config-schema'),
+  );
 });

@@ -20,7 +20,10 @@ interface ActionStep {
   env?: Record<string, string>;
 }
 
-const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: ActionStep[] } };
+const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; steps: ActionStep[] };
+};
 
 const clean = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
 const withOldError = planted(clean, { [ALLOCATION]: 'Randomised' });
@@ -33,7 +36,11 @@ const after = new Map<string, string>();
 
 /** Runs git in a repository of a test's own; throws with git's message when it fails. */
 function gitIn(folder: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: folder, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Reviewer', '-c', 'user.email=reviewer@example.org', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: folder, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -101,7 +108,10 @@ describe('--changed-since and the stylish summary', () => {
     gitIn(folder, 'add', '-A');
     gitIn(folder, 'commit', '-qm', 'A record whose arm reference has a typo');
     // A phase no fix can mend ("Phase 2", the registry's label, would be fixed).
-    writeFileSync(join(folder, 'record.trial.json'), JSON.stringify(planted(record, { [PHASES]: ['Phase two'] }), null, 2) + '\n');
+    writeFileSync(
+      join(folder, 'record.trial.json'),
+      JSON.stringify(planted(record, { [PHASES]: ['Phase two'] }), null, 2) + '\n',
+    );
     const everything = runCli(['lint', '.', '--today', TODAY], folder).stdout;
     expect(everything).toMatch(/arm-label-reference/);
     expect(everything).toMatch(/ of them can be fixed with `trial-records lint --fix`\./);
@@ -116,14 +126,23 @@ const REPOSITORY = 'registry-team/records';
 
 /** What a runner sets for every step: the checkout is the workspace, the commit is the one checked. */
 function runnerVariables(): Record<string, string> {
-  return { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_SERVER_URL: SERVER, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: head };
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: repo,
+    GITHUB_SERVER_URL: SERVER,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_SHA: head,
+  };
 }
 
 /** Runs one `run:` step of action.yml the way a runner does, with `inputs` in place of the defaults. */
 function runStep(name: string, inputs: Record<string, string>, summaryFile: string): StepRun {
   const step = action.runs.steps.find((candidate) => candidate.name === name);
   if (!step?.run) throw new Error(`action.yml has no run step "${name}"`);
-  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([key, input]) => [key, input.default ?? ''])), ...inputs };
+  const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(action.inputs).map(([key, input]) => [key, input.default ?? ''])),
+    ...inputs,
+  };
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(step.env ?? {})) {
     env[key] = value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, input: string) => {
@@ -141,7 +160,12 @@ function runStep(name: string, inputs: Record<string, string>, summaryFile: stri
 }
 
 describe('action.yml on a pull request (changed-since = the base commit)', () => {
-  const inputs = () => ({ cli: `${process.execPath} ${CLI}`, paths: 'records', 'changed-since': 'HEAD~1', 'sarif-file': 'results.sarif' });
+  const inputs = () => ({
+    cli: `${process.execPath} ${CLI}`,
+    paths: 'records',
+    'changed-since': 'HEAD~1',
+    'sarif-file': 'results.sarif',
+  });
   let summaryFile: string;
   let steps: Record<string, StepRun>;
 
@@ -162,11 +186,17 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     expect(action.inputs['changed-since'].default).toMatch(/github\.event\.pull_request\.base\.sha/);
   });
 
-  it('is used in the README\'s workflow with inputs it declares', () => {
+  it("is used in the README's workflow with inputs it declares", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const workflow = /```yaml\n(# \.github\/workflows\/trial-records\.yml[\s\S]*?)```/.exec(readme)?.[1];
-    const jobs = (parseYaml(workflow ?? '') as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> }).jobs;
-    const step = Object.values(jobs).flatMap((job) => job.steps).find((candidate) => candidate.uses?.startsWith('OWNER/trial-records@'));
+    const jobs = (
+      parseYaml(workflow ?? '') as {
+        jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+      }
+    ).jobs;
+    const step = Object.values(jobs)
+      .flatMap((job) => job.steps)
+      .find((candidate) => candidate.uses?.startsWith('OWNER/trial-records@'));
     expect(Object.keys(step?.with ?? {}).length).toBeGreaterThan(0);
     for (const input of Object.keys(step?.with ?? {})) expect(action.inputs, input).toHaveProperty([input]);
   });
@@ -174,10 +204,19 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
   it('takes paths separated by spaces or on lines of their own, globs as written', () => {
     const summary = join(temporaryFolder('trial-summary-'), 'summary.md');
     const sarifOf = (paths: string) => {
-      const step = runStep('SARIF report for code scanning', { ...inputs(), paths, 'sarif-file': 'paths.sarif' }, summary);
+      const step = runStep(
+        'SARIF report for code scanning',
+        { ...inputs(), paths, 'sarif-file': 'paths.sarif' },
+        summary,
+      );
       expect(step.code, step.stderr).toBe(0);
       const log = JSON.parse(readFileSync(join(repo, 'paths.sarif'), 'utf8'));
-      return new Set(log.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri));
+      return new Set(
+        log.runs[0].results.map(
+          (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+            result.locations[0].physicalLocation.artifactLocation.uri,
+        ),
+      );
     };
     const expected = new Set(['records/untouched.trial.json', 'records/old-error.trial.json']);
     expect(sarifOf('records/untouched.trial.json records/old-error.trial.json')).toEqual(expected);
@@ -185,17 +224,29 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     expect(sarifOf('  records/untouched.trial.json\n\n  records/old-*.trial.json')).toEqual(expected);
   });
 
-  it('keeps the SARIF step\'s findings in the cache file it is given, and reports the same from it', () => {
+  it("keeps the SARIF step's findings in the cache file it is given, and reports the same from it", () => {
     const summary = join(temporaryFolder('trial-summary-'), 'summary.md');
     const sarifWithCache = () => {
-      const step = runStep('SARIF report for code scanning', { ...inputs(), 'sarif-file': 'cached.sarif', 'cache-file': '.cache/trial-records' }, summary);
+      const step = runStep(
+        'SARIF report for code scanning',
+        { ...inputs(), 'sarif-file': 'cached.sarif', 'cache-file': '.cache/trial-records' },
+        summary,
+      );
       expect(step.code, step.stderr).toBe(0);
       return readFileSync(join(repo, 'cached.sarif'), 'utf8');
     };
     mkdirSync(join(repo, '.cache'), { recursive: true });
     const first = sarifWithCache();
     const cache = JSON.parse(readFileSync(join(repo, '.cache', 'trial-records'), 'utf8'));
-    expect(Object.keys(cache.entries).map((path) => relative(repo, path)).sort()).toEqual(readdirSync(join(repo, 'records')).map((name) => `records/${name}`).sort());
+    expect(
+      Object.keys(cache.entries)
+        .map((path) => relative(repo, path))
+        .sort(),
+    ).toEqual(
+      readdirSync(join(repo, 'records'))
+        .map((name) => `records/${name}`)
+        .sort(),
+    );
     expect(sarifWithCache()).toBe(first);
     expect(first).toBe(readFileSync(join(repo, 'results.sarif'), 'utf8'));
     expect(steps['SARIF report for code scanning'].stderr).toBe('');
@@ -206,7 +257,12 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     const log = JSON.parse(readFileSync(join(repo, 'results.sarif'), 'utf8'));
     const { valid, errors } = validateSarif(log);
     expect(valid, errors).toBe(true);
-    const uris = new Set(log.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri));
+    const uris = new Set(
+      log.runs[0].results.map(
+        (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+          result.locations[0].physicalLocation.artifactLocation.uri,
+      ),
+    );
     expect(uris).toContain('records/untouched.trial.json');
   });
 
@@ -217,23 +273,37 @@ describe('action.yml on a pull request (changed-since = the base commit)', () =>
     const errors = lines.filter((line) => line.startsWith('::error '));
     expect(errors).toHaveLength(10);
     expect(lines.findIndex((line) => !line.startsWith('::error '))).toBe(10);
-    const report = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'json'], repo).stdout);
+    const report = JSON.parse(
+      runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'json'], repo).stdout,
+    );
     const total = report.summary.errors + report.summary.warnings + report.summary.infos + report.summary.hints;
     const shown = lines.filter((line) => /^::(error|warning|notice) file=/.test(line)).length;
     const last = lines[lines.length - 1];
-    expect(last).toMatch(new RegExp(`^::notice title=trial-records%3A ${total - shown} more::${total - shown} more findings .*job summary.*SARIF`));
+    expect(last).toMatch(
+      new RegExp(
+        `^::notice title=trial-records%3A ${total - shown} more::${total - shown} more findings .*job summary.*SARIF`,
+      ),
+    );
   });
 
   it('writes a Markdown job summary whose counts are those of the changed lines', () => {
     expect(steps['Job summary'].code, steps['Job summary'].stderr).toBe(0);
     const summary = readFileSync(summaryFile, 'utf8');
-    const report = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'json'], repo).stdout);
+    const report = JSON.parse(
+      runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'json'], repo).stdout,
+    );
     const changedFiles = report.files.filter((file: { diagnostics: unknown[] }) => file.diagnostics.length > 0).length;
     expect(summary).toContain(`### Trial Records: ${report.summary.errors} errors, ${report.summary.warnings} warning`);
     expect(summary).toContain(`in ${changedFiles} of ${report.summary.files} records`);
-    const schemaErrors = report.files.flatMap((file: { diagnostics: Array<{ ruleId: string }> }) => file.diagnostics).filter((d: { ruleId: string }) => d.ruleId === 'schema').length;
+    const schemaErrors = report.files
+      .flatMap((file: { diagnostics: Array<{ ruleId: string }> }) => file.diagnostics)
+      .filter((d: { ruleId: string }) => d.ruleId === 'schema').length;
     expect(schemaErrors).toBe(13);
-    expect(summary).toMatch(new RegExp(`\\| \\[schema\\]\\(https://trial-records\\.dev/rules/schema\\) \\| error \\| ${schemaErrors} \\| 13 \\|`));
+    expect(summary).toMatch(
+      new RegExp(
+        `\\| \\[schema\\]\\(https://trial-records\\.dev/rules/schema\\) \\| error \\| ${schemaErrors} \\| 13 \\|`,
+      ),
+    );
     for (const file of report.files as Array<{ path: string; diagnostics: Array<{ severity: string }> }>) {
       if (file.diagnostics.length === 0) continue;
       const count = (...severities: string[]) => file.diagnostics.filter((d) => severities.includes(d.severity)).length;
@@ -250,8 +320,18 @@ describe('lint --changed-since', () => {
     const report = JSON.parse(stdout);
     const paths = report.files.map((file: { path: string }) => file.path);
     expect(paths).not.toContain('records/untouched.trial.json');
-    expect(paths).toEqual(expect.arrayContaining(['records/old-error.trial.json', 'records/dates.trial.json', 'records/new.trial.json', ...TYPO_FILES]));
-    for (const file of report.files as Array<{ path: string; diagnostics: Array<{ ruleId: string; line: number; pointer: string }> }>) {
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'records/old-error.trial.json',
+        'records/dates.trial.json',
+        'records/new.trial.json',
+        ...TYPO_FILES,
+      ]),
+    );
+    for (const file of report.files as Array<{
+      path: string;
+      diagnostics: Array<{ ruleId: string; line: number; pointer: string }>;
+    }>) {
       if (file.path === 'records/new.trial.json') continue;
       const changed = differingLines(file.path);
       for (const diagnostic of file.diagnostics) {
@@ -278,9 +358,12 @@ describe('lint --changed-since', () => {
     for (const name of names) writeFileSync(join(own, name), JSON.stringify(clean, null, 2) + '\n');
     inOwn('add', '-A');
     inOwn('commit', '-qm', 'one');
-    for (const name of names) writeFileSync(join(own, name), JSON.stringify(planted(clean, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
+    for (const name of names)
+      writeFileSync(join(own, name), JSON.stringify(planted(clean, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
     const report = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD', '--format', 'json'], own).stdout);
-    const phaseFindings = (report.files as Array<{ path: string; diagnostics: Array<{ pointer: string }> }>).filter((file) => file.diagnostics.some((d) => d.pointer === `${PHASES}/0`));
+    const phaseFindings = (report.files as Array<{ path: string; diagnostics: Array<{ pointer: string }> }>).filter(
+      (file) => file.diagnostics.some((d) => d.pointer === `${PHASES}/0`),
+    );
     expect(phaseFindings.map((file) => file.path).sort()).toEqual([...names].sort());
   });
 
@@ -296,10 +379,18 @@ describe('lint --changed-since', () => {
     writeFileSync(path, JSON.stringify(planted(clean, { [PHASES]: ['Phase 2'] }), null, 2) + '\n');
     const changedPointers = (cwd: string) => {
       const report = JSON.parse(runCli(['lint', '.', '--changed-since', 'HEAD', '--format', 'json'], cwd).stdout);
-      return report.files.flatMap((file: { diagnostics: Array<{ pointer: string }> }) => file.diagnostics.map((d) => d.pointer));
+      return report.files.flatMap((file: { diagnostics: Array<{ pointer: string }> }) =>
+        file.diagnostics.map((d) => d.pointer),
+      );
     };
     expect(changedPointers(own)).toEqual([`${PHASES}/0`]);
-    for (const [key, value] of [['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['diff.relative', 'true'], ['color.diff', 'always']]) inOwn('config', key, value);
+    for (const [key, value] of [
+      ['diff.noprefix', 'true'],
+      ['diff.mnemonicPrefix', 'true'],
+      ['diff.relative', 'true'],
+      ['color.diff', 'always'],
+    ])
+      inOwn('config', key, value);
     expect(changedPointers(own)).toEqual([`${PHASES}/0`]);
     expect(changedPointers(join(own, 'b', 'records'))).toEqual([`${PHASES}/0`]);
   });
@@ -318,19 +409,32 @@ describe('lint --changed-since', () => {
     delete renamed.protocolSection.identificationModule.briefTitle;
     writeFileSync(path, JSON.stringify(renamed, null, 2) + '\n');
     const errors = (args: string[]) =>
-      (JSON.parse(runCli(['lint', '.', '--format', 'json', '--today', TODAY, ...args], own).stdout).files[0].diagnostics as Array<{ ruleId: string; severity: string; pointer: string }>)
+      (
+        JSON.parse(runCli(['lint', '.', '--format', 'json', '--today', TODAY, ...args], own).stdout).files[0]
+          .diagnostics as Array<{ ruleId: string; severity: string; pointer: string }>
+      )
         .filter((d) => d.severity === 'error')
         .map((d) => `${d.ruleId} ${d.pointer}`);
     const all = errors([]);
-    expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^arm-label-reference /), 'required-fields /protocolSection/identificationModule/briefTitle', `schema ${ALLOCATION}`]));
-    expect(errors(['--changed-since', 'HEAD']).sort()).toEqual(all.filter((error) => error !== `schema ${ALLOCATION}`).sort());
+    expect(all).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^arm-label-reference /),
+        'required-fields /protocolSection/identificationModule/briefTitle',
+        `schema ${ALLOCATION}`,
+      ]),
+    );
+    expect(errors(['--changed-since', 'HEAD']).sort()).toEqual(
+      all.filter((error) => error !== `schema ${ALLOCATION}`).sort(),
+    );
   });
 
   it('writes valid SARIF for the changed lines only', () => {
     const log = JSON.parse(runCli(['lint', 'records', '--changed-since', 'HEAD~1', '--format', 'sarif'], repo).stdout);
     const { valid, errors } = validateSarif(log);
     expect(valid, errors).toBe(true);
-    const pointers = log.runs[0].results.map((result: { properties: { pointer: string } }) => result.properties.pointer);
+    const pointers = log.runs[0].results.map(
+      (result: { properties: { pointer: string } }) => result.properties.pointer,
+    );
     expect(pointers).toContain(`${PHASES}/0`);
     expect(pointers).not.toContain(ALLOCATION);
   });

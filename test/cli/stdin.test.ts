@@ -19,11 +19,20 @@ beforeAll(() => {
   const config = onlyRules('arm-label-reference');
   writeFileSync(join(folder, '.trialrc.json'), JSON.stringify(config));
   // In this folder the team treats schema problems as warnings: the path given picks this config.
-  writeFileSync(join(folder, 'lenient', '.trialrc.json'), JSON.stringify({ ...config, rules: { ...config.rules, schema: 'warn' } }));
+  writeFileSync(
+    join(folder, 'lenient', '.trialrc.json'),
+    JSON.stringify({ ...config, rules: { ...config.rules, schema: 'warn' } }),
+  );
 });
 
 function diagnostics(stdout: string) {
-  return JSON.parse(stdout).files[0].diagnostics as Array<{ ruleId: string; severity: string; pointer: string; line: number; message: string }>;
+  return JSON.parse(stdout).files[0].diagnostics as Array<{
+    ruleId: string;
+    severity: string;
+    pointer: string;
+    line: number;
+    message: string;
+  }>;
 }
 
 describe('lint --stdin', () => {
@@ -32,12 +41,20 @@ describe('lint --stdin', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.files[0].path).toBe('<stdin>');
-    expect(report.files[0].diagnostics[0]).toMatchObject({ ruleId: 'schema', severity: 'error', pointer: `${PHASES}/0` });
+    expect(report.files[0].diagnostics[0]).toMatchObject({
+      ruleId: 'schema',
+      severity: 'error',
+      pointer: `${PHASES}/0`,
+    });
     expect(report.summary).toMatchObject({ files: 1, errors: 1 });
   });
 
   it('uses --stdin-filepath for the config and the displayed path, without reading or writing that file', () => {
-    const { code, stdout } = runCli(['lint', '--stdin', '--stdin-filepath', 'lenient/draft.trial.json', '--format', 'json', '--today', TODAY], folder, typo);
+    const { code, stdout } = runCli(
+      ['lint', '--stdin', '--stdin-filepath', 'lenient/draft.trial.json', '--format', 'json', '--today', TODAY],
+      folder,
+      typo,
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.files[0].path).toBe('lenient/draft.trial.json');
@@ -46,7 +63,11 @@ describe('lint --stdin', () => {
   });
 
   it('prints stylish, github and other formats for piped text too', () => {
-    const github = runCli(['lint', '--stdin', '--stdin-filepath', 'draft.trial.json', '--format', 'github', '--today', TODAY], folder, typo);
+    const github = runCli(
+      ['lint', '--stdin', '--stdin-filepath', 'draft.trial.json', '--format', 'github', '--today', TODAY],
+      folder,
+      typo,
+    );
     expect(github.stdout).toMatch(/^::error file=draft\.trial\.json,line=\d+,col=\d+,/);
     const stylish = runCli(['lint', '--stdin', '--stdin-filepath', 'draft.trial.json', '--today', TODAY], folder, typo);
     expect(stylish.stdout).toMatch(/^draft\.trial\.json\n\s+\d+:\d+\s+error\s+"Phase 2" is not a phase/);
@@ -59,7 +80,23 @@ describe('lint --stdin', () => {
     const label = arms.armGroups[0].label as string;
     arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
     const text = JSON.stringify(record, null, 4);
-    const { code, stdout, stderr } = runCli(['lint', '--stdin', '--stdin-filepath', 'draft.trial.json', '--fix', '--format', 'json', '--output', 'left.json', '--today', TODAY], folder, text);
+    const { code, stdout, stderr } = runCli(
+      [
+        'lint',
+        '--stdin',
+        '--stdin-filepath',
+        'draft.trial.json',
+        '--fix',
+        '--format',
+        'json',
+        '--output',
+        'left.json',
+        '--today',
+        TODAY,
+      ],
+      folder,
+      text,
+    );
     expect(stderr).toBe('');
     const fixed = JSON.parse(stdout);
     expect(fixed.protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
@@ -81,13 +118,21 @@ describe('lint --stdin', () => {
     const empty = runCli(['lint', '--stdin', '--format', 'json'], folder, '');
     expect(empty.code).toBe(1);
     expect(diagnostics(empty.stdout)[0]).toMatchObject({ ruleId: 'syntax' });
-    const latin1 = runCli(['lint', '--stdin', '--format', 'json'], folder, new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    const latin1 = runCli(
+      ['lint', '--stdin', '--format', 'json'],
+      folder,
+      new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]),
+    );
     expect(JSON.parse(latin1.stdout).files[0].diagnostics[0].message).toMatch(/not valid UTF-8.*0xe9 at byte 2/);
   });
 
   it('with --fix gives back bytes that are not UTF-8 as they are, so that an editor loses nothing', () => {
     const bytes = new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]);
-    const result = spawnSync(process.execPath, [CLI, 'lint', '--stdin', '--fix', '--output', 'left.json', '--format', 'json'], { cwd: folder, input: bytes });
+    const result = spawnSync(
+      process.execPath,
+      [CLI, 'lint', '--stdin', '--fix', '--output', 'left.json', '--format', 'json'],
+      { cwd: folder, input: bytes },
+    );
     expect(result.status).toBe(1);
     expect(new Uint8Array(result.stdout)).toEqual(bytes);
     expect(diagnostics(readFileSync(join(folder, 'left.json'), 'utf8'))[0].message).toMatch(/not valid UTF-8/);
@@ -101,12 +146,19 @@ describe('lint --stdin', () => {
     const text = `\ufeff${JSON.stringify(record, null, 2)}`;
     const fixed = runCli(['lint', '--stdin', '--fix', '--today', TODAY], folder, text);
     expect(fixed.stdout.startsWith('\ufeff{')).toBe(true);
-    expect(JSON.parse(fixed.stdout.slice(1)).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+    expect(
+      JSON.parse(fixed.stdout.slice(1)).protocolSection.armsInterventionsModule.interventions[0].armGroupLabels,
+    ).toEqual([label]);
     const unchanged = runCli(['lint', '--stdin', '--fix', '--today', TODAY], folder, fixed.stdout);
     expect(unchanged.stdout).toBe(fixed.stdout);
     const report = runCli(['lint', '--stdin', '--format', 'json', '--today', TODAY], folder, text);
     const found = diagnostics(report.stdout).find((d) => d.ruleId === 'arm-label-reference');
-    expect(found?.line).toBe(text.slice(1).split('\n').findIndex((line) => line.includes(`${label.slice(0, -1)}x`)) + 1);
+    expect(found?.line).toBe(
+      text
+        .slice(1)
+        .split('\n')
+        .findIndex((line) => line.includes(`${label.slice(0, -1)}x`)) + 1,
+    );
   });
 
   it('exits 2 for options that do not go with --stdin', () => {

@@ -11,7 +11,10 @@ afterAll(removeTemporaryFolders);
 const BASELINE = 'trial-records-suppressions.json';
 const clean = planted(corpusRecord('NCT03418623'), { '/derivedSection/miscInfoModule/modelPredictions': undefined });
 const ONE_BROKEN_LABEL = { '/protocolSection/armsInterventionsModule/interventions/1/armGroupLabels/0': 'Placebo arm' };
-const TWO_BROKEN_LABELS = { ...ONE_BROKEN_LABEL, '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0': 'Other arm' };
+const TWO_BROKEN_LABELS = {
+  ...ONE_BROKEN_LABEL,
+  '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0': 'Other arm',
+};
 const DATES_REVERSED = { '/protocolSection/statusModule/completionDateStruct/date': '2000-01-01' };
 
 let folder: string;
@@ -30,8 +33,13 @@ beforeEach(() => {
 
 function lint(...args: string[]) {
   const run = runCli(['lint', 'records', '--format', 'json', '--today', TODAY, ...args], folder);
-  const report = run.stdout ? (JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: Array<{ ruleId: string }> }> }) : undefined;
-  const rules = (file: string) => report?.files.find((entry) => entry.path === `records/${file}`)?.diagnostics.map((diagnostic) => diagnostic.ruleId) ?? [];
+  const report = run.stdout
+    ? (JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: Array<{ ruleId: string }> }> })
+    : undefined;
+  const rules = (file: string) =>
+    report?.files
+      .find((entry) => entry.path === `records/${file}`)
+      ?.diagnostics.map((diagnostic) => diagnostic.ruleId) ?? [];
   return { ...run, rules };
 }
 
@@ -75,7 +83,9 @@ describe('lint --suppress-all', () => {
     writeRecord('legacy.trial.json', {});
     const run = lint();
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`1 finding that ${BASELINE} suppresses no longer occur; run with --prune-suppressions`);
+    expect(run.stderr).toContain(
+      `1 finding that ${BASELINE} suppresses no longer occur; run with --prune-suppressions`,
+    );
     expect(lint('--prune-suppressions').code).toBe(0);
     expect(baseline()).toEqual({ 'records/other.trial.json': { 'arm-label-reference': { count: 1 } } });
     expect(lint().stderr).not.toContain('no longer occur');
@@ -93,8 +103,13 @@ describe('lint --suppress-all', () => {
     mkdirSync(join(folder, 'team'));
     expect(lint('--suppress-all', '--suppressions-location', 'team').code).toBe(0);
     expect(existsSync(join(folder, 'team', BASELINE))).toBe(true);
-    expect(JSON.parse(readFileSync(join(folder, 'team', BASELINE), 'utf8'))).toEqual({ '../records/legacy.trial.json': { 'arm-label-reference': { count: 1 } } });
-    const fromRecords = runCli(['lint', '.', '--format', 'json', '--today', TODAY, '--suppressions-location', '../team'], join(folder, 'records'));
+    expect(JSON.parse(readFileSync(join(folder, 'team', BASELINE), 'utf8'))).toEqual({
+      '../records/legacy.trial.json': { 'arm-label-reference': { count: 1 } },
+    });
+    const fromRecords = runCli(
+      ['lint', '.', '--format', 'json', '--today', TODAY, '--suppressions-location', '../team'],
+      join(folder, 'records'),
+    );
     expect(fromRecords.code).toBe(0);
   });
 
@@ -103,14 +118,20 @@ describe('lint --suppress-all', () => {
     const run = lint('--suppress-all');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is not a baseline');
-    expect(readFileSync(join(folder, BASELINE), 'utf8')).toBe('{"records/legacy.trial.json": {"arm-label-reference": 2}}');
+    expect(readFileSync(join(folder, BASELINE), 'utf8')).toBe(
+      '{"records/legacy.trial.json": {"arm-label-reference": 2}}',
+    );
     writeFileSync(join(folder, BASELINE), 'not json');
     expect(lint().stderr).toContain('is not JSON');
   });
 
   it('says which options cannot go together', () => {
-    expect(lint('--suppress-all', '--prune-suppressions').stderr).toContain('--suppress-all and --prune-suppressions each rewrite the suppressions file');
-    expect(lint('--suppress-all', '--changed-since', 'HEAD').stderr).toContain('cannot be combined with --changed-since');
+    expect(lint('--suppress-all', '--prune-suppressions').stderr).toContain(
+      '--suppress-all and --prune-suppressions each rewrite the suppressions file',
+    );
+    expect(lint('--suppress-all', '--changed-since', 'HEAD').stderr).toContain(
+      'cannot be combined with --changed-since',
+    );
     expect(lint('--suppress-rule', '').stderr).toContain('--suppress-rule needs a rule id');
   });
 });

@@ -33,14 +33,23 @@ function pretty(record: unknown): string {
 function makeRecords(folder: string): void {
   mkdirSync(join(folder, 'team'), { recursive: true });
   mkdirSync(join(folder, 'lenient'), { recursive: true });
-  writeFileSync(join(folder, 'lenient', '.trialrc.json'), JSON.stringify({ rules: { schema: 'warn' }, overrides: [{ files: ['odd-*.trial.json'], rules: { 'unknown-property': 'off' } }] }));
+  writeFileSync(
+    join(folder, 'lenient', '.trialrc.json'),
+    JSON.stringify({
+      rules: { schema: 'warn' },
+      overrides: [{ files: ['odd-*.trial.json'], rules: { 'unknown-property': 'off' } }],
+    }),
+  );
   for (let i = 0; i < 14; i++) {
     const id = String(i).padStart(2, '0');
     const record = planted(base, {});
     const arms = record.protocolSection.armsInterventionsModule;
     arms.interventions[0].armGroupLabels = [arms.armGroups[0].label.slice(0, -1) + 'x'];
     writeFileSync(join(folder, 'team', `fix-${id}.trial.json`), pretty(record));
-    writeFileSync(join(folder, 'lenient', `${i % 2 ? 'odd' : 'even'}-${id}.trial.json`), pretty(planted(base, { [PHASES]: ['Phase 2'], '/protocolSection/designModule/phasess': [] })));
+    writeFileSync(
+      join(folder, 'lenient', `${i % 2 ? 'odd' : 'even'}-${id}.trial.json`),
+      pretty(planted(base, { [PHASES]: ['Phase 2'], '/protocolSection/designModule/phasess': [] })),
+    );
     writeFileSync(join(folder, `corpus-${id}.trial.json`), pretty(corpusRecord(CORPUS_IDS[i % CORPUS_IDS.length])));
   }
 }
@@ -62,14 +71,18 @@ describe('lint with worker threads', () => {
       expect(inWorkers.code).toBe(inThread.code);
       expect(inWorkers.stdout).toBe(inThread.stdout);
     }
-    const report = JSON.parse(runCli(['lint', '.', '--format', 'json', '--concurrency', '2', '--today', TODAY], folder).stdout);
+    const report = JSON.parse(
+      runCli(['lint', '.', '--format', 'json', '--concurrency', '2', '--today', TODAY], folder).stdout,
+    );
     const paths = report.files.map((file: { path: string }) => file.path);
     expect(paths).toHaveLength(42);
     expect(paths).toEqual([...paths].sort());
     const lenient = report.files.filter((file: { path: string }) => file.path.startsWith('lenient/'));
     for (const file of lenient) {
       expect(file.diagnostics.find((d: { ruleId: string }) => d.ruleId === 'schema').severity).toBe('warning');
-      expect(file.diagnostics.some((d: { ruleId: string }) => d.ruleId === 'unknown-property')).toBe(file.path.startsWith('lenient/even-'));
+      expect(file.diagnostics.some((d: { ruleId: string }) => d.ruleId === 'unknown-property')).toBe(
+        file.path.startsWith('lenient/even-'),
+      );
     }
   });
 
@@ -102,14 +115,26 @@ describe('lint with worker threads', () => {
       const path = join(custom, `fix-${id}.trial.json`);
       writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8')), null, 4) + '\n');
     }
-    const { stdout, stderr } = runCli(['lint', '.', '--format', 'sarif', '--concurrency', '2', '--today', TODAY], custom);
+    const { stdout, stderr } = runCli(
+      ['lint', '.', '--format', 'sarif', '--concurrency', '2', '--today', TODAY],
+      custom,
+    );
     expect(stderr).toBe('');
     const run = JSON.parse(stdout).runs[0];
-    expect(run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'house-acronym').shortDescription.text).toBe('Our records carry an acronym');
+    expect(
+      run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'house-acronym').shortDescription.text,
+    ).toBe('Our records carry an acronym');
     expect(run.results.filter((result: { ruleId: string }) => result.ruleId === 'house-acronym')).toHaveLength(14);
     // The indentation is only in the text: the workers hand each record's own text to the custom rules.
     const indented = run.results.filter((result: { ruleId: string }) => result.ruleId === 'two-space-indent');
-    expect(indented.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri).sort()).toEqual(['fix-03.trial.json', 'fix-11.trial.json']);
+    expect(
+      indented
+        .map(
+          (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+            result.locations[0].physicalLocation.artifactLocation.uri,
+        )
+        .sort(),
+    ).toEqual(['fix-03.trial.json', 'fix-11.trial.json']);
   });
 
   it('stops with exit code 2 and the place when a config read in a worker is broken', () => {
@@ -182,7 +207,11 @@ describe('the progress line', () => {
   it('redraws at most every 100 ms, and always the last count', () => {
     let now = 0;
     const drawn: string[] = [];
-    const progress = progressLine(5, (text) => drawn.push(text), () => now);
+    const progress = progressLine(
+      5,
+      (text) => drawn.push(text),
+      () => now,
+    );
     progress.update(1);
     now = 50;
     progress.update(2);

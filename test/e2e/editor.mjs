@@ -11,10 +11,16 @@ export const repoRoot = join(here, '..', '..');
 
 /** Installs (once, cached outside the repo) Chromium, Node 24 and code-server; returns the cache folder. */
 export function installEditor() {
-  const run = spawnSync('bash', [join(here, 'install-editor.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawnSync('bash', [join(here, 'install-editor.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   process.stderr.write(run.stderr ?? '');
   // The reason goes into the error itself: a CI log that keeps only its end still shows why.
-  if (run.status !== 0) throw new Error(`installing the editor failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}):\n${(run.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`);
+  if (run.status !== 0)
+    throw new Error(
+      `installing the editor failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}):\n${(run.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`,
+    );
   return run.stdout.trim().split('\n').pop();
 }
 
@@ -22,7 +28,11 @@ export function installEditor() {
 export function packageExtension(outDir) {
   mkdirSync(outDir, { recursive: true });
   const vsix = join(outDir, 'trial-records.vsix');
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    join(repoRoot, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   return vsix;
 }
 
@@ -47,10 +57,35 @@ export async function startEditor({ cache, vsix, workspace, port }) {
   mkdirSync(join(run, 'exts'), { recursive: true });
   copyFileSync(join(here, 'settings.json'), join(run, 'data', 'User', 'settings.json'));
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const env = { ...process.env, PATH: `${node24}:${process.env.PATH}`, XDG_CONFIG_HOME: join(run, 'xdg-config'), XDG_DATA_HOME: join(run, 'xdg-data'), EXTENSIONS_GALLERY: '{}' };
-  const common = ['--config', join(run, 'config.yaml'), '--extensions-dir', join(run, 'exts'), '--user-data-dir', join(run, 'data')];
+  const env = {
+    ...process.env,
+    PATH: `${node24}:${process.env.PATH}`,
+    XDG_CONFIG_HOME: join(run, 'xdg-config'),
+    XDG_DATA_HOME: join(run, 'xdg-data'),
+    EXTENSIONS_GALLERY: '{}',
+  };
+  const common = [
+    '--config',
+    join(run, 'config.yaml'),
+    '--extensions-dir',
+    join(run, 'exts'),
+    '--user-data-dir',
+    join(run, 'data'),
+  ];
   execFileSync(codeServer, [...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const child = spawn(codeServer, [...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { env, detached: true, stdio: ['ignore', 'ignore', 'ignore'] });
+  const child = spawn(
+    codeServer,
+    [
+      ...common,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      workspace,
+    ],
+    { env, detached: true, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url);
   return {

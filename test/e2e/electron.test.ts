@@ -16,12 +16,23 @@ async function canReachVsCodeDownloads(): Promise<boolean> {
 }
 
 const online = await canReachVsCodeDownloads();
-if (!online) console.log('Skipping the @vscode/test-electron suite: update.code.visualstudio.com is not reachable (offline); the code-server suite covers the real editor here.');
+if (!online)
+  console.log(
+    'Skipping the @vscode/test-electron suite: update.code.visualstudio.com is not reachable (offline); the code-server suite covers the real editor here.',
+  );
 
 describe('desktop VS Code (@vscode/test-electron)', () => {
-  it.skipIf(!online)('shows the schema diagnostic for a planted phase typo', async () => {
-    const { runTests } = await import('@vscode/test-electron');
-    const code = await runTests({ extensionDevelopmentPath: root, extensionTestsPath: join(root, 'test', 'e2e', 'electron', 'suite.js'), launchArgs: ['--disable-extensions', '--disable-workspace-trust'] });
-    expect(code).toBe(0);
-  }, 600000);
+  it.skipIf(!online)(
+    'shows the schema diagnostic for a planted phase typo',
+    async () => {
+      const { runTests } = await import('@vscode/test-electron');
+      const code = await runTests({
+        extensionDevelopmentPath: root,
+        extensionTestsPath: join(root, 'test', 'e2e', 'electron', 'suite.js'),
+        launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
+      });
+      expect(code).toBe(0);
+    },
+    600000,
+  );
 });

@@ -11,7 +11,9 @@ const workspace = mkdtempSync(join(tmpdir(), 'trial-records-seeds-'));
 cpSync(join(repoRoot, 'seeds'), workspace, { recursive: true });
 const port = Number(process.env.PORT) || (await freePort());
 const editor = await startEditor({ cache, vsix, workspace, port });
-console.log(`\nTrial Records is running in a real VS Code (code-server):\n\n  ${editor.url}/?folder=${encodeURIComponent(workspace)}\n\nOpen that address in your browser. The seeds are a copy in ${workspace}. Press Ctrl+C to stop.\n`);
+console.log(
+  `\nTrial Records is running in a real VS Code (code-server):\n\n  ${editor.url}/?folder=${encodeURIComponent(workspace)}\n\nOpen that address in your browser. The seeds are a copy in ${workspace}. Press Ctrl+C to stop.\n`,
+);
 const stop = () => {
   editor.stop();
   process.exit(0);

@@ -18,7 +18,8 @@ let workspace: string;
 function plantedSeed(): string {
   const record = JSON.parse(readFileSync(join(repoRoot, 'seeds', RECORD), 'utf8'));
   record.protocolSection.designModule.phases = ['Phase 2'];
-  record.protocolSection.armsInterventionsModule.interventions[0].armGroupLabels[0] = 'Mycophenolate Mofetil + Telitacicep';
+  record.protocolSection.armsInterventionsModule.interventions[0].armGroupLabels[0] =
+    'Mycophenolate Mofetil + Telitacicep';
   return JSON.stringify(record, null, 2) + '\n';
 }
 
@@ -45,7 +46,15 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   page = context.pages()[0] ?? (await context.newPage());
@@ -54,7 +63,8 @@ beforeAll(async () => {
 }, 900000);
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await page?.screenshot({ path: join(SHOTS, `failed-${context.task.name.replace(/\W+/g, '-')}.png`) });
+  if (context.task.result?.state === 'fail')
+    await page?.screenshot({ path: join(SHOTS, `failed-${context.task.name.replace(/\W+/g, '-')}.png`) });
 });
 
 afterAll(async () => {
@@ -72,7 +82,8 @@ async function quickPick(key: string, text: string, rowText = text): Promise<voi
 }
 
 async function problemRows(): Promise<string[]> {
-  if (!(await page.locator('.markers-panel').isVisible())) await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
+  if (!(await page.locator('.markers-panel').isVisible()))
+    await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
   await page.locator('.markers-panel').waitFor();
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
@@ -131,7 +142,9 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
   async function quickFixAt(rowText: string, title: string) {
     await quickPick('Control+P', RECORD);
     await problemRows();
-    await problemRow(rowText).first().click({ position: { x: 80, y: 10 } });
+    await problemRow(rowText)
+      .first()
+      .click({ position: { x: 80, y: 10 } });
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
     return openQuickFix(title);
@@ -140,7 +153,9 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
   it('applies a quick fix and the diagnostic disappears', async () => {
     const fix = await quickFixAt('did you mean "PHASE2"', 'Replace with "PHASE2"');
     await fix.click();
-    await expect.poll(async () => (await problemRows()).some((row) => row.includes('did you mean "PHASE2"')), { timeout: 30000 }).toBe(false);
+    await expect
+      .poll(async () => (await problemRows()).some((row) => row.includes('did you mean "PHASE2"')), { timeout: 30000 })
+      .toBe(false);
     expect((await problemRows()).some((row) => row.includes('arm-label-reference'))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'e2e-quickfix.png') });
   });
@@ -151,13 +166,19 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await quickPick('', 'From a file', 'From a file');
     const input = page.locator('.quick-input-widget input');
     // The editor's own file dialog: wait until it lists the folder, then type the file's path.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'page.txt' }).first().waitFor({ timeout: 20000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'page.txt' })
+      .first()
+      .waitFor({ timeout: 20000 });
     await input.fill(join(workspace, 'page.txt'));
     await expect.poll(() => input.inputValue()).toBe(join(workspace, 'page.txt'));
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab[aria-label*="NCT05765006.trial.json"]').waitFor({ timeout: 30000 });
     await expect.poll(() => existsSync(join(workspace, 'NCT05765006.trial.json')), { timeout: 10000 }).toBe(true);
-    expect(JSON.parse(readFileSync(join(workspace, 'NCT05765006.trial.json'), 'utf8')).protocolSection.identificationModule.nctId).toBe('NCT05765006');
+    expect(
+      JSON.parse(readFileSync(join(workspace, 'NCT05765006.trial.json'), 'utf8')).protocolSection.identificationModule
+        .nctId,
+    ).toBe('NCT05765006');
     await page.screenshot({ path: join(SHOTS, 'e2e-import.png') });
   });
 
@@ -166,18 +187,25 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     const turnOff = await quickFixAt('arm-label-reference', 'Turn off "arm-label-reference" for this record');
     await turnOff.click();
     await expect.poll(() => existsSync(join(workspace, '.trialrc.json')), { timeout: 20000 }).toBe(true);
-    await expect.poll(async () => (await problemRows()).some((row) => row.includes('arm-label-reference')), { timeout: 30000 }).toBe(false);
-    expect(JSON.parse(readFileSync(join(workspace, '.trialrc.json'), 'utf8')).overrides).toEqual([{ files: [`./${RECORD}`], rules: { 'arm-label-reference': 'off' } }]);
+    await expect
+      .poll(async () => (await problemRows()).some((row) => row.includes('arm-label-reference')), { timeout: 30000 })
+      .toBe(false);
+    expect(JSON.parse(readFileSync(join(workspace, '.trialrc.json'), 'utf8')).overrides).toEqual([
+      { files: [`./${RECORD}`], rules: { 'arm-label-reference': 'off' } },
+    ]);
     await page.screenshot({ path: join(SHOTS, 'e2e-turn-off.png') });
   });
 
   /** The visible text of the editor that has the focus (spaces as typed, not as rendered). */
   async function activeEditorText(): Promise<string> {
-    return (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    return (
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()
+    ).replace(/\u00a0/g, ' ');
   }
 
   function criteriaOnDisk(): string {
-    return JSON.parse(readFileSync(join(workspace, RECORD), 'utf8')).protocolSection.eligibilityModule.eligibilityCriteria;
+    return JSON.parse(readFileSync(join(workspace, RECORD), 'utf8')).protocolSection.eligibilityModule
+      .eligibilityCriteria;
   }
 
   it('Enter inside a text value inserts \\n: the string stays closed and the record valid', async () => {
@@ -213,7 +241,9 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.keyboard.press('Control+End');
     // Inserted as one piece, so that no auto-closing quote or list continuation adds to it.
     await page.keyboard.insertText('\n* Written in its own tab: "quoted".');
-    await expect.poll(async () => Number(/([\d,]+) \//.exec(await count.innerText())![1].replace(/,/g, ''))).toBe(before + 36);
+    await expect
+      .poll(async () => Number(/([\d,]+) \//.exec(await count.innerText())![1].replace(/,/g, '')))
+      .toBe(before + 36);
     await page.screenshot({ path: join(SHOTS, 'e2e-edit-text.png') });
     await page.keyboard.press('Control+S');
     await quickPick('Control+P', RECORD);
@@ -232,7 +262,10 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.keyboard.press('Control+F');
     await page.keyboard.type('"armGroups"');
     await page.keyboard.press('Escape');
-    await page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'Gets: ' }).first().waitFor({ timeout: 20000 });
+    await page
+      .locator('.editor-group-container.active .codelens-decoration', { hasText: 'Gets: ' })
+      .first()
+      .waitFor({ timeout: 20000 });
     await page.screenshot({ path: join(SHOTS, 'e2e-inlay-hints.png') });
   });
 
@@ -245,7 +278,10 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await quickPick('', 'Not yet recruiting', 'Not yet recruiting');
     await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20000 });
     // The skeleton arrives from the extension host a moment after the tab: typing before it would go first.
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'protocolSection' }).first().waitFor({ timeout: 20000 });
+    await page
+      .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'protocolSection' })
+      .first()
+      .waitFor({ timeout: 20000 });
     await page.keyboard.type('ORG-2026-01');
     await page.keyboard.press('Tab');
     await page.keyboard.type('A brief title');
@@ -255,13 +291,17 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     expect(text).toContain('"briefTitle": "A brief title"');
     await problemRows();
     // The panel lists only the rows in view: filter it down to one message at a time.
-    const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    const filter = page
+      .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+      .first();
     await filter.fill('Brief summary');
     await problemRow('"Brief summary" (briefSummary) is required').first().waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(SHOTS, 'e2e-new-record.png') });
     for (const absent of ['is not a date', '"Brief title" (briefTitle) is required']) {
       await filter.fill(absent);
-      await expect.poll(async () => (await problemRows()).some((row) => row.includes(absent)), { timeout: 5000 }).toBe(false);
+      await expect
+        .poll(async () => (await problemRows()).some((row) => row.includes(absent)), { timeout: 5000 })
+        .toBe(false);
     }
     await filter.fill('');
     await quickPick('F1', 'View: Revert and Close Editor', 'Revert and Close Editor');
@@ -282,14 +322,22 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
     await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
     // The panel lists only the rows in view: filter it down to the closed record's typo.
-    await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('PHASE3');
+    await page
+      .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+      .first()
+      .fill('PHASE3');
     await problemRow('did you mean "PHASE3"').first().waitFor({ timeout: 60000 });
     expect((await problemRows()).some((row) => row.includes('did you mean "PHASE3"'))).toBe(true);
     // An open record's findings are listed once: the task's report and the server's share one list.
-    await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill('Oversight module');
+    await page
+      .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+      .first()
+      .fill('Oversight module');
     await problemRow('"Oversight module" (oversightModule) is missing').first().waitFor({ timeout: 30000 });
     const problemLines = async () => (await problemRows()).filter((row) => row.includes('[Ln '));
-    await expect.poll(async () => (await problemLines()).every((row) => row.includes('Oversight module')), { timeout: 10000 }).toBe(true);
+    await expect
+      .poll(async () => (await problemLines()).every((row) => row.includes('Oversight module')), { timeout: 10000 })
+      .toBe(true);
     // Rows come as a file's header, then its problems: each file lists the problem once.
     const perFile: number[] = [];
     for (const row of await problemRows()) {

@@ -3,14 +3,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
 export interface PublishedDiagnostics {
   uri: string;
   version?: number;
-  diagnostics: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; message: string; severity?: number; source?: string; relatedInformation?: unknown[]; codeDescription?: { href: string }; data?: unknown }>;
+  diagnostics: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    code?: string;
+    message: string;
+    severity?: number;
+    source?: string;
+    relatedInformation?: unknown[];
+    codeDescription?: { href: string };
+    data?: unknown;
+  }>;
 }
 
 export class TestClient {
@@ -23,7 +37,8 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   /** What the server answered to `initialize`. */
-  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } | undefined;
+  initializeResult:
+    { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } | undefined;
 
   private constructor(
     readonly process: ChildProcess,
@@ -34,11 +49,23 @@ export class TestClient {
    * `snippets: false` for a client without snippet support (as Neovim's own completion);
    * `watchFiles` for a client that watches files when the server registers for them.
    */
-  static async start(options: { rootPath: string; pull?: boolean; initializationOptions?: unknown; configuration?: unknown; snippets?: boolean; watchFiles?: boolean } = { rootPath: process.cwd() }): Promise<TestClient> {
+  static async start(
+    options: {
+      rootPath: string;
+      pull?: boolean;
+      initializationOptions?: unknown;
+      configuration?: unknown;
+      snippets?: boolean;
+      watchFiles?: boolean;
+    } = { rootPath: process.cwd() },
+  ): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     // A reply the server no longer reads once the test stops it is not an error of the test.
     child.stdin!.on('error', () => undefined);
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     connection.onError(() => undefined);
     const client = new TestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
@@ -49,17 +76,22 @@ export class TestClient {
       client.notifications.push({ method, params });
       client.wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => options.configuration ?? null),
+    );
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.diagnosticRefreshes++;
       client.wake();
       return null;
     });
-    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
-      client.registrations.push(...params.registrations);
-      client.wake();
-      return null;
-    });
+    connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+        client.registrations.push(...params.registrations);
+        client.wake();
+        return null;
+      },
+    );
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -93,14 +125,19 @@ export class TestClient {
 
   open(uri: string, text: string, languageId = 'trial-record'): void {
     this.versions.set(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   /** Replaces the whole text (a full-content change), returning the new version. */
   change(uri: string, text: string): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -113,13 +150,20 @@ export class TestClient {
   }
 
   /** Waits until a publishDiagnostics for `uri` satisfies `accept` (the latest one is checked first). */
-  async diagnostics(uri: string, accept: (published: PublishedDiagnostics) => boolean = () => true, timeoutMs = 20000): Promise<PublishedDiagnostics> {
+  async diagnostics(
+    uri: string,
+    accept: (published: PublishedDiagnostics) => boolean = () => true,
+    timeoutMs = 20000,
+  ): Promise<PublishedDiagnostics> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = [...this.published].reverse().find((candidate) => candidate.uri === uri);
       if (found && accept(found)) return found;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(found)?.slice(0, 500)}`);
+      if (remaining <= 0)
+        throw new Error(
+          `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(found)?.slice(0, 500)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(remaining, 200));
         this.waiters.push(() => {
@@ -132,7 +176,10 @@ export class TestClient {
 
   async stop(): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
       await this.connection.sendNotification('exit').catch(() => undefined);
     } catch {
       // already gone

@@ -19,11 +19,27 @@ afterAll(async () => {
   await client?.stop();
 });
 
-const FEATURES = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/selectionRange', 'textDocument/codeAction', 'textDocument/documentLink', 'textDocument/definition'];
+const FEATURES = [
+  'textDocument/hover',
+  'textDocument/completion',
+  'textDocument/documentSymbol',
+  'textDocument/foldingRange',
+  'textDocument/selectionRange',
+  'textDocument/codeAction',
+  'textDocument/documentLink',
+  'textDocument/definition',
+];
 
 async function answers(uri: string, method: string): Promise<unknown> {
   const position = { line: 0, character: 10 };
-  return client.request(method, { textDocument: { uri }, position, positions: [position], range: { start: position, end: position }, context: { diagnostics: [] }, options: { tabSize: 2, insertSpaces: true } });
+  return client.request(method, {
+    textDocument: { uri },
+    position,
+    positions: [position],
+    range: { start: position, end: position },
+    context: { diagnostics: [] },
+    options: { tabSize: 2, insertSpaces: true },
+  });
 }
 
 describe.each([
@@ -43,13 +59,22 @@ describe.each([
 
 it('checks only the syntax of a 12 MB record and stays up for the next one', async () => {
   const huge = fileUri(join(root, 'huge.trial.json'));
-  client.open(huge, JSON.stringify({ protocolSection: { descriptionModule: { detailedDescription: 'x'.repeat(12 * 1024 * 1024) } } }));
-  expect((await client.diagnostics(huge)).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/above the \d+ KB limit: only its JSON syntax was checked/)]);
-  for (const method of [...FEATURES, 'textDocument/formatting']) await expect(answers(huge, method), method).resolves.toBeDefined();
+  client.open(
+    huge,
+    JSON.stringify({ protocolSection: { descriptionModule: { detailedDescription: 'x'.repeat(12 * 1024 * 1024) } } }),
+  );
+  expect((await client.diagnostics(huge)).diagnostics.map((d) => d.message)).toEqual([
+    expect.stringMatching(/above the \d+ KB limit: only its JSON syntax was checked/),
+  ]);
+  for (const method of [...FEATURES, 'textDocument/formatting'])
+    await expect(answers(huge, method), method).resolves.toBeDefined();
   const normal = fileUri(join(root, 'normal.trial.json'));
   const text = JSON.stringify(corpusRecord('NCT03418623'), null, 2);
   client.open(normal, text);
   await client.diagnostics(normal);
-  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: normal }, position: { line: 2, character: 6 } });
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+    textDocument: { uri: normal },
+    position: { line: 2, character: 6 },
+  });
   expect(hover.contents.value).toMatch(/\*\*/);
 }, 60000);

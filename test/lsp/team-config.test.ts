@@ -14,9 +14,19 @@ let project: string;
 let client: TestClient;
 
 const RECORDS: Record<string, unknown> = {
-  'records/typo.trial.json': planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'], '/protocolSection/identificationModule/acronym': undefined, '/protocolSection/contactsLocationsModule/centralContacts': [{ name: 'Dr. Ada Lovelace', role: 'CONTACT', phone: '555-0100', email: 'ada@elsewhere.net' }] }),
-  'records/combination.trial.json': planted(corpusRecord('NCT04207047'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] }),
-  'legacy/old.trial.json': planted(corpusRecord('NCT00763412'), { '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0': 'Nope' }),
+  'records/typo.trial.json': planted(corpusRecord('NCT03418623'), {
+    '/protocolSection/designModule/phases': ['Phase 2'],
+    '/protocolSection/identificationModule/acronym': undefined,
+    '/protocolSection/contactsLocationsModule/centralContacts': [
+      { name: 'Dr. Ada Lovelace', role: 'CONTACT', phone: '555-0100', email: 'ada@elsewhere.net' },
+    ],
+  }),
+  'records/combination.trial.json': planted(corpusRecord('NCT04207047'), {
+    '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'],
+  }),
+  'legacy/old.trial.json': planted(corpusRecord('NCT00763412'), {
+    '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0': 'Nope',
+  }),
 };
 
 function write(path: string, content: unknown): void {
@@ -38,11 +48,19 @@ beforeAll(async () => {
     customRules: ['./rules/*.mjs'],
     ignores: ['fixtures/'],
   });
-  write('fixtures/broken.trial.json', planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }));
+  write(
+    'fixtures/broken.trial.json',
+    planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }),
+  );
   write('team.schema.json', {
     'x-rule-id': 'acronym-required',
     type: 'object',
-    properties: { protocolSection: { type: 'object', properties: { identificationModule: { type: 'object', required: ['acronym'] } } } },
+    properties: {
+      protocolSection: {
+        type: 'object',
+        properties: { identificationModule: { type: 'object', required: ['acronym'] } },
+      },
+    },
   });
   write(
     'rules/central-contact-domain.mjs',
@@ -83,11 +101,20 @@ function cliFindings(): Map<string, Comparable[]> {
     output = (error as { stdout: string }).stdout;
   }
   const report = JSON.parse(output) as { files: Array<{ path: string; diagnostics: Comparable[] }> };
-  return new Map(report.files.map((file) => [file.path, file.diagnostics.map(({ ruleId, severity, line, column, message }) => ({ ruleId, severity, line, column, message })).sort(byPlace)]));
+  return new Map(
+    report.files.map((file) => [
+      file.path,
+      file.diagnostics
+        .map(({ ruleId, severity, line, column, message }) => ({ ruleId, severity, line, column, message }))
+        .sort(byPlace),
+    ]),
+  );
 }
 
 function byPlace(a: Comparable, b: Comparable): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (
+    a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message)
+  );
 }
 
 async function serverFindings(path: string): Promise<Comparable[]> {
@@ -95,7 +122,13 @@ async function serverFindings(path: string): Promise<Comparable[]> {
   client.open(uri, readFileSync(join(project, path), 'utf8'));
   const published = await client.diagnostics(uri);
   return published.diagnostics
-    .map((diagnostic) => ({ ruleId: String(diagnostic.code), severity: SEVERITY_NAMES[diagnostic.severity ?? 1], line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1, message: diagnostic.message }))
+    .map((diagnostic) => ({
+      ruleId: String(diagnostic.code),
+      severity: SEVERITY_NAMES[diagnostic.severity ?? 1],
+      line: diagnostic.range.start.line + 1,
+      column: diagnostic.range.start.character + 1,
+      message: diagnostic.message,
+    }))
     .sort(byPlace);
 }
 
@@ -109,10 +142,21 @@ describe('the editor and the CLI agree', () => {
   it('apply the config: severities, overrides by glob and pointer, team schema, custom rule', () => {
     const cli = cliFindings();
     const typo = cli.get('records/typo.trial.json')!;
-    expect(typo.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['schema', 'acronym-required', 'central-contact-domain']));
-    expect(cli.get('records/combination.trial.json')!.find((finding) => finding.ruleId === 'phase-combination')?.severity).toBe('warning');
-    expect(cli.get('legacy/old.trial.json')!.find((finding) => finding.ruleId === 'arm-label-reference')?.severity).toBe('info');
-    for (const findings of cli.values()) expect(findings.some((finding) => finding.ruleId === 'status-verified-date' || finding.ruleId === 'estimated-date-in-past')).toBe(false);
+    expect(typo.map((finding) => finding.ruleId)).toEqual(
+      expect.arrayContaining(['schema', 'acronym-required', 'central-contact-domain']),
+    );
+    expect(
+      cli.get('records/combination.trial.json')!.find((finding) => finding.ruleId === 'phase-combination')?.severity,
+    ).toBe('warning');
+    expect(
+      cli.get('legacy/old.trial.json')!.find((finding) => finding.ruleId === 'arm-label-reference')?.severity,
+    ).toBe('info');
+    for (const findings of cli.values())
+      expect(
+        findings.some(
+          (finding) => finding.ruleId === 'status-verified-date' || finding.ruleId === 'estimated-date-in-past',
+        ),
+      ).toBe(false);
   });
 });
 
@@ -122,8 +166,13 @@ describe("a record the config's ignores match", () => {
     const uri = fileUri(join(project, 'fixtures/broken.trial.json'));
     client.open(uri, readFileSync(join(project, 'fixtures/broken.trial.json'), 'utf8'));
     expect((await client.diagnostics(uri)).diagnostics).toEqual([]);
-    expect(await client.request('trialRecords/status', { uri })).toMatchObject({ ignored: true, configPath: join(project, '.trialrc.json') });
-    const checked = await client.request<{ ignored?: boolean }>('trialRecords/status', { uri: fileUri(join(project, 'records/typo.trial.json')) });
+    expect(await client.request('trialRecords/status', { uri })).toMatchObject({
+      ignored: true,
+      configPath: join(project, '.trialrc.json'),
+    });
+    const checked = await client.request<{ ignored?: boolean }>('trialRecords/status', {
+      uri: fileUri(join(project, 'records/typo.trial.json')),
+    });
     expect(checked.ignored).toBeUndefined();
   });
 });
@@ -131,7 +180,9 @@ describe("a record the config's ignores match", () => {
 describe('rule documentation links', () => {
   it("link our rules to their documentation and leave the team's own rules and schemas without one", async () => {
     const published = await client.diagnostics(fileUri(join(project, 'records/typo.trial.json')));
-    const byRule = new Map(published.diagnostics.map((diagnostic) => [String(diagnostic.code), diagnostic.codeDescription?.href]));
+    const byRule = new Map(
+      published.diagnostics.map((diagnostic) => [String(diagnostic.code), diagnostic.codeDescription?.href]),
+    );
     expect(byRule.get('schema')).toBe('https://trial-records.dev/rules/schema');
     expect(byRule.has('central-contact-domain') && byRule.get('central-contact-domain')).toBe(undefined);
     expect(byRule.has('acronym-required') && byRule.get('acronym-required')).toBe(undefined);
@@ -143,11 +194,19 @@ describe('hovering a diagnostic', () => {
     const uri = fileUri(join(project, 'records/typo.trial.json'));
     const published = await client.diagnostics(uri);
     const custom = published.diagnostics.find((diagnostic) => diagnostic.code === 'central-contact-domain')!;
-    const customHover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: custom.range.start });
-    expect(customHover.contents.value).toMatch(/^\*\*Rule `central-contact-domain`\*\*: Central contacts use the sponsor domain\n\nParticipants write to the sponsor/);
+    const customHover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: custom.range.start,
+    });
+    expect(customHover.contents.value).toMatch(
+      /^\*\*Rule `central-contact-domain`\*\*: Central contacts use the sponsor domain\n\nParticipants write to the sponsor/,
+    );
     expect(customHover.contents.value).toContain('\n\n---\n\n**Central contact email** `email`');
     const typo = published.diagnostics.find((diagnostic) => diagnostic.code === 'schema')!;
-    const schemaHover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: typo.range.start });
+    const schemaHover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: typo.range.start,
+    });
     expect(schemaHover.contents.value).not.toContain('**Rule');
   });
 });
@@ -160,8 +219,14 @@ describe('editing the config', () => {
     const config = JSON.parse(readFileSync(join(project, '.trialrc.json'), 'utf8'));
     config.rules['phase-combination'] = 'error';
     write('.trialrc.json', config);
-    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(project, '.trialrc.json')), type: 2 }] });
-    const after = await client.diagnostics(uri, (published) => published.diagnostics.find((diagnostic) => diagnostic.code === 'phase-combination')?.severity === 1);
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: fileUri(join(project, '.trialrc.json')), type: 2 }],
+    });
+    const after = await client.diagnostics(
+      uri,
+      (published) =>
+        published.diagnostics.find((diagnostic) => diagnostic.code === 'phase-combination')?.severity === 1,
+    );
     expect(after.diagnostics.some((diagnostic) => diagnostic.code === 'phase-combination')).toBe(true);
   });
 });

@@ -19,7 +19,10 @@ function neovimVersion(): string | undefined {
 describe('Neovim as the LSP client', () => {
   it('shows the rule ids and lines of a defective record, and nothing for a clean one', () => {
     const version = neovimVersion();
-    if (!version) throw new Error('nvim is not installed and test/provision.mjs could not install it (it needs root or sudo): run `apt-get install neovim`.');
+    if (!version)
+      throw new Error(
+        'nvim is not installed and test/provision.mjs could not install it (it needs root or sudo): run `apt-get install neovim`.',
+      );
     const folder = mkdtempSync(join(tmpdir(), 'trial-nvim-'));
     const defective = planted(corpusRecord('NCT03418623'), {
       '/protocolSection/designModule/phases': ['Phase 2'],
@@ -31,15 +34,30 @@ describe('Neovim as the LSP client', () => {
     writeFileSync(join(folder, '.trialrc.json'), JSON.stringify({ today: '2026-11-24' }));
     const output = join(folder, 'diagnostics.json');
     const state = join(folder, '.nvim');
-    const result = spawnSync('nvim', ['--headless', '--noplugin', '-i', 'NONE', '-n', '-u', SCRIPT, 'defective.trial.json', 'clean.trial.json'], {
-      cwd: folder,
-      encoding: 'utf8',
-      timeout: 60000,
-      input: '',
-      env: { ...process.env, LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']), DIAG_OUT: output, XDG_STATE_HOME: state, XDG_CACHE_HOME: state, XDG_DATA_HOME: state, XDG_CONFIG_HOME: state },
-    });
+    const result = spawnSync(
+      'nvim',
+      ['--headless', '--noplugin', '-i', 'NONE', '-n', '-u', SCRIPT, 'defective.trial.json', 'clean.trial.json'],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+        timeout: 60000,
+        input: '',
+        env: {
+          ...process.env,
+          LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
+          DIAG_OUT: output,
+          XDG_STATE_HOME: state,
+          XDG_CACHE_HOME: state,
+          XDG_DATA_HOME: state,
+          XDG_CONFIG_HOME: state,
+        },
+      },
+    );
     expect(result.status, `${version}: ${result.stderr}`).toBe(0);
-    const diagnostics = JSON.parse(readFileSync(output, 'utf8')) as Record<string, Array<{ lnum: number; code: string; severity: number; source: string }>>;
+    const diagnostics = JSON.parse(readFileSync(output, 'utf8')) as Record<
+      string,
+      Array<{ lnum: number; code: string; severity: number; source: string }>
+    >;
     const lines = defectiveText.split('\n');
     const byCode = (name: string) => diagnostics[join(folder, name)];
     const phase = byCode('defective.trial.json').find((d) => d.code === 'schema')!;

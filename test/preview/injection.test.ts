@@ -7,7 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderBody, type PreviewProblem } from '../../client/src/preview/render';
 import { corpusRecord } from '../unit/rules/fixtures';
-import { exportHtml, launchChromium, openContext, setUpBrowserTests, TODAY, WebviewServer, watch, type PageWatch } from './browser';
+import {
+  exportHtml,
+  launchChromium,
+  openContext,
+  setUpBrowserTests,
+  TODAY,
+  WebviewServer,
+  watch,
+  type PageWatch,
+} from './browser';
 
 const PAYLOADS: string[] = [
   '<script>window.__pwned=1</script>',
@@ -85,15 +94,28 @@ function plantEverywhere(payload: string): { record: Record<string, any>; proble
       { label: 'Registry', url: `https://example.org/?q=${payload}` },
     ],
   };
-  protocol.ipdSharingStatementModule = { ipdSharing: payload, description: payload, infoTypes: [payload], timeFrame: payload, accessCriteria: payload, url: payload };
+  protocol.ipdSharingStatementModule = {
+    ipdSharing: payload,
+    description: payload,
+    infoTypes: [payload],
+    timeFrame: payload,
+    accessCriteria: payload,
+    url: payload,
+  };
   record.resultsSection.moreInfoModule = {
     limitationsAndCaveats: { description: payload },
-    certainAgreement: { piSponsorEmployee: false, restrictiveAgreement: true, restrictionType: payload, otherDetails: payload },
+    certainAgreement: {
+      piSponsorEmployee: false,
+      restrictiveAgreement: true,
+      restrictionType: payload,
+      otherDetails: payload,
+    },
     pointOfContact: { title: payload, organization: payload, email: payload, phone: payload, phoneExt: payload },
   };
   record.resultsSection.baselineCharacteristicsModule.groups[0].title = payload;
   record.resultsSection.baselineCharacteristicsModule.measures[0].title = payload;
-  record.resultsSection.baselineCharacteristicsModule.measures[0].classes[0].categories[0].measurements[0].value = payload;
+  record.resultsSection.baselineCharacteristicsModule.measures[0].classes[0].categories[0].measurements[0].value =
+    payload;
   record.resultsSection.outcomeMeasuresModule.outcomeMeasures[0].title = payload;
   record.resultsSection.outcomeMeasuresModule.outcomeMeasures[0].groups[0].title = payload;
   record.resultsSection.participantFlowModule.groups[0].title = payload;
@@ -117,8 +139,20 @@ function plantEverywhere(payload: string): { record: Record<string, any>; proble
   protocol.identificationModule.secondaryIdInfos = [{ id: payload, type: payload, domain: payload, link: payload }];
   protocol.referencesModule.availIpds = [{ id: payload, type: payload, url: payload, comment: payload }];
   const problems: PreviewProblem[] = [
-    { severity: 'error', message: payload, ruleId: payload, pointer: `/protocolSection/identificationModule/${payload}`, line: 3 },
-    { severity: 'warning', message: `Arm "${payload}" is odd`, ruleId: 'arm-label-reference', pointer: '/protocolSection/armsInterventionsModule/armGroups/0/label', line: 90 },
+    {
+      severity: 'error',
+      message: payload,
+      ruleId: payload,
+      pointer: `/protocolSection/identificationModule/${payload}`,
+      line: 3,
+    },
+    {
+      severity: 'warning',
+      message: `Arm "${payload}" is odd`,
+      ruleId: 'arm-label-reference',
+      pointer: '/protocolSection/armsInterventionsModule/armGroups/0/label',
+      line: 90,
+    },
   ];
   return { record, problems };
 }
@@ -130,17 +164,46 @@ async function dangerousMarkup(page: Page): Promise<string[]> {
     const origin = location.origin;
     for (const element of Array.from(document.querySelectorAll('*'))) {
       const tag = element.tagName.toLowerCase();
-      if (['iframe', 'object', 'embed', 'base', 'form', 'template', 'math', 'noscript', 'img', 'button', 'frame', 'textarea', 'input'].includes(tag)) found.push(`<${tag}>`);
-      if (tag === 'meta' && element.hasAttribute('http-equiv') && element.getAttribute('http-equiv')!.toLowerCase() !== 'content-security-policy') found.push('<meta http-equiv>');
-      if ((tag === 'svg' || element.closest('svg')) && !element.closest('svg.timeline-chart')) found.push(`<${tag}> outside the timeline`);
-      if (tag === 'script' && !(element as HTMLScriptElement).src.startsWith(`${origin}/media/`)) found.push('<script> not ours');
-      if (tag === 'link' && !(element as HTMLLinkElement).href.startsWith(`${origin}/media/`)) found.push('<link> not ours');
+      if (
+        [
+          'iframe',
+          'object',
+          'embed',
+          'base',
+          'form',
+          'template',
+          'math',
+          'noscript',
+          'img',
+          'button',
+          'frame',
+          'textarea',
+          'input',
+        ].includes(tag)
+      )
+        found.push(`<${tag}>`);
+      if (
+        tag === 'meta' &&
+        element.hasAttribute('http-equiv') &&
+        element.getAttribute('http-equiv')!.toLowerCase() !== 'content-security-policy'
+      )
+        found.push('<meta http-equiv>');
+      if ((tag === 'svg' || element.closest('svg')) && !element.closest('svg.timeline-chart'))
+        found.push(`<${tag}> outside the timeline`);
+      if (tag === 'script' && !(element as HTMLScriptElement).src.startsWith(`${origin}/media/`))
+        found.push('<script> not ours');
+      if (tag === 'link' && !(element as HTMLLinkElement).href.startsWith(`${origin}/media/`))
+        found.push('<link> not ours');
       if (tag === 'style' && element.parentElement !== document.head) found.push('<style> in the body');
       for (const attribute of Array.from(element.attributes)) {
         const name = attribute.name.toLowerCase();
         if (name.startsWith('on')) found.push(`${tag}[${name}]`);
         if (['style', 'srcdoc', 'formaction', 'autofocus', 'tabindex'].includes(name)) found.push(`${tag}[${name}]`);
-        if ((name === 'href' || name === 'src' || name === 'action' || name === 'data') && !/^(https?:|mailto:)/i.test(attribute.value.trim())) found.push(`${tag}[${name}=${attribute.value}]`);
+        if (
+          (name === 'href' || name === 'src' || name === 'action' || name === 'data') &&
+          !/^(https?:|mailto:)/i.test(attribute.value.trim())
+        )
+          found.push(`${tag}[${name}=${attribute.value}]`);
       }
     }
     return found;
@@ -157,7 +220,8 @@ interface Shown {
 
 async function shownTexts(page: Page): Promise<Shown> {
   return page.evaluate(() => {
-    const textOf = (selector: string): string => (document.querySelector(selector) as HTMLElement | null)?.innerText ?? '(missing)';
+    const textOf = (selector: string): string =>
+      (document.querySelector(selector) as HTMLElement | null)?.innerText ?? '(missing)';
     return {
       briefTitle: textOf('#brief-title'),
       plainTexts: [
@@ -183,18 +247,30 @@ async function shownTexts(page: Page): Promise<Shown> {
         textOf('th[data-pointer="/resultsSection/participantFlowModule/periods/0/dropWithdraws/0"]'),
         textOf('th[data-pointer="/resultsSection/baselineCharacteristicsModule/measures/1/classes/0/categories/0"]'),
         textOf('th[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/8/classes/0/categories/0"]'),
-        textOf('[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/3/analyses/0/statisticalMethod"] dd'),
-        textOf('[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/3/analyses/0/groupDescription"] dd'),
+        textOf(
+          '[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/3/analyses/0/statisticalMethod"] dd',
+        ),
+        textOf(
+          '[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/3/analyses/0/groupDescription"] dd',
+        ),
         textOf('[data-pointer="/resultsSection/adverseEventsModule/seriousEvents/0/organSystem"]'),
         textOf('[data-pointer="/resultsSection/adverseEventsModule/seriousEvents/0"] .term'),
         textOf('[data-pointer="/resultsSection/adverseEventsModule/timeFrame"] dd'),
         textOf('[data-pointer="/protocolSection/identificationModule/secondaryIdInfos/0"] dt'),
-        (Array.from(document.querySelectorAll('.country-name')) as HTMLElement[]).map((element) => element.innerText).find((text) => text !== 'United States') ?? '(missing)',
+        (Array.from(document.querySelectorAll('.country-name')) as HTMLElement[])
+          .map((element) => element.innerText)
+          .find((text) => text !== 'United States') ?? '(missing)',
       ],
       bodyText: document.body.innerText,
       hoverTexts: [
-        document.querySelector('th[data-pointer="/resultsSection/participantFlowModule/groups/0"]')?.getAttribute('title') ?? '(missing)',
-        document.querySelector('td[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/8/classes/0/categories/0/measurements/0"]')?.getAttribute('title') ?? '(missing)',
+        document
+          .querySelector('th[data-pointer="/resultsSection/participantFlowModule/groups/0"]')
+          ?.getAttribute('title') ?? '(missing)',
+        document
+          .querySelector(
+            'td[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/8/classes/0/categories/0/measurements/0"]',
+          )
+          ?.getAttribute('title') ?? '(missing)',
       ],
     };
   });
@@ -220,7 +296,10 @@ async function expectNothingRan(page: Page, seen: PageWatch): Promise<void> {
   expect(seen.dialogs, 'a dialog opened').toEqual([]);
   // No CSP violation at all: the payload never even became markup the policy had to stop.
   expect(flags.violations).toEqual([]);
-  expect(seen.offline.filter((url) => !url.startsWith('http://127.0.0.1')), 'a request tried to leave').toEqual([]);
+  expect(
+    seen.offline.filter((url) => !url.startsWith('http://127.0.0.1')),
+    'a request tried to leave',
+  ).toEqual([]);
   expect(await dangerousMarkup(page)).toEqual([]);
 }
 
@@ -253,38 +332,50 @@ describe('hostile record text in the preview (headless Chromium, real CSP)', () 
     expect(new Set(PAYLOADS).size).toBe(30);
   });
 
-  it.each(PAYLOADS.map((payload, index) => [index + 1, payload] as const))('payload %i in the webview: %s', async (_n, payload) => {
-    const { record, problems } = plantEverywhere(payload);
-    await server.show(webviewPage, server.webviewHtml(record, problems));
-    await expectNothingRan(webviewPage, webviewSeen);
-    expectLiteral(await shownTexts(webviewPage), payload);
+  it.each(PAYLOADS.map((payload, index) => [index + 1, payload] as const))(
+    'payload %i in the webview: %s',
+    async (_n, payload) => {
+      const { record, problems } = plantEverywhere(payload);
+      await server.show(webviewPage, server.webviewHtml(record, problems));
+      await expectNothingRan(webviewPage, webviewSeen);
+      expectLiteral(await shownTexts(webviewPage), payload);
 
-    // Clicks post the pointer of what was clicked, attribute text intact.
-    await webviewPage.evaluate(() => ((window as unknown as { __posted: unknown[] }).__posted.length = 0));
-    await webviewPage.locator('.problem').first().click();
-    await webviewPage.locator('#brief-title').click();
-    expect(await webviewPage.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)).toEqual([
-      { type: 'reveal', pointer: `/protocolSection/identificationModule/${literal(payload)}` },
-      { type: 'reveal', pointer: '/protocolSection/identificationModule/briefTitle' },
-    ]);
-  });
+      // Clicks post the pointer of what was clicked, attribute text intact.
+      await webviewPage.evaluate(() => ((window as unknown as { __posted: unknown[] }).__posted.length = 0));
+      await webviewPage.locator('.problem').first().click();
+      await webviewPage.locator('#brief-title').click();
+      expect(await webviewPage.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)).toEqual([
+        { type: 'reveal', pointer: `/protocolSection/identificationModule/${literal(payload)}` },
+        { type: 'reveal', pointer: '/protocolSection/identificationModule/briefTitle' },
+      ]);
+    },
+  );
 
-  it.each(PAYLOADS.map((payload, index) => [index + 1, payload] as const))('payload %i in a live update: %s', async (_n, payload) => {
-    await server.show(webviewPage, server.webviewHtml(corpusRecord('NCT02210780')));
-    const { record, problems } = plantEverywhere(payload);
-    const body = renderBody(record, { mode: 'webview', today: TODAY, problems });
-    await webviewPage.evaluate((html) => window.postMessage({ type: 'update', html }, '*'), body);
-    await webviewPage.waitForFunction((expected) => document.getElementById('brief-title')?.innerText === expected, literal(payload));
-    await expectNothingRan(webviewPage, webviewSeen);
-    expectLiteral(await shownTexts(webviewPage), payload);
-  });
+  it.each(PAYLOADS.map((payload, index) => [index + 1, payload] as const))(
+    'payload %i in a live update: %s',
+    async (_n, payload) => {
+      await server.show(webviewPage, server.webviewHtml(corpusRecord('NCT02210780')));
+      const { record, problems } = plantEverywhere(payload);
+      const body = renderBody(record, { mode: 'webview', today: TODAY, problems });
+      await webviewPage.evaluate((html) => window.postMessage({ type: 'update', html }, '*'), body);
+      await webviewPage.waitForFunction(
+        (expected) => document.getElementById('brief-title')?.innerText === expected,
+        literal(payload),
+      );
+      await expectNothingRan(webviewPage, webviewSeen);
+      expectLiteral(await shownTexts(webviewPage), payload);
+    },
+  );
 
-  it.each(PAYLOADS.map((payload, index) => [index + 1, payload] as const))('payload %i in the exported file: %s', async (_n, payload) => {
-    const { record, problems } = plantEverywhere(payload);
-    await exportPage.setContent(exportHtml(record, problems), { waitUntil: 'load' });
-    await expectNothingRan(exportPage, exportSeen);
-    expectLiteral(await shownTexts(exportPage), payload);
-    // The exported file's own stylesheet applied under its hash.
-    expect(await exportPage.locator('.cards').evaluate((element) => getComputedStyle(element).display)).toBe('grid');
-  });
+  it.each(PAYLOADS.map((payload, index) => [index + 1, payload] as const))(
+    'payload %i in the exported file: %s',
+    async (_n, payload) => {
+      const { record, problems } = plantEverywhere(payload);
+      await exportPage.setContent(exportHtml(record, problems), { waitUntil: 'load' });
+      await expectNothingRan(exportPage, exportSeen);
+      expectLiteral(await shownTexts(exportPage), payload);
+      // The exported file's own stylesheet applied under its hash.
+      expect(await exportPage.locator('.cards').evaluate((element) => getComputedStyle(element).display)).toBe('grid');
+    },
+  );
 });

@@ -8,7 +8,9 @@ export function decode(text: string): string {
 
 /** Text content: tags dropped, entities decoded, white space collapsed. */
 export function textOf(markup: string): string {
-  return decode(markup.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decode(markup.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function sectionOf(page: string, id: string): string {
@@ -25,11 +27,16 @@ export function between(markup: string, open: string, close: string): string {
 
 /** Each <tr> as the texts of its cells (th and td). */
 export function tableRows(table: string): string[][] {
-  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1])));
+  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1])),
+  );
 }
 
 /** Opening tags whose class list contains `className`, with their data-pointer and the text up to the closing tag. */
-export function elementsWithClass(markup: string, className: string): { tag: string; pointer?: string; text: string }[] {
+export function elementsWithClass(
+  markup: string,
+  className: string,
+): { tag: string; pointer?: string; text: string }[] {
   const found: { tag: string; pointer?: string; text: string }[] = [];
   for (const match of markup.matchAll(/<([a-z0-9]+)\b([^>]*)\bclass="([^"]*)"([^>]*)>/g)) {
     if (!match[3].split(/\s+/).includes(className)) continue;
@@ -37,7 +44,11 @@ export function elementsWithClass(markup: string, className: string): { tag: str
     const attributes = match[2] + match[4];
     const rest = markup.slice((match.index ?? 0) + match[0].length);
     const pointer = /data-pointer="([^"]*)"/.exec(attributes)?.[1];
-    found.push({ tag, pointer: pointer === undefined ? undefined : decode(pointer), text: textOf(rest.slice(0, rest.indexOf(`</${tag}>`))) });
+    found.push({
+      tag,
+      pointer: pointer === undefined ? undefined : decode(pointer),
+      text: textOf(rest.slice(0, rest.indexOf(`</${tag}>`))),
+    });
   }
   return found;
 }
@@ -94,6 +105,7 @@ export function tableCells(markup: string): TableCell[] {
 /** The cells by their pointer (the first cell holding each pointer). */
 export function cellsByPointer(markup: string): Map<string, TableCell> {
   const byPointer = new Map<string, TableCell>();
-  for (const cell of tableCells(markup)) if (cell.pointer !== undefined && !byPointer.has(cell.pointer)) byPointer.set(cell.pointer, cell);
+  for (const cell of tableCells(markup))
+    if (cell.pointer !== undefined && !byPointer.has(cell.pointer)) byPointer.set(cell.pointer, cell);
   return byPointer;
 }

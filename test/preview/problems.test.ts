@@ -17,22 +17,46 @@ function asVscodeDiagnostic(diagnostic: Diagnostic) {
 }
 
 describe('preview problems', () => {
-  const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'], '/protocolSection/identificationModule/briefTitle': undefined });
+  const record = planted(corpusRecord('NCT03418623'), {
+    '/protocolSection/designModule/phases': ['Phase 2'],
+    '/protocolSection/identificationModule/briefTitle': undefined,
+  });
   const findings = validateText(JSON.stringify(record, null, 2), { today: TODAY, rules: builtinRules });
 
   it('take the rule id and pointer of every finding from its diagnostic, without looking at the text', () => {
     const fallback = () => {
       throw new Error('the text was looked at');
     };
-    const problems = findings.map((finding) => previewProblem(asVscodeDiagnostic(toDiagnostic(finding, URI)), fallback));
-    expect(problems.map(({ ruleId, pointer, severity }) => ({ ruleId, pointer, severity }))).toEqual(findings.map(({ ruleId, pointer, severity }) => ({ ruleId, pointer, severity })));
+    const problems = findings.map((finding) =>
+      previewProblem(asVscodeDiagnostic(toDiagnostic(finding, URI)), fallback),
+    );
+    expect(problems.map(({ ruleId, pointer, severity }) => ({ ruleId, pointer, severity }))).toEqual(
+      findings.map(({ ruleId, pointer, severity }) => ({ ruleId, pointer, severity })),
+    );
     // A missing field's pointer names the field, though the diagnostic sits on its parent's key.
-    expect(problems).toContainEqual(expect.objectContaining({ ruleId: 'required-fields', pointer: '/protocolSection/identificationModule/briefTitle' }));
-    expect(problems).toContainEqual({ severity: 'error', ruleId: 'schema', pointer: '/protocolSection/designModule/phases/0', message: expect.stringContaining('PHASE2'), line: findings.find((f) => f.ruleId === 'schema')!.range.start.line + 1 });
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'required-fields',
+        pointer: '/protocolSection/identificationModule/briefTitle',
+      }),
+    );
+    expect(problems).toContainEqual({
+      severity: 'error',
+      ruleId: 'schema',
+      pointer: '/protocolSection/designModule/phases/0',
+      message: expect.stringContaining('PHASE2'),
+      line: findings.find((f) => f.ruleId === 'schema')!.range.start.line + 1,
+    });
   });
 
   it("fall back to the node at a diagnostic's start for other tools' diagnostics", () => {
     const other = { severity: 1, message: 'Trailing whitespace', code: { value: 'ws' }, range: { start: { line: 4 } } };
-    expect(previewProblem(other, () => '/protocolSection')).toEqual({ severity: 'warning', message: 'Trailing whitespace', ruleId: 'ws', pointer: '/protocolSection', line: 5 });
+    expect(previewProblem(other, () => '/protocolSection')).toEqual({
+      severity: 'warning',
+      message: 'Trailing whitespace',
+      ruleId: 'ws',
+      pointer: '/protocolSection',
+      line: 5,
+    });
   });
 });

@@ -15,12 +15,30 @@ import { between, decode, elementsWithClass, sectionOf, tableRows, textOf } from
 type Json = Record<string, any>;
 
 const SEED_FILES = readdirSync(join(repoRoot, 'seeds')).filter((file) => file.endsWith('.trial.json'));
-const CORPUS_IDS = ['NCT02210780', 'NCT02552212', 'NCT05594173', 'NCT03418623', 'NCT04207047', 'NCT03630471', 'NCT00763412'];
+const CORPUS_IDS = [
+  'NCT02210780',
+  'NCT02552212',
+  'NCT05594173',
+  'NCT03418623',
+  'NCT04207047',
+  'NCT03630471',
+  'NCT00763412',
+];
 const RECORDS: [string, Json][] = [
-  ...SEED_FILES.map((file): [string, Json] => [`seed ${file}`, JSON.parse(readFileSync(join(repoRoot, 'seeds', file), 'utf8'))]),
+  ...SEED_FILES.map((file): [string, Json] => [
+    `seed ${file}`,
+    JSON.parse(readFileSync(join(repoRoot, 'seeds', file), 'utf8')),
+  ]),
   ...CORPUS_IDS.map((id): [string, Json] => [`corpus ${id}`, corpusRecord(id)]),
 ];
-const DATE_KEYS = ['startDateStruct', 'primaryCompletionDateStruct', 'completionDateStruct', 'studyFirstPostDateStruct', 'resultsFirstPostDateStruct', 'lastUpdatePostDateStruct'];
+const DATE_KEYS = [
+  'startDateStruct',
+  'primaryCompletionDateStruct',
+  'completionDateStruct',
+  'studyFirstPostDateStruct',
+  'resultsFirstPostDateStruct',
+  'lastUpdatePostDateStruct',
+];
 
 function page(record: unknown, problems: PreviewProblem[] = []): string {
   return renderPreview(record, { mode: 'export', today: TODAY, problems, css: 'body{}' });
@@ -34,7 +52,11 @@ function mentionsOf(record: Json) {
   let linked = 0;
   arms.forEach((arm) =>
     interventions.forEach((intervention, index) => {
-      if ((arm.interventionNames ?? []).includes(references[index]) && (intervention.armGroupLabels ?? []).includes(arm.label)) linked++;
+      if (
+        (arm.interventionNames ?? []).includes(references[index]) &&
+        (intervention.armGroupLabels ?? []).includes(arm.label)
+      )
+        linked++;
     }),
   );
   return { arms, interventions, linked };
@@ -52,22 +74,33 @@ describe('renderer on seeds and registry records', () => {
 
     it('shows the brief title, the NCT number and the official title', () => {
       // A seed built from a registry page may lack the brief title: the heading says so instead.
-      expect(decode(between(html, '<h1 id="brief-title"', '</h1>').replace(/^[^>]*>/, '').replace('</h1>', ''))).toBe(identification.briefTitle ?? 'No brief title');
+      expect(
+        decode(
+          between(html, '<h1 id="brief-title"', '</h1>')
+            .replace(/^[^>]*>/, '')
+            .replace('</h1>', ''),
+        ),
+      ).toBe(identification.briefTitle ?? 'No brief title');
       const masthead = textOf(between(html, '<header class="masthead"', '</header>'));
       if (identification.nctId) expect(masthead).toContain(identification.nctId);
       else expect(masthead).toContain('No NCT number yet');
-      if (identification.officialTitle && identification.officialTitle !== identification.briefTitle) expect(masthead).toContain(identification.officialTitle.replace(/\s+/g, ' ').trim());
-      expect(textOf(between(html, '<title>', '</title>'))).toContain((identification.briefTitle ?? identification.nctId).slice(0, 40));
+      if (identification.officialTitle && identification.officialTitle !== identification.briefTitle)
+        expect(masthead).toContain(identification.officialTitle.replace(/\s+/g, ' ').trim());
+      expect(textOf(between(html, '<title>', '</title>'))).toContain(
+        (identification.briefTitle ?? identification.nctId).slice(0, 40),
+      );
     });
 
     it('puts every arm and every intervention in the one matrix, with each mutual link ticked', () => {
       const { arms, interventions, linked } = mentionsOf(record);
       expect(html.split('<table class="matrix">').length - 1).toBe(arms.length || interventions.length ? 1 : 0);
-      if (!arms.length && !interventions.length) return expect(textOf(sectionOf(html, 'arms'))).toContain('No arms or interventions in the record.');
+      if (!arms.length && !interventions.length)
+        return expect(textOf(sectionOf(html, 'arms'))).toContain('No arms or interventions in the record.');
       const matrix = between(html, '<table class="matrix">', '</table>');
       const rows = tableRows(matrix);
       const rowHeads = rows.slice(1).map((row) => row[0]);
-      for (const arm of arms) expect(rowHeads.some((head) => head.endsWith(arm.label.replace(/\s+/g, ' ').trim()))).toBe(true);
+      for (const arm of arms)
+        expect(rowHeads.some((head) => head.endsWith(arm.label.replace(/\s+/g, ' ').trim()))).toBe(true);
       const columnHeads = rows[0].slice(1);
       expect(columnHeads).toHaveLength(interventions.length);
       interventions.forEach((intervention, index) => expect(columnHeads[index]).toContain(intervention.name));
@@ -85,22 +118,29 @@ describe('renderer on seeds and registry records', () => {
       expect(listed.map((item) => item.pointer)).toEqual(dates.map((key) => `/protocolSection/statusModule/${key}`));
       dates.forEach((key, index) => {
         expect(listed[index].text).toContain(status[key].date);
-        const type = status[key].type === 'ACTUAL' ? 'Actual' : status[key].type === 'ESTIMATED' ? 'Estimated' : 'type not given';
+        const type =
+          status[key].type === 'ACTUAL' ? 'Actual' : status[key].type === 'ESTIMATED' ? 'Estimated' : 'type not given';
         expect(listed[index].text).toContain(type);
       });
       for (const chart of ['wide', 'compact']) {
         const svg = between(timeline, `<svg class="timeline-chart ${chart}"`, '</svg>');
         const events = [...svg.matchAll(/<g class="event (actual|estimated|untyped)" data-pointer="([^"]+)">/g)];
-        expect(events.map((event) => event[2]).sort()).toEqual(dates.map((key) => `/protocolSection/statusModule/${key}`).sort());
+        expect(events.map((event) => event[2]).sort()).toEqual(
+          dates.map((key) => `/protocolSection/statusModule/${key}`).sort(),
+        );
         for (const event of events) {
           const key = event[2].split('/').pop()!;
-          expect(event[1]).toBe(status[key].type === 'ACTUAL' ? 'actual' : status[key].type === 'ESTIMATED' ? 'estimated' : 'untyped');
+          expect(event[1]).toBe(
+            status[key].type === 'ACTUAL' ? 'actual' : status[key].type === 'ESTIMATED' ? 'estimated' : 'untyped',
+          );
         }
         expect(svg).toContain('<g class="today">');
       }
       // The wide chart names each date next to its marker.
       const wide = between(timeline, '<svg class="timeline-chart wide"', '</svg>');
-      const labelled = [...wide.matchAll(/<text class="event-date"[^>]*>([^<]*)<\/text>/g)].map((match) => decode(match[1]));
+      const labelled = [...wide.matchAll(/<text class="event-date"[^>]*>([^<]*)<\/text>/g)].map((match) =>
+        decode(match[1]),
+      );
       expect(labelled.sort()).toEqual(dates.map((key) => status[key].date).sort());
     });
 
@@ -113,7 +153,8 @@ describe('renderer on seeds and registry records', () => {
         (outcomes[key] ?? []).forEach((outcome: Json, index: number) => {
           const item = between(section, `<li data-pointer="/protocolSection/outcomesModule/${key}/${index}">`, '</li>');
           expect(textOf(item)).toContain(outcome.measure.replace(/\s+/g, ' ').trim());
-          if (outcome.timeFrame) expect(textOf(item)).toContain(`Time frame: ${outcome.timeFrame.replace(/\s+/g, ' ').trim()}`);
+          if (outcome.timeFrame)
+            expect(textOf(item)).toContain(`Time frame: ${outcome.timeFrame.replace(/\s+/g, ' ').trim()}`);
         });
       }
       expect(textOf(between(section, '<h2>', '</h2>'))).toBe(`Outcome measures ${all.length}`);
@@ -123,21 +164,35 @@ describe('renderer on seeds and registry records', () => {
       const locations: Json[] = record.protocolSection.contactsLocationsModule?.locations ?? [];
       const section = sectionOf(html, 'locations');
       const expected = new Map<string, number>();
-      for (const location of locations) expected.set(location.country ?? 'Country not given', (expected.get(location.country ?? 'Country not given') ?? 0) + 1);
-      const shown = [...section.matchAll(/<span class="country-name">([^<]*)<\/span> <span class="count">(\d+)<\/span>/g)].map((match) => [decode(match[1]), Number(match[2])]);
+      for (const location of locations)
+        expected.set(
+          location.country ?? 'Country not given',
+          (expected.get(location.country ?? 'Country not given') ?? 0) + 1,
+        );
+      const shown = [
+        ...section.matchAll(/<span class="country-name">([^<]*)<\/span> <span class="count">(\d+)<\/span>/g),
+      ].map((match) => [decode(match[1]), Number(match[2])]);
       expect(new Map(shown as [string, number][])).toEqual(expected);
       if (locations.length) expect(textOf(between(section, '<h2>', '</h2>'))).toContain(`${locations.length} site`);
-      for (const location of locations.filter((l) => l.facility)) expect(textOf(section)).toContain(location.facility.trim());
+      for (const location of locations.filter((l) => l.facility))
+        expect(textOf(section)).toContain(location.facility.trim());
     });
 
     it('shows the plan for sharing participant data, with the documents and where to ask', () => {
       const sharing = record.protocolSection.ipdSharingStatementModule;
       if (!sharing) return expect(html).not.toContain('<section id="ipd-sharing"');
       const section = sectionOf(html, 'ipd-sharing');
-      expect(textOf(section)).toContain(`Plan to share ${{ YES: 'Yes', NO: 'No', UNDECIDED: 'Undecided' }[sharing.ipdSharing as string]}`);
-      for (const key of ['description', 'timeFrame', 'accessCriteria', 'url']) if (sharing[key]) expect(textOf(section)).toContain(sharing[key].replace(/\s+/g, ' ').trim());
+      expect(textOf(section)).toContain(
+        `Plan to share ${{ YES: 'Yes', NO: 'No', UNDECIDED: 'Undecided' }[sharing.ipdSharing as string]}`,
+      );
+      for (const key of ['description', 'timeFrame', 'accessCriteria', 'url'])
+        if (sharing[key]) expect(textOf(section)).toContain(sharing[key].replace(/\s+/g, ' ').trim());
       const documents = elementsWithClass(section, 'chip');
-      expect(documents.map((chip) => chip.pointer)).toEqual((sharing.infoTypes ?? []).map((_: string, index: number) => `/protocolSection/ipdSharingStatementModule/infoTypes/${index}`));
+      expect(documents.map((chip) => chip.pointer)).toEqual(
+        (sharing.infoTypes ?? []).map(
+          (_: string, index: number) => `/protocolSection/ipdSharingStatementModule/infoTypes/${index}`,
+        ),
+      );
       if (sharing.url) expect(section).toContain(`<a href="${sharing.url}">`);
     });
 
@@ -146,14 +201,14 @@ describe('renderer on seeds and registry records', () => {
       const section = sectionOf(html, 'eligibility');
       if (eligibility.minimumAge) expect(textOf(section)).toContain(eligibility.minimumAge);
       if (eligibility.maximumAge) expect(textOf(section)).toContain(eligibility.maximumAge);
-      if (eligibility.healthyVolunteers !== undefined) expect(textOf(section)).toContain(`Accepts healthy volunteers ${eligibility.healthyVolunteers ? 'Yes' : 'No'}`);
+      if (eligibility.healthyVolunteers !== undefined)
+        expect(textOf(section)).toContain(`Accepts healthy volunteers ${eligibility.healthyVolunteers ? 'Yes' : 'No'}`);
       const criteria = between(section, '<div class="markdown criteria"', '</div>');
       expect(criteria).toMatch(/<(ul|ol)>/);
       expect(criteria).toContain('<li>');
       expect(textOf(criteria)).toMatch(/inclusion criteria|eligibility criteria/i);
     });
   });
-
 });
 
 describe('display labels', () => {
@@ -169,7 +224,9 @@ describe('display labels', () => {
     expect(design).toContain('Enrollment 194 (Actual)');
     const seed = page(JSON.parse(readFileSync(join(repoRoot, 'seeds', 'NCT07423533.trial.json'), 'utf8')));
     expect(textOf(between(seed, '<header class="masthead"', '</header>'))).toContain('Not yet recruiting');
-    expect(textOf(sectionOf(seed, 'design'))).toContain('Masking Quadruple (Participant, Care Provider, Investigator, Outcomes Assessor)');
+    expect(textOf(sectionOf(seed, 'design'))).toContain(
+      'Masking Quadruple (Participant, Care Provider, Investigator, Outcomes Assessor)',
+    );
   });
 
   it('shows an unknown code as written', () => {
@@ -206,7 +263,10 @@ describe('broken references', () => {
 
   it('adds a row for the arm that does not exist and a column for the intervention that does not exist', () => {
     const heads = elementsWithClass(matrix, 'broken').filter((element) => element.tag === 'th');
-    expect(heads.map((head) => head.text)).toEqual(['no such intervention Drug: MMF', 'no such arm Mycophenolate Mofetil + Telitacicep']);
+    expect(heads.map((head) => head.text)).toEqual([
+      'no such intervention Drug: MMF',
+      'no such arm Mycophenolate Mofetil + Telitacicep',
+    ]);
     // Telitacicept no longer lists the first arm, which still names it; the second arm no longer
     // names Mycophenolate Mofetil, which still lists it: in both cells only one side remains.
     const oneSided = elementsWithClass(matrix, 'one-sided');
@@ -239,28 +299,69 @@ describe('odd shapes', () => {
     return html;
   }
 
-  it.each([undefined, null, 42, 'a string', [], [{ protocolSection: {} }], {}, { protocolSection: [] }, { protocolSection: 'x' }])(
-    'renders a notice for a top level of %j',
-    (value) => {
-      expect(renders(value)).toContain('class="notice"');
-    },
-  );
+  it.each([
+    undefined,
+    null,
+    42,
+    'a string',
+    [],
+    [{ protocolSection: {} }],
+    {},
+    { protocolSection: [] },
+    { protocolSection: 'x' },
+  ])('renders a notice for a top level of %j', (value) => {
+    expect(renders(value)).toContain('class="notice"');
+  });
 
   it('renders the sharing plan and the results tables with their fields of the wrong type', () => {
-    const sharing = planted(base, { '/protocolSection/ipdSharingStatementModule': { ipdSharing: 'YES', description: 'd', infoTypes: ['SAP'], timeFrame: 't', accessCriteria: 'a', url: 'https://example.org/' } });
+    const sharing = planted(base, {
+      '/protocolSection/ipdSharingStatementModule': {
+        ipdSharing: 'YES',
+        description: 'd',
+        infoTypes: ['SAP'],
+        timeFrame: 't',
+        accessCriteria: 'a',
+        url: 'https://example.org/',
+      },
+    });
     const fields = [
-      ...['ipdSharing', 'description', 'infoTypes', 'timeFrame', 'accessCriteria', 'url'].map((key) => `/protocolSection/ipdSharingStatementModule/${key}`),
-      ...['groups', 'denoms', 'measures', 'measures/0/classes', 'measures/0/classes/0/categories', 'measures/0/classes/0/categories/0/measurements'].map((key) => `/resultsSection/baselineCharacteristicsModule/${key}`),
-      ...['groups', 'denoms', 'classes', 'type', 'timeFrame'].map((key) => `/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/${key}`),
-      ...['limitationsAndCaveats', 'certainAgreement', 'pointOfContact', 'certainAgreement/restrictionType', 'pointOfContact/phoneExt'].map((key) => `/resultsSection/moreInfoModule/${key}`),
+      ...['ipdSharing', 'description', 'infoTypes', 'timeFrame', 'accessCriteria', 'url'].map(
+        (key) => `/protocolSection/ipdSharingStatementModule/${key}`,
+      ),
+      ...[
+        'groups',
+        'denoms',
+        'measures',
+        'measures/0/classes',
+        'measures/0/classes/0/categories',
+        'measures/0/classes/0/categories/0/measurements',
+      ].map((key) => `/resultsSection/baselineCharacteristicsModule/${key}`),
+      ...['groups', 'denoms', 'classes', 'type', 'timeFrame'].map(
+        (key) => `/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/${key}`,
+      ),
+      ...[
+        'limitationsAndCaveats',
+        'certainAgreement',
+        'pointOfContact',
+        'certainAgreement/restrictionType',
+        'pointOfContact/phoneExt',
+      ].map((key) => `/resultsSection/moreInfoModule/${key}`),
     ];
     for (const field of fields) for (const wrong of WRONG_VALUES) renders(planted(sharing, { [field]: wrong }));
   });
 
   it('says when an outcome measure has no values posted', () => {
     const measure = '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0';
-    const html = renders(planted(base, { [`${measure}/classes`]: undefined, [`${measure}/denoms`]: undefined, [`${measure}/reportingStatus`]: 'NOT_POSTED' }));
-    expect(textOf(between(html, `<details class="outcome-result" data-pointer="${measure}" open>`, '</details>'))).toContain('No values posted (Not Posted).');
+    const html = renders(
+      planted(base, {
+        [`${measure}/classes`]: undefined,
+        [`${measure}/denoms`]: undefined,
+        [`${measure}/reportingStatus`]: 'NOT_POSTED',
+      }),
+    );
+    expect(
+      textOf(between(html, `<details class="outcome-result" data-pointer="${measure}" open>`, '</details>')),
+    ).toContain('No values posted (Not Posted).');
   });
 
   it('renders every module replaced by values of the wrong type', () => {
@@ -274,11 +375,19 @@ describe('odd shapes', () => {
 
   it('renders every field of every module replaced by values of the wrong type', () => {
     // Only the results parts visited here are kept (results.test.ts plants into every results field).
-    const visited = { protocolSection: base.protocolSection, resultsSection: { participantFlowModule: base.resultsSection.participantFlowModule, adverseEventsModule: { eventGroups: base.resultsSection.adverseEventsModule.eventGroups } } };
+    const visited = {
+      protocolSection: base.protocolSection,
+      resultsSection: {
+        participantFlowModule: base.resultsSection.participantFlowModule,
+        adverseEventsModule: { eventGroups: base.resultsSection.adverseEventsModule.eventGroups },
+      },
+    };
     let fields = 0;
     const visit = (value: unknown, pointer: string, depth: number): void => {
       if (depth > 4 || value === null || typeof value !== 'object') return;
-      const entries = Array.isArray(value) ? value.slice(0, 2).map((item, index) => [String(index), item] as const) : Object.entries(value);
+      const entries = Array.isArray(value)
+        ? value.slice(0, 2).map((item, index) => [String(index), item] as const)
+        : Object.entries(value);
       for (const [key, child] of entries) {
         const childPointer = `${pointer}/${key}`;
         for (const wrong of WRONG_VALUES) renders(planted(visited, { [childPointer]: wrong }));
@@ -299,13 +408,18 @@ describe('odd shapes', () => {
     );
     const timeline = sectionOf(html, 'timeline');
     const notDates = elementsWithClass(timeline, 'not-a-date');
-    expect(notDates.map((item) => item.text)).toEqual(['Study start soon not a date', 'Study completion 2015-02-30 not a date']);
+    expect(notDates.map((item) => item.text)).toEqual([
+      'Study start soon not a date',
+      'Study completion 2015-02-30 not a date',
+    ]);
     expect(timeline).not.toContain('data-pointer="/protocolSection/statusModule/startDateStruct"><title>');
   });
 
   it('keeps the body the same in the webview and the export', () => {
     const record = corpusRecord('NCT03418623');
-    expect(renderPreview(record, { mode: 'export', today: TODAY, css: '' })).toContain(renderBody(record, { mode: 'export', today: TODAY }));
+    expect(renderPreview(record, { mode: 'export', today: TODAY, css: '' })).toContain(
+      renderBody(record, { mode: 'export', today: TODAY }),
+    );
   });
 });
 
@@ -326,8 +440,12 @@ describe('document shells', () => {
     expect(policy).toBe(
       "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-abc123'; img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; base-uri 'none'; form-action 'none'",
     );
-    expect(html).toContain('<script nonce="abc123" src="https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.js" defer></script>');
-    expect(html).toContain('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.css">');
+    expect(html).toContain(
+      '<script nonce="abc123" src="https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.js" defer></script>',
+    );
+    expect(html).toContain(
+      '<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.css">',
+    );
     expect(html).toContain('data-uri="file:///records/a &quot;b&quot;.trial.json"');
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toContain('<style');
@@ -338,7 +456,9 @@ describe('document shells', () => {
     const css = readFileSync(join(repoRoot, 'client', 'media', 'preview.css'), 'utf8');
     const html = renderPreview(record, { mode: 'export', today: TODAY, css });
     const policy = decode(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]);
-    expect(policy).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/);
+    expect(policy).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/,
+    );
     expect(html).toContain(`<style>${css}</style>`);
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<link');

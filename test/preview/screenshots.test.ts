@@ -53,10 +53,15 @@ describe('preview screenshots (headless Chromium, 1200×900)', () => {
       const seen = watch(page);
       await server.show(page, server.webviewHtml(record));
       await expectVisible(page, '#brief-title');
-      expect(await page.locator('#brief-title').innerText()).toBe(record.protocolSection.identificationModule.briefTitle);
+      expect(await page.locator('#brief-title').innerText()).toBe(
+        record.protocolSection.identificationModule.briefTitle,
+      );
       await expectVisible(page, 'table.matrix');
       await expectVisible(page, 'svg.timeline-chart.wide');
-      expect(await page.locator('svg.timeline-chart.compact').isVisible(), 'the compact chart is for narrow panels').toBe(false);
+      expect(
+        await page.locator('svg.timeline-chart.compact').isVisible(),
+        'the compact chart is for narrow panels',
+      ).toBe(false);
       expect(await page.locator('svg.timeline-chart.wide .event').count()).toBeGreaterThanOrEqual(2);
       // The stylesheet from client/media applied (the CSP let it in): cards are laid out as a grid.
       expect(await page.locator('.cards').evaluate((element) => getComputedStyle(element).display)).toBe('grid');
@@ -69,19 +74,25 @@ describe('preview screenshots (headless Chromium, 1200×900)', () => {
     });
   }
 
-  it('renders the end-to-end test\'s planted NCT06375005 with its problems and the broken reference', async () => {
+  it("renders the end-to-end test's planted NCT06375005 with its problems and the broken reference", async () => {
     const record = planted(seed('NCT06375005'), {
       '/protocolSection/designModule/phases/0': 'Phase 2',
-      '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0': 'Mycophenolate Mofetil + Telitacicep',
+      '/protocolSection/armsInterventionsModule/interventions/0/armGroupLabels/0':
+        'Mycophenolate Mofetil + Telitacicep',
     });
-    const problems: PreviewProblem[] = validateText(JSON.stringify(record, null, 2), { rules: builtinRules, today: TODAY }).map((finding) => ({
+    const problems: PreviewProblem[] = validateText(JSON.stringify(record, null, 2), {
+      rules: builtinRules,
+      today: TODAY,
+    }).map((finding) => ({
       severity: finding.severity,
       message: finding.message,
       ruleId: finding.ruleId,
       pointer: finding.pointer,
       line: finding.range.start.line + 1,
     }));
-    expect(problems.map((problem) => problem.ruleId)).toEqual(expect.arrayContaining(['schema', 'arm-label-reference']));
+    expect(problems.map((problem) => problem.ruleId)).toEqual(
+      expect.arrayContaining(['schema', 'arm-label-reference']),
+    );
     const page = await context.newPage();
     await server.show(page, server.webviewHtml(record, problems));
     expect(await page.locator('.problems .problem').count()).toBe(problems.length);
@@ -130,7 +141,10 @@ describe('results screenshots (headless Chromium)', () => {
     const page = await context.newPage();
     await server.show(page, server.webviewHtml(corpusRecord('NCT02513394')));
     const events = page.locator('details.event-table').nth(1);
-    expect(await events.evaluate((element) => (element as HTMLDetailsElement).open), 'a table this long starts folded').toBe(false);
+    expect(
+      await events.evaluate((element) => (element as HTMLDetailsElement).open),
+      'a table this long starts folded',
+    ).toBe(false);
     await events.locator('summary').click();
     const frame = events.locator('.table-frame');
     const frameBox = (await frame.boundingBox())!;
@@ -150,7 +164,9 @@ describe('results screenshots (headless Chromium)', () => {
     const narrow = await openContext(browser, { width: 800, height: 900 });
     const page = await narrow.newPage();
     await server.show(page, server.webviewHtml(sampleRecord('NCT04431453')));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     const frame = page.locator('#baseline .table-frame');
     const sizes = await frame.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
@@ -159,7 +175,9 @@ describe('results screenshots (headless Chromium)', () => {
     const rowHead = (await frame.locator('tbody th[scope="row"]').first().boundingBox())!;
     expect(Math.abs(rowHead.x - frameBox.x)).toBeLessThan(3);
     // The group's description shows on hover.
-    expect(await frame.locator('thead th.group').first().getAttribute('title')).toBe(sampleRecord('NCT04431453').resultsSection.baselineCharacteristicsModule.groups[0].description);
+    expect(await frame.locator('thead th.group').first().getAttribute('title')).toBe(
+      sampleRecord('NCT04431453').resultsSection.baselineCharacteristicsModule.groups[0].description,
+    );
     await page.locator('#baseline').screenshot({ path: join(OUT, 'NCT04431453-baseline-800.png') });
     await narrow.close();
   });

@@ -44,9 +44,13 @@ function send(message: unknown): Promise<void> {
 describe('preview.js in the webview', () => {
   it('keeps the record URI in the webview state, and the scroll position', async () => {
     await load();
-    expect(await page.evaluate(() => (window as unknown as { __state: unknown }).__state)).toEqual({ uri: 'file:///home/curator/records/example.trial.json' });
+    expect(await page.evaluate(() => (window as unknown as { __state: unknown }).__state)).toEqual({
+      uri: 'file:///home/curator/records/example.trial.json',
+    });
     await page.evaluate(() => window.scrollTo(0, 900));
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __state: { scrollY?: number } }).__state.scrollY)).toBe(900);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __state: { scrollY?: number } }).__state.scrollY))
+      .toBe(900);
   });
 
   it('posts the pointer of the innermost element clicked', async () => {
@@ -80,15 +84,21 @@ describe('preview.js in the webview', () => {
   it('highlights the section and the item holding the pointer, opening folded groups and scrolling to it', async () => {
     await load();
     await send({ type: 'highlight', pointer: '/protocolSection/designModule/designInfo/maskingInfo/whoMasked/2' });
-    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual(['design']);
-    expect(await page.locator('.highlight-item').getAttribute('data-pointer')).toBe('/protocolSection/designModule/designInfo/maskingInfo');
+    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual([
+      'design',
+    ]);
+    expect(await page.locator('.highlight-item').getAttribute('data-pointer')).toBe(
+      '/protocolSection/designModule/designInfo/maskingInfo',
+    );
 
     // Site 60 sits in a country group folded because the study has more than 60 sites.
     const site = page.locator('[data-pointer="/protocolSection/contactsLocationsModule/locations/60"]');
     expect(await site.isVisible()).toBe(false);
     await send({ type: 'highlight', pointer: '/protocolSection/contactsLocationsModule/locations/60/city' });
     await expect.poll(() => site.isVisible()).toBe(true);
-    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual(['locations']);
+    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual([
+      'locations',
+    ]);
     expect(await site.evaluate((element) => element.classList.contains('highlight-item'))).toBe(true);
     const box = await site.boundingBox();
     expect(box!.y).toBeGreaterThan(0);
@@ -96,8 +106,14 @@ describe('preview.js in the webview', () => {
 
     // A date is both a marker on each chart and an item of the list: all of them light up.
     await send({ type: 'highlight', pointer: '/protocolSection/statusModule/primaryCompletionDateStruct/date' });
-    expect(await page.locator('.highlight-item').evaluateAll((elements) => elements.map((element) => element.tagName.toLowerCase()))).toEqual(['g', 'g', 'li']);
-    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual(['timeline']);
+    expect(
+      await page
+        .locator('.highlight-item')
+        .evaluateAll((elements) => elements.map((element) => element.tagName.toLowerCase())),
+    ).toEqual(['g', 'g', 'li']);
+    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual([
+      'timeline',
+    ]);
 
     // Problems have pointers too, but the highlight looks only in the record.
     await send({ type: 'highlight', pointer: '/hasResults' });
@@ -114,21 +130,33 @@ describe('preview.js in the webview', () => {
     ]);
 
     // With 31 outcome measures only the primary ones start open.
-    const folded = record.resultsSection.outcomeMeasuresModule.outcomeMeasures.findIndex((measure: { type: string; classes?: unknown[] }) => measure.type !== 'PRIMARY' && measure.classes?.length);
-    const measure = page.locator(`details.outcome-result[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/${folded}"]`);
+    const folded = record.resultsSection.outcomeMeasuresModule.outcomeMeasures.findIndex(
+      (measure: { type: string; classes?: unknown[] }) => measure.type !== 'PRIMARY' && measure.classes?.length,
+    );
+    const measure = page.locator(
+      `details.outcome-result[data-pointer="/resultsSection/outcomeMeasuresModule/outcomeMeasures/${folded}"]`,
+    );
     expect(await measure.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
     const value = `/resultsSection/outcomeMeasuresModule/outcomeMeasures/${folded}/classes/0/categories/0/measurements/0`;
     await send({ type: 'highlight', pointer: `${value}/value` });
     await expect.poll(() => measure.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
-    expect(await page.locator('.highlight-item').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-pointer')))).toEqual([value]);
-    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual(['outcome-results']);
+    expect(
+      await page
+        .locator('.highlight-item')
+        .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-pointer'))),
+    ).toEqual([value]);
+    expect(await page.locator('.highlight').evaluateAll((elements) => elements.map((element) => element.id))).toEqual([
+      'outcome-results',
+    ]);
   });
 
   it('replaces the body on update, keeping the scroll position and the highlight', async () => {
     await load();
     await send({ type: 'highlight', pointer: '/protocolSection/outcomesModule/primaryOutcomes/0' });
     await page.evaluate(() => window.scrollTo(0, 1500));
-    const changed = planted(record, { '/protocolSection/identificationModule/briefTitle': 'A new brief title typed in the editor' });
+    const changed = planted(record, {
+      '/protocolSection/identificationModule/briefTitle': 'A new brief title typed in the editor',
+    });
     await send({ type: 'update', html: renderBody(changed, { mode: 'webview', today: TODAY }) });
     await expect.poll(() => page.locator('#brief-title').innerText()).toBe('A new brief title typed in the editor');
     expect(await page.evaluate(() => window.scrollY)).toBe(1500);

@@ -16,8 +16,13 @@ function records(folder: string): string[] {
 describe('ctgov-v2: accepted by the registry', () => {
   for (const name of records('ctgov-v2')) {
     it(`${name} has no errors`, () => {
-      const findings = validateText(readFileSync(join(CORPUS_DIR, 'ctgov-v2', name), 'utf8'), { rules: builtinRules, today: TODAY });
-      expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.pointer}: ${f.message}`)).toEqual([]);
+      const findings = validateText(readFileSync(join(CORPUS_DIR, 'ctgov-v2', name), 'utf8'), {
+        rules: builtinRules,
+        today: TODAY,
+      });
+      expect(
+        findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.pointer}: ${f.message}`),
+      ).toEqual([]);
     });
   }
 });
@@ -25,8 +30,13 @@ describe('ctgov-v2: accepted by the registry', () => {
 describe('ctgov-v2-partial: field projections', () => {
   for (const name of records('ctgov-v2-partial')) {
     it(`${name} has no error but missing required fields`, () => {
-      const findings = validateText(readFileSync(join(CORPUS_DIR, 'ctgov-v2-partial', name), 'utf8'), { rules: builtinRules, today: TODAY });
-      const errors = findings.filter((f) => f.severity === 'error' && f.ruleId !== 'required-fields' && f.ruleId !== 'primary-outcome-required');
+      const findings = validateText(readFileSync(join(CORPUS_DIR, 'ctgov-v2-partial', name), 'utf8'), {
+        rules: builtinRules,
+        today: TODAY,
+      });
+      const errors = findings.filter(
+        (f) => f.severity === 'error' && f.ruleId !== 'required-fields' && f.ruleId !== 'primary-outcome-required',
+      );
       expect(errors.map((f) => `${f.ruleId} ${f.pointer}: ${f.message}`)).toEqual([]);
     });
   }

@@ -8,7 +8,9 @@ import { builtinRules } from '../../server/src/rules';
 import { CORPUS_DIR } from './rules/fixtures';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
-const SOURCES = ['NCT03418623', 'NCT00973089', 'NCT05147467', 'NCT00763412'].map((id) => readFileSync(join(CORPUS_DIR, 'ctgov-v2', `${id}.json`), 'utf8'));
+const SOURCES = ['NCT03418623', 'NCT00973089', 'NCT05147467', 'NCT00763412'].map((id) =>
+  readFileSync(join(CORPUS_DIR, 'ctgov-v2', `${id}.json`), 'utf8'),
+);
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -28,7 +30,8 @@ const mutations: Record<string, Mutation> = {
   truncate: (text, next) => text.slice(0, Math.floor(next() * text.length)),
   flipBytes: (text, next) => {
     const chars = [...text];
-    for (let i = 0; i < 1 + Math.floor(next() * 8); i++) chars[Math.floor(next() * chars.length)] = String.fromCharCode(Math.floor(next() * 0x3000));
+    for (let i = 0; i < 1 + Math.floor(next() * 8); i++)
+      chars[Math.floor(next() * chars.length)] = String.fromCharCode(Math.floor(next() * 0x3000));
     return chars.join('');
   },
   deleteToken: (text, next) => editToken(text, next, () => ''),

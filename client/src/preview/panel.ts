@@ -54,7 +54,8 @@ export class PreviewManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleUpdate(event.document)),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        for (const uri of event.uris) this.scheduleUpdate(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
+        for (const uri of event.uris)
+          this.scheduleUpdate(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.window.onDidChangeTextEditorSelection((event) => this.scheduleHighlight(event.textEditor)),
@@ -109,7 +110,8 @@ export class PreviewManager implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
       const uri = this.uriOf(panel);
-      if (uri && message?.type === 'reveal' && typeof message.pointer === 'string') void this.reveal(vscode.Uri.parse(uri), message.pointer);
+      if (uri && message?.type === 'reveal' && typeof message.pointer === 'string')
+        void this.reveal(vscode.Uri.parse(uri), message.pointer);
     });
     panel.onDidChangeViewState(() => {
       const uri = this.uriOf(panel);
@@ -133,7 +135,11 @@ export class PreviewManager implements vscode.Disposable {
   /** The record's value and its diagnostics, each with its finding's pointer (see problems.ts). */
   private snapshot(document: vscode.TextDocument): Pick<RenderOptions, 'today' | 'problems'> & { record: unknown } {
     const parsed = this.parse(document);
-    const problems = vscode.languages.getDiagnostics(document.uri).map((diagnostic) => previewProblem(diagnostic, () => pointerAt(parsed, document.offsetAt(diagnostic.range.start))));
+    const problems = vscode.languages
+      .getDiagnostics(document.uri)
+      .map((diagnostic) =>
+        previewProblem(diagnostic, () => pointerAt(parsed, document.offsetAt(diagnostic.range.start))),
+      );
     return { record: parsed.value, problems, today: localToday() };
   }
 
@@ -180,7 +186,13 @@ export class PreviewManager implements vscode.Disposable {
   /** With one preview open, it follows the active trial editor (as Markdown's preview does). */
   private follow(editor: vscode.TextEditor | undefined): void {
     const document = editor?.document;
-    if (!document || document.languageId !== LANGUAGE_ID || this.panels.size !== 1 || this.panels.has(document.uri.toString())) return;
+    if (
+      !document ||
+      document.languageId !== LANGUAGE_ID ||
+      this.panels.size !== 1 ||
+      this.panels.has(document.uri.toString())
+    )
+      return;
     if (!vscode.workspace.getConfiguration('trialRecords').get<boolean>('preview.followActiveEditor', true)) return;
     const [[oldUri, panel]] = [...this.panels.entries()];
     clearTimeout(this.updateTimers.get(oldUri));
@@ -213,9 +225,15 @@ export class PreviewManager implements vscode.Disposable {
     const end = document.positionAt(located?.valueEnd ?? located?.valueStart ?? 0);
     // Reveal in the editor that already shows the record, not in a new one.
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+    });
     editor.selection = new vscode.Selection(start, start);
-    editor.revealRange(new vscode.Range(start, end.line - start.line > 20 ? start : end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.revealRange(
+      new vscode.Range(start, end.line - start.line > 20 ? start : end),
+      vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+    );
   }
 
   async exportHtml(uri: vscode.Uri | undefined): Promise<void> {
@@ -229,13 +247,17 @@ export class PreviewManager implements vscode.Disposable {
       filters: { HTML: ['html'] },
     });
     if (!target) return;
-    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.mediaFolder(), 'preview.css')));
+    const css = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.mediaFolder(), 'preview.css')),
+    );
     const { record, ...options } = this.snapshot(document);
     const html = renderPreview(record, { ...options, mode: 'export', css });
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
     } catch (error) {
-      void vscode.window.showErrorMessage(`The preview could not be written to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `The preview could not be written to ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     void vscode.window.showInformationMessage(`Preview exported to ${vscode.workspace.asRelativePath(target)}.`);

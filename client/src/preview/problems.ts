@@ -20,7 +20,9 @@ export function previewProblem(diagnostic: DiagnosticLike, pointerAtStart: () =>
   return {
     severity: SEVERITIES[diagnostic.severity] ?? 'info',
     message: diagnostic.message,
-    ruleId: data?.ruleId ?? (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '')),
+    ruleId:
+      data?.ruleId ??
+      (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '')),
     pointer: data?.pointer ?? pointerAtStart(),
     line: diagnostic.range.start.line + 1,
   };

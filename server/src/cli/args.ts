@@ -22,8 +22,10 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   const parsed: ParsedArgs = { positional: [], values: new Map(), valueLists: new Map(), booleans: new Set() };
   const byAlias = new Map<string, { name: string; takesValue: boolean }>();
-  for (const [name, aliases] of Object.entries(spec.values)) for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: true });
-  for (const [name, aliases] of Object.entries(spec.booleans)) for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: false });
+  for (const [name, aliases] of Object.entries(spec.values))
+    for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: true });
+  for (const [name, aliases] of Object.entries(spec.booleans))
+    for (const alias of [`--${name}`, ...aliases]) byAlias.set(alias, { name, takesValue: false });
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -34,7 +36,9 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       parsed.positional.push(arg);
       continue;
     }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const known = byAlias.get(flag);
     if (!known) throw new UsageError(unknownOptionMessage(flag, spec));
     if (!known.takesValue) {
@@ -57,7 +61,8 @@ function unknownOptionMessage(flag: string, spec: FlagSpec): string {
 
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
   return value as T;
 }
 

@@ -101,7 +101,13 @@ export class LintCache {
     }
     // Changed again since it was read: its findings are about bytes no longer there.
     if (stats.size !== result.size) return;
-    this.entries.set(result.absolutePath, { size: stats.size, mtimeMs: stats.mtimeMs, hash: result.hash, settings: this.settingsFor(result.absolutePath), findings: result.findings });
+    this.entries.set(result.absolutePath, {
+      size: stats.size,
+      mtimeMs: stats.mtimeMs,
+      hash: result.hash,
+      settings: this.settingsFor(result.absolutePath),
+      findings: result.findings,
+    });
   }
 
   /** Writes the cache file (through a temporary file, so that a stopped run leaves the old one whole); the problem, in words, when it cannot. */
@@ -127,7 +133,13 @@ export class LintCache {
     const key = configPath ?? '';
     let settings = this.settingsByConfig.get(key);
     if (settings === undefined) {
-      settings = contentHash(JSON.stringify({ today: this.today, config: key, files: this.configInputs(absolutePath).map((path) => [path, hashOfFile(path)]) }));
+      settings = contentHash(
+        JSON.stringify({
+          today: this.today,
+          config: key,
+          files: this.configInputs(absolutePath).map((path) => [path, hashOfFile(path)]),
+        }),
+      );
       this.settingsByConfig.set(key, settings);
     }
     return settings;
@@ -167,10 +179,19 @@ function readCacheFile(location: string, engine: string): LoadedCache {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { entries: new Map(), writable: true };
-    return { entries: new Map(), writable: true, problem: `Cannot read the cache ${location} (${code ?? 'unknown error'}); every record is linted.` };
+    return {
+      entries: new Map(),
+      writable: true,
+      problem: `Cannot read the cache ${location} (${code ?? 'unknown error'}); every record is linted.`,
+    };
   }
   const file = parseCacheFile(text);
-  if (!file) return { entries: new Map(), writable: false, problem: `${location} is not a cache this version of trial-records wrote, so it is left as it is and no cache is kept. Delete it or choose another --cache-location.` };
+  if (!file)
+    return {
+      entries: new Map(),
+      writable: false,
+      problem: `${location} is not a cache this version of trial-records wrote, so it is left as it is and no cache is kept. Delete it or choose another --cache-location.`,
+    };
   // Another build wrote it: its findings may differ from this build's.
   return { entries: file.engine === engine ? new Map(Object.entries(file.entries)) : new Map(), writable: true };
 }
@@ -178,7 +199,13 @@ function readCacheFile(location: string, engine: string): LoadedCache {
 function parseCacheFile(text: string): CacheFile | undefined {
   try {
     const file = JSON.parse(text) as Partial<CacheFile>;
-    if (file.format !== CACHE_FORMAT || typeof file.engine !== 'string' || typeof file.entries !== 'object' || file.entries === null) return undefined;
+    if (
+      file.format !== CACHE_FORMAT ||
+      typeof file.engine !== 'string' ||
+      typeof file.entries !== 'object' ||
+      file.entries === null
+    )
+      return undefined;
     return file as CacheFile;
   } catch {
     return undefined;

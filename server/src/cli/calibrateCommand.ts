@@ -14,7 +14,16 @@ import { RecordLinter, type LinterSetup, type LintOutcome } from './linter';
 import { lintInWorkers, lintWorkerPath, workerCountFor } from './pool';
 import { NO_PROGRESS, progressLine, type Progress } from './progress';
 import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath } from './files';
-import { CALIBRATE_FORMATS, CALIBRATION_FORMATTERS, SUBMISSIONS, type CalibrateFormat, type Calibration, type PeriodCounts, type RuleHits, type Split } from './calibrationReport';
+import {
+  CALIBRATE_FORMATS,
+  CALIBRATION_FORMATTERS,
+  SUBMISSIONS,
+  type CalibrateFormat,
+  type Calibration,
+  type PeriodCounts,
+  type RuleHits,
+  type Split,
+} from './calibrationReport';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -32,7 +41,8 @@ function parseCalibrateArgs(argv: readonly string[]): CalibrateOptions {
     if (args.values.get(name)?.trim() === '') throw new UsageError(`--${name} needs a path (got an empty one).`);
   }
   const today = args.values.get('today');
-  if (today !== undefined && !isRealFullDate(today)) throw new UsageError(`--today must be a real date in yyyy-MM-dd form (got "${today}").`);
+  if (today !== undefined && !isRealFullDate(today))
+    throw new UsageError(`--today must be a real date in yyyy-MM-dd form (got "${today}").`);
   return {
     patterns: args.positional,
     format: oneOf(args.values.get('format'), CALIBRATE_FORMATS, 'format') ?? 'text',
@@ -48,7 +58,10 @@ export async function runCalibrateCommand(argv: readonly string[], io: CliIo): P
   let calibration: Calibration;
   try {
     const paths = recordPaths(io, options.patterns, configFile);
-    if (paths.length === 0) throw new FileError(`No records to calibrate on in ${options.patterns.join(' ') || '.'} (files named *.trial.json, or .json files that hold a study).`);
+    if (paths.length === 0)
+      throw new FileError(
+        `No records to calibrate on in ${options.patterns.join(' ') || '.'} (files named *.trial.json, or .json files that hold a study).`,
+      );
     const setup: LinterSetup = { cwd: io.cwd, configFile, today: options.today, fix: false, keepTextAndFixes: false };
     const progress = io.stderrIsTty ? progressLine(paths.length, io.stderr) : NO_PROGRESS;
     let outcomes: LintOutcome[];
@@ -57,7 +70,11 @@ export async function runCalibrateCommand(argv: readonly string[], io: CliIo): P
     } finally {
       progress.finish();
     }
-    calibration = { on: options.patterns.length > 0 ? options.patterns : ['.'], today: options.today ?? null, ...tally(paths, outcomes, io.cwd) };
+    calibration = {
+      on: options.patterns.length > 0 ? options.patterns : ['.'],
+      today: options.today ?? null,
+      ...tally(paths, outcomes, io.cwd),
+    };
   } catch (error) {
     if (error instanceof FileError) throw error;
     return reportConfigError(error, io);
@@ -69,7 +86,9 @@ export async function runCalibrateCommand(argv: readonly string[], io: CliIo): P
     try {
       writeFileSync(resolve(io.cwd, options.output), report);
     } catch (error) {
-      throw new FileError(`Cannot write the calibration to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      throw new FileError(
+        `Cannot write the calibration to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+      );
     }
   }
   return calibration.unreadable.length > 0 ? EXIT.usage : EXIT.ok;
@@ -102,7 +121,8 @@ function count(split: Split, periods: Record<Submission, RegistryPeriod>): void 
 async function lintAll(paths: readonly string[], setup: LinterSetup, progress: Progress): Promise<LintOutcome[]> {
   const workerCount = workerCountFor(paths.length, 'auto');
   const workerScript = workerCount > 0 ? lintWorkerPath() : undefined;
-  if (workerScript) return (await lintInWorkers(paths, setup, workerCount, workerScript, (done) => progress.update(done))).outcomes;
+  if (workerScript)
+    return (await lintInWorkers(paths, setup, workerCount, workerScript, (done) => progress.update(done))).outcomes;
   const linter = new RecordLinter(setup);
   try {
     return paths.map((path, i) => {
@@ -116,7 +136,11 @@ async function lintAll(paths: readonly string[], setup: LinterSetup, progress: P
 }
 
 /** Counts the records each rule hits per severity, and the records linted and with errors, by period. */
-export function tally(paths: readonly string[], outcomes: readonly LintOutcome[], cwd: string): Omit<Calibration, 'on' | 'today'> {
+export function tally(
+  paths: readonly string[],
+  outcomes: readonly LintOutcome[],
+  cwd: string,
+): Omit<Calibration, 'on' | 'today'> {
   const all = emptySplit();
   const withErrors = emptySplit();
   const unreadable: string[] = [];
@@ -131,7 +155,11 @@ export function tally(paths: readonly string[], outcomes: readonly LintOutcome[]
     const { findings } = outcome.file;
     if (findings.some((finding) => finding.severity === 'error')) count(withErrors, periods);
     const perRule = new Map<string, number>();
-    for (const finding of findings) perRule.set(hitKey(finding.ruleId, finding.severity), (perRule.get(hitKey(finding.ruleId, finding.severity)) ?? 0) + 1);
+    for (const finding of findings)
+      perRule.set(
+        hitKey(finding.ruleId, finding.severity),
+        (perRule.get(hitKey(finding.ruleId, finding.severity)) ?? 0) + 1,
+      );
     for (const [key, findingCount] of perRule) {
       const [rule, severity] = key.split('\u0000') as [string, Severity];
       const entry = hits.get(key) ?? { rule, severity, findings: 0, ...emptySplit() };
@@ -140,7 +168,12 @@ export function tally(paths: readonly string[], outcomes: readonly LintOutcome[]
       hits.set(key, entry);
     }
   });
-  const rules = [...hits.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.records - a.records || a.rule.localeCompare(b.rule));
+  const rules = [...hits.values()].sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      b.records - a.records ||
+      a.rule.localeCompare(b.rule),
+  );
   return { all, withErrors, unreadable, rules };
 }
 
@@ -157,5 +190,8 @@ function periodsOf(path: string): Record<Submission, RegistryPeriod> {
   } catch {
     record = undefined;
   }
-  return { 'first-submission': periodOf(submissionDate(record, 'first-submission')), 'last-update': periodOf(submissionDate(record, 'last-update')) };
+  return {
+    'first-submission': periodOf(submissionDate(record, 'first-submission')),
+    'last-update': periodOf(submissionDate(record, 'last-update')),
+  };
 }

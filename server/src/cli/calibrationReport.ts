@@ -1,12 +1,20 @@
 // What `trial-records calibrate` counts, and its formats: each a pure function from the counts to text.
 import type { Severity } from '../service/types';
-import { REGISTRY_PERIOD_NAMES, REGISTRY_PERIODS, type RegistryPeriod, type Submission } from '../rules/support/registry-periods';
+import {
+  REGISTRY_PERIOD_NAMES,
+  REGISTRY_PERIODS,
+  type RegistryPeriod,
+  type Submission,
+} from '../rules/support/registry-periods';
 
 export const CALIBRATE_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CalibrateFormat = (typeof CALIBRATE_FORMATS)[number];
 
 export const SUBMISSIONS: readonly Submission[] = ['first-submission', 'last-update'];
-const SUBMISSION_TITLES: Record<Submission, string> = { 'first-submission': 'first submitted', 'last-update': 'last updated' };
+const SUBMISSION_TITLES: Record<Submission, string> = {
+  'first-submission': 'first submitted',
+  'last-update': 'last updated',
+};
 
 export type PeriodCounts = Record<RegistryPeriod, number>;
 
@@ -66,27 +74,78 @@ function markdownReport(calibration: Calibration): string {
     `| records | in all | ${PERIOD_HEADS.join(' | ')} |`,
     `|---|---:|${PERIOD_HEADS.map(() => '---:').join('|')}|`,
   ];
-  for (const [name, split] of [['linted', calibration.all], ['with an error', calibration.withErrors]] as const) {
-    for (const submission of SUBMISSIONS) lines.push(`| ${name}, by ${SUBMISSION_TITLES[submission]} | ${split.records} | ${periodCells(split, submission).join(' | ')} |`);
+  for (const [name, split] of [
+    ['linted', calibration.all],
+    ['with an error', calibration.withErrors],
+  ] as const) {
+    for (const submission of SUBMISSIONS)
+      lines.push(
+        `| ${name}, by ${SUBMISSION_TITLES[submission]} | ${split.records} | ${periodCells(split, submission).join(' | ')} |`,
+      );
   }
   lines.push('', 'Records each rule hits, per severity (findings in all in parentheses).', '');
   for (const submission of SUBMISSIONS) {
-    lines.push(`## By ${SUBMISSION_TITLES[submission]}`, '', `| rule | severity | records (findings) | ${PERIOD_HEADS.join(' | ')} |`, `|---|---|---:|${PERIOD_HEADS.map(() => '---:').join('|')}|`);
-    for (const hit of calibration.rules) lines.push(`| \`${hit.rule}\` | ${hit.severity} | ${hit.records} (${hit.findings}) | ${periodCells(hit, submission).join(' | ')} |`);
+    lines.push(
+      `## By ${SUBMISSION_TITLES[submission]}`,
+      '',
+      `| rule | severity | records (findings) | ${PERIOD_HEADS.join(' | ')} |`,
+      `|---|---|---:|${PERIOD_HEADS.map(() => '---:').join('|')}|`,
+    );
+    for (const hit of calibration.rules)
+      lines.push(
+        `| \`${hit.rule}\` | ${hit.severity} | ${hit.records} (${hit.findings}) | ${periodCells(hit, submission).join(' | ')} |`,
+      );
     lines.push('');
   }
   return lines.join('\n');
 }
 
 function textReport(calibration: Calibration): string {
-  const columns = ['rule', 'severity', 'records', ...SUBMISSIONS.flatMap((submission) => REGISTRY_PERIODS.map((period) => `${submission === 'first-submission' ? 'first' : 'last'} ${shortPeriod(period)}`))];
-  const rows = calibration.rules.map((hit) => [hit.rule, hit.severity, String(hit.records), ...SUBMISSIONS.flatMap((submission) => periodCells(hit, submission))]);
-  const totals = (name: string, split: Split) => [name, '', String(split.records), ...SUBMISSIONS.flatMap((submission) => periodCells(split, submission))];
-  const table = [columns, ...rows, totals('(records linted)', calibration.all), totals('(with an error)', calibration.withErrors)];
+  const columns = [
+    'rule',
+    'severity',
+    'records',
+    ...SUBMISSIONS.flatMap((submission) =>
+      REGISTRY_PERIODS.map(
+        (period) => `${submission === 'first-submission' ? 'first' : 'last'} ${shortPeriod(period)}`,
+      ),
+    ),
+  ];
+  const rows = calibration.rules.map((hit) => [
+    hit.rule,
+    hit.severity,
+    String(hit.records),
+    ...SUBMISSIONS.flatMap((submission) => periodCells(hit, submission)),
+  ]);
+  const totals = (name: string, split: Split) => [
+    name,
+    '',
+    String(split.records),
+    ...SUBMISSIONS.flatMap((submission) => periodCells(split, submission)),
+  ];
+  const table = [
+    columns,
+    ...rows,
+    totals('(records linted)', calibration.all),
+    totals('(with an error)', calibration.withErrors),
+  ];
   const widths = columns.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
-  const legend = REGISTRY_PERIODS.map((period) => `${shortPeriod(period)} = ${REGISTRY_PERIOD_NAMES[period]}`).join('; ');
-  return [heading(calibration), '', ...table.map(line), '', `Records hit, by the period of their first submission and of their last update: ${legend}.`, ''].join('\n');
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  const legend = REGISTRY_PERIODS.map((period) => `${shortPeriod(period)} = ${REGISTRY_PERIOD_NAMES[period]}`).join(
+    '; ',
+  );
+  return [
+    heading(calibration),
+    '',
+    ...table.map(line),
+    '',
+    `Records hit, by the period of their first submission and of their last update: ${legend}.`,
+    '',
+  ].join('\n');
 }
 
 function shortPeriod(period: RegistryPeriod): string {

@@ -15,10 +15,18 @@ export type ChangedLines = ReadonlyMap<string, ReadonlySet<number> | 'all'>;
 const MAX_GIT_OUTPUT = 1024 * 1024 * 1024;
 
 function git(cwd: string, args: readonly string[]): { ok: boolean; stdout: string; stderr: string } {
-  const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'utf8', maxBuffer: MAX_GIT_OUTPUT });
+  const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: MAX_GIT_OUTPUT,
+  });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new GitError(missing ? '--changed-since needs git, and no "git" command was found.' : `git could not run: ${result.error.message}`);
+    throw new GitError(
+      missing
+        ? '--changed-since needs git, and no "git" command was found.'
+        : `git could not run: ${result.error.message}`,
+    );
   }
   return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
 }
@@ -34,15 +42,32 @@ export function changedLinesSince(ref: string, cwd: string): ChangedLines {
   const root = gitWorkTreeRoot(cwd);
   if (root === undefined) throw new GitError(`--changed-since needs a git repository, and ${cwd} is not inside one.`);
   if (ref.startsWith('-') || !git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).ok) {
-    throw new GitError(`--changed-since: git knows no commit "${ref}". In a shallow clone, fetch it first (git fetch --depth=1 origin ${ref}).`);
+    throw new GitError(
+      `--changed-since: git knows no commit "${ref}". In a shallow clone, fetch it first (git fetch --depth=1 origin ${ref}).`,
+    );
   }
   // Paths from the repository root with the a/ b/ prefixes, whatever diff.relative, diff.noprefix or diff.mnemonicPrefix say.
-  const diff = git(cwd, ['-c', 'diff.relative=false', 'diff', '--src-prefix=a/', '--dst-prefix=b/', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--ignore-submodules', ref, '--']);
+  const diff = git(cwd, [
+    '-c',
+    'diff.relative=false',
+    'diff',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    '--unified=0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-renames',
+    '--ignore-submodules',
+    ref,
+    '--',
+  ]);
   if (!diff.ok) throw new GitError(`git diff against "${ref}" failed: ${diff.stderr.trim()}`);
   const changed = new Map<string, Set<number> | 'all'>();
   for (const [path, lines] of parseUnifiedDiff(diff.stdout)) changed.set(resolve(root, path), lines);
   const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z']);
-  if (untracked.ok) for (const path of untracked.stdout.split('\0').filter(Boolean)) changed.set(resolve(root, path), 'all');
+  if (untracked.ok)
+    for (const path of untracked.stdout.split('\0').filter(Boolean)) changed.set(resolve(root, path), 'all');
   return changed;
 }
 
@@ -75,7 +100,17 @@ function stripPrefix(path: string): string {
   return path.startsWith('b/') ? path.slice(2) : path;
 }
 
-const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', a: '\x07', b: '\b', f: '\f', r: '\r', v: '\v' };
+const C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  '"': '"',
+  '\\': '\\',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  r: '\r',
+  v: '\v',
+};
 
 /** git quotes unusual paths C-style ("a\tb", octal bytes for the rest). */
 function unquote(path: string): string {
@@ -128,21 +163,30 @@ export type ErrorsBefore = (file: LintedFile) => readonly Finding[] | undefined;
  * missing. An error counts as brought when the file at the revision had fewer errors of that rule
  * at that pointer with that message.
  */
-export function keepChangedFindings(files: readonly LintedFile[], changed: ChangedLines, errorsBefore?: ErrorsBefore): LintedFile[] {
+export function keepChangedFindings(
+  files: readonly LintedFile[],
+  changed: ChangedLines,
+  errorsBefore?: ErrorsBefore,
+): LintedFile[] {
   return files.map((file) => {
     const lines = changed.get(file.absolutePath);
     if (!lines) return { ...file, findings: [] };
     const onChangedLines = new Set(file.findings.filter((finding) => isOnChangedLine(finding, lines)));
     const elsewhere = file.findings.filter((finding) => finding.severity === 'error' && !onChangedLines.has(finding));
-    const brought = elsewhere.length > 0 && errorsBefore ? errorsNotIn(elsewhere, errorsBefore(file)) : new Set<Finding>();
-    return { ...file, findings: file.findings.filter((finding) => onChangedLines.has(finding) || brought.has(finding)) };
+    const brought =
+      elsewhere.length > 0 && errorsBefore ? errorsNotIn(elsewhere, errorsBefore(file)) : new Set<Finding>();
+    return {
+      ...file,
+      findings: file.findings.filter((finding) => onChangedLines.has(finding) || brought.has(finding)),
+    };
   });
 }
 
 function errorsNotIn(errors: readonly Finding[], before: readonly Finding[] | undefined): Set<Finding> {
   if (before === undefined) return new Set(errors);
   const remaining = new Map<string, number>();
-  for (const finding of before) if (finding.severity === 'error') remaining.set(errorKey(finding), (remaining.get(errorKey(finding)) ?? 0) + 1);
+  for (const finding of before)
+    if (finding.severity === 'error') remaining.set(errorKey(finding), (remaining.get(errorKey(finding)) ?? 0) + 1);
   const brought = new Set<Finding>();
   for (const error of errors) {
     const left = remaining.get(errorKey(error)) ?? 0;

@@ -1,5 +1,16 @@
 // Which files to lint: paths, directories (walked for *.trial.json) and globs; reading them safely.
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+} from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -29,7 +40,13 @@ interface WalkState {
  * they lead back inside the walked folder (what they show is found there already) or to a folder
  * seen before. A link to nothing is kept when its name is a record's: reading it reports it.
  */
-function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: (absolute: string) => boolean, found: string[], onUnreadable?: (folder: string, code: string) => void): void {
+function walk(
+  folder: string,
+  accept: (absolute: string) => boolean,
+  isIgnored: (absolute: string) => boolean,
+  found: string[],
+  onUnreadable?: (folder: string, code: string) => void,
+): void {
   const walked: WalkState = { root: realPath(folder), visited: new Set<string>() };
   // An explicit stack, not recursion: a tree of folders nested deeper than the call stack is no crash.
   const pending = [folder];
@@ -44,7 +61,13 @@ function walk(folder: string, accept: (absolute: string) => boolean, isIgnored: 
     for (const entry of entries) {
       const absolute = join(current, entry.name);
       if (isIgnored(absolute)) continue;
-      const kind = entry.isSymbolicLink() ? kindOf(absolute) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      const kind = entry.isSymbolicLink()
+        ? kindOf(absolute)
+        : entry.isDirectory()
+          ? 'folder'
+          : entry.isFile()
+            ? 'file'
+            : 'other';
       if (entry.isSymbolicLink() && kind !== 'missing' && !leadsOutside(absolute, walked)) continue;
       if (kind === 'folder') {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(absolute);
@@ -112,14 +135,16 @@ export interface FileSelection {
 export function expandPaths(cwd: string, patterns: readonly string[], selection: FileSelection = {}): string[] {
   const isRecordName = picomatch([RECORD_GLOB, '*.trial.json'], { dot: false });
   const isListedRecord = selection.isListedRecord ?? (() => false);
-  const isRecord = (folder: string, file: string) => isRecordName(toDisplayPath(folder, file)) || isListedRecord(file) || holdsStudy(file);
+  const isRecord = (folder: string, file: string) =>
+    isRecordName(toDisplayPath(folder, file)) || isListedRecord(file) || holdsStudy(file);
   const isIgnored = selection.isIgnored ?? (() => false);
   const found: string[] = [];
   for (const pattern of patterns.length ? patterns : ['.']) {
     if (isGlob(pattern)) {
       const matches = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
       const base = resolve(cwd, globBase(pattern));
-      if (kindOf(base) !== 'folder') throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
+      if (kindOf(base) !== 'folder')
+        throw new FileError(`No files match "${pattern}": ${globBase(pattern)} is not a folder.`);
       const before = found.length;
       let leftOut = false;
       const noting = (absolute: string) => {
@@ -127,8 +152,15 @@ export function expandPaths(cwd: string, patterns: readonly string[], selection:
         if (ignored) leftOut = true;
         return ignored;
       };
-      walk(base, (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute), noting, found, selection.onUnreadableFolder);
-      if (found.length === before) throw new FileError(`No files match "${pattern}"${leftOut ? ' (ignores left some out)' : ''}.`);
+      walk(
+        base,
+        (absolute) => matches(toDisplayPath(cwd, absolute)) || matches(absolute),
+        noting,
+        found,
+        selection.onUnreadableFolder,
+      );
+      if (found.length === before)
+        throw new FileError(`No files match "${pattern}"${leftOut ? ' (ignores left some out)' : ''}.`);
       continue;
     }
     const absolute = resolve(cwd, pattern);
@@ -190,14 +222,27 @@ export const MAX_RECORD_BYTES = 128 * 1024 * 1024;
  */
 export function readRecordBytes(absolute: string): Buffer {
   const stats = statSync(absolute, { throwIfNoEntry: false });
-  if (stats && !stats.isFile() && !stats.isDirectory()) throw new FileError(`Not a regular file (a device, pipe or socket): ${absolute}; to lint standard input, use --stdin.`);
-  if (stats && stats.size > MAX_RECORD_BYTES) throw new FileError(`${absolute} is ${Math.round(stats.size / 1024 / 1024)} MB, above the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read.`);
+  if (stats && !stats.isFile() && !stats.isDirectory())
+    throw new FileError(
+      `Not a regular file (a device, pipe or socket): ${absolute}; to lint standard input, use --stdin.`,
+    );
+  if (stats && stats.size > MAX_RECORD_BYTES)
+    throw new FileError(
+      `${absolute} is ${Math.round(stats.size / 1024 / 1024)} MB, above the ${MAX_RECORD_BYTES / 1024 / 1024} MB limit for records; it was not read.`,
+    );
   try {
     return readFileSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && isLink(absolute)) throw new FileError(`${absolute} is a link to ${readlinkSync(absolute)}, which does not exist.`);
-    throw new FileError(code === 'EACCES' ? `Permission denied: ${absolute}` : code === 'EISDIR' ? `Is a folder, not a file: ${absolute}` : `Cannot read ${absolute} (${code ?? 'unknown error'}).`);
+    if (code === 'ENOENT' && isLink(absolute))
+      throw new FileError(`${absolute} is a link to ${readlinkSync(absolute)}, which does not exist.`);
+    throw new FileError(
+      code === 'EACCES'
+        ? `Permission denied: ${absolute}`
+        : code === 'EISDIR'
+          ? `Is a folder, not a file: ${absolute}`
+          : `Cannot read ${absolute} (${code ?? 'unknown error'}).`,
+    );
   }
 }
 
@@ -207,7 +252,9 @@ export function decodeRecordBytes(bytes: Buffer): ReadResult {
   if (utf16) return { problem: `The text is ${utf16}, not UTF-8; save it as UTF-8.` };
   if (isUtf8(bytes)) return decodedText(bytes.toString('utf8'));
   const offset = firstInvalidUtf8Byte(bytes);
-  return { problem: `The text is not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.` };
+  return {
+    problem: `The text is not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`,
+  };
 }
 
 /**

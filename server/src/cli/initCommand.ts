@@ -10,17 +10,25 @@ const PRESETS = PRESET_NAMES.map((name) => name.slice('trial-records:'.length));
 
 export function runInitCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, { values: { preset: [] }, booleans: { force: [] } });
-  if (args.positional.length > 0) throw new UsageError(`"init" takes no paths (got "${args.positional.join(' ')}"); it writes ${CONFIG_FILE_NAME} in the working directory.`);
+  if (args.positional.length > 0)
+    throw new UsageError(
+      `"init" takes no paths (got "${args.positional.join(' ')}"); it writes ${CONFIG_FILE_NAME} in the working directory.`,
+    );
   const presetName = oneOf(args.values.get('preset'), PRESETS, 'preset') ?? 'recommended';
   const target = join(io.cwd, CONFIG_FILE_NAME);
   if (existsSync(target) && !args.booleans.has('force')) {
-    io.stderr(`trial-records: ${CONFIG_FILE_NAME} already exists here; it is left as it is (add --force to replace it).\n`);
+    io.stderr(
+      `trial-records: ${CONFIG_FILE_NAME} already exists here; it is left as it is (add --force to replace it).\n`,
+    );
     return 1;
   }
   const above = findConfigFile(join(io.cwd, '..', 'record.trial.json'));
   writeFileSync(target, starterConfig(presetName, io.cwd));
   io.stdout(`Wrote ${CONFIG_FILE_NAME} (extends trial-records:${presetName}).\n`);
-  if (above) io.stdout(`Records under this folder now follow it instead of ${above}; add that file to "extends" to keep its settings.\n`);
+  if (above)
+    io.stdout(
+      `Records under this folder now follow it instead of ${above}; add that file to "extends" to keep its settings.\n`,
+    );
   return 0;
 }
 

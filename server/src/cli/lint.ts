@@ -6,12 +6,26 @@ import { ConfigService, ignoreGlob, ignoreMatcher } from '../config';
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { builtinRules } from '../rules';
-import { FAIL_LEVELS, isAtOrAbove, summarize, type FailLevel, type LintedFile, type LintResults } from '../formatters/types';
+import {
+  FAIL_LEVELS,
+  isAtOrAbove,
+  summarize,
+  type FailLevel,
+  type LintedFile,
+  type LintResults,
+} from '../formatters/types';
 import type { Finding, RuleMeta } from '../service/types';
 import { isRealFullDate } from '../service/dates';
 import { gitHubRepository } from './repository';
 import { DEFAULT_CACHE_FILE, LintCache } from './cache';
-import { changedLinesSince, fileAtRevision, gitWorkTreeRoot, keepChangedFindings, type ChangedLines, type ErrorsBefore } from './changed';
+import {
+  changedLinesSince,
+  fileAtRevision,
+  gitWorkTreeRoot,
+  keepChangedFindings,
+  type ChangedLines,
+  type ErrorsBefore,
+} from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
 import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath, type FileSelection } from './files';
 import { listOf, plural } from '../service/words';
@@ -70,33 +84,80 @@ export interface LintOptions {
 
 export function parseLintArgs(argv: readonly string[]): LintOptions {
   const args = parseArgs(argv, {
-    values: { format: ['-f'], output: ['-o'], config: ['-c'], 'fail-on': [], 'max-warnings': [], today: [], 'changed-since': [], 'stdin-filepath': [], concurrency: [], 'ignore-pattern': [], 'print-config': [], 'cache-location': [], 'suppress-rule': [], 'suppressions-location': [] },
-    booleans: { fix: [], 'exit-zero': [], 'vscode-hint': [], stdin: [], quiet: ['-q'], cache: [], color: [], 'no-color': [], 'suppress-all': [], 'prune-suppressions': [] },
+    values: {
+      format: ['-f'],
+      output: ['-o'],
+      config: ['-c'],
+      'fail-on': [],
+      'max-warnings': [],
+      today: [],
+      'changed-since': [],
+      'stdin-filepath': [],
+      concurrency: [],
+      'ignore-pattern': [],
+      'print-config': [],
+      'cache-location': [],
+      'suppress-rule': [],
+      'suppressions-location': [],
+    },
+    booleans: {
+      fix: [],
+      'exit-zero': [],
+      'vscode-hint': [],
+      stdin: [],
+      quiet: ['-q'],
+      cache: [],
+      color: [],
+      'no-color': [],
+      'suppress-all': [],
+      'prune-suppressions': [],
+    },
   });
-  for (const name of ['output', 'config', 'stdin-filepath', 'print-config', 'cache-location', 'suppressions-location']) {
+  for (const name of [
+    'output',
+    'config',
+    'stdin-filepath',
+    'print-config',
+    'cache-location',
+    'suppressions-location',
+  ]) {
     if (args.values.get(name)?.trim() === '') throw new UsageError(`--${name} needs a path (got an empty one).`);
   }
   const format = args.values.get('format') ?? 'stylish';
-  if (!formatters[format]) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
+  if (!formatters[format])
+    throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(formatters).join(', ')}.`);
   const today = args.values.get('today');
-  if (today !== undefined && !isRealFullDate(today)) throw new UsageError(`--today must be a real date in yyyy-MM-dd form (got "${today}").`);
+  if (today !== undefined && !isRealFullDate(today))
+    throw new UsageError(`--today must be a real date in yyyy-MM-dd form (got "${today}").`);
   const changedSince = args.values.get('changed-since');
-  if (changedSince !== undefined && changedSince.trim() === '') throw new UsageError('--changed-since needs a git revision (a commit, branch or tag).');
+  if (changedSince !== undefined && changedSince.trim() === '')
+    throw new UsageError('--changed-since needs a git revision (a commit, branch or tag).');
   const stdin = args.booleans.has('stdin');
   const stdinFilepath = args.values.get('stdin-filepath');
-  if (stdinFilepath !== undefined && !stdin) throw new UsageError('--stdin-filepath names the text read with --stdin: add --stdin.');
-  if (stdin && args.positional.length > 0) throw new UsageError(`--stdin lints standard input; leave out the paths (got "${args.positional.join(' ')}").`);
-  if (stdin && changedSince !== undefined) throw new UsageError('--changed-since compares files on disk with git; it cannot be combined with --stdin.');
-  if (args.values.has('print-config') && (args.positional.length > 0 || stdin)) throw new UsageError('--print-config FILE prints the settings for one record and lints nothing; leave out the paths and --stdin.');
+  if (stdinFilepath !== undefined && !stdin)
+    throw new UsageError('--stdin-filepath names the text read with --stdin: add --stdin.');
+  if (stdin && args.positional.length > 0)
+    throw new UsageError(`--stdin lints standard input; leave out the paths (got "${args.positional.join(' ')}").`);
+  if (stdin && changedSince !== undefined)
+    throw new UsageError('--changed-since compares files on disk with git; it cannot be combined with --stdin.');
+  if (args.values.has('print-config') && (args.positional.length > 0 || stdin))
+    throw new UsageError(
+      '--print-config FILE prints the settings for one record and lints nothing; leave out the paths and --stdin.',
+    );
   const ignorePatterns = args.valueLists.get('ignore-pattern') ?? [];
-  if (ignorePatterns.some((pattern) => pattern.trim() === '')) throw new UsageError('--ignore-pattern needs a glob, such as "archive/**".');
+  if (ignorePatterns.some((pattern) => pattern.trim() === ''))
+    throw new UsageError('--ignore-pattern needs a glob, such as "archive/**".');
   const cache = args.booleans.has('cache');
-  if (args.values.has('cache-location') && !cache) throw new UsageError('--cache-location says where --cache keeps its file: add --cache.');
+  if (args.values.has('cache-location') && !cache)
+    throw new UsageError('--cache-location says where --cache keeps its file: add --cache.');
   if (cache && stdin) throw new UsageError('--cache remembers files on disk; it cannot be combined with --stdin.');
-  if (args.booleans.has('color') && args.booleans.has('no-color')) throw new UsageError('--color and --no-color contradict each other: give one of them.');
+  if (args.booleans.has('color') && args.booleans.has('no-color'))
+    throw new UsageError('--color and --no-color contradict each other: give one of them.');
   const suppression = parseSuppressionMode(args.booleans, args.valueLists.get('suppress-rule') ?? []);
   if (suppression.kind !== 'apply' && (stdin || changedSince !== undefined)) {
-    throw new UsageError(`--${suppressionFlag(suppression)} counts every finding of the records on disk; it cannot be combined with ${stdin ? '--stdin' : '--changed-since'}.`);
+    throw new UsageError(
+      `--${suppressionFlag(suppression)} counts every finding of the records on disk; it cannot be combined with ${stdin ? '--stdin' : '--changed-since'}.`,
+    );
   }
   return {
     patterns: args.positional,
@@ -124,28 +185,38 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
 }
 
 function parseSuppressionMode(booleans: ReadonlySet<string>, ruleIds: readonly string[]): SuppressionMode {
-  if (ruleIds.some((id) => id.trim() === '')) throw new UsageError('--suppress-rule needs a rule id, such as required-fields.');
+  if (ruleIds.some((id) => id.trim() === ''))
+    throw new UsageError('--suppress-rule needs a rule id, such as required-fields.');
   const modes: SuppressionMode[] = [];
   if (booleans.has('suppress-all')) modes.push({ kind: 'suppress-all' });
   if (ruleIds.length > 0) modes.push({ kind: 'suppress-rules', ruleIds: [...new Set(ruleIds)] });
   if (booleans.has('prune-suppressions')) modes.push({ kind: 'prune' });
-  if (modes.length > 1) throw new UsageError(`${modes.map((mode) => `--${suppressionFlag(mode)}`).join(' and ')} each rewrite the suppressions file: give one of them.`);
+  if (modes.length > 1)
+    throw new UsageError(
+      `${modes.map((mode) => `--${suppressionFlag(mode)}`).join(' and ')} each rewrite the suppressions file: give one of them.`,
+    );
   return modes[0] ?? { kind: 'apply' };
 }
 
 function suppressionFlag(mode: SuppressionMode): string {
-  return { apply: '', 'suppress-all': 'suppress-all', 'suppress-rules': 'suppress-rule', prune: 'prune-suppressions' }[mode.kind];
+  return { apply: '', 'suppress-all': 'suppress-all', 'suppress-rules': 'suppress-rule', prune: 'prune-suppressions' }[
+    mode.kind
+  ];
 }
 
 function parseConcurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off') return 'off';
   const count = wholeNumber(value, 'concurrency');
-  if (count === undefined || count < 1) throw new UsageError(`--concurrency must be auto, off or a number of workers of at least 1 (got "${value}").`);
+  if (count === undefined || count < 1)
+    throw new UsageError(`--concurrency must be auto, off or a number of workers of at least 1 (got "${value}").`);
   return count;
 }
 
-export function exitCodeFor(files: readonly LintedFile[], options: Pick<LintOptions, 'failOn' | 'maxWarnings' | 'exitZero'>): number {
+export function exitCodeFor(
+  files: readonly LintedFile[],
+  options: Pick<LintOptions, 'failOn' | 'maxWarnings' | 'exitZero'>,
+): number {
   if (options.exitZero) return EXIT.ok;
   const all = files.flatMap((file) => file.findings);
   if (all.some((finding) => isAtOrAbove(finding.severity, options.failOn))) return EXIT.findings;
@@ -174,13 +245,19 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   const unreadable: string[] = [];
   try {
     paths = recordPaths(options, setup, {
-      onEmptyFolder: (folder) => io.stderr(`trial-records: no records in ${folder} (files named *.trial.json, or .json files that hold a study).\n`),
+      onEmptyFolder: (folder) =>
+        io.stderr(
+          `trial-records: no records in ${folder} (files named *.trial.json, or .json files that hold a study).\n`,
+        ),
       onUnreadableFolder: (folder, code) => unreadable.push(`${folder} (${code})`),
     });
   } catch (error) {
     return reportConfigError(error, io);
   } finally {
-    if (unreadable.length > 0) io.stderr(`trial-records: skipped ${plural(unreadable.length, 'folder')} that cannot be read: ${listOf(unreadable, 3)}.\n`);
+    if (unreadable.length > 0)
+      io.stderr(
+        `trial-records: skipped ${plural(unreadable.length, 'folder')} that cannot be read: ${listOf(unreadable, 3)}.\n`,
+      );
   }
   let changed: ChangedLines | undefined;
   if (options.changedSince !== undefined) {
@@ -190,7 +267,10 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   }
   let linted: { outcomes: LintOutcome[]; customRules: RuleMeta[] };
   try {
-    linted = options.cacheLocation !== undefined ? await lintWithCache(paths, setup, options, io) : await lintWithProgress(paths, setup, options, io);
+    linted =
+      options.cacheLocation !== undefined
+        ? await lintWithCache(paths, setup, options, io)
+        : await lintWithProgress(paths, setup, options, io);
   } catch (error) {
     return reportConfigError(error, io);
   }
@@ -210,7 +290,12 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   }
   if (changed) files = keepChangedFindingsSince(options.changedSince!, files, changed, setup, io.cwd);
   files = applySuppressions(suppressions, files, options, io);
-  const results: LintResults = { files, rules: ruleCatalog(linted.customRules), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
+  const results: LintResults = {
+    files,
+    rules: ruleCatalog(linted.customRules),
+    cwd: io.cwd,
+    repository: gitHubRepository(io.env ?? {}, io.cwd),
+  };
   writeReport(results, options, io);
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
@@ -218,23 +303,39 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
 }
 
 /** Leaves out the accepted findings, after writing the file first when asked to; says what it did on standard error. */
-function applySuppressions(suppressions: Suppressions, files: LintedFile[], options: LintOptions, io: CliIo): LintedFile[] {
+function applySuppressions(
+  suppressions: Suppressions,
+  files: LintedFile[],
+  options: LintOptions,
+  io: CliIo,
+): LintedFile[] {
   const outcome = suppressions.run(files, options.suppression);
   const name = toDisplayPath(io.cwd, suppressions.path);
   const findings = (count: number) => `${count} finding${count === 1 ? '' : 's'}`;
   if (outcome.written) io.stderr(`trial-records: wrote ${name}; ${findings(outcome.suppressed)} suppressed.\n`);
-  else if (outcome.suppressed > 0 && !options.quiet) io.stderr(`trial-records: ${findings(outcome.suppressed)} suppressed by ${name}.\n`);
-  if (outcome.gone > 0) io.stderr(`trial-records: ${findings(outcome.gone)} that ${name} suppresses no longer occur; run with --prune-suppressions to drop them from it.\n`);
+  else if (outcome.suppressed > 0 && !options.quiet)
+    io.stderr(`trial-records: ${findings(outcome.suppressed)} suppressed by ${name}.\n`);
+  if (outcome.gone > 0)
+    io.stderr(
+      `trial-records: ${findings(outcome.gone)} that ${name} suppresses no longer occur; run with --prune-suppressions to drop them from it.\n`,
+    );
   return outcome.files;
 }
 
 /** --changed-since: compares a changed file's errors with those it had at the revision, linted under the same settings. */
-function keepChangedFindingsSince(ref: string, files: LintedFile[], changed: ChangedLines, setup: LinterSetup, cwd: string): LintedFile[] {
+function keepChangedFindingsSince(
+  ref: string,
+  files: LintedFile[],
+  changed: ChangedLines,
+  setup: LinterSetup,
+  cwd: string,
+): LintedFile[] {
   const root = gitWorkTreeRoot(cwd)!;
   const linter = new RecordLinter({ ...setup, fix: false, keepTextAndFixes: false, forCache: false });
   const atRevision = new Map<string, Buffer | undefined>();
   const bytesAtRevision = (file: LintedFile) => {
-    if (!atRevision.has(file.absolutePath)) atRevision.set(file.absolutePath, fileAtRevision(ref, file.absolutePath, root));
+    if (!atRevision.has(file.absolutePath))
+      atRevision.set(file.absolutePath, fileAtRevision(ref, file.absolutePath, root));
     return atRevision.get(file.absolutePath);
   };
   const errorsBefore: ErrorsBefore = (file) => {
@@ -242,13 +343,17 @@ function keepChangedFindingsSince(ref: string, files: LintedFile[], changed: Cha
     return bytes === undefined ? undefined : linter.lintBytes(bytes, file.absolutePath, file.path).file.findings;
   };
   try {
-    return keepChangedFindings(files, changed, errorsBefore).map((file) => withChangeFindings(file, bytesAtRevision(file), linter));
+    return keepChangedFindings(files, changed, errorsBefore).map((file) =>
+      withChangeFindings(file, bytesAtRevision(file), linter),
+    );
   } finally {
     linter.dispose();
   }
 }
 
-const CHANGE_RULE_IDS: ReadonlySet<string> = new Set(builtinRules.filter((rule) => rule.meta.category === 'changes').map((rule) => rule.meta.id));
+const CHANGE_RULE_IDS: ReadonlySet<string> = new Set(
+  builtinRules.filter((rule) => rule.meta.category === 'changes').map((rule) => rule.meta.id),
+);
 
 /**
  * The change rules' findings: the record compared with its version at the revision. They are about the
@@ -263,9 +368,16 @@ function withChangeFindings(file: LintedFile, before: Buffer | undefined, linter
   } catch {
     return file;
   }
-  const changes = linter.lintBytes(current, file.absolutePath, file.path, previous).file.findings.filter((finding) => CHANGE_RULE_IDS.has(finding.ruleId));
+  const changes = linter
+    .lintBytes(current, file.absolutePath, file.path, previous)
+    .file.findings.filter((finding) => CHANGE_RULE_IDS.has(finding.ruleId));
   if (changes.length === 0) return file;
-  return { ...file, findings: [...file.findings, ...changes].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) };
+  return {
+    ...file,
+    findings: [...file.findings, ...changes].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    ),
+  };
 }
 
 /** The record a revision held, or undefined when it was not JSON. */
@@ -279,7 +391,12 @@ function recordValue(bytes: Buffer): unknown {
   }
 }
 
-async function lintWithProgress(paths: readonly string[], setup: LinterSetup, options: LintOptions, io: CliIo): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
+async function lintWithProgress(
+  paths: readonly string[],
+  setup: LinterSetup,
+  options: LintOptions,
+  io: CliIo,
+): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
   const progress = io.stderrIsTty && !options.quiet ? progressLine(paths.length, io.stderr) : NO_PROGRESS;
   try {
     return await lintPaths(paths, setup, options.concurrency, progress);
@@ -292,21 +409,36 @@ async function lintWithProgress(paths: readonly string[], setup: LinterSetup, op
  * --cache: records whose cached findings still hold are not linted; the others are, and their
  * findings are remembered. Fixable findings are linted again under --fix, to apply the fixes.
  */
-async function lintWithCache(paths: readonly string[], setup: LinterSetup, options: LintOptions, io: CliIo): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
-  const cache = LintCache.open(resolve(io.cwd, options.cacheLocation!), { today: options.today, configFile: setup.configFile });
+async function lintWithCache(
+  paths: readonly string[],
+  setup: LinterSetup,
+  options: LintOptions,
+  io: CliIo,
+): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
+  const cache = LintCache.open(resolve(io.cwd, options.cacheLocation!), {
+    today: options.today,
+    configFile: setup.configFile,
+  });
   if (cache.problem) io.stderr(`trial-records: ${cache.problem}\n`);
   const outcomes: LintOutcome[] = new Array(paths.length);
   const toLint: number[] = [];
   paths.forEach((path, i) => {
     const findings = cache.findingsFor(path);
-    if (findings && !(setup.fix && findings.some((finding) => finding.fix))) outcomes[i] = cachedOutcome(path, findings, setup);
+    if (findings && !(setup.fix && findings.some((finding) => finding.fix)))
+      outcomes[i] = cachedOutcome(path, findings, setup);
     else toLint.push(i);
   });
-  const linted = await lintWithProgress(toLint.map((i) => paths[i]), { ...setup, forCache: true }, options, io);
+  const linted = await lintWithProgress(
+    toLint.map((i) => paths[i]),
+    { ...setup, forCache: true },
+    options,
+    io,
+  );
   linted.outcomes.forEach((outcome, k) => {
     outcomes[toLint[k]] = outcome;
     if (!('file' in outcome)) return;
-    if (outcome.content) cache.remember({ absolutePath: outcome.file.absolutePath, ...outcome.content, findings: outcome.file.findings });
+    if (outcome.content)
+      cache.remember({ absolutePath: outcome.file.absolutePath, ...outcome.content, findings: outcome.file.findings });
     // Kept for the cache only: the report shows fixes in the formats that show them, as without --cache.
     if (!setup.keepTextAndFixes) outcome.file.findings = outcome.file.findings.map(withoutFixes);
   });
@@ -327,7 +459,11 @@ function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterS
  * folder; --ignore-pattern and the `ignores` of the config that applies to each file or folder
  * leave some out.
  */
-function recordPaths(options: LintOptions, setup: LinterSetup, notes: Pick<FileSelection, 'onEmptyFolder' | 'onUnreadableFolder'>): string[] {
+function recordPaths(
+  options: LintOptions,
+  setup: LinterSetup,
+  notes: Pick<FileSelection, 'onEmptyFolder' | 'onUnreadableFolder'>,
+): string[] {
   const configs = new ConfigService();
   try {
     const isIgnoredByPattern = ignoreMatcher(options.ignorePatterns.map((pattern) => ignoreGlob(setup.cwd, pattern)));
@@ -342,7 +478,12 @@ function recordPaths(options: LintOptions, setup: LinterSetup, notes: Pick<FileS
   }
 }
 
-async function lintPaths(paths: readonly string[], setup: LinterSetup, concurrency: Concurrency, progress: Progress): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
+async function lintPaths(
+  paths: readonly string[],
+  setup: LinterSetup,
+  concurrency: Concurrency,
+  progress: Progress,
+): Promise<{ outcomes: LintOutcome[]; customRules: RuleMeta[] }> {
   const workerCount = workerCountFor(paths.length, concurrency);
   const workerScript = workerCount > 0 ? lintWorkerPath() : undefined;
   if (workerScript) return lintInWorkers(paths, setup, workerCount, workerScript, (done) => progress.update(done));
@@ -378,7 +519,12 @@ async function runStdinLint(options: LintOptions, io: CliIo): Promise<number> {
   } finally {
     linter.dispose();
   }
-  const results: LintResults = { files: [linted.file], rules: ruleCatalog([...linter.customRules.values()]), cwd: io.cwd, repository: gitHubRepository(io.env ?? {}, io.cwd) };
+  const results: LintResults = {
+    files: [linted.file],
+    rules: ruleCatalog([...linter.customRules.values()]),
+    cwd: io.cwd,
+    repository: gitHubRepository(io.env ?? {}, io.cwd),
+  };
   if (options.fix) {
     // Bytes that are not UTF-8 go back untouched: an editor replaces its buffer with what it gets here.
     io.stdout(linted.fixedText ?? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
@@ -405,7 +551,9 @@ function writeReport(results: LintResults, options: LintOptions, io: CliIo): voi
   try {
     writeFileSync(resolve(io.cwd, options.output), report);
   } catch (error) {
-    throw new FileError(`Cannot write the report to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw new FileError(
+      `Cannot write the report to ${options.output} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+    );
   }
 }
 
@@ -418,7 +566,8 @@ function wantsColor(options: LintOptions, io: CliIo): boolean {
   if (options.color !== undefined) return options.color;
   const env = io.env ?? {};
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '')
+    return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return io.isTty;
 }
 

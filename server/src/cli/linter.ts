@@ -68,30 +68,61 @@ export class RecordLinter {
 
   private lintBytesOf(absolutePath: string, path: string, bytes: Buffer, options: ValidateOptions): LintOutcome {
     const read = decodeRecordBytes(bytes);
-    if ('problem' in read) return this.withContent({ file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) }, bytes);
+    if ('problem' in read)
+      return this.withContent(
+        { file: this.finish({ path, absolutePath, findings: [unreadableText(read.problem)] }) },
+        bytes,
+      );
     const linted = lintText(read.text, options, this.setup.fix);
     if (linted.text !== read.text) {
       const written = textToWrite(read, linted.text);
       const unwritable = writeProblem(absolutePath, written);
       // Not written: the report is about the file as it still is.
-      if (unwritable) return this.withContent({ file: this.finish({ path, absolutePath, text: read.text, findings: lintText(read.text, options, false).findings }), unwritable }, bytes);
-      return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, Buffer.from(written));
+      if (unwritable)
+        return this.withContent(
+          {
+            file: this.finish({
+              path,
+              absolutePath,
+              text: read.text,
+              findings: lintText(read.text, options, false).findings,
+            }),
+            unwritable,
+          },
+          bytes,
+        );
+      return this.withContent(
+        { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) },
+        Buffer.from(written),
+      );
     }
-    return this.withContent({ file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) }, bytes);
+    return this.withContent(
+      { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) },
+      bytes,
+    );
   }
 
   /**
    * Lints text that is not read from disk (--stdin, a revision from git); `absolutePath` picks the config. No
    * `fixedText` when the bytes cannot be read as text: they are to be given back as they are.
    */
-  lintBytes(bytes: Buffer, absolutePath: string, displayPath: string, previous?: unknown): { file: LintedFile; fixedText?: string } {
+  lintBytes(
+    bytes: Buffer,
+    absolutePath: string,
+    displayPath: string,
+    previous?: unknown,
+  ): { file: LintedFile; fixedText?: string } {
     const read = decodeRecordBytes(bytes);
     const settings = this.optionsFor(absolutePath);
     // The change rules compare with the record as it was (--changed-since).
     const options = previous === undefined ? settings : { ...settings, previous };
-    if ('problem' in read) return { file: this.finish({ path: displayPath, absolutePath, findings: [unreadableText(read.problem)] }) };
+    if ('problem' in read)
+      return { file: this.finish({ path: displayPath, absolutePath, findings: [unreadableText(read.problem)] }) };
     const linted = lintText(read.text, options, this.setup.fix);
-    return { file: this.finish({ path: displayPath, absolutePath, text: linted.text, findings: linted.findings }), fixedText: textToWrite(read, linted.text) };
+    return {
+      file: this.finish({ path: displayPath, absolutePath, text: linted.text, findings: linted.findings }),
+      fixedText: textToWrite(read, linted.text),
+    };
   }
 
   dispose(): void {
@@ -111,12 +142,17 @@ export class RecordLinter {
   }
 
   private rememberCustomRules(settings: RecordSettings): void {
-    for (const rule of settings.rules) if (!BUILTIN_RULE_IDS.has(rule.meta.id)) this.customRules.set(rule.meta.id, rule.meta);
+    for (const rule of settings.rules)
+      if (!BUILTIN_RULE_IDS.has(rule.meta.id)) this.customRules.set(rule.meta.id, rule.meta);
   }
 
   private finish(file: LintedFile): LintedFile {
     if (this.setup.keepTextAndFixes) return file;
-    return { path: file.path, absolutePath: file.absolutePath, findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes) };
+    return {
+      path: file.path,
+      absolutePath: file.absolutePath,
+      findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes),
+    };
   }
 
   private withContent<T extends { file: LintedFile }>(outcome: T, bytes: Buffer): T & { content?: LintedContent } {
@@ -136,11 +172,25 @@ function writeProblem(absolutePath: string, text: string): string | undefined {
 
 function checkFailed(error: unknown): Finding {
   const reason = error instanceof Error ? error.message : String(error);
-  return { ruleId: 'rule-error', severity: 'error', pointer: '', target: 'value', message: `Checking this record failed (${reason}); its findings are missing, the other records were checked.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  return {
+    ruleId: 'rule-error',
+    severity: 'error',
+    pointer: '',
+    target: 'value',
+    message: `Checking this record failed (${reason}); its findings are missing, the other records were checked.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  };
 }
 
 function unreadableText(problem: string): Finding {
-  return { ruleId: 'syntax', severity: 'error', pointer: '', target: 'value', message: problem, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  return {
+    ruleId: 'syntax',
+    severity: 'error',
+    pointer: '',
+    target: 'value',
+    message: problem,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  };
 }
 
 /** Fixes travel between threads only when a format shows them; a finding still says whether it has one. */

@@ -25,7 +25,8 @@ export interface LintJob {
 }
 
 /** A linted file as it comes back from a worker: only what the main thread cannot know. */
-export type CompactOutcome = { findings: Finding[]; text?: string; unwritable?: string; content?: LintedContent } | { unreadable: string };
+export type CompactOutcome =
+  { findings: Finding[]; text?: string; unwritable?: string; content?: LintedContent } | { unreadable: string };
 
 export type WorkerReply =
   | { kind: 'batch'; batch: number; outcomes: CompactOutcome[]; newCustomRules: RuleMeta[] }
@@ -47,7 +48,10 @@ export function workerCountFor(fileCount: number, concurrency: Concurrency): num
 
 /** The worker script next to the bundle, also when running from the sources (tests). */
 export function lintWorkerPath(): string | undefined {
-  const candidates = [join(__dirname, 'lint-worker.js'), resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js')];
+  const candidates = [
+    join(__dirname, 'lint-worker.js'),
+    resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js'),
+  ];
   return candidates.find((candidate) => existsSync(candidate));
 }
 
@@ -56,7 +60,13 @@ export interface PoolResult {
   customRules: RuleMeta[];
 }
 
-export function lintInWorkers(paths: readonly string[], setup: LinterSetup, workerCount: number, workerScript: string, onProgress: (done: number) => void): Promise<PoolResult> {
+export function lintInWorkers(
+  paths: readonly string[],
+  setup: LinterSetup,
+  workerCount: number,
+  workerScript: string,
+  onProgress: (done: number) => void,
+): Promise<PoolResult> {
   const batchSize = Math.max(1, Math.min(LARGEST_BATCH, Math.ceil(paths.length / (workerCount * BATCHES_PER_WORKER))));
   const batches: string[][] = [];
   for (let start = 0; start < paths.length; start += batchSize) batches.push(paths.slice(start, start + batchSize));
@@ -86,7 +96,9 @@ export function lintInWorkers(paths: readonly string[], setup: LinterSetup, work
       if (reply.kind === 'config-error') return settle(new ReportedConfigError(reply.message));
       if (reply.kind === 'crash') return settle(new Error(`a lint worker failed: ${reply.message}`));
       const first = reply.batch * batchSize;
-      reply.outcomes.forEach((outcome, i) => (outcomes[first + i] = toLintOutcome(outcome, paths[first + i], setup.cwd)));
+      reply.outcomes.forEach(
+        (outcome, i) => (outcomes[first + i] = toLintOutcome(outcome, paths[first + i], setup.cwd)),
+      );
       for (const rule of reply.newCustomRules) customRules.set(rule.id, rule);
       done += reply.outcomes.length;
       finishedBatches++;

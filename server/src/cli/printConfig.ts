@@ -31,18 +31,28 @@ export function printedConfig(cwd: string, file: string, configFile: string | un
   const absolute = resolve(cwd, file);
   const configs = new ConfigService();
   try {
-    const settings = configs.settingsFor(absolute, { configFile: configFile ? resolve(cwd, configFile) : undefined, trusted: true });
+    const settings = configs.settingsFor(absolute, {
+      configFile: configFile ? resolve(cwd, configFile) : undefined,
+      trusted: true,
+    });
     const { options, config } = settings;
     const rules: PrintedConfig['rules'] = {};
-    for (const meta of [...CONFIGURABLE_ENGINE_CHECKS, ...settings.rules.map((rule) => rule.meta)].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const meta of [...CONFIGURABLE_ENGINE_CHECKS, ...settings.rules.map((rule) => rule.meta)].sort((a, b) =>
+      a.id.localeCompare(b.id),
+    )) {
       const id = meta.id;
-      const severity = options.isRuleOff?.(id) ? 'off' : (options.severityFor?.(id, '', meta.severity) ?? meta.severity);
+      const severity = options.isRuleOff?.(id)
+        ? 'off'
+        : (options.severityFor?.(id, '', meta.severity) ?? meta.severity);
       const ruleOptions = options.optionsFor?.(id);
       rules[id] = ruleOptions ? { severity, options: ruleOptions } : { severity };
     }
     const subtreeOverrides = overridesFor(config, absolute)
       .filter((override) => override.pointer !== undefined)
-      .map((override) => ({ pointer: override.pointer!, rules: Object.fromEntries(Object.entries(override.rules).map(([id, setting]) => [id, setting.severity])) }));
+      .map((override) => ({
+        pointer: override.pointer!,
+        rules: Object.fromEntries(Object.entries(override.rules).map(([id, setting]) => [id, setting.severity])),
+      }));
     return {
       file: toDisplayPath(cwd, absolute),
       config: config.path ?? null,

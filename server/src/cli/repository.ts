@@ -13,7 +13,10 @@ const SERVER = /^https?:\/\/[^\s()<>]+$/;
  * directory (a workflow may check out into a subfolder of the workspace), else the workspace;
  * links only when the server, repository and commit look like what GitHub sets.
  */
-export function gitHubRepository(env: Readonly<Record<string, string | undefined>>, cwd: string): Repository | undefined {
+export function gitHubRepository(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): Repository | undefined {
   if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE) return undefined;
   const repository: Repository = { root: gitCheckoutRoot(cwd) ?? resolve(env.GITHUB_WORKSPACE) };
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: name, GITHUB_SHA: commit } = env;

@@ -18,7 +18,8 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 type Counts = Map<string, Map<string, number>>;
 
 /** What a run does with the file: apply it, or write it first from this run's findings. */
-export type SuppressionMode = { kind: 'apply' } | { kind: 'suppress-all' } | { kind: 'suppress-rules'; ruleIds: string[] } | { kind: 'prune' };
+export type SuppressionMode =
+  { kind: 'apply' } | { kind: 'suppress-all' } | { kind: 'suppress-rules'; ruleIds: string[] } | { kind: 'prune' };
 
 export interface SuppressionOutcome {
   files: LintedFile[];
@@ -45,12 +46,17 @@ export class Suppressions {
     if (!existsSync(path)) return new Suppressions(path, new Map());
     const stat = statSync(path);
     if (!stat.isFile()) throw new FileError(`The suppressions file ${path} is not a regular file.`);
-    if (stat.size > MAX_FILE_BYTES) throw new FileError(`The suppressions file ${path} is ${Math.round(stat.size / 1048576)} MB, above the 64 MB a baseline can be.`);
+    if (stat.size > MAX_FILE_BYTES)
+      throw new FileError(
+        `The suppressions file ${path} is ${Math.round(stat.size / 1048576)} MB, above the 64 MB a baseline can be.`,
+      );
     let value: unknown;
     try {
       value = JSON.parse(readFileSync(path, 'utf8'));
     } catch {
-      throw new FileError(`The suppressions file ${path} is not JSON; delete it or name another with --suppressions-location.`);
+      throw new FileError(
+        `The suppressions file ${path} is not JSON; delete it or name another with --suppressions-location.`,
+      );
     }
     return new Suppressions(path, countsFrom(value, path));
   }
@@ -76,7 +82,10 @@ export class Suppressions {
       if (!accepted) return file;
       const found = countByRule(file.findings);
       for (const [ruleId, count] of accepted) gone += Math.max(0, count - (found.get(ruleId) ?? 0));
-      const findings = file.findings.filter((finding) => !(isSuppressible(finding) && (found.get(finding.ruleId) ?? 0) <= (accepted.get(finding.ruleId) ?? 0)));
+      const findings = file.findings.filter(
+        (finding) =>
+          !(isSuppressible(finding) && (found.get(finding.ruleId) ?? 0) <= (accepted.get(finding.ruleId) ?? 0)),
+      );
       suppressed += file.findings.length - findings.length;
       return findings.length === file.findings.length ? file : { ...file, findings };
     });
@@ -106,32 +115,40 @@ export class Suppressions {
   }
 
   private dropDeletedRecords(): void {
-    for (const key of [...this.counts.keys()]) if (!existsSync(resolve(dirname(this.path), key))) this.counts.delete(key);
+    for (const key of [...this.counts.keys()])
+      if (!existsSync(resolve(dirname(this.path), key))) this.counts.delete(key);
   }
 
   private save(): void {
     const json: Record<string, Record<string, { count: number }>> = {};
     for (const key of [...this.counts.keys()].sort()) {
       const rules: Record<string, { count: number }> = {};
-      for (const ruleId of [...this.counts.get(key)!.keys()].sort()) rules[ruleId] = { count: this.counts.get(key)!.get(ruleId)! };
+      for (const ruleId of [...this.counts.get(key)!.keys()].sort())
+        rules[ruleId] = { count: this.counts.get(key)!.get(ruleId)! };
       json[key] = rules;
     }
     try {
       writeFileSync(this.path, JSON.stringify(json, null, 2) + '\n');
     } catch (error) {
-      throw new FileError(`Cannot write the suppressions file ${this.path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      throw new FileError(
+        `Cannot write the suppressions file ${this.path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+      );
     }
   }
 }
 
 function countByRule(findings: readonly Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const finding of findings) if (isSuppressible(finding)) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  for (const finding of findings)
+    if (isSuppressible(finding)) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
   return counts;
 }
 
 function countsFrom(value: unknown, path: string): Counts {
-  const wrongShape = () => new FileError(`The suppressions file ${path} is not a baseline ({"records/x.trial.json": {"rule-id": {"count": 2}}}); delete it or name another with --suppressions-location.`);
+  const wrongShape = () =>
+    new FileError(
+      `The suppressions file ${path} is not a baseline ({"records/x.trial.json": {"rule-id": {"count": 2}}}); delete it or name another with --suppressions-location.`,
+    );
   if (!isPlainObject(value)) throw wrongShape();
   const counts: Counts = new Map();
   for (const [key, rules] of Object.entries(value)) {

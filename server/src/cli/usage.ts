@@ -69,7 +69,15 @@ const CALIBRATE = `  calibrate [paths|globs...]   Lint real (published) records 
       --today yyyy-MM-dd       The date that time-relative rules compare with
 `;
 
-const COMMANDS: Record<string, string> = { lint: LINT, import: IMPORT, export: EXPORT, 'import-report': IMPORT_REPORT, rules: RULES, init: INIT, calibrate: CALIBRATE };
+const COMMANDS: Record<string, string> = {
+  lint: LINT,
+  import: IMPORT,
+  export: EXPORT,
+  'import-report': IMPORT_REPORT,
+  rules: RULES,
+  init: INIT,
+  calibrate: CALIBRATE,
+};
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 

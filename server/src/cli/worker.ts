@@ -10,7 +10,10 @@ const reportedCustomRules = new Set<string>();
 
 function compact(outcome: LintOutcome): CompactOutcome {
   if ('unreadable' in outcome) return outcome;
-  const compacted: CompactOutcome = outcome.file.text === undefined ? { findings: outcome.file.findings } : { findings: outcome.file.findings, text: outcome.file.text };
+  const compacted: CompactOutcome =
+    outcome.file.text === undefined
+      ? { findings: outcome.file.findings }
+      : { findings: outcome.file.findings, text: outcome.file.text };
   if (outcome.unwritable !== undefined) compacted.unwritable = outcome.unwritable;
   if (outcome.content !== undefined) compacted.content = outcome.content;
   return compacted;
@@ -20,7 +23,19 @@ function lintBatch(job: LintJob): WorkerReply {
   const outcomes = job.paths.map((path) => compact(linter.lintPath(path)));
   const newCustomRules = [...linter.customRules.values()].filter((rule) => !reportedCustomRules.has(rule.id));
   for (const rule of newCustomRules) reportedCustomRules.add(rule.id);
-  return { kind: 'batch', batch: job.batch, outcomes, newCustomRules: newCustomRules.map(({ id, severity, category, description, source, docs }) => ({ id, severity, category, description, source, docs })) };
+  return {
+    kind: 'batch',
+    batch: job.batch,
+    outcomes,
+    newCustomRules: newCustomRules.map(({ id, severity, category, description, source, docs }) => ({
+      id,
+      severity,
+      category,
+      description,
+      source,
+      docs,
+    })),
+  };
 }
 
 parentPort!.on('message', (job: LintJob) => {
@@ -29,7 +44,10 @@ parentPort!.on('message', (job: LintJob) => {
     reply = lintBatch(job);
   } catch (error) {
     const message = configErrorMessage(error);
-    reply = message !== undefined ? { kind: 'config-error', message } : { kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply =
+      message !== undefined
+        ? { kind: 'config-error', message }
+        : { kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort!.postMessage(reply);
 });

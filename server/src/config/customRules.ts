@@ -19,9 +19,13 @@ export class CustomRuleError extends Error {}
 
 /** The rule worker script next to the bundle (dist/rule-worker.js), also when running from sources. */
 export function ruleWorkerPath(): string {
-  const candidates = [join(__dirname, 'rule-worker.js'), resolve(__dirname, '..', '..', '..', 'dist', 'rule-worker.js')];
+  const candidates = [
+    join(__dirname, 'rule-worker.js'),
+    resolve(__dirname, '..', '..', '..', 'dist', 'rule-worker.js'),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new CustomRuleError('The custom-rule worker (dist/rule-worker.js) is missing: run "npm run build".');
+  if (!found)
+    throw new CustomRuleError('The custom-rule worker (dist/rule-worker.js) is missing: run "npm run build".');
   return found;
 }
 
@@ -42,7 +46,10 @@ export function findRuleFiles(patterns: readonly string[]): { files: string[]; s
     const walked = walk(base, pattern);
     pushAll(skipped, walked.skipped);
     const found = walked.files.filter((file) => matches(file) && /\.(m?js|cjs)$/.test(file));
-    if (found.length === 0) throw new CustomRuleError(`"customRules" pattern ${pattern} matches no .js or .mjs file${skippedNote(walked.skipped)}.`);
+    if (found.length === 0)
+      throw new CustomRuleError(
+        `"customRules" pattern ${pattern} matches no .js or .mjs file${skippedNote(walked.skipped)}.`,
+      );
     for (const file of found) files.push(checkedRuleFile(file));
   }
   return { files: [...new Set(files)], skipped };
@@ -71,7 +78,8 @@ export function skippedNote(skipped: readonly string[]): string {
 }
 
 /** Specifiers of relative imports: `from './x.js'`, `import './x.js'`, `import('./x.js')`, `require('./x')`. */
-const RELATIVE_IMPORT = /\b(?:from|import)\s*(['"])(\.\.?\/[^'"\n]+)\1|\b(?:import|require)\s*\(\s*(['"])(\.\.?\/[^'"\n]+)\3\s*\)/g;
+const RELATIVE_IMPORT =
+  /\b(?:from|import)\s*(['"])(\.\.?\/[^'"\n]+)\1|\b(?:import|require)\s*\(\s*(['"])(\.\.?\/[^'"\n]+)\3\s*\)/g;
 const IMPORT_SUFFIXES = ['', '.js', '.mjs', '.cjs', '/index.js', '/index.mjs', '/index.cjs'];
 
 /**
@@ -127,7 +135,10 @@ function walk(folder: string, pattern: string): { files: string[]; skipped: stri
       continue;
     }
     walked += entries.length;
-    if (walked > MAX_WALKED_ENTRIES) throw new CustomRuleError(`"customRules" pattern ${pattern} walks more than ${MAX_WALKED_ENTRIES.toLocaleString('en-US')} files and folders under ${folder}; name a narrower folder.`);
+    if (walked > MAX_WALKED_ENTRIES)
+      throw new CustomRuleError(
+        `"customRules" pattern ${pattern} walks more than ${MAX_WALKED_ENTRIES.toLocaleString('en-US')} files and folders under ${folder}; name a narrower folder.`,
+      );
     for (const entry of entries) {
       const path = join(current, entry.name).split('\\').join('/');
       if (!entry.isDirectory()) files.push(path);
@@ -161,7 +172,14 @@ class RuleHost {
     const channel = new MessageChannel();
     const deathChannel = new MessageChannel();
     this.signal = new Int32Array(new SharedArrayBuffer(8));
-    const workerData: SupervisorInput = { role: 'supervisor', modulePaths: [...this.files], port: channel.port2, signal: this.signal, memoryLimitMb: this.memoryLimitMb, deathPort: deathChannel.port2 };
+    const workerData: SupervisorInput = {
+      role: 'supervisor',
+      modulePaths: [...this.files],
+      port: channel.port2,
+      signal: this.signal,
+      memoryLimitMb: this.memoryLimitMb,
+      deathPort: deathChannel.port2,
+    };
     this.supervisor = new Worker(ruleWorkerPath(), { workerData, transferList: [channel.port2, deathChannel.port2] });
     this.supervisor.unref();
     // Its death is heard through deathPort; an 'error' event with no listener would end the process.
@@ -172,8 +190,14 @@ class RuleHost {
     const reply = this.wait(LOAD_BUDGET_MS);
     if (!reply) throw new CustomRuleError(`Loading the custom rules took longer than ${LOAD_BUDGET_MS / 1000} s.`);
     if (reply.kind === 'load-error') throw new CustomRuleError(`Custom rules could not be loaded: ${reply.message}`);
-    if (reply.kind === 'exited') throw new CustomRuleError('Custom rules could not be loaded: a rule module ended its worker (process.exit) while loading.');
-    if (reply.kind === 'out-of-memory') throw new CustomRuleError(`Custom rules could not be loaded: loading them took more than the ${this.memoryLimitMb} MB limit ("ruleMemoryLimit").`);
+    if (reply.kind === 'exited')
+      throw new CustomRuleError(
+        'Custom rules could not be loaded: a rule module ended its worker (process.exit) while loading.',
+      );
+    if (reply.kind === 'out-of-memory')
+      throw new CustomRuleError(
+        `Custom rules could not be loaded: loading them took more than the ${this.memoryLimitMb} MB limit ("ruleMemoryLimit").`,
+      );
     if (reply.kind === 'ready') this.metas = reply.rules;
   }
 
@@ -207,12 +231,15 @@ class RuleHost {
       throw new Error(`ran past its time budget of ${budgetMs} ms and was stopped`);
     }
     if (reply.kind === 'exited' || reply.kind === 'out-of-memory') this.stop();
-    if (reply.kind === 'error' || reply.kind === 'exited' || reply.kind === 'out-of-memory') throw new Error(reply.message);
+    if (reply.kind === 'error' || reply.kind === 'exited' || reply.kind === 'out-of-memory')
+      throw new Error(reply.message);
     if (reply.kind !== 'result') return;
     if (reply.memoryBytes > this.memoryLimitMb * 1024 * 1024) {
       // Memory outside the heap (buffers) is not bounded by the heap limit: give it back by ending the worker.
       this.stop();
-      throw new Error(`left its worker holding ${Math.round(reply.memoryBytes / 1024 / 1024)} MB, above the ${this.memoryLimitMb} MB limit ("ruleMemoryLimit"); the worker was ended and replaced`);
+      throw new Error(
+        `left its worker holding ${Math.round(reply.memoryBytes / 1024 / 1024)} MB, above the ${this.memoryLimitMb} MB limit ("ruleMemoryLimit"); the worker was ended and replaced`,
+      );
     }
     for (const report of reply.reports) context.report(checkedReport(report));
   }
@@ -247,18 +274,30 @@ export function loadCustomRules(patterns: readonly string[], limits: RuleLimits)
     const owner = taken.get(meta.id);
     if (owner) {
       host.stop();
-      throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has the id of ${owner}; give it an id of its own.`);
+      throw new CustomRuleError(
+        `Custom rule "${meta.id}" (${meta.path}) has the id of ${owner}; give it an id of its own.`,
+      );
     }
     taken.set(meta.id, `the custom rule in ${meta.path}`);
   }
   const rules = host.metas.map((meta, index): Rule => {
     const severity = severityFromWord(meta.severity);
-    if (!severity) throw new CustomRuleError(`Custom rule "${meta.id}" (${meta.path}) has severity "${meta.severity}"; use error, warn, info or hint.`);
+    if (!severity)
+      throw new CustomRuleError(
+        `Custom rule "${meta.id}" (${meta.path}) has severity "${meta.severity}"; use error, warn, info or hint.`,
+      );
     return {
-      meta: { id: meta.id, severity, description: meta.description, category: meta.category ?? 'custom', source: meta.source ?? `custom: ${meta.path}`, docs: meta.docs ?? meta.description, options: meta.options },
+      meta: {
+        id: meta.id,
+        severity,
+        description: meta.description,
+        category: meta.category ?? 'custom',
+        source: meta.source ?? `custom: ${meta.path}`,
+        docs: meta.docs ?? meta.description,
+        options: meta.options,
+      },
       check: (context) => host.run(index, context, limits.timeoutMs),
     };
   });
   return { rules, files, note, dispose: () => host.stop() };
 }
-

@@ -45,10 +45,17 @@ interface CacheEntry {
   stamps: Map<string, number>;
 }
 
-const KNOWN_RULE_IDS = new Set<string>([...builtinRules.map((rule) => rule.meta.id), ...ENGINE_RULES.map((rule) => rule.id), 'team-schema']);
+const KNOWN_RULE_IDS = new Set<string>([
+  ...builtinRules.map((rule) => rule.meta.id),
+  ...ENGINE_RULES.map((rule) => rule.id),
+  'team-schema',
+]);
 
 /** Matches absolute paths against absolute globs, with forward slashes on every system. */
-export function ignoreMatcher(globs: readonly string[], options: { dot: boolean } = { dot: true }): (path: string) => boolean {
+export function ignoreMatcher(
+  globs: readonly string[],
+  options: { dot: boolean } = { dot: true },
+): (path: string) => boolean {
   if (globs.length === 0) return () => false;
   const matches = picomatch(globs.map(toSlashes), options);
   return (path) => matches(toSlashes(path));
@@ -80,7 +87,13 @@ export class ConfigService {
       rules,
       extraChecks: teamSchemaChecks(entry.config),
     };
-    return { config: entry.config, ignored: entry.isIgnored(filePath), options, rules, customRulesNote: entry.customRulesNote };
+    return {
+      config: entry.config,
+      ignored: entry.isIgnored(filePath),
+      options,
+      rules,
+      customRulesNote: entry.customRulesNote,
+    };
   }
 
   /**
@@ -125,19 +138,30 @@ export class ConfigService {
   }
 
   private load(configPath: string | undefined, trusted: boolean): CacheEntry {
-    if (!configPath) return { config: emptyConfig(), isIgnored: () => false, isListedRecord: () => false, stamps: new Map() };
+    if (!configPath)
+      return { config: emptyConfig(), isIgnored: () => false, isListedRecord: () => false, stamps: new Map() };
     const config = loadConfig(configPath, KNOWN_RULE_IDS);
-    const entry: CacheEntry = { config, isIgnored: ignoreMatcher(config.ignores), isListedRecord: ignoreMatcher(config.files, { dot: false }), stamps: new Map() };
+    const entry: CacheEntry = {
+      config,
+      isIgnored: ignoreMatcher(config.ignores),
+      isListedRecord: ignoreMatcher(config.files, { dot: false }),
+      stamps: new Map(),
+    };
     if (config.customRules.length > 0) {
       if (trusted) {
-        entry.custom = loadCustomRules(config.customRules, { timeoutMs: config.ruleTimeout, memoryLimitMb: config.ruleMemoryLimit });
+        entry.custom = loadCustomRules(config.customRules, {
+          timeoutMs: config.ruleTimeout,
+          memoryLimitMb: config.ruleMemoryLimit,
+        });
         entry.customRulesNote = entry.custom.note;
         for (const file of entry.custom.files) entry.stamps.set(file, stamp(file));
       } else {
-        entry.customRulesNote = 'Custom rules are off: this workspace is not trusted (Workspace Trust), so their code does not run.';
+        entry.customRulesNote =
+          'Custom rules are off: this workspace is not trusted (Workspace Trust), so their code does not run.';
       }
     }
-    if (trusted || config.customRules.length === 0) verifyRuleIds(config, new Map(entry.custom?.rules.map((rule) => [rule.meta.id, rule.meta]) ?? []));
+    if (trusted || config.customRules.length === 0)
+      verifyRuleIds(config, new Map(entry.custom?.rules.map((rule) => [rule.meta.id, rule.meta]) ?? []));
     for (const source of [...config.sources, ...config.schemas]) entry.stamps.set(source, stamp(source));
     return entry;
   }

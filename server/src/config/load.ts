@@ -6,7 +6,15 @@ import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc
 import { describeParseError } from '../service/document';
 import { closest } from '../service/similarity';
 import { preset, PRESET_NAMES } from './presets';
-import { ConfigError, type ResolvedConfig, type RuleEntry, type RuleSetting, type TrialConfigFile, type ResolvedOverride, type UnverifiedRule } from './types';
+import {
+  ConfigError,
+  type ResolvedConfig,
+  type RuleEntry,
+  type RuleSetting,
+  type TrialConfigFile,
+  type ResolvedOverride,
+  type UnverifiedRule,
+} from './types';
 import { isPlainObject, severityFromWord } from '../service/types';
 import { optionsProblem, ruleOptionsProblem } from './ruleOptions';
 import { isRealFullDate } from '../service/dates';
@@ -18,7 +26,20 @@ export const DEFAULT_RULE_MEMORY_MB = 256;
 /** Below this V8 cannot even start a worker with the rules loaded. */
 const MIN_RULE_MEMORY_MB = 16;
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'files', 'ignores', 'rules', 'overrides', 'schemas', 'customRules', 'today', 'ruleTimeout', 'ruleMemoryLimit', 'prs'];
+const TOP_LEVEL_KEYS = [
+  '$schema',
+  'extends',
+  'files',
+  'ignores',
+  'rules',
+  'overrides',
+  'schemas',
+  'customRules',
+  'today',
+  'ruleTimeout',
+  'ruleMemoryLimit',
+  'prs',
+];
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {
@@ -33,14 +54,28 @@ export function findConfigFile(filePath: string): string | undefined {
 }
 
 export function emptyConfig(): ResolvedConfig {
-  return { sources: [], unverifiedRuleIds: [], rules: {}, overrides: [], files: [], ignores: [], schemas: [], customRules: [], ruleTimeout: DEFAULT_RULE_TIMEOUT_MS, ruleMemoryLimit: DEFAULT_RULE_MEMORY_MB };
+  return {
+    sources: [],
+    unverifiedRuleIds: [],
+    rules: {},
+    overrides: [],
+    files: [],
+    ignores: [],
+    schemas: [],
+    customRules: [],
+    ruleTimeout: DEFAULT_RULE_TIMEOUT_MS,
+    ruleMemoryLimit: DEFAULT_RULE_MEMORY_MB,
+  };
 }
 
 /**
  * Throws for the first rule id the config names that is neither built in nor a loaded custom
  * rule, and for options that do not fit a custom rule's declared options schema.
  */
-export function verifyRuleIds(config: ResolvedConfig, customRules: ReadonlyMap<string, { options?: Record<string, unknown> }>): void {
+export function verifyRuleIds(
+  config: ResolvedConfig,
+  customRules: ReadonlyMap<string, { options?: Record<string, unknown> }>,
+): void {
   const unknown = config.unverifiedRuleIds.find(({ id }) => !customRules.has(id));
   if (unknown) throw unknown.error;
   for (const { id, options, optionsError } of config.unverifiedRuleIds) {
@@ -90,62 +125,119 @@ function readConfigFile(path: string, chain: readonly string[]): ParsedFile {
     throw error;
   }
   if (errors.length > 0) {
-    throw new ConfigError(`${path} is not valid JSON: ${describeParseError(errors[0], text, CONFIG_WORDING)}`, path, errors[0].offset, errors[0].length);
+    throw new ConfigError(
+      `${path} is not valid JSON: ${describeParseError(errors[0], text, CONFIG_WORDING)}`,
+      path,
+      errors[0].offset,
+      errors[0].length,
+    );
   }
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${path} must hold one JSON object.`, path);
+  if (config === null || typeof config !== 'object' || Array.isArray(config))
+    throw new ConfigError(`${path} must hold one JSON object.`, path);
   return { config, tree };
 }
 
 function nodeValue(node: Node): unknown {
-  if (node.type === 'object') return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, p.children![1] ? nodeValue(p.children![1]) : undefined]));
+  if (node.type === 'object')
+    return Object.fromEntries(
+      (node.children ?? []).map((p) => [p.children![0].value, p.children![1] ? nodeValue(p.children![1]) : undefined]),
+    );
   if (node.type === 'array') return (node.children ?? []).map(nodeValue);
   return node.value;
 }
 
 /** A ConfigError placed at the value (or key) of `path` inside the file. */
-function errorAt(file: string, tree: Node | undefined, path: Array<string | number>, message: string, atKey = false): ConfigError {
+function errorAt(
+  file: string,
+  tree: Node | undefined,
+  path: Array<string | number>,
+  message: string,
+  atKey = false,
+): ConfigError {
   const node = tree ? findNodeAtLocation(tree, path) : undefined;
   const place = atKey && node?.parent?.type === 'property' ? node.parent.children![0] : node;
   return new ConfigError(message, file, place?.offset ?? 0, place?.length ?? 0);
 }
 
 function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: ReadonlySet<string>, chain: string[]): void {
-  if (chain.includes(path)) throw new ConfigError(`"extends" makes a cycle: ${[...chain, path].join(' → ')}.`, chain[chain.length - 1]);
+  if (chain.includes(path))
+    throw new ConfigError(`"extends" makes a cycle: ${[...chain, path].join(' → ')}.`, chain[chain.length - 1]);
   const { config, tree } = readConfigFile(path, chain);
   checkTopLevel(path, tree, config);
   const base = dirname(path);
   for (const [index, entry] of toList(config.extends).entries()) {
     const at = Array.isArray(config.extends) ? ['extends', index] : ['extends'];
-    if (typeof entry !== 'string') throw errorAt(path, tree, at, '"extends" entries are preset names or relative file paths.');
+    if (typeof entry !== 'string')
+      throw errorAt(path, tree, at, '"extends" entries are preset names or relative file paths.');
     const presetConfig = entry.startsWith('trial-records:') ? preset(entry) : undefined;
     if (entry.startsWith('trial-records:') && !presetConfig) {
       throw errorAt(path, tree, at, `Unknown preset "${entry}"; presets are ${PRESET_NAMES.join(', ')}.`);
     }
-    if (presetConfig) mergeRules(resolved.unverifiedRuleIds, resolved.rules, presetConfig.rules ?? {}, path, tree, knownRuleIds, undefined);
+    if (presetConfig)
+      mergeRules(
+        resolved.unverifiedRuleIds,
+        resolved.rules,
+        presetConfig.rules ?? {},
+        path,
+        tree,
+        knownRuleIds,
+        undefined,
+      );
     else {
       const target = resolve(base, entry);
-      if (!existsSync(target)) throw errorAt(path, tree, at, `"extends" names ${entry}, which does not exist (looked for ${target}).`);
+      if (!existsSync(target))
+        throw errorAt(path, tree, at, `"extends" names ${entry}, which does not exist (looked for ${target}).`);
       applyFile(resolved, target, knownRuleIds, [...chain, path]);
     }
   }
   resolved.sources.push(path);
-  mergeRules(resolved.unverifiedRuleIds, resolved.rules, ruleSettingsAt(config.rules, path, tree, ['rules']), path, tree, knownRuleIds, ['rules']);
-  for (const [index, override] of overrideList(config.overrides, path, tree).entries()) resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
-  pushAll(resolved.files, stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)));
-  pushAll(resolved.ignores, stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)));
-  pushAll(resolved.schemas, stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) => existingPath(base, schema, path, tree, ['schemas', index])));
-  pushAll(resolved.customRules, stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)));
+  mergeRules(
+    resolved.unverifiedRuleIds,
+    resolved.rules,
+    ruleSettingsAt(config.rules, path, tree, ['rules']),
+    path,
+    tree,
+    knownRuleIds,
+    ['rules'],
+  );
+  for (const [index, override] of overrideList(config.overrides, path, tree).entries())
+    resolved.overrides.push(resolveOverride(resolved.unverifiedRuleIds, override, index, path, tree, knownRuleIds));
+  pushAll(
+    resolved.files,
+    stringList(config.files, 'files', 'globs', path, tree).map((glob) => joinGlob(base, glob)),
+  );
+  pushAll(
+    resolved.ignores,
+    stringList(config.ignores, 'ignores', 'globs', path, tree).map((glob) => ignoreGlob(base, glob)),
+  );
+  pushAll(
+    resolved.schemas,
+    stringList(config.schemas, 'schemas', 'file paths', path, tree).map((schema, index) =>
+      existingPath(base, schema, path, tree, ['schemas', index]),
+    ),
+  );
+  pushAll(
+    resolved.customRules,
+    stringList(config.customRules, 'customRules', 'paths or globs', path, tree).map((rule) => joinGlob(base, rule)),
+  );
   if (config.today !== undefined) {
-    if (typeof config.today !== 'string' || !isRealFullDate(config.today)) throw errorAt(path, tree, ['today'], '"today" must be a real date in yyyy-MM-dd form.');
+    if (typeof config.today !== 'string' || !isRealFullDate(config.today))
+      throw errorAt(path, tree, ['today'], '"today" must be a real date in yyyy-MM-dd form.');
     resolved.today = config.today;
   }
   if (config.ruleTimeout !== undefined) {
-    if (typeof config.ruleTimeout !== 'number' || config.ruleTimeout <= 0) throw errorAt(path, tree, ['ruleTimeout'], '"ruleTimeout" must be a positive number of milliseconds.');
+    if (typeof config.ruleTimeout !== 'number' || config.ruleTimeout <= 0)
+      throw errorAt(path, tree, ['ruleTimeout'], '"ruleTimeout" must be a positive number of milliseconds.');
     resolved.ruleTimeout = config.ruleTimeout;
   }
   if (config.ruleMemoryLimit !== undefined) {
     if (typeof config.ruleMemoryLimit !== 'number' || !(config.ruleMemoryLimit >= MIN_RULE_MEMORY_MB)) {
-      throw errorAt(path, tree, ['ruleMemoryLimit'], `"ruleMemoryLimit" must be a number of megabytes, at least ${MIN_RULE_MEMORY_MB}.`);
+      throw errorAt(
+        path,
+        tree,
+        ['ruleMemoryLimit'],
+        `"ruleMemoryLimit" must be a number of megabytes, at least ${MIN_RULE_MEMORY_MB}.`,
+      );
     }
     resolved.ruleMemoryLimit = Math.floor(config.ruleMemoryLimit);
   }
@@ -159,7 +251,8 @@ function toList<T>(value: T | T[] | undefined): T[] {
 function stringList(value: unknown, key: string, what: string, file: string, tree: Node | undefined): string[] {
   const list = toList(value);
   const wrong = list.findIndex((item) => typeof item !== 'string');
-  if (wrong >= 0) throw errorAt(file, tree, Array.isArray(value) ? [key, wrong] : [key], `"${key}" is a list of ${what} (strings).`);
+  if (wrong >= 0)
+    throw errorAt(file, tree, Array.isArray(value) ? [key, wrong] : [key], `"${key}" is a list of ${what} (strings).`);
   return list as string[];
 }
 
@@ -168,15 +261,22 @@ export function ignoreGlob(base: string, glob: string): string {
   return joinGlob(base, glob.endsWith('/') ? `${glob}**` : glob);
 }
 
-function ruleSettingsAt(value: unknown, file: string, tree: Node | undefined, at: Array<string | number>): Record<string, RuleEntry> {
+function ruleSettingsAt(
+  value: unknown,
+  file: string,
+  tree: Node | undefined,
+  at: Array<string | number>,
+): Record<string, RuleEntry> {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) throw errorAt(file, tree, at, '"rules" is an object from rule id to severity: { "date-order": "warn" }.');
+  if (!isPlainObject(value))
+    throw errorAt(file, tree, at, '"rules" is an object from rule id to severity: { "date-order": "warn" }.');
   return value as Record<string, RuleEntry>;
 }
 
 function overrideList(value: unknown, file: string, tree: Node | undefined): unknown[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw errorAt(file, tree, ['overrides'], '"overrides" is a list of { "files": [...], "rules": {...} } objects.');
+  if (!Array.isArray(value))
+    throw errorAt(file, tree, ['overrides'], '"overrides" is a list of { "files": [...], "rules": {...} } objects.');
   return value;
 }
 
@@ -184,7 +284,13 @@ function joinGlob(base: string, glob: string): string {
   return isAbsolute(glob) ? glob : join(base, glob).split('\\').join('/');
 }
 
-function existingPath(base: string, relative: unknown, file: string, tree: Node | undefined, at: Array<string | number>): string {
+function existingPath(
+  base: string,
+  relative: unknown,
+  file: string,
+  tree: Node | undefined,
+  at: Array<string | number>,
+): string {
   if (typeof relative !== 'string') throw errorAt(file, tree, at, 'Expected a file path.');
   const target = resolve(base, relative);
   if (!existsSync(target)) throw errorAt(file, tree, at, `${relative} does not exist (looked for ${target}).`);
@@ -200,15 +306,23 @@ function checkTopLevel(path: string, tree: Node | undefined, config: TrialConfig
   for (const key of Object.keys(config)) {
     if (TOP_LEVEL_KEYS.includes(key)) continue;
     const suggestion = closest(key, TOP_LEVEL_KEYS);
-    throw errorAt(path, tree, [key], `Unknown key "${key}" in the config${suggestion ? `; did you mean "${suggestion}"?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`, true);
+    throw errorAt(
+      path,
+      tree,
+      [key],
+      `Unknown key "${key}" in the config${suggestion ? `; did you mean "${suggestion}"?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`,
+      true,
+    );
   }
 }
 
 export function parseRuleEntry(entry: RuleEntry | unknown): RuleSetting | string {
   const [word, options] = Array.isArray(entry) ? entry : [entry, undefined];
   const severity = word === 'off' ? 'off' : severityFromWord(word);
-  if (!severity) return `Bad severity ${JSON.stringify(word)}: use "off", "info", "warn" or "error" (or [severity, options]).`;
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) return 'Rule options must be an object: [severity, { ... }].';
+  if (!severity)
+    return `Bad severity ${JSON.stringify(word)}: use "off", "info", "warn" or "error" (or [severity, options]).`;
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
+    return 'Rule options must be an object: [severity, { ... }].';
   return { severity, options: options as Record<string, unknown> | undefined };
 }
 
@@ -228,7 +342,13 @@ function mergeRules(
       const setting = parseRuleEntry(entry);
       unverified.push({
         id,
-        error: errorAt(file, tree, [...(at ?? ['rules']), id], `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run "trial-records rules" for the list.`, true),
+        error: errorAt(
+          file,
+          tree,
+          [...(at ?? ['rules']), id],
+          `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run "trial-records rules" for the list.`,
+          true,
+        ),
         options: typeof setting === 'string' ? undefined : setting.options,
         optionsError: (problem) => errorAt(file, tree, [...(at ?? ['rules']), id, 1], `Rule "${id}": ${problem}`),
       });
@@ -241,15 +361,42 @@ function mergeRules(
   }
 }
 
-function resolveOverride(unverified: UnverifiedRule[], override: unknown, index: number, file: string, tree: Node | undefined, knownRuleIds: ReadonlySet<string>): ResolvedOverride {
+function resolveOverride(
+  unverified: UnverifiedRule[],
+  override: unknown,
+  index: number,
+  file: string,
+  tree: Node | undefined,
+  knownRuleIds: ReadonlySet<string>,
+): ResolvedOverride {
   const entry = isPlainObject(override) ? override : {};
   const files = toList(entry.files);
   if (files.length === 0 || files.some((glob) => typeof glob !== 'string')) {
-    throw errorAt(file, tree, ['overrides', index], 'Each override needs "files": a list of globs, optionally with "#/json/pointer".');
+    throw errorAt(
+      file,
+      tree,
+      ['overrides', index],
+      'Each override needs "files": a list of globs, optionally with "#/json/pointer".',
+    );
   }
   const unknownKey = Object.keys(entry).find((key) => key !== 'files' && key !== 'rules');
-  if (unknownKey !== undefined) throw errorAt(file, tree, ['overrides', index, unknownKey], `Unknown key "${unknownKey}" in an override; an override has "files" and "rules".`, true);
+  if (unknownKey !== undefined)
+    throw errorAt(
+      file,
+      tree,
+      ['overrides', index, unknownKey],
+      `Unknown key "${unknownKey}" in an override; an override has "files" and "rules".`,
+      true,
+    );
   const rules: Record<string, RuleSetting> = {};
-  mergeRules(unverified, rules, ruleSettingsAt(entry.rules, file, tree, ['overrides', index, 'rules']), file, tree, knownRuleIds, ['overrides', index, 'rules']);
+  mergeRules(
+    unverified,
+    rules,
+    ruleSettingsAt(entry.rules, file, tree, ['overrides', index, 'rules']),
+    file,
+    tree,
+    knownRuleIds,
+    ['overrides', index, 'rules'],
+  );
   return { patterns: (files as string[]).map(splitPointer), rules, base: dirname(file) };
 }

@@ -15,7 +15,11 @@ export function preset(name: string): TrialConfigFile | undefined {
       return { rules: Object.fromEntries(FINAL_RULE_GATED.map((id) => [id, ['error', { finalRule: 'always' }]])) };
     case 'trial-records:all':
       return {
-        rules: Object.fromEntries(builtinRules.filter((rule) => rule.meta.severity === 'hint' || rule.meta.severity === 'info').map((rule) => [rule.meta.id, 'warn'])),
+        rules: Object.fromEntries(
+          builtinRules
+            .filter((rule) => rule.meta.severity === 'hint' || rule.meta.severity === 'info')
+            .map((rule) => [rule.meta.id, 'warn']),
+        ),
       };
     default:
       return undefined;

@@ -25,7 +25,8 @@ export function readLimitedFile(path: string, limit: number): string {
     if (!fstatSync(descriptor).isFile()) throw new UnreadableFile('is not a regular file');
     const bytes = new Uint8Array(limit + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length <= limit; length += read) read = readSync(descriptor, bytes, length, bytes.length - length, null);
+    for (let read = -1; read !== 0 && length <= limit; length += read)
+      read = readSync(descriptor, bytes, length, bytes.length - length, null);
     if (length > limit) throw new UnreadableFile(tooLarge(length, limit));
     return new TextDecoder().decode(bytes.subarray(0, length));
   } finally {
@@ -42,7 +43,10 @@ export function checkRegularFile(path: string, limit: number): void {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UnreadableFile(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'unknown error'})`);
   }
-  if (!stats.isFile()) throw new UnreadableFile(stats.isDirectory() ? 'is a folder, not a file' : 'is not a regular file (a device, pipe or socket)');
+  if (!stats.isFile())
+    throw new UnreadableFile(
+      stats.isDirectory() ? 'is a folder, not a file' : 'is not a regular file (a device, pipe or socket)',
+    );
   if (stats.size > limit) throw new UnreadableFile(tooLarge(stats.size, limit));
 }
 

@@ -5,13 +5,19 @@ import { isRealPartialDate } from '../service/dates';
 
 /** The report as the engine takes it (severity in the engine's words); throws an Error saying what is wrong. */
 export function checkedReport(report: unknown): Report {
-  if (!isPlainObject(report)) throw new Error(`it reported ${describe(report)}; a report is an object { pointer, message }`);
+  if (!isPlainObject(report))
+    throw new Error(`it reported ${describe(report)}; a report is an object { pointer, message }`);
   const { pointer, message, target, related, fix, suggestions, severity, due } = report;
-  if (!isPointer(pointer)) throw new Error(`it reported the pointer ${describe(pointer)}; a pointer is a string: "" for the whole record, else "/" and the path`);
-  if (typeof message !== 'string') throw new Error(`it reported the message ${describe(message)} at "${pointer}"; a message is a string`);
+  if (!isPointer(pointer))
+    throw new Error(
+      `it reported the pointer ${describe(pointer)}; a pointer is a string: "" for the whole record, else "/" and the path`,
+    );
+  if (typeof message !== 'string')
+    throw new Error(`it reported the message ${describe(message)} at "${pointer}"; a message is a string`);
   const checked: Report = { pointer, message };
   if (target !== undefined) {
-    if (target !== 'key' && target !== 'value') throw new Error(`it reported the target ${describe(target)}; a target is "key" or "value"`);
+    if (target !== 'key' && target !== 'value')
+      throw new Error(`it reported the target ${describe(target)}; a target is "key" or "value"`);
     checked.target = target;
   }
   if (severity !== undefined) {
@@ -19,12 +25,15 @@ export function checkedReport(report: unknown): Report {
     if (!word) throw new Error(`it reported the severity ${describe(severity)}; use "error", "warn", "info" or "hint"`);
     checked.severity = word;
   }
-  if (related !== undefined) checked.related = checkedList(related, 'related', (item) => {
-    if (!isPlainObject(item) || !isPointer(item.pointer) || typeof item.message !== 'string') throw new Error(`it reported a related place ${describe(item)}; each is { pointer, message }`);
-    return { pointer: item.pointer, message: item.message };
-  });
+  if (related !== undefined)
+    checked.related = checkedList(related, 'related', (item) => {
+      if (!isPlainObject(item) || !isPointer(item.pointer) || typeof item.message !== 'string')
+        throw new Error(`it reported a related place ${describe(item)}; each is { pointer, message }`);
+      return { pointer: item.pointer, message: item.message };
+    });
   if (due !== undefined) {
-    if (typeof due !== 'string' || !isRealPartialDate(due)) throw new Error(`it reported the due date ${describe(due)}; a due date is yyyy, yyyy-MM or yyyy-MM-dd`);
+    if (typeof due !== 'string' || !isRealPartialDate(due))
+      throw new Error(`it reported the due date ${describe(due)}; a due date is yyyy, yyyy-MM or yyyy-MM-dd`);
     checked.due = due;
   }
   if (fix !== undefined) checked.fix = checkedFix(fix);
@@ -33,10 +42,19 @@ export function checkedReport(report: unknown): Report {
 }
 
 function checkedFix(fix: unknown): Fix {
-  if (!isPlainObject(fix) || typeof fix.title !== 'string' || !Array.isArray(fix.changes)) throw new Error(`it reported the fix ${describe(fix)}; a fix is { title, changes: [...] }`);
+  if (!isPlainObject(fix) || typeof fix.title !== 'string' || !Array.isArray(fix.changes))
+    throw new Error(`it reported the fix ${describe(fix)}; a fix is { title, changes: [...] }`);
   for (const change of fix.changes) {
-    const valid = isPlainObject(change) && isPointer(change.pointer) && (change.op === 'remove' || (change.op === 'set' && 'value' in change) || (change.op === 'rename' && typeof change.newKey === 'string'));
-    if (!valid) throw new Error(`its fix "${fix.title}" has the change ${describe(change)}; a change is { op: "set", pointer, value }, { op: "remove", pointer } or { op: "rename", pointer, newKey }`);
+    const valid =
+      isPlainObject(change) &&
+      isPointer(change.pointer) &&
+      (change.op === 'remove' ||
+        (change.op === 'set' && 'value' in change) ||
+        (change.op === 'rename' && typeof change.newKey === 'string'));
+    if (!valid)
+      throw new Error(
+        `its fix "${fix.title}" has the change ${describe(change)}; a change is { op: "set", pointer, value }, { op: "remove", pointer } or { op: "rename", pointer, newKey }`,
+      );
   }
   return fix as unknown as Fix;
 }

@@ -13,7 +13,8 @@ const validators = new WeakMap<object, ValidateFunction>();
 export function ruleOptionsProblem(ruleId: string, options: Record<string, unknown>): string | undefined {
   const rule = catalog.get(ruleId);
   if (!rule) return undefined;
-  if (!rule.options) return Object.keys(options).length > 0 ? `this rule takes no options (got ${JSON.stringify(options)}).` : undefined;
+  if (!rule.options)
+    return Object.keys(options).length > 0 ? `this rule takes no options (got ${JSON.stringify(options)}).` : undefined;
   return optionsProblem(rule.options, options);
 }
 
@@ -31,17 +32,24 @@ export function optionsProblem(schema: Record<string, unknown>, options: Record<
   return validate(options) ? undefined : describeOptionsError(validate.errors?.[0], schema, options);
 }
 
-function describeOptionsError(error: ErrorObject | undefined, schema: Record<string, unknown>, options: Record<string, unknown>): string {
+function describeOptionsError(
+  error: ErrorObject | undefined,
+  schema: Record<string, unknown>,
+  options: Record<string, unknown>,
+): string {
   const known = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
   if (!error) return 'its options do not fit the rule.';
   if (error.keyword === 'additionalProperties') {
-    const knownOptions = known.length > 0 ? `the options are ${known.map((name) => `"${name}"`).join(', ')}` : 'the rule takes none';
+    const knownOptions =
+      known.length > 0 ? `the options are ${known.map((name) => `"${name}"`).join(', ')}` : 'the rule takes none';
     return `there is no option "${String(error.params.additionalProperty)}"; ${knownOptions}.`;
   }
   const option = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   if (error.keyword === 'enum') {
     const allowed = (error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value));
-    const got = JSON.stringify(option.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], options));
+    const got = JSON.stringify(
+      option.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], options),
+    );
     return `option "${option}" can ${allowed.length === 1 ? `only be ${allowed[0]}` : `be ${allowed.join(', ')}`} (got ${got}).`;
   }
   return `option${option ? ` "${option}"` : 's'} ${error.message ?? 'do not fit the rule'}.`;

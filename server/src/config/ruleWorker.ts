@@ -56,7 +56,9 @@ export type WorkerReply =
   | { kind: 'exited'; message: string };
 
 // A real dynamic import (esbuild would turn `import()` into `require()` in a CommonJS bundle).
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default?: unknown }>;
+const importModule = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default?: unknown }>;
 
 const { modulePaths, port, signal } = workerData as WorkerInput;
 let rules: Rule[] = [];
@@ -93,11 +95,22 @@ async function load(): Promise<void> {
     const loaded = await importRuleModule(path);
     const rule = (loaded.default ?? loaded) as Partial<Rule>;
     if (!rule || typeof rule.check !== 'function' || !rule.meta || typeof rule.meta.id !== 'string') {
-      throw new Error(`${path} does not export a rule: its default export must be { meta: { id, severity, description }, check(context) }.`);
+      throw new Error(
+        `${path} does not export a rule: its default export must be { meta: { id, severity, description }, check(context) }.`,
+      );
     }
     rules.push(rule as Rule);
     const meta = rule.meta;
-    metas.push({ id: meta.id, severity: String(meta.severity ?? 'warning'), description: String(meta.description ?? ''), category: meta.category, source: meta.source, docs: meta.docs, options: isPlainObject(meta.options) ? meta.options : undefined, path });
+    metas.push({
+      id: meta.id,
+      severity: String(meta.severity ?? 'warning'),
+      description: String(meta.description ?? ''),
+      category: meta.category,
+      source: meta.source,
+      docs: meta.docs,
+      options: isPlainObject(meta.options) ? meta.options : undefined,
+      path,
+    });
   }
   reply({ kind: 'ready', rules: metas });
 }
@@ -106,7 +119,9 @@ function serveRules(): void {
   port.on('message', runRule);
   // A rule that calls process.exit() ends this worker: say so at once rather than leave the host
   // waiting out the rule's time budget.
-  process.on('exit', (code) => reply({ kind: 'exited', message: `it ended its worker (process.exit(${code})); rules must return` }));
+  process.on('exit', (code) =>
+    reply({ kind: 'exited', message: `it ended its worker (process.exit(${code})); rules must return` }),
+  );
   load().catch((error) => {
     rules = [];
     reply({ kind: 'load-error', message: error instanceof Error ? error.message : String(error) });
@@ -151,7 +166,10 @@ function supervise(input: SupervisorInput): void {
   const worker = new Worker(__filename, {
     workerData: { modulePaths, port, signal },
     transferList: [port],
-    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(16, Math.max(1, Math.floor(memoryLimitMb / 8))) },
+    resourceLimits: {
+      maxOldGenerationSizeMb: memoryLimitMb,
+      maxYoungGenerationSizeMb: Math.min(16, Math.max(1, Math.floor(memoryLimitMb / 8))),
+    },
   });
   const tell = (message: WorkerReply) => {
     deathPort.postMessage(message);
@@ -159,7 +177,11 @@ function supervise(input: SupervisorInput): void {
     Atomics.notify(signal, 0);
   };
   worker.on('error', (error: Error & { code?: string }) => {
-    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') tell({ kind: 'out-of-memory', message: `ran out of memory (above the ${memoryLimitMb} MB limit, "ruleMemoryLimit") and was stopped; its worker was ended and replaced` });
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+      tell({
+        kind: 'out-of-memory',
+        message: `ran out of memory (above the ${memoryLimitMb} MB limit, "ruleMemoryLimit") and was stopped; its worker was ended and replaced`,
+      });
     else tell({ kind: 'exited', message: `its worker failed: ${error.message}` });
   });
   worker.on('exit', (code) => tell({ kind: 'exited', message: `its worker ended (exit code ${code})` }));

@@ -19,7 +19,10 @@ function toSlashes(path: string): string {
 
 function matchesFile(override: ResolvedOverride, glob: string, filePath: string): boolean {
   const relativePath = toSlashes(relative(override.base, filePath));
-  return picomatch(glob, { dot: true })(relativePath) || picomatch(glob, { dot: true, basename: !glob.includes('/') })(relativePath);
+  return (
+    picomatch(glob, { dot: true })(relativePath) ||
+    picomatch(glob, { dot: true, basename: !glob.includes('/') })(relativePath)
+  );
 }
 
 export interface ApplicableOverride {
@@ -32,21 +35,27 @@ export function overridesFor(config: ResolvedConfig, filePath: string): Applicab
   const applicable: ApplicableOverride[] = [];
   for (const override of config.overrides) {
     for (const pattern of override.patterns) {
-      if (matchesFile(override, pattern.glob, filePath)) applicable.push({ rules: override.rules, pointer: pattern.pointer });
+      if (matchesFile(override, pattern.glob, filePath))
+        applicable.push({ rules: override.rules, pointer: pattern.pointer });
     }
   }
   return applicable;
 }
 
 /** Validation options for one record under a config (custom rules and schemas are added by the caller). */
-export function validateOptionsFor(config: ResolvedConfig, filePath: string, defaults: ReadonlyMap<string, Severity>): Omit<ValidateOptions, 'rules'> {
+export function validateOptionsFor(
+  config: ResolvedConfig,
+  filePath: string,
+  defaults: ReadonlyMap<string, Severity>,
+): Omit<ValidateOptions, 'rules'> {
   const overrides = overridesFor(config, filePath);
   const settingFor = (ruleId: string, pointer: string | undefined): RuleSetting | undefined => {
     let setting = config.rules[ruleId];
     for (const override of overrides) {
       const rule = override.rules[ruleId];
       if (!rule) continue;
-      if (override.pointer === undefined || (pointer !== undefined && isWithin(pointer, override.pointer))) setting = { severity: rule.severity, options: rule.options ?? setting?.options };
+      if (override.pointer === undefined || (pointer !== undefined && isWithin(pointer, override.pointer)))
+        setting = { severity: rule.severity, options: rule.options ?? setting?.options };
     }
     return setting;
   };
@@ -59,7 +68,9 @@ export function validateOptionsFor(config: ResolvedConfig, filePath: string, def
       return setting.severity === (defaults.get(ruleId) ?? defaultSeverity) ? undefined : setting.severity;
     },
     optionsFor: (ruleId) => settingFor(ruleId, undefined)?.options,
-    isRuleOff: (ruleId) => settingFor(ruleId, undefined)?.severity === 'off' && !overrides.some((o) => o.pointer !== undefined && o.rules[ruleId] && o.rules[ruleId].severity !== 'off'),
+    isRuleOff: (ruleId) =>
+      settingFor(ruleId, undefined)?.severity === 'off' &&
+      !overrides.some((o) => o.pointer !== undefined && o.rules[ruleId] && o.rules[ruleId].severity !== 'off'),
   };
 }
 
@@ -99,15 +110,23 @@ function readTeamSchema(path: string): Record<string, unknown> {
   try {
     text = readLimitedFile(path, MAX_CONFIG_FILE_BYTES);
   } catch (error) {
-    throw new TeamSchemaError(`Team schema ${path} ${error instanceof UnreadableFile ? error.message : 'cannot be read'}.`);
+    throw new TeamSchemaError(
+      `Team schema ${path} ${error instanceof UnreadableFile ? error.message : 'cannot be read'}.`,
+    );
   }
   const errors: ParseError[] = [];
-  const schema = parseNested(path, () => parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown);
+  const schema = parseNested(
+    path,
+    () => parse(text, errors, { allowTrailingComma: false, disallowComments: true }) as unknown,
+  );
   if (errors.length > 0) {
     const { line, column } = lineAndColumnAt(text, errors[0].offset);
-    throw new TeamSchemaError(`Team schema ${path} is not valid JSON at line ${line}, column ${column}: ${describeParseError(errors[0], text, SCHEMA_WORDING)}`);
+    throw new TeamSchemaError(
+      `Team schema ${path} is not valid JSON at line ${line}, column ${column}: ${describeParseError(errors[0], text, SCHEMA_WORDING)}`,
+    );
   }
-  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new TeamSchemaError(`Team schema ${path} must hold one JSON Schema object.`);
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
+    throw new TeamSchemaError(`Team schema ${path} must hold one JSON Schema object.`);
   return schema as Record<string, unknown>;
 }
 

@@ -12,9 +12,13 @@ const COMPILE_BUDGET_MS = 10000;
 export class TeamSchemaError extends Error {}
 
 function workerPath(): string {
-  const candidates = [join(__dirname, 'team-schema-worker.js'), resolve(__dirname, '..', '..', '..', 'dist', 'team-schema-worker.js')];
+  const candidates = [
+    join(__dirname, 'team-schema-worker.js'),
+    resolve(__dirname, '..', '..', '..', 'dist', 'team-schema-worker.js'),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new TeamSchemaError('The team-schema worker (dist/team-schema-worker.js) is missing: run "npm run build".');
+  if (!found)
+    throw new TeamSchemaError('The team-schema worker (dist/team-schema-worker.js) is missing: run "npm run build".');
   return found;
 }
 
@@ -33,7 +37,12 @@ export class TeamSchemaHost {
   start(): void {
     const channel = new MessageChannel();
     this.signal = new Int32Array(new SharedArrayBuffer(4));
-    const workerData: TeamSchemaWorkerInput = { schema: this.schema, ruleId: this.ruleId, port: channel.port2, signal: this.signal };
+    const workerData: TeamSchemaWorkerInput = {
+      schema: this.schema,
+      ruleId: this.ruleId,
+      port: channel.port2,
+      signal: this.signal,
+    };
     this.worker = new Worker(workerPath(), { workerData, transferList: [channel.port2] });
     this.worker.unref();
     // A worker that dies is noticed as a check past its budget; unheard, its 'error' event would end the process.
@@ -42,8 +51,11 @@ export class TeamSchemaHost {
     const reply = this.wait(COMPILE_BUDGET_MS);
     if (reply?.kind === 'ready') return;
     this.dispose();
-    if (!reply) throw new TeamSchemaError(`Team schema ${this.path} took longer than ${COMPILE_BUDGET_MS / 1000} s to compile.`);
-    throw new TeamSchemaError(`Team schema ${this.path} cannot be compiled: ${reply.kind === 'compile-error' || reply.kind === 'error' ? reply.message : 'no reply'}`);
+    if (!reply)
+      throw new TeamSchemaError(`Team schema ${this.path} took longer than ${COMPILE_BUDGET_MS / 1000} s to compile.`);
+    throw new TeamSchemaError(
+      `Team schema ${this.path} cannot be compiled: ${reply.kind === 'compile-error' || reply.kind === 'error' ? reply.message : 'no reply'}`,
+    );
   }
 
   /** The schema's findings for a record, or one saying that checking it ran past the budget (the worker is then replaced). */
@@ -54,8 +66,19 @@ export class TeamSchemaHost {
     const reply = this.wait(budgetMs);
     if (reply?.kind === 'result') return reply.findings;
     this.dispose();
-    const why = reply?.kind === 'error' ? `failed: ${reply.message}` : `took longer than ${budgetMs} ms ("ruleTimeout") and was stopped`;
-    return [{ ruleId: 'rule-error', severity: 'error', pointer: '', target: 'value', message: `Checking this record against team schema ${this.path} ${why}; its findings are missing.` }];
+    const why =
+      reply?.kind === 'error'
+        ? `failed: ${reply.message}`
+        : `took longer than ${budgetMs} ms ("ruleTimeout") and was stopped`;
+    return [
+      {
+        ruleId: 'rule-error',
+        severity: 'error',
+        pointer: '',
+        target: 'value',
+        message: `Checking this record against team schema ${this.path} ${why}; its findings are missing.`,
+      },
+    ];
   }
 
   dispose(): void {

@@ -16,7 +16,11 @@ export interface TeamSchemaWorkerInput {
   signal: Int32Array;
 }
 
-export type TeamSchemaReply = { kind: 'ready' } | { kind: 'compile-error'; message: string } | { kind: 'result'; findings: UnplacedFinding[] } | { kind: 'error'; message: string };
+export type TeamSchemaReply =
+  | { kind: 'ready' }
+  | { kind: 'compile-error'; message: string }
+  | { kind: 'result'; findings: UnplacedFinding[] }
+  | { kind: 'error'; message: string };
 
 const { schema, ruleId, port, signal } = workerData as TeamSchemaWorkerInput;
 
@@ -40,7 +44,10 @@ try {
 
 port.on('message', (value: unknown) => {
   try {
-    reply({ kind: 'result', findings: !validate || validate(value) ? [] : translateErrors(validate.errors ?? [], ruleId) });
+    reply({
+      kind: 'result',
+      findings: !validate || validate(value) ? [] : translateErrors(validate.errors ?? [], ruleId),
+    });
   } catch (error) {
     reply({ kind: 'error', message: messageOf(error) });
   }

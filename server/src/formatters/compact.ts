@@ -3,8 +3,10 @@ import { printable, startOf, type Formatter } from './types';
 
 export const compact: Formatter = (results) =>
   results.files
-    .flatMap((file) => file.findings.map((finding) => {
-      const { line, column } = startOf(finding);
-      return `${printable(file.path)}:${line}:${column}: ${finding.severity}: ${printable(finding.message)} [${printable(finding.ruleId)}]\n`;
-    }))
+    .flatMap((file) =>
+      file.findings.map((finding) => {
+        const { line, column } = startOf(finding);
+        return `${printable(file.path)}:${line}:${column}: ${finding.severity}: ${printable(finding.message)} [${printable(finding.ruleId)}]\n`;
+      }),
+    )
     .join('');

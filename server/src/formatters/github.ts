@@ -31,7 +31,11 @@ export const github: Formatter = (results) => {
   });
   const byLevel = new Map(LEVELS.map((level) => [level, all.filter((entry) => entry.level === level)]));
   const overflows = LEVELS.some((level) => byLevel.get(level)!.length > ANNOTATIONS_PER_LEVEL);
-  const room: Record<Level, number> = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, notice: overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL };
+  const room: Record<Level, number> = {
+    error: ANNOTATIONS_PER_LEVEL,
+    warning: ANNOTATIONS_PER_LEVEL,
+    notice: overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL,
+  };
   const lines: string[] = [];
   const hidden: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
   for (const level of LEVELS) {
@@ -41,7 +45,11 @@ export const github: Formatter = (results) => {
   }
   const hiddenTotal = hidden.error + hidden.warning + hidden.notice;
   if (hiddenTotal > 0) {
-    const parts = [plural(hidden.error, 'error'), plural(hidden.warning, 'warning'), plural(hidden.notice, 'note')].filter((part) => !part.startsWith('0 '));
+    const parts = [
+      plural(hidden.error, 'error'),
+      plural(hidden.warning, 'warning'),
+      plural(hidden.notice, 'note'),
+    ].filter((part) => !part.startsWith('0 '));
     lines.push(
       `::notice title=${escapeProperty(`trial-records: ${hiddenTotal} more`)}::${hiddenTotal} more finding${hiddenTotal === 1 ? '' : 's'} (${parts.join(', ')}) not shown here: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each kind per step. The job summary counts them all; the code scanning results (SARIF) list each one.`,
     );
@@ -51,6 +59,13 @@ export const github: Formatter = (results) => {
 
 function annotation(level: Level, path: string, finding: Finding): string {
   const { line, column, endLine, endColumn } = startOf(finding);
-  const properties = [`file=${escapeProperty(path)}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(finding.ruleId)}`];
+  const properties = [
+    `file=${escapeProperty(path)}`,
+    `line=${line}`,
+    `col=${column}`,
+    `endLine=${endLine}`,
+    `endColumn=${endColumn}`,
+    `title=${escapeProperty(finding.ruleId)}`,
+  ];
   return `::${level} ${properties.join(',')}::${escapeData(finding.message)}`;
 }

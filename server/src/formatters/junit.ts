@@ -15,7 +15,12 @@ function xmlText(text: string): string {
 
 /** Attribute values also keep their quotes and line breaks (a parser would turn those into spaces). */
 function xmlAttribute(text: string): string {
-  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return xmlText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 function attributes(values: Record<string, string | number>): string {
@@ -27,7 +32,13 @@ function attributes(values: Record<string, string | number>): string {
 function testcase(file: LintedFile, finding: Finding, context: FormatContext): string {
   const { line, column } = startOf(finding);
   const head = `    <testcase${attributes({ classname: file.path, name: `${finding.ruleId} at ${line}:${column}`, file: file.path, line })}>`;
-  const details = [`${finding.severity} at ${file.path}:${line}:${column} (${finding.pointer || '/'})`, finding.message, ruleDocsUrl(finding.ruleId)].filter((part) => part !== undefined).join('\n');
+  const details = [
+    `${finding.severity} at ${file.path}:${line}:${column} (${finding.pointer || '/'})`,
+    finding.message,
+    ruleDocsUrl(finding.ruleId),
+  ]
+    .filter((part) => part !== undefined)
+    .join('\n');
   if (isAtOrAbove(finding.severity, context.failOn)) {
     return `${head}\n      <failure${attributes({ type: finding.ruleId, message: finding.message })}>${xmlText(details)}</failure>\n    </testcase>`;
   }
@@ -40,7 +51,11 @@ function testsuite(file: LintedFile, context: FormatContext): { xml: string; tes
     ? file.findings.map((finding) => testcase(file, finding, context))
     : [`    <testcase${attributes({ classname: file.path, name: 'no findings', file: file.path })}/>`];
   const tests = cases.length;
-  const xml = [`  <testsuite${attributes({ name: file.path, tests, failures, errors: 0, skipped: 0 })}>`, ...cases, '  </testsuite>'].join('\n');
+  const xml = [
+    `  <testsuite${attributes({ name: file.path, tests, failures, errors: 0, skipped: 0 })}>`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
   return { xml, tests, failures };
 }
 

@@ -1,7 +1,17 @@
 // A Markdown summary for $GITHUB_STEP_SUMMARY or a pull-request comment: totals, counts per rule
 // and per file, then the first findings (most severe first) with file:line. In GitHub Actions the
 // paths are the repository's, linked to the lines of the commit that was checked.
-import { encodePath, pathInRepository, ruleDocsUrl, severityRank, startOf, summarize, type Formatter, type LintedFile, type LintResults } from './types';
+import {
+  encodePath,
+  pathInRepository,
+  ruleDocsUrl,
+  severityRank,
+  startOf,
+  summarize,
+  type Formatter,
+  type LintedFile,
+  type LintResults,
+} from './types';
 import type { Finding, Severity } from '../service/types';
 import { plural } from '../service/words';
 
@@ -47,14 +57,24 @@ function ruleTable(results: LintResults): string[] {
   const rows = new Map<string, RuleRow>();
   for (const file of results.files) {
     for (const finding of file.findings) {
-      const row = rows.get(finding.ruleId) ?? { ruleId: finding.ruleId, findings: 0, files: new Set<string>(), mostSevere: finding.severity };
+      const row = rows.get(finding.ruleId) ?? {
+        ruleId: finding.ruleId,
+        findings: 0,
+        files: new Set<string>(),
+        mostSevere: finding.severity,
+      };
       row.findings++;
       row.files.add(file.path);
       if (severityRank(finding.severity) < severityRank(row.mostSevere)) row.mostSevere = finding.severity;
       rows.set(finding.ruleId, row);
     }
   }
-  const sorted = [...rows.values()].sort((a, b) => severityRank(a.mostSevere) - severityRank(b.mostSevere) || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      severityRank(a.mostSevere) - severityRank(b.mostSevere) ||
+      b.findings - a.findings ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
   return [
     '| rule | severity | findings | files |',
     '|---|---|--:|--:|',
@@ -69,21 +89,41 @@ function countOf(file: LintedFile, severities: readonly Severity[]): number {
 function fileTable(results: LintResults): string[] {
   const rows = results.files
     .filter((file) => file.findings.length > 0)
-    .map((file) => ({ file, errors: countOf(file, ['error']), warnings: countOf(file, ['warning']), others: countOf(file, ['info', 'hint']) }));
+    .map((file) => ({
+      file,
+      errors: countOf(file, ['error']),
+      warnings: countOf(file, ['warning']),
+      others: countOf(file, ['info', 'hint']),
+    }));
   const sorted = [...rows].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.others - a.others);
-  const lines = ['| file | errors | warnings | info and hints |', '|---|--:|--:|--:|', ...sorted.slice(0, FILE_ROWS_SHOWN).map((row) => `| ${fileLink(results, row.file)} | ${row.errors} | ${row.warnings} | ${row.others} |`)];
-  if (sorted.length > FILE_ROWS_SHOWN) lines.push('', `…and ${plural(sorted.length - FILE_ROWS_SHOWN, 'more file')} with findings.`);
+  const lines = [
+    '| file | errors | warnings | info and hints |',
+    '|---|--:|--:|--:|',
+    ...sorted
+      .slice(0, FILE_ROWS_SHOWN)
+      .map((row) => `| ${fileLink(results, row.file)} | ${row.errors} | ${row.warnings} | ${row.others} |`),
+  ];
+  if (sorted.length > FILE_ROWS_SHOWN)
+    lines.push('', `…and ${plural(sorted.length - FILE_ROWS_SHOWN, 'more file')} with findings.`);
   return lines;
 }
 
 function firstFindings(results: LintResults): string[] {
-  const all: Array<{ file: LintedFile; finding: Finding }> = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
+  const all: Array<{ file: LintedFile; finding: Finding }> = results.files.flatMap((file) =>
+    file.findings.map((finding) => ({ file, finding })),
+  );
   const sorted = [...all].sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity));
   const lines = sorted
     .slice(0, FIRST_FINDINGS_SHOWN)
-    .map(({ file, finding }) => `- **${finding.severity}** ${fileLink(results, file, startOf(finding).line)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`);
+    .map(
+      ({ file, finding }) =>
+        `- **${finding.severity}** ${fileLink(results, file, startOf(finding).line)}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`,
+    );
   if (sorted.length > FIRST_FINDINGS_SHOWN) {
-    lines.push('', `…and ${plural(sorted.length - FIRST_FINDINGS_SHOWN, 'more finding')}: see the code scanning results (SARIF) or run \`trial-records lint\` on these files.`);
+    lines.push(
+      '',
+      `…and ${plural(sorted.length - FIRST_FINDINGS_SHOWN, 'more finding')}: see the code scanning results (SARIF) or run \`trial-records lint\` on these files.`,
+    );
   }
   return lines;
 }
@@ -92,7 +132,9 @@ export const DEADLINE_ROWS_SHOWN = 50;
 
 /** Findings about a deadline (results due, verification, estimated dates passed), soonest first: what a reviewer plans by. */
 function deadlines(results: LintResults): string[] {
-  const dated = results.files.flatMap((file) => file.findings.filter((finding) => finding.due).map((finding) => ({ file, finding, due: finding.due! })));
+  const dated = results.files.flatMap((file) =>
+    file.findings.filter((finding) => finding.due).map((finding) => ({ file, finding, due: finding.due! })),
+  );
   if (dated.length === 0) return [];
   const sorted = [...dated].sort((a, b) => a.due.localeCompare(b.due) || a.file.path.localeCompare(b.file.path));
   const lines = [
@@ -100,9 +142,15 @@ function deadlines(results: LintResults): string[] {
     '',
     '| due | record | what | rule |',
     '|---|---|---|---|',
-    ...sorted.slice(0, DEADLINE_ROWS_SHOWN).map(({ file, finding, due }) => `| ${due} | ${fileLink(results, file, startOf(finding).line)} | ${escapeMarkdown(finding.message)} | ${ruleLink(finding.ruleId)} |`),
+    ...sorted
+      .slice(0, DEADLINE_ROWS_SHOWN)
+      .map(
+        ({ file, finding, due }) =>
+          `| ${due} | ${fileLink(results, file, startOf(finding).line)} | ${escapeMarkdown(finding.message)} | ${ruleLink(finding.ruleId)} |`,
+      ),
   ];
-  if (sorted.length > DEADLINE_ROWS_SHOWN) lines.push('', `…and ${plural(sorted.length - DEADLINE_ROWS_SHOWN, 'more deadline')}.`);
+  if (sorted.length > DEADLINE_ROWS_SHOWN)
+    lines.push('', `…and ${plural(sorted.length - DEADLINE_ROWS_SHOWN, 'more deadline')}.`);
   return [...lines, ''];
 }
 
@@ -114,7 +162,10 @@ function whatChanged(results: LintResults): string[] {
   const lines = ['#### What changed', ''];
   for (const file of changedFiles) {
     lines.push(`- ${fileLink(results, file)}`);
-    for (const finding of file.findings.filter(isChange)) lines.push(`  - **${finding.severity}** line ${startOf(finding).line}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`);
+    for (const finding of file.findings.filter(isChange))
+      lines.push(
+        `  - **${finding.severity}** line ${startOf(finding).line}: ${escapeMarkdown(finding.message)} (${ruleLink(finding.ruleId)})`,
+      );
   }
   return [...lines, ''];
 }
@@ -122,7 +173,22 @@ function whatChanged(results: LintResults): string[] {
 export const markdown: Formatter = (results) => {
   const lines = [headline(results), ''];
   if (results.files.some((file) => file.findings.length > 0)) {
-    lines.push(...whatChanged(results), '#### By rule', '', ...ruleTable(results), '', '#### By file', '', ...fileTable(results), '', ...deadlines(results), '#### First findings', '', ...firstFindings(results), '');
+    lines.push(
+      ...whatChanged(results),
+      '#### By rule',
+      '',
+      ...ruleTable(results),
+      '',
+      '#### By file',
+      '',
+      ...fileTable(results),
+      '',
+      ...deadlines(results),
+      '#### First findings',
+      '',
+      ...firstFindings(results),
+      '',
+    );
   }
   return lines.join('\n') + '\n';
 };

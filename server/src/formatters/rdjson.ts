@@ -5,7 +5,12 @@ import { TrialDocument } from '../service/document';
 import { RULE_DOCS_BASE, ruleDocsUrl, type Formatter, type LintedFile } from './types';
 import type { Finding, Fix, Position, Severity } from '../service/types';
 
-const SEVERITIES: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO', hint: 'INFO' };
+const SEVERITIES: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = {
+  error: 'ERROR',
+  warning: 'WARNING',
+  info: 'INFO',
+  hint: 'INFO',
+};
 
 interface RdPosition {
   line: number;
@@ -27,9 +32,13 @@ class ByteColumns {
 
   at(position: Position): RdPosition {
     const lineStarts = this.document?.lineStarts;
-    if (!this.document || !lineStarts || position.line >= lineStarts.length) return { line: position.line + 1, column: position.character + 1 };
+    if (!this.document || !lineStarts || position.line >= lineStarts.length)
+      return { line: position.line + 1, column: position.character + 1 };
     const start = lineStarts[position.line];
-    return { line: position.line + 1, column: Buffer.byteLength(this.document.text.slice(start, start + position.character), 'utf8') + 1 };
+    return {
+      line: position.line + 1,
+      column: Buffer.byteLength(this.document.text.slice(start, start + position.character), 'utf8') + 1,
+    };
   }
 
   atOffset(offset: number): RdPosition {
@@ -62,7 +71,12 @@ function diagnosticsOf(file: LintedFile) {
       code: ruleCode(finding.ruleId),
       ...(suggestions.length ? { suggestions } : {}),
       ...(finding.related?.length
-        ? { related_locations: finding.related.map((related) => ({ message: related.message, location: { path: file.path, range: columns.range(related.range) } })) }
+        ? {
+            related_locations: finding.related.map((related) => ({
+              message: related.message,
+              location: { path: file.path, range: columns.range(related.range) },
+            })),
+          }
         : {}),
     };
   });

@@ -1,10 +1,26 @@
 // SARIF 2.1.0 for code scanning: one reportingDescriptor per rule id, results with relative URIs.
-import { encodePath, pathInRepository, RULE_DOCS_BASE, ruleDocsUrl, SEVERITIES, severityRank, startOf, type Formatter, type LintedFile, type LintResults } from './types';
+import {
+  encodePath,
+  pathInRepository,
+  RULE_DOCS_BASE,
+  ruleDocsUrl,
+  SEVERITIES,
+  severityRank,
+  startOf,
+  type Formatter,
+  type LintedFile,
+  type LintResults,
+} from './types';
 import type { Finding, Severity } from '../service/types';
 import { plural } from '../service/words';
 import { TOOL_VERSION } from '../version';
 
-const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 function region(finding: Pick<Finding, 'range'>) {
   const { line, column, endLine, endColumn } = startOf(finding as Finding);
@@ -21,7 +37,11 @@ function ruleDescriptors(results: LintResults, used: readonly string[]) {
       fullDescription: { text: meta?.docs ?? meta?.description ?? id },
       ...help(id, meta?.docs ?? meta?.description ?? id),
       defaultConfiguration: { level: LEVELS[meta?.severity ?? 'warning'] },
-      properties: { category: meta?.category ?? 'other', source: meta?.source ?? '', tags: ['clinical-trials', meta?.category ?? 'other'] },
+      properties: {
+        category: meta?.category ?? 'other',
+        source: meta?.source ?? '',
+        tags: ['clinical-trials', meta?.category ?? 'other'],
+      },
     };
   });
 }
@@ -50,13 +70,17 @@ interface Reported {
 function reportedFindings(results: LintResults): { reported: Reported[]; leftOut: Reported[] } {
   const all: Reported[] = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
   if (all.length <= MAX_SARIF_RESULTS) return { reported: all, leftOut: [] };
-  const bySeverity = all.map((_, i) => i).sort((a, b) => severityRank(all[a].finding.severity) - severityRank(all[b].finding.severity) || a - b);
+  const bySeverity = all
+    .map((_, i) => i)
+    .sort((a, b) => severityRank(all[a].finding.severity) - severityRank(all[b].finding.severity) || a - b);
   const kept = new Set(bySeverity.slice(0, MAX_SARIF_RESULTS));
   return { reported: all.filter((_, i) => kept.has(i)), leftOut: all.filter((_, i) => !kept.has(i)) };
 }
 
 function leftOutNotice(leftOut: readonly Reported[]) {
-  const counts = SEVERITIES.map((severity) => [severity, leftOut.filter(({ finding }) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
+  const counts = SEVERITIES.map(
+    (severity) => [severity, leftOut.filter(({ finding }) => finding.severity === severity).length] as const,
+  ).filter(([, count]) => count > 0);
   const text =
     `${leftOut.length} findings (${counts.map(([severity, count]) => plural(count, severity, severity === 'info' ? 'info' : `${severity}s`)).join(', ')}) are not in this report: code scanning accepts at most ` +
     `${MAX_SARIF_RESULTS} results per run, so the most severe were kept. Fix those first, or lint with --format json to see every finding.`;
@@ -93,7 +117,14 @@ export const sarif: Formatter = (results) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'trial-records', informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''), semanticVersion: TOOL_VERSION, rules: ruleDescriptors(results, used) } },
+        tool: {
+          driver: {
+            name: 'trial-records',
+            informationUri: RULE_DOCS_BASE.replace(/rules\/$/, ''),
+            semanticVersion: TOOL_VERSION,
+            rules: ruleDescriptors(results, used),
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(results.repository?.root ?? results.cwd) } },
         ...(leftOut.length > 0 ? { invocations: [leftOutNotice(leftOut)] } : {}),
         results: sarifResults,
@@ -111,7 +142,9 @@ export const sarif: Formatter = (results) => {
 function artifactLocationOf(results: LintResults, file: LintedFile): { uri: string; uriBaseId?: string } {
   if (!results.repository) return { uri: encodePath(file.path), uriBaseId: '%SRCROOT%' };
   const path = pathInRepository(results, file);
-  return path === undefined ? { uri: pathToFileUri(file.absolutePath, false) } : { uri: encodePath(path), uriBaseId: '%SRCROOT%' };
+  return path === undefined
+    ? { uri: pathToFileUri(file.absolutePath, false) }
+    : { uri: encodePath(path), uriBaseId: '%SRCROOT%' };
 }
 
 function pathToFileUri(path: string, isFolder = true): string {

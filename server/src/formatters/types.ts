@@ -14,7 +14,10 @@ export interface LintedFile {
 
 export interface LintResults {
   files: LintedFile[];
-  rules: ReadonlyMap<string, Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'source'> & { docs?: string }>;
+  rules: ReadonlyMap<
+    string,
+    Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'source'> & { docs?: string }
+  >;
   cwd: string;
   /** Set when the run happens in GitHub Actions, whose annotations and code scanning name files from the repository root. */
   repository?: Repository;
@@ -35,7 +38,10 @@ const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t'
  * that they can neither break a report's lines nor act on the terminal.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A file's path from the repository root, when the run knows the repository and the file is inside it. */

@@ -1,30 +1,95 @@
 // Study pages with the sections "Basic Information / Study Design / Study Groups / Interventions / Eligibility Criteria / Sponsors / Locations".
 import {
-  AGENCY_CLASS, ALLOCATION, ARM_GROUP_TYPE, CONTACT_ROLE, INTERVENTION_MODEL, INTERVENTION_TYPE, MASKING,
-  OBSERVATIONAL_MODEL, OFFICIAL_ROLE, ORG_STUDY_ID_TYPE, OVERALL_STATUS, PRIMARY_PURPOSE, RECRUITMENT_STATUS,
-  RESPONSIBLE_PARTY_TYPE, SECONDARY_ID_TYPE, SEX, STUDY_TYPE, TIME_PERSPECTIVE, labelOf, lookupEnum, parseAge,
-  parseDate, parsePhases, parseYesNo, type EnumTable,
+  AGENCY_CLASS,
+  ALLOCATION,
+  ARM_GROUP_TYPE,
+  CONTACT_ROLE,
+  INTERVENTION_MODEL,
+  INTERVENTION_TYPE,
+  MASKING,
+  OBSERVATIONAL_MODEL,
+  OFFICIAL_ROLE,
+  ORG_STUDY_ID_TYPE,
+  OVERALL_STATUS,
+  PRIMARY_PURPOSE,
+  RECRUITMENT_STATUS,
+  RESPONSIBLE_PARTY_TYPE,
+  SECONDARY_ID_TYPE,
+  SEX,
+  STUDY_TYPE,
+  TIME_PERSPECTIVE,
+  labelOf,
+  lookupEnum,
+  parseAge,
+  parseDate,
+  parsePhases,
+  parseYesNo,
+  type EnumTable,
 } from './labels';
 import {
-  criteriaText, matchLabel, readAddress, readContactDetails, readDateWithType, readLabelledValues, readRoleBlocks,
+  criteriaText,
+  matchLabel,
+  readAddress,
+  readContactDetails,
+  readDateWithType,
+  readLabelledValues,
+  readRoleBlocks,
 } from './page-fields';
 import {
-  appendToField, compact, getField, joinParagraphs, nonBlank, orderLikeV2, setField, splitLines, Warnings,
-  type ImportWarning, type SourceLine, type Study,
+  appendToField,
+  compact,
+  getField,
+  joinParagraphs,
+  nonBlank,
+  orderLikeV2,
+  setField,
+  splitLines,
+  Warnings,
+  type ImportWarning,
+  type SourceLine,
+  type Study,
 } from './study-draft';
 
 const SECTIONS = [
-  'Study Results', 'Basic Information', 'Brief Summary', 'Detailed Description', 'Conditions', 'Keywords',
-  'Study Design', 'Study Groups', 'Interventions', 'Other Intervention Names', 'Eligibility Criteria', 'Sponsors',
-  'Responsible Party', 'Principal Investigators', 'Locations', 'Countries', 'Central Contacts', 'Facility Contacts',
-  'Other Identifiers', 'More Related Trials',
+  'Study Results',
+  'Basic Information',
+  'Brief Summary',
+  'Detailed Description',
+  'Conditions',
+  'Keywords',
+  'Study Design',
+  'Study Groups',
+  'Interventions',
+  'Other Intervention Names',
+  'Eligibility Criteria',
+  'Sponsors',
+  'Responsible Party',
+  'Principal Investigators',
+  'Locations',
+  'Countries',
+  'Central Contacts',
+  'Facility Contacts',
+  'Other Identifiers',
+  'More Related Trials',
 ] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** Each section opens with one sentence about the section; these are the verbs those sentences start with. */
 const INTRODUCTION_VERBS = [
-  'get', 'review', 'dive', 'see', 'understand', 'learn', 'check', 'meet', 'identify', 'explore', 'reach', 'find',
-  'discover', 'additional',
+  'get',
+  'review',
+  'dive',
+  'see',
+  'understand',
+  'learn',
+  'check',
+  'meet',
+  'identify',
+  'explore',
+  'reach',
+  'find',
+  'discover',
+  'additional',
 ];
 
 interface Section {
@@ -48,8 +113,15 @@ function looksLikeHeading(text: string): boolean {
 }
 
 export function looksLikeBasicInformationPage(text: string): boolean {
-  const headings = new Set(splitLines(text).map((line) => knownSection(line.text)).filter(Boolean));
-  return headings.has('Basic Information') && (headings.has('Study Design') || headings.has('Eligibility Criteria') || /^NCT ID:/m.test(text));
+  const headings = new Set(
+    splitLines(text)
+      .map((line) => knownSection(line.text))
+      .filter(Boolean),
+  );
+  return (
+    headings.has('Basic Information') &&
+    (headings.has('Study Design') || headings.has('Eligibility Criteria') || /^NCT ID:/m.test(text))
+  );
 }
 
 function nextNonBlank(lines: SourceLine[], index: number): SourceLine | undefined {
@@ -123,23 +195,40 @@ class BasicInformationImport {
 
   private readSection(section: Section): void {
     switch (section.name) {
-      case 'Study Results': return this.readStudyResults(section.body);
-      case 'Basic Information': return this.readBasicInformation(section.body);
-      case 'Brief Summary': return this.setText('protocolSection.descriptionModule.briefSummary', section.body);
-      case 'Detailed Description': return this.setText('protocolSection.descriptionModule.detailedDescription', section.body);
-      case 'Conditions': return this.setList('protocolSection.conditionsModule.conditions', section.body);
-      case 'Keywords': return this.setList('protocolSection.conditionsModule.keywords', section.body);
-      case 'Study Design': return this.readStudyDesign(section.body);
-      case 'Other Intervention Names': return this.readOtherInterventionNames(section.body);
-      case 'Eligibility Criteria': return this.readEligibility(section.body);
-      case 'Sponsors': return this.readSponsors(section.body);
-      case 'Responsible Party': return this.readResponsibleParty(section.body);
-      case 'Principal Investigators': return this.readOfficials(section.body);
-      case 'Locations': return this.readLocations(section.body);
-      case 'Central Contacts': return this.readCentralContacts(section.body);
-      case 'Facility Contacts': return this.readFacilityContacts(section.body);
-      case 'Other Identifiers': return this.readOtherIdentifiers(section.body);
-      default: return undefined; // read elsewhere (groups, interventions, countries) or not about this study
+      case 'Study Results':
+        return this.readStudyResults(section.body);
+      case 'Basic Information':
+        return this.readBasicInformation(section.body);
+      case 'Brief Summary':
+        return this.setText('protocolSection.descriptionModule.briefSummary', section.body);
+      case 'Detailed Description':
+        return this.setText('protocolSection.descriptionModule.detailedDescription', section.body);
+      case 'Conditions':
+        return this.setList('protocolSection.conditionsModule.conditions', section.body);
+      case 'Keywords':
+        return this.setList('protocolSection.conditionsModule.keywords', section.body);
+      case 'Study Design':
+        return this.readStudyDesign(section.body);
+      case 'Other Intervention Names':
+        return this.readOtherInterventionNames(section.body);
+      case 'Eligibility Criteria':
+        return this.readEligibility(section.body);
+      case 'Sponsors':
+        return this.readSponsors(section.body);
+      case 'Responsible Party':
+        return this.readResponsibleParty(section.body);
+      case 'Principal Investigators':
+        return this.readOfficials(section.body);
+      case 'Locations':
+        return this.readLocations(section.body);
+      case 'Central Contacts':
+        return this.readCentralContacts(section.body);
+      case 'Facility Contacts':
+        return this.readFacilityContacts(section.body);
+      case 'Other Identifiers':
+        return this.readOtherIdentifiers(section.body);
+      default:
+        return undefined; // read elsewhere (groups, interventions, countries) or not about this study
     }
   }
 
@@ -165,8 +254,13 @@ class BasicInformationImport {
 
   private readBasicInformation(lines: SourceLine[]): void {
     const labels = [
-      'Recruitment Status', 'Clinical Phase', 'Total Enrollment', 'Study Classification', 'Study Start Date',
-      'Primary Completion Date', 'Study Completion Date',
+      'Recruitment Status',
+      'Clinical Phase',
+      'Total Enrollment',
+      'Study Classification',
+      'Study Start Date',
+      'Primary Completion Date',
+      'Study Completion Date',
     ];
     for (const { label, value, line } of readLabelledValues(lines, labels, this.warnings, 'Basic Information')) {
       if (label === 'Recruitment Status') {
@@ -182,7 +276,11 @@ class BasicInformationImport {
         const studyType = this.enumValue(STUDY_TYPE, value, line, 'study type');
         if (studyType) setField(this.study, 'protocolSection.designModule.studyType', studyType);
       } else {
-        const field = { 'Study Start Date': 'startDateStruct', 'Primary Completion Date': 'primaryCompletionDateStruct', 'Study Completion Date': 'completionDateStruct' }[label];
+        const field = {
+          'Study Start Date': 'startDateStruct',
+          'Primary Completion Date': 'primaryCompletionDateStruct',
+          'Study Completion Date': 'completionDateStruct',
+        }[label];
         this.setDateStruct(`protocolSection.statusModule.${field}`, value, line);
       }
     }
@@ -190,7 +288,8 @@ class BasicInformationImport {
 
   private readEnrollment(value: string, line: SourceLine): void {
     const match = /^(\d+)(?:\s+participants?)?(?:\s*\((actual|estimated|anticipated)\))?$/i.exec(value);
-    if (!match) return this.warnings.add(line.number, `enrollment "${value}" is not a number of participants; not imported`);
+    if (!match)
+      return this.warnings.add(line.number, `enrollment "${value}" is not a number of participants; not imported`);
     const type = match[2] ? (match[2].toLowerCase() === 'actual' ? 'ACTUAL' : 'ESTIMATED') : undefined;
     setField(this.study, 'protocolSection.designModule.enrollmentInfo', compact({ count: Number(match[1]), type }));
   }
@@ -210,7 +309,12 @@ class BasicInformationImport {
       'Time Perspective': [TIME_PERSPECTIVE, 'designInfo.timePerspective', 'time perspective'],
       'Blinding Strategy': [MASKING, 'designInfo.maskingInfo.masking', 'masking'],
     };
-    for (const { label, value, line } of readLabelledValues(lines, Object.keys(fields), this.warnings, 'Study Design')) {
+    for (const { label, value, line } of readLabelledValues(
+      lines,
+      Object.keys(fields),
+      this.warnings,
+      'Study Design',
+    )) {
       const [table, path, what] = fields[label];
       const code = this.enumValue(table, value, line, what);
       if (code) setField(this.study, `protocolSection.designModule.${path}`, code);
@@ -229,10 +333,16 @@ class BasicInformationImport {
       const [name, ...description] = pending;
       const type = this.enumValue(INTERVENTION_TYPE, marker[1], line, 'intervention type');
       if (!name) this.warnings.add(line.number, 'an intervention type without an intervention name; not imported');
-      else if (type) interventions.push({ type, name: name.text, description: description.map((item) => item.text).join('\n') || undefined });
+      else if (type)
+        interventions.push({
+          type,
+          name: name.text,
+          description: description.map((item) => item.text).join('\n') || undefined,
+        });
       pending = [];
     }
-    for (const line of pending) this.warnings.add(line.number, `"${line.text}" has no intervention type after it; not imported`);
+    for (const line of pending)
+      this.warnings.add(line.number, `"${line.text}" has no intervention type after it; not imported`);
     return interventions;
   }
 
@@ -249,16 +359,29 @@ class BasicInformationImport {
         continue;
       }
       if (groupMarker) {
-        const rest = lastIntervention ? this.dropInterventionDescription(pending, lastIntervention, knownInterventions) : pending;
+        const rest = lastIntervention
+          ? this.dropInterventionDescription(pending, lastIntervention, knownInterventions)
+          : pending;
         const [label, ...description] = rest;
         const type = this.enumValue(ARM_GROUP_TYPE, groupMarker[1], line, 'group type');
         if (!label) this.warnings.add(line.number, 'a group type without a group label; not imported');
-        else if (type) groups.push({ label: label.text, type, description: description.map((item) => item.text).join('\n') || undefined, interventions: [] });
+        else if (type)
+          groups.push({
+            label: label.text,
+            type,
+            description: description.map((item) => item.text).join('\n') || undefined,
+            interventions: [],
+          });
         lastIntervention = undefined;
       } else if (interventionMarker) {
         const group = groups.at(-1);
         const name = pending.at(-1);
-        if (lastIntervention) lastIntervention.description = pending.slice(0, -1).map((item) => item.text).join('\n') || undefined;
+        if (lastIntervention)
+          lastIntervention.description =
+            pending
+              .slice(0, -1)
+              .map((item) => item.text)
+              .join('\n') || undefined;
         const type = this.enumValue(INTERVENTION_TYPE, interventionMarker[1], line, 'intervention type');
         if (!group || !name) {
           this.warnings.add(line.number, 'an intervention listed outside any study group; not linked to a group');
@@ -271,16 +394,27 @@ class BasicInformationImport {
       pending = [];
     }
     if (lastIntervention) lastIntervention.description = pending.map((item) => item.text).join('\n') || undefined;
-    else for (const line of pending) this.warnings.add(line.number, `"${line.text}" is not part of a study group; not imported`);
+    else
+      for (const line of pending)
+        this.warnings.add(line.number, `"${line.text}" is not part of a study group; not imported`);
     return groups;
   }
 
   /** Before a group's label come the description lines of the previous group's last intervention. */
-  private dropInterventionDescription(pending: SourceLine[], previous: Intervention, known: Intervention[]): SourceLine[] {
+  private dropInterventionDescription(
+    pending: SourceLine[],
+    previous: Intervention,
+    known: Intervention[],
+  ): SourceLine[] {
     const description = known.find((item) => item.name === previous.name && item.type === previous.type)?.description;
     if (description !== undefined) {
       for (let count = 1; count <= pending.length; count++) {
-        if (pending.slice(0, count).map((line) => line.text).join('\n') === description) {
+        if (
+          pending
+            .slice(0, count)
+            .map((line) => line.text)
+            .join('\n') === description
+        ) {
           previous.description = description;
           return pending.slice(count);
         }
@@ -298,7 +432,8 @@ class BasicInformationImport {
     const interventions = [...listed];
     for (const group of groups) {
       for (const item of group.interventions) {
-        if (!interventions.some((known) => known.type === item.type && known.name === item.name)) interventions.push(item);
+        if (!interventions.some((known) => known.type === item.type && known.name === item.name))
+          interventions.push(item);
       }
     }
     const armGroups = groups.map((group) =>
@@ -306,26 +441,38 @@ class BasicInformationImport {
         label: group.label,
         type: group.type,
         description: group.description,
-        interventionNames: group.interventions.length > 0
-          ? group.interventions.map((item) => `${labelOf(INTERVENTION_TYPE, item.type)}: ${item.name}`)
-          : undefined,
+        interventionNames:
+          group.interventions.length > 0
+            ? group.interventions.map((item) => `${labelOf(INTERVENTION_TYPE, item.type)}: ${item.name}`)
+            : undefined,
       }),
     );
     const interventionRecords = interventions.map((item) => {
       const labels = groups
         .filter((group) => group.interventions.some((member) => member.type === item.type && member.name === item.name))
         .map((group) => group.label);
-      return compact({ type: item.type, name: item.name, description: item.description, armGroupLabels: labels.length > 0 ? labels : undefined });
+      return compact({
+        type: item.type,
+        name: item.name,
+        description: item.description,
+        armGroupLabels: labels.length > 0 ? labels : undefined,
+      });
     });
     if (armGroups.length > 0) setField(this.study, 'protocolSection.armsInterventionsModule.armGroups', armGroups);
-    if (interventionRecords.length > 0) setField(this.study, 'protocolSection.armsInterventionsModule.interventions', interventionRecords);
+    if (interventionRecords.length > 0)
+      setField(this.study, 'protocolSection.armsInterventionsModule.interventions', interventionRecords);
   }
 
   private readOtherInterventionNames(lines: SourceLine[]): void {
-    const interventions = getField(this.study, 'protocolSection.armsInterventionsModule.interventions') as Array<Record<string, unknown>> | undefined;
+    const interventions = getField(this.study, 'protocolSection.armsInterventionsModule.interventions') as
+      Array<Record<string, unknown>> | undefined;
     for (const line of nonBlank(lines)) {
       if (interventions?.length === 1) appendToField(interventions[0], 'otherNames', line.text);
-      else this.warnings.add(line.number, `other intervention name "${line.text}": the page does not say which intervention it belongs to; not imported`);
+      else
+        this.warnings.add(
+          line.number,
+          `other intervention name "${line.text}": the page does not say which intervention it belongs to; not imported`,
+        );
     }
   }
 
@@ -335,10 +482,19 @@ class BasicInformationImport {
     const firstLabel = items.findIndex((line) => matchLabel(line.text, labels));
     const criteria = firstLabel < 0 ? items : items.slice(0, firstLabel);
     if (criteria.length > 0) {
-      setField(this.study, 'protocolSection.eligibilityModule.eligibilityCriteria', criteriaText(criteria.map((line) => line.text)));
+      setField(
+        this.study,
+        'protocolSection.eligibilityModule.eligibilityCriteria',
+        criteriaText(criteria.map((line) => line.text)),
+      );
     }
     if (firstLabel < 0) return;
-    for (const { label, value, line } of readLabelledValues(items.slice(firstLabel), labels, this.warnings, 'Eligibility Criteria')) {
+    for (const { label, value, line } of readLabelledValues(
+      items.slice(firstLabel),
+      labels,
+      this.warnings,
+      'Eligibility Criteria',
+    )) {
       if (label === 'Eligible Sex') {
         const sex = this.enumValue(SEX, value, line, 'sex');
         if (sex) setField(this.study, 'protocolSection.eligibilityModule.sex', sex);
@@ -350,7 +506,8 @@ class BasicInformationImport {
         const age = parseAge(value);
         const field = label === 'Minimum Eligible Age' ? 'minimumAge' : 'maximumAge';
         if (age) setField(this.study, `protocolSection.eligibilityModule.${field}`, age);
-        else if (!/^(n\/a|none|no limit)/i.test(value)) this.warnings.add(line.number, `age "${value}" has no number and unit; not imported`);
+        else if (!/^(n\/a|none|no limit)/i.test(value))
+          this.warnings.add(line.number, `age "${value}" has no number and unit; not imported`);
       }
     }
   }
@@ -364,33 +521,51 @@ class BasicInformationImport {
       if (!role) return;
       const [name, agencyClass, ...extra] = entries.slice(start, index);
       start = index + 1;
-      for (const item of extra) this.warnings.add(item.number, `"${item.text}" could not be read as part of a sponsor; not imported`);
+      for (const item of extra)
+        this.warnings.add(item.number, `"${item.text}" could not be read as part of a sponsor; not imported`);
       if (!name) return this.warnings.add(line.number, 'a sponsor role without a sponsor name; not imported');
       const classCode = agencyClass ? lookupEnum(AGENCY_CLASS, agencyClass.text) : undefined;
-      if (agencyClass && !classCode) this.warnings.add(agencyClass.number, `"${agencyClass.text}" is not a known sponsor class; not imported`);
+      if (agencyClass && !classCode)
+        this.warnings.add(agencyClass.number, `"${agencyClass.text}" is not a known sponsor class; not imported`);
       const sponsor = compact({ name: name.text, class: classCode });
-      if (/^lead/i.test(role[1])) setField(this.study, 'protocolSection.sponsorCollaboratorsModule.leadSponsor', sponsor);
-      else if (/^collaborator/i.test(role[1])) appendToField(this.study, 'protocolSection.sponsorCollaboratorsModule.collaborators', sponsor);
+      if (/^lead/i.test(role[1]))
+        setField(this.study, 'protocolSection.sponsorCollaboratorsModule.leadSponsor', sponsor);
+      else if (/^collaborator/i.test(role[1]))
+        appendToField(this.study, 'protocolSection.sponsorCollaboratorsModule.collaborators', sponsor);
       else this.warnings.add(line.number, `"${role[1]}" is not a known sponsor role; not imported`);
     });
-    for (const item of entries.slice(start)) this.warnings.add(item.number, `"${item.text}" has no sponsor role after it; not imported`);
+    for (const item of entries.slice(start))
+      this.warnings.add(item.number, `"${item.text}" has no sponsor role after it; not imported`);
   }
 
   private readResponsibleParty(lines: SourceLine[]): void {
     const items = nonBlank(lines);
     const markerIndex = items.findIndex((line) => /^Responsibility Role\b/i.test(line.text));
     if (markerIndex < 0) {
-      for (const line of items) this.warnings.add(line.number, `"${line.text}" has no responsibility role; not imported`);
+      for (const line of items)
+        this.warnings.add(line.number, `"${line.text}" has no responsibility role; not imported`);
       return;
     }
     const marker = items[markerIndex];
-    const type = this.enumValue(RESPONSIBLE_PARTY_TYPE, marker.text.replace(/^Responsibility Role\s*:?\s*/i, ''), marker, 'responsible party type');
+    const type = this.enumValue(
+      RESPONSIBLE_PARTY_TYPE,
+      marker.text.replace(/^Responsibility Role\s*:?\s*/i, ''),
+      marker,
+      'responsible party type',
+    );
     if (!type) return;
     const [name, title, ...extra] = items.slice(0, markerIndex);
     const party: Record<string, unknown> = { type };
-    if (type !== 'SPONSOR') Object.assign(party, compact({ investigatorFullName: name?.text, investigatorTitle: title?.text }));
-    else for (const line of [name, title].filter(Boolean) as SourceLine[]) this.warnings.add(line.number, `"${line.text}" names a person but the responsible party is the sponsor; not imported`);
-    for (const line of [...extra, ...items.slice(markerIndex + 1)]) this.warnings.add(line.number, `"${line.text}" could not be read as part of the responsible party; not imported`);
+    if (type !== 'SPONSOR')
+      Object.assign(party, compact({ investigatorFullName: name?.text, investigatorTitle: title?.text }));
+    else
+      for (const line of [name, title].filter(Boolean) as SourceLine[])
+        this.warnings.add(
+          line.number,
+          `"${line.text}" names a person but the responsible party is the sponsor; not imported`,
+        );
+    for (const line of [...extra, ...items.slice(markerIndex + 1)])
+      this.warnings.add(line.number, `"${line.text}" could not be read as part of the responsible party; not imported`);
     setField(this.study, 'protocolSection.sponsorCollaboratorsModule.responsibleParty', party);
   }
 
@@ -398,9 +573,15 @@ class BasicInformationImport {
     for (const block of readRoleBlocks(lines, /^Role\s*:\s*(.+)$/i)) {
       const role = this.enumValue(OFFICIAL_ROLE, block.markerValue, block.marker, 'official role');
       const [affiliation, ...extra] = block.after;
-      for (const line of extra) this.warnings.add(line.number, `"${line.text}" could not be read as part of an investigator; not imported`);
+      for (const line of extra)
+        this.warnings.add(line.number, `"${line.text}" could not be read as part of an investigator; not imported`);
       if (!block.name) this.warnings.add(block.marker.number, 'a role without a name; not imported');
-      else appendToField(this.study, 'protocolSection.contactsLocationsModule.overallOfficials', compact({ name: block.name.text, affiliation: affiliation?.text, role }));
+      else
+        appendToField(
+          this.study,
+          'protocolSection.contactsLocationsModule.overallOfficials',
+          compact({ name: block.name.text, affiliation: affiliation?.text, role }),
+        );
     }
   }
 
@@ -411,12 +592,21 @@ class BasicInformationImport {
       const siteLines = items.slice(start, end);
       start = end + 1;
       if (siteLines.length === 0) return;
-      const addressLine = siteLines.length === 1 && siteLines[0].text.split(',').length < 3 ? undefined : siteLines.at(-1);
+      const addressLine =
+        siteLines.length === 1 && siteLines[0].text.split(',').length < 3 ? undefined : siteLines.at(-1);
       const facilityLine = addressLine === siteLines[0] ? undefined : siteLines[0];
-      for (const line of siteLines.slice(1, -1)) this.warnings.add(line.number, `"${line.text}" could not be read as part of a site; not imported`);
+      for (const line of siteLines.slice(1, -1))
+        this.warnings.add(line.number, `"${line.text}" could not be read as part of a site; not imported`);
       const statusText = statusLine?.text.replace(/^Site Status\s*:?\s*/i, '') ?? '';
-      const status = statusText && statusLine ? this.enumValue(RECRUITMENT_STATUS, statusText, statusLine, 'site status') : undefined;
-      const location = compact({ facility: facilityLine?.text, status, ...(addressLine ? readAddress(addressLine.text) : {}) });
+      const status =
+        statusText && statusLine
+          ? this.enumValue(RECRUITMENT_STATUS, statusText, statusLine, 'site status')
+          : undefined;
+      const location = compact({
+        facility: facilityLine?.text,
+        status,
+        ...(addressLine ? readAddress(addressLine.text) : {}),
+      });
       this.locations.push(location);
       appendToField(this.study, 'protocolSection.contactsLocationsModule.locations', location);
     };
@@ -430,23 +620,37 @@ class BasicInformationImport {
     const siteCountries = new Set(this.locations.map((location) => String(location.country ?? '').toLowerCase()));
     for (const line of sections.flatMap((section) => nonBlank(section.body))) {
       if (!siteCountries.has(line.text.toLowerCase())) {
-        this.warnings.add(line.number, `country "${line.text}" has no site listed; a record holds countries only in its locations, so it was not imported`);
+        this.warnings.add(
+          line.number,
+          `country "${line.text}" has no site listed; a record holds countries only in its locations, so it was not imported`,
+        );
       }
     }
   }
 
-  private readContacts(lines: SourceLine[], roleOf: (text: string, line: SourceLine) => string | undefined): Array<Record<string, unknown>> {
+  private readContacts(
+    lines: SourceLine[],
+    roleOf: (text: string, line: SourceLine) => string | undefined,
+  ): Array<Record<string, unknown>> {
     return readRoleBlocks(lines, /^Role\s*:\s*(.+)$/i).flatMap((block) => {
       if (!block.name) {
         this.warnings.add(block.marker.number, 'a contact role without a name; not imported');
         return [];
       }
-      return [compact({ name: block.name.text, role: roleOf(block.markerValue, block.marker), ...readContactDetails(block.after, this.warnings) })];
+      return [
+        compact({
+          name: block.name.text,
+          role: roleOf(block.markerValue, block.marker),
+          ...readContactDetails(block.after, this.warnings),
+        }),
+      ];
     });
   }
 
   private readCentralContacts(lines: SourceLine[]): void {
-    for (const contact of this.readContacts(lines, (text, line) => this.enumValue(CONTACT_ROLE, text, line, 'contact role'))) {
+    for (const contact of this.readContacts(lines, (text, line) =>
+      this.enumValue(CONTACT_ROLE, text, line, 'contact role'),
+    )) {
       appendToField(this.study, 'protocolSection.contactsLocationsModule.centralContacts', contact);
     }
   }
@@ -459,7 +663,11 @@ class BasicInformationImport {
     const nameLines = readRoleBlocks(lines, /^Role\s*:\s*(.+)$/i).flatMap((block) => (block.name ? [block.name] : []));
     contacts.forEach((contact, index) => {
       if (this.locations.length === 1) appendToField(this.locations[0], 'contacts', contact);
-      else this.warnings.add(nameLines[index].number, `facility contact "${String(contact.name)}": the page does not say which of the ${this.locations.length} sites it belongs to; not imported`);
+      else
+        this.warnings.add(
+          nameLines[index].number,
+          `facility contact "${String(contact.name)}": the page does not say which of the ${this.locations.length} sites it belongs to; not imported`,
+        );
     });
   }
 
@@ -479,14 +687,16 @@ class BasicInformationImport {
       if (!isOrgStudyId && !/^secondary_id$/i.test(source[1])) {
         return this.warnings.add(line.number, `"${source[1]}" is not a known identifier source; not imported`);
       }
-      const type = typeText && typeText !== '-' && typeLine
-        ? this.enumValue(isOrgStudyId ? ORG_STUDY_ID_TYPE : SECONDARY_ID_TYPE, typeText, typeLine, 'identifier type')
-        : undefined;
+      const type =
+        typeText && typeText !== '-' && typeLine
+          ? this.enumValue(isOrgStudyId ? ORG_STUDY_ID_TYPE : SECONDARY_ID_TYPE, typeText, typeLine, 'identifier type')
+          : undefined;
       const identifier = compact({ id: idLine.text, type });
       if (isOrgStudyId) setField(this.study, 'protocolSection.identificationModule.orgStudyIdInfo', identifier);
       else appendToField(this.study, 'protocolSection.identificationModule.secondaryIdInfos', identifier);
     });
-    for (const item of items.slice(start)) this.warnings.add(item.number, `"${item.text}" has no identifier source; not imported`);
+    for (const item of items.slice(start))
+      this.warnings.add(item.number, `"${item.text}" has no identifier source; not imported`);
   }
 }
 

@@ -32,15 +32,13 @@ function textOrUndefined(text: string | undefined): string | undefined {
 }
 
 function groupsOf(parent: ReadElement, reader: Reader): JsonObject[] {
-  return reader
-    .children(reader.child(parent, 'group_list'), 'group')
-    .map((group) =>
-      compact({
-        id: v2GroupId(group.attributes.group_id),
-        title: reader.text(group, 'title'),
-        description: reader.text(group, 'description'),
-      }),
-    );
+  return reader.children(reader.child(parent, 'group_list'), 'group').map((group) =>
+    compact({
+      id: v2GroupId(group.attributes.group_id),
+      title: reader.text(group, 'title'),
+      description: reader.text(group, 'description'),
+    }),
+  );
 }
 
 function denomsOf(parent: ReadElement, reader: Reader): JsonObject[] {
@@ -121,14 +119,12 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
           .map((reason) =>
             compact({
               type: reader.text(reason, 'title'),
-              reasons: reader
-                .children(reader.child(reason, 'participants_list'), 'participants')
-                .map((participants) =>
-                  compact({
-                    groupId: v2GroupId(participants.attributes.group_id),
-                    numSubjects: participants.attributes.count,
-                  }),
-                ),
+              reasons: reader.children(reader.child(reason, 'participants_list'), 'participants').map((participants) =>
+                compact({
+                  groupId: v2GroupId(participants.attributes.group_id),
+                  numSubjects: participants.attributes.count,
+                }),
+              ),
             }),
           ),
       }),

@@ -1,11 +1,31 @@
 // ClinConnect trial summary pages: a title, "Launched by <sponsor> · <date>", then one-line headings with their content.
 import { CONTACT_ROLE, OFFICIAL_ROLE, OVERALL_STATUS, SEX, lookupEnum, parseDate } from './labels';
 import { readAddress, readDateWithType } from './page-fields';
-import { appendToField, compact, getField, nonBlank, orderLikeV2, setField, splitLines, Warnings, type ImportWarning, type SourceLine, type Study } from './study-draft';
+import {
+  appendToField,
+  compact,
+  getField,
+  nonBlank,
+  orderLikeV2,
+  setField,
+  splitLines,
+  Warnings,
+  type ImportWarning,
+  type SourceLine,
+  type Study,
+} from './study-draft';
 
 const HEADINGS = [
-  'Trial Information', 'Keywords', 'ClinConnect Summary', 'Gender', 'Eligibility criteria', 'Contacts', 'Locations',
-  'Patients applied', 'Trial Officials', 'Timeline',
+  'Trial Information',
+  'Keywords',
+  'ClinConnect Summary',
+  'Gender',
+  'Eligibility criteria',
+  'Contacts',
+  'Locations',
+  'Patients applied',
+  'Trial Officials',
+  'Timeline',
 ] as const;
 type Heading = (typeof HEADINGS)[number] | 'About';
 
@@ -65,34 +85,57 @@ class ClinConnectImport {
   private readSection(section: Section): void {
     const { body, headingLine } = section;
     switch (section.heading) {
-      case 'Trial Information': return this.readTrialInformation(body);
-      case 'Keywords': return this.setList('protocolSection.conditionsModule.keywords', body);
+      case 'Trial Information':
+        return this.readTrialInformation(body);
+      case 'Keywords':
+        return this.setList('protocolSection.conditionsModule.keywords', body);
       case 'ClinConnect Summary':
-        if (body.length > 0) setField(this.study, 'protocolSection.descriptionModule.briefSummary', body.map((line) => line.text).join('\n\n'));
+        if (body.length > 0)
+          setField(
+            this.study,
+            'protocolSection.descriptionModule.briefSummary',
+            body.map((line) => line.text).join('\n\n'),
+          );
         return undefined;
-      case 'Gender': return this.readGender(body);
-      case 'Eligibility criteria': return this.readEligibility(body);
+      case 'Gender':
+        return this.readGender(body);
+      case 'Eligibility criteria':
+        return this.readEligibility(body);
       case 'About':
-        return this.warnings.add(headingLine.number, `"${headingLine.text}" describes the sponsor, which a record does not hold; not imported`);
-      case 'Contacts': return this.readContacts(body);
-      case 'Locations': return this.readLocations(body);
+        return this.warnings.add(
+          headingLine.number,
+          `"${headingLine.text}" describes the sponsor, which a record does not hold; not imported`,
+        );
+      case 'Contacts':
+        return this.readContacts(body);
+      case 'Locations':
+        return this.readLocations(body);
       case 'Patients applied':
-        for (const line of body) this.warnings.add(line.number, `patients applied "${line.text}" has no field in a record; not imported`);
+        for (const line of body)
+          this.warnings.add(line.number, `patients applied "${line.text}" has no field in a record; not imported`);
         return undefined;
-      case 'Trial Officials': return this.readOfficials(body);
-      case 'Timeline': return this.readTimeline(body);
+      case 'Trial Officials':
+        return this.readOfficials(body);
+      case 'Timeline':
+        return this.readTimeline(body);
     }
   }
 
   private setList(path: string, lines: SourceLine[]): void {
-    if (lines.length > 0) setField(this.study, path, lines.map((line) => line.text));
+    if (lines.length > 0)
+      setField(
+        this.study,
+        path,
+        lines.map((line) => line.text),
+      );
   }
 
   private readTrialInformation(lines: SourceLine[]): void {
     for (const line of lines) {
       const status = lookupEnum(OVERALL_STATUS, line.text);
       if (status) setField(this.study, 'protocolSection.statusModule.overallStatus', status);
-      else if (/^Current as of\b/i.test(line.text)) this.warnings.add(line.number, `"${line.text}" dates the page, not the study; not imported`);
+      else if (/^Current as of\b/i.test(line.text))
+        this.warnings.add(line.number, `"${line.text}" dates the page, not the study; not imported`);
       else this.warnings.add(line.number, `"${line.text}" is not a known overall status; not imported`);
     }
   }
@@ -137,15 +180,23 @@ class ClinConnectImport {
         output.push(item);
       }
     }
-    if (output.length > 0) setField(this.study, 'protocolSection.eligibilityModule.eligibilityCriteria', output.join('\n').trim());
+    if (output.length > 0)
+      setField(this.study, 'protocolSection.eligibilityModule.eligibilityCriteria', output.join('\n').trim());
   }
 
   /** Pairs of a name and a line about the person (unit and organisation), which a contact has no field for. */
   private readContacts(lines: SourceLine[]): void {
     for (let index = 0; index < lines.length; index += 2) {
       const [name, about] = [lines[index], lines[index + 1]];
-      appendToField(this.study, 'protocolSection.contactsLocationsModule.centralContacts', { name: name.text, role: lookupEnum(CONTACT_ROLE, 'Contact') });
-      if (about) this.warnings.add(about.number, `"${about.text}" (about contact ${name.text}) has no field in a record contact; not imported`);
+      appendToField(this.study, 'protocolSection.contactsLocationsModule.centralContacts', {
+        name: name.text,
+        role: lookupEnum(CONTACT_ROLE, 'Contact'),
+      });
+      if (about)
+        this.warnings.add(
+          about.number,
+          `"${about.text}" (about contact ${name.text}) has no field in a record contact; not imported`,
+        );
     }
   }
 
@@ -166,22 +217,34 @@ class ClinConnectImport {
       const name = roleIndex > 0 ? lines[roleIndex - 1] : undefined;
       const nextName = (roleIndexes[position + 1] ?? lines.length + 1) - 1;
       const [affiliation, ...extra] = lines.slice(roleIndex + 1, nextName);
-      for (const line of extra) this.warnings.add(line.number, `"${line.text}" could not be read as part of an official; not imported`);
+      for (const line of extra)
+        this.warnings.add(line.number, `"${line.text}" could not be read as part of an official; not imported`);
       if (!name) return this.warnings.add(lines[roleIndex].number, 'an official role without a name; not imported');
-      appendToField(this.study, 'protocolSection.contactsLocationsModule.overallOfficials', compact({
-        name: name.text, affiliation: affiliation?.text, role: lookupEnum(OFFICIAL_ROLE, lines[roleIndex].text),
-      }));
+      appendToField(
+        this.study,
+        'protocolSection.contactsLocationsModule.overallOfficials',
+        compact({
+          name: name.text,
+          affiliation: affiliation?.text,
+          role: lookupEnum(OFFICIAL_ROLE, lines[roleIndex].text),
+        }),
+      );
     });
     const firstName = (roleIndexes[0] ?? lines.length + 1) - 1;
-    for (const line of lines.slice(0, Math.max(0, firstName))) this.warnings.add(line.number, `"${line.text}" has no official role after it; not imported`);
+    for (const line of lines.slice(0, Math.max(0, firstName)))
+      this.warnings.add(line.number, `"${line.text}" has no official role after it; not imported`);
   }
 
   private readTimeline(lines: SourceLine[]): void {
     const milestones: Record<string, (value: string, line: SourceLine) => void> = {
-      'first submit': (value, line) => this.setFullDate('protocolSection.statusModule.studyFirstSubmitDate', value, line),
-      'trial launched': (value, line) => this.setDateStruct('protocolSection.statusModule.startDateStruct', value, line, ''),
-      'trial updated': (value, line) => this.setFullDate('protocolSection.statusModule.lastUpdateSubmitDate', value, line),
-      'estimated completion': (value, line) => this.setDateStruct('protocolSection.statusModule.completionDateStruct', value, line, 'estimated'),
+      'first submit': (value, line) =>
+        this.setFullDate('protocolSection.statusModule.studyFirstSubmitDate', value, line),
+      'trial launched': (value, line) =>
+        this.setDateStruct('protocolSection.statusModule.startDateStruct', value, line, ''),
+      'trial updated': (value, line) =>
+        this.setFullDate('protocolSection.statusModule.lastUpdateSubmitDate', value, line),
+      'estimated completion': (value, line) =>
+        this.setDateStruct('protocolSection.statusModule.completionDateStruct', value, line, 'estimated'),
     };
     let current: string | undefined;
     for (const line of lines) {
@@ -203,9 +266,14 @@ class ClinConnectImport {
 
   private setDateStruct(path: string, value: string, line: SourceLine, label: string): void {
     const struct = readDateWithType(value, label);
-    if (!struct.date) return this.warnings.add(line.number, `"${value}" is not a date this importer can read; not imported`);
+    if (!struct.date)
+      return this.warnings.add(line.number, `"${value}" is not a date this importer can read; not imported`);
     const existing = getField(this.study, `${path}.date`);
-    if (existing && existing !== struct.date) this.warnings.add(line.number, `"${value}" disagrees with ${String(existing)} given earlier; the earlier date was kept`);
+    if (existing && existing !== struct.date)
+      this.warnings.add(
+        line.number,
+        `"${value}" disagrees with ${String(existing)} given earlier; the earlier date was kept`,
+      );
     else setField(this.study, path, struct);
   }
 }

@@ -64,7 +64,10 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
     try {
       writeFileSync(target, formatRecord(record));
     } catch (error) {
-      const reason = error instanceof RangeError ? 'it is nested too deeply to write' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      const reason =
+        error instanceof RangeError
+          ? 'it is nested too deeply to write'
+          : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
       io.stderr(`${target}: cannot write it: ${reason}\n`);
       allWritten = false;
       continue;
@@ -96,7 +99,12 @@ export async function runImportCommand(argv: string[], io: ImportCommandIo): Pro
 }
 
 /** PRS-only facts go next to the record (study.trial.json -> study.prs.json), where the export looks for them. */
-function writeSidecar(recordPath: string, sidecar: Record<string, unknown>, force: boolean, io: ImportCommandIo): boolean {
+function writeSidecar(
+  recordPath: string,
+  sidecar: Record<string, unknown>,
+  force: boolean,
+  io: ImportCommandIo,
+): boolean {
   const target = recordPath.replace(/\.trial\.json$/, '.prs.json');
   if (existsSync(target) && !force) {
     io.stderr(`${target}: already exists; not overwritten (use --force to replace it)\n`);

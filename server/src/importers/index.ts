@@ -11,7 +11,14 @@ import { withShortQuotes } from '../service/words';
 
 export type { ImportWarning } from './study-draft';
 
-export type ImportFormat = 'v2-json' | 'prs-xml' | 'classic-xml' | 'python-dict' | 'clinconnect-page' | 'basic-information-page' | 'trial-details-page';
+export type ImportFormat =
+  | 'v2-json'
+  | 'prs-xml'
+  | 'classic-xml'
+  | 'python-dict'
+  | 'clinconnect-page'
+  | 'basic-information-page'
+  | 'trial-details-page';
 
 export interface ImportedRecord {
   fileName: string;
@@ -37,13 +44,48 @@ interface Importer {
 
 /** In detection order: the structured formats first, since a page may quote JSON but not the reverse. */
 const IMPORTERS: readonly Importer[] = [
-  { format: 'v2-json', description: 'ClinicalTrials.gov API v2 JSON (a study or {"studies": [...]})', detect: looksLikeV2Json, convert: importV2Json },
-  { format: 'prs-xml', description: 'ClinicalTrials.gov PRS XML (<study_collection>, a PRS download or upload, results included)', detect: looksLikePrsXml, convert: importPrsXml },
-  { format: 'classic-xml', description: "the public site's former XML (<clinical_study>, results included)", detect: looksLikeClassicXml, convert: importClassicXml },
-  { format: 'python-dict', description: 'a v2 study printed as a Python dict', detect: looksLikePythonDict, convert: importPythonDict },
-  { format: 'clinconnect-page', description: 'a ClinConnect trial summary page', detect: looksLikeClinConnectPage, convert: importClinConnectPage },
-  { format: 'basic-information-page', description: 'a study page with "Basic Information" and "Study Design" sections', detect: looksLikeBasicInformationPage, convert: importBasicInformationPage },
-  { format: 'trial-details-page', description: 'a "Clinical Trial Details" page with "Administrative data"', detect: looksLikeTrialDetailsPage, convert: importTrialDetailsPage },
+  {
+    format: 'v2-json',
+    description: 'ClinicalTrials.gov API v2 JSON (a study or {"studies": [...]})',
+    detect: looksLikeV2Json,
+    convert: importV2Json,
+  },
+  {
+    format: 'prs-xml',
+    description: 'ClinicalTrials.gov PRS XML (<study_collection>, a PRS download or upload, results included)',
+    detect: looksLikePrsXml,
+    convert: importPrsXml,
+  },
+  {
+    format: 'classic-xml',
+    description: "the public site's former XML (<clinical_study>, results included)",
+    detect: looksLikeClassicXml,
+    convert: importClassicXml,
+  },
+  {
+    format: 'python-dict',
+    description: 'a v2 study printed as a Python dict',
+    detect: looksLikePythonDict,
+    convert: importPythonDict,
+  },
+  {
+    format: 'clinconnect-page',
+    description: 'a ClinConnect trial summary page',
+    detect: looksLikeClinConnectPage,
+    convert: importClinConnectPage,
+  },
+  {
+    format: 'basic-information-page',
+    description: 'a study page with "Basic Information" and "Study Design" sections',
+    detect: looksLikeBasicInformationPage,
+    convert: importBasicInformationPage,
+  },
+  {
+    format: 'trial-details-page',
+    description: 'a "Clinical Trial Details" page with "Administrative data"',
+    detect: looksLikeTrialDetailsPage,
+    convert: importTrialDetailsPage,
+  },
 ];
 
 export const SUPPORTED_FORMATS: readonly ImportFormat[] = IMPORTERS.map((importer) => importer.format);
@@ -62,7 +104,10 @@ export function importText(text: string, sourceName: string): ImportResult {
   const importer = IMPORTERS.find((candidate) => candidate.detect(text));
   if (!importer) {
     const root = xmlRootName(text);
-    if (root !== undefined) throw new ImportError(`${sourceName}: an XML file whose root element is <${root}>; PRS XML has <study_collection>, classic XML <clinical_study>.`);
+    if (root !== undefined)
+      throw new ImportError(
+        `${sourceName}: an XML file whose root element is <${root}>; PRS XML has <study_collection>, classic XML <clinical_study>.`,
+      );
     throw new ImportError(unsupportedMessage(sourceName));
   }
   let converted: { records: Study[]; warnings: ImportWarning[]; sidecars?: Array<Record<string, unknown>> };
@@ -79,7 +124,9 @@ export function importText(text: string, sourceName: string): ImportResult {
       return sidecar !== undefined && Object.keys(sidecar).length > 0 ? { ...record, sidecar } : record;
     }),
     // Warnings quote the source line: a line of a whole page's length is cut to its start.
-    warnings: converted.warnings.map((warning) => ({ line: warning.line, message: withShortQuotes(warning.message) })).sort((a, b) => a.line - b.line),
+    warnings: converted.warnings
+      .map((warning) => ({ line: warning.line, message: withShortQuotes(warning.message) }))
+      .sort((a, b) => a.line - b.line),
   };
 }
 
@@ -89,7 +136,11 @@ export function formatRecord(record: unknown): string {
 
 /** Lowercase a–z, 0–9 and dashes, at most 60 characters, cut at a word boundary. */
 export function slugOf(title: string): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (slug.length <= 60) return slug;
   const cut = slug.slice(0, 61);
   const boundary = cut.lastIndexOf('-');
@@ -97,12 +148,17 @@ export function slugOf(title: string): string {
 }
 
 function baseNameOf(record: Study, sourceName: string): string {
-  const identification = (record.protocolSection as { identificationModule?: { nctId?: unknown; briefTitle?: unknown } } | undefined)
-    ?.identificationModule;
+  const identification = (
+    record.protocolSection as { identificationModule?: { nctId?: unknown; briefTitle?: unknown } } | undefined
+  )?.identificationModule;
   if (typeof identification?.nctId === 'string' && /^NCT\d{8}$/.test(identification.nctId)) return identification.nctId;
   const title = typeof identification?.briefTitle === 'string' ? slugOf(identification.briefTitle) : '';
   if (title) return title;
-  const source = sourceName.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') ?? '';
+  const source =
+    sourceName
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.[^.]*$/, '') ?? '';
   return slugOf(source) || 'study';
 }
 

@@ -21,8 +21,15 @@ export const OVERALL_STATUS: EnumTable = [
 
 export const RECRUITMENT_STATUS: EnumTable = OVERALL_STATUS.filter(([code]) =>
   [
-    'ACTIVE_NOT_RECRUITING', 'COMPLETED', 'ENROLLING_BY_INVITATION', 'NOT_YET_RECRUITING',
-    'RECRUITING', 'SUSPENDED', 'TERMINATED', 'WITHDRAWN', 'AVAILABLE',
+    'ACTIVE_NOT_RECRUITING',
+    'COMPLETED',
+    'ENROLLING_BY_INVITATION',
+    'NOT_YET_RECRUITING',
+    'RECRUITING',
+    'SUSPENDED',
+    'TERMINATED',
+    'WITHDRAWN',
+    'AVAILABLE',
   ].includes(code),
 );
 
@@ -174,7 +181,10 @@ function normalizeLabel(text: string): string {
 }
 
 function normalizeCode(text: string): string {
-  return text.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** The code for a code or a label (case-insensitive), or undefined when the text is neither. */
@@ -211,8 +221,18 @@ export function parseYesNo(text: string): boolean | undefined {
 }
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** "Feb", "Feb.", "Sept" or "February" -> 2; undefined for anything shorter than three letters. */

@@ -46,7 +46,8 @@ export function readLabelledValues(
     }
     const inline = matchLabel(line.text, labels);
     if (inline && inline.value.length > 0) result.push({ label: inline.label, value: inline.value, line });
-    else warnings.add(line.number, `"${line.text}" is not a field this importer knows in "${sectionName}"; not imported`);
+    else
+      warnings.add(line.number, `"${line.text}" is not a field this importer knows in "${sectionName}"; not imported`);
   }
   return result;
 }

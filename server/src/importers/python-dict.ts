@@ -12,7 +12,10 @@ function dictStartLine(text: string): number | undefined {
 export function looksLikePythonDict(text: string): boolean {
   const start = dictStartLine(text);
   if (start === undefined) return false;
-  const body = text.split(/\r\n|\r|\n/).slice(start - 1).join('\n');
+  const body = text
+    .split(/\r\n|\r|\n/)
+    .slice(start - 1)
+    .join('\n');
   return /['"]protocolSection['"]\s*:/.test(body);
 }
 
@@ -30,7 +33,10 @@ export function importPythonDict(text: string): { records: Study[]; warnings: Im
   const warnings = new Warnings();
   const start = dictStartLine(text);
   if (start === undefined) throw new PythonDictError('no Python dict found');
-  const body = text.split(/\r\n|\r|\n/).slice(start - 1).join('\n');
+  const body = text
+    .split(/\r\n|\r|\n/)
+    .slice(start - 1)
+    .join('\n');
   let parsed: { value: unknown; end: number };
   try {
     parsed = parsePythonLiteral(body, start);
@@ -46,9 +52,13 @@ export function importPythonDict(text: string): { records: Study[]; warnings: Im
   const studies = studiesOf(parsed.value);
   if (!studies) throw new PythonDictError('the dict has no "protocolSection": it is not a v2 study');
   const header = headerNctId(text, start);
-  const dictNctId = (studies[0].protocolSection as { identificationModule?: { nctId?: unknown } })?.identificationModule?.nctId;
+  const dictNctId = (studies[0].protocolSection as { identificationModule?: { nctId?: unknown } })?.identificationModule
+    ?.nctId;
   if (header && studies.length === 1 && header.id !== dictNctId) {
-    warnings.add(header.line, `the header names ${header.id} but the dict holds ${String(dictNctId)}; the dict was imported`);
+    warnings.add(
+      header.line,
+      `the header names ${header.id} but the dict holds ${String(dictNctId)}; the dict was imported`,
+    );
   }
   return { records: studies.map(orderLikeV2), warnings: warnings.list };
 }

@@ -10,7 +10,17 @@ export class PythonLiteralError extends Error {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '0': '\0',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  a: '\x07',
+  '0': '\0',
 };
 
 class PythonLiteralReader {
@@ -81,7 +91,8 @@ class PythonLiteralReader {
       }
       const keyStart = this.position;
       const key = this.readValue();
-      if (typeof key !== 'string' && typeof key !== 'number') this.fail('a dict key must be a string or a number', keyStart);
+      if (typeof key !== 'string' && typeof key !== 'number')
+        this.fail('a dict key must be a string or a number', keyStart);
       this.skipSpace();
       if (this.text[this.position] !== ':') this.fail('expected ":" after a dict key');
       this.position++;
@@ -131,7 +142,8 @@ class PythonLiteralReader {
     if (this.text[this.position] === 'u' || this.text[this.position] === 'U') this.position++;
     const start = this.position;
     const quote = this.text[this.position];
-    if (this.text.startsWith(quote.repeat(3), this.position)) return this.fail('triple-quoted strings are not supported');
+    if (this.text.startsWith(quote.repeat(3), this.position))
+      return this.fail('triple-quoted strings are not supported');
     this.position++;
     let result = '';
     for (;;) {

@@ -14,7 +14,9 @@ export interface SourceLine {
 }
 
 export function splitLines(text: string): SourceLine[] {
-  return text.split(/\r\n|\r|\n/).map((raw, index) => ({ number: index + 1, text: raw.replace(/\u00a0/g, ' ').trim() }));
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((raw, index) => ({ number: index + 1, text: raw.replace(/\u00a0/g, ' ').trim() }));
 }
 
 export function nonBlank(lines: SourceLine[]): SourceLine[] {

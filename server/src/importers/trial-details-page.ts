@@ -1,31 +1,87 @@
 // "Clinical Trial Details" pages: "Administrative data", "Study information", "Outcome" tables and the like, one "Label value" per line.
 import {
-  ALLOCATION, INTERVENTION_MODEL, INTERVENTION_TYPE, MASKING, OVERALL_STATUS, PRIMARY_PURPOSE, SEX, STUDY_TYPE,
-  lookupEnum, parseAge, parseDate, parsePhases, parseYesNo, type EnumTable,
+  ALLOCATION,
+  INTERVENTION_MODEL,
+  INTERVENTION_TYPE,
+  MASKING,
+  OVERALL_STATUS,
+  PRIMARY_PURPOSE,
+  SEX,
+  STUDY_TYPE,
+  lookupEnum,
+  parseAge,
+  parseDate,
+  parsePhases,
+  parseYesNo,
+  type EnumTable,
 } from './labels';
 import { criteriaText, matchLabel, readDateWithType } from './page-fields';
 import {
-  appendToField, compact, getField, nonBlank, orderLikeV2, paragraphs, setField, splitLines, Warnings,
-  type ImportWarning, type SourceLine, type Study,
+  appendToField,
+  compact,
+  getField,
+  nonBlank,
+  orderLikeV2,
+  paragraphs,
+  setField,
+  splitLines,
+  Warnings,
+  type ImportWarning,
+  type SourceLine,
+  type Study,
 } from './study-draft';
 
 const SECTIONS = [
-  'Administrative data', 'Study information', 'Clinical Trial Summary', 'Recruitment information / eligibility',
-  'Study Design', 'Intervention', 'Locations', 'Sponsors', 'Country where clinical trial is conducted',
-  'References & Publications', 'Outcome', 'See also',
+  'Administrative data',
+  'Study information',
+  'Clinical Trial Summary',
+  'Recruitment information / eligibility',
+  'Study Design',
+  'Intervention',
+  'Locations',
+  'Sponsors',
+  'Country where clinical trial is conducted',
+  'References & Publications',
+  'Outcome',
+  'See also',
 ] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** Labels of the "Label value" lines; the same label means the same field in every section. */
 const FIELD_LABELS = [
-  'NCT number', 'Other study ID #', 'Secondary ID', 'Status', 'Phase', 'First received', 'Last updated',
-  'Start date', 'Est. start date', 'Completion date', 'Est. completion date', 'Primary completion date',
-  'Est. primary completion date', 'Verified date', 'Source', 'Contact', 'Phone', 'Email', 'Is FDA regulated',
-  'Health authority', 'Study type', 'Enrollment', 'Accepts healthy volunteers', 'Gender', 'Age group', 'Eligibility',
+  'NCT number',
+  'Other study ID #',
+  'Secondary ID',
+  'Status',
+  'Phase',
+  'First received',
+  'Last updated',
+  'Start date',
+  'Est. start date',
+  'Completion date',
+  'Est. completion date',
+  'Primary completion date',
+  'Est. primary completion date',
+  'Verified date',
+  'Source',
+  'Contact',
+  'Phone',
+  'Email',
+  'Is FDA regulated',
+  'Health authority',
+  'Study type',
+  'Enrollment',
+  'Accepts healthy volunteers',
+  'Gender',
+  'Age group',
+  'Eligibility',
 ];
 
 export function looksLikeTrialDetailsPage(text: string): boolean {
-  return /^\s*Clinical Trial Details\b/m.test(text) || (/^\s*Administrative data\s*$/m.test(text) && /^\s*NCT number\b/m.test(text));
+  return (
+    /^\s*Clinical Trial Details\b/m.test(text) ||
+    (/^\s*Administrative data\s*$/m.test(text) && /^\s*NCT number\b/m.test(text))
+  );
 }
 
 interface Section {
@@ -60,7 +116,11 @@ class TrialDetailsImport {
       if (name) {
         sections.push({ name, heading: line, body: [] });
         skipping = false;
-      } else if (sections.length > 0 && sections.at(-1)?.name !== 'Clinical Trial Summary' && standsAloneAsHeading(lines, index)) {
+      } else if (
+        sections.length > 0 &&
+        sections.at(-1)?.name !== 'Clinical Trial Summary' &&
+        standsAloneAsHeading(lines, index)
+      ) {
         this.warnings.add(line.number, `unknown section "${line.text}"; its content was not imported`);
         skipping = true;
       } else if (sections.length === 0) {
@@ -70,7 +130,8 @@ class TrialDetailsImport {
       }
     });
     const countries = sections.filter((section) => section.name === 'Country where clinical trial is conducted');
-    this.siteCountries = countries.flatMap((section) => nonBlank(section.body).flatMap((line) => line.text.split(',')))
+    this.siteCountries = countries
+      .flatMap((section) => nonBlank(section.body).flatMap((line) => line.text.split(',')))
       .map((country) => country.trim())
       .filter((country) => country.length > 0);
     for (const section of sections) this.readSection(section);
@@ -82,7 +143,8 @@ class TrialDetailsImport {
     if (line.text === '' || /logo$/i.test(line.text)) return;
     const status = /^Clinical Trial Details\s*(?:[—–-]\s*Status:\s*(.+))?$/.exec(line.text);
     if (!status) return this.warnings.add(line.number, `"${line.text}" could not be read; not imported`);
-    if (status[1]) this.setEnum(OVERALL_STATUS, 'protocolSection.statusModule.overallStatus', status[1], line, 'overall status');
+    if (status[1])
+      this.setEnum(OVERALL_STATUS, 'protocolSection.statusModule.overallStatus', status[1], line, 'overall status');
   }
 
   private readSection(section: Section): void {
@@ -91,14 +153,22 @@ class TrialDetailsImport {
       case 'Study information':
       case 'Recruitment information / eligibility':
         return this.readFields(section.body, section.name);
-      case 'Clinical Trial Summary': return this.readSummary(section.body);
-      case 'Study Design': return this.readStudyDesign(section.body);
-      case 'Intervention': return this.readInterventions(section.body);
-      case 'Locations': return this.readLocations(section.body);
-      case 'Sponsors': return this.readSponsors(section);
-      case 'References & Publications': return this.readReferences(section.body);
-      case 'Outcome': return this.readOutcomes(section.body);
-      default: return undefined; // countries are read with the locations; "See also" lists other trials
+      case 'Clinical Trial Summary':
+        return this.readSummary(section.body);
+      case 'Study Design':
+        return this.readStudyDesign(section.body);
+      case 'Intervention':
+        return this.readInterventions(section.body);
+      case 'Locations':
+        return this.readLocations(section.body);
+      case 'Sponsors':
+        return this.readSponsors(section);
+      case 'References & Publications':
+        return this.readReferences(section.body);
+      case 'Outcome':
+        return this.readOutcomes(section.body);
+      default:
+        return undefined; // countries are read with the locations; "See also" lists other trials
     }
   }
 
@@ -114,7 +184,10 @@ class TrialDetailsImport {
       const line = items[index];
       const field = matchLabel(line.text, FIELD_LABELS);
       if (!field) {
-        this.warnings.add(line.number, `"${line.text}" is not a field this importer knows in "${sectionName}"; not imported`);
+        this.warnings.add(
+          line.number,
+          `"${line.text}" is not a field this importer knows in "${sectionName}"; not imported`,
+        );
         continue;
       }
       if (field.label === 'Eligibility') {
@@ -132,29 +205,55 @@ class TrialDetailsImport {
     const status = 'protocolSection.statusModule';
     switch (label) {
       case 'NCT number':
-        if (/^NCT\d{8}$/i.test(value)) setField(this.study, 'protocolSection.identificationModule.nctId', value.toUpperCase());
+        if (/^NCT\d{8}$/i.test(value))
+          setField(this.study, 'protocolSection.identificationModule.nctId', value.toUpperCase());
         else this.warnings.add(line.number, `"${value}" is not an NCT number; not imported`);
         return;
-      case 'Other study ID #': return setField(this.study, 'protocolSection.identificationModule.orgStudyIdInfo', { id: value });
-      case 'Secondary ID': return appendToField(this.study, 'protocolSection.identificationModule.secondaryIdInfos', { id: value });
-      case 'Status': return this.setEnum(OVERALL_STATUS, `${status}.overallStatus`, value, line, 'overall status');
-      case 'Phase': return this.readPhases(value, line);
-      case 'First received': return this.setFullDate(`${status}.studyFirstSubmitDate`, value, line);
-      case 'Last updated': return this.setDateStruct(`${status}.lastUpdatePostDateStruct`, value, line, '');
-      case 'Start date': case 'Est. start date': return this.setDateStruct(`${status}.startDateStruct`, value, line, label);
-      case 'Completion date': case 'Est. completion date': return this.setDateStruct(`${status}.completionDateStruct`, value, line, label);
-      case 'Primary completion date': case 'Est. primary completion date':
+      case 'Other study ID #':
+        return setField(this.study, 'protocolSection.identificationModule.orgStudyIdInfo', { id: value });
+      case 'Secondary ID':
+        return appendToField(this.study, 'protocolSection.identificationModule.secondaryIdInfos', { id: value });
+      case 'Status':
+        return this.setEnum(OVERALL_STATUS, `${status}.overallStatus`, value, line, 'overall status');
+      case 'Phase':
+        return this.readPhases(value, line);
+      case 'First received':
+        return this.setFullDate(`${status}.studyFirstSubmitDate`, value, line);
+      case 'Last updated':
+        return this.setDateStruct(`${status}.lastUpdatePostDateStruct`, value, line, '');
+      case 'Start date':
+      case 'Est. start date':
+        return this.setDateStruct(`${status}.startDateStruct`, value, line, label);
+      case 'Completion date':
+      case 'Est. completion date':
+        return this.setDateStruct(`${status}.completionDateStruct`, value, line, label);
+      case 'Primary completion date':
+      case 'Est. primary completion date':
         return this.setDateStruct(`${status}.primaryCompletionDateStruct`, value, line, label);
-      case 'Verified date': return this.setPartialDate(`${status}.statusVerifiedDate`, value, line);
-      case 'Source': return setField(this.study, 'protocolSection.identificationModule.organization', { fullName: value });
-      case 'Contact': return appendToField(this.study, 'protocolSection.contactsLocationsModule.centralContacts', { name: value, role: 'CONTACT' });
-      case 'Phone': case 'Email': return this.addContactDetail(label === 'Phone' ? 'phone' : 'email', value, line);
-      case 'Is FDA regulated': return this.readFdaRegulated(value, line);
-      case 'Study type': return this.setEnum(STUDY_TYPE, 'protocolSection.designModule.studyType', value, line, 'study type');
-      case 'Enrollment': return this.readEnrollment(value, line);
-      case 'Accepts healthy volunteers': return this.setYesNo('protocolSection.eligibilityModule.healthyVolunteers', value, line);
-      case 'Gender': return this.setEnum(SEX, 'protocolSection.eligibilityModule.sex', value, line, 'sex');
-      case 'Age group': return this.readAgeGroup(value, line);
+      case 'Verified date':
+        return this.setPartialDate(`${status}.statusVerifiedDate`, value, line);
+      case 'Source':
+        return setField(this.study, 'protocolSection.identificationModule.organization', { fullName: value });
+      case 'Contact':
+        return appendToField(this.study, 'protocolSection.contactsLocationsModule.centralContacts', {
+          name: value,
+          role: 'CONTACT',
+        });
+      case 'Phone':
+      case 'Email':
+        return this.addContactDetail(label === 'Phone' ? 'phone' : 'email', value, line);
+      case 'Is FDA regulated':
+        return this.readFdaRegulated(value, line);
+      case 'Study type':
+        return this.setEnum(STUDY_TYPE, 'protocolSection.designModule.studyType', value, line, 'study type');
+      case 'Enrollment':
+        return this.readEnrollment(value, line);
+      case 'Accepts healthy volunteers':
+        return this.setYesNo('protocolSection.eligibilityModule.healthyVolunteers', value, line);
+      case 'Gender':
+        return this.setEnum(SEX, 'protocolSection.eligibilityModule.sex', value, line, 'sex');
+      case 'Age group':
+        return this.readAgeGroup(value, line);
       default:
         return this.warnings.add(line.number, `"${label}" (${value}) has no field in a record; not imported`);
     }
@@ -180,10 +279,14 @@ class TrialDetailsImport {
 
   private setDateStruct(path: string, value: string, line: SourceLine, label: string): void {
     const struct = readDateWithType(value, label);
-    if (!struct.date) return this.warnings.add(line.number, `"${value}" is not a date this importer can read; not imported`);
+    if (!struct.date)
+      return this.warnings.add(line.number, `"${value}" is not a date this importer can read; not imported`);
     const existing = getField(this.study, path) as { date?: string; type?: string } | undefined;
     if (existing && (existing.date !== struct.date || existing.type !== struct.type)) {
-      this.warnings.add(line.number, `"${line.text}" disagrees with the same date given earlier; the earlier one was kept`);
+      this.warnings.add(
+        line.number,
+        `"${line.text}" disagrees with the same date given earlier; the earlier one was kept`,
+      );
     } else {
       setField(this.study, path, struct);
     }
@@ -196,9 +299,11 @@ class TrialDetailsImport {
   }
 
   private addContactDetail(field: 'phone' | 'email', value: string, line: SourceLine): void {
-    const contacts = getField(this.study, 'protocolSection.contactsLocationsModule.centralContacts') as Array<Record<string, unknown>> | undefined;
+    const contacts = getField(this.study, 'protocolSection.contactsLocationsModule.centralContacts') as
+      Array<Record<string, unknown>> | undefined;
     const contact = contacts?.at(-1);
-    if (!contact || field in contact) return this.warnings.add(line.number, `${field} "${value}" does not follow a contact name; not imported`);
+    if (!contact || field in contact)
+      return this.warnings.add(line.number, `${field} "${value}" does not follow a contact name; not imported`);
     contact[field] = value;
   }
 
@@ -209,7 +314,10 @@ class TrialDetailsImport {
       setField(this.study, 'protocolSection.oversightModule.isFdaRegulatedDrug', false);
       setField(this.study, 'protocolSection.oversightModule.isFdaRegulatedDevice', false);
     } else {
-      this.warnings.add(line.number, `"Is FDA regulated ${value}" does not say whether a drug or a device is regulated; not imported`);
+      this.warnings.add(
+        line.number,
+        `"Is FDA regulated ${value}" does not say whether a drug or a device is regulated; not imported`,
+      );
     }
   }
 
@@ -245,10 +353,15 @@ class TrialDetailsImport {
     const blocks = paragraphs(lines).map((block) => block.map((line) => line.text).join('\n'));
     const descriptionAt = blocks.findIndex((block) => /^Description:?$/i.test(block) || /^Description:\s/i.test(block));
     const summary = descriptionAt < 0 ? blocks : blocks.slice(0, descriptionAt);
-    if (summary.length > 0) setField(this.study, 'protocolSection.descriptionModule.briefSummary', summary.join('\n\n'));
+    if (summary.length > 0)
+      setField(this.study, 'protocolSection.descriptionModule.briefSummary', summary.join('\n\n'));
     if (descriptionAt < 0) return;
-    const description = [blocks[descriptionAt].replace(/^Description:\s*/i, ''), ...blocks.slice(descriptionAt + 1)].filter(Boolean);
-    if (description.length > 0) setField(this.study, 'protocolSection.descriptionModule.detailedDescription', description.join('\n\n'));
+    const description = [
+      blocks[descriptionAt].replace(/^Description:\s*/i, ''),
+      ...blocks.slice(descriptionAt + 1),
+    ].filter(Boolean);
+    if (description.length > 0)
+      setField(this.study, 'protocolSection.descriptionModule.detailedDescription', description.join('\n\n'));
   }
 
   private readStudyDesign(lines: SourceLine[]): void {
@@ -280,9 +393,15 @@ class TrialDetailsImport {
     let current: { type: string; name?: string; description: string[] } | undefined;
     const finish = () => {
       if (current?.name) {
-        appendToField(this.study, 'protocolSection.armsInterventionsModule.interventions', compact({
-          type: current.type, name: current.name, description: current.description.join('\n') || undefined,
-        }));
+        appendToField(
+          this.study,
+          'protocolSection.armsInterventionsModule.interventions',
+          compact({
+            type: current.type,
+            name: current.name,
+            description: current.description.join('\n') || undefined,
+          }),
+        );
       }
     };
     for (const line of items) {
@@ -310,26 +429,39 @@ class TrialDetailsImport {
   private readLocations(lines: SourceLine[]): void {
     for (const line of nonBlank(lines)) {
       if (/^Country\s+Name\s+City\s+State$/i.test(line.text)) continue;
-      const country = this.siteCountries.find((candidate) => line.text.toLowerCase().startsWith(`${candidate.toLowerCase()} `));
+      const country = this.siteCountries.find((candidate) =>
+        line.text.toLowerCase().startsWith(`${candidate.toLowerCase()} `),
+      );
       const words = country ? line.text.slice(country.length).trim().split(/\s+/) : [];
       if (!country || words.length < 2) {
-        this.warnings.add(line.number, `location "${line.text}" could not be split into country, facility and city; not imported`);
+        this.warnings.add(
+          line.number,
+          `location "${line.text}" could not be split into country, facility and city; not imported`,
+        );
         continue;
       }
       const city = words.pop() as string;
       const facility = words.join(' ');
       appendToField(this.study, 'protocolSection.contactsLocationsModule.locations', { facility, city, country });
-      this.warnings.add(line.number, `location "${line.text}" has no column separators: read as facility "${facility}", city "${city}", country "${country}", no state; check it`);
+      this.warnings.add(
+        line.number,
+        `location "${line.text}" has no column separators: read as facility "${facility}", city "${city}", country "${country}", no state; check it`,
+      );
     }
   }
 
   private checkCountries(sections: Section[]): void {
-    const locations = (getField(this.study, 'protocolSection.contactsLocationsModule.locations') ?? []) as Array<{ country?: string }>;
+    const locations = (getField(this.study, 'protocolSection.contactsLocationsModule.locations') ?? []) as Array<{
+      country?: string;
+    }>;
     for (const section of sections) {
       const line = nonBlank(section.body)[0] ?? section.heading;
       for (const country of this.siteCountries) {
         if (!locations.some((location) => location.country === country)) {
-          this.warnings.add(line.number, `country "${country}" has no site listed; a record holds countries only in its locations, so it was not imported`);
+          this.warnings.add(
+            line.number,
+            `country "${country}" has no site listed; a record holds countries only in its locations, so it was not imported`,
+          );
         }
       }
     }
@@ -344,7 +476,10 @@ class TrialDetailsImport {
       return;
     }
     for (const row of rows) {
-      this.warnings.add(row.number, `sponsor row "${row.text}" cannot be split into lead sponsor and collaborators; not imported`);
+      this.warnings.add(
+        row.number,
+        `sponsor row "${row.text}" cannot be split into lead sponsor and collaborators; not imported`,
+      );
     }
   }
 
@@ -356,12 +491,19 @@ class TrialDetailsImport {
   }
 
   private readOutcomes(lines: SourceLine[]): void {
-    const kinds: Record<string, string> = { primary: 'primaryOutcomes', secondary: 'secondaryOutcomes', other: 'otherOutcomes' };
+    const kinds: Record<string, string> = {
+      primary: 'primaryOutcomes',
+      secondary: 'secondaryOutcomes',
+      other: 'otherOutcomes',
+    };
     for (const line of nonBlank(lines)) {
       if (/^Type\s+Measure\s+Description\s+Time frame/i.test(line.text)) continue;
       const row = /^(Primary|Secondary|Other)\s+(.+)$/i.exec(line.text);
       if (!row) {
-        this.warnings.add(line.number, `outcome row "${line.text}" does not start with Primary, Secondary or Other; not imported`);
+        this.warnings.add(
+          line.number,
+          `outcome row "${line.text}" does not start with Primary, Secondary or Other; not imported`,
+        );
         continue;
       }
       const outcome = this.splitOutcomeRow(row[2], line);
@@ -381,9 +523,15 @@ class TrialDetailsImport {
       rest = rest.slice(0, safety.index);
       this.warnings.add(line.number, `safety issue "${safety[1]}" has no field in a record; not imported`);
     }
-    const timeFrame = /\s((?:(?:up to|within|at|after|over)\s+)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+)?\s+(?:hours?|days?|weeks?|months?|years?))$/i.exec(rest);
+    const timeFrame =
+      /\s((?:(?:up to|within|at|after|over)\s+)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+)?\s+(?:hours?|days?|weeks?|months?|years?))$/i.exec(
+        rest,
+      );
     if (!timeFrame) {
-      this.warnings.add(line.number, `outcome "${text}": no time frame found at the end; the whole row was kept as the measure`);
+      this.warnings.add(
+        line.number,
+        `outcome "${text}": no time frame found at the end; the whole row was kept as the measure`,
+      );
       return { measure: text };
     }
     const measureAndDescription = rest.slice(0, timeFrame.index).trim();
@@ -402,7 +550,8 @@ function splitMeasure(text: string): [string, string | undefined] {
   const words = text.split(' ');
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
-    if (index > 0 && depth === 0 && /^[A-Z][a-z]/.test(word)) return [words.slice(0, index).join(' '), words.slice(index).join(' ')];
+    if (index > 0 && depth === 0 && /^[A-Z][a-z]/.test(word))
+      return [words.slice(0, index).join(' '), words.slice(index).join(' ')];
     depth += (word.match(/\(/g) ?? []).length - (word.match(/\)/g) ?? []).length;
   }
   return [text, undefined];

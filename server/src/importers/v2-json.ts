@@ -43,7 +43,11 @@ export function importV2Json(text: string): { records: Study[]; warnings: Import
   const tree = list.entries.length > 1 || list.path.length > 0 ? parseTree(text) : undefined;
   list.entries.forEach((entry, index) => {
     if (isStudy(entry)) records.push(orderLikeV2(entry));
-    else warnings.push({ line: lineOf(text, tree, [...list.path, index]), message: `entry ${index + 1} of the list is not a study (${kindOf(entry)}, without "protocolSection"); it was skipped.` });
+    else
+      warnings.push({
+        line: lineOf(text, tree, [...list.path, index]),
+        message: `entry ${index + 1} of the list is not a study (${kindOf(entry)}, without "protocolSection"); it was skipped.`,
+      });
   });
   if (records.length === 0) throw new Error('none of its entries is a study (an object with "protocolSection")');
   return { records, warnings };

@@ -25,6 +25,8 @@ export function diagnosticsFor(findings: readonly Finding[], uri: string): Diagn
 
 /** The indexes of the `count` most severe findings (the first ones among equals). */
 function mostSevere(findings: readonly Finding[], count: number): Set<number> {
-  const order = findings.map((_, i) => i).sort((a, b) => severityRank(findings[a].severity) - severityRank(findings[b].severity) || a - b);
+  const order = findings
+    .map((_, i) => i)
+    .sort((a, b) => severityRank(findings[a].severity) - severityRank(findings[b].severity) || a - b);
   return new Set(order.slice(0, count));
 }

@@ -1,6 +1,11 @@
 // Findings as LSP diagnostics: the rule's docs link, related places, and the finding's rule id and
 // pointer in `data`, which the client sends back with code action requests.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver-types';
 import { ruleDocsUrl } from '../formatters/types';
 import { findingData } from '../service/diagnostics';
 import type { Finding, Severity } from '../service/types';
@@ -25,7 +30,12 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   };
   const docs = ruleDocsUrl(finding.ruleId);
   if (docs) diagnostic.codeDescription = { href: docs };
-  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({ location: { uri, range: related.range }, message: related.message }));
-  if (finding.ruleId === 'unknown-property' && finding.severity === 'hint') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (finding.related?.length)
+    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
+      location: { uri, range: related.range },
+      message: related.message,
+    }));
+  if (finding.ruleId === 'unknown-property' && finding.severity === 'hint')
+    diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }

@@ -2,7 +2,12 @@
 // the findings of the last validation, debounced validation, and publishing without stale results.
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { DiagnosticRefreshRequest, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+import {
+  DiagnosticRefreshRequest,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigService, findConfigFile, type RecordSettings } from '../config';
 import { TrialDocument } from '../service/document';
@@ -100,9 +105,12 @@ export class OpenRecords {
    */
   async pulledFindings(textDocument: TextDocument): Promise<{ version: number; findings: Finding[] }> {
     const uri = textDocument.uri;
-    while (this.edited.has(uri) || this.queue.has(uri)) await new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
+    while (this.edited.has(uri) || this.queue.has(uri))
+      await new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
     const current = this.documents.get(uri);
-    return current ? { version: current.version, findings: await this.findings(current) } : { version: textDocument.version, findings: [] };
+    return current
+      ? { version: current.version, findings: await this.findings(current) }
+      : { version: textDocument.version, findings: [] };
   }
 
   /**
@@ -114,7 +122,10 @@ export class OpenRecords {
     if (this.edited.size === 0) this.firstEditAt = now;
     this.edited.add(uri);
     clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.endQuietWait(), Math.max(0, Math.min(delay, this.firstEditAt + MAX_DEFER_MS - now)));
+    this.quietTimer = setTimeout(
+      () => this.endQuietWait(),
+      Math.max(0, Math.min(delay, this.firstEditAt + MAX_DEFER_MS - now)),
+    );
   }
 
   private endQuietWait(): void {
@@ -135,7 +146,11 @@ export class OpenRecords {
     }
     this.queue.delete(uri);
     if (!this.edited.has(uri)) {
-      await this.publish(uri).catch((error: unknown) => this.connection.console.error(`trial-records: validating ${uri} failed: ${error instanceof Error ? error.message : String(error)}`));
+      await this.publish(uri).catch((error: unknown) =>
+        this.connection.console.error(
+          `trial-records: validating ${uri} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       this.wakePulls(uri);
     }
     setImmediate(() => void this.drain());
@@ -158,7 +173,12 @@ export class OpenRecords {
     this.publishedVersions.set(uri, version);
     const diagnostics: Diagnostic[] = diagnosticsFor(result.findings, uri);
     if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    void this.connection.sendNotification('trialRecords/validated', { uri, version, durationMs: result.durationMs, count: diagnostics.length });
+    void this.connection.sendNotification('trialRecords/validated', {
+      uri,
+      version,
+      durationMs: result.durationMs,
+      count: diagnostics.length,
+    });
   }
 
   private async validate(textDocument: TextDocument): Promise<Validated> {
@@ -166,16 +186,34 @@ export class OpenRecords {
     const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
     const findings = status.ignored ? [] : validateOrReport(this.document(textDocument), options);
     if (configFinding) findings.unshift(configFinding);
-    const validated = { version: textDocument.version, findings, status, options, durationMs: performance.now() - started };
-    if (this.documents.get(textDocument.uri)?.version === textDocument.version) this.validated.set(textDocument.uri, validated);
+    const validated = {
+      version: textDocument.version,
+      findings,
+      status,
+      options,
+      durationMs: performance.now() - started,
+    };
+    if (this.documents.get(textDocument.uri)?.version === textDocument.version)
+      this.validated.set(textDocument.uri, validated);
     return validated;
   }
 
   /** What validating this record takes: its config's options (or the defaults) and the editor's size limit. */
-  private async validationOptions(uri: string): Promise<{ options: ValidateOptions; status: RecordStatus; configFinding?: Finding }> {
+  private async validationOptions(
+    uri: string,
+  ): Promise<{ options: ValidateOptions; status: RecordStatus; configFinding?: Finding }> {
     const editor = await this.settings.get(uri);
     const { settings, status, configFinding } = this.recordSettings(uri);
-    return { options: { ...settings?.options, rules: settings?.options.rules ?? builtinRules, today: settings?.options.today ?? todayUtc(), maxSize: editor.maxFileSize }, status, configFinding };
+    return {
+      options: {
+        ...settings?.options,
+        rules: settings?.options.rules ?? builtinRules,
+        today: settings?.options.today ?? todayUtc(),
+        maxSize: editor.maxFileSize,
+      },
+      status,
+      configFinding,
+    };
   }
 
   /** Validates other texts of this record the same way (for "fix all", which re-checks between passes). */
@@ -206,7 +244,15 @@ export class OpenRecords {
     try {
       const settings = this.configs.settingsFor(path, { trusted: this.trusted });
       this.clearConfigDiagnostics(settings.config.sources);
-      return { settings, status: { configPath: settings.config.path, ruleCount: settings.rules.length, ignored: settings.ignored || undefined, customRulesNote: settings.customRulesNote } };
+      return {
+        settings,
+        status: {
+          configPath: settings.config.path,
+          ruleCount: settings.rules.length,
+          ignored: settings.ignored || undefined,
+          customRulesNote: settings.customRulesNote,
+        },
+      };
     } catch (error) {
       const file = error instanceof ConfigError ? error.file : findConfigFile(path);
       const message = error instanceof Error ? error.message : String(error);
@@ -236,7 +282,18 @@ export class OpenRecords {
     const located = new TrialDocument(text);
     const uri = URI.file(file).toString();
     this.brokenConfigs.add(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [{ range: located.rangeOf(offset, offset + length), severity: 1, source: 'trial-records', code: 'config-error', message }] });
+    void this.connection.sendDiagnostics({
+      uri,
+      diagnostics: [
+        {
+          range: located.rangeOf(offset, offset + length),
+          severity: 1,
+          source: 'trial-records',
+          code: 'config-error',
+          message,
+        },
+      ],
+    });
   }
 
   private clearConfigDiagnostics(sources: readonly string[]): void {
@@ -254,7 +311,8 @@ export class OpenRecords {
     for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.brokenConfigs.clear();
     for (const textDocument of this.documents.all()) void this.publish(textDocument.uri);
-    if (this.pullsDiagnostics && this.refreshesDiagnostics) void this.connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+    if (this.pullsDiagnostics && this.refreshesDiagnostics)
+      void this.connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   }
 
   close(uri: string): void {
@@ -274,7 +332,16 @@ function validateOrReport(document: TrialDocument, options: ValidateOptions): Fi
     return validateDocument(document, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ ruleId: 'rule-error', severity: 'error', pointer: '', target: 'value', message: `Checking this record failed (${reason}); its findings are missing.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }];
+    return [
+      {
+        ruleId: 'rule-error',
+        severity: 'error',
+        pointer: '',
+        target: 'value',
+        message: `Checking this record failed (${reason}); its findings are missing.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      },
+    ];
   }
 }
 

@@ -15,12 +15,19 @@ export const DEFAULT_SETTINGS: EditorSettings = { delay: 200, run: 'onType', max
 
 /** Settings as the client sends them (`{ validate: { delay }, run, maxFileSize }`), checked field by field. */
 export function readSettings(raw: unknown): EditorSettings {
-  const section = (raw !== null && typeof raw === 'object' ? raw : {}) as { validate?: { delay?: unknown }; run?: unknown; maxFileSize?: unknown };
+  const section = (raw !== null && typeof raw === 'object' ? raw : {}) as {
+    validate?: { delay?: unknown };
+    run?: unknown;
+    maxFileSize?: unknown;
+  };
   const delay = section.validate?.delay;
   return {
     delay: typeof delay === 'number' && delay >= 0 ? delay : DEFAULT_SETTINGS.delay,
     run: section.run === 'onSave' ? 'onSave' : 'onType',
-    maxFileSize: typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    maxFileSize:
+      typeof section.maxFileSize === 'number' && section.maxFileSize > 0
+        ? section.maxFileSize
+        : DEFAULT_SETTINGS.maxFileSize,
   };
 }
 
@@ -52,7 +59,8 @@ export class SettingsCache {
   /** A didChangeConfiguration: forget what was read; keep what was pushed for clients that push. */
   changed(pushed: unknown): void {
     this.byUri.clear();
-    const section = pushed !== null && typeof pushed === 'object' ? (pushed as { trialRecords?: unknown }).trialRecords : undefined;
+    const section =
+      pushed !== null && typeof pushed === 'object' ? (pushed as { trialRecords?: unknown }).trialRecords : undefined;
     if (section !== undefined) this.pushed = readSettings(section);
   }
 

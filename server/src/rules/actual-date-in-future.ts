@@ -31,7 +31,10 @@ export default defineRule({
       context.report({
         pointer: entry.datePointer,
         message: `The ${entry.name} ${entry.date} is ACTUAL but after today (${context.today}); a date that has not happened yet is ESTIMATED.`,
-        fix: { title: `Make the ${entry.name} ESTIMATED`, changes: [{ op: 'set', pointer: entry.typePointer, value: 'ESTIMATED' }] },
+        fix: {
+          title: `Make the ${entry.name} ESTIMATED`,
+          changes: [{ op: 'set', pointer: entry.typePointer, value: 'ESTIMATED' }],
+        },
       });
     }
   },

@@ -40,7 +40,14 @@ export default defineRule({
         if (!Array.isArray(stats)) return;
         // Thousands of stats in a large record: names and pointers are built only for a finding.
         for (let s = 0; s < stats.length; s++) {
-          if (!isConsistent(stats[s])) reportEventStats(context, stats[s] as JsonObject, `${RESULTS_POINTERS.adverseEvents}/${list.key}/${e}/stats/${s}`, eventName(list.what, event, e), groupTitles);
+          if (!isConsistent(stats[s]))
+            reportEventStats(
+              context,
+              stats[s] as JsonObject,
+              `${RESULTS_POINTERS.adverseEvents}/${list.key}/${e}/stats/${s}`,
+              eventName(list.what, event, e),
+              groupTitles,
+            );
         }
       });
     }
@@ -84,7 +91,13 @@ function eventName(what: string, event: JsonObject | undefined, index: number): 
   return term ? `${what} ${quote(term)}` : `${what} ${index + 1}`;
 }
 
-function reportEventStats(context: RuleContext, stats: JsonObject, base: string, name: string, groupTitles: Map<string, string>): void {
+function reportEventStats(
+  context: RuleContext,
+  stats: JsonObject,
+  base: string,
+  name: string,
+  groupTitles: Map<string, string>,
+): void {
   const affected = countOf(stats.numAffected);
   const atRisk = countOf(stats.numAtRisk);
   const events = countOf(stats.numEvents);

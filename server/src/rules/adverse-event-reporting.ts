@@ -13,7 +13,8 @@ export default defineRule({
     id: 'adverse-event-reporting',
     severity: 'warning',
     category: 'results',
-    description: 'Adverse events: a frequency threshold of 0–5% that every other event reaches, and (primary completion from 2017-01-18) a time frame, source vocabularies and the all-cause mortality table',
+    description:
+      'Adverse events: a frequency threshold of 0–5% that every other event reaches, and (primary completion from 2017-01-18) a time frame, source vocabularies and the all-cause mortality table',
     source: 'RES-07 (results data element definitions: adverse events)',
     docs:
       'Other (not serious) adverse events are reported when they affect at least a set share of the participants at ' +
@@ -22,7 +23,7 @@ export default defineRule({
       '2017-01-18 (the Final Rule), the module also gives the time frame over which events were collected, the ' +
       'vocabulary each serious event term comes from (e.g. "MedDRA 25.0"), and the all-cause mortality table (deaths affected and ' +
       'at risk in every group). A description of how events were collected is asked only where it differs from the ' +
-      'registry\'s definitions, so it is not checked. All are warnings: the QC review returns them as major issues. ' +
+      "registry's definitions, so it is not checked. All are warnings: the QC review returns them as major issues. " +
       'On the sample of 70 records with results: every threshold is between 0 and 5 (40 use 0, 20 use 5, one 1.7), no ' +
       'other event lies below its threshold, and of the 33 records whose primary completion is on or after 2017-01-18 ' +
       'none lacks the time frame, the mortality table or the vocabulary of a serious event; 5 of them give no vocabulary ' +
@@ -42,7 +43,8 @@ export default defineRule({
       context.report({
         pointer: `${BASE}/timeFrame`,
         target: 'key',
-        message: 'The adverse events do not say over which time frame they were collected; give it in timeFrame (e.g. "From first dose to 30 days after the last dose, up to 14 months").',
+        message:
+          'The adverse events do not say over which time frame they were collected; give it in timeFrame (e.g. "From first dose to 30 days after the last dose, up to 14 months").',
       });
     }
     checkSourceVocabulary(context, adverseEvents);
@@ -109,7 +111,9 @@ function checkSourceVocabulary(context: RuleContext, adverseEvents: JsonObject):
 
 function checkMortality(context: RuleContext, adverseEvents: JsonObject): void {
   const groups = objectsOf(adverseEvents.eventGroups);
-  const lacking = groups.findIndex((group) => group !== undefined && (group.deathsNumAffected === undefined || group.deathsNumAtRisk === undefined));
+  const lacking = groups.findIndex(
+    (group) => group !== undefined && (group.deathsNumAffected === undefined || group.deathsNumAtRisk === undefined),
+  );
   if (lacking < 0) return;
   context.report({
     pointer: `${BASE}/eventGroups/${lacking}`,

@@ -29,14 +29,19 @@ export default defineRule({
         pointer: ALLOCATION,
         message: `Allocation is NA, which means a single arm, but the study has ${pluralArms(arms)}; say how participants are allocated: RANDOMIZED or NON_RANDOMIZED.`,
         related,
-        suggestions: ['RANDOMIZED', 'NON_RANDOMIZED'].map((value) => ({ title: `Set the allocation to ${value}`, changes: [{ op: 'set' as const, pointer: ALLOCATION, value }] })),
+        suggestions: ['RANDOMIZED', 'NON_RANDOMIZED'].map((value) => ({
+          title: `Set the allocation to ${value}`,
+          changes: [{ op: 'set' as const, pointer: ALLOCATION, value }],
+        })),
       });
     } else if ((allocation === 'RANDOMIZED' || allocation === 'NON_RANDOMIZED') && arms === 1) {
       context.report({
         pointer: ALLOCATION,
         message: `Allocation is ${allocation}, but the study has a single arm, so there is nothing to allocate between; a single-arm study has allocation NA.`,
         related,
-        suggestions: [{ title: 'Set the allocation to NA', changes: [{ op: 'set', pointer: ALLOCATION, value: 'NA' }] }],
+        suggestions: [
+          { title: 'Set the allocation to NA', changes: [{ op: 'set', pointer: ALLOCATION, value: 'NA' }] },
+        ],
       });
     }
   },

@@ -7,7 +7,8 @@ export default defineRule({
     id: 'analysis-fields',
     severity: 'warning',
     category: 'results',
-    description: 'Each statistical analysis names its groups, its type of test, and a p-value, an estimate or another method',
+    description:
+      'Each statistical analysis names its groups, its type of test, and a p-value, an estimate or another method',
     source: 'RES-05',
     docs:
       'A statistical analysis of an outcome measure says which groups it compares (groupIds), what kind of test it is ' +
@@ -25,7 +26,11 @@ export default defineRule({
 function checkAnalysis(context: RuleContext, analysis: JsonObject, base: string, name: string): void {
   const groupIds = analysis.groupIds;
   if (groupIds === undefined || (Array.isArray(groupIds) && groupIds.length === 0)) {
-    context.report({ pointer: `${base}/groupIds`, target: 'key', message: `${name} does not say which groups it compares; list their ids in groupIds (e.g. ["OG000", "OG001"]).` });
+    context.report({
+      pointer: `${base}/groupIds`,
+      target: 'key',
+      message: `${name} does not say which groups it compares; list their ids in groupIds (e.g. ["OG000", "OG001"]).`,
+    });
   }
   if (isBlank(analysis.nonInferiorityType)) {
     context.report({
@@ -42,10 +47,19 @@ function checkAnalysis(context: RuleContext, analysis: JsonObject, base: string,
       pointer: `${base}/${missing}`,
       target: 'key',
       message: `${name} gives an estimated parameter's ${present === 'paramType' ? 'type' : 'value'} but not its ${missing === 'paramType' ? 'type' : 'value'}; add ${missing}.`,
-      related: [{ pointer: `${base}/${present}`, message: `The ${present === 'paramType' ? 'type' : 'value'} of the estimate is given here.` }],
+      related: [
+        {
+          pointer: `${base}/${present}`,
+          message: `The ${present === 'paramType' ? 'type' : 'value'} of the estimate is given here.`,
+        },
+      ],
     });
   }
-  if (isBlank(analysis.pValue) && !(hasEstimateType && hasEstimateValue) && isBlank(analysis.otherAnalysisDescription)) {
+  if (
+    isBlank(analysis.pValue) &&
+    !(hasEstimateType && hasEstimateValue) &&
+    isBlank(analysis.otherAnalysisDescription)
+  ) {
     context.report({
       pointer: `${base}/pValue`,
       target: 'key',

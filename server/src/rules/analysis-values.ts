@@ -6,14 +6,20 @@ import { quote } from '../service/words';
 
 /** A p-value as the registry takes it: a number, or a bound such as "<0.001" (also "=0.247", "≤0.05"). */
 const P_VALUE = /^\s*(?:<=|>=|<|>|=|≤|≥)?\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$/;
-const NON_INFERIORITY_TYPES = new Set(['NON_INFERIORITY', 'EQUIVALENCE', 'NON_INFERIORITY_OR_EQUIVALENCE', 'NON_INFERIORITY_OR_EQUIVALENCE_LEGACY']);
+const NON_INFERIORITY_TYPES = new Set([
+  'NON_INFERIORITY',
+  'EQUIVALENCE',
+  'NON_INFERIORITY_OR_EQUIVALENCE',
+  'NON_INFERIORITY_OR_EQUIVALENCE_LEGACY',
+]);
 
 export default defineRule({
   meta: {
     id: 'analysis-values',
     severity: 'warning',
     category: 'results',
-    description: 'A statistical analysis\'s numbers hold together: p-value between 0 and 1, lower limit ≤ estimate ≤ upper limit, a confidence level between 0 and 100, and a comment for a non-inferiority or equivalence test',
+    description:
+      "A statistical analysis's numbers hold together: p-value between 0 and 1, lower limit ≤ estimate ≤ upper limit, a confidence level between 0 and 100, and a comment for a non-inferiority or equivalence test",
     source: 'RES-05 (results QC criteria: statistical analyses)',
     docs:
       'A p-value is a probability: a number from 0 to 1, or a bound such as "<0.001". One above 1 (or below 0) is an ' +
@@ -80,12 +86,22 @@ function checkConfidenceInterval(context: RuleContext, analysis: JsonObject, bas
     return;
   }
   if (estimate === undefined) return;
-  const outside = lower !== undefined && estimate < lower ? { bound: 'lower', limit: lower } : upper !== undefined && estimate > upper ? { bound: 'upper', limit: upper } : undefined;
+  const outside =
+    lower !== undefined && estimate < lower
+      ? { bound: 'lower', limit: lower }
+      : upper !== undefined && estimate > upper
+        ? { bound: 'upper', limit: upper }
+        : undefined;
   if (!outside) return;
   context.report({
     pointer: `${base}/paramValue`,
     message: `${name}: the estimate ${estimate} lies outside its confidence interval (${outside.bound} limit ${outside.limit}); the estimate lies between the lower and the upper limit.`,
-    related: [{ pointer: `${base}/${outside.bound === 'lower' ? 'ciLowerLimit' : 'ciUpperLimit'}`, message: `The ${outside.bound} limit: ${outside.limit}.` }],
+    related: [
+      {
+        pointer: `${base}/${outside.bound === 'lower' ? 'ciLowerLimit' : 'ciUpperLimit'}`,
+        message: `The ${outside.bound} limit: ${outside.limit}.`,
+      },
+    ],
   });
 }
 

@@ -1,6 +1,15 @@
 import { defineRule, type RelatedLocation, type RuleContext } from '../service/types';
 import { studyType } from './study';
-import { armCount, armPointer, armViews, interventionPointer, interventionsByArmLabel, interventionViews, type ArmView, type InterventionView } from './support/design-arms';
+import {
+  armCount,
+  armPointer,
+  armViews,
+  interventionPointer,
+  interventionsByArmLabel,
+  interventionViews,
+  type ArmView,
+  type InterventionView,
+} from './support/design-arms';
 import { quoteAll } from '../service/words';
 
 export default defineRule({
@@ -8,7 +17,8 @@ export default defineRule({
     id: 'arm-intervention-coverage',
     severity: 'warning',
     category: 'arms',
-    description: 'Interventional studies: every arm but NO_INTERVENTION has an intervention, and every intervention an arm',
+    description:
+      'Interventional studies: every arm but NO_INTERVENTION has an intervention, and every intervention an arm',
     source: 'ARM-04/05',
     docs:
       'In an interventional study each arm says what its participants receive, so every arm except a NO_INTERVENTION ' +
@@ -50,11 +60,18 @@ function checkArmHasIntervention(context: RuleContext, arm: ArmView, listing: In
 function checkNoInterventionArm(context: RuleContext, arm: ArmView, listing: InterventionView[]): void {
   const names = arm.interventionNames ?? [];
   if (names.length === 0 && listing.length === 0) return;
-  const received = [...new Set([...names, ...listing.map((item) => item.reference ?? '')])].filter((name) => name !== '');
-  const labelEntries = listing.flatMap((item) =>
-    (item.armGroupLabels ?? []).flatMap((label, position) => (label === arm.label ? [`${interventionPointer(item.index)}/armGroupLabels/${position}`] : [])),
+  const received = [...new Set([...names, ...listing.map((item) => item.reference ?? '')])].filter(
+    (name) => name !== '',
   );
-  const related: RelatedLocation[] = labelEntries.map((pointer) => ({ pointer, message: `This intervention lists "${arm.label}".` }));
+  const labelEntries = listing.flatMap((item) =>
+    (item.armGroupLabels ?? []).flatMap((label, position) =>
+      label === arm.label ? [`${interventionPointer(item.index)}/armGroupLabels/${position}`] : [],
+    ),
+  );
+  const related: RelatedLocation[] = labelEntries.map((pointer) => ({
+    pointer,
+    message: `This intervention lists "${arm.label}".`,
+  }));
   const namesPointer = `${armPointer(arm.index)}/interventionNames`;
   context.report({
     pointer: names.length > 0 ? namesPointer : `${armPointer(arm.index)}/type`,

@@ -1,5 +1,14 @@
 import { defineRule, type Fix, type RelatedLocation, type Report } from '../service/types';
-import { armPointer, armViews, groupBy, interventionPointer, interventionsByArmLabel, interventionViews, type ArmView, type InterventionView } from './support/design-arms';
+import {
+  armPointer,
+  armViews,
+  groupBy,
+  interventionPointer,
+  interventionsByArmLabel,
+  interventionViews,
+  type ArmView,
+  type InterventionView,
+} from './support/design-arms';
 import { quoteAll } from '../service/words';
 
 export default defineRule({
@@ -63,7 +72,10 @@ function compareArm(arm: ArmView, links: Links): Report | undefined {
   if (notInArm.length === 0 && notListingArm.length === 0) return undefined;
 
   const pointer = `${armPointer(arm.index)}/interventionNames`;
-  const rebuild: Fix = { title: `Set the interventions of "${label}" to those that list it`, changes: [{ op: 'set', pointer, value: expected }] };
+  const rebuild: Fix = {
+    title: `Set the interventions of "${label}" to those that list it`,
+    changes: [{ op: 'set', pointer, value: expected }],
+  };
   const addLabel = addLabelFix(label, notListingArm, links);
   return {
     pointer,
@@ -82,10 +94,14 @@ function labelsResolve(item: InterventionView, armsByLabel: Map<string, ArmView[
 function describeMismatch(label: string, notListingArm: string[], notInArm: string[]): string {
   const parts: string[] = [];
   if (notListingArm.length > 0) {
-    parts.push(`it lists ${quoteAll(notListingArm)}, but ${notListingArm.length === 1 ? 'that intervention does' : 'those interventions do'} not list "${label}" in armGroupLabels`);
+    parts.push(
+      `it lists ${quoteAll(notListingArm)}, but ${notListingArm.length === 1 ? 'that intervention does' : 'those interventions do'} not list "${label}" in armGroupLabels`,
+    );
   }
   if (notInArm.length > 0) {
-    parts.push(`${quoteAll(notInArm)} ${notInArm.length === 1 ? 'lists' : 'list'} "${label}", but the arm does not list ${notInArm.length === 1 ? 'it' : 'them'} in interventionNames`);
+    parts.push(
+      `${quoteAll(notInArm)} ${notInArm.length === 1 ? 'lists' : 'list'} "${label}", but the arm does not list ${notInArm.length === 1 ? 'it' : 'them'} in interventionNames`,
+    );
   }
   return `Arm "${label}" and its interventions disagree: ${parts.join('; ')}.`;
 }
@@ -94,13 +110,21 @@ function relatedLocations(label: string, notListingArm: string[], notInArm: stri
   const related: RelatedLocation[] = [];
   for (const name of notListingArm) {
     for (const item of links.interventionsByReference.get(name) ?? []) {
-      related.push({ pointer: `${interventionPointer(item.index)}/armGroupLabels`, message: `"${name}" does not list "${label}".`, target: 'key' });
+      related.push({
+        pointer: `${interventionPointer(item.index)}/armGroupLabels`,
+        message: `"${name}" does not list "${label}".`,
+        target: 'key',
+      });
     }
   }
   for (const reference of notInArm) {
     for (const item of links.interventionsByReference.get(reference) ?? []) {
       const position = item.armGroupLabels?.indexOf(label) ?? -1;
-      if (position >= 0) related.push({ pointer: `${interventionPointer(item.index)}/armGroupLabels/${position}`, message: `"${reference}" lists "${label}" here.` });
+      if (position >= 0)
+        related.push({
+          pointer: `${interventionPointer(item.index)}/armGroupLabels/${position}`,
+          message: `"${reference}" lists "${label}" here.`,
+        });
     }
   }
   return related;
@@ -112,6 +136,10 @@ function addLabelFix(label: string, notListingArm: string[], links: Links): Fix 
   if (targets.length === 0 || targets.some((group) => group.length !== 1)) return undefined;
   return {
     title: `Add "${label}" to the arm group labels of ${quoteAll(notListingArm)}`,
-    changes: targets.map(([item]) => ({ op: 'set' as const, pointer: `${interventionPointer(item.index)}/armGroupLabels`, value: [...(item.armGroupLabels ?? []), label] })),
+    changes: targets.map(([item]) => ({
+      op: 'set' as const,
+      pointer: `${interventionPointer(item.index)}/armGroupLabels`,
+      value: [...(item.armGroupLabels ?? []), label],
+    })),
   };
 }

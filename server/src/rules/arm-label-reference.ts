@@ -32,8 +32,16 @@ export default defineRule({
           message: suggestion
             ? `No arm is labelled "${label}"; did you mean "${suggestion}"?`
             : `No arm is labelled "${label}". Arms: ${labels.map((l) => `"${l}"`).join(', ') || 'none'}.`,
-          fix: suggestion ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] } : undefined,
-          suggestions: !suggestion && candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
+          fix: suggestion
+            ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }
+            : undefined,
+          suggestions:
+            !suggestion && candidates.length > 1
+              ? candidates.map((c) => ({
+                  title: `Replace with "${c}"`,
+                  changes: [{ op: 'set' as const, pointer, value: c }],
+                }))
+              : undefined,
         });
       });
     });

@@ -2,7 +2,14 @@ import { defineRule } from '../service/types';
 import { asArray, asObject, protocolModule, studyType } from './study';
 import { armPointer, armViews } from './support/design-arms';
 
-const ARM_TYPES = ['EXPERIMENTAL', 'ACTIVE_COMPARATOR', 'PLACEBO_COMPARATOR', 'SHAM_COMPARATOR', 'NO_INTERVENTION', 'OTHER'];
+const ARM_TYPES = [
+  'EXPERIMENTAL',
+  'ACTIVE_COMPARATOR',
+  'PLACEBO_COMPARATOR',
+  'SHAM_COMPARATOR',
+  'NO_INTERVENTION',
+  'OTHER',
+];
 
 export default defineRule({
   meta: {
@@ -30,7 +37,10 @@ export default defineRule({
         context.report({
           pointer,
           message: `${arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`} has no type; an interventional arm is one of ${ARM_TYPES.join(', ')}.`,
-          suggestions: ARM_TYPES.map((value) => ({ title: `Set the arm type to ${value}`, changes: [{ op: 'set' as const, pointer, value }] })),
+          suggestions: ARM_TYPES.map((value) => ({
+            title: `Set the arm type to ${value}`,
+            changes: [{ op: 'set' as const, pointer, value }],
+          })),
         });
       }
     } else if (type === 'OBSERVATIONAL') {

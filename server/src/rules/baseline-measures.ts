@@ -21,7 +21,8 @@ export default defineRule({
     id: 'baseline-measures',
     severity: 'warning',
     category: 'results',
-    description: 'Baseline characteristics include Age and Sex/Gender, give the number analyzed per group and in total, and their counts add up',
+    description:
+      'Baseline characteristics include Age and Sex/Gender, give the number analyzed per group and in total, and their counts add up',
     source: 'RES-QC (results QC criteria: baseline characteristics)',
     docs:
       'The baseline characteristics describe who took part: they always include age ("Age, Continuous", "Age, ' +
@@ -29,7 +30,7 @@ export default defineRule({
       'state the number of participants analyzed in each group and in the Total column (denoms). In a Count of ' +
       'Participants measure the counts agree: the Total column is the sum of the groups in every row, and the rows of a ' +
       'class with several categories (e.g. Female and Male) add up to the number analyzed. Each of these is a major ' +
-      'issue in the QC review, so a warning. A title that spells one of the registry\'s own measures differently ' +
+      "issue in the QC review, so a warning. A title that spells one of the registry's own measures differently " +
       '("Age Continuous") gets a hint with a fix to the exact form: 8 records last updated in 2010–2013 have one, none ' +
       'of the 60 records updated since 2014 does. On the sample, all 70 records with results have age and sex/gender ' +
       'measures and the number analyzed; in all 632 rows with a Total column the total is the sum of the groups, and all ' +
@@ -49,17 +50,26 @@ export default defineRule({
     checkAnalyzed(context, groups, analyzed, base, titles);
     const totalId = totalGroupId(groups);
     measures.forEach((measure, m) => {
-      if (measure?.paramType === 'COUNT_OF_PARTICIPANTS') checkCounts(context, measure, `${base}/measures/${m}`, analyzed, totalId, titles);
+      if (measure?.paramType === 'COUNT_OF_PARTICIPANTS')
+        checkCounts(context, measure, `${base}/measures/${m}`, analyzed, totalId, titles);
     });
   },
 });
 
-function checkRequiredMeasures(context: RuleContext, measures: ReadonlyArray<JsonObject | undefined>, base: string): void {
+function checkRequiredMeasures(
+  context: RuleContext,
+  measures: ReadonlyArray<JsonObject | undefined>,
+  base: string,
+): void {
   const titles = measures.map((measure) => asString(measure?.title) ?? '');
   titles.forEach((title, m) => checkStandardTitle(context, title, `${base}/measures/${m}/title`));
   const missing = [
-    titles.some((title) => AGE_TITLE.test(title)) ? undefined : 'age ("Age, Continuous", "Age, Categorical" or "Age, Customized")',
-    titles.some((title) => SEX_TITLE.test(title)) ? undefined : 'sex or gender ("Sex: Female, Male" or "Sex/Gender, Customized")',
+    titles.some((title) => AGE_TITLE.test(title))
+      ? undefined
+      : 'age ("Age, Continuous", "Age, Categorical" or "Age, Customized")',
+    titles.some((title) => SEX_TITLE.test(title))
+      ? undefined
+      : 'sex or gender ("Sex: Female, Male" or "Sex/Gender, Customized")',
   ].filter((what): what is string => what !== undefined);
   if (missing.length === 0) return;
   context.report({
@@ -81,8 +91,16 @@ function checkStandardTitle(context: RuleContext, title: string, pointer: string
   });
 }
 
-function checkAnalyzed(context: RuleContext, groups: ReadonlyArray<JsonObject | undefined>, analyzed: ReadonlyMap<string, number>, base: string, titles: ReadonlyMap<string, string>): void {
-  const missing = groups.map((group) => asString(group?.id)).filter((id): id is string => id !== undefined && !analyzed.has(id));
+function checkAnalyzed(
+  context: RuleContext,
+  groups: ReadonlyArray<JsonObject | undefined>,
+  analyzed: ReadonlyMap<string, number>,
+  base: string,
+  titles: ReadonlyMap<string, string>,
+): void {
+  const missing = groups
+    .map((group) => asString(group?.id))
+    .filter((id): id is string => id !== undefined && !analyzed.has(id));
   if (missing.length === 0) return;
   context.report({
     pointer: `${base}/denoms`,
@@ -91,7 +109,14 @@ function checkAnalyzed(context: RuleContext, groups: ReadonlyArray<JsonObject | 
   });
 }
 
-function checkCounts(context: RuleContext, measure: JsonObject, base: string, moduleAnalyzed: ReadonlyMap<string, number>, totalId: string | undefined, titles: ReadonlyMap<string, string>): void {
+function checkCounts(
+  context: RuleContext,
+  measure: JsonObject,
+  base: string,
+  moduleAnalyzed: ReadonlyMap<string, number>,
+  totalId: string | undefined,
+  titles: ReadonlyMap<string, string>,
+): void {
   const title = asString(measure.title);
   const name = title ? `Baseline measure ${quote(title)}` : 'A baseline measure';
   const measureAnalyzed = measure.denoms === undefined ? moduleAnalyzed : analyzedCounts(measure.denoms);
@@ -108,7 +133,15 @@ function checkCounts(context: RuleContext, measure: JsonObject, base: string, mo
         values.set(groupId, count);
         sums.set(groupId, (sums.get(groupId) ?? 0) + count);
       }
-      if (totalId !== undefined) checkTotalColumn(context, values, totalId, `${base}/classes/${c}/categories/${g}`, name, asString(category?.title));
+      if (totalId !== undefined)
+        checkTotalColumn(
+          context,
+          values,
+          totalId,
+          `${base}/classes/${c}/categories/${g}`,
+          name,
+          asString(category?.title),
+        );
     });
     if (categories.length < 2) return;
     for (const [groupId, sum] of sums) {
@@ -123,7 +156,14 @@ function checkCounts(context: RuleContext, measure: JsonObject, base: string, mo
   });
 }
 
-function checkTotalColumn(context: RuleContext, values: ReadonlyMap<string, number>, totalId: string, pointer: string, name: string, category: string | undefined): void {
+function checkTotalColumn(
+  context: RuleContext,
+  values: ReadonlyMap<string, number>,
+  totalId: string,
+  pointer: string,
+  name: string,
+  category: string | undefined,
+): void {
   const total = values.get(totalId);
   if (total === undefined || values.size < 2) return;
   let sum = 0;

@@ -19,12 +19,14 @@ export default defineRule({
   },
   check(context) {
     const bioSpec = asObject(protocolModule(context.record, 'designModule')?.bioSpec);
-    if (bioSpec?.retention !== 'NONE_RETAINED' || bioSpec.description === undefined || bioSpec.description === '') return;
+    if (bioSpec?.retention !== 'NONE_RETAINED' || bioSpec.description === undefined || bioSpec.description === '')
+      return;
     const pointer = `${BIO_SPEC}/description`;
     context.report({
       pointer,
       target: 'key',
-      message: 'Biospecimen retention is NONE_RETAINED, so no retained specimens can be described; remove the description, or set the retention to SAMPLES_WITH_DNA or SAMPLES_WITHOUT_DNA.',
+      message:
+        'Biospecimen retention is NONE_RETAINED, so no retained specimens can be described; remove the description, or set the retention to SAMPLES_WITH_DNA or SAMPLES_WITHOUT_DNA.',
       related: [{ pointer: `${BIO_SPEC}/retention`, message: 'Retention is NONE_RETAINED.' }],
       suggestions: [{ title: 'Remove the biospecimen description', changes: [{ op: 'remove', pointer }] }],
     });

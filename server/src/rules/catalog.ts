@@ -2,7 +2,8 @@
 import { builtinRules, ENGINE_RULES } from './index';
 import type { RuleMeta } from '../service/types';
 
-export type CatalogEntry = Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'source'> & Partial<Pick<RuleMeta, 'docs' | 'fixable' | 'options'>>;
+export type CatalogEntry = Pick<RuleMeta, 'id' | 'severity' | 'category' | 'description' | 'source'> &
+  Partial<Pick<RuleMeta, 'docs' | 'fixable' | 'options'>>;
 
 export function ruleCatalog(extra: readonly RuleMeta[] = []): Map<string, CatalogEntry> {
   const entries: CatalogEntry[] = [...ENGINE_RULES, ...builtinRules.map((rule) => rule.meta), ...extra];

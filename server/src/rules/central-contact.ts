@@ -33,7 +33,10 @@ function checkMainContact(context: RuleContext, contact: JsonObject): void {
 function checkBackupContact(context: RuleContext, contact: JsonObject, index: number): void {
   const pointer = `${CONTACTS}/${index}`;
   if (isMissing(contact.name)) {
-    context.report({ pointer: `${pointer}/name`, message: `${contactWords(contact, index)} has no name (name); say whom to ask for.` });
+    context.report({
+      pointer: `${pointer}/name`,
+      message: `${contactWords(contact, index)} has no name (name); say whom to ask for.`,
+    });
   }
   if (isMissing(contact.phone) && isMissing(contact.email)) {
     context.report({

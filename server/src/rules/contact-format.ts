@@ -46,16 +46,23 @@ export default defineRule({
       const extension = asString(contact.phoneExt);
       if (email !== undefined && email.trim() !== '') checkEmail(context, `${pointer}/email`, email);
       if (phone !== undefined && phone.trim() !== '') checkPhone(context, pointer, phone, email);
-      if (extension !== undefined && COUNTRY_CALLING_CODE.test(extension.trim())) checkExtension(context, pointer, extension.trim(), phone);
+      if (extension !== undefined && COUNTRY_CALLING_CODE.test(extension.trim()))
+        checkExtension(context, pointer, extension.trim(), phone);
     }
   },
 });
 
 function contactsOf(record: unknown): Contact[] {
   const module = protocolModule(record, 'contactsLocationsModule');
-  const central = asArray(module?.centralContacts).map((contact, index) => ({ pointer: `${POINTERS.contacts}/centralContacts/${index}`, contact }));
+  const central = asArray(module?.centralContacts).map((contact, index) => ({
+    pointer: `${POINTERS.contacts}/centralContacts/${index}`,
+    contact,
+  }));
   const sites = asArray(module?.locations).flatMap((location, site) =>
-    asArray(asObject(location)?.contacts).map((contact, index) => ({ pointer: `${POINTERS.contacts}/locations/${site}/contacts/${index}`, contact })),
+    asArray(asObject(location)?.contacts).map((contact, index) => ({
+      pointer: `${POINTERS.contacts}/locations/${site}/contacts/${index}`,
+      contact,
+    })),
   );
   const results = asObject(asObject(asObject(record)?.resultsSection)?.moreInfoModule)?.pointOfContact;
   const all = [...central, ...sites, { pointer: POINT_OF_CONTACT, contact: results }];
@@ -96,17 +103,33 @@ function emailFlaw(address: string): string {
 function checkPhone(context: RuleContext, contactPointer: string, phone: string, email: string | undefined): void {
   const pointer = `${contactPointer}/phone`;
   if (phone.includes('@')) {
-    const move: Fix = { title: 'Move it to the e-mail field', changes: [{ op: 'set', pointer: `${contactPointer}/email`, value: phone.trim() }, { op: 'remove', pointer }] };
-    context.report({ pointer, message: `"${phone}" is an e-mail address, not a phone number.`, suggestions: email ? undefined : [move] });
+    const move: Fix = {
+      title: 'Move it to the e-mail field',
+      changes: [
+        { op: 'set', pointer: `${contactPointer}/email`, value: phone.trim() },
+        { op: 'remove', pointer },
+      ],
+    };
+    context.report({
+      pointer,
+      message: `"${phone}" is an e-mail address, not a phone number.`,
+      suggestions: email ? undefined : [move],
+    });
     return;
   }
   if (PLACEHOLDER.test(phone)) {
-    context.report({ pointer, message: `"${phone}" holds placeholder characters instead of digits; write the real number.` });
+    context.report({
+      pointer,
+      message: `"${phone}" holds placeholder characters instead of digits; write the real number.`,
+    });
     return;
   }
   const digits = phone.replace(EXTENSION, '').replace(/\D/g, '').length;
   if (digits < FEWEST_DIGITS) {
-    const message = digits === 0 ? `"${phone}" has no digits; write the phone number or leave the field out.` : `"${phone}" has only ${digits} digit${digits === 1 ? '' : 's'}; no phone number is that short.`;
+    const message =
+      digits === 0
+        ? `"${phone}" has no digits; write the phone number or leave the field out.`
+        : `"${phone}" has only ${digits} digit${digits === 1 ? '' : 's'}; no phone number is that short.`;
     context.report({ pointer, message });
   }
 }
@@ -115,7 +138,13 @@ function checkExtension(context: RuleContext, contactPointer: string, code: stri
   const pointer = `${contactPointer}/phoneExt`;
   const moved: Fix | undefined =
     phone && !phone.trim().startsWith('+')
-      ? { title: `Put ${code} before the phone number`, changes: [{ op: 'set', pointer: `${contactPointer}/phone`, value: `${code} ${phone.trim()}` }, { op: 'remove', pointer }] }
+      ? {
+          title: `Put ${code} before the phone number`,
+          changes: [
+            { op: 'set', pointer: `${contactPointer}/phone`, value: `${code} ${phone.trim()}` },
+            { op: 'remove', pointer },
+          ],
+        }
       : undefined;
   context.report({
     pointer,

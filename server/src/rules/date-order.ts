@@ -29,7 +29,9 @@ export default defineRule({
       context.report({
         pointer: `${POINTERS.status}/${dates[later].key}/date`,
         message: `The ${laterName} ${dates[later].date} is before the ${earlierName} ${earlier.date}; it must be on or after it.`,
-        related: [{ pointer: `${POINTERS.status}/${earlier.key}/date`, message: `The ${earlierName} is ${earlier.date}.` }],
+        related: [
+          { pointer: `${POINTERS.status}/${earlier.key}/date`, message: `The ${earlierName} is ${earlier.date}.` },
+        ],
       });
     }
   },

@@ -20,13 +20,19 @@ export default defineRule({
     fixable: false,
   },
   check(context) {
-    if (studyType(context.record) !== 'INTERVENTIONAL' || designInfo(context.record)?.primaryPurpose !== 'DEVICE_FEASIBILITY') return;
+    if (
+      studyType(context.record) !== 'INTERVENTIONAL' ||
+      designInfo(context.record)?.primaryPurpose !== 'DEVICE_FEASIBILITY'
+    )
+      return;
     const types = knownInterventionTypes(context.record);
     if (!types || types.some((type) => DEVICE_TYPES.has(type))) return;
     context.report({
       pointer: `${DESIGN_INFO}/primaryPurpose`,
       message: `The primary purpose is DEVICE_FEASIBILITY, but no intervention is a DEVICE or COMBINATION_PRODUCT (the interventions are ${[...new Set(types)].join(', ')}); check the purpose or the intervention types.`,
-      related: [{ pointer: `${POINTERS.arms}/interventions`, message: 'No device among these interventions.', target: 'key' }],
+      related: [
+        { pointer: `${POINTERS.arms}/interventions`, message: 'No device among these interventions.', target: 'key' },
+      ],
     });
   },
 });

@@ -7,7 +7,10 @@ const PLACEBO = /\b(?:placebo|sham)\b/i;
 
 /** No list, or one of blank names only: the empty name a suggestion inserts does not count until it is filled in. */
 function listsNoName(otherNames: unknown): boolean {
-  return isMissing(otherNames) || (Array.isArray(otherNames) && otherNames.every((other) => typeof other === 'string' && other.trim() === ''));
+  return (
+    isMissing(otherNames) ||
+    (Array.isArray(otherNames) && otherNames.every((other) => typeof other === 'string' && other.trim() === ''))
+  );
 }
 
 export default defineRule({

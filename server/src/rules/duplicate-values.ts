@@ -58,7 +58,10 @@ function checkList(context: RuleContext, values: unknown[], pointer: string, nam
   if (repeated.length > 0) {
     const repeats = new Set(repeated);
     const withoutRepeats = values.filter((_, index) => !repeats.has(index));
-    const fix = { title: `Remove the repeated values from ${name}`, changes: [{ op: 'set' as const, pointer, value: withoutRepeats }] };
+    const fix = {
+      title: `Remove the repeated values from ${name}`,
+      changes: [{ op: 'set' as const, pointer, value: withoutRepeats }],
+    };
     for (const index of repeated) {
       const value = values[index] as string;
       const first = firstExact.get(value)!;

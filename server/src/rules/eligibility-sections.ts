@@ -17,7 +17,8 @@ const CLUSION = /clusion/i;
 const INLINE_HEADING = /\b(inclusion|exclusion)\s+criteria\s*:/gi;
 
 /** A criterion that excludes by negation ("No prior chemotherapy", "Not pregnant"). */
-const NEGATED_CRITERION = /^(?:[-*+]|\d+[.)])\s+(?:no|not|none|without|absence of|must not|patients must not|participants must not|subjects must not)\b/i;
+const NEGATED_CRITERION =
+  /^(?:[-*+]|\d+[.)])\s+(?:no|not|none|without|absence of|must not|patients must not|participants must not|subjects must not)\b/i;
 
 interface Sections {
   inclusionAt?: number;
@@ -46,7 +47,13 @@ function findSections(text: string): Sections {
 
 /** Text before the exclusion heading with at least a few words counts as the inclusion part ("Eligibility criteria: …"). */
 function hasTextBefore(text: string, offset: number): boolean {
-  return text.slice(0, offset).trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 3;
+  return (
+    text
+      .slice(0, offset)
+      .trim()
+      .split(/\s+/)
+      .filter((word) => /\p{L}/u.test(word)).length >= 3
+  );
 }
 
 /** Inclusion lists that state exclusions as negated criteria need no separate exclusion part. */
@@ -79,14 +86,20 @@ export default defineRule({
     if (!hasInclusion && exclusionAt === undefined) {
       context.report({
         pointer,
-        message: 'The eligibility criteria have no "Inclusion Criteria:" or "Exclusion Criteria:" heading; list who may take part and who may not under those two headings.',
+        message:
+          'The eligibility criteria have no "Inclusion Criteria:" or "Exclusion Criteria:" heading; list who may take part and who may not under those two headings.',
       });
     } else if (!hasInclusion) {
-      context.report({ pointer, message: 'The eligibility criteria have exclusion criteria but no inclusion criteria; add an "Inclusion Criteria:" list of who may take part.' });
+      context.report({
+        pointer,
+        message:
+          'The eligibility criteria have exclusion criteria but no inclusion criteria; add an "Inclusion Criteria:" list of who may take part.',
+      });
     } else if (exclusionAt === undefined && !foldsExclusionsIn(text)) {
       context.report({
         pointer,
-        message: 'The eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
+        message:
+          'The eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
       });
     }
   },

@@ -42,7 +42,10 @@ export default defineRule({
       pointer: `${ENROLLMENT_POINTER}/type`,
       message: `The status is ${status} but the enrollment${count} is ${type}; ${reason(wanted)}.`,
       related: [overallStatusRelated(status)],
-      fix: { title: `Make the enrollment ${wanted}`, changes: [{ op: 'set', pointer: `${ENROLLMENT_POINTER}/type`, value: wanted }] },
+      fix: {
+        title: `Make the enrollment ${wanted}`,
+        changes: [{ op: 'set', pointer: `${ENROLLMENT_POINTER}/type`, value: wanted }],
+      },
     });
   },
 });

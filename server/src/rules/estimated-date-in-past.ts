@@ -30,7 +30,10 @@ export default defineRule({
           message: `${passed}, and the status ${status} says it has happened: make it ACTUAL (and check it is the real date).`,
           related: [overallStatusRelated(status)],
           due: entry.date,
-          fix: { title: `Make the ${entry.name} ACTUAL`, changes: [{ op: 'set', pointer: entry.typePointer, value: 'ACTUAL' }] },
+          fix: {
+            title: `Make the ${entry.name} ACTUAL`,
+            changes: [{ op: 'set', pointer: entry.typePointer, value: 'ACTUAL' }],
+          },
         });
       } else if (status !== undefined && implied === 'ESTIMATED') {
         context.report({

@@ -26,7 +26,8 @@ export default defineRule({
     if (info?.hasExpandedAccess !== true || !isMissing(info.nctId)) return;
     context.report({
       pointer: `${EXPANDED_ACCESS_INFO}/nctId`,
-      message: 'The study offers expanded access (hasExpandedAccess is true) but does not name the expanded access record; add its NCT number as expandedAccessInfo.nctId (e.g. "NCT01234567").',
+      message:
+        'The study offers expanded access (hasExpandedAccess is true) but does not name the expanded access record; add its NCT number as expandedAccessInfo.nctId (e.g. "NCT01234567").',
       related: [{ pointer: `${EXPANDED_ACCESS_INFO}/hasExpandedAccess`, message: 'Expanded access is offered here.' }],
     });
   },

@@ -1,6 +1,11 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { overallStatus, POINTERS, studyType, type StudyType } from './study';
-import { EXPANDED_ACCESS_STATUSES, OVERALL_STATUS_POINTER, RECRUITMENT_STATUSES, REGISTRY_SET_STATUSES } from './support/dates-status';
+import {
+  EXPANDED_ACCESS_STATUSES,
+  OVERALL_STATUS_POINTER,
+  RECRUITMENT_STATUSES,
+  REGISTRY_SET_STATUSES,
+} from './support/dates-status';
 
 const STUDY_TYPE_POINTER = `${POINTERS.design}/studyType`;
 
@@ -54,6 +59,7 @@ export default defineRule({
     if (type === undefined) return;
     const fits = type === 'EXPANDED_ACCESS' ? EXPANDED_ACCESS_STATUSES.has(status) : RECRUITMENT_STATUSES.has(status);
     // Codes outside both lists are the schema's finding.
-    if (!fits && (EXPANDED_ACCESS_STATUSES.has(status) || RECRUITMENT_STATUSES.has(status))) reportWrongKindOfStatus(context, status, type);
+    if (!fits && (EXPANDED_ACCESS_STATUSES.has(status) || RECRUITMENT_STATUSES.has(status)))
+      reportWrongKindOfStatus(context, status, type);
   },
 });

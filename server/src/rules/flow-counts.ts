@@ -14,7 +14,8 @@ export default defineRule({
     id: 'flow-counts',
     severity: 'error',
     category: 'results',
-    description: 'Participant flow counts add up in every period: COMPLETED ≤ STARTED, NOT COMPLETED = STARTED − COMPLETED, reasons = NOT COMPLETED',
+    description:
+      'Participant flow counts add up in every period: COMPLETED ≤ STARTED, NOT COMPLETED = STARTED − COMPLETED, reasons = NOT COMPLETED',
     source: 'RES-06 (results QC criteria: participant flow)',
     docs:
       'In each period of the participant flow, and for each group, the participants who completed the period are among ' +
@@ -22,7 +23,7 @@ export default defineRule({
       'COMPLETED, and the reasons for not completing (dropWithdraws) account for exactly those participants. ' +
       'A COMPLETED count above STARTED is an error (the difference would be a negative number of participants); a NOT ' +
       'COMPLETED count that is not the difference is a warning with a fix that recomputes it, and reasons that do not add ' +
-      'up to NOT COMPLETED are a warning (a QC review\'s major issue). Example: STARTED 97, COMPLETED 90 means NOT ' +
+      "up to NOT COMPLETED are a warning (a QC review's major issue). Example: STARTED 97, COMPLETED 90 means NOT " +
       'COMPLETED 7, and the reasons (e.g. "Adverse Event" 4, "Withdrawal by Subject" 3) add up to 7. ' +
       'On the sample: in all 88 periods of the 70 records with results (64 of the registry sample, 6 of ctgov-v2), ' +
       `every group has COMPLETED ≤ STARTED, NOT COMPLETED = STARTED − COMPLETED, and reasons that add up. See the ` +
@@ -34,12 +35,19 @@ export default defineRule({
     if (!flow) return;
     const titles = groupTitles(objectsOf(flow.groups));
     objectsOf(flow.periods).forEach((period, p) => {
-      if (period) checkPeriod(context, period, `${RESULTS_POINTERS.participantFlow}/periods/${p}`, periodName(period, p), titles);
+      if (period)
+        checkPeriod(context, period, `${RESULTS_POINTERS.participantFlow}/periods/${p}`, periodName(period, p), titles);
     });
   },
 });
 
-function checkPeriod(context: RuleContext, period: JsonObject, base: string, name: string, titles: ReadonlyMap<string, string>): void {
+function checkPeriod(
+  context: RuleContext,
+  period: JsonObject,
+  base: string,
+  name: string,
+  titles: ReadonlyMap<string, string>,
+): void {
   const started = milestoneCounts(period, base, 'STARTED');
   const completed = milestoneCounts(period, base, 'COMPLETED');
   const notCompleted = milestoneCounts(period, base, 'NOT COMPLETED');
@@ -67,7 +75,10 @@ function checkPeriod(context: RuleContext, period: JsonObject, base: string, nam
           { pointer: start.pointer, message: `${start.count} participants started the period.` },
           { pointer: done.pointer, message: `${done.count} participants completed the period.` },
         ],
-        fix: { title: `Set NOT COMPLETED to ${difference}`, changes: [{ op: 'set', pointer: notDone.pointer, value: String(difference) }] },
+        fix: {
+          title: `Set NOT COMPLETED to ${difference}`,
+          changes: [{ op: 'set', pointer: notDone.pointer, value: String(difference) }],
+        },
       });
     }
   }
@@ -91,7 +102,8 @@ function checkReasons(
     for (const reason of objectsOf(dropWithdraw?.reasons)) {
       const groupId = asString(reason?.groupId);
       const count = countValue(reason?.numSubjects);
-      if (groupId !== undefined && count !== undefined) reasonTotals.set(groupId, (reasonTotals.get(groupId) ?? 0) + count);
+      if (groupId !== undefined && count !== undefined)
+        reasonTotals.set(groupId, (reasonTotals.get(groupId) ?? 0) + count);
     }
   }
   for (const [groupId, start] of started) {

@@ -15,14 +15,15 @@ export default defineRule({
     id: 'flow-enrollment',
     severity: 'warning',
     category: 'results',
-    description: 'The participant flow accounts for everyone: the first period starts with the actual enrollment, each later period with those who completed the one before, or the difference is explained',
+    description:
+      'The participant flow accounts for everyone: the first period starts with the actual enrollment, each later period with those who completed the one before, or the difference is explained',
     source: 'RES-06 (results QC criteria: participant flow)',
     docs:
       'The participant flow follows every enrolled participant. Its first period starts (STARTED, all groups together) ' +
-      'with the number in the protocol\'s actual enrollment; when some enrolled participants were never assigned to a ' +
+      "with the number in the protocol's actual enrollment; when some enrolled participants were never assigned to a " +
       'group, the pre-assignment details (or the recruitment details) say why. Each later period starts with the ' +
       'participants who completed the period before; when it does not (an optional extension, participants who joined ' +
-      'later), a comment on the later period\'s STARTED milestone says why. The registry\'s QC review returns both as ' +
+      "later), a comment on the later period's STARTED milestone says why. The registry's QC review returns both as " +
       'major issues, so they are warnings. Example: enrollment 31, STARTED 8 + 8 = 16, and no pre-assignment details. ' +
       'On the sample (70 records with results): 7 records start with a number other than their enrollment, 6 of them ' +
       'with pre-assignment or recruitment details (1 warning); 5 of 18 period changes start with another total than the ' +
@@ -47,12 +48,15 @@ function checkEnrollment(context: RuleContext, flow: JsonObject, firstPeriod: Js
   const enrolled = countValue(enrollment?.count);
   if (!firstPeriod || enrolled === undefined || enrollment?.type === 'ESTIMATED') return;
   const started = milestoneTotal(firstPeriod, `${RESULTS_POINTERS.participantFlow}/periods/0`, 'STARTED');
-  if (!started || started.total === enrolled || isGiven(flow.preAssignmentDetails) || isGiven(flow.recruitmentDetails)) return;
+  if (!started || started.total === enrolled || isGiven(flow.preAssignmentDetails) || isGiven(flow.recruitmentDetails))
+    return;
   context.report({
     pointer: started.pointer,
     target: 'key',
     message: `The participant flow starts with ${started.total} participants, but the actual enrollment is ${enrolled}; make the two agree, or explain the difference in the pre-assignment details (participants enrolled but never assigned to a group).`,
-    related: [{ pointer: '/protocolSection/designModule/enrollmentInfo/count', message: `Actual enrollment: ${enrolled}.` }],
+    related: [
+      { pointer: '/protocolSection/designModule/enrollmentInfo/count', message: `Actual enrollment: ${enrolled}.` },
+    ],
   });
 }
 

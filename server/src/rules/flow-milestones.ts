@@ -16,7 +16,7 @@ export default defineRule({
     source: 'RES-06',
     docs:
       'The participant flow follows participants through each period of the study: how many started it, how many ' +
-      'completed it, and, in between, any milestones of the study\'s own. The STARTED and COMPLETED milestones are ' +
+      "completed it, and, in between, any milestones of the study's own. The STARTED and COMPLETED milestones are " +
       'required in every period (NOT COMPLETED follows from the two), and are written as the codes "STARTED", ' +
       '"COMPLETED" and "NOT COMPLETED". Example: a period "Overall Study" with milestones STARTED, "Received second dose" ' +
       'and COMPLETED is complete; one without COMPLETED does not say how many finished it.',
@@ -60,6 +60,9 @@ function checkPeriod(context: RuleContext, period: JsonObject, base: string, ind
 
 /** "Started", "not_completed" and the like: the standard code a milestone type stands for, if any. */
 function standardMilestone(type: string): string | undefined {
-  const normalized = type.trim().replace(/[_\s]+/g, ' ').toUpperCase();
+  const normalized = type
+    .trim()
+    .replace(/[_\s]+/g, ' ')
+    .toUpperCase();
   return STANDARD_MILESTONES.find((code) => code === normalized);
 }

@@ -12,7 +12,10 @@ function reportDescriptionWithoutFlag(context: RuleContext, criteria: JsonObject
     pointer: DESCRIPTION_POINTER,
     severity: 'hint',
     message: `A gender description is given but gender-based eligibility (genderBased) ${flag}; the description only applies when eligibility is based on gender.`,
-    related: criteria?.genderBased === undefined ? undefined : [{ pointer: FLAG_POINTER, message: 'Gender-based eligibility is set here.' }],
+    related:
+      criteria?.genderBased === undefined
+        ? undefined
+        : [{ pointer: FLAG_POINTER, message: 'Gender-based eligibility is set here.' }],
     suggestions: [
       { title: 'Set gender-based eligibility to true', changes: [{ op: 'set', pointer: FLAG_POINTER, value: true }] },
       { title: 'Remove the gender description', changes: [{ op: 'remove', pointer: DESCRIPTION_POINTER }] },
@@ -24,8 +27,14 @@ function reportDescriptionWithoutFlag(context: RuleContext, criteria: JsonObject
 function reportFlagWithoutDescription(context: RuleContext): void {
   context.report({
     pointer: FLAG_POINTER,
-    message: 'Eligibility is marked as based on gender (genderBased is true) but no gender description (genderDescription) says how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
-    suggestions: [{ title: 'Insert an empty gender description', changes: [{ op: 'set', pointer: DESCRIPTION_POINTER, value: '' }] }],
+    message:
+      'Eligibility is marked as based on gender (genderBased is true) but no gender description (genderDescription) says how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
+    suggestions: [
+      {
+        title: 'Insert an empty gender description',
+        changes: [{ op: 'set', pointer: DESCRIPTION_POINTER, value: '' }],
+      },
+    ],
   });
 }
 
@@ -53,7 +62,11 @@ export default defineRule({
     const description = asString(criteria?.genderDescription)?.trim();
     if (description && criteria?.genderBased !== true) reportDescriptionWithoutFlag(context, criteria);
     // A description of the wrong type is the schema's finding, not a missing one.
-    if (!description && criteria?.genderBased === true && (criteria.genderDescription === undefined || typeof criteria.genderDescription === 'string')) {
+    if (
+      !description &&
+      criteria?.genderBased === true &&
+      (criteria.genderDescription === undefined || typeof criteria.genderDescription === 'string')
+    ) {
       reportFlagWithoutDescription(context);
     }
   },

@@ -8,7 +8,8 @@ export default defineRule({
     id: 'has-results-consistency',
     severity: 'warning',
     category: 'results',
-    description: 'hasResults is true exactly when results were submitted (resultsFirstSubmitDate) and the record has a resultsSection',
+    description:
+      'hasResults is true exactly when results were submitted (resultsFirstSubmitDate) and the record has a resultsSection',
     source: 'STA-14',
     docs:
       'hasResults is a flag the registry derives: it is true when the record has a results first submitted date, and such records carry their results in resultsSection. ' +
@@ -28,7 +29,10 @@ export default defineRule({
     const dateAgrees = flag === hasSubmitDate;
     const sectionAgrees = flag === hasSection;
     if (dateAgrees && sectionAgrees) return;
-    const dateRelated = { pointer: RESULTS_SUBMIT_POINTER, message: hasSubmitDate ? `Results were first submitted ${submitted}.` : 'No results first submitted date here.' };
+    const dateRelated = {
+      pointer: RESULTS_SUBMIT_POINTER,
+      message: hasSubmitDate ? `Results were first submitted ${submitted}.` : 'No results first submitted date here.',
+    };
     if (!dateAgrees && !sectionAgrees) {
       // The date and the section agree with each other: the derived flag is what is wrong.
       context.report({

@@ -19,7 +19,7 @@ export default defineRule({
     source: 'CHG-05',
     docs:
       'Compares the record with its version at the revision under review (`lint --changed-since REF`). The NCT number is assigned by the registry and ' +
-      'never changes: a file whose NCT number changed now describes another study, or was overwritten by mistake. The organization\'s study ID (the ' +
+      "never changes: a file whose NCT number changed now describes another study, or was overwritten by mistake. The organization's study ID (the " +
       'unique protocol ID) is how the sponsor and the registry find the record; it changes rarely and on purpose. Giving a record its first NCT number ' +
       "is not reported. See [the registry's definitions](https://clinicaltrials.gov/policy/protocol-definitions#OrgStudyId).",
     fixable: false,

@@ -200,7 +200,7 @@ export const ENGINE_RULES = [
     description: 'Types, enum codes, formats and limits of the v2 study schema',
     source: 'FMT-01/03/04/05/07/08/09',
     docs:
-      'Each field of a v2 record has a type (text, number, list or object); coded fields take one of the registry\'s codes, ' +
+      "Each field of a v2 record has a type (text, number, list or object); coded fields take one of the registry's codes, " +
       'dates are written yyyy, yyyy-MM or yyyy-MM-dd, and texts have character limits. The registry rejects a record that ' +
       'breaks these. The message says what is expected; hovering the field lists its codes and limits. A coded field ' +
       'written as the registry\'s display label of one code ("Phase 2" for PHASE2, "None (Open Label)" for NONE, in any ' +
@@ -226,7 +226,7 @@ export const ENGINE_RULES = [
     source: 'engine',
     docs:
       'A rule could not finish on this record: it threw an error, ended its worker, reported something malformed, or ran ' +
-      'past its time budget or memory limit (for a team\'s rules, `ruleTimeout` and `ruleMemoryLimit`). Its findings are ' +
+      "past its time budget or memory limit (for a team's rules, `ruleTimeout` and `ruleMemoryLimit`). Its findings are " +
       'missing for this record; the other rules ran. The message says what went wrong. When checking the record failed as a ' +
       'whole, the finding says so; the other records were checked.',
   },

@@ -10,11 +10,11 @@ export default defineRule({
     description: 'Each arm\'s intervention names are "<type label>: <name>" of an existing intervention',
     source: 'ARM-02',
     docs:
-      'An arm refers to its interventions by the intervention type\'s display label, a colon and the intervention name, ' +
+      "An arm refers to its interventions by the intervention type's display label, a colon and the intervention name, " +
       'exactly as the intervention is declared. Example: an intervention of type DIETARY_SUPPLEMENT named "Vitamin D" is ' +
       'referred to as "Dietary Supplement: Vitamin D". The fix replaces a name when exactly one intervention is close to it: ' +
       'the one whose reference differs only in letter case or surrounding spaces ("drug: aspirin" for "Drug: Aspirin"), or ' +
-      'else the one within a typo\'s distance; when several are that close they are offered as suggestions.',
+      "else the one within a typo's distance; when several are that close they are offered as suggestions.",
     fixable: true,
   },
   check(context) {
@@ -33,8 +33,16 @@ export default defineRule({
           message: suggestion
             ? `No intervention is "${name}"; did you mean "${suggestion}"?`
             : `No intervention is "${name}".${hint} Interventions: ${references.map((r) => `"${r}"`).join(', ') || 'none'}.`,
-          fix: suggestion ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] } : undefined,
-          suggestions: !suggestion && candidates.length > 1 ? candidates.map((c) => ({ title: `Replace with "${c}"`, changes: [{ op: 'set' as const, pointer, value: c }] })) : undefined,
+          fix: suggestion
+            ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }
+            : undefined,
+          suggestions:
+            !suggestion && candidates.length > 1
+              ? candidates.map((c) => ({
+                  title: `Replace with "${c}"`,
+                  changes: [{ op: 'set' as const, pointer, value: c }],
+                }))
+              : undefined,
         });
       });
     });

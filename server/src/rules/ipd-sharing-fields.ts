@@ -12,7 +12,8 @@ export default defineRule({
     id: 'ipd-sharing-fields',
     severity: 'warning',
     category: 'ipd',
-    description: 'IPD sharing details only with a "YES" plan; no IPD statement, links or IPD sets on expanded access records',
+    description:
+      'IPD sharing details only with a "YES" plan; no IPD statement, links or IPD sets on expanded access records',
     source: 'IPD-01/02',
     docs:
       'The plan to share individual participant data (IPD) is answered first (ipdSharing YES, NO or UNDECIDED). ' +
@@ -38,7 +39,10 @@ function checkSharingDetails(context: RuleContext, statement: JsonObject): void 
   // A value outside the enum is the schema's finding; judging the details against it would be guesswork.
   if (answer !== undefined && !(typeof answer === 'string' && SHARING_ANSWERS.has(answer))) return;
   const answerPointer = `${POINTERS.ipd}/ipdSharing`;
-  const related = answer === undefined ? undefined : [{ pointer: answerPointer, message: `The plan to share IPD is "${answer}" here.` }];
+  const related =
+    answer === undefined
+      ? undefined
+      : [{ pointer: answerPointer, message: `The plan to share IPD is "${answer}" here.` }];
   for (const field of SHARING_DETAILS) {
     if (statement[field] === undefined || answer === 'YES') continue;
     const pointer = `${POINTERS.ipd}/${field}`;
@@ -50,7 +54,10 @@ function checkSharingDetails(context: RuleContext, statement: JsonObject): void 
           ? `"${field}" describes how IPD will be shared, but the plan to share IPD (ipdSharing) is not answered; set ipdSharing to "YES" or remove "${field}".`
           : `"${field}" describes how IPD will be shared, but the plan to share IPD is "${answer}"; it belongs only to a "YES" plan. Remove "${field}" or change ipdSharing to "YES".`,
       related,
-      suggestions: [removeField(pointer, field), { title: 'Set ipdSharing to "YES"', changes: [{ op: 'set', pointer: answerPointer, value: 'YES' }] }],
+      suggestions: [
+        removeField(pointer, field),
+        { title: 'Set ipdSharing to "YES"', changes: [{ op: 'set', pointer: answerPointer, value: 'YES' }] },
+      ],
     });
   }
   if (statement.description !== undefined && answer === undefined) {
@@ -58,8 +65,12 @@ function checkSharingDetails(context: RuleContext, statement: JsonObject): void 
     context.report({
       pointer,
       target: 'key',
-      message: 'The IPD sharing description explains a plan, but the plan itself (ipdSharing: "YES", "NO" or "UNDECIDED") is not answered; add ipdSharing.',
-      suggestions: [...SHARING_ANSWERS].map((value) => ({ title: `Set ipdSharing to "${value}"`, changes: [{ op: 'set' as const, pointer: answerPointer, value }] })),
+      message:
+        'The IPD sharing description explains a plan, but the plan itself (ipdSharing: "YES", "NO" or "UNDECIDED") is not answered; add ipdSharing.',
+      suggestions: [...SHARING_ANSWERS].map((value) => ({
+        title: `Set ipdSharing to "${value}"`,
+        changes: [{ op: 'set' as const, pointer: answerPointer, value }],
+      })),
     });
   }
 }
@@ -70,7 +81,8 @@ function checkExpandedAccess(context: RuleContext): void {
     context.report({
       pointer: POINTERS.ipd,
       target: 'key',
-      message: 'Expanded access records have no IPD sharing statement: the registry keeps one only for interventional and observational studies. Remove ipdSharingStatementModule, or check the study type.',
+      message:
+        'Expanded access records have no IPD sharing statement: the registry keeps one only for interventional and observational studies. Remove ipdSharingStatementModule, or check the study type.',
       related,
       suggestions: [removeField(POINTERS.ipd, 'ipdSharingStatementModule')],
     });

@@ -41,9 +41,21 @@ export default defineRule({
 function linksOf(record: unknown): Link[] {
   const references = protocolModule(record, 'referencesModule');
   const links: Array<Omit<Link, 'url'> & { url: unknown }> = [
-    ...asArray(references?.seeAlsoLinks).map((link, index) => ({ pointer: `${POINTERS.references}/seeAlsoLinks/${index}/url`, url: asObject(link)?.url, schemeDefined: true })),
-    ...asArray(references?.availIpds).map((ipd, index) => ({ pointer: `${POINTERS.references}/availIpds/${index}/url`, url: asObject(ipd)?.url, schemeDefined: true })),
-    { pointer: `${POINTERS.ipd}/url`, url: protocolModule(record, 'ipdSharingStatementModule')?.url, schemeDefined: false },
+    ...asArray(references?.seeAlsoLinks).map((link, index) => ({
+      pointer: `${POINTERS.references}/seeAlsoLinks/${index}/url`,
+      url: asObject(link)?.url,
+      schemeDefined: true,
+    })),
+    ...asArray(references?.availIpds).map((ipd, index) => ({
+      pointer: `${POINTERS.references}/availIpds/${index}/url`,
+      url: asObject(ipd)?.url,
+      schemeDefined: true,
+    })),
+    {
+      pointer: `${POINTERS.ipd}/url`,
+      url: protocolModule(record, 'ipdSharingStatementModule')?.url,
+      schemeDefined: false,
+    },
   ];
   return links.flatMap((link) => {
     const url = asString(link.url);
@@ -56,13 +68,21 @@ function checkLink(context: RuleContext, { pointer, url, schemeDefined }: Link):
   const schemeSeverity: Severity = schemeDefined ? 'error' : 'warning';
   const addresses = address.split(/\s+/).filter((part) => WEB_SCHEME.test(part));
   if (addresses.length > 1) {
-    context.report({ pointer, severity: 'warning', message: `This field holds ${addresses.length} web addresses; it takes one. Give each its own link.` });
+    context.report({
+      pointer,
+      severity: 'warning',
+      message: `This field holds ${addresses.length} web addresses; it takes one. Give each its own link.`,
+    });
     return;
   }
   if (!WEB_SCHEME.test(address)) {
     const scheme = ANY_SCHEME.exec(address)?.[0];
     if (scheme && !HOST_AND_PATH.test(address)) {
-      context.report({ pointer, severity: schemeSeverity, message: `"${url}" is not a web address (it starts with "${scheme}"); the registry takes addresses starting with http:// or https://.` });
+      context.report({
+        pointer,
+        severity: schemeSeverity,
+        message: `"${url}" is not a web address (it starts with "${scheme}"); the registry takes addresses starting with http:// or https://.`,
+      });
       return;
     }
     const completed = `https://${address}`;
@@ -70,17 +90,27 @@ function checkLink(context: RuleContext, { pointer, url, schemeDefined }: Link):
       pointer,
       severity: schemeSeverity,
       message: `"${url}" lacks its scheme; write the complete address starting with http:// or https://, e.g. "${completed}".`,
-      suggestions: HOST_AND_PATH.test(address) ? [{ title: `Replace with "${completed}"`, changes: [{ op: 'set', pointer, value: completed }] }] : undefined,
+      suggestions: HOST_AND_PATH.test(address)
+        ? [{ title: `Replace with "${completed}"`, changes: [{ op: 'set', pointer, value: completed }] }]
+        : undefined,
     });
     return;
   }
   if (/\s/.test(address)) {
-    context.report({ pointer, severity: 'warning', message: `"${url}" contains spaces; a web address has none (write a space as %20).` });
+    context.report({
+      pointer,
+      severity: 'warning',
+      message: `"${url}" contains spaces; a web address has none (write a space as %20).`,
+    });
     return;
   }
   const host = hostOf(address);
   if (host === undefined || !host.includes('.')) {
-    context.report({ pointer, severity: 'warning', message: `"${url}" has no host name such as "www.example.org" after the scheme.` });
+    context.report({
+      pointer,
+      severity: 'warning',
+      message: `"${url}" has no host name such as "www.example.org" after the scheme.`,
+    });
   }
 }
 

@@ -21,8 +21,8 @@ export default defineRule({
       'The registry files every site under a country picked from its own list of names, which are not always the everyday ' +
       'ones: "Korea, Republic of", "Iran, Islamic Republic of", "Russian Federation", "Czechia", "Taiwan". A country written ' +
       'another way does not match the list, so the site is missing from searches by country and from the map. ' +
-      'See the [definition of a facility\'s country](https://clinicaltrials.gov/policy/protocol-definitions#Facility). ' +
-      'The fix writes the registry\'s name where the intended country is beyond doubt: a difference of letter case, accents ' +
+      "See the [definition of a facility's country](https://clinicaltrials.gov/policy/protocol-definitions#Facility). " +
+      "The fix writes the registry's name where the intended country is beyond doubt: a difference of letter case, accents " +
       'or spacing ("germany", "Cote d\'Ivoire"), or a common alias ("USA" and "US" for "United States", "UK" for "United ' +
       'Kingdom", "Viet Nam" for "Vietnam"; the upload format itself accepts USA, UK and CAN). Any other unknown name gets ' +
       'the closest country of the list as a suggestion. ' +
@@ -58,6 +58,8 @@ function reportCountry(context: RuleContext, pointer: string, country: string): 
     message: suggestion
       ? `"${country}" is not a country of the registry's list; did you mean "${suggestion}"?`
       : `"${country}" is not a country of the registry's list; write the country's English name as the registry lists it (e.g. "Korea, Republic of").`,
-    suggestions: suggestion ? [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }] : undefined,
+    suggestions: suggestion
+      ? [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }]
+      : undefined,
   });
 }

@@ -5,7 +5,9 @@ import { placeKey, US_STATES } from './support/places';
 
 const STATE_NAMES: readonly string[] = US_STATES.map(([name]) => name);
 const KNOWN: ReadonlySet<string> = new Set(STATE_NAMES);
-const BY_KEY: ReadonlyMap<string, string> = new Map(STATE_NAMES.map((name): [string, string] => [placeKey(name), name]));
+const BY_KEY: ReadonlyMap<string, string> = new Map(
+  STATE_NAMES.map((name): [string, string] => [placeKey(name), name]),
+);
 const BY_CODE: ReadonlyMap<string, string> = new Map(US_STATES.map(([name, code]): [string, string] => [code, name]));
 
 export default defineRule({
@@ -13,15 +15,15 @@ export default defineRule({
     id: 'location-state',
     severity: 'warning',
     category: 'locations',
-    description: 'A U.S. location\'s state is the full name of a U.S. state',
+    description: "A U.S. location's state is the full name of a U.S. state",
     source: 'REQ-14',
     docs:
       'For a site in the "United States" the registry keeps the state by its full name ("California", "District of ' +
       'Columbia"), and finds sites by it. Its upload format accepts the two-letter postal code as well and turns it into ' +
       'the name, so a code is only reported as information, with the name as the fix; so is a name in other letter case ' +
       '("new york"). Anything else is not a U.S. state: a warning, with the closest state as a suggestion. ' +
-      'See the [definition of a facility\'s state](https://clinicaltrials.gov/policy/protocol-definitions#Facility). ' +
-      'A missing state is the required-fields rule\'s concern; other countries\' provinces are not checked. ' +
+      "See the [definition of a facility's state](https://clinicaltrials.gov/policy/protocol-definitions#Facility). " +
+      "A missing state is the required-fields rule's concern; other countries' provinces are not checked. " +
       'Evidence: all 3,785 U.S. locations of the 820 records of the registry sample write the state by its full name; ' +
       'the rule reports none of them.',
     fixable: true,
@@ -40,8 +42,15 @@ function reportState(context: RuleContext, pointer: string, state: string): void
   const byCode = BY_CODE.get(state.replace(/\./g, '').trim().toUpperCase());
   const meant = byCode ?? BY_KEY.get(placeKey(state));
   if (meant) {
-    const why = byCode ? `"${state}" is the postal code of ${meant}; the registry keeps the state's full name.` : `The registry writes the state "${state}" as "${meant}".`;
-    context.report({ pointer, severity: 'info', message: why, fix: { title: `Replace with "${meant}"`, changes: [{ op: 'set', pointer, value: meant }] } });
+    const why = byCode
+      ? `"${state}" is the postal code of ${meant}; the registry keeps the state's full name.`
+      : `The registry writes the state "${state}" as "${meant}".`;
+    context.report({
+      pointer,
+      severity: 'info',
+      message: why,
+      fix: { title: `Replace with "${meant}"`, changes: [{ op: 'set', pointer, value: meant }] },
+    });
     return;
   }
   const suggestion = closest(state, STATE_NAMES);
@@ -50,6 +59,8 @@ function reportState(context: RuleContext, pointer: string, state: string): void
     message: suggestion
       ? `"${state}" is not a U.S. state; did you mean "${suggestion}"?`
       : `"${state}" is not a U.S. state; write the state's full name, e.g. "North Carolina".`,
-    suggestions: suggestion ? [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }] : undefined,
+    suggestions: suggestion
+      ? [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }]
+      : undefined,
   });
 }

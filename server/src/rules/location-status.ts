@@ -1,9 +1,18 @@
 import { defineRule } from '../service/types';
 import { asArray, asObject, overallStatus, POINTERS, protocolModule } from './study';
-import { EXPANDED_ACCESS_STATUSES, OVERALL_STATUS_POINTER, overallStatusRelated, REGISTRY_SET_STATUSES } from './support/dates-status';
+import {
+  EXPANDED_ACCESS_STATUSES,
+  OVERALL_STATUS_POINTER,
+  overallStatusRelated,
+  REGISTRY_SET_STATUSES,
+} from './support/dates-status';
 
 /** Statuses under which a recruiting site is no contradiction, or not one this rule can judge (expanded access). */
-const SKIPPED_STATUSES: ReadonlySet<string> = new Set(['RECRUITING', ...REGISTRY_SET_STATUSES, ...EXPANDED_ACCESS_STATUSES]);
+const SKIPPED_STATUSES: ReadonlySet<string> = new Set([
+  'RECRUITING',
+  ...REGISTRY_SET_STATUSES,
+  ...EXPANDED_ACCESS_STATUSES,
+]);
 
 export default defineRule({
   meta: {
@@ -23,7 +32,9 @@ export default defineRule({
     const status = overallStatus(context.record);
     if (status === undefined || SKIPPED_STATUSES.has(status)) return;
     const locations = asArray(protocolModule(context.record, 'contactsLocationsModule')?.locations);
-    const recruiting = locations.flatMap((location, index) => (asObject(location)?.status === 'RECRUITING' ? [index] : []));
+    const recruiting = locations.flatMap((location, index) =>
+      asObject(location)?.status === 'RECRUITING' ? [index] : [],
+    );
     if (recruiting.length === 0) return;
     const others = recruiting.length > 1 ? ` (and ${recruiting.length - 1} more)` : '';
     context.report({
@@ -32,7 +43,12 @@ export default defineRule({
         `This location is RECRUITING${others} but the overall status is ${status}; while any site recruits the study is RECRUITING. ` +
         'Update the site statuses or the overall status.',
       related: [overallStatusRelated(status)],
-      suggestions: [{ title: 'Set the overall status to RECRUITING', changes: [{ op: 'set', pointer: OVERALL_STATUS_POINTER, value: 'RECRUITING' }] }],
+      suggestions: [
+        {
+          title: 'Set the overall status to RECRUITING',
+          changes: [{ op: 'set', pointer: OVERALL_STATUS_POINTER, value: 'RECRUITING' }],
+        },
+      ],
     });
   },
 });

@@ -27,7 +27,8 @@ export default defineRule({
     const maskingInfo = asObject(designInfo(context.record)?.maskingInfo);
     const masking = maskingInfo?.masking;
     const whoMasked = maskingInfo?.whoMasked;
-    if (typeof masking !== 'string' || !(LEVELS as readonly string[]).includes(masking) || !Array.isArray(whoMasked)) return;
+    if (typeof masking !== 'string' || !(LEVELS as readonly string[]).includes(masking) || !Array.isArray(whoMasked))
+      return;
     if (whoMasked.some((role) => typeof role !== 'string' || !ROLES.has(role))) return;
     const roles = [...new Set(whoMasked as string[])];
     const level = LEVELS[roles.length];
@@ -39,7 +40,12 @@ export default defineRule({
         roles.length === 0
           ? `Masking is ${masking}, but no role is listed as masked; list the masked roles in whoMasked, or set the masking to NONE.`
           : `Masking is ${masking}, but ${roles.length === 1 ? 'one role is' : `${roles.length} roles are`} masked (${roles.join(', ')}); that is ${level}.`,
-      related: [{ pointer: WHO_MASKED, message: roles.length === 0 ? 'No masked roles are listed here.' : `Masked roles: ${quoteAll(roles)}.` }],
+      related: [
+        {
+          pointer: WHO_MASKED,
+          message: roles.length === 0 ? 'No masked roles are listed here.' : `Masked roles: ${quoteAll(roles)}.`,
+        },
+      ],
       // With no roles listed the roles may simply be missing, so lowering the level is only offered.
       fix: roles.length > 0 ? fix : undefined,
       suggestions: roles.length === 0 ? [fix] : undefined,

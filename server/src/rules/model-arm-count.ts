@@ -25,7 +25,9 @@ export default defineRule({
     const model = designInfo(context.record)?.interventionModel;
     const arms = armCount(context.record);
     if (arms === undefined || typeof model !== 'string') return;
-    const related = [{ pointer: `${POINTERS.arms}/armGroups`, message: `The study has ${pluralArms(arms)}.`, target: 'key' as const }];
+    const related = [
+      { pointer: `${POINTERS.arms}/armGroups`, message: `The study has ${pluralArms(arms)}.`, target: 'key' as const },
+    ];
     if (model === 'SINGLE_GROUP' && arms > 1) {
       context.report({
         pointer: INTERVENTION_MODEL,
@@ -37,7 +39,12 @@ export default defineRule({
         pointer: INTERVENTION_MODEL,
         message: `The intervention model is ${model}, which compares two or more arms, but the study has a single arm; a one-arm study is SINGLE_GROUP.`,
         related,
-        suggestions: [{ title: 'Set the intervention model to SINGLE_GROUP', changes: [{ op: 'set', pointer: INTERVENTION_MODEL, value: 'SINGLE_GROUP' }] }],
+        suggestions: [
+          {
+            title: 'Set the intervention model to SINGLE_GROUP',
+            changes: [{ op: 'set', pointer: INTERVENTION_MODEL, value: 'SINGLE_GROUP' }],
+          },
+        ],
       });
     }
   },

@@ -42,7 +42,7 @@ export default defineRule({
       'protocol or grant number, and each of the sponsor\'s studies needs a different one. A stand-in such as "TBD", ' +
       '"Unknown", "N/A", "none", "-" or "0" identifies nothing. The field dictionary says the registry takes "Unknown" and ' +
       '"TBD" and then strips them, leaving the required field empty on the public record; so this is a warning, not an ' +
-      'error. Blank or missing IDs are the required-fields rule\'s concern. Evidence: none of the 820 records of the ' +
+      "error. Blank or missing IDs are the required-fields rule's concern. Evidence: none of the 820 records of the " +
       'registry sample has such an ID (the shortest are real numbers such as "1", "03" or "#03"). Hits on the sample: 0. ' +
       '[Official definition: Unique Protocol Identification Number](https://clinicaltrials.gov/policy/protocol-definitions#PrimaryId)',
     fixable: false,

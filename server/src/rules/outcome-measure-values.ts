@@ -1,12 +1,25 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
 import { objectsOf, outcomeMeasures, RESULTS_POINTERS } from './support/ipd-results-hygiene';
-import { countValue, decimalValue, groupLabel, groupTitles, isGiven, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
+import {
+  countValue,
+  decimalValue,
+  groupLabel,
+  groupTitles,
+  isGiven,
+  RESULTS_DEFINITIONS_URL,
+} from './support/results-numbers';
 import { analyzedCounts } from './support/results-measures';
 import { quote } from '../service/words';
 
 /** Measure types that summarise values around a centre, so they need a dispersion or an interval. */
-const CENTRAL_TENDENCY = new Set(['MEAN', 'MEDIAN', 'LEAST_SQUARES_MEAN', 'GEOMETRIC_MEAN', 'GEOMETRIC_LEAST_SQUARES_MEAN']);
+const CENTRAL_TENDENCY = new Set([
+  'MEAN',
+  'MEDIAN',
+  'LEAST_SQUARES_MEAN',
+  'GEOMETRIC_MEAN',
+  'GEOMETRIC_LEAST_SQUARES_MEAN',
+]);
 /** A unit for the share of participants with something: it stays within 0–100. */
 const PERCENT_OF_PEOPLE = /^\s*(?:percent(?:age)?|%)\s*(?:of\s+)?(?:participants|subjects|patients)\s*$/i;
 
@@ -15,7 +28,8 @@ export default defineRule({
     id: 'outcome-measure-values',
     severity: 'warning',
     category: 'results',
-    description: 'An outcome measure\'s data hold together: type, unit, time frame and number analyzed given; counts within the number analyzed; percentages within 0–100; a dispersion for a mean or median; zero analyzed explained',
+    description:
+      "An outcome measure's data hold together: type, unit, time frame and number analyzed given; counts within the number analyzed; percentages within 0–100; a dispersion for a mean or median; zero analyzed explained",
     source: 'RES-QC (results QC criteria: outcome measures)',
     docs:
       'Each posted outcome measure says what it is (type PRIMARY, SECONDARY, …), what its numbers count or measure ' +
@@ -51,10 +65,18 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, n
     context.report({
       pointer: `${base}/unitOfMeasure`,
       message: `${name} is a Count of Participants, but its unit is ${quote(unit)}; the unit of a count of participants is "Participants" (the registry adds the percentages).`,
-      fix: { title: 'Set the unit to "Participants"', changes: [{ op: 'set', pointer: `${base}/unitOfMeasure`, value: 'Participants' }] },
+      fix: {
+        title: 'Set the unit to "Participants"',
+        changes: [{ op: 'set', pointer: `${base}/unitOfMeasure`, value: 'Participants' }],
+      },
     });
   }
-  if (paramType !== undefined && CENTRAL_TENDENCY.has(paramType) && hasData && !isGiven(measure.dispersionType === 'NA' ? undefined : measure.dispersionType)) {
+  if (
+    paramType !== undefined &&
+    CENTRAL_TENDENCY.has(paramType) &&
+    hasData &&
+    !isGiven(measure.dispersionType === 'NA' ? undefined : measure.dispersionType)
+  ) {
     context.report({
       pointer: `${base}/dispersionType`,
       target: 'key',
@@ -77,7 +99,8 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, n
         const groupId = asString(measurement?.groupId);
         if (!measurement || groupId === undefined) continue;
         const pointer = `${base}/classes/${c}/categories/${g}/measurements/${v}/value`;
-        if (countsParticipants) checkCount(context, measurement, pointer, name, groupLabel(groupId, titles), classAnalyzed.get(groupId));
+        if (countsParticipants)
+          checkCount(context, measurement, pointer, name, groupLabel(groupId, titles), classAnalyzed.get(groupId));
         else checkPercentage(context, measurement, pointer, name, groupLabel(groupId, titles));
       }
     });
@@ -87,20 +110,34 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, n
 /** Reports missing type, time frame, unit and number analyzed; returns whether the measure has any value. */
 function checkRequired(context: RuleContext, measure: JsonObject, base: string, name: string): boolean {
   const hasData = objectsOf(measure.classes).some((measureClass) =>
-    objectsOf(measureClass?.categories).some((category) => objectsOf(category?.measurements).some((measurement) => isGiven(measurement?.value))),
+    objectsOf(measureClass?.categories).some((category) =>
+      objectsOf(category?.measurements).some((measurement) => isGiven(measurement?.value)),
+    ),
   );
   const missing: Array<[string, string]> = [];
   if (!isGiven(measure.type)) missing.push(['type', 'its type (PRIMARY, SECONDARY, OTHER_PRE_SPECIFIED or POST_HOC)']);
   if (!isGiven(measure.timeFrame)) missing.push(['timeFrame', 'its time frame']);
   if (hasData && !isGiven(measure.unitOfMeasure)) missing.push(['unitOfMeasure', 'its unit of measure']);
-  if (hasData && objectsOf(measure.denoms).length === 0) missing.push(['denoms', 'the number of participants analyzed per group (denoms)']);
+  if (hasData && objectsOf(measure.denoms).length === 0)
+    missing.push(['denoms', 'the number of participants analyzed per group (denoms)']);
   for (const [key, what] of missing) {
-    context.report({ pointer: `${base}/${key}`, target: 'key', message: `${name} does not give ${what}; every posted outcome measure states it.` });
+    context.report({
+      pointer: `${base}/${key}`,
+      target: 'key',
+      message: `${name} does not give ${what}; every posted outcome measure states it.`,
+    });
   }
   return hasData;
 }
 
-function checkEveryGroupAnalyzed(context: RuleContext, measure: JsonObject, base: string, name: string, analyzed: ReadonlyMap<string, number>, titles: ReadonlyMap<string, string>): void {
+function checkEveryGroupAnalyzed(
+  context: RuleContext,
+  measure: JsonObject,
+  base: string,
+  name: string,
+  analyzed: ReadonlyMap<string, number>,
+  titles: ReadonlyMap<string, string>,
+): void {
   if (objectsOf(measure.denoms).length === 0) return;
   const missing = objectsOf(measure.groups)
     .map((group) => asString(group?.id))
@@ -112,7 +149,14 @@ function checkEveryGroupAnalyzed(context: RuleContext, measure: JsonObject, base
   });
 }
 
-function checkZeroAnalyzed(context: RuleContext, measure: JsonObject, base: string, name: string, analyzed: ReadonlyMap<string, number>, titles: ReadonlyMap<string, string>): void {
+function checkZeroAnalyzed(
+  context: RuleContext,
+  measure: JsonObject,
+  base: string,
+  name: string,
+  analyzed: ReadonlyMap<string, number>,
+  titles: ReadonlyMap<string, string>,
+): void {
   if (isGiven(measure.populationDescription)) return;
   const empty = [...analyzed].filter(([, count]) => count === 0).map(([groupId]) => groupLabel(groupId, titles));
   if (empty.length === 0) return;
@@ -123,7 +167,14 @@ function checkZeroAnalyzed(context: RuleContext, measure: JsonObject, base: stri
   });
 }
 
-function checkCount(context: RuleContext, measurement: JsonObject, pointer: string, name: string, group: string, analyzed: number | undefined): void {
+function checkCount(
+  context: RuleContext,
+  measurement: JsonObject,
+  pointer: string,
+  name: string,
+  group: string,
+  analyzed: number | undefined,
+): void {
   const count = countValue(measurement.value);
   if (count === undefined || analyzed === undefined || count <= analyzed) return;
   context.report({
@@ -132,8 +183,17 @@ function checkCount(context: RuleContext, measurement: JsonObject, pointer: stri
   });
 }
 
-function checkPercentage(context: RuleContext, measurement: JsonObject, pointer: string, name: string, group: string): void {
+function checkPercentage(
+  context: RuleContext,
+  measurement: JsonObject,
+  pointer: string,
+  name: string,
+  group: string,
+): void {
   const percent = decimalValue(measurement.value);
   if (percent === undefined || (percent >= 0 && percent <= 100)) return;
-  context.report({ pointer, message: `${name}, group ${group}: ${percent} is not a percentage of participants, which lies between 0 and 100.` });
+  context.report({
+    pointer,
+    message: `${name}, group ${group}: ${percent} is not a percentage of participants, which lies between 0 and 100.`,
+  });
 }

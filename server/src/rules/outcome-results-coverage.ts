@@ -19,7 +19,8 @@ export default defineRule({
     id: 'outcome-results-coverage',
     severity: 'warning',
     category: 'results',
-    description: 'Every primary and secondary outcome of the protocol is reported in the results (or marked not posted), with the same title and time frame',
+    description:
+      'Every primary and secondary outcome of the protocol is reported in the results (or marked not posted), with the same title and time frame',
     source: 'RES-QC (results QC criteria: outcome measures)',
     docs:
       'Once results are posted, each primary and secondary outcome measure of the protocol section has its results ' +
@@ -59,16 +60,32 @@ export default defineRule({
   },
 });
 
-function reportMissing(context: RuleContext, what: string, title: string, pointer: string, outcomeModule: JsonObject): void {
+function reportMissing(
+  context: RuleContext,
+  what: string,
+  title: string,
+  pointer: string,
+  outcomeModule: JsonObject,
+): void {
   context.report({
     pointer: `${pointer}/measure`,
     message: `The ${what} outcome ${quote(title)} has no ${what} outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.`,
-    related: [{ pointer: RESULTS_POINTERS.outcomeMeasures, message: `${objectsOf(outcomeModule.outcomeMeasures).length} outcome measures are reported here.` }],
+    related: [
+      {
+        pointer: RESULTS_POINTERS.outcomeMeasures,
+        message: `${objectsOf(outcomeModule.outcomeMeasures).length} outcome measures are reported here.`,
+      },
+    ],
   });
 }
 
 /** The protocol's time frame is one of its results measures' (those of the same title). */
-function checkTimeFrame(context: RuleContext, outcome: JsonObject, pointer: string, matches: readonly ReportedMeasure[]): void {
+function checkTimeFrame(
+  context: RuleContext,
+  outcome: JsonObject,
+  pointer: string,
+  matches: readonly ReportedMeasure[],
+): void {
   const protocolTimeFrame = asString(outcome.timeFrame);
   const { measure, index } = matches[0];
   const resultsTimeFrame = asString(measure.timeFrame);
@@ -78,7 +95,9 @@ function checkTimeFrame(context: RuleContext, outcome: JsonObject, pointer: stri
   context.report({
     pointer: `${pointer}/timeFrame`,
     message: `The time frame here is ${quote(protocolTimeFrame)}, but the results report this outcome over ${quote(resultsTimeFrame)}; use the same time frame in both.`,
-    related: [{ pointer: `${RESULTS_POINTERS.outcomeMeasures}/${index}/timeFrame`, message: 'The time frame of the results.' }],
+    related: [
+      { pointer: `${RESULTS_POINTERS.outcomeMeasures}/${index}/timeFrame`, message: 'The time frame of the results.' },
+    ],
   });
 }
 

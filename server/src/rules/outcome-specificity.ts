@@ -25,7 +25,10 @@ const FIRST_WORD = /[\p{L}\p{N}&]+/u;
  */
 function mayBeVagueOrPlaceholder(title: string): boolean {
   const first = FIRST_WORD.exec(title.toLowerCase())?.[0];
-  return first !== undefined && (Object.hasOwn(VAGUE_WORDS, first) || JOINING_WORDS.includes(first) || PLACEHOLDER_FIRST_WORDS.includes(first));
+  return (
+    first !== undefined &&
+    (Object.hasOwn(VAGUE_WORDS, first) || JOINING_WORDS.includes(first) || PLACEHOLDER_FIRST_WORDS.includes(first))
+  );
 }
 
 function words(title: string): string[] {
@@ -40,7 +43,9 @@ function words(title: string): string[] {
 /** The vague words a title consists of (given as its words), or undefined when it names something more specific. */
 function vagueWordsOnly(all: readonly string[]): string[] | undefined {
   const vague = all.filter((word) => Object.hasOwn(VAGUE_WORDS, word));
-  return vague.length > 0 && all.every((word) => Object.hasOwn(VAGUE_WORDS, word) || JOINING_WORDS.includes(word)) ? vague : undefined;
+  return vague.length > 0 && all.every((word) => Object.hasOwn(VAGUE_WORDS, word) || JOINING_WORDS.includes(word))
+    ? vague
+    : undefined;
 }
 
 export default defineRule({
@@ -51,7 +56,7 @@ export default defineRule({
     description: 'Outcome titles name what is measured, not just "Safety" or "Efficacy"',
     source: 'OUT-02',
     docs:
-      'An outcome title says what is measured, so that readers can tell how the study will be judged. The registry\'s ' +
+      "An outcome title says what is measured, so that readers can tell how the study will be judged. The registry's " +
       'reviewers return titles that are only "Safety", "Tolerability", "Feasibility", "Efficacy" or "Satisfaction" (alone ' +
       'or joined with "and"), and placeholders such as "Primary Outcome". Applies to the protocol\'s outcomes and to posted ' +
       'results. Example: instead of "Safety", "Number of participants with treatment-related adverse events (CTCAE v5.0)".',
@@ -65,9 +70,15 @@ export default defineRule({
       const titleWords = words(title);
       const vague = vagueWordsOnly(titleWords);
       if (vague) {
-        context.report({ pointer, message: `The title of ${entry.description}, "${title}", does not say what is measured; name the measure itself, e.g. ${VAGUE_WORDS[vague[0]]}.` });
+        context.report({
+          pointer,
+          message: `The title of ${entry.description}, "${title}", does not say what is measured; name the measure itself, e.g. ${VAGUE_WORDS[vague[0]]}.`,
+        });
       } else if (PLACEHOLDER.test(titleWords.join(' '))) {
-        context.report({ pointer, message: `The title of ${entry.description}, "${title}", is a placeholder; name what is measured, e.g. "Time to complete wound healing".` });
+        context.report({
+          pointer,
+          message: `The title of ${entry.description}, "${title}", is a placeholder; name what is measured, e.g. "Time to complete wound healing".`,
+        });
       }
     }
   },

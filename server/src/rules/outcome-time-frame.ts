@@ -26,7 +26,7 @@ export default defineRule({
     source: 'OUT-03',
     docs:
       'The time frame says when an outcome is assessed. A bare number ("12") leaves readers guessing whether it means days, ' +
-      'weeks or months; the registry\'s reviewers ask for the unit. Applies to the protocol\'s outcomes and to posted results. ' +
+      "weeks or months; the registry's reviewers ask for the unit. Applies to the protocol's outcomes and to posted results. " +
       'Example: "12" becomes "12 weeks", or better "Baseline and week 12".',
     fixable: false,
   },

@@ -1,6 +1,12 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { asString, FINAL_RULE_OPTIONS, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, resultsModule, RESULTS_POINTERS, resultsUnderFinalRule } from './support/ipd-results-hygiene';
+import {
+  objectsOf,
+  outcomeMeasures,
+  resultsModule,
+  RESULTS_POINTERS,
+  resultsUnderFinalRule,
+} from './support/ipd-results-hygiene';
 import { quote } from '../service/words';
 
 const COUNT_TITLE = /^\s*number\s+of\s+(participants|subjects|patients)\b/i;
@@ -15,7 +21,8 @@ export default defineRule({
     id: 'outcome-unit-title',
     severity: 'warning',
     category: 'results',
-    description: 'A measure\'s unit agrees with its title ("Number of participants" → participants, "Percentage" → percent) and is not a placeholder',
+    description:
+      'A measure\'s unit agrees with its title ("Number of participants" → participants, "Percentage" → percent) and is not a placeholder',
     source: 'RES-04',
     docs:
       'The unit of measure says what the numbers in a results table count. A measure titled "Number of participants with …" ' +

@@ -19,10 +19,13 @@ export default defineRule({
     fixable: false,
   },
   check(context) {
-    const phases = asArray(protocolModule(context.record, 'designModule')?.phases).filter((p): p is string => typeof p === 'string');
+    const phases = asArray(protocolModule(context.record, 'designModule')?.phases).filter(
+      (p): p is string => typeof p === 'string',
+    );
     const distinct = [...new Set(phases)].sort();
     if (distinct.length <= 1) return;
-    if (distinct.length === 2 && ALLOWED_PAIRS.some((pair) => pair[0] === distinct[0] && pair[1] === distinct[1])) return;
+    if (distinct.length === 2 && ALLOWED_PAIRS.some((pair) => pair[0] === distinct[0] && pair[1] === distinct[1]))
+      return;
     context.report({
       pointer: `${POINTERS.design}/phases`,
       message: `${distinct.join(' + ')} is not a phase combination the registry accepts; use one phase, or PHASE1 + PHASE2, or PHASE2 + PHASE3.`,

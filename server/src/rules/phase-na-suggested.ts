@@ -33,7 +33,13 @@ export default defineRule({
       message:
         `${numbered.join(' + ')} is a phase of drug or biological product development, but the interventions are ` +
         `${[...new Set(types)].join(', ')} only; phase NA ("Not Applicable") is recommended for such studies.`,
-      related: [{ pointer: `${POINTERS.arms}/interventions`, message: 'None of these interventions is a drug, biological, combination product or genetic intervention.', target: 'key' }],
+      related: [
+        {
+          pointer: `${POINTERS.arms}/interventions`,
+          message: 'None of these interventions is a drug, biological, combination product or genetic intervention.',
+          target: 'key',
+        },
+      ],
       suggestions: [{ title: 'Set the phase to NA', changes: [{ op: 'set', pointer, value: ['NA'] }] }],
     });
   },

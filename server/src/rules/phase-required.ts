@@ -10,10 +10,16 @@ const PRODUCT_TYPES = new Set(['DRUG', 'BIOLOGICAL']);
 /** The first intervention that is a drug or biological, with its index. */
 function firstProduct(record: unknown): { index: number; type: string; name?: string } | undefined {
   const list = interventions(record);
-  const index = list.findIndex((intervention) => typeof intervention.type === 'string' && PRODUCT_TYPES.has(intervention.type));
+  const index = list.findIndex(
+    (intervention) => typeof intervention.type === 'string' && PRODUCT_TYPES.has(intervention.type),
+  );
   if (index < 0) return undefined;
   const name = list[index].name;
-  return { index, type: list[index].type as string, name: typeof name === 'string' && name.trim() ? name.trim() : undefined };
+  return {
+    index,
+    type: list[index].type as string,
+    name: typeof name === 'string' && name.trim() ? name.trim() : undefined,
+  };
 }
 
 export default defineRule({
@@ -45,7 +51,12 @@ export default defineRule({
       context.report({
         pointer: PHASES_POINTER,
         message: `This interventional study gives ${what} but no phase (phases); the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.`,
-        related: [{ pointer: `${POINTERS.arms}/interventions/${product.index}/type`, message: `${interventionTypeLabel(product.type)} intervention.` }],
+        related: [
+          {
+            pointer: `${POINTERS.arms}/interventions/${product.index}/type`,
+            message: `${interventionTypeLabel(product.type)} intervention.`,
+          },
+        ],
       });
       return;
     }
@@ -57,7 +68,9 @@ export default defineRule({
       message: typesKnown
         ? 'This interventional study gives no phase (phases); with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).'
         : 'This interventional study gives no phase (phases); give the phase of a drug or biological study, or ["NA"] (Not Applicable) when the trial has no phases.',
-      fix: typesKnown ? { title: 'Set the phase to NA', changes: [{ op: 'set', pointer: PHASES_POINTER, value: ['NA'] }] } : undefined,
+      fix: typesKnown
+        ? { title: 'Set the phase to NA', changes: [{ op: 'set', pointer: PHASES_POINTER, value: ['NA'] }] }
+        : undefined,
     });
   },
 });

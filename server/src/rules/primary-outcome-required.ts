@@ -1,5 +1,13 @@
 import { defineRule } from '../service/types';
-import { appliesFinalRule, dateStruct, FINAL_RULE_DATE, POINTERS, protocolModule, studyType, FINAL_RULE_OPTIONS } from './study';
+import {
+  appliesFinalRule,
+  dateStruct,
+  FINAL_RULE_DATE,
+  POINTERS,
+  protocolModule,
+  studyType,
+  FINAL_RULE_OPTIONS,
+} from './study';
 
 const STUDY_WORDS = { INTERVENTIONAL: 'An interventional study', OBSERVATIONAL: 'An observational study' } as const;
 
@@ -28,7 +36,9 @@ export default defineRule({
     if (primary !== undefined && primary !== null && (!Array.isArray(primary) || primary.length > 0)) return;
     const strict = appliesFinalRule(context);
     const start = dateStruct(context.record, 'startDateStruct')?.date;
-    const olderNote = start ? ` This study started ${start}, before ${FINAL_RULE_DATE}, when records were accepted without one, so it is a warning here.` : '';
+    const olderNote = start
+      ? ` This study started ${start}, before ${FINAL_RULE_DATE}, when records were accepted without one, so it is a warning here.`
+      : '';
     const skeleton = { measure: '', timeFrame: '' };
     context.report({
       pointer: `${POINTERS.outcomes}/primaryOutcomes`,
@@ -36,8 +46,14 @@ export default defineRule({
       message: `${STUDY_WORDS[type]} needs at least one primary outcome measure (primaryOutcomes), each with a title and a time frame.${strict ? '' : olderNote}`,
       suggestions: [
         outcomes
-          ? { title: 'Insert an empty primary outcome', changes: [{ op: 'set', pointer: `${POINTERS.outcomes}/primaryOutcomes`, value: [skeleton] }] }
-          : { title: 'Insert an outcomes module with an empty primary outcome', changes: [{ op: 'set', pointer: POINTERS.outcomes, value: { primaryOutcomes: [skeleton] } }] },
+          ? {
+              title: 'Insert an empty primary outcome',
+              changes: [{ op: 'set', pointer: `${POINTERS.outcomes}/primaryOutcomes`, value: [skeleton] }],
+            }
+          : {
+              title: 'Insert an outcomes module with an empty primary outcome',
+              changes: [{ op: 'set', pointer: POINTERS.outcomes, value: { primaryOutcomes: [skeleton] } }],
+            },
       ],
     });
   },

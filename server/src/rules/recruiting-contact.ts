@@ -31,7 +31,8 @@ function sitesInWords(sites: readonly Site[]): string {
 }
 
 function sitesWithoutContact(missing: number, total: number): string {
-  if (missing < total) return `${missing} of its ${plural(total, 'recruiting site')} ${missing === 1 ? 'names' : 'name'} no contact`;
+  if (missing < total)
+    return `${missing} of its ${plural(total, 'recruiting site')} ${missing === 1 ? 'names' : 'name'} no contact`;
   return total === 1 ? 'its recruiting site names no contact' : `none of its ${total} recruiting sites names a contact`;
 }
 
@@ -40,7 +41,8 @@ export default defineRule({
     id: 'recruiting-contact',
     severity: 'error',
     category: 'required',
-    description: 'A recruiting or not-yet-recruiting study names a central contact, or a contact at every recruiting site',
+    description:
+      'A recruiting or not-yet-recruiting study names a central contact, or a contact at every recruiting site',
     source: 'REQ-15',
     docs:
       'While a study is RECRUITING or NOT_YET_RECRUITING, people who want to take part need someone to ask. The registry ' +
@@ -48,7 +50,7 @@ export default defineRule({
       'A site counts as recruiting when its status is RECRUITING or NOT_YET_RECRUITING, or when it has no status of its own. ' +
       'Without a central contact, each such site without `contacts` is an error (one finding names them). A study with no ' +
       'central contact and no recruiting site at all is a warning: the registry accepts it, but nobody can be asked. ' +
-      'What a contact must hold (name, phone, email) is the `central-contact` rule\'s concern. ' +
+      "What a contact must hold (name, phone, email) is the `central-contact` rule's concern. " +
       'Evidence: of the 287 recruiting or not-yet-recruiting records of the 820-record registry sample, 271 name a central ' +
       'contact and the other 13 recruiting ones give a contact at their one site; 3 not-yet-recruiting records (last updated ' +
       '2023-11, 2024-12 and 2025-08) have neither a central contact nor any site. Hits on the sample: 0 errors, 3 warnings. ' +
@@ -79,7 +81,13 @@ export default defineRule({
       message:
         `The study is ${status} with no central contact (centralContacts), and ${sitesWithoutContact(withoutContact.length, sites.length)}: ` +
         `${sitesInWords(withoutContact)}; add a central contact, or a contact at every recruiting site.`,
-      related: [related, ...withoutContact.slice(0, SITES_NAMED).map((site) => ({ pointer: `${POINTERS.contacts}/locations/${site.index}`, message: 'A recruiting site without a contact.' }))],
+      related: [
+        related,
+        ...withoutContact.slice(0, SITES_NAMED).map((site) => ({
+          pointer: `${POINTERS.contacts}/locations/${site.index}`,
+          message: 'A recruiting site without a contact.',
+        })),
+      ],
     });
   },
 });

@@ -22,7 +22,9 @@ export default defineRule({
   },
   check(context) {
     const references = asArray(protocolModule(context.record, 'referencesModule')?.references);
-    references.forEach((reference, index) => checkPmid(context, asObject(reference)?.pmid, `${POINTERS.references}/references/${index}/pmid`));
+    references.forEach((reference, index) =>
+      checkPmid(context, asObject(reference)?.pmid, `${POINTERS.references}/references/${index}/pmid`),
+    );
     hintDerivedReferences(context, references);
   },
 });
@@ -36,7 +38,9 @@ function checkPmid(context: RuleContext, pmid: unknown, pointer: string): void {
     message: digits
       ? `The PMID "${pmid}" should be the number alone: "${digits}".`
       : `"${pmid}" is not a PMID: a PubMed identifier is digits only (e.g. "28381249"). Put other identifiers such as DOIs in the citation.`,
-    fix: digits ? { title: `Write the PMID as "${digits}"`, changes: [{ op: 'set', pointer, value: digits }] } : undefined,
+    fix: digits
+      ? { title: `Write the PMID as "${digits}"`, changes: [{ op: 'set', pointer, value: digits }] }
+      : undefined,
   });
 }
 

@@ -3,10 +3,28 @@
 import { defineRule, type Fix, type RuleContext, type Severity } from '../service/types';
 import { schemaAt } from '../service/studySchema';
 import { valueAt } from '../service/pointer';
-import { asArray, asObject, dateStruct, FINAL_RULE_DATE, overallStatus, protocolModule, studyType, type JsonObject, type StudyType, FINAL_RULE_OPTIONS } from './study';
+import {
+  asArray,
+  asObject,
+  dateStruct,
+  FINAL_RULE_DATE,
+  overallStatus,
+  protocolModule,
+  studyType,
+  type JsonObject,
+  type StudyType,
+  FINAL_RULE_OPTIONS,
+} from './study';
 import { listOf } from '../service/words';
 import { describeItem, isIndividualPatientExpandedAccess, isMissing } from './support/required-outcomes-eligibility';
-import { FDAAA_DATE, predates, predatesNote, submissionDate, surelyOnOrAfter, type Cutover } from './support/registry-periods';
+import {
+  FDAAA_DATE,
+  predates,
+  predatesNote,
+  submissionDate,
+  surelyOnOrAfter,
+  type Cutover,
+} from './support/registry-periods';
 
 /**
  * How strongly a field is required:
@@ -70,72 +88,178 @@ function outcomeRequirements(list: string, noun: string): Requirement[] {
   return [
     { path: `${PS}.outcomesModule.${list}[].measure`, name: `${noun} title`, source: 'REQ-12', strength: 'always' },
     // 19 sample records first submitted 2005–2007 lack time frames (6 of them updated since 2017); none registered later does.
-    { path: `${PS}.outcomesModule.${list}[].timeFrame`, name: `${noun} time frame`, source: 'REQ-12', strength: 'always', cutover: FDAAA_REGISTRATIONS },
+    {
+      path: `${PS}.outcomesModule.${list}[].timeFrame`,
+      name: `${noun} time frame`,
+      source: 'REQ-12',
+      strength: 'always',
+      cutover: FDAAA_REGISTRATIONS,
+    },
   ];
 }
 
 /** Every requirement, in the order of the record's modules. */
 export const REQUIREMENTS: readonly Requirement[] = [
-  { path: `${PS}.identificationModule.orgStudyIdInfo.id`, name: "Organization's unique protocol ID", source: 'REQ-01', strength: 'always' },
+  {
+    path: `${PS}.identificationModule.orgStudyIdInfo.id`,
+    name: "Organization's unique protocol ID",
+    source: 'REQ-01',
+    strength: 'always',
+  },
   { path: `${PS}.identificationModule.briefTitle`, name: 'Brief title', source: 'REQ-01', strength: 'always' },
-  { path: `${PS}.identificationModule.officialTitle`, name: 'Official title', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
-  { path: `${PS}.identificationModule.secondaryIdInfos[].type`, name: 'Secondary ID type', source: 'REQ-11', strength: 'always', reportedBy: 'secondary-id-fields' },
+  {
+    path: `${PS}.identificationModule.officialTitle`,
+    name: 'Official title',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.identificationModule.secondaryIdInfos[].type`,
+    name: 'Secondary ID type',
+    source: 'REQ-11',
+    strength: 'always',
+    reportedBy: 'secondary-id-fields',
+  },
   {
     path: `${PS}.identificationModule.secondaryIdInfos[].domain`,
     name: 'Secondary ID description',
     source: 'REQ-11',
     strength: 'always',
-    onlyForEntries: { text: 'of type other grant, registry or other identifier', holds: (entry) => TYPES_NAMING_THEIR_ISSUER.includes(String(entry.type)) },
+    onlyForEntries: {
+      text: 'of type other grant, registry or other identifier',
+      holds: (entry) => TYPES_NAMING_THEIR_ISSUER.includes(String(entry.type)),
+    },
     reportedBy: 'secondary-id-fields',
   },
 
-  { path: `${PS}.statusModule.statusVerifiedDate`, name: 'Record verification date', source: 'REQ-01', strength: 'always' },
+  {
+    path: `${PS}.statusModule.statusVerifiedDate`,
+    name: 'Record verification date',
+    source: 'REQ-01',
+    strength: 'always',
+  },
   { path: `${PS}.statusModule.overallStatus`, name: 'Overall status', source: 'REQ-01', strength: 'always' },
   // The start date also decides which Final Rule requirements apply, so it is never optional.
-  { path: `${PS}.statusModule.startDateStruct.date`, name: 'Study start date', source: 'REQ-03', studyTypes: INT_OBS, strength: 'always' },
-  { path: `${PS}.statusModule.startDateStruct.type`, name: 'Study start date type', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
-  { path: `${PS}.statusModule.primaryCompletionDateStruct.date`, name: 'Primary completion date', source: 'REQ-02', studyTypes: INT_OBS, strength: 'older-records-may-lack' },
-  { path: `${PS}.statusModule.primaryCompletionDateStruct.type`, name: 'Primary completion date type', source: 'REQ-02', studyTypes: INT_OBS, strength: 'older-records-may-lack' },
-  { path: `${PS}.statusModule.completionDateStruct.date`, name: 'Study completion date', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
-  { path: `${PS}.statusModule.completionDateStruct.type`, name: 'Study completion date type', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.statusModule.startDateStruct.date`,
+    name: 'Study start date',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'always',
+  },
+  {
+    path: `${PS}.statusModule.startDateStruct.type`,
+    name: 'Study start date type',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.statusModule.primaryCompletionDateStruct.date`,
+    name: 'Primary completion date',
+    source: 'REQ-02',
+    studyTypes: INT_OBS,
+    strength: 'older-records-may-lack',
+  },
+  {
+    path: `${PS}.statusModule.primaryCompletionDateStruct.type`,
+    name: 'Primary completion date type',
+    source: 'REQ-02',
+    studyTypes: INT_OBS,
+    strength: 'older-records-may-lack',
+  },
+  {
+    path: `${PS}.statusModule.completionDateStruct.date`,
+    name: 'Study completion date',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.statusModule.completionDateStruct.type`,
+    name: 'Study completion date type',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
   {
     path: `${PS}.statusModule.whyStopped`,
     name: 'Why the study stopped',
     source: 'REQ-16',
     strength: 'from-final-rule',
-    onlyIf: { text: 'are suspended, terminated or withdrawn', holds: (record) => ['SUSPENDED', 'TERMINATED', 'WITHDRAWN'].includes(overallStatus(record) ?? '') },
+    onlyIf: {
+      text: 'are suspended, terminated or withdrawn',
+      holds: (record) => ['SUSPENDED', 'TERMINATED', 'WITHDRAWN'].includes(overallStatus(record) ?? ''),
+    },
     reportedBy: 'why-stopped-required',
   },
 
-  { path: `${PS}.sponsorCollaboratorsModule.leadSponsor.name`, name: 'Lead sponsor', source: 'REQ-01', strength: 'always' },
-  { path: `${PS}.sponsorCollaboratorsModule.responsibleParty.type`, name: 'Responsible party', source: 'REQ-03', strength: 'from-final-rule' },
-  ...(['investigatorFullName', 'investigatorTitle', 'investigatorAffiliation'] as const).map(
-    (key): Requirement => ({
-      path: `${PS}.sponsorCollaboratorsModule.responsibleParty.${key}`,
-      name: { investigatorFullName: 'Investigator name', investigatorTitle: 'Investigator title', investigatorAffiliation: 'Investigator affiliation' }[key],
-      source: 'REQ-10',
-      strength: 'always',
-      onlyIf: { text: 'name a principal investigator or sponsor-investigator as responsible party', holds: (record) => isInvestigatorResponsible(record) },
-      reportedBy: 'responsible-party-investigator',
-    }),
-  ),
+  {
+    path: `${PS}.sponsorCollaboratorsModule.leadSponsor.name`,
+    name: 'Lead sponsor',
+    source: 'REQ-01',
+    strength: 'always',
+  },
+  {
+    path: `${PS}.sponsorCollaboratorsModule.responsibleParty.type`,
+    name: 'Responsible party',
+    source: 'REQ-03',
+    strength: 'from-final-rule',
+  },
+  ...(['investigatorFullName', 'investigatorTitle', 'investigatorAffiliation'] as const).map((key): Requirement => ({
+    path: `${PS}.sponsorCollaboratorsModule.responsibleParty.${key}`,
+    name: {
+      investigatorFullName: 'Investigator name',
+      investigatorTitle: 'Investigator title',
+      investigatorAffiliation: 'Investigator affiliation',
+    }[key],
+    source: 'REQ-10',
+    strength: 'always',
+    onlyIf: {
+      text: 'name a principal investigator or sponsor-investigator as responsible party',
+      holds: (record) => isInvestigatorResponsible(record),
+    },
+    reportedBy: 'responsible-party-investigator',
+  })),
 
-  { path: `${PS}.oversightModule.isFdaRegulatedDrug`, name: 'FDA-regulated drug', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
-  { path: `${PS}.oversightModule.isFdaRegulatedDevice`, name: 'FDA-regulated device', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
+  {
+    path: `${PS}.oversightModule.isFdaRegulatedDrug`,
+    name: 'FDA-regulated drug',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.oversightModule.isFdaRegulatedDevice`,
+    name: 'FDA-regulated device',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
   {
     path: `${PS}.oversightModule.isUnapprovedDevice`,
     name: 'Unapproved device',
     source: 'REQ-04',
     studyTypes: INT,
     strength: 'from-final-rule',
-    onlyIf: { text: 'study a U.S. FDA-regulated device', holds: (record) => protocolModule(record, 'oversightModule')?.isFdaRegulatedDevice === true },
+    onlyIf: {
+      text: 'study a U.S. FDA-regulated device',
+      holds: (record) => protocolModule(record, 'oversightModule')?.isFdaRegulatedDevice === true,
+    },
     // 37 sample records answer Yes; the 38 other FDA-regulated device studies show no answer, never No.
     notReportedIn: isPublished,
     note: 'Published records show it only when the answer is Yes, so a published record without it may have answered No; it is reported in records not submitted yet.',
   },
 
   { path: `${PS}.descriptionModule.briefSummary`, name: 'Brief summary', source: 'REQ-01', strength: 'always' },
-  { path: `${PS}.conditionsModule.conditions`, name: 'Conditions', source: 'REQ-02', studyTypes: INT_OBS, strength: 'always' },
+  {
+    path: `${PS}.conditionsModule.conditions`,
+    name: 'Conditions',
+    source: 'REQ-02',
+    studyTypes: INT_OBS,
+    strength: 'always',
+  },
 
   { path: `${PS}.designModule.studyType`, name: 'Study type', source: 'REQ-01', strength: 'always' },
   {
@@ -153,7 +277,10 @@ export const REQUIREMENTS: readonly Requirement[] = [
     source: 'REQ-08',
     studyTypes: OBS,
     strength: 'always',
-    onlyIf: { text: 'are patient registries', holds: (record) => protocolModule(record, 'designModule')?.patientRegistry === true },
+    onlyIf: {
+      text: 'are patient registries',
+      holds: (record) => protocolModule(record, 'designModule')?.patientRegistry === true,
+    },
   },
   {
     path: `${PS}.designModule.phases`,
@@ -164,15 +291,64 @@ export const REQUIREMENTS: readonly Requirement[] = [
     note: 'Use NA when no drug or biologic is studied.',
     reportedBy: 'phase-required',
   },
-  { path: `${PS}.designModule.designInfo.allocation`, name: 'Allocation', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
-  { path: `${PS}.designModule.designInfo.interventionModel`, name: 'Interventional study model', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
-  { path: `${PS}.designModule.designInfo.primaryPurpose`, name: 'Primary purpose', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
-  { path: `${PS}.designModule.designInfo.maskingInfo.masking`, name: 'Masking', source: 'REQ-04', studyTypes: INT, strength: 'from-final-rule' },
-  { path: `${PS}.designModule.designInfo.observationalModel`, name: 'Observational study model', source: 'REQ-07', studyTypes: OBS, strength: 'expected' },
-  { path: `${PS}.designModule.designInfo.timePerspective`, name: 'Time perspective', source: 'REQ-07', studyTypes: OBS, strength: 'expected' },
+  {
+    path: `${PS}.designModule.designInfo.allocation`,
+    name: 'Allocation',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.designModule.designInfo.interventionModel`,
+    name: 'Interventional study model',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.designModule.designInfo.primaryPurpose`,
+    name: 'Primary purpose',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.designModule.designInfo.maskingInfo.masking`,
+    name: 'Masking',
+    source: 'REQ-04',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
+  {
+    path: `${PS}.designModule.designInfo.observationalModel`,
+    name: 'Observational study model',
+    source: 'REQ-07',
+    studyTypes: OBS,
+    strength: 'expected',
+  },
+  {
+    path: `${PS}.designModule.designInfo.timePerspective`,
+    name: 'Time perspective',
+    source: 'REQ-07',
+    studyTypes: OBS,
+    strength: 'expected',
+  },
   // 3 sample records last updated 2005–2013 lack it; none of the 641 updated since 2017-01-18 does.
-  { path: `${PS}.designModule.enrollmentInfo.count`, name: 'Enrollment', source: 'REQ-02', studyTypes: INT_OBS, strength: 'always', cutover: FINAL_RULE_CUTOVER },
-  { path: `${PS}.designModule.enrollmentInfo.type`, name: 'Enrollment type', source: 'REQ-02', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.designModule.enrollmentInfo.count`,
+    name: 'Enrollment',
+    source: 'REQ-02',
+    studyTypes: INT_OBS,
+    strength: 'always',
+    cutover: FINAL_RULE_CUTOVER,
+  },
+  {
+    path: `${PS}.designModule.enrollmentInfo.type`,
+    name: 'Enrollment type',
+    source: 'REQ-02',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
 
   {
     path: `${PS}.armsInterventionsModule.armGroups[].label`,
@@ -181,15 +357,54 @@ export const REQUIREMENTS: readonly Requirement[] = [
     studyTypes: INT_OBS,
     strength: 'always',
     // An observational study with a single group may leave it unlabelled.
-    onlyIf: { text: 'are interventional or have more than one group', holds: (record) => studyType(record) === 'INTERVENTIONAL' || armGroupCount(record) > 1 },
+    onlyIf: {
+      text: 'are interventional or have more than one group',
+      holds: (record) => studyType(record) === 'INTERVENTIONAL' || armGroupCount(record) > 1,
+    },
   },
-  { path: `${PS}.armsInterventionsModule.armGroups[].type`, name: 'Arm type', source: 'REQ-05', studyTypes: INT, strength: 'always', reportedBy: 'arm-type-required' },
+  {
+    path: `${PS}.armsInterventionsModule.armGroups[].type`,
+    name: 'Arm type',
+    source: 'REQ-05',
+    studyTypes: INT,
+    strength: 'always',
+    reportedBy: 'arm-type-required',
+  },
   // Accepted missing: 44 of 480 sample studies started since 2017-01-18 lack it, 43 of them first submitted since.
-  { path: `${PS}.armsInterventionsModule.armGroups[].description`, name: 'Arm description', source: 'REQ-03', studyTypes: INT_OBS, strength: 'expected' },
-  { path: `${PS}.armsInterventionsModule.interventions`, name: 'Interventions', source: 'REQ-05', studyTypes: INT, strength: 'always' },
-  { path: `${PS}.armsInterventionsModule.interventions[].name`, name: 'Intervention name', source: 'REQ-01', strength: 'always' },
-  { path: `${PS}.armsInterventionsModule.interventions[].type`, name: 'Intervention type', source: 'REQ-05', studyTypes: INT, strength: 'always' },
-  { path: `${PS}.armsInterventionsModule.interventions[].description`, name: 'Intervention description', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.armsInterventionsModule.armGroups[].description`,
+    name: 'Arm description',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'expected',
+  },
+  {
+    path: `${PS}.armsInterventionsModule.interventions`,
+    name: 'Interventions',
+    source: 'REQ-05',
+    studyTypes: INT,
+    strength: 'always',
+  },
+  {
+    path: `${PS}.armsInterventionsModule.interventions[].name`,
+    name: 'Intervention name',
+    source: 'REQ-01',
+    strength: 'always',
+  },
+  {
+    path: `${PS}.armsInterventionsModule.interventions[].type`,
+    name: 'Intervention type',
+    source: 'REQ-05',
+    studyTypes: INT,
+    strength: 'always',
+  },
+  {
+    path: `${PS}.armsInterventionsModule.interventions[].description`,
+    name: 'Intervention description',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
   {
     path: `${PS}.armsInterventionsModule.interventions[].otherNames`,
     name: 'Other intervention names',
@@ -199,7 +414,14 @@ export const REQUIREMENTS: readonly Requirement[] = [
     reportedBy: 'drug-other-names',
   },
 
-  { path: `${PS}.outcomesModule.primaryOutcomes`, name: 'Primary outcomes', source: 'OUT-01', studyTypes: INT_OBS, strength: 'always', reportedBy: 'primary-outcome-required' },
+  {
+    path: `${PS}.outcomesModule.primaryOutcomes`,
+    name: 'Primary outcomes',
+    source: 'OUT-01',
+    studyTypes: INT_OBS,
+    strength: 'always',
+    reportedBy: 'primary-outcome-required',
+  },
   ...outcomeRequirements('primaryOutcomes', 'Primary outcome'),
   ...outcomeRequirements('secondaryOutcomes', 'Secondary outcome'),
   ...outcomeRequirements('otherOutcomes', 'Other outcome'),
@@ -209,39 +431,93 @@ export const REQUIREMENTS: readonly Requirement[] = [
     name: 'Eligibility criteria',
     source: 'REQ-01',
     strength: 'always',
-    onlyIf: { text: 'are not expanded access for individual patients', holds: (record) => !isIndividualPatientExpandedAccess(record) },
+    onlyIf: {
+      text: 'are not expanded access for individual patients',
+      holds: (record) => !isIndividualPatientExpandedAccess(record),
+    },
   },
-  { path: `${PS}.eligibilityModule.healthyVolunteers`, name: 'Accepts healthy volunteers', source: 'REQ-03', studyTypes: INT, strength: 'from-final-rule' },
+  {
+    path: `${PS}.eligibilityModule.healthyVolunteers`,
+    name: 'Accepts healthy volunteers',
+    source: 'REQ-03',
+    studyTypes: INT,
+    strength: 'from-final-rule',
+  },
   // Accepted missing for observational studies: 19 of 107 in the sample started since 2017-01-18 lack it (0 of 408 interventional).
-  { path: `${PS}.eligibilityModule.healthyVolunteers`, name: 'Accepts healthy volunteers', source: 'REQ-03', studyTypes: OBS, strength: 'expected' },
-  { path: `${PS}.eligibilityModule.sex`, name: 'Sex', source: 'REQ-03', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  {
+    path: `${PS}.eligibilityModule.healthyVolunteers`,
+    name: 'Accepts healthy volunteers',
+    source: 'REQ-03',
+    studyTypes: OBS,
+    strength: 'expected',
+  },
+  {
+    path: `${PS}.eligibilityModule.sex`,
+    name: 'Sex',
+    source: 'REQ-03',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
   // 4 sample records first submitted before 2007-09-27 lack both; none of the 161 registered since does.
-  { path: `${PS}.eligibilityModule.studyPopulation`, name: 'Study population', source: 'REQ-07', studyTypes: OBS, strength: 'always', cutover: FDAAA_REGISTRATIONS },
-  { path: `${PS}.eligibilityModule.samplingMethod`, name: 'Sampling method', source: 'REQ-07', studyTypes: OBS, strength: 'always', cutover: FDAAA_REGISTRATIONS },
+  {
+    path: `${PS}.eligibilityModule.studyPopulation`,
+    name: 'Study population',
+    source: 'REQ-07',
+    studyTypes: OBS,
+    strength: 'always',
+    cutover: FDAAA_REGISTRATIONS,
+  },
+  {
+    path: `${PS}.eligibilityModule.samplingMethod`,
+    name: 'Sampling method',
+    source: 'REQ-07',
+    studyTypes: OBS,
+    strength: 'always',
+    cutover: FDAAA_REGISTRATIONS,
+  },
 
-  ...(['name', 'phone', 'email'] as const).map(
-    (key): Requirement => ({
-      path: `${PS}.contactsLocationsModule.centralContacts[].${key}`,
-      name: { name: 'Contact name', phone: 'Contact phone', email: 'Contact email' }[key],
-      source: 'REQ-15',
-      strength: 'expected',
-      reportedBy: 'central-contact',
-    }),
-  ),
-  { path: `${PS}.contactsLocationsModule.locations[].facility`, name: 'Facility name', source: 'REQ-14', studyTypes: INT_OBS, strength: 'from-final-rule' },
+  ...(['name', 'phone', 'email'] as const).map((key): Requirement => ({
+    path: `${PS}.contactsLocationsModule.centralContacts[].${key}`,
+    name: { name: 'Contact name', phone: 'Contact phone', email: 'Contact email' }[key],
+    source: 'REQ-15',
+    strength: 'expected',
+    reportedBy: 'central-contact',
+  })),
+  {
+    path: `${PS}.contactsLocationsModule.locations[].facility`,
+    name: 'Facility name',
+    source: 'REQ-14',
+    studyTypes: INT_OBS,
+    strength: 'from-final-rule',
+  },
   {
     path: `${PS}.contactsLocationsModule.locations[].status`,
     name: 'Site recruitment status',
     source: 'REQ-14',
     // The public record drops site statuses once a study closes, and a single site follows the overall status.
     strength: 'expected',
-    onlyIf: { text: 'are recruiting or about to, at more than one site', holds: (record) => OPEN_STATUSES.includes(overallStatus(record) ?? '') && locationCount(record) > 1 },
+    onlyIf: {
+      text: 'are recruiting or about to, at more than one site',
+      holds: (record) => OPEN_STATUSES.includes(overallStatus(record) ?? '') && locationCount(record) > 1,
+    },
   },
   { path: `${PS}.contactsLocationsModule.locations[].city`, name: 'City', source: 'REQ-14', strength: 'always' },
   { path: `${PS}.contactsLocationsModule.locations[].country`, name: 'Country', source: 'REQ-14', strength: 'always' },
-  { path: `${PS}.contactsLocationsModule.locations[].state`, name: 'State', source: 'REQ-14', strength: 'always', onlyForEntries: { text: 'in the United States', holds: isUnitedStates } },
+  {
+    path: `${PS}.contactsLocationsModule.locations[].state`,
+    name: 'State',
+    source: 'REQ-14',
+    strength: 'always',
+    onlyForEntries: { text: 'in the United States', holds: isUnitedStates },
+  },
   // Sites of older studies were accepted without a ZIP code (two records of the corpus).
-  { path: `${PS}.contactsLocationsModule.locations[].zip`, name: 'ZIP code', source: 'REQ-14', strength: 'from-final-rule', onlyForEntries: { text: 'in the United States', holds: isUnitedStates } },
+  {
+    path: `${PS}.contactsLocationsModule.locations[].zip`,
+    name: 'ZIP code',
+    source: 'REQ-14',
+    strength: 'from-final-rule',
+    onlyForEntries: { text: 'in the United States', holds: isUnitedStates },
+  },
 ];
 
 /** The record has been submitted to the registry (it has a first submission date). */
@@ -321,7 +597,9 @@ function parsedPath(requirement: Requirement): ParsedPath {
     const segments = requirement.path.split('.');
     parsed = {
       segments,
-      steps: segments.map((segment) => (segment.endsWith('[]') ? { key: segment.slice(0, -2), isList: true } : { key: segment, isList: false })),
+      steps: segments.map((segment) =>
+        segment.endsWith('[]') ? { key: segment.slice(0, -2), isList: true } : { key: segment, isList: false },
+      ),
       fieldPointer: `/${plainPath(requirement).split('.').join('/')}`,
     };
     PARSED_PATHS.set(requirement, parsed);
@@ -360,9 +638,10 @@ function studyTypesPhrase(types: readonly StudyType[] | undefined, plural: boole
 
 /** Whom the requirement applies to, after "required for": "interventional studies that started on or after 2017-01-18". */
 function requiredFor(requirement: Requirement): string {
-  const clauses = [requirement.strength === 'from-final-rule' ? `started on or after ${FINAL_RULE_DATE}` : undefined, requirement.onlyIf?.text].filter(
-    (clause): clause is string => clause !== undefined,
-  );
+  const clauses = [
+    requirement.strength === 'from-final-rule' ? `started on or after ${FINAL_RULE_DATE}` : undefined,
+    requirement.onlyIf?.text,
+  ].filter((clause): clause is string => clause !== undefined);
   const list = listKey(requirement);
   const studies = studyTypesPhrase(requirement.studyTypes, list !== undefined);
   const qualified = clauses.length > 0 ? `${studies} that ${clauses.join(' and ')}` : studies;
@@ -388,11 +667,14 @@ function startsOnOrAfterFinalRule(record: unknown): boolean {
 /** Why a gated requirement is only a warning for this record. */
 function olderStudyNote(requirement: Requirement, record: unknown): string {
   const start = startDateOf(record);
-  const before = start !== undefined && FINAL_RULE_DATE.startsWith(start) ? 'which may be before that date' : 'before that date';
+  const before =
+    start !== undefined && FINAL_RULE_DATE.startsWith(start) ? 'which may be before that date' : 'before that date';
   if (requirement.strength === 'older-records-may-lack') {
     return ` Records of studies that started before ${FINAL_RULE_DATE}${start ? `, as this one did (${start}),` : ''} may lack it.`;
   }
-  return start ? ` This study started ${start}, ${before}, so it is a warning here.` : ' This record has no start date, so whether it applies is not known yet.';
+  return start
+    ? ` This study started ${start}, ${before}, so it is a warning here.`
+    : ' This record has no start date, so whether it applies is not known yet.';
 }
 
 // --- Applicability and severity ---------------------------------------------------------------
@@ -453,8 +735,12 @@ function warningNote(requirement: Requirement, stage: Stage): string {
 export function requirementFor(fieldPath: string, record: unknown): string | undefined {
   const matches = REQUIREMENTS.filter((requirement) => plainPath(requirement) === fieldPath);
   if (matches.length === 0) return containerRequirement(fieldPath, record);
-  const forThisType = matches.filter((requirement) => requirement.studyTypes?.includes(studyType(record) as StudyType) ?? true);
-  return (forThisType.length > 0 ? forThisType : matches).map((requirement) => describeRequirement(requirement, record)).join(' ');
+  const forThisType = matches.filter(
+    (requirement) => requirement.studyTypes?.includes(studyType(record) as StudyType) ?? true,
+  );
+  return (forThisType.length > 0 ? forThisType : matches)
+    .map((requirement) => describeRequirement(requirement, record))
+    .join(' ');
 }
 
 function describeRequirement(requirement: Requirement, record: unknown): string {
@@ -480,13 +766,22 @@ const MISSING_NAMED = 3;
 
 /** For an object that holds required fields (a module, a date): in one line, how many this study needs and which are missing. */
 function containerRequirement(fieldPath: string, record: unknown): string | undefined {
-  const inside = REQUIREMENTS.filter((requirement) => plainPath(requirement).startsWith(`${fieldPath}.`) && appliesToStudy(requirement, record));
+  const inside = REQUIREMENTS.filter(
+    (requirement) => plainPath(requirement).startsWith(`${fieldPath}.`) && appliesToStudy(requirement, record),
+  );
   if (inside.length === 0) return undefined;
   const study = asObject(record);
-  const missing = study ? inside.filter((requirement) => findGaps(requirement, study).length > 0).map((requirement) => `"${requirement.name}"`) : [];
+  const missing = study
+    ? inside
+        .filter((requirement) => findGaps(requirement, study).length > 0)
+        .map((requirement) => `"${requirement.name}"`)
+    : [];
   const needs = `Holds ${inside.length === 1 ? '1 field' : `${inside.length} fields`} this study needs`;
   if (missing.length === 0) return `${needs}; none is missing.`;
-  const named = missing.length > MISSING_NAMED ? `${missing.slice(0, MISSING_NAMED).join(', ')} and ${missing.length - MISSING_NAMED} more` : listOf(missing);
+  const named =
+    missing.length > MISSING_NAMED
+      ? `${missing.slice(0, MISSING_NAMED).join(', ')} and ${missing.length - MISSING_NAMED} more`
+      : listOf(missing);
   return `${needs}; missing: ${named}.`;
 }
 
@@ -549,12 +844,25 @@ function collectGaps(search: GapSearch, parent: JsonObject, depth: number, entry
     // An absent list has no entries to check; whether the list itself is needed is a requirement of its own.
     if (Array.isArray(value)) collectGapsInEntries(search, value, depth + 1);
   } else if (depth === steps.length - 1) {
-    if (isMissing(value)) gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry) });
-    else if (requirement.isComplete && !requirement.isComplete(value)) gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry), incomplete: true });
+    if (isMissing(value))
+      gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry) });
+    else if (requirement.isComplete && !requirement.isComplete(value))
+      gaps.push({
+        requirement,
+        pointer: pointerOfPath(path, path.length),
+        entry: listEntry(path, entry),
+        incomplete: true,
+      });
   } else if (value === undefined || value === null) {
     const rest = steps.slice(depth + 1);
     const here = pointerOfPath(path, path.length);
-    if (!rest.some((later) => later.isList)) gaps.push({ requirement, pointer: `${here}/${rest.map((later) => later.key).join('/')}`, absentContainer: here, entry: listEntry(path, entry) });
+    if (!rest.some((later) => later.isList))
+      gaps.push({
+        requirement,
+        pointer: `${here}/${rest.map((later) => later.key).join('/')}`,
+        absentContainer: here,
+        entry: listEntry(path, entry),
+      });
   } else {
     const object = asObject(value);
     if (object) collectGaps(search, object, depth + 1, entry);
@@ -571,7 +879,8 @@ function collectGapsInEntries(search: GapSearch, list: unknown[], depth: number)
   const { requirement, steps, path } = search;
   const listDepth = path.length;
   const onlyFor = requirement.onlyForEntries;
-  const fieldOfEntry = depth === steps.length - 1 && !steps[depth].isList && !requirement.isComplete ? steps[depth].key : undefined;
+  const fieldOfEntry =
+    depth === steps.length - 1 && !steps[depth].isList && !requirement.isComplete ? steps[depth].key : undefined;
   for (let index = 0; index < list.length; index++) {
     const item = list[index];
     if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
@@ -650,7 +959,9 @@ function reportGap(context: RuleContext, gap: Gap, stage: Stage, applicable: rea
   const severity = severityOf(requirement, stage);
   const note = severity === 'warning' ? warningNote(requirement, stage) : '';
   const insertAt = gap.absentContainer ?? gap.pointer;
-  const what = gap.absentContainer ? `"${CONTAINER_NAMES[lastKey(insertAt)] ?? lastKey(insertAt)}"` : `"${requirement.name}"`;
+  const what = gap.absentContainer
+    ? `"${CONTAINER_NAMES[lastKey(insertAt)] ?? lastKey(insertAt)}"`
+    : `"${requirement.name}"`;
   context.report({
     pointer: gap.pointer,
     message: gapMessage(gap) + note,
@@ -664,7 +975,13 @@ function lastKey(pointer: string): string {
 }
 
 /** A whole object is missing with several required fields in it: one finding for the object. */
-function reportAbsentContainer(context: RuleContext, container: string, gaps: Gap[], stage: Stage, applicable: readonly Requirement[]): void {
+function reportAbsentContainer(
+  context: RuleContext,
+  container: string,
+  gaps: Gap[],
+  stage: Stage,
+  applicable: readonly Requirement[],
+): void {
   const key = lastKey(container);
   const severities = gaps.map((gap) => severityOf(gap.requirement, stage));
   const severity: Severity = severities.includes('error') ? 'error' : 'warning';
@@ -679,7 +996,12 @@ function reportAbsentContainer(context: RuleContext, container: string, gaps: Ga
   if (scopes.size === 1) message += ` They are ${allExpected ? 'expected' : 'required'} for ${[...scopes][0]}.`;
   const notes = new Set(gaps.map((gap) => warningNote(gap.requirement, stage)));
   if (severity === 'warning' && notes.size === 1) message += [...notes][0];
-  context.report({ pointer: container, message, severity, suggestions: insertSuggestion(container, `"${CONTAINER_NAMES[key] ?? key}"`, applicable) });
+  context.report({
+    pointer: container,
+    message,
+    severity,
+    suggestions: insertSuggestion(container, `"${CONTAINER_NAMES[key] ?? key}"`, applicable),
+  });
 }
 
 /** Warnings about one field across many list entries (older studies' sites) read best as one. */
@@ -743,14 +1065,20 @@ export default defineRule({
     const record = asObject(context.record);
     if (!record) return;
     const stage = stageOf(context);
-    const applicable = REQUIREMENTS.filter((requirement) => !requirement.reportedBy && !requirement.notReportedIn?.(context.record) && appliesToStudy(requirement, context.record));
+    const applicable = REQUIREMENTS.filter(
+      (requirement) =>
+        !requirement.reportedBy &&
+        !requirement.notReportedIn?.(context.record) &&
+        appliesToStudy(requirement, context.record),
+    );
     const gaps = applicable.flatMap((requirement) => findGaps(requirement, record));
 
     const byContainer = new Map<string, Gap[]>();
     const warningsByList = new Map<Requirement, Gap[]>();
     for (const gap of gaps) {
       if (gap.absentContainer) addTo(byContainer, gap.absentContainer, gap);
-      else if (gap.entry && !gap.incomplete && severityOf(gap.requirement, stage) === 'warning') addTo(warningsByList, gap.requirement, gap);
+      else if (gap.entry && !gap.incomplete && severityOf(gap.requirement, stage) === 'warning')
+        addTo(warningsByList, gap.requirement, gap);
       else reportGap(context, gap, stage, applicable);
     }
     for (const [container, inside] of byContainer) {

@@ -11,9 +11,24 @@ const PARTY_TYPE_WORDS: Record<string, string> = {
 
 /** The three fields, and the older combined field that held the same information before them. */
 const INVESTIGATOR_FIELDS = [
-  { key: 'investigatorFullName', name: 'Investigator name', legacyKey: 'oldNameTitle', asks: "the investigator's full name" },
-  { key: 'investigatorTitle', name: 'Investigator title', legacyKey: 'oldNameTitle', asks: "the investigator's official title" },
-  { key: 'investigatorAffiliation', name: 'Investigator affiliation', legacyKey: 'oldOrganization', asks: 'the organization the investigator belongs to' },
+  {
+    key: 'investigatorFullName',
+    name: 'Investigator name',
+    legacyKey: 'oldNameTitle',
+    asks: "the investigator's full name",
+  },
+  {
+    key: 'investigatorTitle',
+    name: 'Investigator title',
+    legacyKey: 'oldNameTitle',
+    asks: "the investigator's official title",
+  },
+  {
+    key: 'investigatorAffiliation',
+    name: 'Investigator affiliation',
+    legacyKey: 'oldOrganization',
+    asks: 'the organization the investigator belongs to',
+  },
 ] as const;
 
 /** "Xinping Tian, MD" → "Xinping Tian": officials often carry degrees after a comma. */
@@ -26,7 +41,10 @@ function matchingOfficial(record: unknown, fullName: string | undefined): JsonOb
   const officials = asArray(protocolModule(record, 'contactsLocationsModule')?.overallOfficials)
     .map((official) => asObject(official))
     .filter((official): official is JsonObject => official !== undefined);
-  if (fullName) return officials.find((official) => personName(asString(official.name) ?? '').toLowerCase() === personName(fullName).toLowerCase());
+  if (fullName)
+    return officials.find(
+      (official) => personName(asString(official.name) ?? '').toLowerCase() === personName(fullName).toLowerCase(),
+    );
   const investigators = officials.filter((official) => official.role === 'PRINCIPAL_INVESTIGATOR');
   return investigators.length === 1 ? investigators[0] : undefined;
 }
@@ -44,7 +62,9 @@ function officialValue(key: string, official: JsonObject | undefined): string | 
 function fromOfficial(key: string, official: JsonObject | undefined): Fix[] | undefined {
   const value = officialValue(key, official)?.trim();
   if (!value) return undefined;
-  return [{ title: `Use "${value}" from the overall officials`, changes: [{ op: 'set', pointer: `${PARTY}/${key}`, value }] }];
+  return [
+    { title: `Use "${value}" from the overall officials`, changes: [{ op: 'set', pointer: `${PARTY}/${key}`, value }] },
+  ];
 }
 
 export default defineRule({
@@ -74,7 +94,9 @@ export default defineRule({
       context.report({
         pointer: `${PARTY}/${field.key}`,
         severity: legacy?.trim() ? 'warning' : 'error',
-        message: legacy?.trim() ? `${required} The record has it only in the older combined form (${field.legacyKey}: "${legacy}").` : required,
+        message: legacy?.trim()
+          ? `${required} The record has it only in the older combined form (${field.legacyKey}: "${legacy}").`
+          : required,
         related: [{ pointer: `${PARTY}/type`, message: `The responsible party is ${type}.` }],
         suggestions: fromOfficial(field.key, official),
       });

@@ -12,10 +12,11 @@ export default defineRule({
     id: 'results-contact',
     severity: 'warning',
     category: 'results',
-    description: 'More information: a results point of contact that can be reached, complete certain-agreements answers, and limitations and caveats within 500 characters',
+    description:
+      'More information: a results point of contact that can be reached, complete certain-agreements answers, and limitations and caveats within 500 characters',
     source: 'RES-07 (results data element definitions: more information)',
     docs:
-      'The results name a point of contact for scientific questions: a person\'s name or an official title, the ' +
+      "The results name a point of contact for scientific questions: a person's name or an official title, the " +
       'organization, and a phone number or an e-mail address (the e-mail is asked for studies whose primary completion ' +
       'date is on or after 2017-01-18). The certain-agreements answers say whether the principal investigators are ' +
       'employees of the sponsor (piSponsorEmployee); if not, whether an agreement restricts what they may publish ' +
@@ -36,7 +37,8 @@ export default defineRule({
       context.report({
         pointer: moreInfo ? `${BASE}/pointOfContact` : BASE,
         target: 'key',
-        message: 'The results have no point of contact; give a name or official title, the organization, and a phone number or e-mail address for questions about the results.',
+        message:
+          'The results have no point of contact; give a name or official title, the organization, and a phone number or e-mail address for questions about the results.',
       });
     } else checkContact(context, contact);
     const agreement = asObject(moreInfo?.certainAgreement);
@@ -50,17 +52,28 @@ function checkContact(context: RuleContext, contact: JsonObject): void {
   const missing: Array<[string, string]> = [];
   if (!isGiven(contact.title)) missing.push(['title', 'a name or official title (title)']);
   if (!isGiven(contact.organization)) missing.push(['organization', 'the organization']);
-  if (!isGiven(contact.phone) && !isGiven(contact.email)) missing.push(['email', 'a phone number or an e-mail address']);
-  else if (!isGiven(contact.email) && resultsUnderFinalRule(context)) missing.push(['email', 'an e-mail address (asked when the primary completion is on or after 2017-01-18)']);
+  if (!isGiven(contact.phone) && !isGiven(contact.email))
+    missing.push(['email', 'a phone number or an e-mail address']);
+  else if (!isGiven(contact.email) && resultsUnderFinalRule(context))
+    missing.push(['email', 'an e-mail address (asked when the primary completion is on or after 2017-01-18)']);
   for (const [key, what] of missing) {
-    context.report({ pointer: `${base}/${key}`, target: 'key', message: `The results point of contact lacks ${what}; add it, so that questions about the results reach someone.` });
+    context.report({
+      pointer: `${base}/${key}`,
+      target: 'key',
+      message: `The results point of contact lacks ${what}; add it, so that questions about the results reach someone.`,
+    });
   }
 }
 
 function checkAgreement(context: RuleContext, agreement: JsonObject): void {
   const base = `${BASE}/certainAgreement`;
   if (agreement.piSponsorEmployee === undefined) {
-    context.report({ pointer: `${base}/piSponsorEmployee`, target: 'key', message: 'The certain agreements do not say whether the principal investigators are employees of the sponsor; set piSponsorEmployee.' });
+    context.report({
+      pointer: `${base}/piSponsorEmployee`,
+      target: 'key',
+      message:
+        'The certain agreements do not say whether the principal investigators are employees of the sponsor; set piSponsorEmployee.',
+    });
     return;
   }
   if (agreement.piSponsorEmployee === true) return;
@@ -68,7 +81,8 @@ function checkAgreement(context: RuleContext, agreement: JsonObject): void {
     context.report({
       pointer: `${base}/restrictiveAgreement`,
       target: 'key',
-      message: 'The principal investigators are not employees of the sponsor, but the certain agreements do not say whether an agreement restricts what they may publish; set restrictiveAgreement.',
+      message:
+        'The principal investigators are not employees of the sponsor, but the certain agreements do not say whether an agreement restricts what they may publish; set restrictiveAgreement.',
     });
     return;
   }
@@ -78,10 +92,15 @@ function checkAgreement(context: RuleContext, agreement: JsonObject): void {
     context.report({
       pointer: `${base}/restrictionType`,
       target: 'key',
-      message: 'An agreement restricts what the principal investigators may publish, but its type is not given; set restrictionType (LTE60, GT60 or OTHER, with otherDetails for OTHER).',
+      message:
+        'An agreement restricts what the principal investigators may publish, but its type is not given; set restrictionType (LTE60, GT60 or OTHER, with otherDetails for OTHER).',
     });
   } else if (type === 'OTHER' && !isGiven(agreement.otherDetails)) {
-    context.report({ pointer: `${base}/otherDetails`, target: 'key', message: 'The restriction on publishing is of type OTHER but is not described; say what it is in otherDetails.' });
+    context.report({
+      pointer: `${base}/otherDetails`,
+      target: 'key',
+      message: 'The restriction on publishing is of type OTHER but is not described; say what it is in otherDetails.',
+    });
   }
 }
 

@@ -9,7 +9,8 @@ export default defineRule({
     id: 'results-documents',
     severity: 'warning',
     category: 'results',
-    description: 'Results of studies with primary completion on or after 2017-01-18 come with the protocol and the statistical analysis plan',
+    description:
+      'Results of studies with primary completion on or after 2017-01-18 come with the protocol and the statistical analysis plan',
     source: 'RES-07 (42 CFR 11.48(a)(5); results QC criteria: document upload)',
     docs:
       'Under the Final Rule, results of a study whose primary completion date is on or after 2017-01-18 are submitted ' +
@@ -29,7 +30,8 @@ export default defineRule({
     const largeDocs = objectsOf(documents?.largeDocs);
     const missing: string[] = [];
     if (!largeDocs.some((doc) => doc?.hasProtocol === true)) missing.push('the study protocol');
-    if (!largeDocs.some((doc) => doc?.hasSap === true) && documents?.noSap !== true) missing.push('the statistical analysis plan');
+    if (!largeDocs.some((doc) => doc?.hasSap === true) && documents?.noSap !== true)
+      missing.push('the statistical analysis plan');
     if (missing.length === 0) return;
     context.report({
       pointer: documents ? `${DOCUMENTS}/largeDocs` : '/documentSection',

@@ -1,13 +1,24 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asObject, isPartialDate, overallStatus, startsOnOrAfterFinalRule } from './study';
-import { actualPrimaryCompletion, addMonths, isPast, notApplicableBecause, PRIMARY_COMPLETION_POINTER, statusModule } from './support/deadlines';
+import {
+  actualPrimaryCompletion,
+  addMonths,
+  isPast,
+  notApplicableBecause,
+  PRIMARY_COMPLETION_POINTER,
+  statusModule,
+} from './support/deadlines';
 
 /** How long before the deadline the rule starts to say it is coming. */
 const NOTICE_MONTHS = 3;
 
 function resultsSubmitted(record: unknown): boolean {
   const study = asObject(record);
-  return study?.hasResults === true || study?.resultsSection !== undefined || isPartialDate(statusModule(record)?.resultsFirstSubmitDate);
+  return (
+    study?.hasResults === true ||
+    study?.resultsSection !== undefined ||
+    isPartialDate(statusModule(record)?.resultsFirstSubmitDate)
+  );
 }
 
 function report(context: RuleContext, primaryCompletion: string, due: string, certified: boolean): void {
@@ -21,7 +32,12 @@ function report(context: RuleContext, primaryCompletion: string, due: string, ce
       due,
     });
   } else if (isPast(addMonths(due, -NOTICE_MONTHS), context.today)) {
-    context.report({ pointer: `${PRIMARY_COMPLETION_POINTER}/date`, message: `Results are due by ${due} (${basis}).`, severity: 'info', due });
+    context.report({
+      pointer: `${PRIMARY_COMPLETION_POINTER}/date`,
+      message: `Results are due by ${due} (${basis}).`,
+      severity: 'info',
+      due,
+    });
   }
 }
 
@@ -40,7 +56,7 @@ export default defineRule({
       'a product exported from the U.S., not withdrawn. It reports a deadline that has passed without results as a warning, and one in the next three months as a note; ' +
       'the due date is in the message and in the Markdown report\'s "Deadlines" section. ' +
       'See [the Final Rule, 42 CFR 11.44](https://www.ecfr.gov/current/title-42/chapter-I/subchapter-A/part-11/subpart-C/section-11.44) and ' +
-      '[the registry\'s results deadlines](https://clinicaltrials.gov/policy/fdaaa-801-final-rule).',
+      "[the registry's results deadlines](https://clinicaltrials.gov/policy/fdaaa-801-final-rule).",
     fixable: false,
   },
   check(context) {

@@ -45,10 +45,12 @@ function checkParticipantFlow(context: RuleContext): void {
   const scope = declaredGroups('the participant flow', flow, base);
   objectsOf(flow.periods).forEach((period, p) => {
     objectsOf(period?.milestones).forEach((milestone, m) => {
-      if (refersToUndeclared(scope, milestone?.achievements)) checkGroupIds(context, scope, milestone?.achievements, `${base}/periods/${p}/milestones/${m}/achievements`);
+      if (refersToUndeclared(scope, milestone?.achievements))
+        checkGroupIds(context, scope, milestone?.achievements, `${base}/periods/${p}/milestones/${m}/achievements`);
     });
     objectsOf(period?.dropWithdraws).forEach((dropWithdraw, d) => {
-      if (refersToUndeclared(scope, dropWithdraw?.reasons)) checkGroupIds(context, scope, dropWithdraw?.reasons, `${base}/periods/${p}/dropWithdraws/${d}/reasons`);
+      if (refersToUndeclared(scope, dropWithdraw?.reasons))
+        checkGroupIds(context, scope, dropWithdraw?.reasons, `${base}/periods/${p}/dropWithdraws/${d}/reasons`);
     });
   });
   reportUndeclared(context, scope);
@@ -72,7 +74,9 @@ function checkOutcomeMeasures(context: RuleContext): void {
     const scope = declaredGroups(title ? `outcome measure ${quote(title)}` : `outcome measure ${m + 1}`, measure, base);
     checkMeasure(context, scope, measure, base);
     objectsOf(measure.analyses).forEach((analysis, a) => {
-      asArray(analysis?.groupIds).forEach((groupId, g) => checkGroupId(context, scope, groupId, `${base}/analyses/${a}/groupIds/${g}`));
+      asArray(analysis?.groupIds).forEach((groupId, g) =>
+        checkGroupId(context, scope, groupId, `${base}/analyses/${a}/groupIds/${g}`),
+      );
     });
     reportUndeclared(context, scope);
   });
@@ -85,7 +89,8 @@ function checkAdverseEvents(context: RuleContext): void {
   const scope = declaredGroups('the adverse events', adverseEvents, base, 'eventGroups');
   for (const list of ['seriousEvents', 'otherEvents']) {
     objectsOf(adverseEvents[list]).forEach((event, e) => {
-      if (refersToUndeclared(scope, event?.stats)) checkGroupIds(context, scope, event?.stats, `${base}/${list}/${e}/stats`);
+      if (refersToUndeclared(scope, event?.stats))
+        checkGroupIds(context, scope, event?.stats, `${base}/${list}/${e}/stats`);
     });
   }
   reportUndeclared(context, scope);
@@ -97,7 +102,8 @@ function checkMeasure(context: RuleContext, scope: GroupScope, measure: JsonObje
   objectsOf(measure?.classes).forEach((measureClass, c) => {
     checkDenoms(context, scope, measureClass?.denoms, `${base}/classes/${c}/denoms`);
     objectsOf(measureClass?.categories).forEach((category, g) => {
-      if (refersToUndeclared(scope, category?.measurements)) checkGroupIds(context, scope, category?.measurements, `${base}/classes/${c}/categories/${g}/measurements`);
+      if (refersToUndeclared(scope, category?.measurements))
+        checkGroupIds(context, scope, category?.measurements, `${base}/classes/${c}/categories/${g}/measurements`);
     });
   });
 }
@@ -125,7 +131,8 @@ function checkGroupIds(context: RuleContext, scope: GroupScope, items: unknown, 
     const item: unknown = items[index];
     if (item === null || typeof item !== 'object') continue;
     const groupId = (item as JsonObject).groupId;
-    if (typeof groupId === 'string' && !scope.ids.has(groupId)) checkGroupId(context, scope, groupId, `${listPointer}/${index}/groupId`);
+    if (typeof groupId === 'string' && !scope.ids.has(groupId))
+      checkGroupId(context, scope, groupId, `${listPointer}/${index}/groupId`);
   }
 }
 

@@ -33,7 +33,10 @@ function checkEntry(context: RuleContext, entry: JsonObject, index: number): voi
   const pointer = `${SECONDARY_IDS}/${index}`;
   const type = asString(entry.type);
   if (isMissing(entry.id)) {
-    context.report({ pointer: `${pointer}/id`, message: `Secondary ID ${index + 1} has ${type ? `type ${type} but ` : ''}no ID; give the identifier itself or remove the entry.` });
+    context.report({
+      pointer: `${pointer}/id`,
+      message: `Secondary ID ${index + 1} has ${type ? `type ${type} but ` : ''}no ID; give the identifier itself or remove the entry.`,
+    });
   } else if (isMissing(entry.type)) {
     const legacy = predates(context.record, TYPED_IDS_SINCE);
     context.report({
@@ -47,7 +50,9 @@ function checkEntry(context: RuleContext, entry: JsonObject, index: number): voi
       pointer: `${pointer}/domain`,
       message: `${describeId(entry, index)} of type ${type} needs a description (domain) naming ${ISSUER_NEEDED[type]}.`,
       related: [{ pointer: `${pointer}/type`, message: `The type is ${type}.` }],
-      suggestions: [{ title: 'Insert an empty description', changes: [{ op: 'set', pointer: `${pointer}/domain`, value: '' }] }],
+      suggestions: [
+        { title: 'Insert an empty description', changes: [{ op: 'set', pointer: `${pointer}/domain`, value: '' }] },
+      ],
     });
   }
 }
@@ -56,12 +61,16 @@ function checkEntry(context: RuleContext, entry: JsonObject, index: number): voi
 function federalFunder(record: unknown): { name: string; pointer: string } | undefined {
   const sponsors = protocolModule(record, 'sponsorCollaboratorsModule');
   const lead = asObject(sponsors?.leadSponsor);
-  if (lead && FEDERAL_CLASSES.includes(String(lead.class))) return { name: asString(lead.name) ?? String(lead.class), pointer: `${POINTERS.sponsor}/leadSponsor/class` };
+  if (lead && FEDERAL_CLASSES.includes(String(lead.class)))
+    return { name: asString(lead.name) ?? String(lead.class), pointer: `${POINTERS.sponsor}/leadSponsor/class` };
   const collaborators = asArray(sponsors?.collaborators);
   for (let index = 0; index < collaborators.length; index++) {
     const collaborator = asObject(collaborators[index]);
     if (collaborator && FEDERAL_CLASSES.includes(String(collaborator.class))) {
-      return { name: asString(collaborator.name) ?? String(collaborator.class), pointer: `${POINTERS.sponsor}/collaborators/${index}/class` };
+      return {
+        name: asString(collaborator.name) ?? String(collaborator.class),
+        pointer: `${POINTERS.sponsor}/collaborators/${index}/class`,
+      };
     }
   }
   return undefined;
@@ -70,7 +79,10 @@ function federalFunder(record: unknown): { name: string; pointer: string } | und
 function hasGrantNumber(record: unknown, entries: JsonObject[]): boolean {
   const orgStudyIdType = asObject(protocolModule(record, 'identificationModule')?.orgStudyIdInfo)?.type;
   // An ID without a type may well be the grant number: its own finding asks for the type.
-  return typeof orgStudyIdType === 'string' || entries.some((entry) => isMissing(entry.type) || FEDERAL_GRANT_TYPES.includes(String(entry.type)));
+  return (
+    typeof orgStudyIdType === 'string' ||
+    entries.some((entry) => isMissing(entry.type) || FEDERAL_GRANT_TYPES.includes(String(entry.type)))
+  );
 }
 
 export default defineRule({
@@ -81,7 +93,7 @@ export default defineRule({
     description: 'Secondary IDs have a type, and a description of who issued them where the type needs one',
     source: 'REQ-11',
     docs:
-      'A secondary ID is an identifier other than the NCT number and the sponsor\'s own protocol ID. Each one says what ' +
+      "A secondary ID is an identifier other than the NCT number and the sponsor's own protocol ID. Each one says what " +
       'kind of identifier it is; for "other grant", "registry" and "other" identifiers the description (`domain`) names who ' +
       'issued it, since the number alone means nothing to a reader. A study funded by a U.S. federal agency gives the grant ' +
       'or contract number as a secondary ID; when a sponsor or collaborator is a federal agency and none is listed, a hint ' +

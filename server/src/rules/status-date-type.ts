@@ -1,6 +1,13 @@
 import { defineRule, type Fix } from '../service/types';
 import { overallStatus } from './study';
-import { dateTypeForStatus, keyDates, overallStatusRelated, typeFitsToday, type DateType, type KeyDateEntry } from './support/dates-status';
+import {
+  dateTypeForStatus,
+  keyDates,
+  overallStatusRelated,
+  typeFitsToday,
+  type DateType,
+  type KeyDateEntry,
+} from './support/dates-status';
 
 function reason(status: string, entry: KeyDateEntry, wanted: DateType): string {
   if (wanted === 'ESTIMATED') return 'a study that has not started yet has an ESTIMATED start date';
@@ -29,15 +36,21 @@ export default defineRule({
     for (const entry of keyDates(context.record)) {
       const wanted = dateTypeForStatus(status, entry.key);
       // A missing or misspelled type is for required-fields and the schema.
-      if (wanted === undefined || (entry.type !== 'ACTUAL' && entry.type !== 'ESTIMATED') || entry.type === wanted) continue;
-      const setType: Fix = { title: `Make the ${entry.name} ${wanted}`, changes: [{ op: 'set', pointer: entry.typePointer, value: wanted }] };
+      if (wanted === undefined || (entry.type !== 'ACTUAL' && entry.type !== 'ESTIMATED') || entry.type === wanted)
+        continue;
+      const setType: Fix = {
+        title: `Make the ${entry.name} ${wanted}`,
+        changes: [{ op: 'set', pointer: entry.typePointer, value: wanted }],
+      };
       // Switching the type would make an ACTUAL date in the future (or an ESTIMATED one in the past): then the date or status may be the mistake.
       const fits = typeFitsToday(wanted, entry.date, context.today);
       context.report({
         pointer: entry.typePointer,
         message:
           `The status is ${status} but the ${entry.name} ${entry.date} is ${entry.type}; ${reason(status, entry, wanted)}.` +
-          (fits ? '' : ` The date ${entry.date} is ${wanted === 'ACTUAL' ? 'after' : 'before'} today (${context.today}), so check the date and the status too.`),
+          (fits
+            ? ''
+            : ` The date ${entry.date} is ${wanted === 'ACTUAL' ? 'after' : 'before'} today (${context.today}), so check the date and the status too.`),
         related: [overallStatusRelated(status)],
         ...(fits ? { fix: setType } : { suggestions: [setType] }),
       });

@@ -19,7 +19,14 @@ function checkForm(context: RuleContext, verified: string): void {
       verified.length === 10
         ? `The verification date ${verified} gives a day; the registry records the month only (yyyy-MM): ${month}.`
         : `The verification date ${verified} gives a year only; the registry records the month it was verified (yyyy-MM, e.g. ${verified}-01).`,
-    ...(verified.length === 10 ? { fix: { title: `Write the verification date as ${month}`, changes: [{ op: 'set' as const, pointer: VERIFIED_POINTER, value: month }] } } : {}),
+    ...(verified.length === 10
+      ? {
+          fix: {
+            title: `Write the verification date as ${month}`,
+            changes: [{ op: 'set' as const, pointer: VERIFIED_POINTER, value: month }],
+          },
+        }
+      : {}),
   });
 }
 
@@ -28,7 +35,8 @@ export default defineRule({
     id: 'status-verified-date',
     severity: 'warning',
     category: 'status',
-    description: 'The verification date is a month (yyyy-MM), not in the future, and recent enough for an ongoing study',
+    description:
+      'The verification date is a month (yyyy-MM), not in the future, and recent enough for an ongoing study',
     source: 'STA-10, FMT-06',
     docs:
       'statusVerifiedDate is the month in which the record was last confirmed as correct, written yyyy-MM (e.g. "2025-08"); it cannot lie in the future. ' +
@@ -43,7 +51,10 @@ export default defineRule({
     if (!isPartialDate(verified)) return;
     checkForm(context, verified);
     if (isAfterToday(verified, context.today)) {
-      context.report({ pointer: VERIFIED_POINTER, message: `The verification date ${verified} is after today (${context.today}); give the month the record was last verified.` });
+      context.report({
+        pointer: VERIFIED_POINTER,
+        message: `The verification date ${verified} is after today (${context.today}); give the month the record was last verified.`,
+      });
       return;
     }
     const status = overallStatus(context.record);

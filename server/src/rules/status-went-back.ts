@@ -6,7 +6,12 @@ import { OVERALL_STATUS_POINTER } from './support/dates-status';
 /** Statuses a study does not leave once it is in them, except to correct a mistake. */
 const FINAL_STATUSES: ReadonlySet<string> = new Set(['COMPLETED', 'TERMINATED', 'WITHDRAWN']);
 /** Statuses that say the study has begun: going from one of them to NOT_YET_RECRUITING goes back in time. */
-const STARTED_STATUSES: ReadonlySet<string> = new Set(['RECRUITING', 'ENROLLING_BY_INVITATION', 'ACTIVE_NOT_RECRUITING', 'SUSPENDED']);
+const STARTED_STATUSES: ReadonlySet<string> = new Set([
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+]);
 
 function wentBack(before: string, now: string): boolean {
   if (FINAL_STATUSES.has(before)) return !FINAL_STATUSES.has(now) && now !== 'UNKNOWN';

@@ -1,6 +1,11 @@
 import { defineRule, type RelatedLocation } from '../service/types';
 import { asString } from './study';
-import { ageInMinutes, ELIGIBILITY_POINTER, eligibility, MINUTES_PER_YEAR } from './support/required-outcomes-eligibility';
+import {
+  ageInMinutes,
+  ELIGIBILITY_POINTER,
+  eligibility,
+  MINUTES_PER_YEAR,
+} from './support/required-outcomes-eligibility';
 
 const AGE_GROUPS = ['CHILD', 'ADULT', 'OLDER_ADULT'] as const;
 const ADULT_FROM = 18 * MINUTES_PER_YEAR;
@@ -42,18 +47,28 @@ export default defineRule({
     const maximum = bound(criteria?.maximumAge, Number.POSITIVE_INFINITY);
     if (minimum === undefined || maximum === undefined || minimum > maximum) return;
     const expected = ageGroupsFor(minimum, maximum);
-    const given = new Set(stdAges.filter((group): group is string => typeof group === 'string' && (AGE_GROUPS as readonly string[]).includes(group)));
+    const given = new Set(
+      stdAges.filter(
+        (group): group is string => typeof group === 'string' && (AGE_GROUPS as readonly string[]).includes(group),
+      ),
+    );
     if (given.size === expected.length && expected.every((group) => given.has(group))) return;
     const range = `${asString(criteria?.minimumAge) ?? 'birth'} to ${asString(criteria?.maximumAge) ?? 'no limit'}`;
     const related: RelatedLocation[] = (['minimumAge', 'maximumAge'] as const)
       .filter((key) => criteria?.[key] !== undefined)
-      .map((key) => ({ pointer: `${ELIGIBILITY_POINTER}/${key}`, message: `The ${key === 'minimumAge' ? 'minimum' : 'maximum'} age is ${asString(criteria?.[key])}.` }));
+      .map((key) => ({
+        pointer: `${ELIGIBILITY_POINTER}/${key}`,
+        message: `The ${key === 'minimumAge' ? 'minimum' : 'maximum'} age is ${asString(criteria?.[key])}.`,
+      }));
     const pointer = `${ELIGIBILITY_POINTER}/stdAges`;
     context.report({
       pointer,
       message: `The age groups [${[...given].join(', ')}] do not match the ages ${range}, which span ${expected.join(', ')} (child under 18, adult 18 to 64, older adult 65 and over).`,
       related,
-      fix: { title: `Set the age groups to ${expected.join(', ')}`, changes: [{ op: 'set', pointer, value: expected }] },
+      fix: {
+        title: `Set the age groups to ${expected.join(', ')}`,
+        changes: [{ op: 'set', pointer, value: expected }],
+      },
     });
   },
 });

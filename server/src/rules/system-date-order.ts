@@ -15,10 +15,18 @@ const DATES = {
   lastUpdateSubmit: { name: 'last update submitted date', key: 'lastUpdateSubmitDate', inStruct: false },
   lastUpdatePost: { name: 'last update posted date', key: 'lastUpdatePostDateStruct', inStruct: true },
   resultsSubmit: { name: 'results first submitted date', key: 'resultsFirstSubmitDate', inStruct: false },
-  resultsQc: { name: 'results first submitted date that met QC criteria', key: 'resultsFirstSubmitQcDate', inStruct: false },
+  resultsQc: {
+    name: 'results first submitted date that met QC criteria',
+    key: 'resultsFirstSubmitQcDate',
+    inStruct: false,
+  },
   resultsPost: { name: 'results first posted date', key: 'resultsFirstPostDateStruct', inStruct: true },
   dispSubmit: { name: 'certification/extension first submitted date', key: 'dispFirstSubmitDate', inStruct: false },
-  dispQc: { name: 'certification/extension first submitted date that met QC criteria', key: 'dispFirstSubmitQcDate', inStruct: false },
+  dispQc: {
+    name: 'certification/extension first submitted date that met QC criteria',
+    key: 'dispFirstSubmitQcDate',
+    inStruct: false,
+  },
   dispPost: { name: 'certification/extension first posted date', key: 'dispFirstPostDateStruct', inStruct: true },
 } satisfies Record<string, SystemDate>;
 
@@ -31,7 +39,10 @@ const ORDER: ReadonlyArray<{ later: SystemDate; earlier: readonly SystemDate[] }
   { later: DATES.firstQc, earlier: [DATES.firstSubmit] },
   { later: DATES.firstPost, earlier: [DATES.firstQc, DATES.firstSubmit] },
   { later: DATES.lastUpdateSubmit, earlier: [DATES.firstQc, DATES.firstSubmit] },
-  { later: DATES.lastUpdatePost, earlier: [DATES.lastUpdateSubmit, DATES.firstPost, DATES.resultsPost, DATES.dispPost] },
+  {
+    later: DATES.lastUpdatePost,
+    earlier: [DATES.lastUpdateSubmit, DATES.firstPost, DATES.resultsPost, DATES.dispPost],
+  },
   { later: DATES.resultsQc, earlier: [DATES.resultsSubmit] },
   { later: DATES.resultsPost, earlier: [DATES.resultsQc, DATES.resultsSubmit] },
   { later: DATES.dispQc, earlier: [DATES.dispSubmit] },

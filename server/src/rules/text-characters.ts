@@ -8,7 +8,8 @@ import { asObject } from './study';
  * appear in XML 1.0 at all (the registry's upload format); DEL and the C1 controls are discouraged there and
  * invisible on the page; U+FFFD marks a character already lost in an encoding conversion.
  */
-const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Every character INVALID_CHARACTER can match, without its look-arounds: a cheaper first test that most strings fail. */
 const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]/;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -36,7 +37,7 @@ export default defineRule({
       'other than tab and line breaks (they come along when text is copied from word processors or PDFs, and the XML ' +
       'upload format cannot carry most of them), halves of characters (unpaired surrogates), the noncharacters U+FFFE and ' +
       'U+FFFF, and the replacement character U+FFFD, which stands where a character was lost in an encoding conversion. ' +
-      'Every string of the protocol and results sections is checked (the derived section is the registry\'s own), and the ' +
+      "Every string of the protocol and results sections is checked (the derived section is the registry's own), and the " +
       'finding names each character by its code and its position in the text. Control characters can simply be removed, ' +
       'which the fix does; a U+FFFD has to be replaced by the character that was meant, e.g. "≥" in "age ≥ 18". Keys are ' +
       'names, not text, but half a character in a key anywhere in the record is reported too: such a key cannot be written ' +
@@ -51,7 +52,11 @@ export default defineRule({
       if (!record || !Object.prototype.hasOwnProperty.call(record, section)) continue;
       // Every string is tested but pointers are built only for the few that fail: on large records
       // building them all costs several times the test itself.
-      for (const { pointer, value } of stringsWhere(record[section], (text) => MAYBE_INVALID.test(text) && INVALID_CHARACTER.test(text), [section])) {
+      for (const { pointer, value } of stringsWhere(
+        record[section],
+        (text) => MAYBE_INVALID.test(text) && INVALID_CHARACTER.test(text),
+        [section],
+      )) {
         // A section that is itself a string is not text a curator wrote (and the schema reports it).
         if (pointer === `/${section}`) continue;
         report(context, pointer, value, invalidCharacters(value));
@@ -81,13 +86,22 @@ function keysWithLoneSurrogates(record: unknown): Array<{ pointer: string; key: 
 }
 
 function reportKey(context: RuleContext, pointer: string, key: string): void {
-  const found = invalidCharacters(key).filter((character) => isHighSurrogate(character.code) || isLowSurrogate(character.code));
-  const described = found.map((character) => `${codeName(character.code)} (${kindOf(character.code)}) at position ${character.position}`);
+  const found = invalidCharacters(key).filter(
+    (character) => isHighSurrogate(character.code) || isLowSurrogate(character.code),
+  );
+  const described = found.map(
+    (character) => `${codeName(character.code)} (${kindOf(character.code)}) at position ${character.position}`,
+  );
   context.report({
     pointer,
     target: 'key',
     message: `This key contains ${listOf(described, SHOWN)}, which cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.`,
-    suggestions: [{ title: 'Remove the broken characters from the key', changes: [{ op: 'rename', pointer, newKey: removeInvalid(key) }] }],
+    suggestions: [
+      {
+        title: 'Remove the broken characters from the key',
+        changes: [{ op: 'rename', pointer, newKey: removeInvalid(key) }],
+      },
+    ],
   });
 }
 
@@ -98,21 +112,34 @@ function mayHoldInvalidCharacters(text: string): boolean {
 
 function report(context: RuleContext, pointer: string, value: string, found: InvalidCharacter[]): void {
   const controls = found.filter((character) => isControl(character.code));
-  const described = found.slice(0, SHOWN).map((character) => `${codeName(character.code)} (${kindOf(character.code)}) at position ${character.position}`);
+  const described = found
+    .slice(0, SHOWN)
+    .map((character) => `${codeName(character.code)} (${kindOf(character.code)}) at position ${character.position}`);
   const rest = found.length - described.length;
   const message =
     found.length === 1
       ? `This text contains ${described[0]}, which the registry does not accept in text. ${advice(found)}`
       : `This text contains ${found.length} characters the registry does not accept in text: ${listOf(rest > 0 ? [...described, `${rest} more`] : described, SHOWN + 1)}. ${advice(found)}`;
-  const fix: Fix | undefined = controls.length > 0 ? { title: 'Remove the control characters', changes: [{ op: 'set', pointer, value: value.replace(CONTROL_CHARACTER, '') }] } : undefined;
+  const fix: Fix | undefined =
+    controls.length > 0
+      ? {
+          title: 'Remove the control characters',
+          changes: [{ op: 'set', pointer, value: value.replace(CONTROL_CHARACTER, '') }],
+        }
+      : undefined;
   const suggestions: Fix[] | undefined =
-    controls.length < found.length ? [{ title: 'Remove every invalid character', changes: [{ op: 'set', pointer, value: removeInvalid(value) }] }] : undefined;
+    controls.length < found.length
+      ? [{ title: 'Remove every invalid character', changes: [{ op: 'set', pointer, value: removeInvalid(value) }] }]
+      : undefined;
   context.report({ pointer, message, fix, suggestions });
 }
 
 function advice(found: InvalidCharacter[]): string {
-  if (!found.every((character) => isControl(character.code))) return 'Retype the character that was meant, or remove it.';
-  return found.length === 1 ? 'Remove it: it shows as nothing or as a box.' : 'Remove them: they show as nothing or as boxes.';
+  if (!found.every((character) => isControl(character.code)))
+    return 'Retype the character that was meant, or remove it.';
+  return found.length === 1
+    ? 'Remove it: it shows as nothing or as a box.'
+    : 'Remove them: they show as nothing or as boxes.';
 }
 
 function invalidCharacters(value: string): InvalidCharacter[] {
@@ -144,7 +171,14 @@ function removeInvalid(value: string): string {
 
 /** A UTF-16 unit that is invalid on its own (a surrogate reaching here has no partner). */
 function isInvalid(code: number): boolean {
-  return isControl(code) || code === 0xfffd || code === 0xfffe || code === 0xffff || isHighSurrogate(code) || isLowSurrogate(code);
+  return (
+    isControl(code) ||
+    code === 0xfffd ||
+    code === 0xfffe ||
+    code === 0xffff ||
+    isHighSurrogate(code) ||
+    isLowSurrogate(code)
+  );
 }
 
 function isControl(code: number): boolean {

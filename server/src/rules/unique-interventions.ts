@@ -34,14 +34,21 @@ export default defineRule({
         context.report({
           pointer,
           message: `The ${type} intervention "${name}" is already declared as intervention ${exact + 1}; declare it once and list every arm that receives it in its armGroupLabels.`,
-          related: [{ pointer: `${interventionPointer(exact)}/name`, message: `The ${type} "${name}" is first declared here.` }],
+          related: [
+            { pointer: `${interventionPointer(exact)}/name`, message: `The ${type} "${name}" is first declared here.` },
+          ],
         });
       } else if (similar !== undefined) {
         context.report({
           pointer,
           severity: 'hint',
           message: `The ${type} "${name}" differs from intervention ${similar.index + 1}, "${similar.name}", only in upper and lower case; if they are the same intervention, declare it once.`,
-          related: [{ pointer: `${interventionPointer(similar.index)}/name`, message: `Intervention ${similar.index + 1} is the ${type} "${similar.name}".` }],
+          related: [
+            {
+              pointer: `${interventionPointer(similar.index)}/name`,
+              message: `Intervention ${similar.index + 1} is the ${type} "${similar.name}".`,
+            },
+          ],
         });
       }
       if (exact === undefined) firstByKey.set(key, index);

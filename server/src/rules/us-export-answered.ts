@@ -4,13 +4,16 @@ import { asArray, asObject, POINTERS, protocolModule } from './study';
 const OVERSIGHT = POINTERS.oversight;
 
 function regulatedProducts(oversight: Record<string, unknown>): string[] {
-  return [oversight.isFdaRegulatedDrug === true ? 'drug' : undefined, oversight.isFdaRegulatedDevice === true ? 'device' : undefined].filter(
-    (product): product is string => product !== undefined,
-  );
+  return [
+    oversight.isFdaRegulatedDrug === true ? 'drug' : undefined,
+    oversight.isFdaRegulatedDevice === true ? 'device' : undefined,
+  ].filter((product): product is string => product !== undefined);
 }
 
 function hasUsSite(record: unknown): boolean {
-  return asArray(protocolModule(record, 'contactsLocationsModule')?.locations).some((location) => asObject(location)?.country === 'United States');
+  return asArray(protocolModule(record, 'contactsLocationsModule')?.locations).some(
+    (location) => asObject(location)?.country === 'United States',
+  );
 }
 
 export default defineRule({
@@ -18,7 +21,8 @@ export default defineRule({
     id: 'us-export-answered',
     severity: 'info',
     category: 'required',
-    description: 'An FDA-regulated drug or device study with no U.S. site says whether the product is exported from the U.S.',
+    description:
+      'An FDA-regulated drug or device study with no U.S. site says whether the product is exported from the U.S.',
     source: 'REQ-17',
     docs:
       'A study of a U.S. FDA-regulated drug or device (`isFdaRegulatedDrug` or `isFdaRegulatedDevice` true) that has no ' +

@@ -25,7 +25,9 @@ export default defineRule({
     const wrongCount = typeof count === 'number' && count !== 0;
     const wrongType = typeof type === 'string' && type !== 'ACTUAL';
     if (!wrongCount && !wrongType) return;
-    const stated = [wrongCount ? `a count of ${count}` : undefined, wrongType ? `the type ${type}` : undefined].filter(Boolean).join(' and ');
+    const stated = [wrongCount ? `a count of ${count}` : undefined, wrongType ? `the type ${type}` : undefined]
+      .filter(Boolean)
+      .join(' and ');
     const setEmpty: Fix = {
       title: 'Set the enrollment to 0, ACTUAL',
       changes: [

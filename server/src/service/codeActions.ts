@@ -1,7 +1,13 @@
 // Code actions: quick fixes from the findings' fixes and suggestions (enum near-miss, unknown key,
 // broken references, masking level…), "add the missing field" for absent required fields, and the
 // "Fix all auto-fixable problems" source action (usable from editor.codeActionsOnSave).
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { diffAsEdit, fixToTextEdit } from './fixes';
 import { findingOf } from './diagnostics';
@@ -24,7 +30,12 @@ export interface CodeActionRequest {
   only?: readonly string[];
 }
 
-export function codeActions(document: TrialDocument, findings: readonly Finding[], request: CodeActionRequest, fixAll: () => string): CodeAction[] {
+export function codeActions(
+  document: TrialDocument,
+  findings: readonly Finding[],
+  request: CodeActionRequest,
+  fixAll: () => string,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(request.only, CodeActionKind.QuickFix)) pushAll(actions, quickFixes(document, findings, request));
   if (wants(request.only, FIX_ALL_KIND) && findings.some((finding) => finding.fix)) {
@@ -64,9 +75,17 @@ function quickFixes(document: TrialDocument, findings: readonly Finding[], reque
 /** The finding's own fix first, then its suggestions, then "add the missing field" where it applies. */
 function fixesOf(document: TrialDocument, finding: Finding): Fix[] {
   const fixes = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
-  if (fixes.length === 0 && MISSING_FIELD_RULES.has(finding.ruleId) && document.locateNode(finding.pointer) === undefined) {
+  if (
+    fixes.length === 0 &&
+    MISSING_FIELD_RULES.has(finding.ruleId) &&
+    document.locateNode(finding.pointer) === undefined
+  ) {
     const schema = schemaAt(finding.pointer);
-    if (schema) fixes.push({ title: `Add "${lastSegment(finding.pointer)}"`, changes: [{ op: 'set', pointer: finding.pointer, value: emptyValue(schema) }] });
+    if (schema)
+      fixes.push({
+        title: `Add "${lastSegment(finding.pointer)}"`,
+        changes: [{ op: 'set', pointer: finding.pointer, value: emptyValue(schema) }],
+      });
   }
   return fixes;
 }
@@ -74,7 +93,11 @@ function fixesOf(document: TrialDocument, finding: Finding): Fix[] {
 function fixAllAction(document: TrialDocument, fixedText: string): CodeAction | undefined {
   if (fixedText === document.text) return undefined;
   const edit = diffAsEdit(document.text, fixedText);
-  return { title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [textEdit(document, edit)] } } };
+  return {
+    title: 'Fix all auto-fixable problems',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [document.uri]: [textEdit(document, edit)] } },
+  };
 }
 
 function textEdit(document: TrialDocument, edit: { start: number; end: number; newText: string }): TextEdit {

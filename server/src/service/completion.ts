@@ -2,7 +2,14 @@
 // with the registry's labels, arm labels and intervention references from the record itself,
 // date types and dates, and snippets for new array entries. Works on half-typed text: it reads
 // the fault-tolerant jsonc-parser tree, never JSON.parse.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { schemaAt, type SchemaNode } from './studySchema';
 import { childPointer, parentPointer, lastSegment } from './pointer';
@@ -62,31 +69,71 @@ function findPlace(document: TrialDocument, offset: number): Place | undefined {
     const before = text[offset - 1];
     if ((node.type === 'object' && before === '}') || (node.type === 'array' && before === ']')) node = node.parent;
   }
-  if (!node) return document.text.trim() === '' ? { kind: 'key', pointer: '', addValue: true, inArray: false, start: offset, end: offset } : undefined;
+  if (!node)
+    return document.text.trim() === ''
+      ? { kind: 'key', pointer: '', addValue: true, inArray: false, start: offset, end: offset }
+      : undefined;
   const word = currentWord(text, offset);
-  const overwrite = isLeaf(node) && offset > node.offset ? { start: node.offset, end: node.offset + node.length } : { start: offset - word.length, end: offset };
+  const overwrite =
+    isLeaf(node) && offset > node.offset
+      ? { start: node.offset, end: node.offset + node.length }
+      : { start: offset - word.length, end: offset };
 
-  if (node.type === 'object') return { kind: 'key', pointer: pointerOfNode(node), object: node, addValue: true, inArray: false, ...overwrite };
+  if (node.type === 'object')
+    return { kind: 'key', pointer: pointerOfNode(node), object: node, addValue: true, inArray: false, ...overwrite };
   // Just before a key's opening quote: a new property goes in front of that one.
   const property = node.type === 'property' ? node : isPropertyKey(node) ? node.parent : undefined;
   if (property && offset === property.offset && word === '') {
-    return { kind: 'key', pointer: pointerOfNode(property.parent!), object: property.parent, addValue: true, inArray: false, start: offset, end: offset };
+    return {
+      kind: 'key',
+      pointer: pointerOfNode(property.parent!),
+      object: property.parent,
+      addValue: true,
+      inArray: false,
+      start: offset,
+      end: offset,
+    };
   }
   if (node.type === 'string' && isPropertyKey(node)) {
     const property = node.parent!;
-    return { kind: 'key', pointer: pointerOfNode(property.parent!), object: property.parent, currentKey: String(node.value), addValue: property.colonOffset === undefined, inArray: false, ...overwrite };
+    return {
+      kind: 'key',
+      pointer: pointerOfNode(property.parent!),
+      object: property.parent,
+      currentKey: String(node.value),
+      addValue: property.colonOffset === undefined,
+      inArray: false,
+      ...overwrite,
+    };
   }
   if (node.type === 'property') {
     const key = node.children?.[0];
     if (node.colonOffset === undefined || offset <= node.colonOffset) {
-      return { kind: 'key', pointer: pointerOfNode(node.parent!), object: node.parent, currentKey: key ? String(key.value) : undefined, addValue: node.colonOffset === undefined, inArray: false, ...overwrite };
+      return {
+        kind: 'key',
+        pointer: pointerOfNode(node.parent!),
+        object: node.parent,
+        currentKey: key ? String(key.value) : undefined,
+        addValue: node.colonOffset === undefined,
+        inArray: false,
+        ...overwrite,
+      };
     }
-    return { kind: 'value', pointer: childPointer(pointerOfNode(node.parent!), String(key?.value ?? '')), addValue: false, inArray: false, ...overwrite };
+    return {
+      kind: 'value',
+      pointer: childPointer(pointerOfNode(node.parent!), String(key?.value ?? '')),
+      addValue: false,
+      inArray: false,
+      ...overwrite,
+    };
   }
-  if (node.type === 'array') return { kind: 'value', pointer: pointerOfNode(node), addValue: false, inArray: true, ...overwrite };
+  if (node.type === 'array')
+    return { kind: 'value', pointer: pointerOfNode(node), addValue: false, inArray: true, ...overwrite };
   if (isLeaf(node)) {
-    if (keyOfValue(node)) return { kind: 'value', pointer: pointerOfNode(node), addValue: false, inArray: false, ...overwrite };
-    if (node.parent?.type === 'array') return { kind: 'value', pointer: pointerOfNode(node.parent), addValue: false, inArray: true, ...overwrite };
+    if (keyOfValue(node))
+      return { kind: 'value', pointer: pointerOfNode(node), addValue: false, inArray: false, ...overwrite };
+    if (node.parent?.type === 'array')
+      return { kind: 'value', pointer: pointerOfNode(node.parent), addValue: false, inArray: true, ...overwrite };
   }
   return undefined;
 }
@@ -115,7 +162,9 @@ function keyItems(document: TrialDocument, place: Place, options: CompletionOpti
   return Object.entries(schema.properties)
     .filter(([key]) => !present.has(key) && key !== '$schema')
     .map(([key, child], index) => {
-      const required = (schema.required ?? []).includes(key) || isRequiredHere(childPointer(place.pointer, key), record, options.requirementFor);
+      const required =
+        (schema.required ?? []).includes(key) ||
+        isRequiredHere(childPointer(place.pointer, key), record, options.requirementFor);
       return keyItem(key, child, required, index, place.addValue);
     });
 }
@@ -146,15 +195,27 @@ function valueItems(document: TrialDocument, place: Place, options: CompletionOp
   const pointer = place.inArray ? `${place.pointer}/0` : place.pointer;
   const node = schemaAt(pointer);
   const generalized = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-  if (generalized === '/protocolSection/armsInterventionsModule/interventions/*/armGroupLabels/*') return armLabelItems(record);
-  if (generalized === '/protocolSection/armsInterventionsModule/armGroups/*/interventionNames/*') return interventionItems(record);
-  if (node?.['x-enum'] === 'DateType' && isDateStruct(schemaAt(parentPointer(pointer)))) return dateTypeItems(document, pointer, options.today);
-  if (node?.format === 'partial-date' || node?.format === 'date') return dateItems(options.today, node.format === 'date');
+  if (generalized === '/protocolSection/armsInterventionsModule/interventions/*/armGroupLabels/*')
+    return armLabelItems(record);
+  if (generalized === '/protocolSection/armsInterventionsModule/armGroups/*/interventionNames/*')
+    return interventionItems(record);
+  if (node?.['x-enum'] === 'DateType' && isDateStruct(schemaAt(parentPointer(pointer))))
+    return dateTypeItems(document, pointer, options.today);
+  if (node?.format === 'partial-date' || node?.format === 'date')
+    return dateItems(options.today, node.format === 'date');
   if (node?.enum) return enumItems(node, place.inArray ? presentArrayValues(document, place) : new Set());
   if (place.inArray) return arrayEntryItems(place.pointer, node);
-  if (node?.type === 'boolean') return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value, insertText: value }));
+  if (node?.type === 'boolean')
+    return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value, insertText: value }));
   if (node?.type === 'object' || node?.type === 'array') {
-    return [{ label: node.type === 'object' ? '{}' : '[]', kind: CompletionItemKind.Value, insertText: valueSnippet(node), insertTextFormat: InsertTextFormat.Snippet }];
+    return [
+      {
+        label: node.type === 'object' ? '{}' : '[]',
+        kind: CompletionItemKind.Value,
+        insertText: valueSnippet(node),
+        insertTextFormat: InsertTextFormat.Snippet,
+      },
+    ];
   }
   return [];
 }
@@ -174,28 +235,52 @@ function literalItem(value: string, detail?: string, documentation?: string, sor
 }
 
 function enumItems(node: SchemaNode, exclude: ReadonlySet<string>): CompletionItem[] {
-  return (node.enum ?? []).flatMap((code, index) => (exclude.has(code) ? [] : [{ ...literalItem(code, node.enumDescriptions?.[index], node.markdownEnumDescriptions?.[index], index), kind: CompletionItemKind.EnumMember }]));
+  return (node.enum ?? []).flatMap((code, index) =>
+    exclude.has(code)
+      ? []
+      : [
+          {
+            ...literalItem(code, node.enumDescriptions?.[index], node.markdownEnumDescriptions?.[index], index),
+            kind: CompletionItemKind.EnumMember,
+          },
+        ],
+  );
 }
 
 /** Codes already in the list, except the one being typed over. */
 function presentArrayValues(document: TrialDocument, place: Place): Set<string> {
   const values = new Set<string>();
   const array = document.locateNode(place.pointer);
-  for (const item of array?.children ?? []) if (typeof item.value === 'string' && item.offset !== place.start) values.add(item.value);
+  for (const item of array?.children ?? [])
+    if (typeof item.value === 'string' && item.offset !== place.start) values.add(item.value);
   return values;
 }
 
 function armLabelItems(record: unknown): CompletionItem[] {
   return armGroups(record).flatMap((arm, index) => {
     const label = asString(arm.label);
-    return label === undefined ? [] : [{ ...literalItem(label, asString(arm.type) ?? 'arm', asString(arm.description), index), kind: CompletionItemKind.Reference }];
+    return label === undefined
+      ? []
+      : [
+          {
+            ...literalItem(label, asString(arm.type) ?? 'arm', asString(arm.description), index),
+            kind: CompletionItemKind.Reference,
+          },
+        ];
   });
 }
 
 function interventionItems(record: unknown): CompletionItem[] {
   return interventions(record).flatMap((intervention, index) => {
     const reference = interventionReference(intervention);
-    return reference === undefined ? [] : [{ ...literalItem(reference, 'intervention', asString(intervention.description), index), kind: CompletionItemKind.Reference }];
+    return reference === undefined
+      ? []
+      : [
+          {
+            ...literalItem(reference, 'intervention', asString(intervention.description), index),
+            kind: CompletionItemKind.Reference,
+          },
+        ];
   });
 }
 
@@ -204,15 +289,40 @@ function dateTypeItems(document: TrialDocument, typePointer: string, today: stri
   const date = document.locateNode(`${parentPointer(typePointer)}/date`)?.value;
   const actualFirst = isPartialDate(date) ? date <= today.slice(0, date.length) : true;
   const order = actualFirst ? ['ACTUAL', 'ESTIMATED'] : ['ESTIMATED', 'ACTUAL'];
-  const reason = isPartialDate(date) ? (actualFirst ? `${date} is not after today` : `${date} is after today`) : undefined;
-  return order.map((code, index) => ({ ...literalItem(code, index === 0 && reason ? `${code === 'ACTUAL' ? 'Actual' : 'Estimated'} — ${reason}` : code === 'ACTUAL' ? 'Actual' : 'Estimated', undefined, index), kind: CompletionItemKind.EnumMember, preselect: index === 0 }));
+  const reason = isPartialDate(date)
+    ? actualFirst
+      ? `${date} is not after today`
+      : `${date} is after today`
+    : undefined;
+  return order.map((code, index) => ({
+    ...literalItem(
+      code,
+      index === 0 && reason
+        ? `${code === 'ACTUAL' ? 'Actual' : 'Estimated'} — ${reason}`
+        : code === 'ACTUAL'
+          ? 'Actual'
+          : 'Estimated',
+      undefined,
+      index,
+    ),
+    kind: CompletionItemKind.EnumMember,
+    preselect: index === 0,
+  }));
 }
 
 function dateItems(today: string, fullDateOnly: boolean): CompletionItem[] {
   const items = [literalItem(today, 'Today')];
   if (!fullDateOnly) {
     items.push(literalItem(today.slice(0, 7), 'This month', undefined, 1));
-    items.push({ label: '"yyyy-MM"', kind: CompletionItemKind.Snippet, detail: 'A month (day unknown)', filterText: '"', sortText: '0002', insertText: `"\${1:${today.slice(0, 4)}}-\${2:${today.slice(5, 7)}}"`, insertTextFormat: InsertTextFormat.Snippet });
+    items.push({
+      label: '"yyyy-MM"',
+      kind: CompletionItemKind.Snippet,
+      detail: 'A month (day unknown)',
+      filterText: '"',
+      sortText: '0002',
+      insertText: `"\${1:${today.slice(0, 4)}}-\${2:${today.slice(5, 7)}}"`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    });
   }
   return items;
 }
@@ -221,8 +331,31 @@ function arrayEntryItems(arrayPointer: string, itemSchema: SchemaNode | undefine
   const name = lastSegment(arrayPointer);
   const snippet = ARRAY_ENTRY_SNIPPETS[name];
   const items: CompletionItem[] = [];
-  if (snippet) items.push({ label: snippet.label, kind: CompletionItemKind.Snippet, detail: snippet.detail, insertText: snippet.body, insertTextFormat: InsertTextFormat.Snippet, sortText: '0000', filterText: '{' });
-  if (itemSchema?.type === 'object') items.push({ label: '{}', kind: CompletionItemKind.Value, insertText: '{$1}', insertTextFormat: InsertTextFormat.Snippet, sortText: '0001' });
-  if (itemSchema?.type === 'string' && !itemSchema.enum) items.push({ label: '""', kind: CompletionItemKind.Value, insertText: '"$1"', insertTextFormat: InsertTextFormat.Snippet, sortText: '0001' });
+  if (snippet)
+    items.push({
+      label: snippet.label,
+      kind: CompletionItemKind.Snippet,
+      detail: snippet.detail,
+      insertText: snippet.body,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: '0000',
+      filterText: '{',
+    });
+  if (itemSchema?.type === 'object')
+    items.push({
+      label: '{}',
+      kind: CompletionItemKind.Value,
+      insertText: '{$1}',
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: '0001',
+    });
+  if (itemSchema?.type === 'string' && !itemSchema.enum)
+    items.push({
+      label: '""',
+      kind: CompletionItemKind.Value,
+      insertText: '"$1"',
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: '0001',
+    });
   return items;
 }

@@ -20,7 +20,20 @@ export function isRealFullDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,5 +74,7 @@ function unitsBetween(early: string, late: string, unit: 'day' | 'month' | 'year
   if (unit === 'year') return plural(y2 - y1, 'year');
   const years = Math.floor(months / 12);
   const rest = months % 12;
-  return [years > 0 ? plural(years, 'year') : '', rest > 0 || years === 0 ? plural(rest, 'month') : ''].filter(Boolean).join(' ');
+  return [years > 0 ? plural(years, 'year') : '', rest > 0 || years === 0 ? plural(rest, 'month') : '']
+    .filter(Boolean)
+    .join(' ');
 }

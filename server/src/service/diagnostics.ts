@@ -15,14 +15,19 @@ export function findingData(finding: Finding): FindingData {
 /** The finding data of a diagnostic, or undefined for one that is not ours (or from an older server). */
 export function dataOf(diagnostic: { data?: unknown }): FindingData | undefined {
   const data = diagnostic.data as Partial<FindingData> | null | undefined;
-  return typeof data?.ruleId === 'string' && typeof data.pointer === 'string' ? { ruleId: data.ruleId, pointer: data.pointer } : undefined;
+  return typeof data?.ruleId === 'string' && typeof data.pointer === 'string'
+    ? { ruleId: data.ruleId, pointer: data.pointer }
+    : undefined;
 }
 
 /**
  * The finding a diagnostic stands for: the one of its rule at its pointer; where a rule reports
  * several findings at one pointer, the one with the diagnostic's message.
  */
-export function findingOf<T extends Finding>(diagnostic: { data?: unknown; message: string }, findings: readonly T[]): T | undefined {
+export function findingOf<T extends Finding>(
+  diagnostic: { data?: unknown; message: string },
+  findings: readonly T[],
+): T | undefined {
   const data = dataOf(diagnostic);
   if (!data) return undefined;
   const candidates = findings.filter((finding) => finding.ruleId === data.ruleId && finding.pointer === data.pointer);

@@ -65,7 +65,9 @@ export class TrialDocument {
    * jsonc-parser's fault-tolerant parser.
    */
   get tree(): Node | undefined {
-    if (this.treeCache === undefined) this.treeCache = (this.parsed.syntaxProblems.length === 0 ? treeOfValidJson(this.text) : buildTree(this.text)) ?? null;
+    if (this.treeCache === undefined)
+      this.treeCache =
+        (this.parsed.syntaxProblems.length === 0 ? treeOfValidJson(this.text) : buildTree(this.text)) ?? null;
     return this.treeCache ?? undefined;
   }
 
@@ -112,7 +114,8 @@ export class TrialDocument {
   /** Where a finding about this node is shown (see DESIGN.md, "Ranges"): small, never a whole large container. */
   offsetsForLocation(location: NodeLocation | undefined, target: Target): [number, number] {
     if (!location) return [0, Math.min(1, this.text.length)];
-    if (target === 'key' && location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];
+    if (target === 'key' && location.keyStart !== undefined && location.keyEnd !== undefined)
+      return [location.keyStart, location.keyEnd];
     if (target === 'key' || isLongContainer(this.text, location)) {
       if (location.keyStart !== undefined && location.keyEnd !== undefined) return [location.keyStart, location.keyEnd];
       if (isContainer(this.text, location)) return [location.valueStart, location.valueStart + 1];
@@ -162,7 +165,8 @@ class LineTable {
     const lineFeed = this.text.indexOf('\n', this.scanned);
     // A carriage return before this one that is not right before the line feed ends a line of its own.
     const bareBefore = lineFeed === -1 ? this.text.length : lineFeed - 1;
-    if (this.carriageReturn !== -1 && this.carriageReturn < this.scanned) this.carriageReturn = this.text.indexOf('\r', this.scanned);
+    if (this.carriageReturn !== -1 && this.carriageReturn < this.scanned)
+      this.carriageReturn = this.text.indexOf('\r', this.scanned);
     if (this.carriageReturn !== -1 && this.carriageReturn < bareBefore) return this.countEveryLineBreak();
     this.scanned = lineFeed === -1 ? this.text.length : lineFeed + 1;
     if (lineFeed !== -1) this.starts.push(lineFeed + 1);
@@ -207,12 +211,25 @@ function parseRecordText(text: string, bomLength: number): Parsed {
 
 function parseBrokenText(text: string, bomLength: number): Parsed {
   if (text.slice(bomLength).trim() === '') {
-    return { value: undefined, syntaxProblems: [{ message: 'The file is empty: a trial record is one JSON object, e.g. {"protocolSection": {...}}.', offset: 0, length: 0 }] };
+    return {
+      value: undefined,
+      syntaxProblems: [
+        {
+          message: 'The file is empty: a trial record is one JSON object, e.g. {"protocolSection": {...}}.',
+          offset: 0,
+          length: 0,
+        },
+      ],
+    };
   }
   const errors: ParseError[] = [];
   let value: unknown;
   try {
-    value = parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    value = parseTolerant(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
   } catch (error) {
     return { value: undefined, syntaxProblems: [{ message: tooDeepMessage(error), offset: 0, length: 1 }] };
   }
@@ -249,10 +266,16 @@ const PARSE_ERROR_MESSAGES: Record<string, string> = {
 };
 
 /** A JSON syntax error in words; `wording` replaces those that speak of records, for other files (configs, schemas). */
-export function describeParseError(error: ParseError, text: string, wording: Readonly<Record<string, string>> = {}): string {
+export function describeParseError(
+  error: ParseError,
+  text: string,
+  wording: Readonly<Record<string, string>> = {},
+): string {
   const code = printParseErrorCode(error.error);
-  if (code === 'InvalidSymbol' && text.charCodeAt(error.offset) === 0) return 'A NUL byte is not allowed in a JSON text.';
-  if (code === 'InvalidSymbol' && text.startsWith('//', error.offset)) return wording.InvalidCommentToken ?? PARSE_ERROR_MESSAGES.InvalidCommentToken;
+  if (code === 'InvalidSymbol' && text.charCodeAt(error.offset) === 0)
+    return 'A NUL byte is not allowed in a JSON text.';
+  if (code === 'InvalidSymbol' && text.startsWith('//', error.offset))
+    return wording.InvalidCommentToken ?? PARSE_ERROR_MESSAGES.InvalidCommentToken;
   return wording[code] ?? PARSE_ERROR_MESSAGES[code] ?? `Syntax error (${code}).`;
 }
 

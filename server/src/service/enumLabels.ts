@@ -5,7 +5,11 @@
  * The code whose display label `value` is, ignoring letter case; undefined when no label or more than one
  * matches. `labels` are the schema's enumDescriptions, in the order of `codes`.
  */
-export function codeOfDisplayLabel(value: string, codes: readonly string[], labels: readonly string[] | undefined): string | undefined {
+export function codeOfDisplayLabel(
+  value: string,
+  codes: readonly string[],
+  labels: readonly string[] | undefined,
+): string | undefined {
   if (!labels) return undefined;
   const wanted = value.toLowerCase();
   const matching = codes.filter((_, index) => labels[index]?.toLowerCase() === wanted);

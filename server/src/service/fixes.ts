@@ -32,7 +32,9 @@ function applyChange(text: string, change: FixChange, formatting: FormattingOpti
   const inline = change.op === 'remove' ? undefined : inlineReplacement(text, change.pointer, value);
   if (inline) return text.slice(0, inline.start) + inline.newText + text.slice(inline.end);
   // A file on one line stays on one line: without formatting options, modify inserts no line breaks.
-  const edits = modify(text, pathOf(change.pointer), value, { formattingOptions: isOneLine(text) ? undefined : formatting });
+  const edits = modify(text, pathOf(change.pointer), value, {
+    formattingOptions: isOneLine(text) ? undefined : formatting,
+  });
   return applyEdits(text, edits);
 }
 
@@ -56,7 +58,10 @@ function inlineReplacement(text: string, pointer: string, value: unknown): TextE
 function inlineJson(value: unknown, spaced: boolean): string {
   const comma = spaced ? ', ' : ',';
   if (Array.isArray(value)) return `[${value.map((item) => inlineJson(item, spaced)).join(comma)}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}${spaced ? ': ' : ':'}${inlineJson(item, spaced)}`).join(comma)}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}${spaced ? ': ' : ':'}${inlineJson(item, spaced)}`)
+      .join(comma)}}`;
   return JSON.stringify(value);
 }
 
@@ -98,13 +103,22 @@ export function applyFindingFixes(text: string, findings: readonly Finding[]): {
     if (next === current) continue;
     current = next;
     applied++;
-    pushAll(touched, fix.changes.map((change) => change.pointer));
+    pushAll(
+      touched,
+      fix.changes.map((change) => change.pointer),
+    );
   }
   return { text: current, applied };
 }
 
 function overlaps(pointer: string, touched: readonly string[]): boolean {
-  return touched.some((other) => other === pointer || other.startsWith(pointer + '/') || pointer.startsWith(other + '/') || sameArray(pointer, other));
+  return touched.some(
+    (other) =>
+      other === pointer ||
+      other.startsWith(pointer + '/') ||
+      pointer.startsWith(other + '/') ||
+      sameArray(pointer, other),
+  );
 }
 
 /** Changes inside one array shift each other's indexes: one per array per pass. */
@@ -119,7 +133,11 @@ const FIX_PASSES = 10;
  * Applies fixes pass after pass, re-validating in between, until nothing more changes (as ESLint
  * does): what `--fix` and the editor's "Fix all" both run.
  */
-export function applyFixesRepeatedly(text: string, findings: Finding[], revalidate: (text: string) => Finding[]): { text: string; findings: Finding[] } {
+export function applyFixesRepeatedly(
+  text: string,
+  findings: Finding[],
+  revalidate: (text: string) => Finding[],
+): { text: string; findings: Finding[] } {
   for (let pass = 0; pass < FIX_PASSES; pass++) {
     const { text: next, applied } = applyFindingFixes(text, findings);
     if (applied === 0) break;

@@ -18,14 +18,26 @@ export class FormatRefused extends Error {}
 export function formatDocument(document: TrialDocument, options: FormatOptions, range?: Range): TextEdit[] {
   const indentation = indentationToWrite(document.text, options.insertSpaces ? options.tabSize : 1);
   if (indentation > MAX_INDENTATION_CHARACTERS) {
-    throw new FormatRefused(`This record is nested too deeply to format: its indentation alone would take more than ${Math.floor(MAX_INDENTATION_CHARACTERS / 1024 / 1024)} million characters.`);
+    throw new FormatRefused(
+      `This record is nested too deeply to format: its indentation alone would take more than ${Math.floor(MAX_INDENTATION_CHARACTERS / 1024 / 1024)} million characters.`,
+    );
   }
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
   const lostIndent = eol + (options.insertSpaces ? ' ' : '\t').repeat(CACHED_INDENTS);
   // A range is formatted as part of the whole record (its lines get the indentation of their depth), and nothing outside it changes.
-  const edits = formatJson(document.text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, insertFinalNewline: !range && document.text.endsWith(eol) })
-    .map((edit): Edit => ({ start: edit.offset, end: edit.offset + edit.length, text: withIndentRestored(edit.content, lostIndent) }));
-  const kept = range ? clippedTo(edits, document.text, document.offsetAt(range.start), document.offsetAt(range.end)) : edits;
+  const edits = formatJson(document.text, undefined, {
+    tabSize: options.tabSize,
+    insertSpaces: options.insertSpaces,
+    eol,
+    insertFinalNewline: !range && document.text.endsWith(eol),
+  }).map((edit): Edit => ({
+    start: edit.offset,
+    end: edit.offset + edit.length,
+    text: withIndentRestored(edit.content, lostIndent),
+  }));
+  const kept = range
+    ? clippedTo(edits, document.text, document.offsetAt(range.start), document.offsetAt(range.end))
+    : edits;
   return kept.map((edit) => ({ range: document.rangeOf(edit.start, edit.end), newText: edit.text }));
 }
 

@@ -7,7 +7,17 @@ import type { TrialDocument } from './document';
 import { enumLabel, schemaAt, type SchemaNode } from './studySchema';
 import { childPointer, lastSegment, parentPointer } from './pointer';
 import { isLeaf, isPropertyKey, nodeAtOffset, pointerOfNode, type Node } from './tree';
-import { armGroups, asArray, asString, interventionReference, interventions, isPartialDate, KEY_DATE_NAMES, KEY_DATES, dateStruct } from './study';
+import {
+  armGroups,
+  asArray,
+  asString,
+  interventionReference,
+  interventions,
+  isPartialDate,
+  KEY_DATE_NAMES,
+  KEY_DATES,
+  dateStruct,
+} from './study';
 import { requirementNote, type RequirementLookup } from './requirements';
 import { describeDate, distanceInWords } from './dates';
 import { capitalized } from './words';
@@ -36,10 +46,17 @@ export function doHover(document: TrialDocument, position: Position, options: Ho
   const rules = ruleSections(position, options);
   const node = nodeAtOffset(document.tree, document.offsetAt(position));
   const field = node && (isLeaf(node) || isPropertyKey(node)) ? node : undefined;
-  const sections = field ? (isPropertyKey(field) ? fieldSections(document, pointerOfProperty(field), options) : valueSections(document, field, options)) : [];
+  const sections = field
+    ? isPropertyKey(field)
+      ? fieldSections(document, pointerOfProperty(field), options)
+      : valueSections(document, field, options)
+    : [];
   const value = [...rules, sections.join('\n\n')].filter((part) => part !== '').join('\n\n---\n\n');
   if (value === '') return null;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: field ? document.rangeOf(field.offset, field.offset + field.length) : undefined };
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: field ? document.rangeOf(field.offset, field.offset + field.length) : undefined,
+  };
 }
 
 /** Rules whose findings the field's own hover already explains (its type, codes and limits). */
@@ -49,15 +66,20 @@ const EXPLAINED_BY_THE_FIELD = new Set(['schema']);
 function ruleSections(position: Position, options: HoverOptions): string[] {
   const { findings = [], describeRule } = options;
   if (!describeRule) return [];
-  const here = findings.filter((finding) => contains(finding.range, position) && !EXPLAINED_BY_THE_FIELD.has(finding.ruleId));
-  const ids = new Set(here.sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map((finding) => finding.ruleId));
+  const here = findings.filter(
+    (finding) => contains(finding.range, position) && !EXPLAINED_BY_THE_FIELD.has(finding.ruleId),
+  );
+  const ids = new Set(
+    here.sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).map((finding) => finding.ruleId),
+  );
   const sections: string[] = [];
   for (const id of ids) {
     const rule = describeRule(id);
     if (!rule?.docs) continue;
     const link = options.ruleDocsLink?.(rule.id);
     // A custom rule without docs has its description as docs: shown once.
-    if (link || rule.docs === rule.description) sections.push(`**Rule \`${rule.id}\`**: ${rule.description}${link ? ` ([why and how to fix](${link}))` : ''}`);
+    if (link || rule.docs === rule.description)
+      sections.push(`**Rule \`${rule.id}\`**: ${rule.description}${link ? ` ([why and how to fix](${link}))` : ''}`);
     else sections.push(`**Rule \`${rule.id}\`**: ${rule.description}\n\n${rule.docs}`);
   }
   return sections;
@@ -80,10 +102,12 @@ function valueSections(document: TrialDocument, node: Node, options: HoverOption
   const generalized = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
   const record = document.parsed.value;
   if (generalized === ARM_LABEL_REFERENCE && typeof node.value === 'string') return armSections(record, node.value);
-  if (generalized === INTERVENTION_REFERENCE && typeof node.value === 'string') return interventionSections(record, node.value);
+  if (generalized === INTERVENTION_REFERENCE && typeof node.value === 'string')
+    return interventionSections(record, node.value);
   const schema = schemaAt(pointer);
   if (schema?.enum && typeof node.value === 'string') return enumSections(schema, node.value);
-  if ((schema?.format === 'partial-date' || schema?.format === 'date') && typeof node.value === 'string') return dateSections(record, pointer, node.value, options.today);
+  if ((schema?.format === 'partial-date' || schema?.format === 'date') && typeof node.value === 'string')
+    return dateSections(record, pointer, node.value, options.today);
   return fieldSections(document, pointer, options);
 }
 
@@ -109,14 +133,17 @@ function typeLine(schema: SchemaNode): string {
   if (schema.format === 'date') return 'Type: date — `yyyy-MM-dd`';
   if (schema.pattern?.startsWith('^NCT')) return 'Type: NCT number — `NCT` and 8 digits';
   if (schema.pattern?.includes('Years')) return 'Type: duration — a number and a unit, e.g. `18 Years`';
-  if (schema.type === 'array') return `Type: list of ${schema.items?.enum ? 'codes' : (schema.items?.type ?? 'values')}`;
+  if (schema.type === 'array')
+    return `Type: list of ${schema.items?.enum ? 'codes' : (schema.items?.type ?? 'values')}`;
   if (schema.enum) return 'Type: code';
   return `Type: ${schema.type ?? 'any'}`;
 }
 
 function allowedValues(schema: SchemaNode): string {
   const codes = schema.enum ?? [];
-  const listed = codes.slice(0, MAX_LISTED_CODES).map((code, index) => `- \`${code}\` ${schema.enumDescriptions?.[index] ?? ''}`.trimEnd());
+  const listed = codes
+    .slice(0, MAX_LISTED_CODES)
+    .map((code, index) => `- \`${code}\` ${schema.enumDescriptions?.[index] ?? ''}`.trimEnd());
   if (codes.length > MAX_LISTED_CODES) listed.push(`- … and ${codes.length - MAX_LISTED_CODES} more`);
   return `Allowed values:\n${listed.join('\n')}`;
 }
@@ -124,22 +151,30 @@ function allowedValues(schema: SchemaNode): string {
 function limitLine(schema: SchemaNode, value: unknown): string | undefined {
   if (schema.maxLength === undefined) return undefined;
   const length = typeof value === 'string' ? [...value].length : undefined;
-  const current = length === undefined ? '' : ` — this one has ${length}${length > schema.maxLength ? ', too many' : ''}`;
+  const current =
+    length === undefined ? '' : ` — this one has ${length}${length > schema.maxLength ? ', too many' : ''}`;
   return `Limit: ${schema.maxLength} characters${current}`;
 }
 
 function enumSections(schema: SchemaNode, code: string): string[] {
   const index = schema.enum?.indexOf(code) ?? -1;
-  if (index < 0) return [`\`${code}\` is not one of the allowed codes of ${schema.title ?? 'this field'}.`, allowedValues(schema)];
+  if (index < 0)
+    return [`\`${code}\` is not one of the allowed codes of ${schema.title ?? 'this field'}.`, allowedValues(schema)];
   const meaning = schema.markdownEnumDescriptions?.[index]?.split('**: ')[1];
-  return [`**${enumLabel(schema, code) ?? code}** \`${code}\``, meaning ?? '', schema.title ? `A code of ${schema.title}.` : ''].filter(Boolean);
+  return [
+    `**${enumLabel(schema, code) ?? code}** \`${code}\``,
+    meaning ?? '',
+    schema.title ? `A code of ${schema.title}.` : '',
+  ].filter(Boolean);
 }
 
 function armSections(record: unknown, label: string): string[] {
   const arm = armGroups(record).find((candidate) => candidate.label === label);
   if (!arm) return [`No arm is labelled "${escapeMarkdown(label)}".`];
   const type = asString(arm.type);
-  const typeLabel = type ? (enumLabel(schemaAt('/protocolSection/armsInterventionsModule/armGroups/0/type'), type) ?? type) : 'no type';
+  const typeLabel = type
+    ? (enumLabel(schemaAt('/protocolSection/armsInterventionsModule/armGroups/0/type'), type) ?? type)
+    : 'no type';
   const sections = [`**Arm: ${escapeMarkdown(label)}** — ${typeLabel}`];
   const description = asString(arm.description);
   if (description) sections.push(escapeMarkdown(description));

@@ -11,7 +11,11 @@ export function documentLinks(document: TrialDocument): DocumentLink[] {
   for (const match of document.text.matchAll(LINK)) {
     const text = match[0].replace(/[.,;:)\]]+$/, '');
     const target = text.startsWith('NCT') ? STUDY_PAGE + text : text;
-    links.push({ range: document.rangeOf(match.index!, match.index! + text.length), target, tooltip: text.startsWith('NCT') ? `Open ${text} on ClinicalTrials.gov` : undefined });
+    links.push({
+      range: document.rangeOf(match.index!, match.index! + text.length),
+      target,
+      tooltip: text.startsWith('NCT') ? `Open ${text} on ClinicalTrials.gov` : undefined,
+    });
   }
   return links;
 }

@@ -1,10 +1,25 @@
 // Navigation between arms and interventions and the references to them: definition, references,
 // highlights and rename. An arm is named by its label (interventions[].armGroupLabels[]); an intervention by
 // "<type label>: <name>" (armGroups[].interventionNames[]). Renaming updates every reference.
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  DocumentHighlightKind,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { nodeAtOffset, pointerOfNode } from './tree';
-import { armGroups, asArray, asString, interventionReference, interventions, interventionTypeLabel, POINTERS } from './study';
+import {
+  armGroups,
+  asArray,
+  asString,
+  interventionReference,
+  interventions,
+  interventionTypeLabel,
+  POINTERS,
+} from './study';
 
 type Target = { kind: 'arm'; label: string } | { kind: 'intervention'; reference: string };
 
@@ -14,10 +29,22 @@ interface TargetAt {
   range: Range;
 }
 
-const PATTERNS: Array<{ pattern: RegExp; target: (value: string, index: number, record: unknown) => Target | undefined }> = [
-  { pattern: /^\/protocolSection\/armsInterventionsModule\/armGroups\/\d+\/label$/, target: (label) => ({ kind: 'arm', label }) },
-  { pattern: /^\/protocolSection\/armsInterventionsModule\/interventions\/\d+\/armGroupLabels\/\d+$/, target: (label) => ({ kind: 'arm', label }) },
-  { pattern: /^\/protocolSection\/armsInterventionsModule\/armGroups\/\d+\/interventionNames\/\d+$/, target: (reference) => ({ kind: 'intervention', reference }) },
+const PATTERNS: Array<{
+  pattern: RegExp;
+  target: (value: string, index: number, record: unknown) => Target | undefined;
+}> = [
+  {
+    pattern: /^\/protocolSection\/armsInterventionsModule\/armGroups\/\d+\/label$/,
+    target: (label) => ({ kind: 'arm', label }),
+  },
+  {
+    pattern: /^\/protocolSection\/armsInterventionsModule\/interventions\/\d+\/armGroupLabels\/\d+$/,
+    target: (label) => ({ kind: 'arm', label }),
+  },
+  {
+    pattern: /^\/protocolSection\/armsInterventionsModule\/armGroups\/\d+\/interventionNames\/\d+$/,
+    target: (reference) => ({ kind: 'intervention', reference }),
+  },
   {
     pattern: /^\/protocolSection\/armsInterventionsModule\/interventions\/\d+\/name$/,
     target: (_name, index, record) => {
@@ -45,14 +72,28 @@ function occurrences(record: unknown, target: Target): { declarations: string[];
   const declarations: string[] = [];
   const references: string[] = [];
   if (target.kind === 'arm') {
-    armGroups(record).forEach((arm, index) => arm.label === target.label && declarations.push(`${POINTERS.arms}/armGroups/${index}/label`));
+    armGroups(record).forEach(
+      (arm, index) => arm.label === target.label && declarations.push(`${POINTERS.arms}/armGroups/${index}/label`),
+    );
     interventions(record).forEach((intervention, index) =>
-      asArray(intervention.armGroupLabels).forEach((label, position) => label === target.label && references.push(`${POINTERS.arms}/interventions/${index}/armGroupLabels/${position}`)),
+      asArray(intervention.armGroupLabels).forEach(
+        (label, position) =>
+          label === target.label &&
+          references.push(`${POINTERS.arms}/interventions/${index}/armGroupLabels/${position}`),
+      ),
     );
   } else {
-    interventions(record).forEach((intervention, index) => interventionReference(intervention) === target.reference && declarations.push(`${POINTERS.arms}/interventions/${index}/name`));
+    interventions(record).forEach(
+      (intervention, index) =>
+        interventionReference(intervention) === target.reference &&
+        declarations.push(`${POINTERS.arms}/interventions/${index}/name`),
+    );
     armGroups(record).forEach((arm, index) =>
-      asArray(arm.interventionNames).forEach((name, position) => name === target.reference && references.push(`${POINTERS.arms}/armGroups/${index}/interventionNames/${position}`)),
+      asArray(arm.interventionNames).forEach(
+        (name, position) =>
+          name === target.reference &&
+          references.push(`${POINTERS.arms}/armGroups/${index}/interventionNames/${position}`),
+      ),
     );
   }
   return { declarations, references };
@@ -69,14 +110,20 @@ function rangesOf(document: TrialDocument, pointers: readonly string[]): Range[]
 export function findDefinition(document: TrialDocument, position: Position): Location[] {
   const found = targetAt(document, position);
   if (!found) return [];
-  return rangesOf(document, occurrences(document.parsed.value, found.target).declarations).map((range) => ({ uri: document.uri, range }));
+  return rangesOf(document, occurrences(document.parsed.value, found.target).declarations).map((range) => ({
+    uri: document.uri,
+    range,
+  }));
 }
 
 export function findReferences(document: TrialDocument, position: Position, includeDeclaration: boolean): Location[] {
   const found = targetAt(document, position);
   if (!found) return [];
   const { declarations, references } = occurrences(document.parsed.value, found.target);
-  return rangesOf(document, includeDeclaration ? [...declarations, ...references] : references).map((range) => ({ uri: document.uri, range }));
+  return rangesOf(document, includeDeclaration ? [...declarations, ...references] : references).map((range) => ({
+    uri: document.uri,
+    range,
+  }));
 }
 
 /** The arm or intervention under the cursor where it is declared (written) and everywhere it is referenced (read). */
@@ -94,11 +141,20 @@ export type PrepareRenameResult = { range: Range; placeholder: string } | { erro
 
 export function prepareRename(document: TrialDocument, position: Position): PrepareRenameResult {
   const found = targetAt(document, position);
-  if (!found) return { error: 'Only arm labels and intervention names can be renamed: put the cursor on an arm label, an intervention name, or a reference to one.' };
+  if (!found)
+    return {
+      error:
+        'Only arm labels and intervention names can be renamed: put the cursor on an arm label, an intervention name, or a reference to one.',
+    };
   if (found.target.kind === 'arm') return { range: found.range, placeholder: found.target.label };
-  const declaration = interventions(document.parsed.value).find((intervention) => interventionReference(intervention) === (found.target as { reference: string }).reference);
+  const declaration = interventions(document.parsed.value).find(
+    (intervention) => interventionReference(intervention) === (found.target as { reference: string }).reference,
+  );
   const name = asString(declaration?.name);
-  if (name === undefined) return { error: `No intervention is "${found.target.reference}", so there is nothing to rename; fix the reference first.` };
+  if (name === undefined)
+    return {
+      error: `No intervention is "${found.target.reference}", so there is nothing to rename; fix the reference first.`,
+    };
   return { range: found.range, placeholder: name };
 }
 
@@ -112,21 +168,36 @@ export function rename(document: TrialDocument, position: Position, newName: str
   const found = targetAt(document, position)!;
   const { declarations, references } = occurrences(record, found.target);
   if (found.target.kind === 'arm') {
-    if (newName !== found.target.label && armGroups(record).some((arm) => arm.label === newName)) return { error: `An arm is already labelled "${newName}".` };
+    if (newName !== found.target.label && armGroups(record).some((arm) => arm.label === newName))
+      return { error: `An arm is already labelled "${newName}".` };
     return editsFor(document, [...declarations, ...references], () => newName);
   }
-  const intervention = interventions(record).find((candidate) => interventionReference(candidate) === (found.target as { reference: string }).reference)!;
+  const intervention = interventions(record).find(
+    (candidate) => interventionReference(candidate) === (found.target as { reference: string }).reference,
+  )!;
   const typeLabel = interventionTypeLabel(intervention.type);
   const newReference = `${typeLabel}: ${newName}`;
-  if (newName !== intervention.name && interventions(record).some((candidate) => interventionReference(candidate) === newReference)) return { error: `An intervention is already "${newReference}".` };
-  return editsFor(document, [...declarations, ...references], (pointer) => (declarations.includes(pointer) ? newName : newReference));
+  if (
+    newName !== intervention.name &&
+    interventions(record).some((candidate) => interventionReference(candidate) === newReference)
+  )
+    return { error: `An intervention is already "${newReference}".` };
+  return editsFor(document, [...declarations, ...references], (pointer) =>
+    declarations.includes(pointer) ? newName : newReference,
+  );
 }
 
-function editsFor(document: TrialDocument, pointers: readonly string[], textFor: (pointer: string) => string): WorkspaceEdit {
+function editsFor(
+  document: TrialDocument,
+  pointers: readonly string[],
+  textFor: (pointer: string) => string,
+): WorkspaceEdit {
   const located = document.locate(pointers);
   const edits = pointers.flatMap((pointer) => {
     const place = located.get(pointer);
-    return place ? [{ range: document.rangeOf(place.valueStart, place.valueEnd), newText: JSON.stringify(textFor(pointer)) }] : [];
+    return place
+      ? [{ range: document.rangeOf(place.valueStart, place.valueEnd), newText: JSON.stringify(textFor(pointer)) }]
+      : [];
   });
   return { changes: { [document.uri]: edits } };
 }

@@ -39,7 +39,7 @@ export function isWithin(pointer: string, ancestor: string): boolean {
 export function valueAt(root: unknown, pointer: string): unknown {
   let current = root;
   if (pointer === '') return current;
-  for (let start = 1; start <= pointer.length; ) {
+  for (let start = 1; start <= pointer.length;) {
     const slash = pointer.indexOf('/', start);
     const end = slash === -1 ? pointer.length : slash;
     if (current === null || typeof current !== 'object') return undefined;
@@ -57,13 +57,22 @@ const MAX_RECURSION = 512;
  * of `value` itself). Pointers are built only for the strings that pass: cheaper than listing every
  * string with its pointer when a rule looks at all of them and reports on few.
  */
-export function stringsWhere(value: unknown, test: (text: string) => boolean, at: ReadonlyArray<string | number> = []): Array<{ pointer: string; value: string }> {
+export function stringsWhere(
+  value: unknown,
+  test: (text: string) => boolean,
+  at: ReadonlyArray<string | number> = [],
+): Array<{ pointer: string; value: string }> {
   const found: Array<{ pointer: string; value: string }> = [];
   walkStrings(value, test, [...at], found);
   return found;
 }
 
-function walkStrings(value: unknown, test: (text: string) => boolean, path: Array<string | number>, found: Array<{ pointer: string; value: string }>): void {
+function walkStrings(
+  value: unknown,
+  test: (text: string) => boolean,
+  path: Array<string | number>,
+  found: Array<{ pointer: string; value: string }>,
+): void {
   if (typeof value === 'string') {
     if (test(value)) found.push({ pointer: toPointer(path), value });
     return;
@@ -100,9 +109,15 @@ function walkStrings(value: unknown, test: (text: string) => boolean, path: Arra
 }
 
 /** The same walk for very deep values: an explicit stack, pointers built only for the strings that pass. */
-function walkStringsWithStack(value: unknown, test: (text: string) => boolean, path: ReadonlyArray<string | number>, found: Array<{ pointer: string; value: string }>): void {
+function walkStringsWithStack(
+  value: unknown,
+  test: (text: string) => boolean,
+  path: ReadonlyArray<string | number>,
+  found: Array<{ pointer: string; value: string }>,
+): void {
   const prefix = toPointer(path);
-  for (const entry of collectStrings(value)) if (test(entry.value)) found.push({ pointer: prefix + entry.pointer, value: entry.value });
+  for (const entry of collectStrings(value))
+    if (test(entry.value)) found.push({ pointer: prefix + entry.pointer, value: entry.value });
 }
 
 /** A step of the path to a value; its pointer is joined only when someone asks for it. */
@@ -149,10 +164,13 @@ export function collectStrings(value: unknown): Array<{ readonly pointer: string
   while (stack.length > 0) {
     const { step, value: current } = stack.pop()!;
     if (typeof current === 'string') strings.push(new StringEntry(current, step));
-    else if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: i }, value: current[i] });
+    else if (Array.isArray(current))
+      for (let i = current.length - 1; i >= 0; i--)
+        stack.push({ step: { parent: step, segment: i }, value: current[i] });
     else if (current !== null && typeof current === 'object') {
       const keys = Object.keys(current);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ step: { parent: step, segment: keys[i] }, value: (current as Record<string, unknown>)[keys[i]] });
+      for (let i = keys.length - 1; i >= 0; i--)
+        stack.push({ step: { parent: step, segment: keys[i] }, value: (current as Record<string, unknown>)[keys[i]] });
     }
   }
   return strings;

@@ -14,7 +14,11 @@ export function fieldPathOf(pointer: string): string {
 }
 
 /** A sentence saying whether and when the field at `pointer` is required for this record. */
-export function requirementNote(pointer: string, record: unknown, lookup: RequirementLookup | undefined): string | undefined {
+export function requirementNote(
+  pointer: string,
+  record: unknown,
+  lookup: RequirementLookup | undefined,
+): string | undefined {
   return lookup?.(fieldPathOf(pointer), record);
 }
 

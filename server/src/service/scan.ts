@@ -182,7 +182,12 @@ class Locator {
     let location: NodeLocation | undefined;
     if (way) {
       const key = parent?.isObject ? this.key : undefined;
-      location = { keyStart: key?.start, keyEnd: key?.end, valueStart: start, valueEnd: start + this.scanner.getTokenLength() };
+      location = {
+        keyStart: key?.start,
+        keyEnd: key?.end,
+        valueStart: start,
+        valueEnd: start + this.scanner.getTokenLength(),
+      };
       this.locations.set(pointer, location);
       way.seen = true;
       // Whatever is asked for below a string, number or literal is missing.
@@ -195,7 +200,16 @@ class Locator {
     }
     if (!isContainer) return;
     const isObject = token === OPEN_BRACE_TOKEN;
-    const frame: Frame = { isObject, segment, way, pointer, location, expectsKey: isObject, items: 0, keys: this.findDuplicates && isObject ? new Map() : undefined };
+    const frame: Frame = {
+      isObject,
+      segment,
+      way,
+      pointer,
+      location,
+      expectsKey: isObject,
+      items: 0,
+      keys: this.findDuplicates && isObject ? new Map() : undefined,
+    };
     this.stack.push(frame);
     if (!isObject) this.jumpOverItem(frame);
   }
@@ -234,7 +248,13 @@ class Locator {
       frame.keys!.set(key.text, [key.start, key.end]);
       return;
     }
-    this.duplicates.push({ pointer: this.pointerOf(frame) + '/' + escapeSegment(key.text), keyStart: key.start, keyEnd: key.end, firstKeyStart: first[0], firstKeyEnd: first[1] });
+    this.duplicates.push({
+      pointer: this.pointerOf(frame) + '/' + escapeSegment(key.text),
+      keyStart: key.start,
+      keyEnd: key.end,
+      firstKeyStart: first[0],
+      firstKeyEnd: first[1],
+    });
   }
 
   /** The pointer of a frame, from the segments on the stack (frames off the ways have none of their own). */
@@ -409,7 +429,13 @@ function buildValidTree(text: string): TreeNode | undefined {
       const keyEnd = skipString(text, index);
       const property: TreeNode = { type: 'property', offset: index, length: -1, parent: container, children: [] };
       container.children!.push(property);
-      property.children!.push({ type: 'string', value: readKey(text, index, keyEnd), offset: index, length: keyEnd - index, parent: property });
+      property.children!.push({
+        type: 'string',
+        value: readKey(text, index, keyEnd),
+        offset: index,
+        length: keyEnd - index,
+        parent: property,
+      });
       const colon = skipWhitespace(text, keyEnd);
       property.colonOffset = colon;
       index = skipWhitespace(text, colon + 1);
@@ -417,7 +443,13 @@ function buildValidTree(text: string): TreeNode | undefined {
     }
     const first = text.charCodeAt(index);
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
-      const opened: TreeNode = { type: first === OPEN_BRACE ? 'object' : 'array', offset: index, length: -1, parent, children: [] };
+      const opened: TreeNode = {
+        type: first === OPEN_BRACE ? 'object' : 'array',
+        offset: index,
+        length: -1,
+        parent,
+        children: [],
+      };
       if (parent) parent.children!.push(opened);
       else root = opened;
       container = opened;

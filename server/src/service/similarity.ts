@@ -9,7 +9,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const replace = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, replace);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
     }
     beforePrevious = previous;
     previous = current;
@@ -23,11 +24,19 @@ export function normalizeCode(value: string): string {
 }
 
 /** The candidate closest to `value`, when it is close enough to be a plausible typo. */
-export function closest(value: string, candidates: readonly string[], labels: readonly string[] = []): string | undefined {
+export function closest(
+  value: string,
+  candidates: readonly string[],
+  labels: readonly string[] = [],
+): string | undefined {
   const normalized = normalizeCode(value);
-  const exact = candidates.find((candidate, i) => normalizeCode(candidate) === normalized || (labels[i] && normalizeCode(labels[i]) === normalized));
+  const exact = candidates.find(
+    (candidate, i) => normalizeCode(candidate) === normalized || (labels[i] && normalizeCode(labels[i]) === normalized),
+  );
   if (exact) return exact;
-  const extending = candidates.filter((candidate) => candidate.toLowerCase().startsWith(value.toLowerCase()) && value.length >= 4);
+  const extending = candidates.filter(
+    (candidate) => candidate.toLowerCase().startsWith(value.toLowerCase()) && value.length >= 4,
+  );
   if (extending.length === 1) return extending[0];
   let best: string | undefined;
   let bestDistance = Infinity;

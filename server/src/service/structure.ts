@@ -1,7 +1,13 @@
 // Folding ranges (every object and array that spans lines) and selection ranges (grow from the
 // value under the cursor to its property, its container, and so on up to the whole record).
 import { createScanner } from 'jsonc-parser';
-import { FoldingRangeKind, type FoldingRange, type Position, type Range, type SelectionRange } from 'vscode-languageserver-types';
+import {
+  FoldingRangeKind,
+  type FoldingRange,
+  type Position,
+  type Range,
+  type SelectionRange,
+} from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
 import { nodeAtOffset, type Node } from './tree';
 
@@ -37,7 +43,8 @@ function selectionRangeAt(document: TrialDocument, position: Position): Selectio
   const offset = document.offsetAt(position);
   const spans: Array<[number, number]> = [];
   for (let node: Node | undefined = nodeAtOffset(document.tree, offset); node; node = node.parent) {
-    if (node.type === 'string' && node.length >= 2 && offset > node.offset && offset < node.offset + node.length) spans.push([node.offset + 1, node.offset + node.length - 1]);
+    if (node.type === 'string' && node.length >= 2 && offset > node.offset && offset < node.offset + node.length)
+      spans.push([node.offset + 1, node.offset + node.length - 1]);
     spans.push([node.offset, node.offset + node.length]);
   }
   let result: SelectionRange | undefined;
@@ -46,5 +53,7 @@ function selectionRangeAt(document: TrialDocument, position: Position): Selectio
 }
 
 function dedupe(spans: Array<[number, number]>): Array<[number, number]> {
-  return spans.filter(([start, end], index) => index === 0 || start !== spans[index - 1][0] || end !== spans[index - 1][1]);
+  return spans.filter(
+    ([start, end], index) => index === 0 || start !== spans[index - 1][0] || end !== spans[index - 1][1],
+  );
 }

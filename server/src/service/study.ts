@@ -105,7 +105,9 @@ export const INTERVENTION_TYPE_LABELS: Record<string, string> = {
 
 /** The registry's label of an intervention type code ("DIETARY_SUPPLEMENT" → "Dietary Supplement"). */
 export function interventionTypeLabel(type: unknown): string | undefined {
-  return typeof type === 'string' && Object.hasOwn(INTERVENTION_TYPE_LABELS, type) ? INTERVENTION_TYPE_LABELS[type] : undefined;
+  return typeof type === 'string' && Object.hasOwn(INTERVENTION_TYPE_LABELS, type)
+    ? INTERVENTION_TYPE_LABELS[type]
+    : undefined;
 }
 
 /** How arms refer to an intervention: "<type label>: <name>", e.g. "Dietary Supplement: Vitamin D". */
@@ -127,7 +129,12 @@ export function interventions(record: unknown): JsonObject[] {
 /** The options schema of the rules gated on the Final Rule date: `finalRule: "always"` (the strict preset). */
 export const FINAL_RULE_OPTIONS = {
   type: 'object',
-  properties: { finalRule: { enum: ['always'], description: '"always": apply the Final Rule requirements whatever the study\'s dates.' } },
+  properties: {
+    finalRule: {
+      enum: ['always'],
+      description: '"always": apply the Final Rule requirements whatever the study\'s dates.',
+    },
+  },
   additionalProperties: false,
 };
 

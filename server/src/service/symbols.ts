@@ -19,7 +19,8 @@ const NAMED_ENTRIES: Record<string, Namer> = {
   primaryOutcomes: (entry) => field(entry, 'measure'),
   secondaryOutcomes: (entry) => field(entry, 'measure'),
   otherOutcomes: (entry) => field(entry, 'measure'),
-  locations: (entry) => [field(entry, 'facility'), field(entry, 'city'), field(entry, 'country')].filter(Boolean).join(', ') || undefined,
+  locations: (entry) =>
+    [field(entry, 'facility'), field(entry, 'city'), field(entry, 'country')].filter(Boolean).join(', ') || undefined,
   centralContacts: (entry) => field(entry, 'name'),
   overallOfficials: (entry) => field(entry, 'name'),
   secondaryIdInfos: (entry) => field(entry, 'id'),
@@ -30,7 +31,8 @@ const NAMED_ENTRIES: Record<string, Namer> = {
 };
 
 function field(entry: Node, key: string): string | undefined {
-  const property = entry.type === 'object' ? entry.children?.find((candidate) => candidate.children?.[0]?.value === key) : undefined;
+  const property =
+    entry.type === 'object' ? entry.children?.find((candidate) => candidate.children?.[0]?.value === key) : undefined;
   const value = property?.children?.[1]?.value;
   return typeof value === 'string' ? value : undefined;
 }
@@ -50,21 +52,37 @@ function propertiesOf(document: TrialDocument, object: Node, pointer: string, de
   });
 }
 
-function propertySymbol(document: TrialDocument, property: Node, key: string, value: Node, pointer: string, depth: number): DocumentSymbol {
+function propertySymbol(
+  document: TrialDocument,
+  property: Node,
+  key: string,
+  value: Node,
+  pointer: string,
+  depth: number,
+): DocumentSymbol {
   const schema = schemaAt(pointer);
   const symbol: DocumentSymbol = {
     name: key,
     detail: schema?.title,
     kind: kindOf(value, depth),
     range: document.rangeOf(property.offset, property.offset + property.length),
-    selectionRange: document.rangeOf(property.children![0].offset, property.children![0].offset + property.children![0].length),
+    selectionRange: document.rangeOf(
+      property.children![0].offset,
+      property.children![0].offset + property.children![0].length,
+    ),
   };
   const children = childSymbols(document, key, value, pointer, depth);
   if (children.length > 0) symbol.children = children;
   return symbol;
 }
 
-function childSymbols(document: TrialDocument, key: string, value: Node, pointer: string, depth: number): DocumentSymbol[] {
+function childSymbols(
+  document: TrialDocument,
+  key: string,
+  value: Node,
+  pointer: string,
+  depth: number,
+): DocumentSymbol[] {
   if (value.type === 'object' && depth < 2) return propertiesOf(document, value, pointer, depth + 1);
   if (value.type === 'object' && key === 'designInfo') return propertiesOf(document, value, pointer, depth + 1);
   const namer = NAMED_ENTRIES[key];

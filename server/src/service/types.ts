@@ -2,7 +2,13 @@
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** The words a config (and a custom rule's meta) may use for a severity, as ESLint users write them. */
-const SEVERITY_WORDS: Readonly<Record<string, Severity>> = { error: 'error', warn: 'warning', warning: 'warning', info: 'info', hint: 'hint' };
+const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
+  error: 'error',
+  warn: 'warning',
+  warning: 'warning',
+  info: 'info',
+  hint: 'hint',
+};
 
 export function severityFromWord(word: unknown): Severity | undefined {
   return typeof word === 'string' && Object.hasOwn(SEVERITY_WORDS, word) ? SEVERITY_WORDS[word] : undefined;

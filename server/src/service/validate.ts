@@ -6,7 +6,17 @@ import { collectStrings } from './pointer';
 import { withShortQuotes } from './words';
 import { pushAll } from './arrays';
 import type { DuplicateKey, NodeLocation } from './scan';
-import { severityRank, type Finding, type Fix, type Report, type Rule, type RuleContext, type Severity, type Target, type UnplacedFinding } from './types';
+import {
+  severityRank,
+  type Finding,
+  type Fix,
+  type Report,
+  type Rule,
+  type RuleContext,
+  type Severity,
+  type Target,
+  type UnplacedFinding,
+} from './types';
 
 export interface ValidateOptions {
   /** yyyy-MM-dd; defaults to the current UTC date. */
@@ -52,7 +62,14 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
   pushAll(findings, syntaxFindings(document));
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (document.text.length > maxSize) {
-    findings.push(engineFinding('syntax', 'info', '', `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`));
+    findings.push(
+      engineFinding(
+        'syntax',
+        'info',
+        '',
+        `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`,
+      ),
+    );
     return findings;
   }
   if (value === undefined) return findings;
@@ -69,10 +86,18 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
 function oneFindingPerBlank(findings: PendingFinding[]): PendingFinding[] {
   const missing = new Set<string>();
   for (const finding of findings) if (finding.ruleId === 'required-fields') missing.add(finding.pointer);
-  return missing.size === 0 ? findings : findings.filter((finding) => finding.ruleId !== 'schema' || !missing.has(finding.pointer));
+  return missing.size === 0
+    ? findings
+    : findings.filter((finding) => finding.ruleId !== 'schema' || !missing.has(finding.pointer));
 }
 
-function engineFinding(ruleId: string, severity: Severity, pointer: string, message: string, target: Target = 'value'): UnplacedFinding {
+function engineFinding(
+  ruleId: string,
+  severity: Severity,
+  pointer: string,
+  message: string,
+  target: Target = 'value',
+): UnplacedFinding {
   return { ruleId, severity, pointer, target, message };
 }
 
@@ -82,7 +107,15 @@ function syntaxFindings(document: TrialDocument): PendingFinding[] {
     offset: { start: problem.offset, end: problem.offset + Math.max(problem.length, 1) },
   }));
   if (document.hasBom) {
-    findings.push({ ...engineFinding('syntax', 'warning', '', 'The file starts with a byte-order mark; JSON files should be plain UTF-8 without one.'), offset: { start: 0, end: 1 } });
+    findings.push({
+      ...engineFinding(
+        'syntax',
+        'warning',
+        '',
+        'The file starts with a byte-order mark; JSON files should be plain UTF-8 without one.',
+      ),
+      offset: { start: 0, end: 1 },
+    });
   }
   return findings;
 }
@@ -91,9 +124,17 @@ function duplicateKeyFindings(document: TrialDocument, duplicates: readonly Dupl
   return duplicates.map((duplicate) => {
     const key = JSON.parse(document.text.slice(duplicate.keyStart, duplicate.keyEnd)) as string;
     return {
-      ...engineFinding('duplicate-key', 'error', duplicate.pointer, `"${key}" appears twice in this object; JSON readers keep only the last one. Merge or remove one of them.`, 'key'),
+      ...engineFinding(
+        'duplicate-key',
+        'error',
+        duplicate.pointer,
+        `"${key}" appears twice in this object; JSON readers keep only the last one. Merge or remove one of them.`,
+        'key',
+      ),
       offset: { start: duplicate.keyStart, end: duplicate.keyEnd },
-      relatedOffsets: [{ start: duplicate.firstKeyStart, end: duplicate.firstKeyEnd, message: `First "${key}" is here.` }],
+      relatedOffsets: [
+        { start: duplicate.firstKeyStart, end: duplicate.firstKeyEnd, message: `First "${key}" is here.` },
+      ],
     };
   });
 }
@@ -106,11 +147,27 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
   const run = options.runRule ?? ((rule: Rule, context: RuleContext) => rule.check(context));
   for (const rule of options.rules) {
     if (options.isRuleOff?.(rule.meta.id)) continue;
-    const context = new RuleRun(rule, value, document, today, allStrings, options.optionsFor?.(rule.meta.id) ?? {}, findings, options.previous);
+    const context = new RuleRun(
+      rule,
+      value,
+      document,
+      today,
+      allStrings,
+      options.optionsFor?.(rule.meta.id) ?? {},
+      findings,
+      options.previous,
+    );
     try {
       run(rule, context);
     } catch (error) {
-      findings.push(engineFinding('rule-error', 'error', '', `Rule "${rule.meta.id}" failed: ${error instanceof Error ? error.message : String(error)}. Its findings are missing; the other rules ran.`));
+      findings.push(
+        engineFinding(
+          'rule-error',
+          'error',
+          '',
+          `Rule "${rule.meta.id}" failed: ${error instanceof Error ? error.message : String(error)}. Its findings are missing; the other rules ran.`,
+        ),
+      );
     }
   }
   return findings;
@@ -151,7 +208,8 @@ function toFinding(rule: Rule, report: Report): UnplacedFinding {
  */
 function copyFields(object: object, leaveOut: readonly string[] = []): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) if (!leaveOut.includes(key)) copy[key] = (object as Record<string, unknown>)[key];
+  for (const key of Object.keys(object))
+    if (!leaveOut.includes(key)) copy[key] = (object as Record<string, unknown>)[key];
   return copy;
 }
 
@@ -184,13 +242,27 @@ function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
   return pointers;
 }
 
-function placeFindings(document: TrialDocument, findings: PendingFinding[], locations: Map<string, NodeLocation>): Finding[] {
+function placeFindings(
+  document: TrialDocument,
+  findings: PendingFinding[],
+  locations: Map<string, NodeLocation>,
+): Finding[] {
   const placed = findings.map((finding): Finding => {
     const { offset, relatedOffsets } = finding;
-    const range = offset ? document.rangeOf(offset.start, offset.end) : document.rangeOf(...placeAtPointer(document, locations, finding.pointer, finding.target));
+    const range = offset
+      ? document.rangeOf(offset.start, offset.end)
+      : document.rangeOf(...placeAtPointer(document, locations, finding.pointer, finding.target));
     const related = [
-      ...(finding.related ?? []).map((item) => ({ ...item, message: withShortQuotes(item.message), range: document.rangeOf(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')) })),
-      ...(relatedOffsets ?? []).map((item) => ({ pointer: finding.pointer, message: item.message, range: document.rangeOf(item.start, item.end) })),
+      ...(finding.related ?? []).map((item) => ({
+        ...item,
+        message: withShortQuotes(item.message),
+        range: document.rangeOf(...placeAtPointer(document, locations, item.pointer, item.target ?? 'value')),
+      })),
+      ...(relatedOffsets ?? []).map((item) => ({
+        pointer: finding.pointer,
+        message: item.message,
+        range: document.rangeOf(item.start, item.end),
+      })),
     ];
     const placedFinding = copyFields(finding, OFFSET_FIELDS) as unknown as Finding;
     placedFinding.message = withShortQuotes(finding.message);
@@ -201,7 +273,10 @@ function placeFindings(document: TrialDocument, findings: PendingFinding[], loca
     return placedFinding;
   });
   return placed.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || severityRank(a.severity) - severityRank(b.severity),
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      severityRank(a.severity) - severityRank(b.severity),
   );
 }
 
@@ -211,7 +286,12 @@ function withShortTitle(fix: Fix): Fix {
 }
 
 /** A pointer that does not exist (a rule naming a missing field) is shown at its closest existing ancestor's key. */
-function placeAtPointer(document: TrialDocument, locations: Map<string, NodeLocation>, pointer: string, target: Target): [number, number] {
+function placeAtPointer(
+  document: TrialDocument,
+  locations: Map<string, NodeLocation>,
+  pointer: string,
+  target: Target,
+): [number, number] {
   let current = pointer;
   let location = locations.get(current);
   while (!location && current !== '') {

@@ -30,7 +30,9 @@ export const QUOTED_TEXT_SHOWN = 80;
  */
 export function withShortQuotes(message: string): string {
   if (message.length <= LONGEST_QUOTE_KEPT) return message;
-  return message.replace(/"([^"]*)"/g, (quoted, text: string) => (text.length > LONGEST_QUOTE_KEPT ? `"${text.slice(0, QUOTED_TEXT_SHOWN)}…" (${text.length} characters)` : quoted));
+  return message.replace(/"([^"]*)"/g, (quoted, text: string) =>
+    text.length > LONGEST_QUOTE_KEPT ? `"${text.slice(0, QUOTED_TEXT_SHOWN)}…" (${text.length} characters)` : quoted,
+  );
 }
 
 /** Values in double quotes, separated by commas: "A", "B". */

@@ -19,7 +19,11 @@ describe('newRecordSnippet', () => {
         const findings = findingsOf(type, status);
         expect(findings.filter((finding) => finding.ruleId === 'syntax')).toEqual([]);
         const errors = findings.filter((finding) => finding.severity === 'error');
-        expect(errors.map((finding) => `${finding.ruleId}: ${finding.message}`).filter((line) => !line.startsWith('required-fields'))).toEqual([]);
+        expect(
+          errors
+            .map((finding) => `${finding.ruleId}: ${finding.message}`)
+            .filter((line) => !line.startsWith('required-fields')),
+        ).toEqual([]);
         const places = findings.map((finding) => `${finding.range.start.line}:${finding.range.start.character}`);
         expect(places.length).toBe(new Set(places).size);
       });
@@ -40,12 +44,18 @@ describe('newRecordSnippet', () => {
   });
 
   it('takes the date types from the status, and the design fields from the study type', () => {
-    const planned = JSON.parse(insertedText(newRecordSnippet('INTERVENTIONAL', 'NOT_YET_RECRUITING', MONTH))).protocolSection;
+    const planned = JSON.parse(
+      insertedText(newRecordSnippet('INTERVENTIONAL', 'NOT_YET_RECRUITING', MONTH)),
+    ).protocolSection;
     expect(planned.statusModule.startDateStruct.type).toBe('ESTIMATED');
-    const recruiting = JSON.parse(insertedText(newRecordSnippet('INTERVENTIONAL', 'RECRUITING', MONTH))).protocolSection;
+    const recruiting = JSON.parse(
+      insertedText(newRecordSnippet('INTERVENTIONAL', 'RECRUITING', MONTH)),
+    ).protocolSection;
     expect(recruiting.statusModule.startDateStruct.type).toBe('ACTUAL');
     expect(recruiting.statusModule.completionDateStruct.type).toBe('ESTIMATED');
-    const observational = JSON.parse(insertedText(newRecordSnippet('OBSERVATIONAL', 'RECRUITING', MONTH))).protocolSection;
+    const observational = JSON.parse(
+      insertedText(newRecordSnippet('OBSERVATIONAL', 'RECRUITING', MONTH)),
+    ).protocolSection;
     expect(observational.designModule.phases).toBeUndefined();
     expect(observational.designModule.designInfo.observationalModel).toBe('COHORT');
     expect(observational.armsInterventionsModule.armGroups[0].type).toBeUndefined();

@@ -18,16 +18,29 @@ describe('the trial-records problem matcher', () => {
     const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] });
     const text = JSON.stringify(record, null, 2);
     const findings = validateText(text, { today: '2026-12-07', rules: builtinRules });
-    const report = formatters.compact({ files: [{ path: 'records/a.trial.json', absolutePath: '/w/records/a.trial.json', text, findings }], rules: ruleCatalog(), cwd: '/w' }, { color: false, failOn: 'error' });
+    const report = formatters.compact(
+      {
+        files: [{ path: 'records/a.trial.json', absolutePath: '/w/records/a.trial.json', text, findings }],
+        rules: ruleCatalog(),
+        cwd: '/w',
+      },
+      { color: false, failOn: 'error' },
+    );
     const regexp = new RegExp(matcher.pattern.regexp);
     const lines = report.split('\n').filter((line) => line.startsWith('records/'));
     const matched = lines.map((line) => regexp.exec(line)).filter((match) => match !== null);
     const shown = findings.filter((finding) => finding.severity !== 'hint');
     expect(shown.length).toBeGreaterThan(0);
     expect(findings.some((finding) => finding.severity === 'hint')).toBe(true);
-    expect(matched.map((match) => `${match![4]} ${match![6]}`).sort()).toEqual(shown.map((finding) => `${finding.severity} ${finding.ruleId}`).sort());
+    expect(matched.map((match) => `${match![4]} ${match![6]}`).sort()).toEqual(
+      shown.map((finding) => `${finding.severity} ${finding.ruleId}`).sort(),
+    );
     const schema = matched.find((match) => match![6] === 'schema')!;
     const finding = findings.find((candidate) => candidate.ruleId === 'schema')!;
-    expect([schema[1], Number(schema[2]), Number(schema[3])]).toEqual(['records/a.trial.json', finding.range.start.line + 1, finding.range.start.character + 1]);
+    expect([schema[1], Number(schema[2]), Number(schema[3])]).toEqual([
+      'records/a.trial.json',
+      finding.range.start.line + 1,
+      finding.range.start.character + 1,
+    ]);
   });
 });

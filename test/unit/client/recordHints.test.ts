@@ -21,7 +21,11 @@ describe('valueHints', () => {
   it("puts the registry's label after a code, and nothing after a code that says it already", () => {
     expect(hintsAfter(text, '"PHASE2"')).toEqual(['Phase 2']);
     expect(hintsAfter(text, '"overallStatus": "COMPLETED"')).toEqual([]);
-    const masked = JSON.stringify(planted(record, { '/protocolSection/designModule/designInfo/maskingInfo/masking': 'NONE' }), null, 2);
+    const masked = JSON.stringify(
+      planted(record, { '/protocolSection/designModule/designInfo/maskingInfo/masking': 'NONE' }),
+      null,
+      2,
+    );
     expect(hintsAfter(masked, '"masking": "NONE"')).toEqual(['None (Open Label)']);
   });
 
@@ -31,11 +35,24 @@ describe('valueHints', () => {
   });
 
   it('gives the age groups the registry derives from the ages, and the masking level from the masked roles', () => {
-    const adults = JSON.stringify(planted(record, { '/protocolSection/eligibilityModule/minimumAge': '18 Years', '/protocolSection/eligibilityModule/maximumAge': '70 Years' }), null, 2);
+    const adults = JSON.stringify(
+      planted(record, {
+        '/protocolSection/eligibilityModule/minimumAge': '18 Years',
+        '/protocolSection/eligibilityModule/maximumAge': '70 Years',
+      }),
+      null,
+      2,
+    );
     expect(hintsAfter(adults, '"maximumAge": "70 Years"')).toEqual(['age groups: Adult, Older adult']);
     const roles = ['PARTICIPANT', 'INVESTIGATOR'];
-    const masked = JSON.stringify(planted(record, { '/protocolSection/designModule/designInfo/maskingInfo/whoMasked': roles }), null, 2);
-    expect(hintsAfter(masked, JSON.stringify(roles, null, 2).replace(/\n/g, '\n          '))).toEqual(['masking DOUBLE (2 roles)']);
+    const masked = JSON.stringify(
+      planted(record, { '/protocolSection/designModule/designInfo/maskingInfo/whoMasked': roles }),
+      null,
+      2,
+    );
+    expect(hintsAfter(masked, JSON.stringify(roles, null, 2).replace(/\n/g, '\n          '))).toEqual([
+      'masking DOUBLE (2 roles)',
+    ]);
   });
 });
 
@@ -45,15 +62,27 @@ describe('lineNotes', () => {
     const text = JSON.stringify(record, null, 2);
     const notes = lineNotes(text, record);
     const arms = record.protocolSection.armsInterventionsModule.armGroups;
-    expect(notes.map((note) => note.title)).toEqual(arms.map((arm: { interventionNames: string[] }) => `Gets: ${arm.interventionNames.join('; ')}`));
+    expect(notes.map((note) => note.title)).toEqual(
+      arms.map((arm: { interventionNames: string[] }) => `Gets: ${arm.interventionNames.join('; ')}`),
+    );
     expect(text.slice(notes[0].offset, notes[0].offset + 1)).toBe('{');
   });
 
   it('says whether the results report each primary outcome, in a record with results', () => {
     const record = corpusRecord('NCT02210780');
     const text = JSON.stringify(record, null, 2);
-    expect(lineNotes(text, record).filter((note) => note.title.startsWith('Reported')).map((note) => note.title)).toEqual(['Reported in results: yes']);
-    const renamed = planted(record, { '/protocolSection/outcomesModule/primaryOutcomes/0/measure': 'Something the results do not report' });
-    expect(lineNotes(JSON.stringify(renamed, null, 2), renamed).filter((note) => note.title.startsWith('Reported')).map((note) => note.title)).toEqual(['Reported in results: no']);
+    expect(
+      lineNotes(text, record)
+        .filter((note) => note.title.startsWith('Reported'))
+        .map((note) => note.title),
+    ).toEqual(['Reported in results: yes']);
+    const renamed = planted(record, {
+      '/protocolSection/outcomesModule/primaryOutcomes/0/measure': 'Something the results do not report',
+    });
+    expect(
+      lineNotes(JSON.stringify(renamed, null, 2), renamed)
+        .filter((note) => note.title.startsWith('Reported'))
+        .map((note) => note.title),
+    ).toEqual(['Reported in results: no']);
   });
 });

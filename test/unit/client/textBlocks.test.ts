@@ -1,6 +1,18 @@
 // Text values as text: the pure part of Enter, paste and "Edit text" (client/src/textBlocks.ts).
 import { describe, expect, it } from 'vitest';
-import { characterCount, countLabel, escapeForString, isValueString, longTexts, pathOf, pointerOf, stringAround, stringAtPath, textField, valuePathAt } from '../../../client/src/textBlocks';
+import {
+  characterCount,
+  countLabel,
+  escapeForString,
+  isValueString,
+  longTexts,
+  pathOf,
+  pointerOf,
+  stringAround,
+  stringAtPath,
+  textField,
+  valuePathAt,
+} from '../../../client/src/textBlocks';
 import { corpusRecord } from '../rules/fixtures';
 import studySchema from '../../../schemas/study.schema.json';
 
@@ -41,7 +53,13 @@ describe('escaping and paths', () => {
   });
 
   it('turns pointers into paths and back, with ~ and / escaped', () => {
-    expect(pathOf('/protocolSection/armsInterventionsModule/armGroups/1/description')).toEqual(['protocolSection', 'armsInterventionsModule', 'armGroups', 1, 'description']);
+    expect(pathOf('/protocolSection/armsInterventionsModule/armGroups/1/description')).toEqual([
+      'protocolSection',
+      'armsInterventionsModule',
+      'armGroups',
+      1,
+      'description',
+    ]);
     expect(pointerOf(['a/b', 'c~d', 0])).toBe('/a~1b/c~0d/0');
     expect(pathOf(pointerOf(['a/b', 'c~d', 0]))).toEqual(['a/b', 'c~d', 0]);
   });
@@ -66,7 +84,9 @@ describe('text values of a real record', () => {
     expect(pointers).not.toContain('/protocolSection/identificationModule/nctId');
     const other = longTexts(JSON.stringify(corpusRecord('NCT05147467'), null, 2)).map((value) => pointerOf(value.path));
     expect(other).toContain('/protocolSection/descriptionModule/briefSummary');
-    const entry = longTexts(text).find((value) => pointerOf(value.path) === '/protocolSection/eligibilityModule/eligibilityCriteria')!;
+    const entry = longTexts(text).find(
+      (value) => pointerOf(value.path) === '/protocolSection/eligibilityModule/eligibilityCriteria',
+    )!;
     expect(text.slice(entry.offset, entry.offset + entry.length)).toBe(criteriaJson);
     expect(entry.characters).toBe(characterCount(criteria));
   });
@@ -75,7 +95,10 @@ describe('text values of a real record', () => {
     const field = textField(studySchema as never, ['protocolSection', 'eligibilityModule', 'eligibilityCriteria']);
     expect(field.limit).toBe(20000);
     expect(field.title).toMatch(/eligibility/i);
-    expect(textField(studySchema as never, ['protocolSection', 'armsInterventionsModule', 'armGroups', 3, 'description']).limit).toBe(999);
+    expect(
+      textField(studySchema as never, ['protocolSection', 'armsInterventionsModule', 'armGroups', 3, 'description'])
+        .limit,
+    ).toBe(999);
     expect(textField(studySchema as never, ['protocolSection', 'nowhere']).limit).toBeUndefined();
   });
 

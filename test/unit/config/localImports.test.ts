@@ -21,20 +21,25 @@ describe('ruleFilesWithLocalImports', () => {
       'rules/house.mjs',
       [
         "import { wording } from './wording.mjs';",
-        "export * from \"../shared/dates.js\";",
+        'export * from "../shared/dates.js";',
         "import './side-effect.mjs';",
         "const later = () => import('./later.mjs');",
         "import ajv from 'ajv';",
         "import { missing } from './missing.mjs';",
       ].join('\n'),
     );
-    const wording = write('rules/wording.mjs', "import { wording as again } from './wording.mjs';\nexport const wording = 'x';\n");
+    const wording = write(
+      'rules/wording.mjs',
+      "import { wording as again } from './wording.mjs';\nexport const wording = 'x';\n",
+    );
     const dates = write('shared/dates.js', "const helpers = require('./helpers');\nconst index = require('../lib');\n");
     const helpers = write('shared/helpers.js', 'module.exports = {};\n');
     const index = write('lib/index.js', "module.exports = require('./index.js');\n");
     const sideEffect = write('rules/side-effect.mjs', '');
     const later = write('rules/later.mjs', '');
-    expect(ruleFilesWithLocalImports([rule]).sort()).toEqual([rule, wording, dates, helpers, index, sideEffect, later].sort());
+    expect(ruleFilesWithLocalImports([rule]).sort()).toEqual(
+      [rule, wording, dates, helpers, index, sideEffect, later].sort(),
+    );
   });
 
   it('gives an unreadable rule file back alone', () => {

@@ -16,11 +16,15 @@ describe('readLimitedFile', () => {
   });
 
   it.each([
-    ['a file one byte over the limit', () => {
-      const path = join(folder, 'over.json');
-      writeFileSync(path, ' '.repeat(MAX_CONFIG_FILE_BYTES + 1));
-      return path;
-    }, 'is 1 MB, above the 1 MB limit for such files'],
+    [
+      'a file one byte over the limit',
+      () => {
+        const path = join(folder, 'over.json');
+        writeFileSync(path, ' '.repeat(MAX_CONFIG_FILE_BYTES + 1));
+        return path;
+      },
+      'is 1 MB, above the 1 MB limit for such files',
+    ],
     ['a device', () => '/dev/zero', 'is not a regular file (a device, pipe or socket)'],
     ['a folder', () => folder, 'is a folder, not a file'],
     ['a missing file', () => join(folder, 'missing.json'), 'does not exist'],

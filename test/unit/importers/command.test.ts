@@ -8,7 +8,11 @@ import { SEED, SEEDS_DIR } from './seed-files';
 let directory: string;
 let out: string[];
 let err: string[];
-const io = () => ({ cwd: directory, stdout: (text: string) => out.push(text), stderr: (text: string) => err.push(text) });
+const io = () => ({
+  cwd: directory,
+  stdout: (text: string) => out.push(text),
+  stderr: (text: string) => err.push(text),
+});
 
 beforeEach(() => {
   directory = mkdtempSync(join(tmpdir(), 'trial-import-'));

@@ -22,7 +22,11 @@ const ORIGINAL_SEED_SHA256: Record<string, string> = {
  */
 const EXPECTED: Array<{ seed: string; format: ImportFormat; fileName: string }> = [
   { seed: SEED.pythonDict, format: 'python-dict', fileName: 'NCT07423533.trial.json' },
-  { seed: SEED.clinConnect, format: 'clinconnect-page', fileName: 'a-randomized-double-blind-placebo-controlled-phase-ii.trial.json' },
+  {
+    seed: SEED.clinConnect,
+    format: 'clinconnect-page',
+    fileName: 'a-randomized-double-blind-placebo-controlled-phase-ii.trial.json',
+  },
   { seed: SEED.basicInformationRa, format: 'basic-information-page', fileName: 'NCT07008196.trial.json' },
   { seed: SEED.trialDetails, format: 'trial-details-page', fileName: 'NCT05765006.trial.json' },
   { seed: SEED.basicInformationSsc, format: 'basic-information-page', fileName: 'NCT06375005.trial.json' },
@@ -48,8 +52,12 @@ describe('seed documents', () => {
     for (const { fileName } of EXPECTED) {
       const text = readFileSync(join(SEEDS_DIR, fileName), 'utf8');
       const findings = validateText(text, { rules: builtinRules, today: '2026-11-24' });
-      const structural = findings.filter((finding) => ['syntax', 'schema', 'unknown-property'].includes(finding.ruleId));
-      expect(structural.map((finding) => `${fileName} ${finding.ruleId} ${finding.pointer}: ${finding.message}`)).toEqual([]);
+      const structural = findings.filter((finding) =>
+        ['syntax', 'schema', 'unknown-property'].includes(finding.ruleId),
+      );
+      expect(
+        structural.map((finding) => `${fileName} ${finding.ruleId} ${finding.pointer}: ${finding.message}`),
+      ).toEqual([]);
     }
   });
 });
@@ -74,12 +82,17 @@ describe('000: a v2 study printed as a Python dict', () => {
     expect(at(protocol, 'outcomesModule', 'primaryOutcomes')).toHaveLength(1);
     expect(at(protocol, 'outcomesModule', 'secondaryOutcomes')).toHaveLength(2);
     expect(at(protocol, 'outcomesModule', 'otherOutcomes')).toHaveLength(32);
-    expect(at(protocol, 'contactsLocationsModule', 'locations', 0, 'geoPoint')).toEqual({ lat: 39.9075, lon: 116.39723 });
+    expect(at(protocol, 'contactsLocationsModule', 'locations', 0, 'geoPoint')).toEqual({
+      lat: 39.9075,
+      lon: 116.39723,
+    });
     expect(record.hasResults).toBe(false);
   });
 
   it('reads strings quoted with double quotes because they hold an apostrophe', () => {
-    expect(at(protocol, 'contactsLocationsModule', 'locations', 0, 'facility')).toBe("Peking University People's Hospital");
+    expect(at(protocol, 'contactsLocationsModule', 'locations', 0, 'facility')).toBe(
+      "Peking University People's Hospital",
+    );
     expect(at(protocol, 'outcomesModule', 'otherOutcomes', 8, 'measure')).toBe(
       "Changes from baseline in Patient's assessment of pain(VAS)at each post-baseline visit",
     );
@@ -92,7 +105,9 @@ describe('000: a v2 study printed as a Python dict', () => {
   });
 
   it('cross-references arms and interventions as the dict does', () => {
-    const placebo = at(protocol, 'armsInterventionsModule', 'armGroups').find((arm: { label: string }) => arm.label === 'Placebo');
+    const placebo = at(protocol, 'armsInterventionsModule', 'armGroups').find(
+      (arm: { label: string }) => arm.label === 'Placebo',
+    );
     expect(placebo.interventionNames).toEqual(['Drug: GenSci120 600 mg', 'Drug: Placebo']);
     const shared = at(protocol, 'armsInterventionsModule', 'interventions', 1);
     expect(shared.armGroupLabels).toEqual(['GenSci120 600 mg', 'Placebo']);
@@ -100,8 +115,17 @@ describe('000: a v2 study printed as a Python dict', () => {
 
   it('orders keys like a v2 record', () => {
     expect(Object.keys(record)).toEqual(['protocolSection', 'derivedSection', 'hasResults']);
-    expect(Object.keys(protocol as object).slice(0, 4)).toEqual(['identificationModule', 'statusModule', 'sponsorCollaboratorsModule', 'oversightModule']);
-    expect(Object.keys(at(protocol, 'statusModule')).slice(0, 3)).toEqual(['statusVerifiedDate', 'overallStatus', 'expandedAccessInfo']);
+    expect(Object.keys(protocol as object).slice(0, 4)).toEqual([
+      'identificationModule',
+      'statusModule',
+      'sponsorCollaboratorsModule',
+      'oversightModule',
+    ]);
+    expect(Object.keys(at(protocol, 'statusModule')).slice(0, 3)).toEqual([
+      'statusVerifiedDate',
+      'overallStatus',
+      'expandedAccessInfo',
+    ]);
   });
 
   it('has no warnings', () => {
@@ -116,19 +140,27 @@ describe('001: a ClinConnect summary page', () => {
 
   it('reads the title, sponsor, launch date and status', () => {
     expect(at(protocol, 'identificationModule', 'nctId')).toBeUndefined();
-    expect(at(protocol, 'identificationModule', 'briefTitle')).toMatch(/^A Randomized, Double-blind, .* Interstitial Lung Disease$/);
-    expect(at(protocol, 'sponsorCollaboratorsModule', 'leadSponsor')).toEqual({ name: 'CHANGCHUN GENESCIENCE PHARMACEUTICAL CO., LTD.' });
+    expect(at(protocol, 'identificationModule', 'briefTitle')).toMatch(
+      /^A Randomized, Double-blind, .* Interstitial Lung Disease$/,
+    );
+    expect(at(protocol, 'sponsorCollaboratorsModule', 'leadSponsor')).toEqual({
+      name: 'CHANGCHUN GENESCIENCE PHARMACEUTICAL CO., LTD.',
+    });
     expect(at(protocol, 'statusModule', 'startDateStruct')).toEqual({ date: '2023-12-19' });
     expect(at(protocol, 'statusModule', 'overallStatus')).toBe('RECRUITING');
   });
 
   it('reads sex, summary, officials, contacts and the six locations', () => {
     expect(at(protocol, 'eligibilityModule', 'sex')).toBe('ALL');
-    expect(at(protocol, 'descriptionModule', 'briefSummary')).toMatch(/^This clinical trial is studying .*\n\nTo participate, /s);
+    expect(at(protocol, 'descriptionModule', 'briefSummary')).toMatch(
+      /^This clinical trial is studying .*\n\nTo participate, /s,
+    );
     expect(at(protocol, 'contactsLocationsModule', 'overallOfficials')).toEqual([
       { name: 'qibing xie, Doctor of Medicine(M.D.)', affiliation: 'West China Hospital', role: 'STUDY_CHAIR' },
     ]);
-    expect(at(protocol, 'contactsLocationsModule', 'centralContacts')).toEqual([{ name: 'Jennifer Cobb', role: 'CONTACT' }]);
+    expect(at(protocol, 'contactsLocationsModule', 'centralContacts')).toEqual([
+      { name: 'Jennifer Cobb', role: 'CONTACT' },
+    ]);
     const locations = at(protocol, 'contactsLocationsModule', 'locations');
     expect(locations).toHaveLength(6);
     expect(locations[3]).toEqual({ city: 'Beijing', state: 'Beijing', country: 'China' });
@@ -138,9 +170,15 @@ describe('001: a ClinConnect summary page', () => {
     const criteria = at(protocol, 'eligibilityModule', 'eligibilityCriteria') as string;
     expect(criteria.startsWith('Inclusion Criteria:\n\n1. Those who voluntarily sign')).toBe(true);
     expect(criteria).toContain('\n\nExclusion Criteria:\n\n1. Allergic');
-    expect(criteria).toContain('3. Those who have received any of the following drugs or treatments :\n   1. Receiving prednisone');
-    expect(criteria).toContain('   3. Pulmonary hypertension requiring extraenteral treatment with eprostol/traprostacycline;\n6. There are active bleeding');
-    expect(criteria).toContain('   4. Those who are positive for treponema pallidum antibodies and need treatment for syphilis infection.\n16. Received');
+    expect(criteria).toContain(
+      '3. Those who have received any of the following drugs or treatments :\n   1. Receiving prednisone',
+    );
+    expect(criteria).toContain(
+      '   3. Pulmonary hypertension requiring extraenteral treatment with eprostol/traprostacycline;\n6. There are active bleeding',
+    );
+    expect(criteria).toContain(
+      '   4. Those who are positive for treponema pallidum antibodies and need treatment for syphilis infection.\n16. Received',
+    );
     expect(criteria).not.toMatch(/^- |•/m);
   });
 
@@ -183,42 +221,79 @@ describe('002: a "Basic Information" page (single arm)', () => {
     expect(at(protocol, 'designModule')).toEqual({
       studyType: 'INTERVENTIONAL',
       phases: ['PHASE4'],
-      designInfo: { allocation: 'NA', interventionModel: 'SINGLE_GROUP', primaryPurpose: 'TREATMENT', maskingInfo: { masking: 'NONE' } },
+      designInfo: {
+        allocation: 'NA',
+        interventionModel: 'SINGLE_GROUP',
+        primaryPurpose: 'TREATMENT',
+        maskingInfo: { masking: 'NONE' },
+      },
       enrollmentInfo: { count: 30 },
     });
   });
 
   it('links the group and its intervention both ways', () => {
     expect(at(protocol, 'armsInterventionsModule')).toEqual({
-      armGroups: [{
-        label: 'Telitacicept treatment group', type: 'EXPERIMENTAL', description: 'Telitacicept added on previous treatment',
-        interventionNames: ['Drug: Telitacicept'],
-      }],
-      interventions: [{
-        type: 'DRUG', name: 'Telitacicept', description: 'Telitacicept 160mg qw subcutaneous injection',
-        armGroupLabels: ['Telitacicept treatment group'],
-      }],
+      armGroups: [
+        {
+          label: 'Telitacicept treatment group',
+          type: 'EXPERIMENTAL',
+          description: 'Telitacicept added on previous treatment',
+          interventionNames: ['Drug: Telitacicept'],
+        },
+      ],
+      interventions: [
+        {
+          type: 'DRUG',
+          name: 'Telitacicept',
+          description: 'Telitacicept 160mg qw subcutaneous injection',
+          armGroupLabels: ['Telitacicept treatment group'],
+        },
+      ],
     });
   });
 
   it('reads eligibility, sponsor, responsible party, people and the site', () => {
     const eligibility = at(protocol, 'eligibilityModule');
-    expect(eligibility.eligibilityCriteria).toMatch(/^Inclusion Criteria:\n\n1\. Fulfill .*\n\nExclusion Criteria:\n\n1\. Subjects with other autoimmune diseases\n/s);
-    expect(eligibility.eligibilityCriteria).toMatch(/10\. Subjects with other conditions deemed unsuitable for enrollment by the investigator$/);
-    expect(eligibility).toMatchObject({ healthyVolunteers: false, sex: 'ALL', minimumAge: '18 Years', maximumAge: '70 Years' });
+    expect(eligibility.eligibilityCriteria).toMatch(
+      /^Inclusion Criteria:\n\n1\. Fulfill .*\n\nExclusion Criteria:\n\n1\. Subjects with other autoimmune diseases\n/s,
+    );
+    expect(eligibility.eligibilityCriteria).toMatch(
+      /10\. Subjects with other conditions deemed unsuitable for enrollment by the investigator$/,
+    );
+    expect(eligibility).toMatchObject({
+      healthyVolunteers: false,
+      sex: 'ALL',
+      minimumAge: '18 Years',
+      maximumAge: '70 Years',
+    });
     expect(at(protocol, 'sponsorCollaboratorsModule')).toEqual({
-      responsibleParty: { type: 'PRINCIPAL_INVESTIGATOR', investigatorFullName: 'Xinping Tian', investigatorTitle: 'Professor of medicine' },
+      responsibleParty: {
+        type: 'PRINCIPAL_INVESTIGATOR',
+        investigatorFullName: 'Xinping Tian',
+        investigatorTitle: 'Professor of medicine',
+      },
       leadSponsor: { name: 'Chinese SLE Treatment And Research Group', class: 'OTHER' },
     });
     const contacts = at(protocol, 'contactsLocationsModule');
-    expect(contacts.centralContacts.map((contact: { name: string }) => contact.name)).toEqual(['Xinping Tian, MD', 'Qian Wang, MD']);
-    expect(contacts.overallOfficials).toEqual([
-      { name: 'Xinping Tian, MD', affiliation: 'Peking Union Medical College Hospital', role: 'PRINCIPAL_INVESTIGATOR' },
+    expect(contacts.centralContacts.map((contact: { name: string }) => contact.name)).toEqual([
+      'Xinping Tian, MD',
+      'Qian Wang, MD',
     ]);
-    expect(contacts.locations).toEqual([{
-      facility: 'Peking Union Medical College Hospital', city: 'Beijing', country: 'China',
-      contacts: [{ name: 'Xinping Tian, MD', role: 'CONTACT', phone: '86-13691165939' }],
-    }]);
+    expect(contacts.overallOfficials).toEqual([
+      {
+        name: 'Xinping Tian, MD',
+        affiliation: 'Peking Union Medical College Hospital',
+        role: 'PRINCIPAL_INVESTIGATOR',
+      },
+    ]);
+    expect(contacts.locations).toEqual([
+      {
+        facility: 'Peking Union Medical College Hospital',
+        city: 'Beijing',
+        country: 'China',
+        contacts: [{ name: 'Xinping Tian, MD', role: 'CONTACT', phone: '86-13691165939' }],
+      },
+    ]);
   });
 
   it('has no warnings', () => {
@@ -262,7 +337,11 @@ describe('004: a "Basic Information" page (two groups sharing an intervention)',
     const locations = at(protocol, 'contactsLocationsModule', 'locations');
     expect(locations).toHaveLength(9);
     expect(locations.every((location: { status: string }) => location.status === 'RECRUITING')).toBe(true);
-    expect(locations[1]).toMatchObject({ facility: 'Huashan Hospital of Fudan University', city: 'Shanghai', state: 'Shanghai Municipality' });
+    expect(locations[1]).toMatchObject({
+      facility: 'Huashan Hospital of Fudan University',
+      city: 'Shanghai',
+      state: 'Shanghai Municipality',
+    });
     const criteria = at(protocol, 'eligibilityModule', 'eligibilityCriteria') as string;
     expect(criteria).toMatch(/^Inclusion Criteria:\n\n\* Men or women aged 18-70 years old\./);
     expect(criteria).not.toContain('Minimum Eligible Age');
@@ -299,14 +378,23 @@ describe('003: a "Clinical Trial Details" page', () => {
     expect(at(protocol, 'contactsLocationsModule', 'centralContacts')).toEqual([
       { name: 'medical JW', role: 'CONTACT', phone: '+86 21 50464201', email: 'Relma-celMedical@jwtherapeutics.com' },
     ]);
-    expect(at(protocol, 'eligibilityModule')).toMatchObject({ healthyVolunteers: false, sex: 'ALL', minimumAge: '18 Years', maximumAge: '70 Years' });
-    expect(at(protocol, 'eligibilityModule', 'eligibilityCriteria')).toMatch(/^Inclusion Criteria:\n\n1\. Sign .*\n\nExclusion Criteria:\n\n1\. Severe lupus nephritis/s);
+    expect(at(protocol, 'eligibilityModule')).toMatchObject({
+      healthyVolunteers: false,
+      sex: 'ALL',
+      minimumAge: '18 Years',
+      maximumAge: '70 Years',
+    });
+    expect(at(protocol, 'eligibilityModule', 'eligibilityCriteria')).toMatch(
+      /^Inclusion Criteria:\n\n1\. Sign .*\n\nExclusion Criteria:\n\n1\. Severe lupus nephritis/s,
+    );
     expect(at(protocol, 'designModule', 'enrollmentInfo')).toEqual({ count: 24 });
     expect(at(protocol, 'armsInterventionsModule', 'interventions')).toEqual([
       expect.objectContaining({ type: 'BIOLOGICAL', name: 'Relma-cel' }),
     ]);
     expect(at(protocol, 'armsInterventionsModule', 'armGroups')).toBeUndefined();
-    expect(at(protocol, 'descriptionModule', 'detailedDescription')).toMatch(/^This is a phase I, .*determine RP2D \.$/);
+    expect(at(protocol, 'descriptionModule', 'detailedDescription')).toMatch(
+      /^This is a phase I, .*determine RP2D \.$/,
+    );
   });
 
   it('splits the outcome table into measure, description and time frame', () => {
@@ -321,14 +409,24 @@ describe('003: a "Clinical Trial Details" page', () => {
       description: 'Autoantibody detection up to 3 months after CD19 cCAR T cells infusion',
       timeFrame: '3 months',
     });
-    expect(outcomes.secondaryOutcomes[0].description).toBe('SELENA-SLEDAI score taken up to 3 months after CD19 cCAR T cells infusion');
+    expect(outcomes.secondaryOutcomes[0].description).toBe(
+      'SELENA-SLEDAI score taken up to 3 months after CD19 cCAR T cells infusion',
+    );
   });
 
   it('reads the sponsor, source, reference and site', () => {
-    expect(at(protocol, 'sponsorCollaboratorsModule', 'leadSponsor')).toEqual({ name: 'Shanghai Ming Ju Biotechnology Co., Ltd.' });
-    expect(at(protocol, 'identificationModule', 'organization')).toEqual({ fullName: 'Shanghai Ming Ju Biotechnology Co., Ltd.' });
-    expect(at(protocol, 'referencesModule', 'references', 0, 'citation')).toMatch(/^Kaufman JL, .* No abstract available\.$/);
-    expect(at(protocol, 'contactsLocationsModule', 'locations')).toEqual([{ facility: 'Relma-cel Medical', city: 'Shanghai', country: 'China' }]);
+    expect(at(protocol, 'sponsorCollaboratorsModule', 'leadSponsor')).toEqual({
+      name: 'Shanghai Ming Ju Biotechnology Co., Ltd.',
+    });
+    expect(at(protocol, 'identificationModule', 'organization')).toEqual({
+      fullName: 'Shanghai Ming Ju Biotechnology Co., Ltd.',
+    });
+    expect(at(protocol, 'referencesModule', 'references', 0, 'citation')).toMatch(
+      /^Kaufman JL, .* No abstract available\.$/,
+    );
+    expect(at(protocol, 'contactsLocationsModule', 'locations')).toEqual([
+      { facility: 'Relma-cel Medical', city: 'Shanghai', country: 'China' },
+    ]);
   });
 
   it('warns that the space-separated location row was split by a guess', () => {

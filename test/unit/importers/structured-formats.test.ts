@@ -27,20 +27,30 @@ describe('v2 JSON', () => {
     const second = JSON.parse(corpusText('NCT06171568.json'));
     const result = importText(JSON.stringify({ studies: [first, second], nextPageToken: 'x' }), 'page.json');
     expect(result.format).toBe('v2-json');
-    expect(result.records.map((record) => record.fileName)).toEqual(['NCT00184067.trial.json', 'NCT06171568.trial.json']);
+    expect(result.records.map((record) => record.fileName)).toEqual([
+      'NCT00184067.trial.json',
+      'NCT06171568.trial.json',
+    ]);
     expect(result.records[1].record).toEqual(second);
   });
 
   it('puts keys in v2 order and keeps a $schema key first', () => {
     const study = JSON.parse(corpusText('NCT05147467.json'));
-    const scrambled = { hasResults: study.hasResults, derivedSection: study.derivedSection, $schema: 'x.json', protocolSection: study.protocolSection };
+    const scrambled = {
+      hasResults: study.hasResults,
+      derivedSection: study.derivedSection,
+      $schema: 'x.json',
+      protocolSection: study.protocolSection,
+    };
     const record = importText(JSON.stringify(scrambled), 's.json').records[0].record;
     expect(Object.keys(record)).toEqual(['$schema', 'protocolSection', 'derivedSection', 'hasResults']);
   });
 
   it('numbers records that share a name', () => {
     const study = { protocolSection: { identificationModule: { briefTitle: 'Same Title' } } };
-    const names = importText(JSON.stringify({ studies: [study, study] }), 'x.json').records.map((record) => record.fileName);
+    const names = importText(JSON.stringify({ studies: [study, study] }), 'x.json').records.map(
+      (record) => record.fileName,
+    );
     expect(names).toEqual(['same-title.trial.json', 'same-title-2.trial.json']);
   });
 });
@@ -55,8 +65,15 @@ describe('Python dict', () => {
     expect(at(protocol, 'identificationModule', 'briefTitle')).toBe('Children\'s "Quoted" Study');
     expect(at(protocol, 'identificationModule', 'acronym')).toBe('A\\B\tC');
     expect(at(protocol, 'identificationModule', 'officialTitle')).toBe("Line one\nLine two Aé😀 A it's");
-    expect(at(protocol, 'statusModule')).toEqual({ overallStatus: 'COMPLETED', delayedPosting: true, whyStopped: null });
-    expect(at(protocol, 'designModule')).toEqual({ phases: ['PHASE1', 'PHASE2'], enrollmentInfo: { count: 1200, type: 'ACTUAL' } });
+    expect(at(protocol, 'statusModule')).toEqual({
+      overallStatus: 'COMPLETED',
+      delayedPosting: true,
+      whyStopped: null,
+    });
+    expect(at(protocol, 'designModule')).toEqual({
+      phases: ['PHASE1', 'PHASE2'],
+      enrollmentInfo: { count: 1200, type: 'ACTUAL' },
+    });
     expect(at(protocol, 'contactsLocationsModule', 'locations', 0, 'geoPoint')).toEqual({ lat: -33.86785, lon: 150 });
     expect(at(protocol, 'conditionsModule')).toEqual({ conditions: ['ab'], keywords: ['tuple', 'kept'] });
     expect(record.hasResults).toBe(false);
@@ -66,7 +83,9 @@ describe('Python dict', () => {
     const study = JSON.parse(corpusText('NCT05147467.json'));
     const python = toPythonLiteral(study);
     expect(detectFormat(python)).toBe('python-dict');
-    expect(formatRecord(importText(python, 'p.txt').records[0].record)).toBe(formatRecord(importText(JSON.stringify(study), 'j.json').records[0].record));
+    expect(formatRecord(importText(python, 'p.txt').records[0].record)).toBe(
+      formatRecord(importText(JSON.stringify(study), 'j.json').records[0].record),
+    );
   });
 
   it('keeps an unknown escape as written, like Python', () => {
@@ -102,7 +121,13 @@ describe('unrecognised input', () => {
     expect(error).toBeInstanceOf(ImportError);
     const message = (error as Error).message;
     expect(message).toMatch(/^notes\.txt: /);
-    for (const format of ['v2-json', 'python-dict', 'clinconnect-page', 'basic-information-page', 'trial-details-page']) {
+    for (const format of [
+      'v2-json',
+      'python-dict',
+      'clinconnect-page',
+      'basic-information-page',
+      'trial-details-page',
+    ]) {
       expect(message).toContain(format);
     }
   });
@@ -113,7 +138,9 @@ describe('unrecognised input', () => {
   });
 
   it('says what is wrong with a page of studies: empty, or with entries that are not studies (imported around them)', () => {
-    expect(() => importText('{"studies": []}', 'page.json')).toThrow(/^page\.json: could not read it as v2-json: it holds no studies/);
+    expect(() => importText('{"studies": []}', 'page.json')).toThrow(
+      /^page\.json: could not read it as v2-json: it holds no studies/,
+    );
     expect(() => importText('{"studies": [1, "x"]}', 'page.json')).toThrow(/none of its entries is a study/);
     const study = JSON.stringify(corpusRecord('NCT03418623'));
     const result = importText(`{"studies": [\n  null,\n  ${study},\n  [1]\n]}\n`, 'page.json');
@@ -125,7 +152,9 @@ describe('unrecognised input', () => {
   });
 
   it('says a study nested too deeply to read is, instead of overflowing', () => {
-    expect(() => importText(`{"protocolSection": ${'['.repeat(100000)}${']'.repeat(100000)}}`, 'deep.json')).toThrow(/^deep\.json: could not read it as v2-json: it is nested too deeply to read$/);
+    expect(() => importText(`{"protocolSection": ${'['.repeat(100000)}${']'.repeat(100000)}}`, 'deep.json')).toThrow(
+      /^deep\.json: could not read it as v2-json: it is nested too deeply to read$/,
+    );
   });
 
   it('quotes only the start of a very long source line in a warning', () => {
@@ -137,7 +166,9 @@ describe('unrecognised input', () => {
   });
 
   it('says an empty file is empty rather than of no known format', () => {
-    expect(() => importText(' \n\t\n', 'blank.txt')).toThrow(/^blank\.txt: the file is empty; there is nothing to import\.$/);
+    expect(() => importText(' \n\t\n', 'blank.txt')).toThrow(
+      /^blank\.txt: the file is empty; there is nothing to import\.$/,
+    );
   });
 });
 
@@ -177,7 +208,9 @@ describe('readers', () => {
   });
 
   it('makes slugs of at most 60 characters cut at a word boundary', () => {
-    const slug = slugOf('A Randomized, Double-blind, Placebo-controlled Phase II Clinical Study to Evaluate the Safety');
+    const slug = slugOf(
+      'A Randomized, Double-blind, Placebo-controlled Phase II Clinical Study to Evaluate the Safety',
+    );
     expect(slug).toBe('a-randomized-double-blind-placebo-controlled-phase-ii');
     expect(slugOf('Short Title!')).toBe('short-title');
     expect(slugOf('x'.repeat(70))).toHaveLength(60);
@@ -196,5 +229,7 @@ function toPythonLiteral(value: unknown): string {
     return quote + (quote === "'" ? escaped.replace(/'/g, "\\'") : escaped) + quote;
   }
   if (Array.isArray(value)) return `[${value.map(toPythonLiteral).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([key, item]) => `${toPythonLiteral(key)}: ${toPythonLiteral(item)}`).join(', ')}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([key, item]) => `${toPythonLiteral(key)}: ${toPythonLiteral(item)}`)
+    .join(', ')}}`;
 }

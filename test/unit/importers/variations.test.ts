@@ -24,11 +24,14 @@ describe('line endings and blank lines', () => {
     expect(crlf.warnings).toEqual(original.warnings);
   });
 
-  it.each([SEED.basicInformationRa, SEED.basicInformationSsc, SEED.trialDetails])('%s gives the same record with doubled blank lines', (seed) => {
-    const text = readSeed(seed);
-    const spaced = text.replace(/\n\n/g, '\n\n\n\n');
-    expect(formatRecord(recordOf(spaced))).toBe(formatRecord(recordOf(text)));
-  });
+  it.each([SEED.basicInformationRa, SEED.basicInformationSsc, SEED.trialDetails])(
+    '%s gives the same record with doubled blank lines',
+    (seed) => {
+      const text = readSeed(seed);
+      const spaced = text.replace(/\n\n/g, '\n\n\n\n');
+      expect(formatRecord(recordOf(spaced))).toBe(formatRecord(recordOf(text)));
+    },
+  );
 
   it('the ClinConnect page gives the same record with blank lines between all lines', () => {
     const text = readSeed(SEED.clinConnect);
@@ -41,7 +44,10 @@ describe('sections in another order', () => {
     const text = readSeed(SEED.basicInformationSsc);
     const locations = cutSection(text, 'Locations', 'Countries');
     const interventions = cutSection(locations.without, 'Interventions', 'Other Intervention Names');
-    const reordered = interventions.without.replace('\nBasic Information\n', `${locations.section}${interventions.section}\nBasic Information\n`);
+    const reordered = interventions.without.replace(
+      '\nBasic Information\n',
+      `${locations.section}${interventions.section}\nBasic Information\n`,
+    );
     expect(reordered).not.toBe(text);
     expect(formatRecord(recordOf(reordered))).toBe(formatRecord(recordOf(text)));
   });
@@ -50,15 +56,20 @@ describe('sections in another order', () => {
     const text = readSeed(SEED.basicInformationRa);
     const contacts = cutSection(text, 'Facility Contacts', 'Other Identifiers');
     const reordered = contacts.without.replace('\nLocations\n', `${contacts.section}\nLocations\n`);
-    expect(at(recordOf(reordered), 'protocolSection', 'contactsLocationsModule', 'locations', 0, 'contacts')).toHaveLength(1);
+    expect(
+      at(recordOf(reordered), 'protocolSection', 'contactsLocationsModule', 'locations', 0, 'contacts'),
+    ).toHaveLength(1);
   });
 
   it('a "Clinical Trial Details" page with the outcome table first gives the same record', () => {
     const text = readSeed(SEED.trialDetails);
     const start = text.indexOf('\nOutcome\n');
     const end = text.indexOf('\nSee also\n');
-    const reordered = text.slice(0, text.indexOf('\nAdministrative data\n')) + text.slice(start, end) +
-      text.slice(text.indexOf('\nAdministrative data\n'), start) + text.slice(end);
+    const reordered =
+      text.slice(0, text.indexOf('\nAdministrative data\n')) +
+      text.slice(start, end) +
+      text.slice(text.indexOf('\nAdministrative data\n'), start) +
+      text.slice(end);
     expect(formatRecord(recordOf(reordered))).toBe(formatRecord(recordOf(text)));
   });
 });
@@ -68,14 +79,24 @@ describe('missing sections', () => {
     const text = cutSection(readSeed(SEED.basicInformationRa), 'Study Groups', 'Interventions').without;
     const arms = at(recordOf(text), 'protocolSection', 'armsInterventionsModule');
     expect(arms.armGroups).toBeUndefined();
-    expect(arms.interventions).toEqual([{ type: 'DRUG', name: 'Telitacicept', description: 'Telitacicept 160mg qw subcutaneous injection' }]);
+    expect(arms.interventions).toEqual([
+      { type: 'DRUG', name: 'Telitacicept', description: 'Telitacicept 160mg qw subcutaneous injection' },
+    ]);
   });
 
   it('without the Interventions section the interventions come from the study groups', () => {
     const text = cutSection(readSeed(SEED.basicInformationSsc), 'Interventions', 'Other Intervention Names').without;
     const arms = at(recordOf(text), 'protocolSection', 'armsInterventionsModule');
-    expect(arms.armGroups.map((arm: { label: string }) => arm.label)).toEqual(['Mycophenolate Mofetil + Telitacicept', 'Mycophenolate Mofetil']);
-    expect(arms.interventions.map((item: { name: string; armGroupLabels: string[] }) => [item.name, item.armGroupLabels.length])).toEqual([
+    expect(arms.armGroups.map((arm: { label: string }) => arm.label)).toEqual([
+      'Mycophenolate Mofetil + Telitacicept',
+      'Mycophenolate Mofetil',
+    ]);
+    expect(
+      arms.interventions.map((item: { name: string; armGroupLabels: string[] }) => [
+        item.name,
+        item.armGroupLabels.length,
+      ]),
+    ).toEqual([
       ['Telitacicept', 1],
       ['Mycophenolate Mofetil', 2],
     ]);
@@ -110,14 +131,22 @@ describe('what cannot be mapped becomes a warning naming its line', () => {
       '\nStudy Keywords\n\nReview the words the sponsor chose to describe this study.\n\nautoimmunity\n\nConditions\n',
     );
     const result = importText(text, 'x.txt');
-    expect(result.warnings).toEqual([{ line: lineOf(text, 'Study Keywords'), message: expect.stringContaining('unknown section "Study Keywords"') }]);
+    expect(result.warnings).toEqual([
+      { line: lineOf(text, 'Study Keywords'), message: expect.stringContaining('unknown section "Study Keywords"') },
+    ]);
     expect(JSON.stringify(result.records[0].record)).not.toContain('autoimmunity');
   });
 
   it('an unknown section on a "Clinical Trial Details" page', () => {
-    const text = readSeed(SEED.trialDetails).replace('\nStudy Design\n', '\nData Monitoring\n\nCommittee appointed\n\nStudy Design\n');
+    const text = readSeed(SEED.trialDetails).replace(
+      '\nStudy Design\n',
+      '\nData Monitoring\n\nCommittee appointed\n\nStudy Design\n',
+    );
     const result = importText(text, 'x.txt');
-    expect(result.warnings[0]).toEqual({ line: lineOf(text, 'Data Monitoring'), message: expect.stringContaining('unknown section') });
+    expect(result.warnings[0]).toEqual({
+      line: lineOf(text, 'Data Monitoring'),
+      message: expect.stringContaining('unknown section'),
+    });
     expect(JSON.stringify(result.records[0].record)).not.toContain('Committee appointed');
   });
 
@@ -138,13 +167,19 @@ describe('what cannot be mapped becomes a warning naming its line', () => {
   it('a date with an impossible day on a "Clinical Trial Details" page', () => {
     const text = readSeed(SEED.trialDetails).replace('Start date February 24, 2023', 'Start date February 30, 2023');
     const result = importText(text, 'x.txt');
-    expect(result.warnings).toContainEqual({ line: lineOf(text, 'Start date February 30, 2023'), message: expect.stringContaining('not a date') });
+    expect(result.warnings).toContainEqual({
+      line: lineOf(text, 'Start date February 30, 2023'),
+      message: expect.stringContaining('not a date'),
+    });
   });
 
   it('a ClinConnect location that is not "city, state, country"', () => {
     const text = readSeed(SEED.clinConnect).replace('Wuhan, Hubei, China', 'Somewhere in Hubei');
     const result = importText(text, 'x.txt');
-    expect(result.warnings).toContainEqual({ line: lineOf(text, 'Somewhere in Hubei'), message: expect.stringContaining('not "city, state, country"') });
+    expect(result.warnings).toContainEqual({
+      line: lineOf(text, 'Somewhere in Hubei'),
+      message: expect.stringContaining('not "city, state, country"'),
+    });
     expect(at(result.records[0].record, 'protocolSection', 'contactsLocationsModule', 'locations')).toHaveLength(5);
   });
 });
@@ -165,13 +200,18 @@ describe('labels pages print', () => {
       .replace('\nRECRUITING\n', '\nActive, not recruiting\n')
       .replace('Group Type ACTIVE_COMPARATOR', 'Group Type Active Comparator')
       .replaceAll('Intervention Type DRUG\n\nAll patients', 'Intervention Type Dietary Supplement\n\nAll patients')
-      .replace(/(Mycophenolate Mofetil\n\nAll patients[^\n]*\n\n)Intervention Type DRUG/, '$1Intervention Type Dietary Supplement');
+      .replace(
+        /(Mycophenolate Mofetil\n\nAll patients[^\n]*\n\n)Intervention Type DRUG/,
+        '$1Intervention Type Dietary Supplement',
+      );
     const protocol = recordOf(text).protocolSection;
     expect(at(protocol, 'designModule', 'phases')).toEqual(['PHASE2', 'PHASE3']);
     expect(at(protocol, 'statusModule', 'overallStatus')).toBe('ACTIVE_NOT_RECRUITING');
     const arms = at(protocol, 'armsInterventionsModule');
     expect(arms.armGroups[1].type).toBe('ACTIVE_COMPARATOR');
     expect(arms.armGroups[1].interventionNames).toEqual(['Dietary Supplement: Mycophenolate Mofetil']);
-    expect(arms.interventions.find((item: { name: string }) => item.name === 'Mycophenolate Mofetil').type).toBe('DIETARY_SUPPLEMENT');
+    expect(arms.interventions.find((item: { name: string }) => item.name === 'Mycophenolate Mofetil').type).toBe(
+      'DIETARY_SUPPLEMENT',
+    );
   });
 });

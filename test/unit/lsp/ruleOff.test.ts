@@ -21,7 +21,12 @@ function workspace(): string {
 }
 
 function diagnostic(code: string, source = 'trial-records'): Diagnostic {
-  return { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, message: `a finding of ${code}`, code, source };
+  return {
+    range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } },
+    message: `a finding of ${code}`,
+    code,
+    source,
+  };
 }
 
 function record(path: string): string {
@@ -34,12 +39,18 @@ function record(path: string): string {
 function apply(action: CodeAction): void {
   for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
     const path = URI.parse(uri).fsPath;
-    writeFileSync(path, TextDocument.applyEdits(TextDocument.create(uri, 'jsonc', 0, readFileSync(path, 'utf8')), edits));
+    writeFileSync(
+      path,
+      TextDocument.applyEdits(TextDocument.create(uri, 'jsonc', 0, readFileSync(path, 'utf8')), edits),
+    );
   }
   for (const change of action.edit?.documentChanges ?? []) {
     if ('kind' in change) continue;
     const { textDocument, edits } = change as TextDocumentEdit;
-    writeFileSync(URI.parse(textDocument.uri).fsPath, TextDocument.applyEdits(TextDocument.create(textDocument.uri, 'jsonc', 0, ''), edits));
+    writeFileSync(
+      URI.parse(textDocument.uri).fsPath,
+      TextDocument.applyEdits(TextDocument.create(textDocument.uri, 'jsonc', 0, ''), edits),
+    );
   }
 }
 
@@ -62,7 +73,11 @@ describe('turnOffRuleActions', () => {
     const uri = record(recordPath);
     record(sibling);
     const [action] = turnOffRuleActions(uri, [diagnostic('date-order')], false);
-    expect(action).toMatchObject({ title: 'Turn off "date-order" for this record (in .trialrc.json)', kind: 'quickfix', diagnostics: [diagnostic('date-order')] });
+    expect(action).toMatchObject({
+      title: 'Turn off "date-order" for this record (in .trialrc.json)',
+      kind: 'quickfix',
+      diagnostics: [diagnostic('date-order')],
+    });
     apply(action);
     const text = readFileSync(config, 'utf8');
     expect(text).toContain("// the team's settings");
@@ -71,14 +86,19 @@ describe('turnOffRuleActions', () => {
     expect(isOff(recordPath, 'date-order')).toBe(true);
     expect(isOff(sibling, 'date-order')).toBe(false);
     apply(turnOffRuleActions(uri, [diagnostic('arm-label-reference')], false)[0]);
-    expect(parse(readFileSync(config, 'utf8')).overrides).toEqual([{ files: ['./NCT01.trial.json'], rules: { 'date-order': 'off', 'arm-label-reference': 'off' } }]);
+    expect(parse(readFileSync(config, 'utf8')).overrides).toEqual([
+      { files: ['./NCT01.trial.json'], rules: { 'date-order': 'off', 'arm-label-reference': 'off' } },
+    ]);
     expect(isOff(recordPath, 'arm-label-reference')).toBe(true);
   });
 
   it('appends to existing overrides, names records in subfolders by their path from the config, and escapes glob characters', () => {
     const folder = workspace();
     const config = join(folder, '.trialrc.json');
-    writeFileSync(config, JSON.stringify({ overrides: [{ files: ['legacy/**'], rules: { 'required-fields': 'off' } }] }, null, 2));
+    writeFileSync(
+      config,
+      JSON.stringify({ overrides: [{ files: ['legacy/**'], rules: { 'required-fields': 'off' } }] }, null, 2),
+    );
     const recordPath = join(folder, 'site [2]', 'NCT02.trial.json');
     apply(turnOffRuleActions(record(recordPath), [diagnostic('central-contact')], false)[0]);
     expect(parse(readFileSync(config, 'utf8')).overrides).toEqual([
@@ -95,16 +115,32 @@ describe('turnOffRuleActions', () => {
     expect(turnOffRuleActions(uri, [diagnostic('date-order')], false)).toEqual([]);
     const [action] = turnOffRuleActions(uri, [diagnostic('date-order')], true);
     expect(action.title).toBe('Turn off "date-order" for this record (in a new .trialrc.json)');
-    expect(action.edit?.documentChanges?.[0]).toEqual({ kind: 'create', uri: URI.file(join(folder, '.trialrc.json')).toString(), options: { ignoreIfExists: true } });
+    expect(action.edit?.documentChanges?.[0]).toEqual({
+      kind: 'create',
+      uri: URI.file(join(folder, '.trialrc.json')).toString(),
+      options: { ignoreIfExists: true },
+    });
     apply(action);
     expect(isOff(recordPath, 'date-order')).toBe(true);
     expect(isOff(recordPath, 'arm-label-reference')).toBe(false);
   });
 
-  it('offers nothing for syntax errors, failed rules, the schema, required fields, other tools\' diagnostics or a broken config', () => {
+  it("offers nothing for syntax errors, failed rules, the schema, required fields, other tools' diagnostics or a broken config", () => {
     const folder = workspace();
     const uri = record(join(folder, 'NCT04.trial.json'));
-    expect(turnOffRuleActions(uri, [diagnostic('syntax'), diagnostic('rule-error'), diagnostic('schema'), diagnostic('required-fields'), diagnostic('date-order', 'json')], true)).toEqual([]);
+    expect(
+      turnOffRuleActions(
+        uri,
+        [
+          diagnostic('syntax'),
+          diagnostic('rule-error'),
+          diagnostic('schema'),
+          diagnostic('required-fields'),
+          diagnostic('date-order', 'json'),
+        ],
+        true,
+      ),
+    ).toEqual([]);
     writeFileSync(join(folder, '.trialrc.json'), '{ "rules": ');
     expect(turnOffRuleActions(uri, [diagnostic('date-order')], true)).toEqual([]);
     writeFileSync(join(folder, '.trialrc.json'), '{ "overrides": {} }');
@@ -119,8 +155,15 @@ describe('turnOffRuleActions', () => {
     const folder = workspace();
     writeFileSync(join(folder, '.trialrc.json'), '{}');
     const uri = record(join(folder, 'NCT05.trial.json'));
-    const actions = turnOffRuleActions(uri, [diagnostic('date-order'), diagnostic('date-order'), diagnostic('masking-roles')], false);
-    expect(actions.map((action) => action.title)).toEqual(['Turn off "date-order" for this record (in .trialrc.json)', 'Turn off "masking-roles" for this record (in .trialrc.json)']);
+    const actions = turnOffRuleActions(
+      uri,
+      [diagnostic('date-order'), diagnostic('date-order'), diagnostic('masking-roles')],
+      false,
+    );
+    expect(actions.map((action) => action.title)).toEqual([
+      'Turn off "date-order" for this record (in .trialrc.json)',
+      'Turn off "masking-roles" for this record (in .trialrc.json)',
+    ]);
     expect(actions[0].diagnostics).toHaveLength(2);
   });
 });

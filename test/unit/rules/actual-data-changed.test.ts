@@ -15,30 +15,61 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     { name: 'nothing changed', record: completed, previous: completed },
     {
       name: 'an estimate that passed becomes the actual date and count: the normal update',
-      record: planted(recruiting, { [`${status}/primaryCompletionDateStruct`]: { date: '2026-02-01', type: 'ACTUAL' }, [enrollment]: { count: 1180, type: 'ACTUAL' } }),
+      record: planted(recruiting, {
+        [`${status}/primaryCompletionDateStruct`]: { date: '2026-02-01', type: 'ACTUAL' },
+        [enrollment]: { count: 1180, type: 'ACTUAL' },
+      }),
       previous: recruiting,
     },
-    { name: 'an estimate moved', record: planted(recruiting, { [`${status}/completionDateStruct/date`]: '2027-06' }), previous: recruiting },
-    { name: 'the enrollment changed before the primary completion date', record: planted(completed, { [enrollment]: { count: 30, type: 'ACTUAL' } }), previous: completed, today: '2019-01-01' },
+    {
+      name: 'an estimate moved',
+      record: planted(recruiting, { [`${status}/completionDateStruct/date`]: '2027-06' }),
+      previous: recruiting,
+    },
+    {
+      name: 'the enrollment changed before the primary completion date',
+      record: planted(completed, { [enrollment]: { count: 30, type: 'ACTUAL' } }),
+      previous: completed,
+      today: '2019-01-01',
+    },
   ],
   invalid: [
     {
       name: 'an ACTUAL start date moved',
       record: planted(completed, { [`${status}/startDateStruct/date`]: '2018-05-01' }),
       previous: completed,
-      errors: [{ pointer: `${status}/startDateStruct/date`, severity: 'warning', message: 'The actual start date moved from 2018-03-08 to 2018-05-01: an ACTUAL date records what happened, so it changes only to correct a mistake; say which date is right and why it changed.' }],
+      errors: [
+        {
+          pointer: `${status}/startDateStruct/date`,
+          severity: 'warning',
+          message:
+            'The actual start date moved from 2018-03-08 to 2018-05-01: an ACTUAL date records what happened, so it changes only to correct a mistake; say which date is right and why it changed.',
+        },
+      ],
     },
     {
       name: 'the actual enrollment changed after the primary completion date',
       record: planted(completed, { [`${enrollment}/count`]: 30 }),
       previous: completed,
-      errors: [{ pointer: `${enrollment}/count`, message: 'The actual enrollment changed from 24 to 30 after the primary completion date (2020-03-13) had passed: once enrollment has ended its actual count changes only to correct a mistake; say why.', related: [`${status}/primaryCompletionDateStruct/date`] }],
+      errors: [
+        {
+          pointer: `${enrollment}/count`,
+          message:
+            'The actual enrollment changed from 24 to 30 after the primary completion date (2020-03-13) had passed: once enrollment has ended its actual count changes only to correct a mistake; say why.',
+          related: [`${status}/primaryCompletionDateStruct/date`],
+        },
+      ],
     },
     {
       name: 'an ACTUAL primary completion date moved and was made an estimate again',
       record: planted(completed, { [`${status}/primaryCompletionDateStruct`]: { date: '2027-01', type: 'ESTIMATED' } }),
       previous: completed,
-      errors: [{ pointer: `${status}/primaryCompletionDateStruct/date`, message: /^The actual primary completion date moved from 2020-03-13 to 2027-01/ }],
+      errors: [
+        {
+          pointer: `${status}/primaryCompletionDateStruct/date`,
+          message: /^The actual primary completion date moved from 2020-03-13 to 2027-01/,
+        },
+      ],
     },
   ],
 });

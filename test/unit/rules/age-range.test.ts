@@ -9,16 +9,33 @@ const record = corpusRecord('NCT00763412');
 new RuleTester().run(rule, {
   valid: [
     { name: 'a real age range', record },
-    { name: 'the same age in different units', record: planted(record, { [`${eligibility}/minimumAge`]: '12 Months', [`${eligibility}/maximumAge`]: '1 Year' }) },
-    { name: 'months below years', record: planted(record, { [`${eligibility}/minimumAge`]: '23 Months', [`${eligibility}/maximumAge`]: '2 Years' }) },
+    {
+      name: 'the same age in different units',
+      record: planted(record, { [`${eligibility}/minimumAge`]: '12 Months', [`${eligibility}/maximumAge`]: '1 Year' }),
+    },
+    {
+      name: 'months below years',
+      record: planted(record, { [`${eligibility}/minimumAge`]: '23 Months', [`${eligibility}/maximumAge`]: '2 Years' }),
+    },
     { name: 'no maximum age', record: corpusRecord('NCT02513394') },
-    { name: 'an age not in the registry\'s form is the schema\'s finding', record: planted(record, { [`${eligibility}/minimumAge`]: 'eighteen' }) },
+    {
+      name: "an age not in the registry's form is the schema's finding",
+      record: planted(record, { [`${eligibility}/minimumAge`]: 'eighteen' }),
+    },
   ],
   invalid: [
     {
       name: '30 months is above 2 years',
       record: planted(record, { [`${eligibility}/minimumAge`]: '30 Months', [`${eligibility}/maximumAge`]: '2 Years' }),
-      errors: [{ pointer: `${eligibility}/minimumAge`, severity: 'error', message: 'The minimum age 30 Months is above the maximum age 2 Years; the minimum must be at most the maximum.', related: [`${eligibility}/maximumAge`] }],
+      errors: [
+        {
+          pointer: `${eligibility}/minimumAge`,
+          severity: 'error',
+          message:
+            'The minimum age 30 Months is above the maximum age 2 Years; the minimum must be at most the maximum.',
+          related: [`${eligibility}/maximumAge`],
+        },
+      ],
     },
     {
       name: 'one year apart in the same unit',

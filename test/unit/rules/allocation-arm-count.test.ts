@@ -13,17 +13,32 @@ new RuleTester().run(rule, {
     { name: 'real single-arm study with allocation NA (NCT03934567)', record: corpusRecord('NCT03934567') },
     { name: 'real randomized two-arm study', record: twoArms },
     { name: 'real non-randomized four-arm study (NCT04207047)', record: corpusRecord('NCT04207047') },
-    { name: 'no arms listed: nothing to count', record: planted(singleArm, { [armGroups]: undefined, [allocation]: 'RANDOMIZED' }) },
+    {
+      name: 'no arms listed: nothing to count',
+      record: planted(singleArm, { [armGroups]: undefined, [allocation]: 'RANDOMIZED' }),
+    },
     { name: 'an empty arm list: nothing to count', record: planted(twoArms, { [armGroups]: [], [allocation]: 'NA' }) },
     { name: 'arms of the wrong type', record: planted(twoArms, { [armGroups]: 'two', [allocation]: 'NA' }) },
-    { name: 'only interventional studies are allocated', record: planted(corpusRecord('NCT03475563'), { '/protocolSection/designModule/designInfo/allocation': 'RANDOMIZED' }) },
+    {
+      name: 'only interventional studies are allocated',
+      record: planted(corpusRecord('NCT03475563'), {
+        '/protocolSection/designModule/designInfo/allocation': 'RANDOMIZED',
+      }),
+    },
     { name: 'an allocation of the wrong type', record: planted(twoArms, { [allocation]: ['NA'] }) },
   ],
   invalid: [
     {
       name: 'a single arm randomized',
       record: planted(singleArm, { [allocation]: 'RANDOMIZED' }),
-      errors: [{ pointer: allocation, severity: 'warning', message: /RANDOMIZED, but the study has a single arm.*allocation NA/, related: [armGroups] }],
+      errors: [
+        {
+          pointer: allocation,
+          severity: 'warning',
+          message: /RANDOMIZED, but the study has a single arm.*allocation NA/,
+          related: [armGroups],
+        },
+      ],
       output: planted(singleArm, { [allocation]: 'RANDOMIZED' }),
     },
     {
@@ -34,7 +49,13 @@ new RuleTester().run(rule, {
     {
       name: 'NA with two arms',
       record: planted(twoArms, { [allocation]: 'NA' }),
-      errors: [{ pointer: allocation, message: /Allocation is NA, which means a single arm, but the study has 2 arms/, related: [armGroups] }],
+      errors: [
+        {
+          pointer: allocation,
+          message: /Allocation is NA, which means a single arm, but the study has 2 arms/,
+          related: [armGroups],
+        },
+      ],
     },
     {
       name: 'a second arm added to a single-arm NA study',

@@ -17,9 +17,21 @@ new RuleTester().run(rule, {
     { name: 'p-values written as bounds: "<0.001", ">0.999" (NCT04984993)', record: sampleRecord('NCT04984993') },
     { name: 'a p-value written "=0.247" (NCT02552212)', record: corpusRecord('NCT02552212') },
     { name: 'a non-inferiority test with its comment (NCT05372913)', record: nonInferiority },
-    { name: 'p-values of exactly 0 and 1', record: planted(record, { [`${analysis}/pValue`]: '1', '/resultsSection/outcomeMeasuresModule/outcomeMeasures/1/analyses/0/pValue': '0' }) },
-    { name: 'a one-sided interval with its upper limit "NA"', record: planted(record, { [`${analysis}/ciUpperLimit`]: 'NA' }) },
-    { name: 'analyses that are not a list', record: planted(record, { '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/analyses': 'none' }) },
+    {
+      name: 'p-values of exactly 0 and 1',
+      record: planted(record, {
+        [`${analysis}/pValue`]: '1',
+        '/resultsSection/outcomeMeasuresModule/outcomeMeasures/1/analyses/0/pValue': '0',
+      }),
+    },
+    {
+      name: 'a one-sided interval with its upper limit "NA"',
+      record: planted(record, { [`${analysis}/ciUpperLimit`]: 'NA' }),
+    },
+    {
+      name: 'analyses that are not a list',
+      record: planted(record, { '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/analyses': 'none' }),
+    },
   ],
   invalid: [
     {
@@ -36,12 +48,24 @@ new RuleTester().run(rule, {
     {
       name: 'a bound above 1 ("<5") is not a p-value either',
       record: planted(record, { [`${analysis}/pValue`]: '<5' }),
-      errors: [{ pointer: `${analysis}/pValue`, severity: 'error', message: /the p-value is <5, but a p-value lies between 0 and 1/ }],
+      errors: [
+        {
+          pointer: `${analysis}/pValue`,
+          severity: 'error',
+          message: /the p-value is <5, but a p-value lies between 0 and 1/,
+        },
+      ],
     },
     {
       name: 'a p-value in words: a warning',
       record: planted(record, { [`${analysis}/pValue`]: 'NS' }),
-      errors: [{ pointer: `${analysis}/pValue`, severity: 'warning', message: `${name}: the p-value "NS" is not a number; write it as a number between 0 and 1 (e.g. "0.032") or a bound (e.g. "<0.001"), and put any remark in pValueComment.` }],
+      errors: [
+        {
+          pointer: `${analysis}/pValue`,
+          severity: 'warning',
+          message: `${name}: the p-value "NS" is not a number; write it as a number between 0 and 1 (e.g. "0.032") or a bound (e.g. "<0.001"), and put any remark in pValueComment.`,
+        },
+      ],
     },
     {
       name: 'the limits swapped',
@@ -69,7 +93,12 @@ new RuleTester().run(rule, {
     {
       name: 'a confidence level above 100',
       record: planted(record, { [`${analysis}/ciPctValue`]: '195' }),
-      errors: [{ pointer: `${analysis}/ciPctValue`, message: `${name}: the confidence level is "195"; write it as a percentage between 0 and 100, e.g. "95" for a 95% confidence interval.` }],
+      errors: [
+        {
+          pointer: `${analysis}/ciPctValue`,
+          message: `${name}: the confidence level is "195"; write it as a percentage between 0 and 100, e.g. "95" for a 95% confidence interval.`,
+        },
+      ],
     },
     {
       name: 'a non-inferiority test without its comment',
@@ -77,7 +106,8 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${nonInferiorityAnalysis}/nonInferiorityComment`,
-          message: /is a non-inferiority or equivalence test but does not explain it; give the margin and how it was chosen in nonInferiorityComment\.$/,
+          message:
+            /is a non-inferiority or equivalence test but does not explain it; give the margin and how it was chosen in nonInferiorityComment\.$/,
           related: [`${nonInferiorityAnalysis}/nonInferiorityType`],
         },
       ],

@@ -8,8 +8,13 @@ const twoArms = corpusRecord('NCT03418623');
 const noInterventionArm = corpusRecord('NCT00973089'); // arm 0 "Complete caries removal" is NO_INTERVENTION
 const arms = '/protocolSection/armsInterventionsModule/armGroups';
 const interventions = '/protocolSection/armsInterventionsModule/interventions';
-const relmaCelSeed = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'seeds', 'NCT05765006.trial.json'), 'utf8'));
-const unusedPlacebo = planted(twoArms, { [`${arms}/1/interventionNames`]: undefined, [`${interventions}/1/armGroupLabels`]: undefined });
+const relmaCelSeed = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'seeds', 'NCT05765006.trial.json'), 'utf8'),
+);
+const unusedPlacebo = planted(twoArms, {
+  [`${arms}/1/interventionNames`]: undefined,
+  [`${interventions}/1/armGroupLabels`]: undefined,
+});
 
 new RuleTester().run(rule, {
   valid: [
@@ -18,19 +23,43 @@ new RuleTester().run(rule, {
     { name: 'real twelve interventions in three arms (NCT04267848)', record: corpusRecord('NCT04267848') },
     { name: 'a seed with interventions but no arms listed yet', record: relmaCelSeed },
     { name: 'observational groups are not checked (NCT05594173)', record: corpusRecord('NCT05594173') },
-    { name: 'observational: an unused exposure is not checked', record: planted(unusedPlacebo, { '/protocolSection/designModule/studyType': 'OBSERVATIONAL' }) },
-    { name: 'an arm listed only by its intervention is covered (the link is arm-intervention-symmetry\'s)', record: planted(twoArms, { [`${arms}/1/interventionNames`]: undefined }) },
-    { name: 'an intervention named only by its arm is used', record: planted(twoArms, { [`${interventions}/1/armGroupLabels`]: undefined }) },
-    { name: 'an arm without a type is arm-type-required\'s finding', record: planted(unusedPlacebo, { [`${arms}/1/type`]: undefined, [`${interventions}/1`]: undefined }) },
-    { name: 'arms and interventions of the wrong type', record: planted(twoArms, { [arms]: [null, 'Placebo'], [interventions]: [7, null] }) },
+    {
+      name: 'observational: an unused exposure is not checked',
+      record: planted(unusedPlacebo, { '/protocolSection/designModule/studyType': 'OBSERVATIONAL' }),
+    },
+    {
+      name: "an arm listed only by its intervention is covered (the link is arm-intervention-symmetry's)",
+      record: planted(twoArms, { [`${arms}/1/interventionNames`]: undefined }),
+    },
+    {
+      name: 'an intervention named only by its arm is used',
+      record: planted(twoArms, { [`${interventions}/1/armGroupLabels`]: undefined }),
+    },
+    {
+      name: "an arm without a type is arm-type-required's finding",
+      record: planted(unusedPlacebo, { [`${arms}/1/type`]: undefined, [`${interventions}/1`]: undefined }),
+    },
+    {
+      name: 'arms and interventions of the wrong type',
+      record: planted(twoArms, { [arms]: [null, 'Placebo'], [interventions]: [7, null] }),
+    },
   ],
   invalid: [
     {
       name: 'a placebo arm and a placebo intervention left unlinked',
       record: unusedPlacebo,
       errors: [
-        { pointer: `${arms}/1/interventionNames`, severity: 'warning', message: 'Arm "Placebo" (PLACEBO_COMPARATOR) has no intervention; list what its participants receive in interventionNames, or make it a NO_INTERVENTION arm if they receive nothing.' },
-        { pointer: `${interventions}/1/armGroupLabels`, message: 'The intervention "Other: Placebo" is given in no arm; list the arms that receive it in armGroupLabels, or remove it.' },
+        {
+          pointer: `${arms}/1/interventionNames`,
+          severity: 'warning',
+          message:
+            'Arm "Placebo" (PLACEBO_COMPARATOR) has no intervention; list what its participants receive in interventionNames, or make it a NO_INTERVENTION arm if they receive nothing.',
+        },
+        {
+          pointer: `${interventions}/1/armGroupLabels`,
+          message:
+            'The intervention "Other: Placebo" is given in no arm; list the arms that receive it in armGroupLabels, or remove it.',
+        },
       ],
     },
     {
@@ -47,7 +76,8 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${arms}/0/interventionNames`,
-          message: 'Arm "Complete caries removal" is NO_INTERVENTION, but it is linked to "Other: Incomplete caries removal in primary teeth"; unlink them, or change the arm type.',
+          message:
+            'Arm "Complete caries removal" is NO_INTERVENTION, but it is linked to "Other: Incomplete caries removal in primary teeth"; unlink them, or change the arm type.',
           related: [`${interventions}/0/armGroupLabels/1`],
         },
       ],
@@ -55,7 +85,13 @@ new RuleTester().run(rule, {
     {
       name: 'a NO_INTERVENTION arm listed by an intervention only',
       record: planted(noInterventionArm, { [`${interventions}/0/armGroupLabels/1`]: 'Complete caries removal' }),
-      errors: [{ pointer: `${arms}/0/type`, message: /is NO_INTERVENTION, but it is linked to/, related: [`${interventions}/0/armGroupLabels/1`] }],
+      errors: [
+        {
+          pointer: `${arms}/0/type`,
+          message: /is NO_INTERVENTION, but it is linked to/,
+          related: [`${interventions}/0/armGroupLabels/1`],
+        },
+      ],
     },
     {
       name: 'an unnamed intervention with no arm',

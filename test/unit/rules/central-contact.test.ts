@@ -8,7 +8,12 @@ const contacts = '/protocolSection/contactsLocationsModule/centralContacts';
 // Two central contacts, each with name, phone and email.
 const complete = corpusRecord('NCT05147467');
 // Built from a page that shows the central contact's name only.
-const clinConnectSeed = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'seeds', 'a-randomized-double-blind-placebo-controlled-phase-ii.trial.json'), 'utf8'));
+const clinConnectSeed = JSON.parse(
+  readFileSync(
+    join(__dirname, '..', '..', '..', 'seeds', 'a-randomized-double-blind-placebo-controlled-phase-ii.trial.json'),
+    'utf8',
+  ),
+);
 
 new RuleTester().run(rule, {
   valid: [
@@ -21,12 +26,25 @@ new RuleTester().run(rule, {
     {
       name: 'the main contact without email',
       record: planted(complete, { [`${contacts}/0/email`]: undefined }),
-      errors: [{ pointer: `${contacts}/0/email`, severity: 'warning', message: 'The central contact "Zi Chen, Doctor" has no email address (email); the registry asks for a name, a phone number and an email address for the main central contact.' }],
+      errors: [
+        {
+          pointer: `${contacts}/0/email`,
+          severity: 'warning',
+          message:
+            'The central contact "Zi Chen, Doctor" has no email address (email); the registry asks for a name, a phone number and an email address for the main central contact.',
+        },
+      ],
     },
     {
       name: 'a real accepted record whose backup contact is a name only',
       record: corpusRecord('NCT03475563'),
-      errors: [{ pointer: `${contacts}/1`, severity: 'warning', message: /^Backup central contact 1 "Imanol Otaegui" has neither a phone number nor an email address/ }],
+      errors: [
+        {
+          pointer: `${contacts}/1`,
+          severity: 'warning',
+          message: /^Backup central contact 1 "Imanol Otaegui" has neither a phone number nor an email address/,
+        },
+      ],
     },
     {
       name: 'a backup without a name',

@@ -28,29 +28,58 @@ const completionDate = `${status}/completionDateStruct/date`;
 /** Every finding expected as of 2026-11-24, as "rule severity pointer"; records not listed have none. */
 const EXPECTED: Record<string, string[]> = {
   // ACTIVE_NOT_RECRUITING, verified 2023-04; completion 2025-09 still ESTIMATED.
-  'ctgov-v2/NCT02513394': [`estimated-date-in-past warning ${completionDate}`, `status-verified-date warning ${verified}`],
+  'ctgov-v2/NCT02513394': [
+    `estimated-date-in-past warning ${completionDate}`,
+    `status-verified-date warning ${verified}`,
+  ],
   // UNKNOWN (last known RECRUITING): the registry set that status; its estimates (2019-12-30) were never updated.
-  'ctgov-v2/NCT03475563': [`estimated-date-in-past warning ${primaryDate}`, `estimated-date-in-past warning ${completionDate}`, `expanded-access-status hint ${status}/overallStatus`],
+  'ctgov-v2/NCT03475563': [
+    `estimated-date-in-past warning ${primaryDate}`,
+    `estimated-date-in-past warning ${completionDate}`,
+    `expanded-access-status hint ${status}/overallStatus`,
+  ],
   // ACTIVE_NOT_RECRUITING, verified 2025-04; completion 2025-10-30 still ESTIMATED.
   'ctgov-v2/NCT03934567': [`estimated-date-in-past warning ${completionDate}`],
   // UNKNOWN (last known ACTIVE_NOT_RECRUITING); completion 2020-03-31 still ESTIMATED.
-  'ctgov-v2/NCT04207047': [`estimated-date-in-past warning ${completionDate}`, `expanded-access-status hint ${status}/overallStatus`],
+  'ctgov-v2/NCT04207047': [
+    `estimated-date-in-past warning ${completionDate}`,
+    `expanded-access-status hint ${status}/overallStatus`,
+  ],
   // RECRUITING, verified 2025-08; both completion dates 2025-12-15 still ESTIMATED.
-  'ctgov-v2/NCT04267848': [`estimated-date-in-past warning ${primaryDate}`, `estimated-date-in-past warning ${completionDate}`],
+  'ctgov-v2/NCT04267848': [
+    `estimated-date-in-past warning ${primaryDate}`,
+    `estimated-date-in-past warning ${completionDate}`,
+  ],
   // RECRUITING, verified 2024-01 and not since: completion dates 2024-09 / 2024-12 ESTIMATED; shown as Unknown status by now.
-  'ctgov-v2/NCT05147467': [`estimated-date-in-past warning ${primaryDate}`, `estimated-date-in-past warning ${completionDate}`, `status-verified-date warning ${verified}`],
+  'ctgov-v2/NCT05147467': [
+    `estimated-date-in-past warning ${primaryDate}`,
+    `estimated-date-in-past warning ${completionDate}`,
+    `status-verified-date warning ${verified}`,
+  ],
   // NOT_YET_RECRUITING, verified 2023-12: every date (start 2024-02-01) ESTIMATED and past.
-  'ctgov-v2/NCT06171568': [`estimated-date-in-past warning ${startDate}`, `estimated-date-in-past warning ${primaryDate}`, `estimated-date-in-past warning ${completionDate}`, `status-verified-date warning ${verified}`],
+  'ctgov-v2/NCT06171568': [
+    `estimated-date-in-past warning ${startDate}`,
+    `estimated-date-in-past warning ${primaryDate}`,
+    `estimated-date-in-past warning ${completionDate}`,
+    `status-verified-date warning ${verified}`,
+  ],
   // A projection without whyStopped; TERMINATED, started 2016-07 (before the Final Rule): a warning.
   'ctgov-v2-partial/NCT02576665': [`why-stopped-required warning ${status}/whyStopped`],
   // The page says RECRUITING, verified March 2023, estimated primary completion Dec 30 2024 and completion Dec 30 2025.
-  'seeds/NCT05765006.trial.json': [`estimated-date-in-past warning ${primaryDate}`, `estimated-date-in-past warning ${completionDate}`, `status-verified-date warning ${verified}`],
+  'seeds/NCT05765006.trial.json': [
+    `estimated-date-in-past warning ${primaryDate}`,
+    `estimated-date-in-past warning ${completionDate}`,
+    `status-verified-date warning ${verified}`,
+  ],
   // NOT_YET_RECRUITING with an estimated start of 2026-02.
   'seeds/NCT07423533.trial.json': [`estimated-date-in-past warning ${startDate}`],
 };
 
 function recordFiles(folder: string, directory: string, suffix: string): Array<{ name: string; path: string }> {
-  return recordNames(directory, suffix).map((file) => ({ name: `${folder}/${suffix === '.json' ? file.slice(0, -suffix.length) : file}`, path: join(directory, file) }));
+  return recordNames(directory, suffix).map((file) => ({
+    name: `${folder}/${suffix === '.json' ? file.slice(0, -suffix.length) : file}`,
+    path: join(directory, file),
+  }));
 }
 
 function findingsOf(path: string): string[] {
@@ -86,11 +115,32 @@ describe('dates-status rules on the corpus and seeds', () => {
   });
 
   it('never fails on records of any shape', () => {
-    const shapes: unknown[] = [null, [], 'study', 42, {}, { protocolSection: null }, { protocolSection: { statusModule: [], designModule: 'x' } },
-      { hasResults: true, protocolSection: { statusModule: { overallStatus: 5, startDateStruct: null, lastKnownStatus: {}, resultsFirstSubmitDate: [] } } },
-      { protocolSection: { statusModule: { overallStatus: 'WITHDRAWN', statusVerifiedDate: null, lastUpdatePostDateStruct: [] }, designModule: { enrollmentInfo: [] }, contactsLocationsModule: { locations: 'all' } } }];
+    const shapes: unknown[] = [
+      null,
+      [],
+      'study',
+      42,
+      {},
+      { protocolSection: null },
+      { protocolSection: { statusModule: [], designModule: 'x' } },
+      {
+        hasResults: true,
+        protocolSection: {
+          statusModule: { overallStatus: 5, startDateStruct: null, lastKnownStatus: {}, resultsFirstSubmitDate: [] },
+        },
+      },
+      {
+        protocolSection: {
+          statusModule: { overallStatus: 'WITHDRAWN', statusVerifiedDate: null, lastUpdatePostDateStruct: [] },
+          designModule: { enrollmentInfo: [] },
+          contactsLocationsModule: { locations: 'all' },
+        },
+      },
+    ];
     for (const shape of shapes) {
-      const findings = validateText(JSON.stringify(shape), { today: TODAY, rules }).filter((finding) => finding.ruleId === 'rule-error');
+      const findings = validateText(JSON.stringify(shape), { today: TODAY, rules }).filter(
+        (finding) => finding.ruleId === 'rule-error',
+      );
       expect(findings).toEqual([]);
     }
   });

@@ -20,7 +20,10 @@ new RuleTester().run(rule, {
     { name: 'a real observational patient registry (patientRegistry, targetDuration)', record: observational },
     { name: 'a real observational cohort', record: corpusRecord('NCT06171568') },
     { name: 'an expanded access record with its access types', record: expandedAccess },
-    { name: 'no study type: nothing to compare with', record: planted(observational, { [studyType]: undefined, [`${designInfo}/allocation`]: 'RANDOMIZED' }) },
+    {
+      name: 'no study type: nothing to compare with',
+      record: planted(observational, { [studyType]: undefined, [`${designInfo}/allocation`]: 'RANDOMIZED' }),
+    },
     { name: 'a design info of the wrong type', record: planted(observational, { [designInfo]: ['COHORT'] }) },
     { name: 'a partial record without design info', record: corpusRecord('NCT06604689', 'ctgov-v2-partial') },
   ],
@@ -28,7 +31,14 @@ new RuleTester().run(rule, {
     {
       name: 'an observational study with a primary purpose',
       record: planted(observational, { [`${designInfo}/primaryPurpose`]: 'TREATMENT' }),
-      errors: [{ pointer: `${designInfo}/primaryPurpose`, severity: 'warning', message: /"primaryPurpose" is recorded only for INTERVENTIONAL studies, and this study is OBSERVATIONAL/, related: [studyType] }],
+      errors: [
+        {
+          pointer: `${designInfo}/primaryPurpose`,
+          severity: 'warning',
+          message: /"primaryPurpose" is recorded only for INTERVENTIONAL studies, and this study is OBSERVATIONAL/,
+          related: [studyType],
+        },
+      ],
     },
     {
       name: 'an observational study with masking',
@@ -38,11 +48,19 @@ new RuleTester().run(rule, {
     {
       name: 'an interventional study marked as a patient registry',
       record: planted(interventional, { [`${design}/patientRegistry`]: false }),
-      errors: [{ pointer: `${design}/patientRegistry`, message: /only for OBSERVATIONAL studies, and this study is INTERVENTIONAL/ }],
+      errors: [
+        {
+          pointer: `${design}/patientRegistry`,
+          message: /only for OBSERVATIONAL studies, and this study is INTERVENTIONAL/,
+        },
+      ],
     },
     {
       name: 'an interventional study with biospecimens and a time perspective',
-      record: planted(interventional, { [`${design}/bioSpec`]: { retention: 'SAMPLES_WITH_DNA' }, [`${designInfo}/timePerspective`]: 'PROSPECTIVE' }),
+      record: planted(interventional, {
+        [`${design}/bioSpec`]: { retention: 'SAMPLES_WITH_DNA' },
+        [`${designInfo}/timePerspective`]: 'PROSPECTIVE',
+      }),
       errors: [{ pointer: `${design}/bioSpec` }, { pointer: `${designInfo}/timePerspective` }],
     },
     {

@@ -9,17 +9,46 @@ const behavioral = corpusRecord('NCT03630471');
 new RuleTester().run(rule, {
   valid: [
     { name: 'a real treatment study', record: corpusRecord('NCT03418623') },
-    { name: 'device feasibility with the real devices of NCT04207047', record: planted(corpusRecord('NCT04207047'), { [primaryPurpose]: 'DEVICE_FEASIBILITY' }) },
-    { name: 'a combination product has a device part', record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY', [`${interventions}/0/type`]: 'COMBINATION_PRODUCT' }) },
-    { name: 'intervention types missing', record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY', [`${interventions}/0/type`]: undefined }) },
-    { name: 'no interventions', record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY', [interventions]: undefined }) },
-    { name: 'not an interventional study', record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY', '/protocolSection/designModule/studyType': 'OBSERVATIONAL' }) },
+    {
+      name: 'device feasibility with the real devices of NCT04207047',
+      record: planted(corpusRecord('NCT04207047'), { [primaryPurpose]: 'DEVICE_FEASIBILITY' }),
+    },
+    {
+      name: 'a combination product has a device part',
+      record: planted(behavioral, {
+        [primaryPurpose]: 'DEVICE_FEASIBILITY',
+        [`${interventions}/0/type`]: 'COMBINATION_PRODUCT',
+      }),
+    },
+    {
+      name: 'intervention types missing',
+      record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY', [`${interventions}/0/type`]: undefined }),
+    },
+    {
+      name: 'no interventions',
+      record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY', [interventions]: undefined }),
+    },
+    {
+      name: 'not an interventional study',
+      record: planted(behavioral, {
+        [primaryPurpose]: 'DEVICE_FEASIBILITY',
+        '/protocolSection/designModule/studyType': 'OBSERVATIONAL',
+      }),
+    },
   ],
   invalid: [
     {
       name: 'device feasibility of behavioural interventions',
       record: planted(behavioral, { [primaryPurpose]: 'DEVICE_FEASIBILITY' }),
-      errors: [{ pointer: primaryPurpose, severity: 'hint', message: /DEVICE_FEASIBILITY, but no intervention is a DEVICE or COMBINATION_PRODUCT \(the interventions are BEHAVIORAL\)/, related: [interventions] }],
+      errors: [
+        {
+          pointer: primaryPurpose,
+          severity: 'hint',
+          message:
+            /DEVICE_FEASIBILITY, but no intervention is a DEVICE or COMBINATION_PRODUCT \(the interventions are BEHAVIORAL\)/,
+          related: [interventions],
+        },
+      ],
     },
   ],
 });

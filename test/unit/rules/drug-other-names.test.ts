@@ -10,10 +10,17 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'drugs with their other names', record: namedDrugs },
     { name: 'a placebo has no other names to give', record: corpusRecord('NCT02210780') },
-    { name: 'other intervention types are not asked', record: planted(namedDrugs, { [`${interventions}/0/otherNames`]: undefined }) },
+    {
+      name: 'other intervention types are not asked',
+      record: planted(namedDrugs, { [`${interventions}/0/otherNames`]: undefined }),
+    },
     {
       name: 'expanded access for individual patients is exempt',
-      record: planted(namedDrugs, { '/protocolSection/designModule/studyType': 'EXPANDED_ACCESS', '/protocolSection/designModule/expandedAccessTypes': { individual: true }, [`${interventions}/1/otherNames`]: undefined }),
+      record: planted(namedDrugs, {
+        '/protocolSection/designModule/studyType': 'EXPANDED_ACCESS',
+        '/protocolSection/designModule/expandedAccessTypes': { individual: true },
+        [`${interventions}/1/otherNames`]: undefined,
+      }),
     },
     { name: 'interventions of the wrong type', record: planted(namedDrugs, { [interventions]: 'Carboplatin' }) },
   ],
@@ -21,7 +28,14 @@ new RuleTester().run(rule, {
     {
       name: 'a drug with an empty list of other names',
       record: planted(namedDrugs, { [`${interventions}/1/otherNames`]: [] }),
-      errors: [{ pointer: `${interventions}/1/otherNames`, severity: 'hint', message: 'The drug "Carboplatin" lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.' }],
+      errors: [
+        {
+          pointer: `${interventions}/1/otherNames`,
+          severity: 'hint',
+          message:
+            'The drug "Carboplatin" lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.',
+        },
+      ],
     },
     {
       name: 'a list of blank names, as the suggestion inserts it, until one is filled in',

@@ -12,11 +12,25 @@ new RuleTester().run(rule, {
     { name: '"Key Inclusion Criteria:" and "Key Exclusion Criteria:"', record: corpusRecord('NCT02210780') },
     { name: '"Eligibility criteria:" before "Exclusion criteria:"', record: corpusRecord('NCT03630471') },
     { name: 'exclusions written as negated inclusion criteria ("No prior ...")', record: corpusRecord('NCT04267848') },
-    { name: 'Markdown emphasis', record: withCriteria('**Inclusion Criteria:**\n\n* Adults\n\n**Exclusion Criteria**:\n\n* Pregnancy') },
-    { name: 'Markdown headers, any case', record: withCriteria('## INCLUSION CRITERIA\n\n* Adults\n\n## exclusion criteria\n\n* Pregnancy') },
+    {
+      name: 'Markdown emphasis',
+      record: withCriteria('**Inclusion Criteria:**\n\n* Adults\n\n**Exclusion Criteria**:\n\n* Pregnancy'),
+    },
+    {
+      name: 'Markdown headers, any case',
+      record: withCriteria('## INCLUSION CRITERIA\n\n* Adults\n\n## exclusion criteria\n\n* Pregnancy'),
+    },
     { name: 'short headings', record: withCriteria('Inclusion:\n- Adults\nExclusion:\n- Pregnancy') },
-    { name: 'headings for sub-groups', record: withCriteria('Inclusion criteria for parents:\n* Guardian\n\nExclusion criteria for parents:\n* Under 18') },
-    { name: 'one paragraph', record: withCriteria('Inclusion criteria: adults aged 18 to 65. Exclusion criteria: pregnancy.') },
+    {
+      name: 'headings for sub-groups',
+      record: withCriteria(
+        'Inclusion criteria for parents:\n* Guardian\n\nExclusion criteria for parents:\n* Under 18',
+      ),
+    },
+    {
+      name: 'one paragraph',
+      record: withCriteria('Inclusion criteria: adults aged 18 to 65. Exclusion criteria: pregnancy.'),
+    },
     { name: 'no criteria (required-fields reports that)', record: planted(record, { [pointer]: undefined }) },
     { name: 'criteria of the wrong type', record: withCriteria(['Adults'] as unknown as string) },
   ],
@@ -39,7 +53,14 @@ new RuleTester().run(rule, {
     {
       name: 'a real record whose source fixture cut the text after its first criterion ("1. Male participants...")',
       record: corpusRecord('NCT03418623'),
-      errors: [{ pointer, severity: 'warning', message: 'The eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").' }],
+      errors: [
+        {
+          pointer,
+          severity: 'warning',
+          message:
+            'The eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
+        },
+      ],
     },
   ],
 });

@@ -15,22 +15,44 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     { name: 'a real active, not recruiting record (ACTUAL)', record: activeNotRecruiting },
     { name: 'a real not-yet-recruiting record (ESTIMATED)', record: notYetRecruiting },
     { name: 'RECRUITING leaves the type open', record: planted(recruiting, { [`${enrollment}/type`]: 'ACTUAL' }) },
-    { name: 'SUSPENDED leaves the type open', record: planted(completed, { [overall]: 'SUSPENDED', [`${enrollment}/type`]: 'ESTIMATED' }) },
-    { name: 'a missing type (left to required-fields)', record: planted(completed, { [`${enrollment}/type`]: undefined }) },
-    { name: 'a misspelled type (the schema reports it)', record: planted(completed, { [`${enrollment}/type`]: 'Estimated' }) },
+    {
+      name: 'SUSPENDED leaves the type open',
+      record: planted(completed, { [overall]: 'SUSPENDED', [`${enrollment}/type`]: 'ESTIMATED' }),
+    },
+    {
+      name: 'a missing type (left to required-fields)',
+      record: planted(completed, { [`${enrollment}/type`]: undefined }),
+    },
+    {
+      name: 'a misspelled type (the schema reports it)',
+      record: planted(completed, { [`${enrollment}/type`]: 'Estimated' }),
+    },
     { name: 'enrollment of the wrong type', record: planted(completed, { [enrollment]: 'ESTIMATED' }) },
   ],
   invalid: [
     {
       name: 'COMPLETED with an ESTIMATED enrollment',
       record: planted(completed, { [`${enrollment}/type`]: 'ESTIMATED' }),
-      errors: [{ pointer: `${enrollment}/type`, severity: 'warning', message: 'The status is COMPLETED but the enrollment 24 is ESTIMATED; once enrollment has ended the count is the ACTUAL number of participants enrolled.', related: [overall] }],
+      errors: [
+        {
+          pointer: `${enrollment}/type`,
+          severity: 'warning',
+          message:
+            'The status is COMPLETED but the enrollment 24 is ESTIMATED; once enrollment has ended the count is the ACTUAL number of participants enrolled.',
+          related: [overall],
+        },
+      ],
       output: completed,
     },
     {
       name: 'ACTIVE_NOT_RECRUITING with an ESTIMATED enrollment',
       record: planted(activeNotRecruiting, { [`${enrollment}/type`]: 'ESTIMATED' }),
-      errors: [{ pointer: `${enrollment}/type`, message: /status is ACTIVE_NOT_RECRUITING but the enrollment 87 is ESTIMATED/ }],
+      errors: [
+        {
+          pointer: `${enrollment}/type`,
+          message: /status is ACTIVE_NOT_RECRUITING but the enrollment 87 is ESTIMATED/,
+        },
+      ],
       output: activeNotRecruiting,
     },
     {
@@ -42,7 +64,14 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: 'NOT_YET_RECRUITING with an ACTUAL enrollment',
       record: planted(notYetRecruiting, { [`${enrollment}/type`]: 'ACTUAL' }),
-      errors: [{ pointer: `${enrollment}/type`, message: /NOT_YET_RECRUITING but the enrollment 400 is ACTUAL; before anyone is enrolled the count is the ESTIMATED target/, related: [overall] }],
+      errors: [
+        {
+          pointer: `${enrollment}/type`,
+          message:
+            /NOT_YET_RECRUITING but the enrollment 400 is ACTUAL; before anyone is enrolled the count is the ESTIMATED target/,
+          related: [overall],
+        },
+      ],
       output: notYetRecruiting,
     },
     {

@@ -17,10 +17,29 @@ const unknown = corpusRecord('NCT04207047');
 new RuleTester({ today: '2026-11-24' }).run(rule, {
   valid: [
     { name: 'a real completed record with ACTUAL dates', record: completed },
-    { name: 'the stale recruiting record while its dates were still ahead', record: staleRecruiting, today: '2024-01-22' },
-    { name: 'an ESTIMATED month that is the current month', record: planted(staleRecruiting, { [primary]: { date: '2026-11', type: 'ESTIMATED' }, [completion]: { date: '2027', type: 'ESTIMATED' } }) },
-    { name: 'an ESTIMATED date that is today', record: planted(staleRecruiting, { [primary]: { date: '2026-11-24', type: 'ESTIMATED' }, [completion]: { date: '2026-12', type: 'ESTIMATED' } }) },
-    { name: 'a past date without a type (old records)', record: planted(completed, { [completion]: { date: '2020-03-13' } }) },
+    {
+      name: 'the stale recruiting record while its dates were still ahead',
+      record: staleRecruiting,
+      today: '2024-01-22',
+    },
+    {
+      name: 'an ESTIMATED month that is the current month',
+      record: planted(staleRecruiting, {
+        [primary]: { date: '2026-11', type: 'ESTIMATED' },
+        [completion]: { date: '2027', type: 'ESTIMATED' },
+      }),
+    },
+    {
+      name: 'an ESTIMATED date that is today',
+      record: planted(staleRecruiting, {
+        [primary]: { date: '2026-11-24', type: 'ESTIMATED' },
+        [completion]: { date: '2026-12', type: 'ESTIMATED' },
+      }),
+    },
+    {
+      name: 'a past date without a type (old records)',
+      record: planted(completed, { [completion]: { date: '2020-03-13' } }),
+    },
     { name: 'a status module of the wrong type', record: planted(completed, { [status]: ['2020', 'ESTIMATED'] }) },
   ],
   invalid: [
@@ -28,8 +47,17 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       name: 'a real stale RECRUITING record: warnings, no fix (the estimates may just be out of date)',
       record: staleRecruiting,
       errors: [
-        { pointer: `${completion}/date`, severity: 'warning', message: 'The completion date 2024-12 is ESTIMATED but before today (2026-11-24) while the status is RECRUITING: if it has happened, give the real date as ACTUAL; if not, update the estimate.' },
-        { pointer: `${primary}/date`, severity: 'warning', message: /primary completion date 2024-09 is ESTIMATED but before today/ },
+        {
+          pointer: `${completion}/date`,
+          severity: 'warning',
+          message:
+            'The completion date 2024-12 is ESTIMATED but before today (2026-11-24) while the status is RECRUITING: if it has happened, give the real date as ACTUAL; if not, update the estimate.',
+        },
+        {
+          pointer: `${primary}/date`,
+          severity: 'warning',
+          message: /primary completion date 2024-09 is ESTIMATED but before today/,
+        },
       ],
       output: staleRecruiting,
     },
@@ -39,18 +67,36 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         { pointer: `${completion}/date`, message: /while the status is NOT_YET_RECRUITING/ },
         { pointer: `${primary}/date`, message: /while the status is NOT_YET_RECRUITING/ },
-        { pointer: `${start}/date`, message: /start date 2024-02-01 is ESTIMATED .* the status is still NOT_YET_RECRUITING: if the study has started, update the status/, related: [`${status}/overallStatus`] },
+        {
+          pointer: `${start}/date`,
+          message:
+            /start date 2024-02-01 is ESTIMATED .* the status is still NOT_YET_RECRUITING: if the study has started, update the status/,
+          related: [`${status}/overallStatus`],
+        },
       ],
     },
     {
       name: 'a real UNKNOWN-status record: a warning only',
       record: unknown,
-      errors: [{ pointer: `${completion}/date`, severity: 'warning', message: /completion date 2020-03-31 .* while the status is UNKNOWN/ }],
+      errors: [
+        {
+          pointer: `${completion}/date`,
+          severity: 'warning',
+          message: /completion date 2020-03-31 .* while the status is UNKNOWN/,
+        },
+      ],
     },
     {
       name: 'a COMPLETED study with an ESTIMATED completion date in the past: made ACTUAL',
       record: planted(completed, { [`${completion}/type`]: 'ESTIMATED' }),
-      errors: [{ pointer: `${completion}/date`, message: /completion date 2020-03-13 is ESTIMATED but before today \(2026-11-24\), and the status COMPLETED says it has happened: make it ACTUAL/, related: [`${status}/overallStatus`] }],
+      errors: [
+        {
+          pointer: `${completion}/date`,
+          message:
+            /completion date 2020-03-13 is ESTIMATED but before today \(2026-11-24\), and the status COMPLETED says it has happened: make it ACTUAL/,
+          related: [`${status}/overallStatus`],
+        },
+      ],
       output: completed,
     },
     {
@@ -61,7 +107,10 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     },
     {
       name: 'a day before today at day precision',
-      record: planted(staleRecruiting, { [primary]: { date: '2026-11-23', type: 'ESTIMATED' }, [completion]: { date: '2026-12', type: 'ESTIMATED' } }),
+      record: planted(staleRecruiting, {
+        [primary]: { date: '2026-11-23', type: 'ESTIMATED' },
+        [completion]: { date: '2026-12', type: 'ESTIMATED' },
+      }),
       errors: [{ pointer: `${primary}/date`, message: /2026-11-23 is ESTIMATED but before today/ }],
     },
   ],

@@ -10,10 +10,10 @@ const notOffered = sampleRecord('NCT00668018');
 
 new RuleTester().run(rule, {
   valid: [
-    { name: 'expanded access offered with the record\'s NCT number', record: offered },
+    { name: "expanded access offered with the record's NCT number", record: offered },
     { name: 'no expanded access', record: notOffered },
     { name: 'the question not answered', record: planted(notOffered, { [info]: undefined }) },
-    { name: 'a malformed number is the schema\'s finding', record: planted(offered, { [`${info}/nctId`]: 'NCT123' }) },
+    { name: "a malformed number is the schema's finding", record: planted(offered, { [`${info}/nctId`]: 'NCT123' }) },
   ],
   invalid: [
     {
@@ -23,7 +23,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${info}/nctId`,
           severity: 'warning',
-          message: 'The study offers expanded access (hasExpandedAccess is true) but does not name the expanded access record; add its NCT number as expandedAccessInfo.nctId (e.g. "NCT01234567").',
+          message:
+            'The study offers expanded access (hasExpandedAccess is true) but does not name the expanded access record; add its NCT number as expandedAccessInfo.nctId (e.g. "NCT01234567").',
           related: [`${info}/hasExpandedAccess`],
         },
       ],

@@ -13,18 +13,32 @@ new RuleTester().run(rule, {
     { name: 'one period: STARTED, COMPLETED, NOT COMPLETED (NCT00763412)', record: corpusRecord('NCT00763412') },
     { name: 'a record without results', record: corpusRecord('NCT03418623') },
     { name: 'periods that are not a list', record: planted(record, { [periods]: 'Overall Study' }) },
-    { name: 'a milestone that is not an object, beside the required ones', record: planted(record, { [`${periods}/0/milestones/1`]: null }) },
+    {
+      name: 'a milestone that is not an object, beside the required ones',
+      record: planted(record, { [`${periods}/0/milestones/1`]: null }),
+    },
   ],
   invalid: [
     {
       name: 'COMPLETED missing in the second period',
       record: planted(record, { [`${periods}/1/milestones/1`]: undefined }),
-      errors: [{ pointer: `${periods}/1/milestones`, severity: 'warning', message: /^Period "SFE Period \(Week 52 - 156\)" has no COMPLETED milestone/ }],
+      errors: [
+        {
+          pointer: `${periods}/1/milestones`,
+          severity: 'warning',
+          message: /^Period "SFE Period \(Week 52 - 156\)" has no COMPLETED milestone/,
+        },
+      ],
     },
     {
       name: 'STARTED missing in the first period',
       record: planted(record, { [`${periods}/0/milestones`]: firstPeriod.milestones.slice(1) }),
-      errors: [{ pointer: `${periods}/0/milestones`, message: /^Period "Double-Blind Period \(Week 0 - 52\)" has no STARTED milestone/ }],
+      errors: [
+        {
+          pointer: `${periods}/0/milestones`,
+          message: /^Period "Double-Blind Period \(Week 0 - 52\)" has no STARTED milestone/,
+        },
+      ],
     },
     {
       name: 'no milestones at all, in an untitled period',
@@ -34,7 +48,12 @@ new RuleTester().run(rule, {
     {
       name: 'STARTED written as its display label: fixed to the code',
       record: planted(record, { [`${periods}/0/milestones/0/type`]: 'Started' }),
-      errors: [{ pointer: `${periods}/0/milestones/0/type`, message: 'The milestone "Started" is the standard STARTED milestone; write it as the code "STARTED".' }],
+      errors: [
+        {
+          pointer: `${periods}/0/milestones/0/type`,
+          message: 'The milestone "Started" is the standard STARTED milestone; write it as the code "STARTED".',
+        },
+      ],
       output: record,
     },
     {

@@ -13,7 +13,13 @@ new RuleTester().run(rule, {
     {
       name: 'a name differing in case only: fixed although the other drug is within a typo of it',
       record: withName('drug: tamsulosin and avanafil'),
-      errors: [{ pointer: name, severity: 'error', message: 'No intervention is "drug: tamsulosin and avanafil"; did you mean "Drug: Tamsulosin and avanafil"?' }],
+      errors: [
+        {
+          pointer: name,
+          severity: 'error',
+          message: 'No intervention is "drug: tamsulosin and avanafil"; did you mean "Drug: Tamsulosin and avanafil"?',
+        },
+      ],
       output: twoDrugs,
     },
     {

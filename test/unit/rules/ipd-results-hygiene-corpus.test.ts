@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { CORPUS_DIR } from './fixtures';
 import { groupFindings, recordNames, rulesWithIds, SEEDS_DIR } from './corpus-findings';
 
-const rules = rulesWithIds(['ipd-sharing-fields', 'reference-pmid', 'results-group-reference', 'adverse-event-counts', 'outcome-unit-title', 'analysis-fields', 'flow-milestones', 'duplicate-values', 'text-characters']);
+const rules = rulesWithIds([
+  'ipd-sharing-fields',
+  'reference-pmid',
+  'results-group-reference',
+  'adverse-event-counts',
+  'outcome-unit-title',
+  'analysis-fields',
+  'flow-milestones',
+  'duplicate-values',
+  'text-characters',
+]);
 
 /**
  * Records downloaded from the registry carry the references it indexed itself (type DERIVED):

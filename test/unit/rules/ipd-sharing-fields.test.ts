@@ -16,11 +16,26 @@ new RuleTester().run(rule, {
     { name: 'YES with every detail (NCT03630471)', record: sharing },
     { name: 'NO alone (NCT02299791)', record: notSharing },
     { name: 'UNDECIDED with a description (NCT00763412)', record: undecided },
-    { name: 'NO with a description explaining why', record: planted(notSharing, { [`${ipd}/description`]: 'Data will not be shared because consent did not cover it.' }) },
+    {
+      name: 'NO with a description explaining why',
+      record: planted(notSharing, {
+        [`${ipd}/description`]: 'Data will not be shared because consent did not cover it.',
+      }),
+    },
     { name: 'no IPD statement at all', record: planted(sharing, { [ipd]: undefined }) },
-    { name: 'an answer outside the enum is left to the schema', record: planted(sharing, { [`${ipd}/ipdSharing`]: 'Yes' }) },
+    {
+      name: 'an answer outside the enum is left to the schema',
+      record: planted(sharing, { [`${ipd}/ipdSharing`]: 'Yes' }),
+    },
     { name: 'a statement that is not an object does not throw', record: planted(sharing, { [ipd]: ['YES'] }) },
-    { name: 'expanded access without IPD statement or links', record: planted(notSharing, { [studyType]: 'EXPANDED_ACCESS', [ipd]: undefined, '/protocolSection/referencesModule/seeAlsoLinks': undefined }) },
+    {
+      name: 'expanded access without IPD statement or links',
+      record: planted(notSharing, {
+        [studyType]: 'EXPANDED_ACCESS',
+        [ipd]: undefined,
+        '/protocolSection/referencesModule/seeAlsoLinks': undefined,
+      }),
+    },
     { name: 'a record that is not an object', record: 'not a record' },
   ],
   invalid: [
@@ -37,11 +52,22 @@ new RuleTester().run(rule, {
     {
       name: 'a time frame with an UNDECIDED plan',
       record: planted(undecided, { [`${ipd}/timeFrame`]: 'Six months after publication' }),
-      errors: [{ pointer: `${ipd}/timeFrame`, message: /plan to share IPD is "UNDECIDED"; it belongs only to a "YES" plan/, related: [`${ipd}/ipdSharing`] }],
+      errors: [
+        {
+          pointer: `${ipd}/timeFrame`,
+          message: /plan to share IPD is "UNDECIDED"; it belongs only to a "YES" plan/,
+          related: [`${ipd}/ipdSharing`],
+        },
+      ],
     },
     {
       name: 'details and a description with no answer at all',
-      record: planted(sharing, { [`${ipd}/ipdSharing`]: undefined, [`${ipd}/infoTypes`]: undefined, [`${ipd}/timeFrame`]: undefined, [`${ipd}/accessCriteria`]: undefined }),
+      record: planted(sharing, {
+        [`${ipd}/ipdSharing`]: undefined,
+        [`${ipd}/infoTypes`]: undefined,
+        [`${ipd}/timeFrame`]: undefined,
+        [`${ipd}/accessCriteria`]: undefined,
+      }),
       errors: [
         { pointer: `${ipd}/url`, message: /ipdSharing\) is not answered; set ipdSharing to "YES" or remove "url"/ },
         { pointer: `${ipd}/description`, message: /the plan itself .* is not answered; add ipdSharing/ },
@@ -52,12 +78,23 @@ new RuleTester().run(rule, {
       record: planted(notSharing, { [studyType]: 'EXPANDED_ACCESS' }),
       errors: [
         { pointer: ipd, message: /Expanded access records have no IPD sharing statement/, related: [studyType] },
-        { pointer: '/protocolSection/referencesModule/seeAlsoLinks', message: /Expanded access records have no "seeAlsoLinks"/, related: [studyType] },
+        {
+          pointer: '/protocolSection/referencesModule/seeAlsoLinks',
+          message: /Expanded access records have no "seeAlsoLinks"/,
+          related: [studyType],
+        },
       ],
     },
     {
       name: 'an expanded access record with available IPD sets',
-      record: planted(notSharing, { [studyType]: 'EXPANDED_ACCESS', [ipd]: undefined, '/protocolSection/referencesModule/seeAlsoLinks': undefined, '/protocolSection/referencesModule/availIpds': [{ type: 'Study Protocol', url: 'https://example.org/protocol' }] }),
+      record: planted(notSharing, {
+        [studyType]: 'EXPANDED_ACCESS',
+        [ipd]: undefined,
+        '/protocolSection/referencesModule/seeAlsoLinks': undefined,
+        '/protocolSection/referencesModule/availIpds': [
+          { type: 'Study Protocol', url: 'https://example.org/protocol' },
+        ],
+      }),
       errors: [{ pointer: '/protocolSection/referencesModule/availIpds', message: /no "availIpds"/ }],
     },
   ],

@@ -14,26 +14,55 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     { name: 'a real UNKNOWN record, last known RECRUITING', record: unknownRecruiting },
     { name: 'a real UNKNOWN record, last known ACTIVE_NOT_RECRUITING', record: unknownActive },
     { name: 'a completed record without lastKnownStatus', record: completed },
-    { name: 'last known ENROLLING_BY_INVITATION', record: planted(unknownActive, { [lastKnown]: 'ENROLLING_BY_INVITATION' }) },
-    { name: 'no overall status at all (required-fields reports that)', record: planted(unknownActive, { [overall]: undefined }) },
-    { name: 'a lastKnownStatus of the wrong type (the schema reports it)', record: planted(unknownActive, { [lastKnown]: ['RECRUITING'] }) },
+    {
+      name: 'last known ENROLLING_BY_INVITATION',
+      record: planted(unknownActive, { [lastKnown]: 'ENROLLING_BY_INVITATION' }),
+    },
+    {
+      name: 'no overall status at all (required-fields reports that)',
+      record: planted(unknownActive, { [overall]: undefined }),
+    },
+    {
+      name: 'a lastKnownStatus of the wrong type (the schema reports it)',
+      record: planted(unknownActive, { [lastKnown]: ['RECRUITING'] }),
+    },
   ],
   invalid: [
     {
       name: 'lastKnownStatus on a completed study',
       record: planted(completed, { [lastKnown]: 'RECRUITING' }),
-      errors: [{ pointer: lastKnown, severity: 'warning', message: "lastKnownStatus (RECRUITING) goes only with the overall status UNKNOWN, and this study's status is COMPLETED; remove it.", related: [overall] }],
+      errors: [
+        {
+          pointer: lastKnown,
+          severity: 'warning',
+          message:
+            "lastKnownStatus (RECRUITING) goes only with the overall status UNKNOWN, and this study's status is COMPLETED; remove it.",
+          related: [overall],
+        },
+      ],
       output: completed,
     },
     {
       name: 'UNKNOWN without lastKnownStatus',
       record: planted(unknownRecruiting, { [lastKnown]: undefined }),
-      errors: [{ pointer: lastKnown, message: /overall status is UNKNOWN but there is no lastKnownStatus/, related: [overall] }],
+      errors: [
+        {
+          pointer: lastKnown,
+          message: /overall status is UNKNOWN but there is no lastKnownStatus/,
+          related: [overall],
+        },
+      ],
     },
     {
       name: 'a last known status after completion',
       record: planted(unknownActive, { [lastKnown]: 'COMPLETED' }),
-      errors: [{ pointer: lastKnown, message: /lastKnownStatus is COMPLETED, but only a study that had not finished turns UNKNOWN.*make that the overall status instead/ }],
+      errors: [
+        {
+          pointer: lastKnown,
+          message:
+            /lastKnownStatus is COMPLETED, but only a study that had not finished turns UNKNOWN.*make that the overall status instead/,
+        },
+      ],
     },
     {
       name: 'a last known status of UNKNOWN',

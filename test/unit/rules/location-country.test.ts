@@ -10,17 +10,19 @@ const withCountry = (value: string) => planted(record, { [country]: value });
 new RuleTester().run(rule, {
   valid: [
     { name: 'United States and India', record },
-    { name: 'the registry\'s own long form', record: withCountry('Korea, Republic of') },
+    { name: "the registry's own long form", record: withCountry('Korea, Republic of') },
     { name: 'a newer name the registry uses too', record: withCountry('South Korea') },
     { name: 'Türkiye, with its accent', record: withCountry('Türkiye') },
-    { name: 'an empty country is the required-fields rule\'s concern', record: withCountry('') },
-    { name: 'a country of the wrong type is the schema\'s concern', record: planted(record, { [country]: 91 }) },
+    { name: "an empty country is the required-fields rule's concern", record: withCountry('') },
+    { name: "a country of the wrong type is the schema's concern", record: planted(record, { [country]: 91 }) },
   ],
   invalid: [
     {
-      name: 'the upload format\'s abbreviation USA: fixed',
+      name: "the upload format's abbreviation USA: fixed",
       record: withCountry('USA'),
-      errors: [{ pointer: country, severity: 'warning', message: 'The registry writes the country "USA" as "United States".' }],
+      errors: [
+        { pointer: country, severity: 'warning', message: 'The registry writes the country "USA" as "United States".' },
+      ],
       output: withCountry('United States'),
     },
     {
@@ -44,13 +46,21 @@ new RuleTester().run(rule, {
     {
       name: 'a typo: suggested, not fixed',
       record: withCountry('Inida'),
-      errors: [{ pointer: country, message: '"Inida" is not a country of the registry\'s list; did you mean "India"?' }],
+      errors: [
+        { pointer: country, message: '"Inida" is not a country of the registry\'s list; did you mean "India"?' },
+      ],
       output: withCountry('Inida'),
     },
     {
       name: 'a city for a country: no suggestion',
       record: withCountry('Ahmedabad'),
-      errors: [{ pointer: country, message: '"Ahmedabad" is not a country of the registry\'s list; write the country\'s English name as the registry lists it (e.g. "Korea, Republic of").' }],
+      errors: [
+        {
+          pointer: country,
+          message:
+            '"Ahmedabad" is not a country of the registry\'s list; write the country\'s English name as the registry lists it (e.g. "Korea, Republic of").',
+        },
+      ],
     },
   ],
 });

@@ -34,7 +34,8 @@ describe('location and contact formats on the registry sample', () => {
     const countries = new Set<string>();
     for (const name of names) {
       const record = JSON.parse(readFileSync(join(SAMPLE_DIR, name), 'utf8'));
-      for (const location of record.protocolSection?.contactsLocationsModule?.locations ?? []) if (location.country) countries.add(location.country);
+      for (const location of record.protocolSection?.contactsLocationsModule?.locations ?? [])
+        if (location.country) countries.add(location.country);
     }
     expect(countries.size).toBe(88);
     expect([...countries].filter((country) => !REGISTRY_COUNTRIES.includes(country))).toEqual([]);
@@ -44,7 +45,10 @@ describe('location and contact formats on the registry sample', () => {
     const found: Record<string, number> = {};
     for (const name of names) {
       const findings = groupFindings(rules, join(SAMPLE_DIR, name));
-      expect(findings.filter((finding) => finding.severity === 'error' || finding.ruleId !== 'contact-format'), name).toEqual([]);
+      expect(
+        findings.filter((finding) => finding.severity === 'error' || finding.ruleId !== 'contact-format'),
+        name,
+      ).toEqual([]);
       if (findings.length > 0) found[name] = findings.length;
     }
     expect(found).toEqual(EXPECTED_CONTACT_FINDINGS);

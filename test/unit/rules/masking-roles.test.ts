@@ -17,9 +17,18 @@ new RuleTester().run(rule, {
     { name: 'real TRIPLE with three roles (NCT02210780)', record: corpusRecord('NCT02210780') },
     { name: 'real open label without roles', record: openLabel },
     { name: 'NONE with an empty role list', record: planted(openLabel, { [whoMasked]: [] }) },
-    { name: 'a level without any role list (older records) is not checked', record: planted(double, { [whoMasked]: undefined }) },
-    { name: 'a role named twice counts once', record: planted(double, { [whoMasked]: ['INVESTIGATOR', 'OUTCOMES_ASSESSOR', 'INVESTIGATOR'] }) },
-    { name: 'an unknown role: the schema reports it', record: planted(double, { [whoMasked]: ['INVESTIGATOR', 'NURSE', 'OUTCOMES_ASSESSOR'] }) },
+    {
+      name: 'a level without any role list (older records) is not checked',
+      record: planted(double, { [whoMasked]: undefined }),
+    },
+    {
+      name: 'a role named twice counts once',
+      record: planted(double, { [whoMasked]: ['INVESTIGATOR', 'OUTCOMES_ASSESSOR', 'INVESTIGATOR'] }),
+    },
+    {
+      name: 'an unknown role: the schema reports it',
+      record: planted(double, { [whoMasked]: ['INVESTIGATOR', 'NURSE', 'OUTCOMES_ASSESSOR'] }),
+    },
     { name: 'roles of the wrong type', record: planted(double, { [whoMasked]: 'INVESTIGATOR, OUTCOMES_ASSESSOR' }) },
     { name: 'an unknown masking level', record: planted(double, { [masking]: 'BLIND' }) },
     { name: 'masking info of the wrong type', record: planted(double, { [maskingInfo]: 'DOUBLE' }) },
@@ -28,13 +37,23 @@ new RuleTester().run(rule, {
     {
       name: 'TRIPLE with four roles',
       record: planted(quadruple, { [masking]: 'TRIPLE' }),
-      errors: [{ pointer: masking, severity: 'error', message: /Masking is TRIPLE, but 4 roles are masked \(PARTICIPANT, CARE_PROVIDER, INVESTIGATOR, OUTCOMES_ASSESSOR\); that is QUADRUPLE/, related: [whoMasked] }],
+      errors: [
+        {
+          pointer: masking,
+          severity: 'error',
+          message:
+            /Masking is TRIPLE, but 4 roles are masked \(PARTICIPANT, CARE_PROVIDER, INVESTIGATOR, OUTCOMES_ASSESSOR\); that is QUADRUPLE/,
+          related: [whoMasked],
+        },
+      ],
       output: quadruple,
     },
     {
       name: 'open label with a masked participant',
       record: planted(openLabel, { [whoMasked]: ['PARTICIPANT'] }),
-      errors: [{ pointer: masking, message: /Masking is NONE, but one role is masked \(PARTICIPANT\); that is SINGLE/ }],
+      errors: [
+        { pointer: masking, message: /Masking is NONE, but one role is masked \(PARTICIPANT\); that is SINGLE/ },
+      ],
       output: planted(openLabel, { [whoMasked]: ['PARTICIPANT'], [masking]: 'SINGLE' }),
     },
     {

@@ -15,18 +15,28 @@ new RuleTester().run(rule, {
     { name: 'SEQUENTIAL is not tied to a number of arms', record: planted(singleArm, { [model]: 'SEQUENTIAL' }) },
     { name: 'no arms listed', record: planted(singleArm, { [armGroups]: undefined, [model]: 'PARALLEL' }) },
     { name: 'a model of the wrong type', record: planted(crossover, { [model]: 2 }) },
-    { name: 'only interventional studies have a model', record: planted(crossover, { '/protocolSection/designModule/studyType': 'OBSERVATIONAL', [model]: 'SINGLE_GROUP' }) },
+    {
+      name: 'only interventional studies have a model',
+      record: planted(crossover, {
+        '/protocolSection/designModule/studyType': 'OBSERVATIONAL',
+        [model]: 'SINGLE_GROUP',
+      }),
+    },
   ],
   invalid: [
     {
       name: 'real NCT04207047: SINGLE_GROUP with four device groups, so only a hint',
       record: corpusRecord('NCT04207047'),
-      errors: [{ pointer: model, severity: 'hint', message: /SINGLE_GROUP, but the study has 4 arms/, related: [armGroups] }],
+      errors: [
+        { pointer: model, severity: 'hint', message: /SINGLE_GROUP, but the study has 4 arms/, related: [armGroups] },
+      ],
     },
     {
       name: 'a single arm in a parallel design',
       record: planted(singleArm, { [model]: 'PARALLEL' }),
-      errors: [{ pointer: model, message: /PARALLEL, which compares two or more arms, but the study has a single arm/ }],
+      errors: [
+        { pointer: model, message: /PARALLEL, which compares two or more arms, but the study has a single arm/ },
+      ],
       output: planted(singleArm, { [model]: 'PARALLEL' }),
     },
     {

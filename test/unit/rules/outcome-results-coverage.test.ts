@@ -10,9 +10,18 @@ const record = sampleRecord('NCT00084552');
 new RuleTester().run(rule, {
   valid: [
     { name: 'every protocol outcome reported (NCT00084552)', record },
-    { name: 'one title measured at several time points, reported as several measures (NCT00711529)', record: sampleRecord('NCT00711529') },
-    { name: 'titles compared ignoring case and spacing', record: planted(record, { [`${measures}/0/title`]: '  erectile dysfunction   RATES' }) },
-    { name: 'an outcome reported as NOT_POSTED counts as reported', record: planted(record, { [`${measures}/0/reportingStatus`]: 'NOT_POSTED' }) },
+    {
+      name: 'one title measured at several time points, reported as several measures (NCT00711529)',
+      record: sampleRecord('NCT00711529'),
+    },
+    {
+      name: 'titles compared ignoring case and spacing',
+      record: planted(record, { [`${measures}/0/title`]: '  erectile dysfunction   RATES' }),
+    },
+    {
+      name: 'an outcome reported as NOT_POSTED counts as reported',
+      record: planted(record, { [`${measures}/0/reportingStatus`]: 'NOT_POSTED' }),
+    },
     { name: 'a record without results (NCT00000410)', record: sampleRecord('NCT00000410') },
   ],
   invalid: [
@@ -23,7 +32,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${primary}/measure`,
           severity: 'warning',
-          message: 'The primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.',
+          message:
+            'The primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.',
           related: [measures],
         },
       ],
@@ -31,7 +41,12 @@ new RuleTester().run(rule, {
     {
       name: 'the primary outcome reported as secondary',
       record: planted(record, { [`${measures}/0/type`]: 'SECONDARY' }),
-      errors: [{ pointer: `${primary}/measure`, message: /^The primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title/ }],
+      errors: [
+        {
+          pointer: `${primary}/measure`,
+          message: /^The primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title/,
+        },
+      ],
     },
     {
       name: 'another time frame in the results',
@@ -40,7 +55,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${primary}/timeFrame`,
           severity: 'warning',
-          message: 'The time frame here is "5 year duration after completion of radiotherapy", but the results report this outcome over "3 year duration after completion of radiotherapy"; use the same time frame in both.',
+          message:
+            'The time frame here is "5 year duration after completion of radiotherapy", but the results report this outcome over "3 year duration after completion of radiotherapy"; use the same time frame in both.',
           related: [`${measures}/0/timeFrame`],
         },
       ],

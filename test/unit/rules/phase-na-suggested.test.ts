@@ -15,21 +15,55 @@ tester.run(rule, {
     { name: 'NA with drugs is fine too (real NCT00763412)', record: corpusRecord('NCT00763412') },
     { name: 'a real behavioural study with NA', record: behavioral },
     { name: 'a real device study with NA', record: device },
-    { name: 'a phase with a biological and an OTHER intervention (real NCT02552212)', record: corpusRecord('NCT02552212') },
-    { name: 'a genetic intervention is a product', record: planted(behavioral, { [`${design}/phases`]: ['PHASE1'], [`${arms}/interventions/0/type`]: 'GENETIC' }) },
-    { name: 'a combination product is a product', record: planted(device, { [`${design}/phases`]: ['PHASE3'], [`${arms}/interventions/2/type`]: 'COMBINATION_PRODUCT' }) },
-    { name: 'intervention types not given (real projection NCT01525901)', record: corpusRecord('NCT01525901', 'ctgov-v2-partial') },
-    { name: 'an unknown intervention type: the schema reports it', record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'], [`${arms}/interventions/1/type`]: 'PILL' }) },
-    { name: 'no interventions at all: nothing to judge by', record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'], [`${arms}/interventions`]: undefined }) },
-    { name: 'observational studies are phases-interventional-only\'s', record: planted(corpusRecord('NCT03475563'), { [`${design}/phases`]: ['PHASE2'] }) },
+    {
+      name: 'a phase with a biological and an OTHER intervention (real NCT02552212)',
+      record: corpusRecord('NCT02552212'),
+    },
+    {
+      name: 'a genetic intervention is a product',
+      record: planted(behavioral, { [`${design}/phases`]: ['PHASE1'], [`${arms}/interventions/0/type`]: 'GENETIC' }),
+    },
+    {
+      name: 'a combination product is a product',
+      record: planted(device, {
+        [`${design}/phases`]: ['PHASE3'],
+        [`${arms}/interventions/2/type`]: 'COMBINATION_PRODUCT',
+      }),
+    },
+    {
+      name: 'intervention types not given (real projection NCT01525901)',
+      record: corpusRecord('NCT01525901', 'ctgov-v2-partial'),
+    },
+    {
+      name: 'an unknown intervention type: the schema reports it',
+      record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'], [`${arms}/interventions/1/type`]: 'PILL' }),
+    },
+    {
+      name: 'no interventions at all: nothing to judge by',
+      record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'], [`${arms}/interventions`]: undefined }),
+    },
+    {
+      name: "observational studies are phases-interventional-only's",
+      record: planted(corpusRecord('NCT03475563'), { [`${design}/phases`]: ['PHASE2'] }),
+    },
     { name: 'phases of the wrong type', record: planted(behavioral, { [`${design}/phases`]: 'PHASE2' }) },
-    { name: 'interventions of the wrong type', record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'], [`${arms}/interventions`]: [null, 'Drug: X'] }) },
+    {
+      name: 'interventions of the wrong type',
+      record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'], [`${arms}/interventions`]: [null, 'Drug: X'] }),
+    },
   ],
   invalid: [
     {
       name: 'a behavioural trial registered as phase 2',
       record: planted(behavioral, { [`${design}/phases`]: ['PHASE2'] }),
-      errors: [{ pointer: `${design}/phases`, severity: 'hint', message: /PHASE2 is a phase .* BEHAVIORAL only; phase NA/, related: [`${arms}/interventions`] }],
+      errors: [
+        {
+          pointer: `${design}/phases`,
+          severity: 'hint',
+          message: /PHASE2 is a phase .* BEHAVIORAL only; phase NA/,
+          related: [`${arms}/interventions`],
+        },
+      ],
       output: planted(behavioral, { [`${design}/phases`]: ['PHASE2'] }),
     },
     {
@@ -49,6 +83,8 @@ describe('phase-na-suggested offers NA as a suggestion only', () => {
   it('has a suggestion that sets ["NA"] and no automatic fix', () => {
     const [finding] = tester.findings(rule, { record: planted(behavioral, { [`${design}/phases`]: ['PHASE3'] }) });
     expect(finding.fix).toBeUndefined();
-    expect(finding.suggestions).toEqual([{ title: 'Set the phase to NA', changes: [{ op: 'set', pointer: `${design}/phases`, value: ['NA'] }] }]);
+    expect(finding.suggestions).toEqual([
+      { title: 'Set the phase to NA', changes: [{ op: 'set', pointer: `${design}/phases`, value: ['NA'] }] },
+    ]);
   });
 });

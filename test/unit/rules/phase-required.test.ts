@@ -30,7 +30,8 @@ new RuleTester().run(rule, {
         {
           pointer: phases,
           severity: 'error',
-          message: 'This interventional study gives Drug "Levitra (Vardenafil, BAY38-9456)" but no phase (phases); the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.',
+          message:
+            'This interventional study gives Drug "Levitra (Vardenafil, BAY38-9456)" but no phase (phases); the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.',
           related: [`${interventions}/0/type`],
         },
       ],
@@ -38,24 +39,51 @@ new RuleTester().run(rule, {
     {
       name: 'a biological trial with an empty phase list: error',
       record: planted(biologicalTrial, { [phases]: [] }),
-      errors: [{ pointer: phases, severity: 'error', message: /gives Biological "Platelet rich plasma" but no phase/, related: [`${interventions}/0/type`] }],
+      errors: [
+        {
+          pointer: phases,
+          severity: 'error',
+          message: /gives Biological "Platelet rich plasma" but no phase/,
+          related: [`${interventions}/0/type`],
+        },
+      ],
     },
     {
       name: 'the drug need not come first',
-      record: planted(biologicalTrial, { [phases]: undefined, [`${interventions}/0/type`]: 'PROCEDURE', [`${interventions}/1/type`]: 'DRUG' }),
-      errors: [{ pointer: phases, severity: 'error', message: /gives Drug "Placebo Sham Injection"/, related: [`${interventions}/1/type`] }],
+      record: planted(biologicalTrial, {
+        [phases]: undefined,
+        [`${interventions}/0/type`]: 'PROCEDURE',
+        [`${interventions}/1/type`]: 'DRUG',
+      }),
+      errors: [
+        {
+          pointer: phases,
+          severity: 'error',
+          message: /gives Drug "Placebo Sham Injection"/,
+          related: [`${interventions}/1/type`],
+        },
+      ],
     },
     {
       name: 'a device trial without phases: warning, fixed with NA',
       record: planted(deviceTrial, { [phases]: undefined }),
-      errors: [{ pointer: phases, severity: 'warning', message: 'This interventional study gives no phase (phases); with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).' }],
+      errors: [
+        {
+          pointer: phases,
+          severity: 'warning',
+          message:
+            'This interventional study gives no phase (phases); with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).',
+        },
+      ],
       // The fix adds the key at the end of the design module.
       output: planted(planted(deviceTrial, { [phases]: undefined }), { [phases]: ['NA'] }),
     },
     {
       name: 'an intervention without a type: warning without a fix',
       record: planted(deviceTrial, { [phases]: undefined, [`${interventions}/0/type`]: undefined }),
-      errors: [{ pointer: phases, severity: 'warning', message: /give the phase of a drug or biological study, or \["NA"\]/ }],
+      errors: [
+        { pointer: phases, severity: 'warning', message: /give the phase of a drug or biological study, or \["NA"\]/ },
+      ],
       output: planted(deviceTrial, { [phases]: undefined, [`${interventions}/0/type`]: undefined }),
     },
   ],

@@ -11,7 +11,10 @@ new RuleTester().run(rule, {
     { name: 'a real interventional record with a phase', record: interventional },
     { name: 'a real observational record without phases', record: observational },
     { name: 'an empty phase list says nothing', record: planted(observational, { [`${design}/phases`]: [] }) },
-    { name: 'no study type: nothing to compare with', record: planted(interventional, { [`${design}/studyType`]: undefined }) },
+    {
+      name: 'no study type: nothing to compare with',
+      record: planted(interventional, { [`${design}/studyType`]: undefined }),
+    },
     { name: 'a design module of the wrong type', record: planted(interventional, { [design]: 'INTERVENTIONAL' }) },
     { name: 'a study type of the wrong type', record: planted(interventional, { [`${design}/studyType`]: 7 }) },
   ],
@@ -19,7 +22,14 @@ new RuleTester().run(rule, {
     {
       name: 'an observational study with phase NA',
       record: planted(observational, { [`${design}/phases`]: ['NA'] }),
-      errors: [{ pointer: `${design}/phases`, severity: 'warning', message: /OBSERVATIONAL.*only for INTERVENTIONAL/, related: [`${design}/studyType`] }],
+      errors: [
+        {
+          pointer: `${design}/phases`,
+          severity: 'warning',
+          message: /OBSERVATIONAL.*only for INTERVENTIONAL/,
+          related: [`${design}/studyType`],
+        },
+      ],
     },
     {
       name: 'an expanded access record with a phase',

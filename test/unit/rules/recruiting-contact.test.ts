@@ -18,11 +18,27 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'a central contact stands in for the sites', record: multiSite },
     { name: 'no central contact, but the recruiting site has a contact', record: siteContact },
-    { name: 'a site with no status of its own and a contact', record: planted(notYetRecruiting, { [central]: undefined }) },
-    { name: 'a completed study needs no contact', record: planted(multiSite, { [status]: 'COMPLETED', [central]: undefined }) },
+    {
+      name: 'a site with no status of its own and a contact',
+      record: planted(notYetRecruiting, { [central]: undefined }),
+    },
+    {
+      name: 'a completed study needs no contact',
+      record: planted(multiSite, { [status]: 'COMPLETED', [central]: undefined }),
+    },
     {
       name: 'sites that no longer recruit need no contact',
-      record: planted(siteContact, { [`${contacts}/locations/0/status`]: 'COMPLETED', [`${contacts}/locations/0/contacts`]: undefined, [`${contacts}/locations/1`]: { facility: 'Other site', status: 'RECRUITING', city: 'Palo Alto', country: 'United States', contacts: [{ name: 'Study desk', phone: '650-000-0000' }] } }),
+      record: planted(siteContact, {
+        [`${contacts}/locations/0/status`]: 'COMPLETED',
+        [`${contacts}/locations/0/contacts`]: undefined,
+        [`${contacts}/locations/1`]: {
+          facility: 'Other site',
+          status: 'RECRUITING',
+          city: 'Palo Alto',
+          country: 'United States',
+          contacts: [{ name: 'Study desk', phone: '650-000-0000' }],
+        },
+      }),
     },
     { name: 'no contacts module and no status', record: { protocolSection: { designModule: {} } } },
   ],
@@ -44,17 +60,40 @@ new RuleTester().run(rule, {
     {
       name: 'the one recruiting site loses its contact: error',
       record: planted(siteContact, { [`${contacts}/locations/0/contacts`]: [] }),
-      errors: [{ pointer: central, severity: 'error', message: /and its recruiting site names no contact: location 1 \("Stanford Health Care, Stanford Hospital"\);/, related: [status, `${contacts}/locations/0`] }],
+      errors: [
+        {
+          pointer: central,
+          severity: 'error',
+          message:
+            /and its recruiting site names no contact: location 1 \("Stanford Health Care, Stanford Hospital"\);/,
+          related: [status, `${contacts}/locations/0`],
+        },
+      ],
     },
     {
       name: 'one of two recruiting sites without a contact',
-      record: planted(siteContact, { [`${contacts}/locations/1`]: { facility: 'Second site', status: 'RECRUITING', city: 'Palo Alto', country: 'United States' } }),
-      errors: [{ pointer: central, message: /and 1 of its 2 recruiting sites names no contact: location 2 \("Second site"\);/, related: [status, `${contacts}/locations/1`] }],
+      record: planted(siteContact, {
+        [`${contacts}/locations/1`]: {
+          facility: 'Second site',
+          status: 'RECRUITING',
+          city: 'Palo Alto',
+          country: 'United States',
+        },
+      }),
+      errors: [
+        {
+          pointer: central,
+          message: /and 1 of its 2 recruiting sites names no contact: location 2 \("Second site"\);/,
+          related: [status, `${contacts}/locations/1`],
+        },
+      ],
     },
     {
       name: 'an empty central contact list counts as none',
       record: planted(notYetRecruiting, { [central]: [], [`${contacts}/locations/0/contacts`]: undefined }),
-      errors: [{ pointer: central, severity: 'error', message: /^The study is NOT_YET_RECRUITING with no central contact/ }],
+      errors: [
+        { pointer: central, severity: 'error', message: /^The study is NOT_YET_RECRUITING with no central contact/ },
+      ],
     },
     {
       name: 'no central contact and no site at all: warning (the registry accepted this record)',
@@ -63,7 +102,8 @@ new RuleTester().run(rule, {
         {
           pointer: central,
           severity: 'warning',
-          message: 'The study is NOT_YET_RECRUITING but names no central contact (centralContacts) and no recruiting site with a contact; add a central contact so that people can ask to take part.',
+          message:
+            'The study is NOT_YET_RECRUITING but names no central contact (centralContacts) and no recruiting site with a contact; add a central contact so that people can ask to take part.',
           related: [status],
         },
       ],

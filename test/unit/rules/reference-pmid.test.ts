@@ -12,7 +12,10 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'background references with PMIDs (NCT00711542)', record: background },
     { name: 'a reference without PMID', record: planted(background, { [`${references}/0/pmid`]: undefined }) },
-    { name: 'a PMID of the wrong type is left to the schema', record: planted(background, { [`${references}/0/pmid`]: 17620510 }) },
+    {
+      name: 'a PMID of the wrong type is left to the schema',
+      record: planted(background, { [`${references}/0/pmid`]: 17620510 }),
+    },
     { name: 'references that are not a list', record: planted(background, { [references]: { pmid: 'x' } }) },
     { name: 'a null reference', record: planted(background, { [`${references}/0`]: null }) },
   ],
@@ -20,7 +23,13 @@ new RuleTester().run(rule, {
     {
       name: 'a PMID written with its label',
       record: planted(background, { [`${references}/2/pmid`]: 'PMID: 16990384' }),
-      errors: [{ pointer: `${references}/2/pmid`, severity: 'error', message: 'The PMID "PMID: 16990384" should be the number alone: "16990384".' }],
+      errors: [
+        {
+          pointer: `${references}/2/pmid`,
+          severity: 'error',
+          message: 'The PMID "PMID: 16990384" should be the number alone: "16990384".',
+        },
+      ],
       output: background,
     },
     {
@@ -32,13 +41,25 @@ new RuleTester().run(rule, {
     {
       name: 'a DOI in the PMID field has no automatic fix',
       record: planted(background, { [`${references}/1/pmid`]: '10.1056/NEJMoa066254' }),
-      errors: [{ pointer: `${references}/1/pmid`, severity: 'error', message: /"10.1056\/NEJMoa066254" is not a PMID: a PubMed identifier is digits only/ }],
+      errors: [
+        {
+          pointer: `${references}/1/pmid`,
+          severity: 'error',
+          message: /"10.1056\/NEJMoa066254" is not a PMID: a PubMed identifier is digits only/,
+        },
+      ],
       output: planted(background, { [`${references}/1/pmid`]: '10.1056/NEJMoa066254' }),
     },
     {
       name: 'DERIVED references: one hint for the record (NCT02299791, accepted by the registry)',
       record: derived,
-      errors: [{ pointer: `${references}/1/type`, severity: 'hint', message: /This is the first of 3 references of type DERIVED: the registry adds these itself/ }],
+      errors: [
+        {
+          pointer: `${references}/1/type`,
+          severity: 'hint',
+          message: /This is the first of 3 references of type DERIVED: the registry adds these itself/,
+        },
+      ],
     },
     {
       name: 'a single DERIVED reference',

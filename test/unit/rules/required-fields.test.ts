@@ -40,15 +40,39 @@ new RuleTester().run(rule, {
     { name: 'a complete interventional record started after the Final Rule date', record: interventional },
     { name: 'a complete observational record', record: observational },
     { name: 'an observational patient registry with its target duration', record: registry },
-    { name: 'an observational study may leave its single group unlabelled', record: planted(registry, { [`${ps}/armsInterventionsModule/armGroups/0/label`]: undefined }) },
-    { name: 'expanded access for individual patients needs no eligibility criteria', record: individualExpandedAccess },
-    { name: 'a site outside the United States needs no state or ZIP code', record: planted(interventional, { [`${locations}/0/country`]: 'Canada', [`${locations}/0/state`]: undefined, [`${locations}/0/zip`]: undefined }) },
-    { name: 'a completed study need not give site statuses', record: planted(recruiting, { [`${status}/overallStatus`]: 'COMPLETED', [`${locations}/0/status`]: undefined, [`${locations}/1/status`]: undefined }) },
     {
-      name: 'values of the wrong type are the schema\'s findings, not missing fields',
-      record: planted(interventional, { [`${identification}/officialTitle`]: 42, [`${ps}/conditionsModule/conditions`]: 'Alcohol use disorder', [`${locations}`]: { city: 'Charleston' } }),
+      name: 'an observational study may leave its single group unlabelled',
+      record: planted(registry, { [`${ps}/armsInterventionsModule/armGroups/0/label`]: undefined }),
     },
-    { name: 'a module of the wrong type is left to the schema', record: planted(interventional, { [`${ps}/oversightModule`]: 'yes' }) },
+    { name: 'expanded access for individual patients needs no eligibility criteria', record: individualExpandedAccess },
+    {
+      name: 'a site outside the United States needs no state or ZIP code',
+      record: planted(interventional, {
+        [`${locations}/0/country`]: 'Canada',
+        [`${locations}/0/state`]: undefined,
+        [`${locations}/0/zip`]: undefined,
+      }),
+    },
+    {
+      name: 'a completed study need not give site statuses',
+      record: planted(recruiting, {
+        [`${status}/overallStatus`]: 'COMPLETED',
+        [`${locations}/0/status`]: undefined,
+        [`${locations}/1/status`]: undefined,
+      }),
+    },
+    {
+      name: "values of the wrong type are the schema's findings, not missing fields",
+      record: planted(interventional, {
+        [`${identification}/officialTitle`]: 42,
+        [`${ps}/conditionsModule/conditions`]: 'Alcohol use disorder',
+        [`${locations}`]: { city: 'Charleston' },
+      }),
+    },
+    {
+      name: 'a module of the wrong type is left to the schema',
+      record: planted(interventional, { [`${ps}/oversightModule`]: 'yes' }),
+    },
     {
       // Published records show isUnapprovedDevice only when it is true: without it, the answer may have been No.
       name: 'an FDA-regulated device study without the unapproved-device answer',
@@ -60,7 +84,14 @@ new RuleTester().run(rule, {
     {
       name: 'official title missing from a study that started after the Final Rule date',
       record: planted(interventional, { [`${identification}/officialTitle`]: undefined }),
-      errors: [{ pointer: `${identification}/officialTitle`, severity: 'error', message: '"Official title" (officialTitle) is required for interventional and observational studies that started on or after 2017-01-18.' }],
+      errors: [
+        {
+          pointer: `${identification}/officialTitle`,
+          severity: 'error',
+          message:
+            '"Official title" (officialTitle) is required for interventional and observational studies that started on or after 2017-01-18.',
+        },
+      ],
     },
     {
       name: 'a blank official title counts as missing',
@@ -69,29 +100,57 @@ new RuleTester().run(rule, {
     },
     {
       name: 'the same gap in a study that started before the Final Rule date is a warning',
-      record: planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${status}/startDateStruct/date`]: '2017-01-17' }),
-      errors: [{ pointer: `${identification}/officialTitle`, severity: 'warning', message: /This study started 2017-01-17, before that date, so it is a warning here\.$/ }],
+      record: planted(interventional, {
+        [`${identification}/officialTitle`]: undefined,
+        [`${status}/startDateStruct/date`]: '2017-01-17',
+      }),
+      errors: [
+        {
+          pointer: `${identification}/officialTitle`,
+          severity: 'warning',
+          message: /This study started 2017-01-17, before that date, so it is a warning here\.$/,
+        },
+      ],
     },
     {
       name: 'the Final Rule date itself is on the Final Rule side',
-      record: planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${status}/startDateStruct/date`]: '2017-01-18' }),
+      record: planted(interventional, {
+        [`${identification}/officialTitle`]: undefined,
+        [`${status}/startDateStruct/date`]: '2017-01-18',
+      }),
       errors: [{ pointer: `${identification}/officialTitle`, severity: 'error' }],
     },
     {
       name: 'the strict preset option applies the Final Rule to an older study',
-      record: planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${status}/startDateStruct/date`]: '2012-05' }),
+      record: planted(interventional, {
+        [`${identification}/officialTitle`]: undefined,
+        [`${status}/startDateStruct/date`]: '2012-05',
+      }),
       options: { finalRule: 'always' },
       errors: [{ pointer: `${identification}/officialTitle`, severity: 'error' }],
     },
     {
       name: 'a whole missing module is reported once, listing what it should hold',
       record: planted(interventional, { [eligibility]: undefined }),
-      errors: [{ pointer: eligibility, severity: 'error', message: /^"Eligibility module" \(eligibilityModule\) is missing; this study requires "Eligibility criteria" \(eligibilityCriteria\), "Accepts healthy volunteers" \(healthyVolunteers\) and "Sex" \(sex\) in it\.$/ }],
+      errors: [
+        {
+          pointer: eligibility,
+          severity: 'error',
+          message:
+            /^"Eligibility module" \(eligibilityModule\) is missing; this study requires "Eligibility criteria" \(eligibilityCriteria\), "Accepts healthy volunteers" \(healthyVolunteers\) and "Sex" \(sex\) in it\.$/,
+        },
+      ],
     },
     {
       name: 'a missing object with one required field is reported at the field',
       record: planted(interventional, { [`${identification}/orgStudyIdInfo`]: undefined }),
-      errors: [{ pointer: `${identification}/orgStudyIdInfo/id`, severity: 'error', message: /"Organization's unique protocol ID" \(orgStudyIdInfo\.id\) is required for all studies/ }],
+      errors: [
+        {
+          pointer: `${identification}/orgStudyIdInfo/id`,
+          severity: 'error',
+          message: /"Organization's unique protocol ID" \(orgStudyIdInfo\.id\) is required for all studies/,
+        },
+      ],
     },
     {
       name: 'primary completion date missing from an older study is only a warning',
@@ -107,15 +166,30 @@ new RuleTester().run(rule, {
       name: 'an older record with many U.S. sites lacking a ZIP code gets one warning for the list',
       record: older,
       errors: [
-        { pointer: `${ps}/oversightModule/isFdaRegulatedDrug`, severity: 'warning', message: /This study started 2015-09/ },
+        {
+          pointer: `${ps}/oversightModule/isFdaRegulatedDrug`,
+          severity: 'warning',
+          message: /This study started 2015-09/,
+        },
         { pointer: `${ps}/oversightModule/isFdaRegulatedDevice`, severity: 'warning' },
-        { pointer: locations, severity: 'warning', message: '"ZIP code" (zip) is missing from 36 of 36 locations in the United States; it is required for locations in the United States of studies that started on or after 2017-01-18. This study started 2015-09, before that date, so it is a warning here.' },
+        {
+          pointer: locations,
+          severity: 'warning',
+          message:
+            '"ZIP code" (zip) is missing from 36 of 36 locations in the United States; it is required for locations in the United States of studies that started on or after 2017-01-18. This study started 2015-09, before that date, so it is a warning here.',
+        },
       ],
     },
     {
       name: 'a location without a city',
       record: planted(interventional, { [`${locations}/0/city`]: undefined }),
-      errors: [{ pointer: `${locations}/0/city`, severity: 'error', message: /^"City" \(city\) is required for every location; location 1 \("Department of Psychiatry/ }],
+      errors: [
+        {
+          pointer: `${locations}/0/city`,
+          severity: 'error',
+          message: /^"City" \(city\) is required for every location; location 1 \("Department of Psychiatry/,
+        },
+      ],
     },
     {
       name: 'a U.S. site without a state or ZIP code',
@@ -128,12 +202,25 @@ new RuleTester().run(rule, {
     {
       name: 'an outcome without a time frame',
       record: planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }),
-      errors: [{ pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`, severity: 'error', message: /^"Secondary outcome time frame" \(timeFrame\) is required for every secondary outcome; secondary outcome 2 \("Change in the blood/ }],
+      errors: [
+        {
+          pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
+          severity: 'error',
+          message:
+            /^"Secondary outcome time frame" \(timeFrame\) is required for every secondary outcome; secondary outcome 2 \("Change in the blood/,
+        },
+      ],
     },
     {
       name: 'an interventional study with no interventions',
       record: planted(interventional, { [`${ps}/armsInterventionsModule/interventions`]: [] }),
-      errors: [{ pointer: `${ps}/armsInterventionsModule/interventions`, severity: 'error', message: /required for interventional studies/ }],
+      errors: [
+        {
+          pointer: `${ps}/armsInterventionsModule/interventions`,
+          severity: 'error',
+          message: /required for interventional studies/,
+        },
+      ],
     },
     {
       name: 'an interventional arm needs its label; the observational exemption does not apply',
@@ -142,7 +229,10 @@ new RuleTester().run(rule, {
     },
     {
       name: 'observational studies need a study population and sampling method',
-      record: planted(observational, { [`${eligibility}/studyPopulation`]: undefined, [`${eligibility}/samplingMethod`]: undefined }),
+      record: planted(observational, {
+        [`${eligibility}/studyPopulation`]: undefined,
+        [`${eligibility}/samplingMethod`]: undefined,
+      }),
       errors: [
         { pointer: `${eligibility}/studyPopulation`, severity: 'error', message: /required for observational studies/ },
         { pointer: `${eligibility}/samplingMethod`, severity: 'error' },
@@ -151,12 +241,24 @@ new RuleTester().run(rule, {
     {
       name: 'observational model and time perspective are asked for, not required',
       record: planted(observational, { [`${design}/designInfo/observationalModel`]: undefined }),
-      errors: [{ pointer: `${design}/designInfo/observationalModel`, severity: 'warning', message: '"Observational study model" (designInfo.observationalModel) is expected for observational studies.' }],
+      errors: [
+        {
+          pointer: `${design}/designInfo/observationalModel`,
+          severity: 'warning',
+          message: '"Observational study model" (designInfo.observationalModel) is expected for observational studies.',
+        },
+      ],
     },
     {
       name: 'a patient registry needs its target follow-up duration',
       record: planted(registry, { [`${design}/targetDuration`]: undefined }),
-      errors: [{ pointer: `${design}/targetDuration`, severity: 'error', message: /observational studies that are patient registries/ }],
+      errors: [
+        {
+          pointer: `${design}/targetDuration`,
+          severity: 'error',
+          message: /observational studies that are patient registries/,
+        },
+      ],
     },
     {
       name: 'interventional design fields are not asked of an observational study, but its own are',
@@ -170,9 +272,15 @@ new RuleTester().run(rule, {
     },
     {
       name: 'expanded access without a type set',
-      record: planted(individualExpandedAccess, { [`${design}/expandedAccessTypes`]: { individual: false, intermediate: false, treatment: false } }),
+      record: planted(individualExpandedAccess, {
+        [`${design}/expandedAccessTypes`]: { individual: false, intermediate: false, treatment: false },
+      }),
       errors: [
-        { pointer: `${design}/expandedAccessTypes`, severity: 'error', message: /Set at least one of individual, intermediate and treatment to true\.$/ },
+        {
+          pointer: `${design}/expandedAccessTypes`,
+          severity: 'error',
+          message: /Set at least one of individual, intermediate and treatment to true\.$/,
+        },
         // With no type set it is no longer individual-patient access, so the criteria are needed again.
         { pointer: `${eligibility}/eligibilityCriteria`, severity: 'error' },
       ],
@@ -189,8 +297,17 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a missing study type leaves only the requirements of every study',
-      record: planted(interventional, { [`${design}/studyType`]: undefined, [`${identification}/officialTitle`]: undefined }),
-      errors: [{ pointer: `${design}/studyType`, severity: 'error', message: '"Study type" (studyType) is required for all studies.' }],
+      record: planted(interventional, {
+        [`${design}/studyType`]: undefined,
+        [`${identification}/officialTitle`]: undefined,
+      }),
+      errors: [
+        {
+          pointer: `${design}/studyType`,
+          severity: 'error',
+          message: '"Study type" (studyType) is required for all studies.',
+        },
+      ],
     },
     {
       name: 'null counts as missing',
@@ -199,69 +316,150 @@ new RuleTester().run(rule, {
     },
     {
       name: 'an FDA-regulated device study not submitted yet must say whether the device is unapproved',
-      record: submitted(planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }), undefined, undefined),
-      errors: [{ pointer: `${ps}/oversightModule/isUnapprovedDevice`, severity: 'error', message: /^"Unapproved device" \(isUnapprovedDevice\) is required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/ }],
+      record: submitted(
+        planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }),
+        undefined,
+        undefined,
+      ),
+      errors: [
+        {
+          pointer: `${ps}/oversightModule/isUnapprovedDevice`,
+          severity: 'error',
+          message:
+            /^"Unapproved device" \(isUnapprovedDevice\) is required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/,
+        },
+      ],
     },
     {
       name: 'an arm without a description is expected, not required: the registry publishes such records',
       record: planted(interventional, { [`${arms}/0/description`]: undefined }),
-      errors: [{ pointer: `${arms}/0/description`, severity: 'warning', message: /^"Arm description" \(description\) is expected for every arm of interventional and observational studies; arm 1 \("GET73"\) has none\.$/ }],
+      errors: [
+        {
+          pointer: `${arms}/0/description`,
+          severity: 'warning',
+          message:
+            /^"Arm description" \(description\) is expected for every arm of interventional and observational studies; arm 1 \("GET73"\) has none\.$/,
+        },
+      ],
     },
     {
       name: 'healthy volunteers: required of an interventional study under the Final Rule',
       record: planted(interventional, { [`${eligibility}/healthyVolunteers`]: undefined }),
-      errors: [{ pointer: `${eligibility}/healthyVolunteers`, severity: 'error', message: /is required for interventional studies that started on or after 2017-01-18\.$/ }],
+      errors: [
+        {
+          pointer: `${eligibility}/healthyVolunteers`,
+          severity: 'error',
+          message: /is required for interventional studies that started on or after 2017-01-18\.$/,
+        },
+      ],
     },
     {
       name: 'healthy volunteers: only expected of an observational study',
       record: planted(observational, { [`${eligibility}/healthyVolunteers`]: undefined }),
-      errors: [{ pointer: `${eligibility}/healthyVolunteers`, severity: 'warning', message: '"Accepts healthy volunteers" (healthyVolunteers) is expected for observational studies.' }],
+      errors: [
+        {
+          pointer: `${eligibility}/healthyVolunteers`,
+          severity: 'warning',
+          message: '"Accepts healthy volunteers" (healthyVolunteers) is expected for observational studies.',
+        },
+      ],
     },
     {
       name: 'a time frame missing from a record first submitted before FDAAA (2007-09-27) is a warning, even updated since',
-      record: submitted(planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }), '2007-09-26', '2022-08-10'),
+      record: submitted(
+        planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }),
+        '2007-09-26',
+        '2022-08-10',
+      ),
       errors: [
         {
           pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
           severity: 'warning',
-          message: /has none\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
+          message:
+            /has none\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
         },
       ],
     },
     {
       name: 'a time frame missing from a record first submitted on the FDAAA date is an error',
-      record: submitted(planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }), '2007-09-27', '2022-08-10'),
+      record: submitted(
+        planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }),
+        '2007-09-27',
+        '2022-08-10',
+      ),
       errors: [{ pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`, severity: 'error' }],
     },
     {
       name: 'a record being written (no submission dates) is held to every requirement',
-      record: submitted(planted(observational, { [`${eligibility}/studyPopulation`]: undefined }), undefined, undefined),
+      record: submitted(
+        planted(observational, { [`${eligibility}/studyPopulation`]: undefined }),
+        undefined,
+        undefined,
+      ),
       errors: [{ pointer: `${eligibility}/studyPopulation`, severity: 'error' }],
     },
     {
       name: 'enrollment missing from a record last updated before the Final Rule took effect is a warning',
-      record: submitted(planted(interventional, { [`${design}/enrollmentInfo/count`]: undefined }), '2012-12-03', '2017-01-17'),
-      errors: [{ pointer: `${design}/enrollmentInfo/count`, severity: 'warning', message: /The registry kept records last updated before 2017-01-18 without it, and this one was last updated 2017-01-17/ }],
+      record: submitted(
+        planted(interventional, { [`${design}/enrollmentInfo/count`]: undefined }),
+        '2012-12-03',
+        '2017-01-17',
+      ),
+      errors: [
+        {
+          pointer: `${design}/enrollmentInfo/count`,
+          severity: 'warning',
+          message:
+            /The registry kept records last updated before 2017-01-18 without it, and this one was last updated 2017-01-17/,
+        },
+      ],
     },
     {
       name: 'enrollment missing from a record updated since the Final Rule took effect is an error',
-      record: submitted(planted(interventional, { [`${design}/enrollmentInfo/count`]: undefined }), '2012-12-03', '2017-01-18'),
+      record: submitted(
+        planted(interventional, { [`${design}/enrollmentInfo/count`]: undefined }),
+        '2012-12-03',
+        '2017-01-18',
+      ),
       errors: [{ pointer: `${design}/enrollmentInfo/count`, severity: 'error' }],
     },
     {
       name: 'a Final Rule field missing from a record not updated since the rule took effect is a warning',
-      record: submitted(planted(interventional, { [`${identification}/officialTitle`]: undefined }), '2016-12-01', '2016-12-01'),
-      errors: [{ pointer: `${identification}/officialTitle`, severity: 'warning', message: /and this one was last updated 2016-12-01, so it is a warning here\.$/ }],
+      record: submitted(
+        planted(interventional, { [`${identification}/officialTitle`]: undefined }),
+        '2016-12-01',
+        '2016-12-01',
+      ),
+      errors: [
+        {
+          pointer: `${identification}/officialTitle`,
+          severity: 'warning',
+          message: /and this one was last updated 2016-12-01, so it is a warning here\.$/,
+        },
+      ],
     },
     {
       name: 'a start date of January 2017 without a day may be before the Final Rule date: a warning',
-      record: planted(interventional, { [`${status}/startDateStruct/date`]: '2017-01', [`${identification}/officialTitle`]: undefined }),
-      errors: [{ pointer: `${identification}/officialTitle`, severity: 'warning', message: /This study started 2017-01, which may be before that date, so it is a warning here\.$/ }],
+      record: planted(interventional, {
+        [`${status}/startDateStruct/date`]: '2017-01',
+        [`${identification}/officialTitle`]: undefined,
+      }),
+      errors: [
+        {
+          pointer: `${identification}/officialTitle`,
+          severity: 'warning',
+          message: /This study started 2017-01, which may be before that date, so it is a warning here\.$/,
+        },
+      ],
     },
     {
       name: 'the strict preset treats a legacy record as a new submission',
       options: { finalRule: 'always' },
-      record: submitted(planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }), '2005-01-01', '2005-01-01'),
+      record: submitted(
+        planted(interventional, { [`${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`]: undefined }),
+        '2005-01-01',
+        '2005-01-01',
+      ),
       errors: [{ pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`, severity: 'error' }],
     },
   ],
@@ -272,7 +470,8 @@ describe('required-fields on published records of the registry sample', () => {
   function findingsOn(nctId: string) {
     return validateText(JSON.stringify(sampleRecord(nctId)), { today: '2026-12-07', rules: [rule] });
   }
-  const severityAt = (nctId: string, pointer: string) => findingsOn(nctId).find((finding) => finding.pointer === pointer)?.severity;
+  const severityAt = (nctId: string, pointer: string) =>
+    findingsOn(nctId).find((finding) => finding.pointer === pointer)?.severity;
 
   it('NCT00256399 (first submitted 2005, updated 2022): outcome time frames missing, kept by the registry, are warnings', () => {
     expect(severityAt('NCT00256399', `${ps}/outcomesModule/primaryOutcomes/0/timeFrame`)).toBe('warning');
@@ -294,7 +493,9 @@ describe('required-fields on published records of the registry sample', () => {
   });
 
   it('NCT03609918 (observational, started and updated after 2017-01-18): no healthy-volunteers answer, a warning', () => {
-    expect(findingsOn('NCT03609918').map((finding) => [finding.pointer, finding.severity])).toEqual([[`${eligibility}/healthyVolunteers`, 'warning']]);
+    expect(findingsOn('NCT03609918').map((finding) => [finding.pointer, finding.severity])).toEqual([
+      [`${eligibility}/healthyVolunteers`, 'warning'],
+    ]);
   });
 
   it('none of the published records of the sample gets an error', () => {
@@ -311,13 +512,22 @@ describe('required-fields suggestions', () => {
 
   it('offers an empty module skeleton holding the fields this study needs', () => {
     const [finding] = findings(planted(interventional, { [eligibility]: undefined }));
-    expect(finding.suggestions?.[0].changes).toEqual([{ op: 'set', pointer: eligibility, value: { eligibilityCriteria: '', sex: '' } }]);
+    expect(finding.suggestions?.[0].changes).toEqual([
+      { op: 'set', pointer: eligibility, value: { eligibilityCriteria: '', sex: '' } },
+    ]);
     expect(finding.fix).toBeUndefined();
   });
 
   it('offers an empty string for a missing text field and nothing for a missing yes/no answer', () => {
-    const result = findings(planted(interventional, { [`${identification}/officialTitle`]: undefined, [`${eligibility}/healthyVolunteers`]: undefined }));
-    expect(result.find((f) => f.pointer.endsWith('officialTitle'))?.suggestions?.[0].changes).toEqual([{ op: 'set', pointer: `${identification}/officialTitle`, value: '' }]);
+    const result = findings(
+      planted(interventional, {
+        [`${identification}/officialTitle`]: undefined,
+        [`${eligibility}/healthyVolunteers`]: undefined,
+      }),
+    );
+    expect(result.find((f) => f.pointer.endsWith('officialTitle'))?.suggestions?.[0].changes).toEqual([
+      { op: 'set', pointer: `${identification}/officialTitle`, value: '' },
+    ]);
     expect(result.find((f) => f.pointer.endsWith('healthyVolunteers'))?.suggestions).toBeUndefined();
   });
 
@@ -330,50 +540,83 @@ describe('required-fields suggestions', () => {
 
 describe('requirementFor (hover text)', () => {
   it('says a Final Rule field is required for a study that started after the date', () => {
-    expect(requirementFor('protocolSection.identificationModule.officialTitle', interventional)).toBe('Required for interventional and observational studies that started on or after 2017-01-18.');
+    expect(requirementFor('protocolSection.identificationModule.officialTitle', interventional)).toBe(
+      'Required for interventional and observational studies that started on or after 2017-01-18.',
+    );
   });
 
   it('says it is only a warning for an older study', () => {
-    expect(requirementFor('protocolSection.contactsLocationsModule.locations.zip', older)).toMatch(/^Required for locations in the United States of studies that started on or after 2017-01-18\. This study started 2015-09/);
+    expect(requirementFor('protocolSection.contactsLocationsModule.locations.zip', older)).toMatch(
+      /^Required for locations in the United States of studies that started on or after 2017-01-18\. This study started 2015-09/,
+    );
   });
 
   it('says when a field is not needed for this study type', () => {
-    expect(requirementFor('protocolSection.designModule.designInfo.allocation', observational)).toBe('Not needed for observational studies; required for interventional studies that started on or after 2017-01-18.');
+    expect(requirementFor('protocolSection.designModule.designInfo.allocation', observational)).toBe(
+      'Not needed for observational studies; required for interventional studies that started on or after 2017-01-18.',
+    );
   });
 
   it('says why a published record is not asked whether its device is unapproved', () => {
-    expect(requirementFor('protocolSection.oversightModule.isUnapprovedDevice', planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }))).toBe(
+    expect(
+      requirementFor(
+        'protocolSection.oversightModule.isUnapprovedDevice',
+        planted(interventional, { [`${ps}/oversightModule/isFdaRegulatedDevice`]: true }),
+      ),
+    ).toBe(
       'Required for interventional studies that started on or after 2017-01-18 and study a U.S. FDA-regulated device. Published records show it only when the answer is Yes, so a published record without it may have answered No; it is reported in records not submitted yet.',
     );
   });
 
   it('gives an observational study its own healthy-volunteers requirement, and says when the registry kept a record without a field', () => {
-    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', observational)).toBe('Expected for observational studies.');
-    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', interventional)).toBe('Required for interventional studies that started on or after 2017-01-18.');
-    expect(requirementFor('protocolSection.outcomesModule.primaryOutcomes.timeFrame', submitted(interventional, '2005-09-13', '2021-01-28'))).toBe(
+    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', observational)).toBe(
+      'Expected for observational studies.',
+    );
+    expect(requirementFor('protocolSection.eligibilityModule.healthyVolunteers', interventional)).toBe(
+      'Required for interventional studies that started on or after 2017-01-18.',
+    );
+    expect(
+      requirementFor(
+        'protocolSection.outcomesModule.primaryOutcomes.timeFrame',
+        submitted(interventional, '2005-09-13', '2021-01-28'),
+      ),
+    ).toBe(
       'Required for every primary outcome. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2005-09-13, so it is a warning here.',
     );
   });
 
   it('explains fields that other rules report too', () => {
-    expect(requirementFor('protocolSection.designModule.phases', interventional)).toBe('Expected for interventional studies. Use NA when no drug or biologic is studied.');
-    expect(requirementFor('protocolSection.sponsorCollaboratorsModule.responsibleParty.investigatorAffiliation', corpusRecord('NCT00711542'))).toBe(
-      'Required for all studies that name a principal investigator or sponsor-investigator as responsible party.',
+    expect(requirementFor('protocolSection.designModule.phases', interventional)).toBe(
+      'Expected for interventional studies. Use NA when no drug or biologic is studied.',
     );
+    expect(
+      requirementFor(
+        'protocolSection.sponsorCollaboratorsModule.responsibleParty.investigatorAffiliation',
+        corpusRecord('NCT00711542'),
+      ),
+    ).toBe('Required for all studies that name a principal investigator or sponsor-investigator as responsible party.');
   });
 
   it('summarises an object that holds required fields, and knows nothing of optional ones', () => {
-    expect(requirementFor('protocolSection.statusModule.startDateStruct', interventional)).toBe('Holds 2 fields this study needs; none is missing.');
+    expect(requirementFor('protocolSection.statusModule.startDateStruct', interventional)).toBe(
+      'Holds 2 fields this study needs; none is missing.',
+    );
     const untyped = planted(interventional, { '/protocolSection/statusModule/startDateStruct/type': undefined });
-    expect(requirementFor('protocolSection.statusModule.startDateStruct', untyped)).toBe('Holds 2 fields this study needs; missing: "Study start date type".');
+    expect(requirementFor('protocolSection.statusModule.startDateStruct', untyped)).toBe(
+      'Holds 2 fields this study needs; missing: "Study start date type".',
+    );
     // A module of a record just begun: one line, however many fields are missing.
     const begun = { protocolSection: { designModule: { studyType: 'INTERVENTIONAL' } } };
-    expect(requirementFor('protocolSection', begun)).toMatch(/^Holds \d+ fields this study needs; missing: "[^"]+", "[^"]+", "[^"]+" and \d+ more\.$/);
+    expect(requirementFor('protocolSection', begun)).toMatch(
+      /^Holds \d+ fields this study needs; missing: "[^"]+", "[^"]+", "[^"]+" and \d+ more\.$/,
+    );
     expect(requirementFor('protocolSection.identificationModule.acronym', interventional)).toBeUndefined();
   });
 
   it('names every requirement by a field of the study schema', () => {
-    const unknown = REQUIREMENTS.map((requirement) => requirement.path.replace(/\[\]/g, '')).filter((path) => schemaAt(`/${path.split('.').join('/')}`) === undefined);
+    const unknown = REQUIREMENTS.map((requirement) => requirement.path.replace(/\[\]/g, '')).filter(
+      (path) => schemaAt(`/${path.split('.').join('/')}`) === undefined,
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -63,14 +63,20 @@ const ACCEPTED: Record<string, string[]> = {
     `warning required-fields ${PS}/contactsLocationsModule/locations`,
   ],
   // The source fixture cut the eligibility text after "1. Male participants...": no exclusion part is left.
-  NCT03418623: [`hint drug-other-names ${PS}/armsInterventionsModule/interventions/0/otherNames`, `warning eligibility-sections ${PS}/eligibilityModule/eligibilityCriteria`],
+  NCT03418623: [
+    `hint drug-other-names ${PS}/armsInterventionsModule/interventions/0/otherNames`,
+    `warning eligibility-sections ${PS}/eligibilityModule/eligibilityCriteria`,
+  ],
   // The backup central contact is a name without phone or email.
   NCT03475563: [`warning central-contact ${PS}/contactsLocationsModule/centralContacts/1`],
   NCT03630471: [],
   // The investigational drug Abexinostat lists no other names.
   NCT03934567: [`hint drug-other-names ${PS}/armsInterventionsModule/interventions/0/otherNames`],
   // Outcomes titled "Primary Outcome" and "Secondary Outcome".
-  NCT04207047: [`warning outcome-specificity ${PS}/outcomesModule/primaryOutcomes/0/measure`, `warning outcome-specificity ${PS}/outcomesModule/secondaryOutcomes/0/measure`],
+  NCT04207047: [
+    `warning outcome-specificity ${PS}/outcomesModule/primaryOutcomes/0/measure`,
+    `warning outcome-specificity ${PS}/outcomesModule/secondaryOutcomes/0/measure`,
+  ],
   // Exclusions are written as negated inclusion criteria ("No prior ..."), so no exclusion heading is expected.
   NCT04267848: [],
   // The code-named drug APG2575 lists no other names.
@@ -121,7 +127,9 @@ const SEEDS: Record<string, string[]> = {
     `warning central-contact ${PS}/contactsLocationsModule/centralContacts/0/email`,
   ],
   // A complete registry record; four drug arms list no other names (the placebo is left out).
-  'NCT07423533.trial.json': [0, 1, 2, 3].map((index) => `hint drug-other-names ${PS}/armsInterventionsModule/interventions/${index}/otherNames`),
+  'NCT07423533.trial.json': [0, 1, 2, 3].map(
+    (index) => `hint drug-other-names ${PS}/armsInterventionsModule/interventions/${index}/otherNames`,
+  ),
   // A recruitment page: no study type, IDs, verification date or responsible party; six sites without status; a name-only contact.
   'a-randomized-double-blind-placebo-controlled-phase-ii.trial.json': [
     `error required-fields ${PS}/identificationModule/orgStudyIdInfo/id`,
@@ -142,7 +150,11 @@ function findingsOf(path: string): string[] {
 
 describe('required, outcome and eligibility rules on records the registry accepted', () => {
   it('covers every record of the corpus', () => {
-    expect(recordNames(join(CORPUS_DIR, 'ctgov-v2'), '.json').map((name) => name.replace('.json', '')).sort()).toEqual(Object.keys(ACCEPTED).sort());
+    expect(
+      recordNames(join(CORPUS_DIR, 'ctgov-v2'), '.json')
+        .map((name) => name.replace('.json', ''))
+        .sort(),
+    ).toEqual(Object.keys(ACCEPTED).sort());
   });
   for (const [nctId, expected] of Object.entries(ACCEPTED)) {
     it(`${nctId}: no error, and only the listed warnings and hints`, () => {
@@ -156,8 +168,12 @@ describe('required, outcome and eligibility rules on records the registry accept
 describe('required, outcome and eligibility rules on field projections', () => {
   for (const name of recordNames(join(CORPUS_DIR, 'ctgov-v2-partial'), '.json')) {
     it(`${name}: errors only for missing required fields`, () => {
-      const errors = findingsOf(join(CORPUS_DIR, 'ctgov-v2-partial', name)).filter((finding) => finding.startsWith('error'));
-      expect(errors.filter((finding) => !/^error (required-fields|primary-outcome-required) /.test(finding))).toEqual([]);
+      const errors = findingsOf(join(CORPUS_DIR, 'ctgov-v2-partial', name)).filter((finding) =>
+        finding.startsWith('error'),
+      );
+      expect(errors.filter((finding) => !/^error (required-fields|primary-outcome-required) /.test(finding))).toEqual(
+        [],
+      );
     });
   }
 });

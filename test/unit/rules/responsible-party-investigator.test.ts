@@ -17,7 +17,10 @@ tester.run(rule, {
   valid: [
     { name: 'a principal investigator with name, title and affiliation', record: investigator },
     { name: 'the sponsor as responsible party needs no investigator', record: sponsor },
-    { name: 'no responsible party at all (required-fields reports that)', record: planted(sponsor, { [party]: undefined }) },
+    {
+      name: 'no responsible party at all (required-fields reports that)',
+      record: planted(sponsor, { [party]: undefined }),
+    },
     { name: 'a responsible party of the wrong type', record: planted(sponsor, { [party]: 'PRINCIPAL_INVESTIGATOR' }) },
   ],
   invalid: [
@@ -28,16 +31,25 @@ tester.run(rule, {
         {
           pointer: `${party}/investigatorAffiliation`,
           severity: 'error',
-          message: '"Investigator affiliation" (investigatorAffiliation) is required when the responsible party is a principal investigator: give the organization the investigator belongs to.',
+          message:
+            '"Investigator affiliation" (investigatorAffiliation) is required when the responsible party is a principal investigator: give the organization the investigator belongs to.',
           related: [`${party}/type`],
         },
       ],
     },
     {
       name: 'a sponsor-investigator without title (blank) or name (null)',
-      record: planted(investigator, { [`${party}/type`]: 'SPONSOR_INVESTIGATOR', [`${party}/investigatorTitle`]: ' ', [`${party}/investigatorFullName`]: null }),
+      record: planted(investigator, {
+        [`${party}/type`]: 'SPONSOR_INVESTIGATOR',
+        [`${party}/investigatorTitle`]: ' ',
+        [`${party}/investigatorFullName`]: null,
+      }),
       errors: [
-        { pointer: `${party}/investigatorFullName`, severity: 'error', message: /a sponsor-investigator: give the investigator's full name/ },
+        {
+          pointer: `${party}/investigatorFullName`,
+          severity: 'error',
+          message: /a sponsor-investigator: give the investigator's full name/,
+        },
         { pointer: `${party}/investigatorTitle`, severity: 'error' },
       ],
     },
@@ -51,7 +63,11 @@ tester.run(rule, {
         [`${party}/oldOrganization`]: 'Johann Wolfgang Goethe University Hospital',
       }),
       errors: [
-        { pointer: `${party}/investigatorFullName`, severity: 'warning', message: /only in the older combined form \(oldNameTitle: "Andreas M\. Zeiher, Prof\. Dr\."\)/ },
+        {
+          pointer: `${party}/investigatorFullName`,
+          severity: 'warning',
+          message: /only in the older combined form \(oldNameTitle: "Andreas M\. Zeiher, Prof\. Dr\."\)/,
+        },
         { pointer: `${party}/investigatorTitle`, severity: 'warning' },
         { pointer: `${party}/investigatorAffiliation`, severity: 'warning', message: /oldOrganization/ },
       ],
@@ -69,12 +85,21 @@ describe('responsible-party-investigator suggestions', () => {
     const [finding] = tester.findings(rule, { record: seed });
     expect(finding.fix).toBeUndefined();
     expect(finding.suggestions).toEqual([
-      { title: 'Use "Peking Union Medical College Hospital" from the overall officials', changes: [{ op: 'set', pointer: `${party}/investigatorAffiliation`, value: 'Peking Union Medical College Hospital' }] },
+      {
+        title: 'Use "Peking Union Medical College Hospital" from the overall officials',
+        changes: [
+          { op: 'set', pointer: `${party}/investigatorAffiliation`, value: 'Peking Union Medical College Hospital' },
+        ],
+      },
     ]);
   });
 
   it("offers the single principal investigator's name without degrees", () => {
-    const findings = tester.findings(rule, { record: planted(investigator, { [`${party}/investigatorFullName`]: undefined }) });
-    expect(findings[0].suggestions?.[0].changes).toEqual([{ op: 'set', pointer: `${party}/investigatorFullName`, value: 'Andreas M Zeiher' }]);
+    const findings = tester.findings(rule, {
+      record: planted(investigator, { [`${party}/investigatorFullName`]: undefined }),
+    });
+    expect(findings[0].suggestions?.[0].changes).toEqual([
+      { op: 'set', pointer: `${party}/investigatorFullName`, value: 'Andreas M Zeiher' },
+    ]);
   });
 });

@@ -21,20 +21,31 @@ new RuleTester().run(rule, {
         {
           pointer: `${documents}/largeDocs`,
           severity: 'warning',
-          message: 'The results lack the statistical analysis plan; a study whose primary completion is on or after 2017-01-18 uploads them with its results (largeDocs with hasProtocol and hasSap, or noSap when there is no separate plan).',
+          message:
+            'The results lack the statistical analysis plan; a study whose primary completion is on or after 2017-01-18 uploads them with its results (largeDocs with hasProtocol and hasSap, or noSap when there is no separate plan).',
         },
       ],
     },
     {
       name: 'no document section at all',
       record: planted(record, { '/documentSection': undefined }),
-      errors: [{ pointer: '/documentSection', message: /^The results lack the study protocol and the statistical analysis plan;/ }],
+      errors: [
+        {
+          pointer: '/documentSection',
+          message: /^The results lack the study protocol and the statistical analysis plan;/,
+        },
+      ],
     },
     {
       name: 'finalRule "always" asks it of an older record',
       record: sampleRecord('NCT00084552'),
       options: { finalRule: 'always' },
-      errors: [{ pointer: '/documentSection', message: /^The results lack the study protocol and the statistical analysis plan;/ }],
+      errors: [
+        {
+          pointer: '/documentSection',
+          message: /^The results lack the study protocol and the statistical analysis plan;/,
+        },
+      ],
     },
   ],
 });

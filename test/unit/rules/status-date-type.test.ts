@@ -21,39 +21,80 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     { name: 'a real not-yet-recruiting record', record: notYetRecruiting },
     { name: 'an old record without a start date type (left to required-fields)', record: oldTerminated },
     { name: 'WITHDRAWN leaves the date types open', record: corpusRecord('NCT00973089') },
-    { name: 'UNKNOWN leaves the date types open', record: planted(completed, { [overall]: 'UNKNOWN', [`${completion}/type`]: 'ESTIMATED' }) },
-    { name: 'a misspelled type is the schema\'s finding', record: planted(completed, { [`${completion}/type`]: 'actual' }) },
-    { name: 'a status of the wrong type', record: planted(completed, { [overall]: 7, [`${completion}/type`]: 'ESTIMATED' }) },
+    {
+      name: 'UNKNOWN leaves the date types open',
+      record: planted(completed, { [overall]: 'UNKNOWN', [`${completion}/type`]: 'ESTIMATED' }),
+    },
+    {
+      name: "a misspelled type is the schema's finding",
+      record: planted(completed, { [`${completion}/type`]: 'actual' }),
+    },
+    {
+      name: 'a status of the wrong type',
+      record: planted(completed, { [overall]: 7, [`${completion}/type`]: 'ESTIMATED' }),
+    },
   ],
   invalid: [
     {
       name: 'COMPLETED with an ESTIMATED completion date',
       record: planted(completed, { [completion]: { date: '2023-05', type: 'ESTIMATED' } }),
-      errors: [{ pointer: `${completion}/type`, severity: 'warning', message: 'The status is COMPLETED but the completion date 2023-05 is ESTIMATED; once a study has completed its dates are ACTUAL.', related: [overall] }],
+      errors: [
+        {
+          pointer: `${completion}/type`,
+          severity: 'warning',
+          message:
+            'The status is COMPLETED but the completion date 2023-05 is ESTIMATED; once a study has completed its dates are ACTUAL.',
+          related: [overall],
+        },
+      ],
       output: planted(completed, { [completion]: { date: '2023-05', type: 'ACTUAL' } }),
     },
     {
       name: 'TERMINATED with an ESTIMATED primary completion date',
       record: planted(completed, { [overall]: 'TERMINATED', [`${primary}/type`]: 'ESTIMATED' }),
-      errors: [{ pointer: `${primary}/type`, message: /status is TERMINATED but the primary completion date 2020-03-13 is ESTIMATED; once a study has been terminated/ }],
+      errors: [
+        {
+          pointer: `${primary}/type`,
+          message:
+            /status is TERMINATED but the primary completion date 2020-03-13 is ESTIMATED; once a study has been terminated/,
+        },
+      ],
       output: planted(completed, { [overall]: 'TERMINATED' }),
     },
     {
       name: 'RECRUITING with an ESTIMATED start date',
       record: planted(recruiting, { [`${start}/type`]: 'ESTIMATED' }),
-      errors: [{ pointer: `${start}/type`, message: /status is RECRUITING but the start date 2020-06-16 is ESTIMATED; a study that is RECRUITING has started/, related: [overall] }],
+      errors: [
+        {
+          pointer: `${start}/type`,
+          message:
+            /status is RECRUITING but the start date 2020-06-16 is ESTIMATED; a study that is RECRUITING has started/,
+          related: [overall],
+        },
+      ],
       output: recruiting,
     },
     {
       name: 'NOT_YET_RECRUITING with an ACTUAL start date still to come',
       record: planted(notYetRecruiting, { [start]: { date: '2027-01-15', type: 'ACTUAL' } }),
-      errors: [{ pointer: `${start}/type`, message: /NOT_YET_RECRUITING but the start date 2027-01-15 is ACTUAL; a study that has not started yet has an ESTIMATED start date\.$/ }],
+      errors: [
+        {
+          pointer: `${start}/type`,
+          message:
+            /NOT_YET_RECRUITING but the start date 2027-01-15 is ACTUAL; a study that has not started yet has an ESTIMATED start date\.$/,
+        },
+      ],
       output: planted(notYetRecruiting, { [start]: { date: '2027-01-15', type: 'ESTIMATED' } }),
     },
     {
       name: 'NOT_YET_RECRUITING with an ACTUAL start in the past: maybe the status is wrong, so only a suggestion',
       record: planted(notYetRecruiting, { [`${start}/type`]: 'ACTUAL' }),
-      errors: [{ pointer: `${start}/type`, message: /The date 2024-02-01 is before today \(2026-11-24\), so check the date and the status too/ }],
+      errors: [
+        {
+          pointer: `${start}/type`,
+          message: /The date 2024-02-01 is before today \(2026-11-24\), so check the date and the status too/,
+        },
+      ],
       output: planted(notYetRecruiting, { [`${start}/type`]: 'ACTUAL' }),
     },
     {
@@ -64,7 +105,11 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     },
     {
       name: 'all three dates of a COMPLETED study ESTIMATED',
-      record: planted(completed, { [`${start}/type`]: 'ESTIMATED', [`${primary}/type`]: 'ESTIMATED', [`${completion}/type`]: 'ESTIMATED' }),
+      record: planted(completed, {
+        [`${start}/type`]: 'ESTIMATED',
+        [`${primary}/type`]: 'ESTIMATED',
+        [`${completion}/type`]: 'ESTIMATED',
+      }),
       errors: [{ pointer: `${completion}/type` }, { pointer: `${primary}/type` }, { pointer: `${start}/type` }],
       output: completed,
     },
@@ -73,8 +118,15 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
 
 describe('status-date-type suggestions', () => {
   it('offers the type change as a suggestion, not a fix, when it would contradict today', () => {
-    const [finding] = new RuleTester({ today: '2026-11-24' }).findings(rule, { record: planted(completed, { [completion]: { date: '2027-05', type: 'ESTIMATED' } }) });
+    const [finding] = new RuleTester({ today: '2026-11-24' }).findings(rule, {
+      record: planted(completed, { [completion]: { date: '2027-05', type: 'ESTIMATED' } }),
+    });
     expect(finding.fix).toBeUndefined();
-    expect(finding.suggestions).toEqual([{ title: 'Make the completion date ACTUAL', changes: [{ op: 'set', pointer: `${completion}/type`, value: 'ACTUAL' }] }]);
+    expect(finding.suggestions).toEqual([
+      {
+        title: 'Make the completion date ACTUAL',
+        changes: [{ op: 'set', pointer: `${completion}/type`, value: 'ACTUAL' }],
+      },
+    ]);
   });
 });

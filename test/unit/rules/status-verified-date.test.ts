@@ -22,14 +22,22 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     { name: 'verified this month', record: planted(recruiting, { [verified]: '2026-11' }) },
     { name: 'verified exactly 2 years ago, by the month', record: planted(recruiting, { [verified]: '2024-11' }) },
     { name: 'the stale record on the day it was last updated', record: staleRecruiting, today: '2024-01-22' },
-    { name: 'a malformed date is the schema\'s finding', record: planted(recruiting, { [verified]: 'August 2025' }) },
+    { name: "a malformed date is the schema's finding", record: planted(recruiting, { [verified]: 'August 2025' }) },
     { name: 'a date of the wrong type', record: planted(recruiting, { [verified]: 202508 }) },
   ],
   invalid: [
     {
       name: 'a real RECRUITING record not verified for more than 2 years',
       record: staleRecruiting,
-      errors: [{ pointer: verified, severity: 'warning', message: 'The record was last verified 2024-01, more than 2 years before today (2026-11-24), while the status is RECRUITING: the registry shows such a study as "Unknown status". Verify the record, update what changed, and set this date to the current month.', related: [overall] }],
+      errors: [
+        {
+          pointer: verified,
+          severity: 'warning',
+          message:
+            'The record was last verified 2024-01, more than 2 years before today (2026-11-24), while the status is RECRUITING: the registry shows such a study as "Unknown status". Verify the record, update what changed, and set this date to the current month.',
+          related: [overall],
+        },
+      ],
     },
     {
       name: 'one month past the 2 years',
@@ -44,7 +52,13 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: 'a verification date in the future',
       record: planted(recruiting, { [verified]: '2026-12' }),
-      errors: [{ pointer: verified, message: 'The verification date 2026-12 is after today (2026-11-24); give the month the record was last verified.' }],
+      errors: [
+        {
+          pointer: verified,
+          message:
+            'The verification date 2026-12 is after today (2026-11-24); give the month the record was last verified.',
+        },
+      ],
     },
     {
       name: 'a full date instead of a month: fixed to the month',
@@ -61,7 +75,10 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: 'a full date that is also stale: two findings, the form fixed',
       record: planted(staleRecruiting, { [verified]: '2024-01-22' }),
-      errors: [{ pointer: verified, message: /gives a day/ }, { pointer: verified, message: /more than 2 years/ }],
+      errors: [
+        { pointer: verified, message: /gives a day/ },
+        { pointer: verified, message: /more than 2 years/ },
+      ],
       output: staleRecruiting,
     },
   ],

@@ -10,7 +10,10 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'real distinct labels', record: twoArms },
     { name: 'real labels that differ by one letter', record: fourGroups },
-    { name: 'arms without labels are required-fields\' finding', record: planted(twoArms, { [`${arms}/0/label`]: undefined, [`${arms}/1/label`]: undefined }) },
+    {
+      name: "arms without labels are required-fields' finding",
+      record: planted(twoArms, { [`${arms}/0/label`]: undefined, [`${arms}/1/label`]: undefined }),
+    },
     { name: 'labels of the wrong type', record: planted(twoArms, { [`${arms}/0/label`]: 1, [`${arms}/1/label`]: 1 }) },
     { name: 'arms of the wrong type', record: planted(twoArms, { [arms]: 'GET73' }) },
   ],
@@ -18,12 +21,26 @@ new RuleTester().run(rule, {
     {
       name: 'two arms labelled alike',
       record: planted(twoArms, { [`${arms}/1/label`]: 'GET73' }),
-      errors: [{ pointer: `${arms}/1/label`, severity: 'error', message: /Arm 1 is already labelled "GET73"/, related: [`${arms}/0/label`] }],
+      errors: [
+        {
+          pointer: `${arms}/1/label`,
+          severity: 'error',
+          message: /Arm 1 is already labelled "GET73"/,
+          related: [`${arms}/0/label`],
+        },
+      ],
     },
     {
       name: 'labels that differ only in case',
       record: planted(twoArms, { [`${arms}/1/label`]: 'get73' }),
-      errors: [{ pointer: `${arms}/1/label`, severity: 'warning', message: /"get73" differs from arm 1's "GET73" only in upper and lower case/, related: [`${arms}/0/label`] }],
+      errors: [
+        {
+          pointer: `${arms}/1/label`,
+          severity: 'warning',
+          message: /"get73" differs from arm 1's "GET73" only in upper and lower case/,
+          related: [`${arms}/0/label`],
+        },
+      ],
     },
     {
       name: 'three arms with one label point at the first',

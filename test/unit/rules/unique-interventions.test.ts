@@ -10,14 +10,32 @@ new RuleTester().run(rule, {
     { name: 'real distinct interventions', record: twoInterventions },
     { name: 'real twelve distinct interventions (NCT04267848)', record: corpusRecord('NCT04267848') },
     { name: 'one name under two types', record: planted(twoInterventions, { [`${interventions}/1/name`]: 'GET73' }) },
-    { name: 'names without a type are not compared', record: planted(twoInterventions, { [`${interventions}/0/type`]: undefined, [`${interventions}/1/type`]: undefined, [`${interventions}/1/name`]: 'GET73' }) },
-    { name: 'interventions of the wrong type', record: planted(twoInterventions, { [interventions]: [null, 'GET73', 'GET73'] }) },
+    {
+      name: 'names without a type are not compared',
+      record: planted(twoInterventions, {
+        [`${interventions}/0/type`]: undefined,
+        [`${interventions}/1/type`]: undefined,
+        [`${interventions}/1/name`]: 'GET73',
+      }),
+    },
+    {
+      name: 'interventions of the wrong type',
+      record: planted(twoInterventions, { [interventions]: [null, 'GET73', 'GET73'] }),
+    },
   ],
   invalid: [
     {
       name: 'real NCT02299791 declares OTHER "ALL" twice (accepted by the registry, so a warning)',
       record: corpusRecord('NCT02299791'),
-      errors: [{ pointer: `${interventions}/1/name`, severity: 'warning', message: 'The OTHER intervention "ALL" is already declared as intervention 1; declare it once and list every arm that receives it in its armGroupLabels.', related: [`${interventions}/0/name`] }],
+      errors: [
+        {
+          pointer: `${interventions}/1/name`,
+          severity: 'warning',
+          message:
+            'The OTHER intervention "ALL" is already declared as intervention 1; declare it once and list every arm that receives it in its armGroupLabels.',
+          related: [`${interventions}/0/name`],
+        },
+      ],
     },
     {
       name: 'the same drug twice',
@@ -27,7 +45,14 @@ new RuleTester().run(rule, {
     {
       name: 'names that differ only in case',
       record: planted(twoInterventions, { [`${interventions}/1/type`]: 'DRUG', [`${interventions}/1/name`]: 'get73' }),
-      errors: [{ pointer: `${interventions}/1/name`, severity: 'hint', message: /The DRUG "get73" differs from intervention 1, "GET73", only in upper and lower case/, related: [`${interventions}/0/name`] }],
+      errors: [
+        {
+          pointer: `${interventions}/1/name`,
+          severity: 'hint',
+          message: /The DRUG "get73" differs from intervention 1, "GET73", only in upper and lower case/,
+          related: [`${interventions}/0/name`],
+        },
+      ],
     },
   ],
 });

@@ -20,7 +20,10 @@ new RuleTester().run(rule, {
   valid: [
     { name: 'answered', record: answered },
     { name: 'U.S. sites', record: usSites },
-    { name: 'a U.S. site among sites abroad', record: planted(unanswered, { [`${locations}/0/country`]: 'United States' }) },
+    {
+      name: 'a U.S. site among sites abroad',
+      record: planted(unanswered, { [`${locations}/0/country`]: 'United States' }),
+    },
     { name: 'not FDA-regulated', record: planted(unanswered, { [`${oversight}/isFdaRegulatedDrug`]: false }) },
     { name: 'no oversight module', record: planted(unanswered, { [oversight]: undefined }) },
   ],
@@ -28,7 +31,9 @@ new RuleTester().run(rule, {
     {
       name: 'a real record with sites abroad only: info',
       record: unanswered,
-      errors: [{ pointer: `${oversight}/isUsExport`, severity: 'info', message, related: [`${oversight}/isFdaRegulatedDrug`] }],
+      errors: [
+        { pointer: `${oversight}/isUsExport`, severity: 'info', message, related: [`${oversight}/isFdaRegulatedDrug`] },
+      ],
     },
     {
       name: 'a real record with no sites yet: info',
@@ -42,13 +47,28 @@ new RuleTester().run(rule, {
     },
     {
       name: 'a regulated device',
-      record: planted(unanswered, { [`${oversight}/isFdaRegulatedDrug`]: false, [`${oversight}/isFdaRegulatedDevice`]: true }),
-      errors: [{ pointer: `${oversight}/isUsExport`, message: /an FDA-regulated device and no U\.S\. site/, related: [`${oversight}/isFdaRegulatedDevice`] }],
+      record: planted(unanswered, {
+        [`${oversight}/isFdaRegulatedDrug`]: false,
+        [`${oversight}/isFdaRegulatedDevice`]: true,
+      }),
+      errors: [
+        {
+          pointer: `${oversight}/isUsExport`,
+          message: /an FDA-regulated device and no U\.S\. site/,
+          related: [`${oversight}/isFdaRegulatedDevice`],
+        },
+      ],
     },
     {
       name: 'a regulated drug and device',
       record: planted(unanswered, { [`${oversight}/isFdaRegulatedDevice`]: true }),
-      errors: [{ pointer: `${oversight}/isUsExport`, message: /an FDA-regulated drug and device and no U\.S\. site/, related: [`${oversight}/isFdaRegulatedDrug`] }],
+      errors: [
+        {
+          pointer: `${oversight}/isUsExport`,
+          message: /an FDA-regulated drug and device and no U\.S\. site/,
+          related: [`${oversight}/isFdaRegulatedDrug`],
+        },
+      ],
     },
   ],
 });

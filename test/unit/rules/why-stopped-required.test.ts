@@ -18,14 +18,25 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     { name: 'a real terminated record with its reason', record: oldTerminated },
     { name: 'a real withdrawn record with its reason', record: withdrawn },
     { name: 'a completed study needs no reason', record: recent },
-    { name: 'a reason of the wrong type is the schema\'s finding', record: planted(recentTerminated, { [whyStopped]: 42 }) },
+    {
+      name: "a reason of the wrong type is the schema's finding",
+      record: planted(recentTerminated, { [whyStopped]: 42 }),
+    },
     { name: 'no status module', record: { protocolSection: { designModule: {} } } },
   ],
   invalid: [
     {
       name: 'TERMINATED after the Final Rule without a reason: error',
       record: recentTerminated,
-      errors: [{ pointer: whyStopped, severity: 'error', message: 'The status is TERMINATED but the record does not say why the study stopped; add the reason as whyStopped (e.g. "Slow recruitment").', related: [overall] }],
+      errors: [
+        {
+          pointer: whyStopped,
+          severity: 'error',
+          message:
+            'The status is TERMINATED but the record does not say why the study stopped; add the reason as whyStopped (e.g. "Slow recruitment").',
+          related: [overall],
+        },
+      ],
     },
     {
       name: 'SUSPENDED after the Final Rule with a blank reason: error',

@@ -12,15 +12,29 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
   valid: [
     { name: 'a real withdrawn record', record: withdrawn },
     { name: 'other statuses are not concerned', record: corpusRecord('NCT03418623') },
-    { name: 'a withdrawn record without enrollment (left to required-fields)', record: planted(withdrawn, { [enrollment]: undefined }) },
-    { name: 'a withdrawn record with only the count', record: planted(withdrawn, { [`${enrollment}/type`]: undefined }) },
+    {
+      name: 'a withdrawn record without enrollment (left to required-fields)',
+      record: planted(withdrawn, { [enrollment]: undefined }),
+    },
+    {
+      name: 'a withdrawn record with only the count',
+      record: planted(withdrawn, { [`${enrollment}/type`]: undefined }),
+    },
     { name: 'enrollment of the wrong type', record: planted(withdrawn, { [enrollment]: [40, 'ESTIMATED'] }) },
   ],
   invalid: [
     {
       name: 'the target enrollment left in place',
       record: planted(withdrawn, { [enrollment]: { count: 40, type: 'ESTIMATED' } }),
-      errors: [{ pointer: `${enrollment}/count`, severity: 'warning', message: /status is WITHDRAWN but the enrollment has a count of 40 and the type ESTIMATED; a withdrawn study enrolled nobody, so its enrollment is 0, ACTUAL/, related: [overall] }],
+      errors: [
+        {
+          pointer: `${enrollment}/count`,
+          severity: 'warning',
+          message:
+            /status is WITHDRAWN but the enrollment has a count of 40 and the type ESTIMATED; a withdrawn study enrolled nobody, so its enrollment is 0, ACTUAL/,
+          related: [overall],
+        },
+      ],
       output: withdrawn,
     },
     {
@@ -32,7 +46,12 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: 'an ACTUAL count above 0: participants were enrolled, so the status may be wrong (suggestion only)',
       record: planted(withdrawn, { [`${enrollment}/count`]: 12 }),
-      errors: [{ pointer: `${enrollment}/count`, message: /a count of 12; .*if participants were enrolled, the status is TERMINATED/ }],
+      errors: [
+        {
+          pointer: `${enrollment}/count`,
+          message: /a count of 12; .*if participants were enrolled, the status is TERMINATED/,
+        },
+      ],
       output: planted(withdrawn, { [`${enrollment}/count`]: 12 }),
     },
   ],

@@ -18,7 +18,12 @@ function actionsFor(record: unknown, ruleId: string, only?: string[]) {
   const finding = findings.find((candidate) => candidate.ruleId === ruleId);
   if (!finding) throw new Error(`no ${ruleId} finding: ${findings.map((f) => f.ruleId).join(', ')}`);
   const revalidate = (text: string) => validateDocument(new TrialDocument(text), { rules: builtinRules, today: TODAY });
-  const actions = codeActions(document, findings, { range: finding.range, diagnostics: [toDiagnostic(finding, URI)], only }, () => applyFixesRepeatedly(document.text, findings, revalidate).text);
+  const actions = codeActions(
+    document,
+    findings,
+    { range: finding.range, diagnostics: [toDiagnostic(finding, URI)], only },
+    () => applyFixesRepeatedly(document.text, findings, revalidate).text,
+  );
   const apply = (title: string) => {
     const action = actions.find((candidate) => candidate.title === title);
     if (!action) throw new Error(`no action "${title}": ${actions.map((a) => a.title).join(', ')}`);
@@ -29,27 +34,39 @@ function actionsFor(record: unknown, ruleId: string, only?: string[]) {
 
 describe('quick fixes', () => {
   it('replaces an enum near-miss with the closest code', () => {
-    const { actions, apply } = actionsFor(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }), 'schema');
+    const { actions, apply } = actionsFor(
+      planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }),
+      'schema',
+    );
     expect(actions.map((action) => action.title)).toContain('Replace with "PHASE2"');
     expect(apply('Replace with "PHASE2"').protocolSection.designModule.phases).toEqual(['PHASE2']);
   });
 
   it('renames an unknown key to the closest known one, or removes it', () => {
-    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': undefined, '/protocolSection/designModule/phase': ['PHASE2'] });
+    const record = planted(corpusRecord('NCT03418623'), {
+      '/protocolSection/designModule/phases': undefined,
+      '/protocolSection/designModule/phase': ['PHASE2'],
+    });
     const { apply } = actionsFor(record, 'unknown-property');
     expect(apply('Rename to "phases"').protocolSection.designModule.phases).toEqual(['PHASE2']);
     expect(apply('Remove "phase"').protocolSection.designModule).not.toHaveProperty('phase');
   });
 
   it('replaces a broken arm label with the one close label, as the preferred fix', () => {
-    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/armsInterventionsModule/interventions/1/armGroupLabels/0': 'Placebos' });
+    const record = planted(corpusRecord('NCT03418623'), {
+      '/protocolSection/armsInterventionsModule/interventions/1/armGroupLabels/0': 'Placebos',
+    });
     const { actions, apply } = actionsFor(record, 'arm-label-reference');
     expect(actions.find((action) => action.title === 'Replace with "Placebo"')?.isPreferred).toBe(true);
-    expect(apply('Replace with "Placebo"').protocolSection.armsInterventionsModule.interventions[1].armGroupLabels).toEqual(['Placebo']);
+    expect(
+      apply('Replace with "Placebo"').protocolSection.armsInterventionsModule.interventions[1].armGroupLabels,
+    ).toEqual(['Placebo']);
   });
 
   it('offers to add a missing required field as an empty value of the right type', () => {
-    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/identificationModule/briefTitle': undefined });
+    const record = planted(corpusRecord('NCT03418623'), {
+      '/protocolSection/identificationModule/briefTitle': undefined,
+    });
     const { actions, apply } = actionsFor(record, 'required-fields');
     expect(actions.map((action) => action.title)).toContain('Insert an empty "Brief title"');
     expect(apply('Insert an empty "Brief title"').protocolSection.identificationModule.briefTitle).toBe('');
@@ -61,20 +78,35 @@ describe('matching a diagnostic to its finding', () => {
   const document = new TrialDocument(JSON.stringify(record, null, 2), 1, URI);
   const findings = validateDocument(document, { rules: builtinRules, today: TODAY });
   const finding = findings.find((candidate) => candidate.ruleId === 'schema')!;
-  const titles = (diagnostic: Diagnostic) => codeActions(document, findings, { range: finding.range, diagnostics: [diagnostic] }, () => document.text).map((action) => action.title);
+  const titles = (diagnostic: Diagnostic) =>
+    codeActions(document, findings, { range: finding.range, diagnostics: [diagnostic] }, () => document.text).map(
+      (action) => action.title,
+    );
 
   it('carries the rule id and pointer in the diagnostic data', () => {
-    expect(toDiagnostic(finding, URI).data).toEqual({ ruleId: 'schema', pointer: '/protocolSection/designModule/phases/0' });
+    expect(toDiagnostic(finding, URI).data).toEqual({
+      ruleId: 'schema',
+      pointer: '/protocolSection/designModule/phases/0',
+    });
   });
 
   it('finds the finding by that data, whatever range and message the editor sends back', () => {
-    const moved = { ...toDiagnostic(finding, URI), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'edited' };
+    const moved = {
+      ...toDiagnostic(finding, URI),
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'edited',
+    };
     expect(titles(moved)).toEqual(['Replace with "PHASE2"']);
   });
 
-  it('offers nothing for a diagnostic without our data (another tool\'s, or one the client dropped it from)', () => {
+  it("offers nothing for a diagnostic without our data (another tool's, or one the client dropped it from)", () => {
     expect(titles({ ...toDiagnostic(finding, URI), data: undefined })).toEqual([]);
-    expect(titles({ ...toDiagnostic(finding, URI), data: { ruleId: 'schema', pointer: '/protocolSection/designModule/phases/1' } })).toEqual([]);
+    expect(
+      titles({
+        ...toDiagnostic(finding, URI),
+        data: { ruleId: 'schema', pointer: '/protocolSection/designModule/phases/1' },
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -94,7 +126,11 @@ describe('fix all', () => {
   });
 
   it('offers nothing when no finding has a fix', () => {
-    const { actions } = actionsFor(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] }), 'phase-combination', [FIX_ALL_KIND]);
+    const { actions } = actionsFor(
+      planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['PHASE1', 'PHASE3'] }),
+      'phase-combination',
+      [FIX_ALL_KIND],
+    );
     expect(actions).toEqual([]);
   });
 });

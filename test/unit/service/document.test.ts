@@ -18,18 +18,25 @@ describe('positions', () => {
     'one line': '{"a": 1, "b": 2}',
   };
 
-  it.each(Object.entries(texts))('%s: positionAt and offsetAt agree with splitting the text, asked in any order', (_, text) => {
-    // Offsets inside a carriage return and line feed pair are left out: they belong to the line the pair ends.
-    const offsets = [...text].map((_, i) => i).concat(text.length).filter((offset) => text[offset - 1] !== '\r' || text[offset] !== '\n');
-    for (const order of [offsets, [...offsets].reverse()]) {
+  it.each(Object.entries(texts))(
+    '%s: positionAt and offsetAt agree with splitting the text, asked in any order',
+    (_, text) => {
+      // Offsets inside a carriage return and line feed pair are left out: they belong to the line the pair ends.
+      const offsets = [...text]
+        .map((_, i) => i)
+        .concat(text.length)
+        .filter((offset) => text[offset - 1] !== '\r' || text[offset] !== '\n');
+      for (const order of [offsets, [...offsets].reverse()]) {
+        const document = new TrialDocument(text);
+        for (const offset of order)
+          expect(document.positionAt(offset), `offset ${offset}`).toEqual(reference(text, offset));
+      }
       const document = new TrialDocument(text);
-      for (const offset of order) expect(document.positionAt(offset), `offset ${offset}`).toEqual(reference(text, offset));
-    }
-    const document = new TrialDocument(text);
-    for (const offset of offsets) {
-      const position = reference(text, offset);
-      expect(new TrialDocument(text).offsetAt(position), `line ${position.line}`).toBe(offset);
-    }
-    expect(document.lineStarts.length).toBe(text.split(/\r\n|\r|\n/).length);
-  });
+      for (const offset of offsets) {
+        const position = reference(text, offset);
+        expect(new TrialDocument(text).offsetAt(position), `line ${position.line}`).toBe(offset);
+      }
+      expect(document.lineStarts.length).toBe(text.split(/\r\n|\r|\n/).length);
+    },
+  );
 });

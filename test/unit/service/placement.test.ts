@@ -40,7 +40,10 @@ function essentials(findings: readonly Finding[]): unknown[] {
 }
 
 function hashOf(findings: readonly Finding[]): string {
-  return createHash('sha256').update(JSON.stringify(essentials(findings))).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(essentials(findings)))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 function corpusFiles(): Array<{ name: string; text: string }> {
@@ -64,14 +67,27 @@ function oddTexts(): Record<string, string> {
     'missing comma': pretty.replace('"briefTitle"', '"x": 1 "briefTitle"'),
     empty: '   \n',
     'byte-order mark': '\ufeff' + pretty,
-    'duplicate keys': pretty.slice(0, identification) + '\n    "nctId": "NCT00000000",' + pretty.slice(identification, design) + '\n      "phases": ["PHASE2"],' + pretty.slice(design),
-    'duplicate key minified': JSON.stringify(record).replace('{"protocolSection":{', '{"protocolSection":{"statusModule":{},'),
-    'duplicate escaped key': '{"protocolSection": {"a\\u0062": 1, "ab": 2, "sponsorCollaboratorsModule": {"leadSponsor": {"name": 7}}}}',
-    'numeric keys': '{"protocolSection": {"identificationModule": {"2": 1, "nctId": 5, "10": [1]}, "designModule": {"phases": "PHASE9"}}}',
+    'duplicate keys':
+      pretty.slice(0, identification) +
+      '\n    "nctId": "NCT00000000",' +
+      pretty.slice(identification, design) +
+      '\n      "phases": ["PHASE2"],' +
+      pretty.slice(design),
+    'duplicate key minified': JSON.stringify(record).replace(
+      '{"protocolSection":{',
+      '{"protocolSection":{"statusModule":{},',
+    ),
+    'duplicate escaped key':
+      '{"protocolSection": {"a\\u0062": 1, "ab": 2, "sponsorCollaboratorsModule": {"leadSponsor": {"name": 7}}}}',
+    'numeric keys':
+      '{"protocolSection": {"identificationModule": {"2": 1, "nctId": 5, "10": [1]}, "designModule": {"phases": "PHASE9"}}}',
     'crlf and tabs': pretty.replace(/\n/g, '\r\n').replace(/ {2}/g, '\t'),
     'bare carriage returns': pretty.replace(/\n/g, '\r'),
-    'characters outside the BMP': pretty.replace('"briefTitle": "', '"briefTitle": "😀😀 é – ').replace('"officialTitle": "', '"officialTitle": "\\u00e9\\ud83d\\ude00 '),
-    'missing sections': '{"protocolSection": {"identificationModule": {"nctId": "NCT1"}, "statusModule": {"overallStatus": 5}}, "resultsSection": []}',
+    'characters outside the BMP': pretty
+      .replace('"briefTitle": "', '"briefTitle": "😀😀 é – ')
+      .replace('"officialTitle": "', '"officialTitle": "\\u00e9\\ud83d\\ude00 '),
+    'missing sections':
+      '{"protocolSection": {"identificationModule": {"nctId": "NCT1"}, "statusModule": {"overallStatus": 5}}, "resultsSection": []}',
     'not an object': '[1, 2, {"a": 3}]',
   };
 }
@@ -117,7 +133,11 @@ function currentBaseline(): Baseline {
     // The CLI reads a file with a byte-order mark without it (and does not warn).
     const cliFindings = essentials(fromBytes.get(name)!).slice(0, 40);
     const differs = JSON.stringify(cliFindings) !== JSON.stringify(findings);
-    texts[name] = { text: text.length > 400 ? `(${text.length} characters)` : text, findings, ...(differs ? { cliFindings } : {}) };
+    texts[name] = {
+      text: text.length > 400 ? `(${text.length} characters)` : text,
+      findings,
+      ...(differs ? { cliFindings } : {}),
+    };
   }
   return { records, texts };
 }

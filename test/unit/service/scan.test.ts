@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree, findNodeAtLocation, type Node } from 'jsonc-parser';
-import { cannotHaveDuplicateKeys, locatePointers, treeOfValidJson, type LocateOptions, type NodeLocation } from '../../../server/src/service/scan';
+import {
+  cannotHaveDuplicateKeys,
+  locatePointers,
+  treeOfValidJson,
+  type LocateOptions,
+  type NodeLocation,
+} from '../../../server/src/service/scan';
 import { parsePointer } from '../../../server/src/service/pointer';
 import { CORPUS_DIR } from '../rules/fixtures';
 
@@ -17,20 +23,37 @@ const trees = new Map<string, Node>();
 /** The reference answer: jsonc-parser's full tree. */
 function expected(source: string, pointer: string) {
   if (!trees.has(source)) trees.set(source, parseTree(source)!);
-  const node = findNodeAtLocation(trees.get(source)!, parsePointer(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  const node = findNodeAtLocation(
+    trees.get(source)!,
+    parsePointer(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+  );
   if (!node) return undefined;
   const key = node.parent?.type === 'property' ? node.parent.children![0] : undefined;
-  return { keyStart: key?.offset, keyEnd: key ? key.offset + key.length : undefined, valueStart: node.offset, valueEnd: node.offset + node.length };
+  return {
+    keyStart: key?.offset,
+    keyEnd: key ? key.offset + key.length : undefined,
+    valueStart: node.offset,
+    valueEnd: node.offset + node.length,
+  };
 }
 
 function plain(location: NodeLocation | undefined) {
-  return location && { keyStart: location.keyStart, keyEnd: location.keyEnd, valueStart: location.valueStart, valueEnd: location.valueEnd };
+  return (
+    location && {
+      keyStart: location.keyStart,
+      keyEnd: location.keyEnd,
+      valueStart: location.valueStart,
+      valueEnd: location.valueEnd,
+    }
+  );
 }
 
 /** Every pointer of a value, in document order. */
 function allPointers(node: unknown, pointer = ''): string[] {
   if (node === null || typeof node !== 'object') return [pointer];
-  const children = Object.entries(node).flatMap(([key, child]) => allPointers(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  const children = Object.entries(node).flatMap(([key, child]) =>
+    allPointers(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+  );
   return [pointer, ...children];
 }
 
@@ -74,15 +97,25 @@ describe('locatePointers', () => {
     const source = '\ufeff{"a": {"t\\u0079pe": 2}, "b\\"c": {"x : y": [{"type": "x"}, {"type": "y"}]}, "type": 3}';
     const pointers = ['/a/type', '/b"c/x : y/1/type', '/b"c', '/type', '/b"c/x : y/0', ''];
     expect(located(source, pointers, JUMPING)).toEqual(pointers.map((pointer) => expected(source, pointer)));
-    expect(located('"just a string"', [''], JUMPING)).toEqual([{ keyStart: undefined, keyEnd: undefined, valueStart: 0, valueEnd: 15 }]);
+    expect(located('"just a string"', [''], JUMPING)).toEqual([
+      { keyStart: undefined, keyEnd: undefined, valueStart: 0, valueEnd: 15 },
+    ]);
   });
 
   it('leaves out pointers that do not exist, and places their closest existing ancestors', () => {
-    const missing = ['/protocolSection/nope/deeper', '/protocolSection/armsInterventionsModule/armGroups/99', '/hasResults/under/a/boolean'];
+    const missing = [
+      '/protocolSection/nope/deeper',
+      '/protocolSection/armsInterventionsModule/armGroups/99',
+      '/hasResults/under/a/boolean',
+    ];
     for (const options of [JUMPING, EVERY_TOKEN]) {
       const { locations } = locatePointers(text, missing, options);
       for (const pointer of missing) expect(locations.has(pointer)).toBe(false);
-      for (const ancestor of ['/protocolSection', '/protocolSection/armsInterventionsModule/armGroups', '/hasResults']) {
+      for (const ancestor of [
+        '/protocolSection',
+        '/protocolSection/armsInterventionsModule/armGroups',
+        '/hasResults',
+      ]) {
         expect(plain(locations.get(ancestor)), ancestor).toEqual(expected(text, ancestor));
       }
     }
@@ -107,7 +140,9 @@ describe('duplicate keys', () => {
   it('a key spelled with an escape repeats the plain one; a colon after an escaped quote only makes counting unsure', () => {
     const escaped = '{"a": {"type": 1, "t\\u0079pe": 2}}';
     expect(cannotHaveDuplicateKeys(escaped, JSON.parse(escaped))).toBe(false);
-    expect(locatePointers(escaped, [], EVERY_TOKEN).duplicates.map((duplicate) => duplicate.pointer)).toEqual(['/a/type']);
+    expect(locatePointers(escaped, [], EVERY_TOKEN).duplicates.map((duplicate) => duplicate.pointer)).toEqual([
+      '/a/type',
+    ]);
     const tricky = JSON.stringify({ a: 'he said \\": no', b: { c: 1 } });
     expect(cannotHaveDuplicateKeys(tricky, JSON.parse(tricky))).toBe(false);
     expect(locatePointers(tricky, [], EVERY_TOKEN).duplicates).toEqual([]);
@@ -121,11 +156,22 @@ describe('duplicate keys', () => {
 describe('treeOfValidJson', () => {
   function strip(node: Node | undefined): unknown {
     if (!node) return node;
-    return { type: node.type, offset: node.offset, length: node.length, value: node.value, colonOffset: node.colonOffset, children: node.children?.map(strip) };
+    return {
+      type: node.type,
+      offset: node.offset,
+      length: node.length,
+      value: node.value,
+      colonOffset: node.colonOffset,
+      children: node.children?.map(strip),
+    };
   }
 
   it('builds the same tree as jsonc-parser for a real record, a BOM and odd keys', () => {
-    for (const source of [text, '\ufeff{"a" : [1, -2.5e3, true, null, "x\\"y", {}, []], "b\\u0041": {"": "\\ud800"}}\n', '"just a string"']) {
+    for (const source of [
+      text,
+      '\ufeff{"a" : [1, -2.5e3, true, null, "x\\"y", {}, []], "b\\u0041": {"": "\\ud800"}}\n',
+      '"just a string"',
+    ]) {
       expect(strip(treeOfValidJson(source))).toEqual(strip(parseTree(source)));
     }
   });

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileStudyValidator, studyValidator, translateErrors, validateAgainstSchema } from '../../../server/src/service/schema';
+import {
+  compileStudyValidator,
+  studyValidator,
+  translateErrors,
+  validateAgainstSchema,
+} from '../../../server/src/service/schema';
 import { CORPUS_DIR, SAMPLE_DIR, sampleRecordNames } from '../rules/fixtures';
 
 const compiled = compileStudyValidator();
@@ -16,7 +21,13 @@ function findingsOfCompiled(value: unknown) {
 
 function errorsOf(validate: typeof compiled, value: unknown) {
   validate(value);
-  return (validate.errors ?? []).map(({ keyword, instancePath, schemaPath, params, message }) => ({ keyword, instancePath, schemaPath, params, message }));
+  return (validate.errors ?? []).map(({ keyword, instancePath, schemaPath, params, message }) => ({
+    keyword,
+    instancePath,
+    schemaPath,
+    params,
+    message,
+  }));
 }
 
 /** Wrong values of every kind the schema checks, planted at every fifth value of the record. */
@@ -46,11 +57,17 @@ function plantedEverywhere(record: unknown): unknown {
 }
 
 const records = [
-  ...sampleRecordNames().map((name) => ({ name, value: JSON.parse(readFileSync(join(SAMPLE_DIR, name), 'utf8')) as unknown })),
+  ...sampleRecordNames().map((name) => ({
+    name,
+    value: JSON.parse(readFileSync(join(SAMPLE_DIR, name), 'utf8')) as unknown,
+  })),
   ...['ctgov-v2', 'ctgov-v2-partial'].flatMap((folder) =>
     readdirSync(join(CORPUS_DIR, folder))
       .filter((file) => file.endsWith('.json'))
-      .map((file) => ({ name: `${folder}/${file}`, value: JSON.parse(readFileSync(join(CORPUS_DIR, folder, file), 'utf8')) as unknown })),
+      .map((file) => ({
+        name: `${folder}/${file}`,
+        value: JSON.parse(readFileSync(join(CORPUS_DIR, folder, file), 'utf8')) as unknown,
+      })),
   ),
 ];
 
@@ -75,6 +92,17 @@ describe('the generated study validator', () => {
       expect(errors, name).toEqual(errorsOf(compiled, mutant));
       expect(validateAgainstSchema(mutant), name).toEqual(findingsOfCompiled(mutant));
     }
-    expect([...keywords].sort()).toEqual(expect.arrayContaining(['additionalProperties', 'enum', 'format', 'maxLength', 'minimum', 'pattern', 'required', 'type']));
+    expect([...keywords].sort()).toEqual(
+      expect.arrayContaining([
+        'additionalProperties',
+        'enum',
+        'format',
+        'maxLength',
+        'minimum',
+        'pattern',
+        'required',
+        'type',
+      ]),
+    );
   });
 });

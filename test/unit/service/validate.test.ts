@@ -17,7 +17,11 @@ function covered(text: string, finding: Finding): string {
   const lines = text.split('\n');
   const { start, end } = finding.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [
+    lines[start.line].slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    lines[end.line].slice(0, end.character),
+  ].join('\n');
 }
 
 function only(findings: Finding[], ruleId: string): Finding {
@@ -33,7 +37,11 @@ describe('schema findings', () => {
     expect(finding.message).toBe('"Phase 2" is not a phase; did you mean "PHASE2"?');
     expect(finding.pointer).toBe('/protocolSection/designModule/phases/0');
     expect(covered(text, finding)).toBe('"Phase 2"');
-    expect(finding.fix?.changes[0]).toEqual({ op: 'set', pointer: '/protocolSection/designModule/phases/0', value: 'PHASE2' });
+    expect(finding.fix?.changes[0]).toEqual({
+      op: 'set',
+      pointer: '/protocolSection/designModule/phases/0',
+      value: 'PHASE2',
+    });
   });
 
   it('fixes a value that is the display label of one code, in any letter case; a near miss is only suggested', () => {
@@ -45,27 +53,41 @@ describe('schema findings', () => {
       ['/protocolSection/statusModule/overallStatus', 'not yet recruiting', 'NOT_YET_RECRUITING'],
     ];
     for (const [pointer, label, code] of cases) {
-      const finding = lint(planted(base, { [pointer]: label })).findings.find((f) => f.pointer === pointer && f.ruleId === 'schema');
+      const finding = lint(planted(base, { [pointer]: label })).findings.find(
+        (f) => f.pointer === pointer && f.ruleId === 'schema',
+      );
       expect(finding?.fix?.changes, label).toEqual([{ op: 'set', pointer, value: code }]);
       expect(finding?.suggestions, label).toBeUndefined();
     }
-    const nearMiss = lint(planted(base, { [`${design}/allocation`]: 'Randomised' })).findings.find((f) => f.ruleId === 'schema');
+    const nearMiss = lint(planted(base, { [`${design}/allocation`]: 'Randomised' })).findings.find(
+      (f) => f.ruleId === 'schema',
+    );
     expect(nearMiss?.message).toBe('"Randomised" is not an allocation; did you mean "RANDOMIZED"?');
     expect(nearMiss?.fix).toBeUndefined();
-    expect(nearMiss?.suggestions?.[0].changes).toEqual([{ op: 'set', pointer: `${design}/allocation`, value: 'RANDOMIZED' }]);
+    expect(nearMiss?.suggestions?.[0].changes).toEqual([
+      { op: 'set', pointer: `${design}/allocation`, value: 'RANDOMIZED' },
+    ]);
     // "Phase II" is a way of writing phase 2, not the registry's label for it.
-    const alias = lint(planted(base, { '/protocolSection/designModule/phases': ['Phase II'] })).findings.find((f) => f.ruleId === 'schema');
+    const alias = lint(planted(base, { '/protocolSection/designModule/phases': ['Phase II'] })).findings.find(
+      (f) => f.ruleId === 'schema',
+    );
     expect(alias?.fix).toBeUndefined();
   });
 
   it('matches display labels too: "Dietary Supplement" → DIETARY_SUPPLEMENT', () => {
-    const { findings } = lint(planted(base, { '/protocolSection/armsInterventionsModule/interventions/0/type': 'Dietary Supplement' }));
-    expect(findings.find((f) => f.ruleId === 'schema')?.message).toBe('"Dietary Supplement" is not an intervention type; did you mean "DIETARY_SUPPLEMENT"?');
+    const { findings } = lint(
+      planted(base, { '/protocolSection/armsInterventionsModule/interventions/0/type': 'Dietary Supplement' }),
+    );
+    expect(findings.find((f) => f.ruleId === 'schema')?.message).toBe(
+      '"Dietary Supplement" is not an intervention type; did you mean "DIETARY_SUPPLEMENT"?',
+    );
   });
 
   it('lists the allowed codes when nothing is close', () => {
     const { findings } = lint(planted(base, { '/protocolSection/designModule/studyType': 'QUALITATIVE' }));
-    expect(only(findings, 'schema').message).toBe('"QUALITATIVE" is not a study type. Allowed: EXPANDED_ACCESS, INTERVENTIONAL, OBSERVATIONAL.');
+    expect(only(findings, 'schema').message).toBe(
+      '"QUALITATIVE" is not a study type. Allowed: EXPANDED_ACCESS, INTERVENTIONAL, OBSERVATIONAL.',
+    );
   });
 
   it('reports a wrong type at the value, once', () => {
@@ -76,7 +98,9 @@ describe('schema findings', () => {
   });
 
   it('rejects dates that are not real calendar dates', () => {
-    const { text, findings } = lint(planted(base, { '/protocolSection/statusModule/startDateStruct/date': '2018-02-30' }));
+    const { text, findings } = lint(
+      planted(base, { '/protocolSection/statusModule/startDateStruct/date': '2018-02-30' }),
+    );
     const finding = only(findings, 'schema');
     expect(finding.message).toBe('"2018-02-30" is not a real calendar date.');
     expect(covered(text, finding)).toBe('"2018-02-30"');
@@ -89,12 +113,16 @@ describe('schema findings', () => {
 
   it('checks the NCT number pattern', () => {
     const { findings } = lint(planted(base, { '/protocolSection/identificationModule/nctId': 'NCT123' }));
-    expect(only(findings, 'schema').message).toBe('"NCT123" is not an NCT number: "NCT" followed by 8 digits, e.g. "NCT01234567".');
+    expect(only(findings, 'schema').message).toBe(
+      '"NCT123" is not an NCT number: "NCT" followed by 8 digits, e.g. "NCT01234567".',
+    );
   });
 
   it('checks ages', () => {
     const { findings } = lint(planted(base, { '/protocolSection/eligibilityModule/minimumAge': '18 years old' }));
-    expect(only(findings, 'schema').message).toMatch(/is not a duration: write a whole number and a unit, e.g. "18 Years"/);
+    expect(only(findings, 'schema').message).toMatch(
+      /is not a duration: write a whole number and a unit, e.g. "18 Years"/,
+    );
   });
 
   it('enforces protocol character limits with the current length', () => {
@@ -109,7 +137,10 @@ describe('schema findings', () => {
 
   it('reports an unknown key at the key as a warning naming the closest key', () => {
     const { text, findings } = lint(planted(base, { '/protocolSection/designModule/phase': ['PHASE2'] }));
-    const finding = only(findings.filter((f) => f.severity === 'warning'), 'unknown-property');
+    const finding = only(
+      findings.filter((f) => f.severity === 'warning'),
+      'unknown-property',
+    );
     expect(finding.severity).toBe('warning');
     expect(finding.message).toMatch(/Unknown property "phase".*did you mean "phases"\?/);
     expect(covered(text, finding)).toBe('"phase"');
@@ -121,7 +152,9 @@ describe('schema findings', () => {
   });
 
   it('reports a missing required property at the parent key', () => {
-    const { text, findings } = lint(planted(base, { '/protocolSection/contactsLocationsModule/locations/0/geoPoint': { lat: 1 } }));
+    const { text, findings } = lint(
+      planted(base, { '/protocolSection/contactsLocationsModule/locations/0/geoPoint': { lat: 1 } }),
+    );
     const finding = only(findings, 'schema');
     expect(finding.message).toMatch(/missing "lon"/);
     expect(covered(text, finding)).toBe('"geoPoint"');
@@ -133,13 +166,18 @@ describe('syntax', () => {
     const text = '{\n  // a comment\n  "protocolSection": {"designModule": {"phases": ["Phase 2"],}}\n}';
     const findings = validateText(text, { rules: builtinRules });
     const syntax = findings.filter((f) => f.ruleId === 'syntax');
-    expect(syntax.map((f) => f.message)).toEqual(['Comments are not allowed: trial records are strict JSON.', expect.stringMatching(/trailing commas are not allowed/)]);
+    expect(syntax.map((f) => f.message)).toEqual([
+      'Comments are not allowed: trial records are strict JSON.',
+      expect.stringMatching(/trailing commas are not allowed/),
+    ]);
     expect(syntax[0].range.start).toEqual({ line: 1, character: 2 });
     expect(findings.some((f) => f.ruleId === 'schema' && /PHASE2/.test(f.message))).toBe(true);
   });
 
   it('says an empty file is empty', () => {
-    expect(validateText('', { rules: builtinRules }).map((f) => f.message)).toEqual([expect.stringMatching(/The file is empty/)]);
+    expect(validateText('', { rules: builtinRules }).map((f) => f.message)).toEqual([
+      expect.stringMatching(/The file is empty/),
+    ]);
   });
 
   it('reports a BOM as a warning and validates the rest', () => {
@@ -153,14 +191,17 @@ describe('syntax', () => {
 
   it('survives 100,000-deep nesting', () => {
     const deep = '['.repeat(100000) + ']'.repeat(100000);
-    const findings = validateText(`{"protocolSection": {"conditionsModule": {"conditions": ${deep}}}}`, { rules: builtinRules });
+    const findings = validateText(`{"protocolSection": {"conditionsModule": {"conditions": ${deep}}}}`, {
+      rules: builtinRules,
+    });
     expect(findings.length).toBeGreaterThan(0);
   });
 });
 
 describe('duplicate keys', () => {
   it('reports the second key with the first as related information', () => {
-    const text = '{\n  "protocolSection": {\n    "designModule": {"studyType": "INTERVENTIONAL"},\n    "designModule": {"studyType": "OBSERVATIONAL"}\n  }\n}';
+    const text =
+      '{\n  "protocolSection": {\n    "designModule": {"studyType": "INTERVENTIONAL"},\n    "designModule": {"studyType": "OBSERVATIONAL"}\n  }\n}';
     const finding = only(validateText(text, { rules: builtinRules }), 'duplicate-key');
     expect(finding.pointer).toBe('/protocolSection/designModule');
     expect(finding.range.start).toEqual({ line: 3, character: 4 });
@@ -168,7 +209,9 @@ describe('duplicate keys', () => {
   });
 
   it('tells repeated keys in different objects apart', () => {
-    const text = JSON.stringify({ protocolSection: { armsInterventionsModule: { armGroups: [{ label: 'A' }, { label: 'B' }] } } });
+    const text = JSON.stringify({
+      protocolSection: { armsInterventionsModule: { armGroups: [{ label: 'A' }, { label: 'B' }] } },
+    });
     expect(validateText(text, { rules: builtinRules }).filter((f) => f.ruleId === 'duplicate-key')).toEqual([]);
   });
 });
@@ -185,7 +228,11 @@ describe('positions', () => {
     const at = (findings: Finding[]) => findings.map((finding) => [finding.ruleId, finding.range]);
     const expected = at(validateText(text, { rules: builtinRules, today: '2026-11-24' }));
     expect(expected.some(([ruleId]) => ruleId === 'schema')).toBe(true);
-    for (const lineBreak of ['\r\n', '\r']) expect(at(validateText(text.split('\n').join(lineBreak), { rules: builtinRules, today: '2026-11-24' })), JSON.stringify(lineBreak)).toEqual(expected);
+    for (const lineBreak of ['\r\n', '\r'])
+      expect(
+        at(validateText(text.split('\n').join(lineBreak), { rules: builtinRules, today: '2026-11-24' })),
+        JSON.stringify(lineBreak),
+      ).toEqual(expected);
     const syntax = only(validateText('{"a": 1}\r\r\r"', { rules: builtinRules }), 'syntax');
     expect(syntax.range.start).toEqual({ line: 3, character: 0 });
   });
@@ -195,19 +242,41 @@ describe('messages about very long values', () => {
   it('quote the start of the value and its length; the range still covers all of it', () => {
     const key = 'K'.repeat(50000);
     const phase = 'P'.repeat(100000);
-    const text = JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': [phase], [`/protocolSection/designModule/${key}`]: 1 }), null, 2);
+    const text = JSON.stringify(
+      planted(corpusRecord('NCT03418623'), {
+        '/protocolSection/designModule/phases': [phase],
+        [`/protocolSection/designModule/${key}`]: 1,
+      }),
+      null,
+      2,
+    );
     const findings = validateText(text, { rules: builtinRules, today: '2026-11-24' });
     const unknown = findings.find((finding) => finding.ruleId === 'unknown-property' && finding.pointer.endsWith(key))!;
-    expect(unknown.message).toBe(`Unknown property "${'K'.repeat(80)}…" (50000 characters) in Design; the registry does not know this field.`);
-    expect(unknown.suggestions?.map((suggestion) => suggestion.title)).toEqual([`Remove "${'K'.repeat(80)}…" (50000 characters)`]);
+    expect(unknown.message).toBe(
+      `Unknown property "${'K'.repeat(80)}…" (50000 characters) in Design; the registry does not know this field.`,
+    );
+    expect(unknown.suggestions?.map((suggestion) => suggestion.title)).toEqual([
+      `Remove "${'K'.repeat(80)}…" (50000 characters)`,
+    ]);
     const lines = text.split('\n');
-    expect(lines[unknown.range.start.line].slice(unknown.range.start.character, unknown.range.end.character)).toBe(`"${key}"`);
+    expect(lines[unknown.range.start.line].slice(unknown.range.start.character, unknown.range.end.character)).toBe(
+      `"${key}"`,
+    );
     const badPhase = findings.find((finding) => finding.pointer === '/protocolSection/designModule/phases/0')!;
     expect(badPhase.message).toMatch(new RegExp(`^"${'P'.repeat(80)}…" \\(100000 characters\\) is not a phase`));
   });
 
   it('leave ordinary messages as they are', () => {
-    const findings = validateText(JSON.stringify(planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }), null, 2), { rules: builtinRules, today: '2026-11-24' });
-    expect(findings.find((finding) => finding.pointer === '/protocolSection/designModule/phases/0')?.message).toBe('"Phase 2" is not a phase; did you mean "PHASE2"?');
+    const findings = validateText(
+      JSON.stringify(
+        planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/phases': ['Phase 2'] }),
+        null,
+        2,
+      ),
+      { rules: builtinRules, today: '2026-11-24' },
+    );
+    expect(findings.find((finding) => finding.pointer === '/protocolSection/designModule/phases/0')?.message).toBe(
+      '"Phase 2" is not a phase; did you mean "PHASE2"?',
+    );
   });
 });

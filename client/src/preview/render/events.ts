@@ -2,7 +2,20 @@
 // serious and other events by organ system, each cell the participants affected / at risk.
 import { html, type Markup } from './html';
 import { list, section, type RenderContext } from './section';
-import { emptyCell, factsWithFindings, framedTable, groupColumns, groupHeads, leftoverFindings, positionsByGroup, prose, rowHead, spanLabel, valueCell, type GroupColumn } from './tables';
+import {
+  emptyCell,
+  factsWithFindings,
+  framedTable,
+  groupColumns,
+  groupHeads,
+  leftoverFindings,
+  positionsByGroup,
+  prose,
+  rowHead,
+  spanLabel,
+  valueCell,
+  type GroupColumn,
+} from './tables';
 import { asObject, count, label, objects, text, type JsonObject } from './values';
 
 const EVENTS = '/resultsSection/adverseEventsModule';
@@ -34,27 +47,57 @@ export function renderAdverseEvents(context: RenderContext): Markup | undefined 
     { term: 'Description', value: prose(text(module.description)), pointer: `${EVENTS}/description` },
     { term: 'Source vocabulary', value: vocabulary },
     { term: 'Assessment', value: assessmentSummary([...serious, ...other]) },
-    { term: 'Frequency threshold for other events', value: threshold ? `${threshold}%` : undefined, pointer: `${EVENTS}/frequencyThreshold` },
-    { term: 'All-cause mortality', value: prose(text(module.allCauseMortalityComment)), pointer: `${EVENTS}/allCauseMortalityComment` },
+    {
+      term: 'Frequency threshold for other events',
+      value: threshold ? `${threshold}%` : undefined,
+      pointer: `${EVENTS}/frequencyThreshold`,
+    },
+    {
+      term: 'All-cause mortality',
+      value: prose(text(module.allCauseMortalityComment)),
+      pointer: `${EVENTS}/allCauseMortalityComment`,
+    },
   ]);
-  return section(context, { id: 'adverse-events', title: 'Adverse events', pointer: EVENTS, body: html`${leftoverFindings(context, EVENTS)}${details}${tables}` });
+  return section(context, {
+    id: 'adverse-events',
+    title: 'Adverse events',
+    pointer: EVENTS,
+    body: html`${leftoverFindings(context, EVENTS)}${details}${tables}`,
+  });
 }
 
 function headRow(corner: string, heads: Markup[]): Markup {
-  return html`<tr><th scope="col" class="corner">${corner}</th>${heads}</tr>`;
+  return html`<tr>
+    <th scope="col" class="corner">${corner}</th>
+    ${heads}
+  </tr>`;
 }
 
 function mortalityRows(context: RenderContext, groups: JsonObject[], columns: GroupColumn[]): Markup | undefined {
-  if (!groups.some((group) => group.deathsNumAffected !== undefined || group.deathsNumAtRisk !== undefined)) return undefined;
+  if (!groups.some((group) => group.deathsNumAffected !== undefined || group.deathsNumAtRisk !== undefined))
+    return undefined;
   const cells = columns.map((column, index) => totalCell(context, groups[index], column.pointer, 'deaths'));
-  return html`<tr class="total"><th scope="row">Total</th>${cells}</tr>`;
+  return html`<tr class="total">
+    <th scope="row">Total</th>
+    ${cells}
+  </tr>`;
 }
 
 /** The group's total of one kind, pointing at the number affected (findings about the number at risk show there too). */
-function totalCell(context: RenderContext, group: JsonObject, groupPointer: string, prefix: 'deaths' | EventKind): Markup {
-  return valueCell(context, `${groupPointer}/${prefix}NumAffected`, affectedText(group[`${prefix}NumAffected`], group[`${prefix}NumAtRisk`]), {
-    alsoAbout: [`${groupPointer}/${prefix}NumAtRisk`],
-  });
+function totalCell(
+  context: RenderContext,
+  group: JsonObject,
+  groupPointer: string,
+  prefix: 'deaths' | EventKind,
+): Markup {
+  return valueCell(
+    context,
+    `${groupPointer}/${prefix}NumAffected`,
+    affectedText(group[`${prefix}NumAffected`], group[`${prefix}NumAtRisk`]),
+    {
+      alsoAbout: [`${groupPointer}/${prefix}NumAtRisk`],
+    },
+  );
 }
 
 /** "3/100 (3.00%)": participants affected of those at risk. */
@@ -67,23 +110,49 @@ export function affectedText(affected: unknown, atRisk: unknown): string {
 }
 
 /** The total row and a block of term rows per organ system; undefined when the record has neither. */
-function eventRows(context: RenderContext, kind: EventKind, events: JsonObject[], groups: JsonObject[], columns: GroupColumn[], vocabulary: string | undefined): Markup | undefined {
+function eventRows(
+  context: RenderContext,
+  kind: EventKind,
+  events: JsonObject[],
+  groups: JsonObject[],
+  columns: GroupColumn[],
+  vocabulary: string | undefined,
+): Markup | undefined {
   if (events.length === 0 && !groups.some((group) => group[`${kind}NumAffected`] !== undefined)) return undefined;
   const eventsPointer = `${EVENTS}/${kind}Events`;
   const totals = columns.map((column, index) => totalCell(context, groups[index], column.pointer, kind));
   const blocks = byOrganSystem(events).map(({ organSystem, indexes }) => {
-    const termRows = indexes.map((index) => eventRow(context, events[index], `${eventsPointer}/${index}`, columns, vocabulary));
+    const termRows = indexes.map((index) =>
+      eventRow(context, events[index], `${eventsPointer}/${index}`, columns, vocabulary),
+    );
     // The system's row points at the first of its terms (the record gives the system per term).
-    return html`<tr class="organ-system"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${eventsPointer}/${indexes[0]}/organSystem">${spanLabel(organSystem)}</th></tr>${termRows}`;
+    return html`<tr class="organ-system">
+        <th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${eventsPointer}/${indexes[0]}/organSystem">
+          ${spanLabel(organSystem)}
+        </th>
+      </tr>
+      ${termRows}`;
   });
-  return html`<tr class="total"><th scope="row">Total</th>${totals}</tr>${blocks}`;
+  return html`<tr class="total">
+      <th scope="row">Total</th>
+      ${totals}
+    </tr>
+    ${blocks}`;
 }
 
 function eventTable(kind: EventKind, terms: number, rows: Markup, heads: Markup[]): Markup {
   const eventsPointer = `${EVENTS}/${kind}Events`;
   const caption = kind === 'serious' ? 'Serious adverse events' : 'Other (not including serious) adverse events';
-  const table = framedTable({ className: `adverse-events ${kind}-events`, pointer: eventsPointer, head: headRow('Affected / at risk (%)', heads), body: rows });
-  return html`<details class="event-table" data-pointer="${eventsPointer}"${terms <= OPEN_LIMIT ? html` open` : ''}><summary>${caption} <span class="note">${terms === 1 ? '1 term' : `${terms} terms`}</span></summary>${table}</details>`;
+  const table = framedTable({
+    className: `adverse-events ${kind}-events`,
+    pointer: eventsPointer,
+    head: headRow('Affected / at risk (%)', heads),
+    body: rows,
+  });
+  return html`<details class="event-table" data-pointer="${eventsPointer}" ${terms <= OPEN_LIMIT ? html` open` : ''}>
+    <summary>${caption} <span class="note">${terms === 1 ? '1 term' : `${terms} terms`}</span></summary>
+    ${table}
+  </details>`;
 }
 
 /** The events' positions grouped by organ system, the systems in alphabetical order as the registry lists them. */
@@ -95,10 +164,18 @@ function byOrganSystem(events: JsonObject[]): { organSystem: string; indexes: nu
     if (indexes) indexes.push(index);
     else systems.set(organSystem, [index]);
   });
-  return [...systems].sort(([a], [b]) => a.localeCompare(b)).map(([organSystem, indexes]) => ({ organSystem, indexes }));
+  return [...systems]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([organSystem, indexes]) => ({ organSystem, indexes }));
 }
 
-function eventRow(context: RenderContext, event: JsonObject, pointer: string, columns: GroupColumn[], vocabulary: string | undefined): Markup {
+function eventRow(
+  context: RenderContext,
+  event: JsonObject,
+  pointer: string,
+  columns: GroupColumn[],
+  vocabulary: string | undefined,
+): Markup {
   const stats = objects(event.stats);
   const positions = positionsByGroup(stats);
   const cells = columns.map((column) => {
@@ -106,15 +183,22 @@ function eventRow(context: RenderContext, event: JsonObject, pointer: string, co
     if (position === undefined) return emptyCell(pointer);
     const entry = stats[position];
     const events = count(entry.numEvents);
-    return valueCell(context, `${pointer}/stats/${position}`, html`${affectedText(entry.numAffected, entry.numAtRisk)}${events !== undefined ? html` <span class="detail">${events === 1 ? '1 event' : `${events} events`}</span>` : ''}`);
+    return valueCell(
+      context,
+      `${pointer}/stats/${position}`,
+      html`${affectedText(entry.numAffected, entry.numAtRisk)}${events !== undefined ? html` <span class="detail">${events === 1 ? '1 event' : `${events} events`}</span>` : ''}`,
+    );
   });
   const ownVocabulary = text(event.sourceVocabulary);
   const notes = text(event.notes);
   const systematic = text(event.assessmentType) === SYSTEMATIC;
-  const head = html`<span class="term">${text(event.term) ?? 'Term not given'}</span>${systematic ? html`<sup class="systematic" title="Collected by systematic assessment">*</sup>` : ''}${
-    ownVocabulary && ownVocabulary !== vocabulary ? html` <span class="tag">${ownVocabulary}</span>` : ''
-  }${notes ? html`<span class="row-note">${notes}</span>` : ''}`;
-  return html`<tr>${rowHead(context, pointer, head)}${cells}</tr>`;
+  const head = html`<span class="term">${text(event.term) ?? 'Term not given'}</span
+    >${systematic ? html`<sup class="systematic" title="Collected by systematic assessment">*</sup>` : ''}${
+      ownVocabulary && ownVocabulary !== vocabulary ? html` <span class="tag">${ownVocabulary}</span>` : ''
+    }${notes ? html`<span class="row-note">${notes}</span>` : ''}`;
+  return html`<tr>
+    ${rowHead(context, pointer, head)}${cells}
+  </tr>`;
 }
 
 function mostCommon(values: (string | undefined)[]): string | undefined {

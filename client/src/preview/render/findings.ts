@@ -34,13 +34,15 @@ export class FindingIndex {
 /** '/a/b/c' → '/a/b/c', '/a/b', '/a' (the whole record, '', is the problems strip's business). */
 function ancestorsOf(pointer: string): string[] {
   const ancestors: string[] = [];
-  for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) ancestors.push(pointer.slice(0, end));
+  for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1))
+    ancestors.push(pointer.slice(0, end));
   return ancestors;
 }
 
 export function worstSeverity(problems: readonly PreviewProblem[]): PreviewProblem['severity'] | undefined {
   let worst: PreviewProblem['severity'] | undefined;
-  for (const problem of problems) if (worst === undefined || RANK[problem.severity] < RANK[worst]) worst = problem.severity;
+  for (const problem of problems)
+    if (worst === undefined || RANK[problem.severity] < RANK[worst]) worst = problem.severity;
   return worst;
 }
 
@@ -48,6 +50,10 @@ export function worstSeverity(problems: readonly PreviewProblem[]): PreviewProbl
 export function findingMark(problems: readonly PreviewProblem[]): Markup {
   const worst = worstSeverity(problems);
   if (!worst) return html``;
-  const messages = problems.map((problem) => (problem.ruleId ? `${problem.message} [${problem.ruleId}]` : problem.message)).join('\n');
-  return html`<span class="finding ${worst}" title="${messages}">${problems.length === 1 ? '!' : String(problems.length)}</span>`;
+  const messages = problems
+    .map((problem) => (problem.ruleId ? `${problem.message} [${problem.ruleId}]` : problem.message))
+    .join('\n');
+  return html`<span class="finding ${worst}" title="${messages}"
+    >${problems.length === 1 ? '!' : String(problems.length)}</span
+  >`;
 }

@@ -11,7 +11,14 @@ export class Markup {
 
 export type Fragment = Markup | string | number | boolean | null | undefined | readonly Fragment[];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 /**
  * Text safe in element content and in double- or single-quoted attribute values. Lone surrogates
@@ -49,10 +56,20 @@ export function trusted(markup: string): Markup {
 
 export function join(fragments: readonly Fragment[], separator: Fragment = ''): Markup {
   const sep = fragmentToString(separator);
-  return new Markup(fragments.map(fragmentToString).filter((part) => part !== '').join(sep));
+  return new Markup(
+    fragments
+      .map(fragmentToString)
+      .filter((part) => part !== '')
+      .join(sep),
+  );
 }
 
 /** A class attribute value from known words only (codes from the record are reduced to [a-z0-9-]). */
 export function classWord(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'other';
+  return (
+    code
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'other'
+  );
 }

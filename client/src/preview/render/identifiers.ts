@@ -13,7 +13,11 @@ export function renderIdentifiers(context: RenderContext): Markup | undefined {
   const pointer = POINTERS.identification;
   const organization = asObject(identification?.organization);
   const body = factsWithFindings(context, [
-    { term: 'Organization study ID', value: text(asObject(identification?.orgStudyIdInfo)?.id), pointer: `${pointer}/orgStudyIdInfo` },
+    {
+      term: 'Organization study ID',
+      value: text(asObject(identification?.orgStudyIdInfo)?.id),
+      pointer: `${pointer}/orgStudyIdInfo`,
+    },
     { term: 'Organization', value: text(organization?.fullName), pointer: `${pointer}/organization` },
     ...secondaryIds.map((secondaryId, index) => {
       const itemPointer = `${pointer}/secondaryIdInfos/${index}`;
@@ -29,5 +33,11 @@ export function renderIdentifiers(context: RenderContext): Markup | undefined {
       };
     }),
   ]);
-  return section(context, { id: 'identifiers', title: 'Other study IDs', pointer: `${pointer}/secondaryIdInfos`, body, note: secondaryIds.length });
+  return section(context, {
+    id: 'identifiers',
+    title: 'Other study IDs',
+    pointer: `${pointer}/secondaryIdInfos`,
+    body,
+    note: secondaryIds.length,
+  });
 }

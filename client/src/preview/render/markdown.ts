@@ -10,7 +10,8 @@ markdown.disable(['image']);
 markdown.validateLink = (url: string): boolean => SAFE_LINK.test(url.trim());
 
 const defaultLinkOpen =
-  markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+  markdown.renderer.rules.link_open ??
+  ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
 markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
   // Links in a record point away from it: never let the opened page reach back.
   tokens[index].attrSet('rel', 'noopener noreferrer nofollow');

@@ -39,15 +39,23 @@ export function problemsWithin(context: RenderContext, pointer: string): Preview
 
 export function section(context: RenderContext, spec: SectionSpec): Markup {
   const problems = problemsWithin(context, spec.pointer);
-  const worst = problems.find((p) => p.severity === 'error') ?? problems.find((p) => p.severity === 'warning') ?? problems[0];
+  const worst =
+    problems.find((p) => p.severity === 'error') ?? problems.find((p) => p.severity === 'warning') ?? problems[0];
   const flag = worst
-    ? html`<span class="section-problems ${worst.severity}" title="${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in this section">${problems.length}</span>`
+    ? html`<span
+        class="section-problems ${worst.severity}"
+        title="${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in this section"
+        >${problems.length}</span
+      >`
     : '';
-  return html`<section id="${spec.id}" class="card${worst ? ` has-${worst.severity}` : ''}" data-pointer="${spec.pointer}">
-<h2>${spec.title}${spec.note !== undefined ? html` <span class="note">${spec.note}</span>` : ''}${flag}</h2>
-${spec.body}
-</section>
-`;
+  return html`<section
+    id="${spec.id}"
+    class="card${worst ? ` has-${worst.severity}` : ''}"
+    data-pointer="${spec.pointer}"
+  >
+    <h2>${spec.title}${spec.note !== undefined ? html` <span class="note">${spec.note}</span>` : ''}${flag}</h2>
+    ${spec.body}
+  </section> `;
 }
 
 export interface Fact {
@@ -60,13 +68,18 @@ export interface Fact {
 export function facts(items: readonly Fact[]): Markup {
   const present = items.filter((item) => item.value !== undefined && item.value !== '' && item.value !== null);
   if (present.length === 0) return html``;
-  return html`<dl class="facts">${present.map(
-    (item) => html`<div${item.pointer !== undefined ? html` data-pointer="${item.pointer}"` : ''}><dt>${item.term}</dt><dd>${item.value}</dd></div>`,
-  )}</dl>`;
+  return html`<dl class="facts">
+    ${present.map(
+      (item) =>
+        html`<div${item.pointer !== undefined ? html` data-pointer="${item.pointer}"` : ''}><dt>${item.term}</dt><dd>${item.value}</dd></div>`,
+    )}
+  </dl>`;
 }
 
 export function chips(items: readonly { text: string; pointer: string }[], className = 'chip'): Markup {
-  return html`<ul class="chips">${items.map((item) => html`<li class="${className}" data-pointer="${item.pointer}">${item.text}</li>`)}</ul>`;
+  return html`<ul class="chips">
+    ${items.map((item) => html`<li class="${className}" data-pointer="${item.pointer}">${item.text}</li>`)}
+  </ul>`;
 }
 
 export function missing(what: string): Markup {

@@ -42,16 +42,26 @@ export interface CellOptions {
   alsoAbout?: readonly string[];
 }
 
-function cellAttributes(context: RenderContext, pointer: string, options: CellOptions): { attributes: Markup; mark: Markup } {
+function cellAttributes(
+  context: RenderContext,
+  pointer: string,
+  options: CellOptions,
+): { attributes: Markup; mark: Markup } {
   const problems = [pointer, ...(options.alsoAbout ?? [])].flatMap((about) => context.findings.claim(about));
   const worst = worstSeverity(problems);
   const classes = [options.className, worst ? `has-${worst}` : undefined].filter(Boolean).join(' ');
-  const attributes = html`${classes ? html` class="${classes}"` : ''}${options.colspan ? html` colspan="${options.colspan}"` : ''}${options.title ? html` title="${options.title}"` : ''} data-pointer="${pointer}"`;
+  const attributes = html`${classes ? html` class="${classes}"` : ''}${options.colspan ? html` colspan="${options.colspan}"` : ''}${options.title ? html` title="${options.title}"` : ''}
+  data-pointer="${pointer}"`;
   return { attributes, mark: findingMark(problems) };
 }
 
 /** A value cell. Call it for every cell of a row before `rowHead`, so the cells claim their findings first. */
-export function valueCell(context: RenderContext, pointer: string, content: Fragment, options: CellOptions = {}): Markup {
+export function valueCell(
+  context: RenderContext,
+  pointer: string,
+  content: Fragment,
+  options: CellOptions = {},
+): Markup {
   const { attributes, mark } = cellAttributes(context, pointer, options);
   return html`<td${attributes}>${content}${mark}</td>`;
 }
@@ -63,7 +73,9 @@ export function emptyCell(pointer: string): Markup {
 
 export function rowHead(context: RenderContext, pointer: string, content: Fragment, options: CellOptions = {}): Markup {
   const { attributes, mark } = cellAttributes(context, pointer, options);
-  return html`<th scope="row"${attributes}>${options.colspan ? spanLabel(html`${content}${mark}`) : html`${content}${mark}`}</th>`;
+  return html`<th scope="row" ${attributes}>
+    ${options.colspan ? spanLabel(html`${content}${mark}`) : html`${content}${mark}`}
+  </th>`;
 }
 
 /** The text of a row that spans the table: it stays in view while a wide table scrolls sideways. */
@@ -74,16 +86,39 @@ export function spanLabel(content: Fragment): Markup {
 /** The header cells of the group columns; the description shows on hover. */
 export function groupHeads(context: RenderContext, columns: readonly GroupColumn[]): Markup[] {
   return columns.map((column) => {
-    const { attributes, mark } = cellAttributes(context, column.pointer, { className: 'group', title: column.description });
-    return html`<th scope="col"${attributes}>${column.title}${mark}</th>`;
+    const { attributes, mark } = cellAttributes(context, column.pointer, {
+      className: 'group',
+      title: column.description,
+    });
+    return html`<th scope="col" ${attributes}>${column.title}${mark}</th>`;
   });
 }
 
 /** A table in its own scrolling frame: wide tables scroll sideways inside it, long ones under a sticky header. */
-export function framedTable(options: { className: string; pointer: string; caption?: Fragment; head: Fragment; body: Fragment }): Markup {
-  return html`<div class="table-frame"><table class="numbers ${options.className}" data-pointer="${options.pointer}">${
-    options.caption ? html`<caption>${options.caption}</caption>` : ''
-  }<thead>${options.head}</thead><tbody>${options.body}</tbody></table></div>`;
+export function framedTable(options: {
+  className: string;
+  pointer: string;
+  caption?: Fragment;
+  head: Fragment;
+  body: Fragment;
+}): Markup {
+  return html`<div class="table-frame">
+    <table class="numbers ${options.className}" data-pointer="${options.pointer}">
+      ${
+        options.caption
+          ? html`<caption>
+              ${options.caption}
+            </caption>`
+          : ''
+      }
+      <thead>
+        ${options.head}
+      </thead>
+      <tbody>
+        ${options.body}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** Facts that each show the findings about them. */
@@ -91,7 +126,11 @@ export function factsWithFindings(context: RenderContext, items: readonly Fact[]
   return facts(
     items
       .filter((item) => item.value !== undefined && item.value !== '' && item.value !== null)
-      .map((item) => (item.pointer === undefined ? item : { ...item, value: html`${item.value}${findingMark(context.findings.claim(item.pointer))}` })),
+      .map((item) =>
+        item.pointer === undefined
+          ? item
+          : { ...item, value: html`${item.value}${findingMark(context.findings.claim(item.pointer))}` },
+      ),
   );
 }
 
@@ -99,9 +138,14 @@ export function factsWithFindings(context: RenderContext, items: readonly Fact[]
 export function leftoverFindings(context: RenderContext, pointer: string): Markup {
   const problems = context.findings.claim(pointer);
   if (problems.length === 0) return html``;
-  return html`<ul class="part-findings">${problems.map(
-    (problem) => html`<li class="${problem.severity}" data-pointer="${problem.pointer}">${problem.message}${problem.ruleId ? html` <code class="rule">${problem.ruleId}</code>` : ''}</li>`,
-  )}</ul>`;
+  return html`<ul class="part-findings">
+    ${problems.map(
+      (problem) =>
+        html`<li class="${problem.severity}" data-pointer="${problem.pointer}">
+          ${problem.message}${problem.ruleId ? html` <code class="rule">${problem.ruleId}</code>` : ''}
+        </li>`,
+    )}
+  </ul>`;
 }
 
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -112,5 +156,7 @@ const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
  * never any markup.
  */
 export function prose(value: string | undefined, className = 'prose'): Markup | undefined {
-  return value === undefined ? undefined : html`<span class="${className}">${value.replace(MARKDOWN_ESCAPE, '$1')}</span>`;
+  return value === undefined
+    ? undefined
+    : html`<span class="${className}">${value.replace(MARKDOWN_ESCAPE, '$1')}</span>`;
 }

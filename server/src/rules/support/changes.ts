@@ -1,7 +1,15 @@
 // What the change rules share: the record before a change (RuleContext.previous), and lists of
 // outcomes, arms and interventions matched by what they are called, not by their position.
 import type { RuleContext } from '../../service/types';
-import { asArray, asObject, asString, interventionReference, POINTERS, protocolModule, type JsonObject } from '../study';
+import {
+  asArray,
+  asObject,
+  asString,
+  interventionReference,
+  POINTERS,
+  protocolModule,
+  type JsonObject,
+} from '../study';
 
 /** The record before the change, when the run compares with one. */
 export function previousRecord(context: RuleContext): JsonObject | undefined {
@@ -75,7 +83,10 @@ export function armEntries(record: unknown): Named[] {
 }
 
 export function interventionEntries(record: unknown): Named[] {
-  return namedEntries(protocolModule(record, 'armsInterventionsModule')?.interventions, (entry) => interventionReference(entry) ?? asString(entry.name));
+  return namedEntries(
+    protocolModule(record, 'armsInterventionsModule')?.interventions,
+    (entry) => interventionReference(entry) ?? asString(entry.name),
+  );
 }
 
 /** Whether results were submitted or posted for the record. */

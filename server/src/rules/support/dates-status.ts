@@ -1,6 +1,14 @@
 // What the status and dates rules share: the status groups, which date type a status implies,
 // and comparisons of partial dates with today.
-import { comparePartialDates, dateStruct, isPartialDate, KEY_DATE_NAMES, KEY_DATES, POINTERS, type KeyDate } from '../study';
+import {
+  comparePartialDates,
+  dateStruct,
+  isPartialDate,
+  KEY_DATE_NAMES,
+  KEY_DATES,
+  POINTERS,
+  type KeyDate,
+} from '../study';
 
 export const OVERALL_STATUS_POINTER = `${POINTERS.status}/overallStatus`;
 export const ENROLLMENT_POINTER = `${POINTERS.design}/enrollmentInfo`;
@@ -18,15 +26,32 @@ export const RECRUITMENT_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 /** The statuses of expanded access records. */
-export const EXPANDED_ACCESS_STATUSES: ReadonlySet<string> = new Set(['AVAILABLE', 'NO_LONGER_AVAILABLE', 'TEMPORARILY_NOT_AVAILABLE', 'APPROVED_FOR_MARKETING']);
+export const EXPANDED_ACCESS_STATUSES: ReadonlySet<string> = new Set([
+  'AVAILABLE',
+  'NO_LONGER_AVAILABLE',
+  'TEMPORARILY_NOT_AVAILABLE',
+  'APPROVED_FOR_MARKETING',
+]);
 
 /** Statuses the registry sets itself; nobody chooses them when writing a record. */
 export const REGISTRY_SET_STATUSES: ReadonlySet<string> = new Set(['UNKNOWN', 'WITHHELD']);
 
 /** Statuses of a study that is still to run or running: the ones that turn "Unknown" when not verified for 2 years. */
-export const ONGOING_STATUSES: ReadonlySet<string> = new Set(['NOT_YET_RECRUITING', 'RECRUITING', 'ENROLLING_BY_INVITATION', 'ACTIVE_NOT_RECRUITING']);
+export const ONGOING_STATUSES: ReadonlySet<string> = new Set([
+  'NOT_YET_RECRUITING',
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+]);
 
-const STARTED_STATUSES: ReadonlySet<string> = new Set(['RECRUITING', 'ENROLLING_BY_INVITATION', 'ACTIVE_NOT_RECRUITING', 'SUSPENDED', 'TERMINATED', 'COMPLETED']);
+const STARTED_STATUSES: ReadonlySet<string> = new Set([
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'COMPLETED',
+]);
 const ENDED_STATUSES: ReadonlySet<string> = new Set(['TERMINATED', 'COMPLETED']);
 
 export type DateType = 'ACTUAL' | 'ESTIMATED';

@@ -1,6 +1,15 @@
 // Dates a reviewer must see coming: adding months to a partial date, and whether a study looks like an
 // applicable clinical trial (one that must report results) from what its public record says.
-import { asArray, asObject, comparePartialDates, isPartialDate, POINTERS, protocolModule, studyType, type JsonObject } from '../study';
+import {
+  asArray,
+  asObject,
+  comparePartialDates,
+  isPartialDate,
+  POINTERS,
+  protocolModule,
+  studyType,
+  type JsonObject,
+} from '../study';
 
 /** `date` (yyyy, yyyy-MM or yyyy-MM-dd) moved on by whole months, at the same precision; a day past a month's end is its last day. */
 export function addMonths(date: string, months: number): string {
@@ -27,10 +36,16 @@ const EARLY_PHASES: ReadonlySet<string> = new Set(['EARLY_PHASE1', 'PHASE1']);
 export function notApplicableBecause(record: unknown): string | undefined {
   if (studyType(record) !== 'INTERVENTIONAL') return 'not interventional';
   const oversight = protocolModule(record, 'oversightModule');
-  if (oversight?.isFdaRegulatedDrug !== true && oversight?.isFdaRegulatedDevice !== true) return 'no FDA-regulated product';
+  if (oversight?.isFdaRegulatedDrug !== true && oversight?.isFdaRegulatedDevice !== true)
+    return 'no FDA-regulated product';
   const design = protocolModule(record, 'designModule');
   const phases = asArray(design?.phases);
-  if (oversight?.isFdaRegulatedDevice !== true && phases.length > 0 && phases.every((phase) => EARLY_PHASES.has(String(phase)))) return 'a phase 1 drug study';
+  if (
+    oversight?.isFdaRegulatedDevice !== true &&
+    phases.length > 0 &&
+    phases.every((phase) => EARLY_PHASES.has(String(phase)))
+  )
+    return 'a phase 1 drug study';
   if (asObject(design?.designInfo)?.primaryPurpose === 'DEVICE_FEASIBILITY') return 'a device feasibility study';
   if (!hasUnitedStatesSite(record) && oversight?.isUsExport !== true) return 'no U.S. site and no U.S. export';
   return undefined;

@@ -1,5 +1,15 @@
 // Shared reading of the design module and of the arm ↔ intervention links, for the design and arms rules.
-import { asArray, asObject, asString, INTERVENTION_TYPE_LABELS, interventionReference, interventions, POINTERS, protocolModule, type JsonObject } from '../study';
+import {
+  asArray,
+  asObject,
+  asString,
+  INTERVENTION_TYPE_LABELS,
+  interventionReference,
+  interventions,
+  POINTERS,
+  protocolModule,
+  type JsonObject,
+} from '../study';
 
 export const DESIGN_INFO = `${POINTERS.design}/designInfo`;
 
@@ -28,7 +38,8 @@ export function pluralArms(count: number): string {
 /** Intervention types when every intervention has a known type; undefined when any type is missing or unknown. */
 export function knownInterventionTypes(record: unknown): string[] | undefined {
   const types = interventions(record).map((intervention) => asString(intervention.type));
-  if (types.length === 0 || types.some((type) => type === undefined || !(type in INTERVENTION_TYPE_LABELS))) return undefined;
+  if (types.length === 0 || types.some((type) => type === undefined || !(type in INTERVENTION_TYPE_LABELS)))
+    return undefined;
   return types as string[];
 }
 

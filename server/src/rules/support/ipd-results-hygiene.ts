@@ -1,5 +1,14 @@
 // Accessors shared by the results-section rules (and the list rules) of the ipd-results-hygiene group.
-import { asArray, asObject, asString, comparePartialDates, dateStruct, FINAL_RULE_DATE, isPartialDate, type JsonObject } from '../study';
+import {
+  asArray,
+  asObject,
+  asString,
+  comparePartialDates,
+  dateStruct,
+  FINAL_RULE_DATE,
+  isPartialDate,
+  type JsonObject,
+} from '../study';
 import { quote } from '../../service/words';
 
 export const RESULTS = '/resultsSection';
@@ -25,11 +34,19 @@ export function outcomeMeasures(record: unknown): Array<JsonObject | undefined> 
 }
 
 /** Every statistical analysis of the outcome measures, with its pointer and how a message names it ("Analysis 2 of \"Title\""). */
-export function forEachAnalysis(record: unknown, visit: (analysis: JsonObject, pointer: string, name: string) => void): void {
+export function forEachAnalysis(
+  record: unknown,
+  visit: (analysis: JsonObject, pointer: string, name: string) => void,
+): void {
   outcomeMeasures(record).forEach((measure, m) => {
     const title = asString(measure?.title);
     objectsOf(measure?.analyses).forEach((analysis, a) => {
-      if (analysis) visit(analysis, `${RESULTS_POINTERS.outcomeMeasures}/${m}/analyses/${a}`, `Analysis ${a + 1} of ${title ? quote(title) : `outcome measure ${m + 1}`}`);
+      if (analysis)
+        visit(
+          analysis,
+          `${RESULTS_POINTERS.outcomeMeasures}/${m}/analyses/${a}`,
+          `Analysis ${a + 1} of ${title ? quote(title) : `outcome measure ${m + 1}`}`,
+        );
     });
   });
 }

@@ -21,8 +21,14 @@ export const REGISTRY_PERIOD_NAMES: Record<RegistryPeriod, string> = {
 /** Which submission a requirement's date is compared with. */
 export type Submission = 'first-submission' | 'last-update';
 
-const SUBMISSION_KEYS: Record<Submission, string> = { 'first-submission': 'studyFirstSubmitDate', 'last-update': 'lastUpdateSubmitDate' };
-const SUBMISSION_WORDS: Record<Submission, string> = { 'first-submission': 'first submitted', 'last-update': 'last updated' };
+const SUBMISSION_KEYS: Record<Submission, string> = {
+  'first-submission': 'studyFirstSubmitDate',
+  'last-update': 'lastUpdateSubmitDate',
+};
+const SUBMISSION_WORDS: Record<Submission, string> = {
+  'first-submission': 'first submitted',
+  'last-update': 'last updated',
+};
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

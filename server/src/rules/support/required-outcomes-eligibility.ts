@@ -90,13 +90,25 @@ export function outcomeEntries(record: unknown): OutcomeEntry[] {
   for (const list of OUTCOME_LISTS) {
     asArray(outcomes?.[list.key]).forEach((value, index) => {
       const outcome = asObject(value);
-      if (outcome) entries.push({ pointer: `/protocolSection/outcomesModule/${list.key}/${index}`, outcome, description: `${list.noun} ${index + 1}`, titleKey: 'measure' });
+      if (outcome)
+        entries.push({
+          pointer: `/protocolSection/outcomesModule/${list.key}/${index}`,
+          outcome,
+          description: `${list.noun} ${index + 1}`,
+          titleKey: 'measure',
+        });
     });
   }
   const results = asObject(asObject(asObject(record)?.resultsSection)?.outcomeMeasuresModule);
   asArray(results?.outcomeMeasures).forEach((value, index) => {
     const outcome = asObject(value);
-    if (outcome) entries.push({ pointer: `/resultsSection/outcomeMeasuresModule/outcomeMeasures/${index}`, outcome, description: `results outcome measure ${index + 1}`, titleKey: 'title' });
+    if (outcome)
+      entries.push({
+        pointer: `/resultsSection/outcomeMeasuresModule/outcomeMeasures/${index}`,
+        outcome,
+        description: `results outcome measure ${index + 1}`,
+        titleKey: 'title',
+      });
   });
   return entries;
 }
