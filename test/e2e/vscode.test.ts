@@ -23,6 +23,9 @@ function plantedSeed(): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
+/** The seed "Export for PRS…" writes as an upload. */
+const EXPORTED_RECORD = 'NCT07423533.trial.json';
+
 /** A record no test opens: only "Lint Workspace" reports on it. */
 const CLOSED_RECORD = 'closed.trial.json';
 
@@ -39,6 +42,12 @@ beforeAll(async () => {
   writeFileSync(join(workspace, RECORD), plantedSeed());
   writeFileSync(join(workspace, 'page.txt'), readFileSync(join(repoRoot, 'seeds', '003_b9facec27ee8c958.txt'), 'utf8'));
   writeFileSync(join(workspace, CLOSED_RECORD), closedRecord());
+  // A seed with the PRS-only fields its upload needs, in the sidecar beside it.
+  writeFileSync(join(workspace, EXPORTED_RECORD), readFileSync(join(repoRoot, 'seeds', EXPORTED_RECORD), 'utf8'));
+  writeFileSync(
+    join(workspace, 'NCT07423533.prs.json'),
+    JSON.stringify({ orgName: 'Example University', humanSubjectsReview: { status: 'Approved' } }),
+  );
   editor = await startEditor({ cache, vsix, workspace, port: await freePort() });
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
@@ -305,6 +314,20 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     }
     await filter.fill('');
     await quickPick('F1', 'View: Revert and Close Editor', 'Revert and Close Editor');
+  });
+
+  it('exports a seed record for PRS: an upload the XSDs accept, written beside it', async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('Control+P', EXPORTED_RECORD);
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
+    await quickPick('F1', 'Trial Records: Export for PRS', 'Export for PRS');
+    const written = join(workspace, 'NCT07423533.prs.xml');
+    await expect.poll(() => existsSync(written), { timeout: 60000 }).toBe(true);
+    const xml = readFileSync(written, 'utf8');
+    expect(xml).toContain('<org_name>Example University</org_name>');
+    expect(xml).toContain('<org_study_id>GenSci120-201</org_study_id>');
+    await page.locator('.notifications-toasts', { hasText: 'NCT07423533.prs.xml' }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: join(SHOTS, 'e2e-export-prs.png') });
   });
 
   it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
