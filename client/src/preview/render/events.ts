@@ -67,20 +67,14 @@ export function renderAdverseEvents(context: RenderContext): Markup | undefined 
 }
 
 function headRow(corner: string, heads: Markup[]): Markup {
-  return html`<tr>
-    <th scope="col" class="corner">${corner}</th>
-    ${heads}
-  </tr>`;
+  return html`<tr><th scope="col" class="corner">${corner}</th>${heads}</tr>`;
 }
 
 function mortalityRows(context: RenderContext, groups: JsonObject[], columns: GroupColumn[]): Markup | undefined {
   if (!groups.some((group) => group.deathsNumAffected !== undefined || group.deathsNumAtRisk !== undefined))
     return undefined;
   const cells = columns.map((column, index) => totalCell(context, groups[index], column.pointer, 'deaths'));
-  return html`<tr class="total">
-    <th scope="row">Total</th>
-    ${cells}
-  </tr>`;
+  return html`<tr class="total"><th scope="row">Total</th>${cells}</tr>`;
 }
 
 /** The group's total of one kind, pointing at the number affected (findings about the number at risk show there too). */
@@ -126,18 +120,9 @@ function eventRows(
       eventRow(context, events[index], `${eventsPointer}/${index}`, columns, vocabulary),
     );
     // The system's row points at the first of its terms (the record gives the system per term).
-    return html`<tr class="organ-system">
-        <th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${eventsPointer}/${indexes[0]}/organSystem">
-          ${spanLabel(organSystem)}
-        </th>
-      </tr>
-      ${termRows}`;
+    return html`<tr class="organ-system"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${eventsPointer}/${indexes[0]}/organSystem">${spanLabel(organSystem)}</th></tr>${termRows}`;
   });
-  return html`<tr class="total">
-      <th scope="row">Total</th>
-      ${totals}
-    </tr>
-    ${blocks}`;
+  return html`<tr class="total"><th scope="row">Total</th>${totals}</tr>${blocks}`;
 }
 
 function eventTable(kind: EventKind, terms: number, rows: Markup, heads: Markup[]): Markup {
@@ -149,10 +134,7 @@ function eventTable(kind: EventKind, terms: number, rows: Markup, heads: Markup[
     head: headRow('Affected / at risk (%)', heads),
     body: rows,
   });
-  return html`<details class="event-table" data-pointer="${eventsPointer}" ${terms <= OPEN_LIMIT ? html` open` : ''}>
-    <summary>${caption} <span class="note">${terms === 1 ? '1 term' : `${terms} terms`}</span></summary>
-    ${table}
-  </details>`;
+  return html`<details class="event-table" data-pointer="${eventsPointer}"${terms <= OPEN_LIMIT ? html` open` : ''}><summary>${caption} <span class="note">${terms === 1 ? '1 term' : `${terms} terms`}</span></summary>${table}</details>`;
 }
 
 /** The events' positions grouped by organ system, the systems in alphabetical order as the registry lists them. */
@@ -192,13 +174,10 @@ function eventRow(
   const ownVocabulary = text(event.sourceVocabulary);
   const notes = text(event.notes);
   const systematic = text(event.assessmentType) === SYSTEMATIC;
-  const head = html`<span class="term">${text(event.term) ?? 'Term not given'}</span
-    >${systematic ? html`<sup class="systematic" title="Collected by systematic assessment">*</sup>` : ''}${
-      ownVocabulary && ownVocabulary !== vocabulary ? html` <span class="tag">${ownVocabulary}</span>` : ''
-    }${notes ? html`<span class="row-note">${notes}</span>` : ''}`;
-  return html`<tr>
-    ${rowHead(context, pointer, head)}${cells}
-  </tr>`;
+  const head = html`<span class="term">${text(event.term) ?? 'Term not given'}</span>${systematic ? html`<sup class="systematic" title="Collected by systematic assessment">*</sup>` : ''}${
+    ownVocabulary && ownVocabulary !== vocabulary ? html` <span class="tag">${ownVocabulary}</span>` : ''
+  }${notes ? html`<span class="row-note">${notes}</span>` : ''}`;
+  return html`<tr>${rowHead(context, pointer, head)}${cells}</tr>`;
 }
 
 function mostCommon(values: (string | undefined)[]): string | undefined {

@@ -53,7 +53,5 @@ export function findingMark(problems: readonly PreviewProblem[]): Markup {
   const messages = problems
     .map((problem) => (problem.ruleId ? `${problem.message} [${problem.ruleId}]` : problem.message))
     .join('\n');
-  return html`<span class="finding ${worst}" title="${messages}"
-    >${problems.length === 1 ? '!' : String(problems.length)}</span
-  >`;
+  return html`<span class="finding ${worst}" title="${messages}">${problems.length === 1 ? '!' : String(problems.length)}</span>`;
 }

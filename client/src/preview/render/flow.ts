@@ -69,9 +69,7 @@ function renderPeriod(
     );
     const name = Object.hasOwn(MILESTONE_NAMES, type) ? MILESTONE_NAMES[type] : type;
     const comment = text(milestone.comment);
-    return html`<tr>
-      ${rowHead(context, milestonePointer, html`${name}${comment ? html`<span class="row-note">${comment}</span>` : ''}`)}${cells}
-    </tr>`;
+    return html`<tr>${rowHead(context, milestonePointer, html`${name}${comment ? html`<span class="row-note">${comment}</span>` : ''}`)}${cells}</tr>`;
   });
   const reasons = objects(period.dropWithdraws).map((dropWithdraw, d) => {
     const reasonPointer = `${pointer}/dropWithdraws/${d}`;
@@ -83,26 +81,17 @@ function renderPeriod(
       columns,
     );
     const comment = text(dropWithdraw.comment);
-    return html`<tr class="reason">
-      ${rowHead(context, reasonPointer, html`${text(dropWithdraw.type) ?? 'Reason not given'}${comment ? html`<span class="row-note">${comment}</span>` : ''}`)}${cells}
-    </tr>`;
+    return html`<tr class="reason">${rowHead(context, reasonPointer, html`${text(dropWithdraw.type) ?? 'Reason not given'}${comment ? html`<span class="row-note">${comment}</span>` : ''}`)}${cells}</tr>`;
   });
   const reasonsHead = reasons.length
-    ? html`<tr class="subhead">
-        <th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${pointer}/dropWithdraws">
-          ${spanLabel('Reasons for not completing')}
-        </th>
-      </tr>`
+    ? html`<tr class="subhead"><th scope="rowgroup" colspan="${columns.length + 1}" data-pointer="${pointer}/dropWithdraws">${spanLabel('Reasons for not completing')}</th></tr>`
     : '';
   const title = text(period.title) ?? `Period ${index + 1}`;
   return framedTable({
     className: 'flow',
     pointer,
     caption: html`<span data-pointer="${pointer}/title">${title}</span>`,
-    head: html`<tr>
-      <th scope="col" class="corner">Milestone</th>
-      ${groupHeads(context, columns)}
-    </tr>`,
+    head: html`<tr><th scope="col" class="corner">Milestone</th>${groupHeads(context, columns)}</tr>`,
     body: html`${milestones}${reasonsHead}${reasons}`,
   });
 }

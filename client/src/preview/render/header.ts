@@ -35,27 +35,20 @@ export function renderHeader(context: RenderContext): Markup {
   const orgStudyId = text(asObject(identification.orgStudyIdInfo)?.id);
   const idPointer = POINTERS.identification;
   return html`<header class="masthead" data-pointer="${idPointer}">
-    <div class="identifiers">
-      ${nctId ? renderNctId(nctId, idPointer) : html`<span class="nct-id missing" data-pointer="${idPointer}/nctId">No NCT number yet</span>`}${
-        acronym ? html`<span class="acronym" data-pointer="${idPointer}/acronym">${acronym}</span>` : ''
-      }${orgStudyId ? html`<span class="org-study-id" data-pointer="${idPointer}/orgStudyIdInfo/id">Org study ID ${orgStudyId}</span>` : ''}
-    </div>
-    <h1 id="brief-title" data-pointer="${idPointer}/briefTitle" ${briefTitle ? '' : html` class="missing"`}>
-      ${briefTitle ?? 'No brief title'}
-    </h1>
-    ${officialTitle && officialTitle !== briefTitle ? html`<p class="official-title" data-pointer="${idPointer}/officialTitle">${officialTitle}</p>` : ''}
-    <div class="badges">
-      ${renderStatusBadge(context)}${renderPhaseBadge(context)}${renderStudyTypeBadge(context)}${renderResultsBadge(context)}
-    </div>
-  </header> `;
+<div class="identifiers">${nctId ? renderNctId(nctId, idPointer) : html`<span class="nct-id missing" data-pointer="${idPointer}/nctId">No NCT number yet</span>`}${
+    acronym ? html`<span class="acronym" data-pointer="${idPointer}/acronym">${acronym}</span>` : ''
+  }${orgStudyId ? html`<span class="org-study-id" data-pointer="${idPointer}/orgStudyIdInfo/id">Org study ID ${orgStudyId}</span>` : ''}</div>
+<h1 id="brief-title" data-pointer="${idPointer}/briefTitle"${briefTitle ? '' : html` class="missing"`}>${briefTitle ?? 'No brief title'}</h1>
+${officialTitle && officialTitle !== briefTitle ? html`<p class="official-title" data-pointer="${idPointer}/officialTitle">${officialTitle}</p>` : ''}
+<div class="badges">${renderStatusBadge(context)}${renderPhaseBadge(context)}${renderStudyTypeBadge(context)}${renderResultsBadge(context)}</div>
+</header>
+`;
 }
 
 function renderNctId(nctId: string, idPointer: string): Markup {
   // Only a well-formed NCT number becomes a link, so record text never chooses where it leads.
   const registryLink = NCT_ID.test(nctId)
-    ? html`<a class="registry-link" href="https://clinicaltrials.gov/study/${nctId}" title="Open the registry page"
-        >${nctId}</a
-      >`
+    ? html`<a class="registry-link" href="https://clinicaltrials.gov/study/${nctId}" title="Open the registry page">${nctId}</a>`
     : nctId;
   return html`<span class="nct-id" data-pointer="${idPointer}/nctId">${registryLink}</span>`;
 }
@@ -67,11 +60,9 @@ function renderStatusBadge(context: RenderContext): Markup {
   if (!code) return html`<span class="badge status tone-missing" data-pointer="${pointer}">No overall status</span>`;
   const lastKnown =
     code === 'UNKNOWN' ? label(`${POINTERS.status}/lastKnownStatus`, status.lastKnownStatus) : undefined;
-  return html`<span
-    class="badge status tone-${Object.hasOwn(STATUS_TONES, code) ? STATUS_TONES[code] : 'other'}"
-    data-pointer="${pointer}"
-    >${label(pointer, code)}${lastKnown ? html` <span class="detail">(last known: ${lastKnown})</span>` : ''}</span
-  >`;
+  return html`<span class="badge status tone-${Object.hasOwn(STATUS_TONES, code) ? STATUS_TONES[code] : 'other'}" data-pointer="${pointer}">${label(pointer, code)}${
+    lastKnown ? html` <span class="detail">(last known: ${lastKnown})</span>` : ''
+  }</span>`;
 }
 
 function renderPhaseBadge(context: RenderContext): Markup {
@@ -122,9 +113,7 @@ export function renderSponsor(context: RenderContext): Markup {
     {
       term: collaborators.length === 1 ? 'Collaborator' : 'Collaborators',
       value: collaborators.length
-        ? html`<ul class="plain">
-            ${collaborators.map((c) => html`<li data-pointer="${pointer}/collaborators/${c.index}">${c.name ?? '(no name)'}</li>`)}
-          </ul>`
+        ? html`<ul class="plain">${collaborators.map((c) => html`<li data-pointer="${pointer}/collaborators/${c.index}">${c.name ?? '(no name)'}</li>`)}</ul>`
         : undefined,
       pointer: `${pointer}/collaborators`,
     },
@@ -162,10 +151,7 @@ export function renderDescription(context: RenderContext): Markup | undefined {
   if (!module) return undefined;
   const body = html`${summary ? html`<div class="markdown" data-pointer="${pointer}/briefSummary">${renderMarkdown(summary)}</div>` : missing('No brief summary.')}${
     detailed
-      ? html`<details class="detailed" data-pointer="${pointer}/detailedDescription">
-          <summary>Detailed description</summary>
-          <div class="markdown">${renderMarkdown(detailed)}</div>
-        </details>`
+      ? html`<details class="detailed" data-pointer="${pointer}/detailedDescription"><summary>Detailed description</summary><div class="markdown">${renderMarkdown(detailed)}</div></details>`
       : ''
   }`;
   return section(context, { id: 'description', title: 'Summary', pointer, body });

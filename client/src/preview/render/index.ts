@@ -49,14 +49,9 @@ export function renderBody(record: unknown, options: RenderOptions): string {
   const context = contextFor(record, options);
   const root = asObject(record);
   const notice = !root
-    ? html`<p class="notice">
-        This file does not hold a study record yet: its top level is ${describe(record)}, not an object with a
-        <code>protocolSection</code>.
-      </p>`
+    ? html`<p class="notice">This file does not hold a study record yet: its top level is ${describe(record)}, not an object with a <code>protocolSection</code>.</p>`
     : !asObject(root.protocolSection)
-      ? html`<p class="notice">
-          This record has no <code>protocolSection</code> object, so most of the registry page is empty.
-        </p>`
+      ? html`<p class="notice">This record has no <code>protocolSection</code> object, so most of the registry page is empty.</p>`
       : '';
   const sections: (Markup | undefined)[] = [
     attempt('header', () => renderHeader(context)),
@@ -82,11 +77,13 @@ export function renderBody(record: unknown, options: RenderOptions): string {
   ];
   const [header, ...cards] = sections;
   return html`${renderProblems(context)}
-    <main class="record">
-      ${header}${notice}
-      <div class="cards">${cards}</div>
-    </main>
-    <footer class="colophon">Shown as of ${options.today} · Trial Records preview</footer>`.value;
+<main class="record">
+${header}${notice}
+<div class="cards">
+${cards}
+</div>
+</main>
+<footer class="colophon">Shown as of ${options.today} · Trial Records preview</footer>`.value;
 }
 
 /** A whole HTML document: the webview page, or the standalone export. */
@@ -95,29 +92,27 @@ export function renderPreview(record: unknown, options: RenderOptions): string {
   const title = documentTitle(record);
   const head = options.mode === 'export' ? exportHead(options) : webviewHead(options);
   return html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        ${head}
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-      </head>
-      <body
-        class="mode-${options.mode}"
-        ${options.mode === 'webview' && options.documentUri ? html` data-uri="${options.documentUri}"` : ''}
-      >
-        ${trusted(body)}
-      </body>
-    </html> `.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+${head}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+</head>
+<body class="mode-${options.mode}"${options.mode === 'webview' && options.documentUri ? html` data-uri="${options.documentUri}"` : ''}>
+${trusted(body)}
+</body>
+</html>
+`.value;
 }
 
 function webviewHead(options: RenderOptions): Markup {
   const nonce = options.nonce ?? randomBytes(16).toString('base64');
   const source = options.cspSource ?? "'self'";
   const policy = `default-src 'none'; style-src ${source}; script-src 'nonce-${nonce}'; img-src ${source} data:; font-src ${source}; base-uri 'none'; form-action 'none'`;
-  return html`<meta http-equiv="Content-Security-Policy" content="${policy}" />
-    ${options.styleUri ? html`<link rel="stylesheet" href="${options.styleUri}" />` : ''}
-    ${options.scriptUri ? html`<script nonce="${nonce}" src="${options.scriptUri}" defer></script>` : ''}`;
+  return html`<meta http-equiv="Content-Security-Policy" content="${policy}">
+${options.styleUri ? html`<link rel="stylesheet" href="${options.styleUri}">` : ''}
+${options.scriptUri ? html`<script nonce="${nonce}" src="${options.scriptUri}" defer></script>` : ''}`;
 }
 
 function exportHead(options: RenderOptions): Markup {
@@ -125,10 +120,8 @@ function exportHead(options: RenderOptions): Markup {
   const css = (options.css ?? '').replace(/<\/(style)/gi, '<\\/$1');
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   const policy = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
-  return html`<meta http-equiv="Content-Security-Policy" content="${policy}" />
-    <style>
-      ${trusted(css)}
-    </style>`;
+  return html`<meta http-equiv="Content-Security-Policy" content="${policy}">
+<style>${trusted(css)}</style>`;
 }
 
 function contextFor(record: unknown, options: RenderOptions): RenderContext {
@@ -153,12 +146,7 @@ function attempt(name: string, render: () => Markup | undefined): Markup | undef
   try {
     return render();
   } catch (error) {
-    return html`<section class="card render-error">
-      <h2>${name}</h2>
-      <p class="notice">
-        This part of the record could not be shown: ${error instanceof Error ? error.message : String(error)}
-      </p>
-    </section>`;
+    return html`<section class="card render-error"><h2>${name}</h2><p class="notice">This part of the record could not be shown: ${error instanceof Error ? error.message : String(error)}</p></section>`;
   }
 }
 

@@ -73,10 +73,7 @@ export function renderBaseline(context: RenderContext): Markup | undefined {
   const table = framedTable({
     className: 'baseline',
     pointer: `${BASELINE}/measures`,
-    head: html`<tr>
-      <th scope="col" class="corner">Characteristic</th>
-      ${groupHeads(context, columns)}
-    </tr>`,
+    head: html`<tr><th scope="col" class="corner">Characteristic</th>${groupHeads(context, columns)}</tr>`,
     body: html`${overallRows}${measureRows}`,
   });
   return section(context, {
@@ -102,20 +99,14 @@ function baselineMeasureRows(context: RenderContext, measure: JsonObject, pointe
     );
     const classDenoms = differingDenomRows(context, objects(classes[0].denoms), `${pointer}/classes/0/denoms`, frame);
     const head = rowHead(context, pointer, measureHeading(measure, pointer), { className: 'measure-head' });
-    return html`<tr class="measure">
-        ${head}${cells}
-      </tr>
-      ${measureDenoms}${classDenoms}`;
+    return html`<tr class="measure">${head}${cells}</tr>${measureDenoms}${classDenoms}`;
   }
   const rows = classRows(context, measure, pointer, frame, text(measure.title) ?? '–');
   const head = rowHead(context, pointer, measureHeading(measure, pointer), {
     className: 'measure-head',
     colspan: frame.columns.length + 1,
   });
-  return html`<tr class="measure">
-      ${head}
-    </tr>
-    ${measureDenoms}${rows}`;
+  return html`<tr class="measure">${head}</tr>${measureDenoms}${rows}`;
 }
 
 /** The one category of a measure that has one untitled class with one untitled category. */
@@ -128,10 +119,9 @@ function singleValueRow(classes: JsonObject[]): JsonObject | undefined {
 function measureHeading(measure: JsonObject, pointer: string): Markup {
   const description = text(measure.description);
   const population = text(measure.populationDescription);
-  return html`<span class="measure-title">${text(measure.title) ?? 'Untitled measure'}</span
-    >${howMeasured(measure, pointer)}${prose(description, 'row-note')}${
-      population ? prose(`Population: ${population}`, 'row-note') : ''
-    }`;
+  return html`<span class="measure-title">${text(measure.title) ?? 'Untitled measure'}</span>${howMeasured(measure, pointer)}${prose(description, 'row-note')}${
+    population ? prose(`Population: ${population}`, 'row-note') : ''
+  }`;
 }
 
 /** "Mean (Standard Deviation) · years": the statistic, its dispersion and the unit. */
@@ -180,10 +170,7 @@ function classRows(
       className: 'class-head',
       colspan: frame.columns.length + 1,
     });
-    return html`<tr class="class">
-        ${head}
-      </tr>
-      ${denoms}${rows}`;
+    return html`<tr class="class">${head}</tr>${denoms}${rows}`;
   });
 }
 
@@ -273,9 +260,7 @@ function denomRows(
         ? emptyCell(denomPointer)
         : valueCell(context, `${denomPointer}/counts/${position}`, text(counts[position].value) ?? '–');
     });
-    return html`<tr class="${rowClass}">
-      ${rowHead(context, denomPointer, name(text(denom.units) ?? 'Participants'))}${cells}
-    </tr>`;
+    return html`<tr class="${rowClass}">${rowHead(context, denomPointer, name(text(denom.units) ?? 'Participants'))}${cells}</tr>`;
   });
 }
 
@@ -323,12 +308,9 @@ export function renderOutcomeResults(context: RenderContext): Markup | undefined
     const type = label(`${OUTCOMES}/outcomeMeasures/${index}/type`, measure.type) ?? 'Type not given';
     byType.set(type, (byType.get(type) ?? 0) + 1);
   });
-  const summary = html`<p class="outcome-count" data-pointer="${OUTCOMES}/outcomeMeasures">
-    <strong>${measures.length}</strong> ${measures.length === 1 ? 'outcome measure' : 'outcome measures'}
-    reported${
-      byType.size ? html`: ${list([...byType].map(([type, n]) => `${n} ${type.toLowerCase()}`))}` : ''
-    }${open ? '' : ' (the primary ones open; open any other to see its table)'}
-  </p>`;
+  const summary = html`<p class="outcome-count" data-pointer="${OUTCOMES}/outcomeMeasures"><strong>${measures.length}</strong> ${measures.length === 1 ? 'outcome measure' : 'outcome measures'} reported${
+    byType.size ? html`: ${list([...byType].map(([type, n]) => `${n} ${type.toLowerCase()}`))}` : ''
+  }${open ? '' : ' (the primary ones open; open any other to see its table)'}</p>`;
   const body = html`${leftoverFindings(context, OUTCOMES)}${summary}${rendered}`;
   return section(context, {
     id: 'outcome-results',
@@ -373,14 +355,9 @@ function renderOutcomeMeasure(context: RenderContext, measure: JsonObject, point
   const type = label(`${pointer}/type`, measure.type);
   const timeFrame = text(measure.timeFrame);
   const mark = findingMark(context.findings.claim(pointer));
-  return html`<details class="outcome-result" data-pointer="${pointer}" ${open ? html` open` : ''}>
-    <summary>
-      ${type ? html`<span class="tag">${type}</span> ` : ''}<span class="measure-title"
-        >${text(measure.title) ?? 'Untitled outcome measure'}</span
-      >${mark}${timeFrame ? html` <span class="detail summary-time-frame">${timeFrame}</span>` : ''}
-    </summary>
-    ${details}${table}${analyses}
-  </details>`;
+  return html`<details class="outcome-result" data-pointer="${pointer}"${open ? html` open` : ''}><summary>${type ? html`<span class="tag">${type}</span> ` : ''}<span class="measure-title">${
+    text(measure.title) ?? 'Untitled outcome measure'
+  }</span>${mark}${timeFrame ? html` <span class="detail summary-time-frame">${timeFrame}</span>` : ''}</summary>${details}${table}${analyses}</details>`;
 }
 
 /** The number analyzed, the statistic and unit, then the values of each class and category. */
@@ -396,17 +373,12 @@ function outcomeTable(context: RenderContext, measure: JsonObject, pointer: stri
   const untitled = text(measure.unitOfMeasure) ?? text(measure.title) ?? '–';
   const rows = classRows(context, measure, pointer, frame, untitled);
   const howRow = how
-    ? html`<tr class="measure">
-        ${rowHead(context, `${pointer}/unitOfMeasure`, how, { colspan: frame.columns.length + 1, alsoAbout: [`${pointer}/paramType`, `${pointer}/dispersionType`] })}
-      </tr>`
+    ? html`<tr class="measure">${rowHead(context, `${pointer}/unitOfMeasure`, how, { colspan: frame.columns.length + 1, alsoAbout: [`${pointer}/paramType`, `${pointer}/dispersionType`] })}</tr>`
     : '';
   return framedTable({
     className: 'outcome-values',
     pointer: `${pointer}/classes`,
-    head: html`<tr>
-      <th scope="col" class="corner">Group</th>
-      ${groupHeads(context, frame.columns)}
-    </tr>`,
+    head: html`<tr><th scope="col" class="corner">Group</th>${groupHeads(context, frame.columns)}</tr>`,
     body: html`${analyzed}${howRow}${rows}`,
   });
 }
@@ -462,10 +434,7 @@ function renderAnalysis(
     },
   ]);
   const mark = findingMark(context.findings.claim(pointer));
-  return html`<div class="analysis" data-pointer="${pointer}">
-    <h4>Statistical analysis ${index + 1}${mark}</h4>
-    ${facts}
-  </div>`;
+  return html`<div class="analysis" data-pointer="${pointer}"><h4>Statistical analysis ${index + 1}${mark}</h4>${facts}</div>`;
 }
 
 function testType(analysis: JsonObject, pointer: string): Fragment {

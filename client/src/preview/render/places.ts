@@ -36,15 +36,10 @@ export function renderLocations(context: RenderContext): Markup {
     });
   const open = total <= OPEN_LIMIT;
   const body = groups.map(
-    (group) =>
-      html`<details class="country" ${open ? ' open' : ''}>
-        <summary>
-          <span class="country-name">${group.country}</span> <span class="count">${group.locations.length}</span>
-        </summary>
-        <ul class="sites">
-          ${group.locations.map(({ index, value }) => renderLocation(index, value))}
-        </ul>
-      </details>`,
+    (
+      group,
+    ) => html`<details class="country"${open ? ' open' : ''}><summary><span class="country-name">${group.country}</span> <span class="count">${group.locations.length}</span></summary>
+<ul class="sites">${group.locations.map(({ index, value }) => renderLocation(index, value))}</ul></details>`,
   );
   const note = `${total} ${total === 1 ? 'site' : 'sites'} in ${groups.length} ${groups.length === 1 ? 'country' : 'countries'}`;
   return section(context, { id: 'locations', title: 'Locations', pointer, body, note });
@@ -62,16 +57,13 @@ function renderLocation(index: number, location: JsonObject): Markup {
   const facility = text(location.facility);
   // Many registry records name only the city of a site; then the place is the site's name.
   const name = facility
-    ? html`<span class="facility">${facility}</span
-        >${place.length ? html` <span class="place">${list(place)}</span>` : ''}`
+    ? html`<span class="facility">${facility}</span>${place.length ? html` <span class="place">${list(place)}</span>` : ''}`
     : place.length
       ? html`<span class="place-only">${list(place)}</span>`
       : html`<span class="missing">no facility or place</span>`;
-  return html`<li data-pointer="${pointer}">
-    ${name}${status ? html` <span class="tag site-status status-${classWord(status)}">${label(`${pointer}/status`, status)}</span>` : ''}${
-      contacts.length ? html`<span class="detail site-contacts">Contact: ${list(contacts, '; ')}</span>` : ''
-    }
-  </li>`;
+  return html`<li data-pointer="${pointer}">${name}${status ? html` <span class="tag site-status status-${classWord(status)}">${label(`${pointer}/status`, status)}</span>` : ''}${
+    contacts.length ? html`<span class="detail site-contacts">Contact: ${list(contacts, '; ')}</span>` : ''
+  }</li>`;
 }
 
 export function renderContacts(context: RenderContext): Markup | undefined {
@@ -82,17 +74,11 @@ export function renderContacts(context: RenderContext): Markup | undefined {
   if (central.length === 0 && officials.length === 0) return undefined;
   const body = html`${
     central.length
-      ? html`<h3>Central contacts</h3>
-          <ul class="people">
-            ${central.map((person, index) => renderPerson(person, `${pointer}/centralContacts/${index}`))}
-          </ul>`
+      ? html`<h3>Central contacts</h3><ul class="people">${central.map((person, index) => renderPerson(person, `${pointer}/centralContacts/${index}`))}</ul>`
       : ''
   }${
     officials.length
-      ? html`<h3>Study officials</h3>
-          <ul class="people">
-            ${officials.map((person, index) => renderPerson(person, `${pointer}/overallOfficials/${index}`))}
-          </ul>`
+      ? html`<h3>Study officials</h3><ul class="people">${officials.map((person, index) => renderPerson(person, `${pointer}/overallOfficials/${index}`))}</ul>`
       : ''
   }`;
   return section(context, { id: 'contacts', title: 'Contacts', pointer, body });
@@ -106,9 +92,7 @@ function renderPerson(person: JsonObject, pointer: string): Markup {
   const reach = [phone ? (extension ? `${phone} ext. ${extension}` : phone) : undefined, email].filter(
     (part): part is string => part !== undefined,
   );
-  return html`<li data-pointer="${pointer}">
-    <span class="person-name">${text(person.name) ?? html`<span class="missing">no name</span>`}</span>${
-      role ? html` <span class="tag">${role}</span>` : ''
-    }${text(person.affiliation) ? html`<span class="detail">${text(person.affiliation)}</span>` : ''}${reach.length ? html`<span class="detail reach">${list(reach, ' · ')}</span>` : ''}
-  </li>`;
+  return html`<li data-pointer="${pointer}"><span class="person-name">${text(person.name) ?? html`<span class="missing">no name</span>`}</span>${
+    role ? html` <span class="tag">${role}</span>` : ''
+  }${text(person.affiliation) ? html`<span class="detail">${text(person.affiliation)}</span>` : ''}${reach.length ? html`<span class="detail reach">${list(reach, ' · ')}</span>` : ''}</li>`;
 }

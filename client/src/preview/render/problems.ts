@@ -18,24 +18,11 @@ export function renderProblems(context: RenderContext): Markup {
     .map((severity) => ({ severity, n: problems.filter((p) => p.severity === severity).length }))
     .filter(({ n }) => n > 0)
     .map(({ severity, n }) => html`<span class="count ${severity}">${n} ${NAMES[severity][n === 1 ? 0 : 1]}</span>`);
-  return html`<aside class="problems" aria-label="Problems">
-    <h2>Problems ${counts}</h2>
-    <ul>
-      ${problems.map(
-        (problem) =>
-          html`<li
-            class="problem ${problem.severity}"
-            data-pointer="${problem.pointer}"
-            title="Show in the record (line ${problem.line})"
-          >
-            <span class="severity">${NAMES[problem.severity][0]}</span
-            ><span class="text"
-              ><span class="message">${problem.message}</span>${
-                problem.ruleId ? html` <code class="rule">${problem.ruleId}</code>` : ''
-              } <span class="line">line ${problem.line}</span></span
-            >
-          </li>`,
-      )}
-    </ul>
-  </aside>`;
+  return html`<aside class="problems" aria-label="Problems"><h2>Problems ${counts}</h2>
+<ul>${problems.map(
+    (problem) =>
+      html`<li class="problem ${problem.severity}" data-pointer="${problem.pointer}" title="Show in the record (line ${problem.line})"><span class="severity">${NAMES[problem.severity][0]}</span><span class="text"><span class="message">${problem.message}</span>${
+        problem.ruleId ? html` <code class="rule">${problem.ruleId}</code>` : ''
+      } <span class="line">line ${problem.line}</span></span></li>`,
+  )}</ul></aside>`;
 }

@@ -20,16 +20,12 @@ export function renderResultsHeading(context: RenderContext): Markup | undefined
   if (results === undefined) return undefined;
   const object = asObject(results);
   const empty = !object || !PARTS.some((part) => asObject(object[part]));
-  return html`<div class="part-heading" id="results" data-pointer="${RESULTS}">
-    <h2>Results</h2>
-    ${
-      empty
-        ? html`<p class="missing">
-            ${object ? 'The results section is empty.' : 'The results section is not an object, so no results can be shown.'}
-          </p>`
-        : ''
-    }
-  </div> `;
+  return html`<div class="part-heading" id="results" data-pointer="${RESULTS}"><h2>Results</h2>${
+    empty
+      ? html`<p class="missing">${object ? 'The results section is empty.' : 'The results section is not an object, so no results can be shown.'}</p>`
+      : ''
+  }</div>
+`;
 }
 
 /** The registry's restriction codes have no display label of their own. */
@@ -70,7 +66,7 @@ export function renderMoreInformation(context: RenderContext): Markup | undefine
       value:
         agreement.restrictiveAgreement === undefined
           ? undefined
-          : html`${yesNo(agreement.restrictiveAgreement)}${restriction ? html` — ${restriction}` : ''}${text(agreement.otherDetails) ? html`<br />${text(agreement.otherDetails)}` : ''}`,
+          : html`${yesNo(agreement.restrictiveAgreement)}${restriction ? html` — ${restriction}` : ''}${text(agreement.otherDetails) ? html`<br>${text(agreement.otherDetails)}` : ''}`,
       pointer: `${pointer}/certainAgreement`,
     },
     {

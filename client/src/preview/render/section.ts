@@ -42,20 +42,13 @@ export function section(context: RenderContext, spec: SectionSpec): Markup {
   const worst =
     problems.find((p) => p.severity === 'error') ?? problems.find((p) => p.severity === 'warning') ?? problems[0];
   const flag = worst
-    ? html`<span
-        class="section-problems ${worst.severity}"
-        title="${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in this section"
-        >${problems.length}</span
-      >`
+    ? html`<span class="section-problems ${worst.severity}" title="${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in this section">${problems.length}</span>`
     : '';
-  return html`<section
-    id="${spec.id}"
-    class="card${worst ? ` has-${worst.severity}` : ''}"
-    data-pointer="${spec.pointer}"
-  >
-    <h2>${spec.title}${spec.note !== undefined ? html` <span class="note">${spec.note}</span>` : ''}${flag}</h2>
-    ${spec.body}
-  </section> `;
+  return html`<section id="${spec.id}" class="card${worst ? ` has-${worst.severity}` : ''}" data-pointer="${spec.pointer}">
+<h2>${spec.title}${spec.note !== undefined ? html` <span class="note">${spec.note}</span>` : ''}${flag}</h2>
+${spec.body}
+</section>
+`;
 }
 
 export interface Fact {
@@ -68,18 +61,14 @@ export interface Fact {
 export function facts(items: readonly Fact[]): Markup {
   const present = items.filter((item) => item.value !== undefined && item.value !== '' && item.value !== null);
   if (present.length === 0) return html``;
-  return html`<dl class="facts">
-    ${present.map(
-      (item) =>
-        html`<div${item.pointer !== undefined ? html` data-pointer="${item.pointer}"` : ''}><dt>${item.term}</dt><dd>${item.value}</dd></div>`,
-    )}
-  </dl>`;
+  return html`<dl class="facts">${present.map(
+    (item) =>
+      html`<div${item.pointer !== undefined ? html` data-pointer="${item.pointer}"` : ''}><dt>${item.term}</dt><dd>${item.value}</dd></div>`,
+  )}</dl>`;
 }
 
 export function chips(items: readonly { text: string; pointer: string }[], className = 'chip'): Markup {
-  return html`<ul class="chips">
-    ${items.map((item) => html`<li class="${className}" data-pointer="${item.pointer}">${item.text}</li>`)}
-  </ul>`;
+  return html`<ul class="chips">${items.map((item) => html`<li class="${className}" data-pointer="${item.pointer}">${item.text}</li>`)}</ul>`;
 }
 
 export function missing(what: string): Markup {

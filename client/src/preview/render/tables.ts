@@ -50,8 +50,7 @@ function cellAttributes(
   const problems = [pointer, ...(options.alsoAbout ?? [])].flatMap((about) => context.findings.claim(about));
   const worst = worstSeverity(problems);
   const classes = [options.className, worst ? `has-${worst}` : undefined].filter(Boolean).join(' ');
-  const attributes = html`${classes ? html` class="${classes}"` : ''}${options.colspan ? html` colspan="${options.colspan}"` : ''}${options.title ? html` title="${options.title}"` : ''}
-  data-pointer="${pointer}"`;
+  const attributes = html`${classes ? html` class="${classes}"` : ''}${options.colspan ? html` colspan="${options.colspan}"` : ''}${options.title ? html` title="${options.title}"` : ''} data-pointer="${pointer}"`;
   return { attributes, mark: findingMark(problems) };
 }
 
@@ -73,9 +72,7 @@ export function emptyCell(pointer: string): Markup {
 
 export function rowHead(context: RenderContext, pointer: string, content: Fragment, options: CellOptions = {}): Markup {
   const { attributes, mark } = cellAttributes(context, pointer, options);
-  return html`<th scope="row" ${attributes}>
-    ${options.colspan ? spanLabel(html`${content}${mark}`) : html`${content}${mark}`}
-  </th>`;
+  return html`<th scope="row"${attributes}>${options.colspan ? spanLabel(html`${content}${mark}`) : html`${content}${mark}`}</th>`;
 }
 
 /** The text of a row that spans the table: it stays in view while a wide table scrolls sideways. */
@@ -90,7 +87,7 @@ export function groupHeads(context: RenderContext, columns: readonly GroupColumn
       className: 'group',
       title: column.description,
     });
-    return html`<th scope="col" ${attributes}>${column.title}${mark}</th>`;
+    return html`<th scope="col"${attributes}>${column.title}${mark}</th>`;
   });
 }
 
@@ -102,23 +99,9 @@ export function framedTable(options: {
   head: Fragment;
   body: Fragment;
 }): Markup {
-  return html`<div class="table-frame">
-    <table class="numbers ${options.className}" data-pointer="${options.pointer}">
-      ${
-        options.caption
-          ? html`<caption>
-              ${options.caption}
-            </caption>`
-          : ''
-      }
-      <thead>
-        ${options.head}
-      </thead>
-      <tbody>
-        ${options.body}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="table-frame"><table class="numbers ${options.className}" data-pointer="${options.pointer}">${
+    options.caption ? html`<caption>${options.caption}</caption>` : ''
+  }<thead>${options.head}</thead><tbody>${options.body}</tbody></table></div>`;
 }
 
 /** Facts that each show the findings about them. */
@@ -138,14 +121,10 @@ export function factsWithFindings(context: RenderContext, items: readonly Fact[]
 export function leftoverFindings(context: RenderContext, pointer: string): Markup {
   const problems = context.findings.claim(pointer);
   if (problems.length === 0) return html``;
-  return html`<ul class="part-findings">
-    ${problems.map(
-      (problem) =>
-        html`<li class="${problem.severity}" data-pointer="${problem.pointer}">
-          ${problem.message}${problem.ruleId ? html` <code class="rule">${problem.ruleId}</code>` : ''}
-        </li>`,
-    )}
-  </ul>`;
+  return html`<ul class="part-findings">${problems.map(
+    (problem) =>
+      html`<li class="${problem.severity}" data-pointer="${problem.pointer}">${problem.message}${problem.ruleId ? html` <code class="rule">${problem.ruleId}</code>` : ''}</li>`,
+  )}</ul>`;
 }
 
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;

@@ -65,23 +65,13 @@ export function renderTimeline(context: RenderContext): Markup {
   if (dates.length === 0)
     return section(context, { id: 'timeline', title: 'Key dates', pointer, body: missing('No dates in the record.') });
   const body = html`${renderCharts(dates, dayOf(context.today))}
-    <ol class="dates">
-      ${dates.map(
-        (date) =>
-          html`<li
-            class="date ${date.kind}${date.day === undefined ? ' not-a-date' : ''}"
-            data-pointer="${date.pointer}"
-          >
-            <span class="marker" aria-hidden="true"></span><span class="name">${date.name}</span>
-            <time>${date.written}</time>
-            <span class="type">${date.day === undefined ? 'not a date' : (date.typeLabel ?? 'type not given')}</span>
-          </li>`,
-      )}
-    </ol>
-    <p class="legend">
-      <span class="key actual"></span> actual <span class="key estimated"></span> estimated
-      <span class="key untyped"></span> type not given <span class="key today"></span> today (${context.today})
-    </p>`;
+<ol class="dates">${dates.map(
+    (date) =>
+      html`<li class="date ${date.kind}${date.day === undefined ? ' not-a-date' : ''}" data-pointer="${date.pointer}"><span class="marker" aria-hidden="true"></span><span class="name">${date.name}</span> <time>${date.written}</time> <span class="type">${
+        date.day === undefined ? 'not a date' : (date.typeLabel ?? 'type not given')
+      }</span></li>`,
+  )}</ol>
+<p class="legend"><span class="key actual"></span> actual <span class="key estimated"></span> estimated <span class="key untyped"></span> type not given <span class="key today"></span> today (${context.today})</p>`;
   return section(context, { id: 'timeline', title: 'Key dates', pointer, body });
 }
 
@@ -133,62 +123,30 @@ function renderChart(
   const end =
     dates.find((date) => date.key === 'completionDateStruct') ??
     dates.find((date) => date.key === 'primaryCompletionDateStruct');
-  return html`<svg
-    class="timeline-chart ${name}"
-    viewBox="0 0 ${layout.width} ${height}"
-    width="100%"
-    role="img"
-    aria-label="Timeline of the key dates"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <line class="axis" x1="${MARGIN}" y1="${AXIS_Y}" x2="${layout.width - MARGIN}" y2="${AXIS_Y}" />
-    ${yearTicks(first, last, layout.width / 80).map((year) => {
-      const x = xOf(Date.UTC(year, 0, 1) / DAY);
-      return html`<line
-          class="tick"
-          x1="${x.toFixed(1)}"
-          y1="${AXIS_Y - 4}"
-          x2="${x.toFixed(1)}"
-          y2="${AXIS_Y + 4}"
-        /><text class="year" x="${x.toFixed(1)}" y="${AXIS_Y - 10}" text-anchor="middle">${year}</text>`;
-    })}
-    ${start && end && end.day > start.day ? html`<rect class="span" x="${xOf(start.day).toFixed(1)}" y="${AXIS_Y - 3}" width="${(xOf(end.day) - xOf(start.day)).toFixed(1)}" height="6" rx="3" />` : ''}
-    ${today !== undefined ? renderToday(xOf(today), height, layout.width) : ''}
-    ${[...placed].sort((a, b) => b.lane - a.lane).map((p) => renderEvent(p, layout.labelled))}
-  </svg>`;
+  return html`<svg class="timeline-chart ${name}" viewBox="0 0 ${layout.width} ${height}" width="100%" role="img" aria-label="Timeline of the key dates" xmlns="http://www.w3.org/2000/svg">
+<line class="axis" x1="${MARGIN}" y1="${AXIS_Y}" x2="${layout.width - MARGIN}" y2="${AXIS_Y}"/>
+${yearTicks(first, last, layout.width / 80).map((year) => {
+  const x = xOf(Date.UTC(year, 0, 1) / DAY);
+  return html`<line class="tick" x1="${x.toFixed(1)}" y1="${AXIS_Y - 4}" x2="${x.toFixed(1)}" y2="${AXIS_Y + 4}"/><text class="year" x="${x.toFixed(1)}" y="${AXIS_Y - 10}" text-anchor="middle">${year}</text>`;
+})}
+${start && end && end.day > start.day ? html`<rect class="span" x="${xOf(start.day).toFixed(1)}" y="${AXIS_Y - 3}" width="${(xOf(end.day) - xOf(start.day)).toFixed(1)}" height="6" rx="3"/>` : ''}
+${today !== undefined ? renderToday(xOf(today), height, layout.width) : ''}
+${[...placed].sort((a, b) => b.lane - a.lane).map((p) => renderEvent(p, layout.labelled))}
+</svg>`;
 }
 
 function renderToday(x: number, height: number, width: number): Markup {
   const anchor = x < MARGIN + 30 ? 'start' : x > width - MARGIN - 30 ? 'end' : 'middle';
-  return html`<g class="today"
-    ><line x1="${x.toFixed(1)}" y1="16" x2="${x.toFixed(1)}" y2="${height - 4}" /><text
-      x="${x.toFixed(1)}"
-      y="12"
-      text-anchor="${anchor}"
-      >Today</text
-    ></g
-  >`;
+  return html`<g class="today"><line x1="${x.toFixed(1)}" y1="16" x2="${x.toFixed(1)}" y2="${height - 4}"/><text x="${x.toFixed(1)}" y="12" text-anchor="${anchor}">Today</text></g>`;
 }
 
 function renderEvent({ date, x, lane, left, width }: Placed, labelled: boolean): Markup {
   const labelTop = LANE_TOP + lane * LANE_HEIGHT;
   const centre = left + width / 2;
   const title = html`<title>${date.name}: ${date.written} (${date.typeLabel ?? 'type not given'})</title>`;
-  const marker = html`<circle cx="${x.toFixed(1)}" cy="${AXIS_Y}" r="6" />`;
+  const marker = html`<circle cx="${x.toFixed(1)}" cy="${AXIS_Y}" r="6"/>`;
   if (!labelled) return html`<g class="event ${date.kind}" data-pointer="${date.pointer}">${title}${marker}</g>`;
-  return html`<g class="event ${date.kind}" data-pointer="${date.pointer}"
-    >${title}<line
-      class="leader"
-      x1="${x.toFixed(1)}"
-      y1="${AXIS_Y + 7}"
-      x2="${centre.toFixed(1)}"
-      y2="${labelTop - 2}"
-    />${marker}<text class="event-name" x="${centre.toFixed(1)}" y="${labelTop + 10}" text-anchor="middle"
-      >${date.name}</text
-    ><text class="event-date" x="${centre.toFixed(1)}" y="${labelTop + 24}" text-anchor="middle"
-      >${date.written}</text
-    ></g
-  >`;
+  return html`<g class="event ${date.kind}" data-pointer="${date.pointer}">${title}<line class="leader" x1="${x.toFixed(1)}" y1="${AXIS_Y + 7}" x2="${centre.toFixed(1)}" y2="${labelTop - 2}"/>${marker}<text class="event-name" x="${centre.toFixed(1)}" y="${labelTop + 10}" text-anchor="middle">${date.name}</text><text class="event-date" x="${centre.toFixed(1)}" y="${labelTop + 24}" text-anchor="middle">${date.written}</text></g>`;
 }
 
 /**
