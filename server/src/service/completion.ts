@@ -16,7 +16,7 @@ import { childPointer, parentPointer, lastSegment } from './pointer';
 import { isLeaf, isPropertyKey, keyOfValue, nodeAtOffset, pointerOfNode, presentKeys, type Node } from './tree';
 import { isDateStruct, snippetAsPlainText, snippetLiteral, valueSnippet } from './skeleton';
 import { ARRAY_ENTRY_SNIPPETS } from './snippets';
-import { armGroups, asString, interventionReference, interventions, isPartialDate } from './study';
+import { armGroups, asString, interventionReference, interventions, isPartialDate, overallStatus } from './study';
 import { isRequiredHere, type RequirementLookup } from './requirements';
 
 interface Place {
@@ -165,11 +165,35 @@ function keyItems(document: TrialDocument, place: Place, options: CompletionOpti
       const required =
         (schema.required ?? []).includes(key) ||
         isRequiredHere(childPointer(place.pointer, key), record, options.requirementFor);
-      return keyItem(key, child, required, index, place.addValue);
+      return keyItem(key, child, required, index, place.addValue, dateTypesFor(record, key));
     });
 }
 
-function keyItem(key: string, node: SchemaNode, required: boolean, index: number, addValue: boolean): CompletionItem {
+const STARTED_STATUSES = new Set([
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'COMPLETED',
+]);
+const ENDED_STATUSES = new Set(['TERMINATED', 'COMPLETED']);
+
+/** The date types a new date struct offers, the one the record's status makes likely first (a study not yet recruiting starts later). */
+function dateTypesFor(record: unknown, key: string): readonly string[] {
+  const status = overallStatus(record) ?? '';
+  const happened = key === 'startDateStruct' ? STARTED_STATUSES.has(status) : ENDED_STATUSES.has(status);
+  return happened ? ['ACTUAL', 'ESTIMATED'] : ['ESTIMATED', 'ACTUAL'];
+}
+
+function keyItem(
+  key: string,
+  node: SchemaNode,
+  required: boolean,
+  index: number,
+  addValue: boolean,
+  dateTypes: readonly string[],
+): CompletionItem {
   const quoted = JSON.stringify(key);
   return {
     label: key,
@@ -178,7 +202,7 @@ function keyItem(key: string, node: SchemaNode, required: boolean, index: number
     documentation: documentationOf(node),
     sortText: `${required ? 0 : 1}${String(index).padStart(3, '0')}`,
     filterText: quoted,
-    insertText: addValue ? `${snippetLiteral(quoted)}: ${valueSnippet(node)}` : snippetLiteral(quoted),
+    insertText: addValue ? `${snippetLiteral(quoted)}: ${valueSnippet(node, dateTypes)}` : snippetLiteral(quoted),
     insertTextFormat: InsertTextFormat.Snippet,
   };
 }

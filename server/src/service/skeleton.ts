@@ -78,15 +78,21 @@ export function choiceSnippet(codes: readonly string[], tabStop = 1): string {
   return `\${${tabStop}|${codes.map((code) => code.replace(/[,|\\$}]/g, (character) => `\\${character}`)).join(',')}|}`;
 }
 
-/** The snippet inserted as a value for a field, by the field's type. */
-export function valueSnippet(node: SchemaNode | undefined): string {
-  if (isDateStruct(node)) return `{"date": "\${1:yyyy-MM}", "type": "${choiceSnippet(['ACTUAL', 'ESTIMATED'], 2)}"}`;
+/**
+ * The snippet inserted as a value for a field, by the field's type: objects over lines of their own,
+ * a date struct's types in the order given (the likelier one first, as its first choice).
+ */
+export function valueSnippet(
+  node: SchemaNode | undefined,
+  dateTypes: readonly string[] = ['ESTIMATED', 'ACTUAL'],
+): string {
+  if (isDateStruct(node)) return `{"date": "\${1:yyyy-MM}", "type": "${choiceSnippet(dateTypes, 2)}"}`;
   if (node?.enum) return `"${choiceSnippet(node.enum)}"`;
   switch (node?.type) {
     case 'object':
-      return '{$1}';
+      return '{\n\t$1\n}';
     case 'array':
-      return node.items?.type === 'object' ? '[{$1}]' : '[$1]';
+      return node.items?.type === 'object' ? '[\n\t{\n\t\t$1\n\t}\n]' : '[$1]';
     case 'integer':
     case 'number':
       return '${1:0}';

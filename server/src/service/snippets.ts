@@ -22,7 +22,7 @@ function lines(...entries: string[]): string {
 function outcomeSnippet(kind: string): EntrySnippet {
   return {
     label: `New ${kind} outcome`,
-    detail: `An ${kind} outcome measure: what is measured and when`,
+    detail: `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind} outcome measure: what is measured and when`,
     body: lines('"measure": "$1"', '"description": "$2"', '"timeFrame": "${3:Baseline to week 12}"'),
   };
 }
@@ -35,7 +35,7 @@ export const ARRAY_ENTRY_SNIPPETS: Record<string, EntrySnippet> = {
       '"label": "$1"',
       `"type": "${choices(`${ARMS}/armGroups/0/type`, 2)}"`,
       '"description": "$3"',
-      '"interventionNames": [$4]',
+      '"interventionNames": ["$4"]',
     ),
   },
   interventions: {
@@ -45,7 +45,7 @@ export const ARRAY_ENTRY_SNIPPETS: Record<string, EntrySnippet> = {
       `"type": "${choices(`${ARMS}/interventions/0/type`, 1)}"`,
       '"name": "$2"',
       '"description": "$3"',
-      '"armGroupLabels": [$4]',
+      '"armGroupLabels": ["$4"]',
     ),
   },
   primaryOutcomes: outcomeSnippet('primary'),

@@ -37,9 +37,38 @@ describe('property keys', () => {
     expect(newText(list, 'overallStatus')).toMatch(
       /^"overallStatus": "\$\{1\|ACTIVE_NOT_RECRUITING,COMPLETED,.*\|\}",$/,
     );
+    // No status yet: a date still to come is the likelier.
     expect(newText(list, 'startDateStruct')).toBe(
-      '"startDateStruct": {"date": "${1:yyyy-MM}", "type": "${2|ACTUAL,ESTIMATED|}"},',
+      '"startDateStruct": {"date": "${1:yyyy-MM}", "type": "${2|ESTIMATED,ACTUAL|}"},',
     );
+  });
+
+  it("offers a new date struct's type in the order the status makes likely", () => {
+    const recruiting = planted(corpusRecord('NCT03418623'), {
+      '/protocolSection/statusModule/startDateStruct': undefined,
+      '/protocolSection/statusModule/completionDateStruct': undefined,
+      '/protocolSection/statusModule/overallStatus': 'RECRUITING',
+    });
+    const list = complete(
+      recordWithCursor('"statusVerifiedDate": "2020-10",', '"statusVerifiedDate": "2020-10",\n      |', recruiting),
+    );
+    expect(newText(list, 'startDateStruct')).toContain('"type": "${2|ACTUAL,ESTIMATED|}"');
+    expect(newText(list, 'completionDateStruct')).toContain('"type": "${2|ESTIMATED,ACTUAL|}"');
+    const planned = planted(recruiting, { '/protocolSection/statusModule/overallStatus': 'NOT_YET_RECRUITING' });
+    const later = complete(
+      recordWithCursor('"statusVerifiedDate": "2020-10",', '"statusVerifiedDate": "2020-10",\n      |', planned),
+    );
+    expect(newText(later, 'startDateStruct')).toContain('"type": "${2|ESTIMATED,ACTUAL|}"');
+  });
+
+  it('lays a new object out over lines of its own, and keeps the placeholders of list entries valid JSON', () => {
+    const record = planted(corpusRecord('NCT03418623'), { '/protocolSection/designModule/designInfo': undefined });
+    const list = complete(
+      recordWithCursor('"studyType": "INTERVENTIONAL",', '"studyType": "INTERVENTIONAL",\n      |', record),
+    );
+    expect(newText(list, 'designInfo')).toBe('"designInfo": {\n\t$1\n},');
+    const arms = complete(recordWithCursor('"armGroups": [\n', '"armGroups": [\n|'));
+    expect(newText(arms, 'New arm group')).toContain('"interventionNames": ["$4"]');
   });
 
   it('lists the fields required for this study type first', () => {
