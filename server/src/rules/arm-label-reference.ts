@@ -1,5 +1,5 @@
 import { defineRule } from '../service/types';
-import { closeCandidates, sameIgnoringCase } from '../service/similarity';
+import { referenceRepair } from './support/design-arms';
 import { armGroups, asArray, asString, interventions, POINTERS } from './study';
 
 export default defineRule({
@@ -25,23 +25,14 @@ export default defineRule({
       asArray(intervention.armGroupLabels).forEach((label, position) => {
         if (typeof label !== 'string' || labels.includes(label)) return;
         const pointer = `${POINTERS.arms}/interventions/${index}/armGroupLabels/${position}`;
-        const candidates = closeCandidates(label, labels);
-        const suggestion = sameIgnoringCase(label, labels) ?? (candidates.length === 1 ? candidates[0] : undefined);
+        const { suggestion, fix, suggestions } = referenceRepair(label, labels, pointer);
         context.report({
           pointer,
           message: suggestion
             ? `No arm is labelled "${label}"; did you mean "${suggestion}"?`
             : `No arm is labelled "${label}". Arms: ${labels.map((l) => `"${l}"`).join(', ') || 'none'}.`,
-          fix: suggestion
-            ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }
-            : undefined,
-          suggestions:
-            !suggestion && candidates.length > 1
-              ? candidates.map((c) => ({
-                  title: `Replace with "${c}"`,
-                  changes: [{ op: 'set' as const, pointer, value: c }],
-                }))
-              : undefined,
+          fix,
+          suggestions,
         });
       });
     });

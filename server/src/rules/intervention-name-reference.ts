@@ -1,5 +1,5 @@
 import { defineRule } from '../service/types';
-import { closeCandidates, sameIgnoringCase } from '../service/similarity';
+import { referenceRepair } from './support/design-arms';
 import { armGroups, asArray, interventionReference, interventions, POINTERS } from './study';
 
 export default defineRule({
@@ -25,24 +25,15 @@ export default defineRule({
       asArray(arm.interventionNames).forEach((name, position) => {
         if (typeof name !== 'string' || references.includes(name)) return;
         const pointer = `${POINTERS.arms}/armGroups/${index}/interventionNames/${position}`;
-        const candidates = closeCandidates(name, references);
-        const suggestion = sameIgnoringCase(name, references) ?? (candidates.length === 1 ? candidates[0] : undefined);
+        const { suggestion, fix, suggestions } = referenceRepair(name, references, pointer);
         const hint = name.includes(':') ? '' : ' It should read "<type label>: <name>", e.g. "Drug: Aspirin".';
         context.report({
           pointer,
           message: suggestion
             ? `No intervention is "${name}"; did you mean "${suggestion}"?`
             : `No intervention is "${name}".${hint} Interventions: ${references.map((r) => `"${r}"`).join(', ') || 'none'}.`,
-          fix: suggestion
-            ? { title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }
-            : undefined,
-          suggestions:
-            !suggestion && candidates.length > 1
-              ? candidates.map((c) => ({
-                  title: `Replace with "${c}"`,
-                  changes: [{ op: 'set' as const, pointer, value: c }],
-                }))
-              : undefined,
+          fix,
+          suggestions,
         });
       });
     });

@@ -1,4 +1,6 @@
 // Shared reading of the design module and of the arm ↔ intervention links, for the design and arms rules.
+import type { Fix } from '../../service/types';
+import { closeCandidates, sameIgnoringCase } from '../../service/similarity';
 import {
   asArray,
   asObject,
@@ -124,4 +126,20 @@ export function interventionsByArmLabel(items: readonly InterventionView[]): Map
     }
   }
   return byLabel;
+}
+
+/** How a reference that names nothing is repaired: the one candidate equal to it but for case or spaces, else the one a typo away (the fix); several such candidates are suggestions. */
+export function referenceRepair(
+  value: string,
+  candidates: readonly string[],
+  pointer: string,
+): { suggestion?: string; fix?: Fix; suggestions?: Fix[] } {
+  const close = closeCandidates(value, candidates);
+  const suggestion = sameIgnoringCase(value, candidates) ?? (close.length === 1 ? close[0] : undefined);
+  const replaceWith = (candidate: string): Fix => ({
+    title: `Replace with "${candidate}"`,
+    changes: [{ op: 'set', pointer, value: candidate }],
+  });
+  if (suggestion) return { suggestion, fix: replaceWith(suggestion) };
+  return close.length > 1 ? { suggestions: close.map(replaceWith) } : {};
 }
