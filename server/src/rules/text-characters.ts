@@ -62,24 +62,43 @@ export default defineRule({
         report(context, pointer, value, invalidCharacters(value));
       }
     }
-    for (const { pointer, key } of keysWithLoneSurrogates(context.record)) reportKey(context, pointer, key);
+    for (const { pointer, key } of keysWithLoneSurrogates(context.record, context.text))
+      reportKey(context, pointer, key);
   },
 });
 
+/** A surrogate, raw or escaped: without one in the text, no key can hold half a character. */
+const RAW_SURROGATE = /[\uD800-\uDFFF]/;
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+
+/** Where a value sits: its parent's place and its own key or index; pointers are built only for what is found. */
+interface Place {
+  parent?: Place;
+  segment: string | number;
+}
+
+function pointerOfPlace(place: Place | undefined): string {
+  const segments: Array<string | number> = [];
+  for (let current = place; current; current = current.parent) segments.push(current.segment);
+  return segments.reverse().reduce<string>((pointer, segment) => childPointer(pointer, segment), '');
+}
+
 /** Keys holding half a character, anywhere in the record (walked with a stack: records may nest deeply). */
-function keysWithLoneSurrogates(record: unknown): Array<{ pointer: string; key: string }> {
+function keysWithLoneSurrogates(record: unknown, text: string | undefined): Array<{ pointer: string; key: string }> {
   const found: Array<{ pointer: string; key: string }> = [];
-  const pending: Array<{ pointer: string; value: unknown }> = [{ pointer: '', value: record }];
+  if (text !== undefined && !RAW_SURROGATE.test(text) && !ESCAPED_SURROGATE.test(text)) return found;
+  const pending: Array<{ place?: Place; value: unknown }> = [{ value: record }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const { pointer, value } = next;
+    const { place, value } = next;
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => pending.push({ pointer: childPointer(pointer, index), value: item }));
+      value.forEach((item, index) => pending.push({ place: { parent: place, segment: index }, value: item }));
       continue;
     }
-    for (const [key, item] of Object.entries(value)) {
-      if (LONE_SURROGATE.test(key)) found.push({ pointer: childPointer(pointer, key), key });
-      pending.push({ pointer: childPointer(pointer, key), value: item });
+    for (const key of Object.keys(value)) {
+      const child: Place = { parent: place, segment: key };
+      if (LONE_SURROGATE.test(key)) found.push({ pointer: pointerOfPlace(child), key });
+      pending.push({ place: child, value: (value as Record<string, unknown>)[key] });
     }
   }
   return found;
