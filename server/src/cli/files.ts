@@ -247,6 +247,17 @@ export function readRecordBytes(absolute: string): Buffer {
 }
 
 /** Decodes bytes (a file, or standard input) as UTF-8; invalid bytes become a problem to report. */
+/** The record a file or a revision holds as a plain value, or undefined when it is not JSON. */
+export function recordValue(bytes: Buffer): unknown {
+  const read = decodeRecordBytes(bytes);
+  if ('problem' in read) return undefined;
+  try {
+    return JSON.parse(read.text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeRecordBytes(bytes: Buffer): ReadResult {
   const utf16 = utf16Encoding(bytes);
   if (utf16) return { problem: `The text is ${utf16}, not UTF-8; save it as UTF-8.` };

@@ -27,7 +27,15 @@ import {
   type ErrorsBefore,
 } from './changed';
 import { configErrorMessage, ReportedConfigError } from './configErrors';
-import { decodeRecordBytes, expandPaths, FileError, readRecordBytes, toDisplayPath, type FileSelection } from './files';
+import {
+  decodeRecordBytes,
+  expandPaths,
+  FileError,
+  readRecordBytes,
+  recordValue,
+  toDisplayPath,
+  type FileSelection,
+} from './files';
 import { listOf, plural } from '../service/words';
 import { RecordLinter, withoutFixes, type LinterSetup, type LintOutcome } from './linter';
 import { oneOf, parseArgs, UsageError, wholeNumber } from './args';
@@ -378,17 +386,6 @@ function withChangeFindings(file: LintedFile, before: Buffer | undefined, linter
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     ),
   };
-}
-
-/** The record a revision held, or undefined when it was not JSON. */
-function recordValue(bytes: Buffer): unknown {
-  const read = decodeRecordBytes(bytes);
-  if ('problem' in read) return undefined;
-  try {
-    return JSON.parse(read.text.replace(/^\uFEFF/, ''));
-  } catch {
-    return undefined;
-  }
 }
 
 async function lintWithProgress(

@@ -18,6 +18,7 @@ import { builtinRules } from '../rules';
 import type { SettingsCache } from './settings';
 import { diagnosticsFor } from './diagnosticLimit';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
+import { CommittedRecords } from './committed';
 
 /** The longest a record waits for edits (to any record) to pause before it is validated anyway. */
 const MAX_DEFER_MS = 2000;
@@ -42,6 +43,8 @@ interface Validated {
 
 export class OpenRecords {
   private readonly parsed = new Map<string, TrialDocument>();
+  /** Each record as last committed in git, for the change rules. */
+  private readonly committed = new CommittedRecords();
   private readonly validated = new Map<string, Validated>();
   /** Records edited since their last validation, validated once no edit has come for the debounce delay. */
   private readonly edited = new Set<string>();
@@ -210,6 +213,8 @@ export class OpenRecords {
         rules: settings?.options.rules ?? builtinRules,
         today: settings?.options.today ?? todayUtc(),
         maxSize: editor.maxFileSize,
+        // The change rules compare the record with its last committed version, when git has one.
+        previous: URI.parse(uri).scheme === 'file' ? this.committed.valueOf(URI.parse(uri).fsPath) : undefined,
       },
       status,
       configFinding,
@@ -306,6 +311,7 @@ export class OpenRecords {
   /** After a settings, config, rule-file or trust change: forget cached results and validate again. */
   revalidateAll(): void {
     this.configs.invalidate();
+    this.committed.forget();
     this.validated.clear();
     this.publishedVersions.clear();
     for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
