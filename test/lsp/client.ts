@@ -23,6 +23,7 @@ export interface PublishedDiagnostics {
     source?: string;
     relatedInformation?: unknown[];
     codeDescription?: { href: string };
+    tags?: number[];
     data?: unknown;
   }>;
 }

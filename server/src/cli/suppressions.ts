@@ -62,7 +62,7 @@ export class Suppressions {
   }
 
   /** A record's key: its path from the suppressions file's folder. */
-  private keyOf(file: LintedFile): string {
+  private keyOf(file: Pick<LintedFile, 'absolutePath'>): string {
     const path = relative(dirname(this.path), file.absolutePath);
     return isAbsolute(path) ? file.absolutePath : path.split(sep).join('/');
   }
@@ -82,14 +82,24 @@ export class Suppressions {
       if (!accepted) return file;
       const found = countByRule(file.findings);
       for (const [ruleId, count] of accepted) gone += Math.max(0, count - (found.get(ruleId) ?? 0));
-      const findings = file.findings.filter(
-        (finding) =>
-          !(isSuppressible(finding) && (found.get(finding.ruleId) ?? 0) <= (accepted.get(finding.ruleId) ?? 0)),
-      );
+      const left = this.suppressedIn(file);
+      const findings = file.findings.filter((finding) => !left.has(finding));
       suppressed += file.findings.length - findings.length;
       return findings.length === file.findings.length ? file : { ...file, findings };
     });
     return { files: kept, suppressed, gone, written };
+  }
+
+  /** The findings of a record that the baseline accepts: those of each rule while there are no more than it counts. */
+  suppressedIn(file: Pick<LintedFile, 'absolutePath' | 'findings'>): Set<Finding> {
+    const accepted = this.counts.get(this.keyOf(file));
+    if (!accepted) return new Set();
+    const found = countByRule(file.findings);
+    return new Set(
+      file.findings.filter(
+        (finding) => isSuppressible(finding) && (found.get(finding.ruleId) ?? 0) <= (accepted.get(finding.ruleId) ?? 0),
+      ),
+    );
   }
 
   private update(key: string, found: Map<string, number>, mode: SuppressionMode): void {

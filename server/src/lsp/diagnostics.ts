@@ -35,7 +35,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
       location: { uri, range: related.range },
       message: related.message,
     }));
-  if (finding.ruleId === 'unknown-property' && finding.severity === 'hint')
+  if (finding.suppressed || (finding.ruleId === 'unknown-property' && finding.severity === 'hint'))
     diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }

@@ -15,7 +15,8 @@ import { todayUtc, validateDocument, type ValidateOptions } from '../service/val
 import type { Finding } from '../service/types';
 import { ruleCatalog, type CatalogEntry } from '../rules/catalog';
 import { builtinRules } from '../rules';
-import type { SettingsCache } from './settings';
+import type { EditorSettings, SettingsCache } from './settings';
+import { withSuppressions } from './suppressed';
 import { diagnosticsFor } from './diagnosticLimit';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
 import { CommittedRecords } from './committed';
@@ -186,8 +187,10 @@ export class OpenRecords {
 
   private async validate(textDocument: TextDocument): Promise<Validated> {
     const started = performance.now();
-    const { options, status, configFinding } = await this.validationOptions(textDocument.uri);
-    const findings = status.ignored ? [] : validateOrReport(this.document(textDocument), options);
+    const { options, status, configFinding, suppressedFindings } = await this.validationOptions(textDocument.uri);
+    const uri = URI.parse(textDocument.uri);
+    const checked = status.ignored ? [] : validateOrReport(this.document(textDocument), options);
+    const findings = uri.scheme === 'file' ? withSuppressions(uri.fsPath, checked, suppressedFindings) : checked;
     if (configFinding) findings.unshift(configFinding);
     const validated = {
       version: textDocument.version,
@@ -202,9 +205,12 @@ export class OpenRecords {
   }
 
   /** What validating this record takes: its config's options (or the defaults) and the editor's size limit. */
-  private async validationOptions(
-    uri: string,
-  ): Promise<{ options: ValidateOptions; status: RecordStatus; configFinding?: Finding }> {
+  private async validationOptions(uri: string): Promise<{
+    options: ValidateOptions;
+    status: RecordStatus;
+    configFinding?: Finding;
+    suppressedFindings: EditorSettings['suppressedFindings'];
+  }> {
     const editor = await this.settings.get(uri);
     const { settings, status, configFinding } = this.recordSettings(uri);
     return {
@@ -218,6 +224,7 @@ export class OpenRecords {
       },
       status,
       configFinding,
+      suppressedFindings: editor.suppressedFindings,
     };
   }
 

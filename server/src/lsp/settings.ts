@@ -9,9 +9,16 @@ export interface EditorSettings {
   run: 'onType' | 'onSave';
   /** Above this many characters only the syntax is checked. */
   maxFileSize: number;
+  /** What becomes of findings a suppressions baseline accepts: shown dimmed as hints, or not at all. */
+  suppressedFindings: 'dimmed' | 'hidden';
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { delay: 200, run: 'onType', maxFileSize: DEFAULT_MAX_SIZE };
+export const DEFAULT_SETTINGS: EditorSettings = {
+  delay: 200,
+  run: 'onType',
+  maxFileSize: DEFAULT_MAX_SIZE,
+  suppressedFindings: 'dimmed',
+};
 
 /** Settings as the client sends them (`{ validate: { delay }, run, maxFileSize }`), checked field by field. */
 export function readSettings(raw: unknown): EditorSettings {
@@ -19,6 +26,7 @@ export function readSettings(raw: unknown): EditorSettings {
     validate?: { delay?: unknown };
     run?: unknown;
     maxFileSize?: unknown;
+    suppressedFindings?: unknown;
   };
   const delay = section.validate?.delay;
   return {
@@ -28,6 +36,7 @@ export function readSettings(raw: unknown): EditorSettings {
       typeof section.maxFileSize === 'number' && section.maxFileSize > 0
         ? section.maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
+    suppressedFindings: section.suppressedFindings === 'hidden' ? 'hidden' : 'dimmed',
   };
 }
 

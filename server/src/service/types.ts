@@ -83,6 +83,8 @@ export interface Finding extends Report {
   related?: LocatedRelated[];
   /** Set where the fix itself was dropped (fixes travel only to the formats that show them): `--fix` would apply one. */
   fixable?: boolean;
+  /** Set by the editor where a suppressions baseline accepts the finding: shown dimmed, never as an error. */
+  suppressed?: boolean;
 }
 
 /** A finding before it has been placed in the text. */

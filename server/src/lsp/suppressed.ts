@@ -1,0 +1,40 @@
+// Findings a team accepted in its suppressions baseline (`lint --suppress-all`), as the editor shows
+// them: dimmed hints, or not at all (`trialRecords.suppressedFindings`), never as errors. The
+// baseline is the nearest trial-records-suppressions.json above the record.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEFAULT_SUPPRESSIONS_FILE, Suppressions } from '../cli/suppressions';
+import type { Finding } from '../service/types';
+
+/** The nearest suppressions file above a record, or undefined. */
+export function nearestSuppressions(recordPath: string): string | undefined {
+  for (let folder = dirname(recordPath); ; folder = dirname(folder)) {
+    const candidate = join(folder, DEFAULT_SUPPRESSIONS_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/** The findings with those the baseline accepts dimmed or left out; a baseline that cannot be read changes nothing. */
+export function withSuppressions(recordPath: string, findings: Finding[], show: 'dimmed' | 'hidden'): Finding[] {
+  const file = nearestSuppressions(recordPath);
+  if (!file) return findings;
+  let suppressed: Set<Finding>;
+  try {
+    suppressed = Suppressions.load(file).suppressedIn({ absolutePath: recordPath, findings });
+  } catch {
+    return findings;
+  }
+  if (suppressed.size === 0) return findings;
+  if (show === 'hidden') return findings.filter((finding) => !suppressed.has(finding));
+  return findings.map((finding) =>
+    suppressed.has(finding)
+      ? {
+          ...finding,
+          severity: 'hint',
+          suppressed: true,
+          message: `Suppressed by the team's baseline: ${finding.message}`,
+        }
+      : finding,
+  );
+}
