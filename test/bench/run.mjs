@@ -170,7 +170,7 @@ console.log(
 // BENCH_ENGINE_ONLY=1 stops here (the table above is what engine changes move).
 for (const script of process.env.BENCH_ENGINE_ONLY
   ? []
-  : ['cold-start.mjs', 'lsp.mjs', 'lint-mix.mjs', 'lint-many.mjs']) {
+  : ['cold-start.mjs', 'lsp.mjs', 'editor-open.mjs', 'lint-mix.mjs', 'lint-many.mjs']) {
   if (!existsSync(join(here, script))) continue;
   console.log(`\n▶ ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });
