@@ -565,7 +565,13 @@ describe('trial-records lint: links in the folders it walks', () => {
     const record = JSON.stringify(corpusRecord('NCT03418623'), null, 2);
     mkdirSync(join(project, 'records'));
     writeFileSync(join(project, 'records', 'a.trial.json'), record);
-    writeFileSync(join(elsewhere, 'shared.trial.json'), record);
+    // Another study: the same one twice would be a clash of NCT numbers (a check across records).
+    const another = planted(corpusRecord('NCT03418623'), {
+      '/protocolSection/identificationModule/nctId': 'NCT03418624',
+      '/protocolSection/identificationModule/orgStudyIdInfo/id': 'GET73-2',
+      '/protocolSection/identificationModule/briefTitle': 'Another study of GET73',
+    });
+    writeFileSync(join(elsewhere, 'shared.trial.json'), JSON.stringify(another, null, 2));
     symlinkSync(join(project, 'records'), join(project, 'records-again'));
     symlinkSync('.', join(project, 'records', 'loop'));
     symlinkSync(join(project, 'records', 'a.trial.json'), join(project, 'same.trial.json'));

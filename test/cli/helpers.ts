@@ -49,17 +49,17 @@ export function validateSarif(log: unknown): { valid: boolean; errors: string } 
   return { valid, errors: JSON.stringify(sarifValidator.errors?.slice(0, 3)) };
 }
 
+/** The checks across records: tests that lint copies of one record side by side turn them off. */
+export const ACROSS_RECORD_RULES = ['duplicate-nct-id', 'duplicate-org-study-id', 'duplicate-brief-title'];
+
 /**
- * A .trialrc.json that turns off every rule file except `kept`: format tests then see the engine's
- * own checks (syntax, schema, unknown keys) and the rules they are about, whatever rules are added later.
+ * A .trialrc.json that turns off every rule file except `kept`, and the checks across records (the
+ * tests lint copies of one record side by side): format tests then see the engine's own checks
+ * (syntax, schema, unknown keys) and the rules they are about, whatever rules are added later.
  */
 export function onlyRules(...kept: string[]): { today: string; rules: Record<string, string> } {
-  return {
-    today: TODAY,
-    rules: Object.fromEntries(
-      builtinRules.filter((rule) => !kept.includes(rule.meta.id)).map((rule) => [rule.meta.id, 'off']),
-    ),
-  };
+  const off = [...builtinRules.map((rule) => rule.meta.id), ...ACROSS_RECORD_RULES].filter((id) => !kept.includes(id));
+  return { today: TODAY, rules: Object.fromEntries(off.map((id) => [id, 'off'])) };
 }
 
 const temporaryFolders: string[] = [];

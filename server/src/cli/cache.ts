@@ -9,6 +9,7 @@ import { ConfigService } from '../config';
 import { expandRuleFiles, ruleFilesWithLocalImports } from '../config/customRules';
 import { todayUtc } from '../service/validate';
 import type { Finding } from '../service/types';
+import type { RecordIdentity } from './acrossRecords';
 import { TOOL_VERSION } from '../version';
 
 export const DEFAULT_CACHE_FILE = '.trialrecordscache';
@@ -21,6 +22,8 @@ interface CacheEntry {
   /** Fingerprint of what the findings depend on besides the record itself. */
   settings: string;
   findings: Finding[];
+  /** What makes the record unique, for the checks across records. */
+  identity?: RecordIdentity;
 }
 
 interface CacheFile {
@@ -36,6 +39,7 @@ export interface FreshResult {
   hash: string;
   size: number;
   findings: Finding[];
+  identity?: RecordIdentity;
 }
 
 export function contentHash(bytes: Buffer | string): string {
@@ -107,7 +111,13 @@ export class LintCache {
       hash: result.hash,
       settings: this.settingsFor(result.absolutePath),
       findings: result.findings,
+      identity: result.identity,
     });
+  }
+
+  /** The remembered identity of a record whose findings still hold (call after findingsFor). */
+  identityFor(absolutePath: string): RecordIdentity | undefined {
+    return this.entries.get(absolutePath)?.identity;
   }
 
   /** Writes the cache file (through a temporary file, so that a stopped run leaves the old one whole); the problem, in words, when it cannot. */

@@ -6,6 +6,7 @@ import { ConfigService, ignoreGlob, ignoreMatcher } from '../config';
 import { FORMATS_SHOWING_FIXES, formatters } from '../formatters';
 import { ruleCatalog } from '../rules/catalog';
 import { builtinRules } from '../rules';
+import { acrossRecordFindings, scopeOf, type RecordIdentity } from './acrossRecords';
 import {
   FAIL_LEVELS,
   isAtOrAbove,
@@ -296,6 +297,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     }
     files.push(outcome.file);
   }
+  files = withAcrossRecordFindings(files, setup);
   if (changed) files = keepChangedFindingsSince(options.changedSince!, files, changed, setup, io.cwd);
   files = applySuppressions(suppressions, files, options, io);
   const results: LintResults = {
@@ -308,6 +310,43 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   if (options.vscodeHint) io.stdout(vscodeHint(results));
   if (ioFailed) return EXIT.usage;
   return exitCodeFor(files, options);
+}
+
+/** The findings of the checks across the linted records (the same NCT number, study ID or brief title), added to theirs. */
+function withAcrossRecordFindings(files: LintedFile[], setup: LinterSetup): LintedFile[] {
+  if (files.filter((file) => file.identity).length < 2) return files;
+  const linter = new RecordLinter({ ...setup, fix: false, keepTextAndFixes: false, forCache: false });
+  try {
+    const found = acrossRecordFindings(
+      files.map((file) => ({
+        file,
+        identity: file.identity,
+        scope: scopeOf(file.absolutePath, linter.uniqueWithin(file.absolutePath)),
+        severityFor: (ruleId, pointer, severity) => linter.severityFor(file.absolutePath, ruleId, pointer, severity),
+        text: () => file.text ?? textOf(file.absolutePath),
+      })),
+    );
+    if (found.size === 0) return files;
+    return files.map((file) => {
+      const added = found.get(file);
+      return added ? { ...file, findings: [...file.findings, ...added].sort(byPlace) } : file;
+    });
+  } finally {
+    linter.dispose();
+  }
+}
+
+function textOf(absolutePath: string): string | undefined {
+  try {
+    const read = decodeRecordBytes(readRecordBytes(absolutePath));
+    return 'text' in read ? read.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /** Leaves out the accepted findings, after writing the file first when asked to; says what it did on standard error. */
@@ -382,9 +421,7 @@ function withChangeFindings(file: LintedFile, before: Buffer | undefined, linter
   if (changes.length === 0) return file;
   return {
     ...file,
-    findings: [...file.findings, ...changes].sort(
-      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-    ),
+    findings: [...file.findings, ...changes].sort(byPlace),
   };
 }
 
@@ -422,7 +459,7 @@ async function lintWithCache(
   paths.forEach((path, i) => {
     const findings = cache.findingsFor(path);
     if (findings && !(setup.fix && findings.some((finding) => finding.fix)))
-      outcomes[i] = cachedOutcome(path, findings, setup);
+      outcomes[i] = cachedOutcome(path, findings, setup, cache.identityFor(path));
     else toLint.push(i);
   });
   const linted = await lintWithProgress(
@@ -435,7 +472,12 @@ async function lintWithCache(
     outcomes[toLint[k]] = outcome;
     if (!('file' in outcome)) return;
     if (outcome.content)
-      cache.remember({ absolutePath: outcome.file.absolutePath, ...outcome.content, findings: outcome.file.findings });
+      cache.remember({
+        absolutePath: outcome.file.absolutePath,
+        ...outcome.content,
+        findings: outcome.file.findings,
+        identity: outcome.file.identity,
+      });
     // Kept for the cache only: the report shows fixes in the formats that show them, as without --cache.
     if (!setup.keepTextAndFixes) outcome.file.findings = outcome.file.findings.map(withoutFixes);
   });
@@ -444,8 +486,14 @@ async function lintWithCache(
   return { outcomes, customRules: linted.customRules };
 }
 
-function cachedOutcome(absolutePath: string, findings: Finding[], setup: LinterSetup): LintOutcome {
+function cachedOutcome(
+  absolutePath: string,
+  findings: Finding[],
+  setup: LinterSetup,
+  identity: RecordIdentity | undefined,
+): LintOutcome {
   const file: LintedFile = { path: toDisplayPath(setup.cwd, absolutePath), absolutePath, findings };
+  if (identity) file.identity = identity;
   if (!setup.keepTextAndFixes) return { file: { ...file, findings: findings.map(withoutFixes) } };
   const read = decodeRecordBytes(readRecordBytes(absolutePath));
   return { file: 'text' in read ? { ...file, text: read.text } : file };

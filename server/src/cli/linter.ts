@@ -6,8 +6,9 @@ import { builtinRules } from '../rules';
 import { TrialDocument } from '../service/document';
 import { applyFixesRepeatedly } from '../service/fixes';
 import { validateDocument, type ValidateOptions } from '../service/validate';
-import type { Finding, RuleMeta } from '../service/types';
+import type { Finding, RuleMeta, Severity } from '../service/types';
 import type { LintedFile } from '../formatters/types';
+import { identityOf } from './acrossRecords';
 import { contentHash } from './cache';
 import { decodeRecordBytes, FileError, readRecordBytes, textToWrite, toDisplayPath } from './files';
 
@@ -92,12 +93,14 @@ export class RecordLinter {
           bytes,
         );
       return this.withContent(
-        { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) },
+        {
+          file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }, linted.value),
+        },
         Buffer.from(written),
       );
     }
     return this.withContent(
-      { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }) },
+      { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }, linted.value) },
       bytes,
     );
   }
@@ -146,13 +149,28 @@ export class RecordLinter {
       if (!BUILTIN_RULE_IDS.has(rule.meta.id)) this.customRules.set(rule.meta.id, rule.meta);
   }
 
-  private finish(file: LintedFile): LintedFile {
-    if (this.setup.keepTextAndFixes) return file;
-    return {
+  /** The file as the run keeps it; with the record's value, what makes it unique (for the checks across records). */
+  private finish(file: LintedFile, value?: unknown): LintedFile {
+    const identity = value === undefined ? undefined : identityOf(value);
+    if (this.setup.keepTextAndFixes) return identity ? { ...file, identity } : file;
+    const finished: LintedFile = {
       path: file.path,
       absolutePath: file.absolutePath,
       findings: this.setup.forCache ? file.findings : file.findings.map(withoutFixes),
     };
+    if (identity) finished.identity = identity;
+    return finished;
+  }
+
+  /** The severity the record's config gives a finding of `ruleId` at `pointer`, or 'off'. */
+  severityFor(absolutePath: string, ruleId: string, pointer: string, severity: Severity): Severity | 'off' {
+    return this.optionsFor(absolutePath).severityFor?.(ruleId, pointer, severity) ?? severity;
+  }
+
+  /** Where the record's config wants NCT numbers, study IDs and brief titles unique. */
+  uniqueWithin(absolutePath: string): 'repository' | 'folder' {
+    const configFile = this.setup.configFile ?? this.configs.nearestConfig(absolutePath);
+    return this.configs.settingsFor(absolutePath, { configFile, trusted: true }).config.uniqueWithin;
   }
 
   private withContent<T extends { file: LintedFile }>(outcome: T, bytes: Buffer): T & { content?: LintedContent } {
@@ -201,8 +219,19 @@ export function withoutFixes(finding: Finding): Finding {
 }
 
 /** Validates text, and with `fix` applies fixes pass after pass until nothing more changes, as ESLint does. */
-export function lintText(text: string, options: ValidateOptions, fix: boolean): { text: string; findings: Finding[] } {
-  const validate = (current: string) => validateDocument(new TrialDocument(current), options);
+export function lintText(
+  text: string,
+  options: ValidateOptions,
+  fix: boolean,
+): { text: string; findings: Finding[]; value: unknown } {
+  let value: unknown;
+  const validate = (current: string) => {
+    const document = new TrialDocument(current);
+    const findings = validateDocument(document, options);
+    value = document.parsed.value;
+    return findings;
+  };
   const findings = validate(text);
-  return fix ? applyFixesRepeatedly(text, findings, validate) : { text, findings };
+  const result = fix ? applyFixesRepeatedly(text, findings, validate) : { text, findings };
+  return { ...result, value };
 }

@@ -9,6 +9,7 @@ import type { LintedFile } from '../formatters/types';
 import { ReportedConfigError } from './configErrors';
 import { toDisplayPath } from './files';
 import type { LintedContent, LintOutcome, LinterSetup } from './linter';
+import type { RecordIdentity } from './acrossRecords';
 
 /**
  * Each worker starts by compiling the study schema (about 0.2 s): measured on 2 cores, workers
@@ -26,7 +27,8 @@ export interface LintJob {
 
 /** A linted file as it comes back from a worker: only what the main thread cannot know. */
 export type CompactOutcome =
-  { findings: Finding[]; text?: string; unwritable?: string; content?: LintedContent } | { unreadable: string };
+  | { findings: Finding[]; text?: string; unwritable?: string; content?: LintedContent; identity?: RecordIdentity }
+  | { unreadable: string };
 
 export type WorkerReply =
   | { kind: 'batch'; batch: number; outcomes: CompactOutcome[]; newCustomRules: RuleMeta[] }
@@ -123,6 +125,7 @@ function toLintOutcome(outcome: CompactOutcome, absolutePath: string, cwd: strin
   if ('unreadable' in outcome) return outcome;
   const file: LintedFile = { path: toDisplayPath(cwd, absolutePath), absolutePath, findings: outcome.findings };
   if (outcome.text !== undefined) file.text = outcome.text;
+  if (outcome.identity !== undefined) file.identity = outcome.identity;
   const linted: LintOutcome = { file };
   if (outcome.unwritable !== undefined) linted.unwritable = outcome.unwritable;
   if (outcome.content !== undefined) linted.content = outcome.content;

@@ -16,6 +16,7 @@ function compact(outcome: LintOutcome): CompactOutcome {
       : { findings: outcome.file.findings, text: outcome.file.text };
   if (outcome.unwritable !== undefined) compacted.unwritable = outcome.unwritable;
   if (outcome.content !== undefined) compacted.content = outcome.content;
+  if (outcome.file.identity !== undefined) compacted.identity = outcome.file.identity;
   return compacted;
 }
 

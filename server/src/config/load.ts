@@ -38,6 +38,7 @@ const TOP_LEVEL_KEYS = [
   'today',
   'ruleTimeout',
   'ruleMemoryLimit',
+  'uniqueWithin',
   'prs',
 ];
 
@@ -65,6 +66,7 @@ export function emptyConfig(): ResolvedConfig {
     customRules: [],
     ruleTimeout: DEFAULT_RULE_TIMEOUT_MS,
     ruleMemoryLimit: DEFAULT_RULE_MEMORY_MB,
+    uniqueWithin: 'repository',
   };
 }
 
@@ -240,6 +242,11 @@ function applyFile(resolved: ResolvedConfig, path: string, knownRuleIds: Readonl
       );
     }
     resolved.ruleMemoryLimit = Math.floor(config.ruleMemoryLimit);
+  }
+  if (config.uniqueWithin !== undefined) {
+    if (config.uniqueWithin !== 'repository' && config.uniqueWithin !== 'folder')
+      throw errorAt(path, tree, ['uniqueWithin'], '"uniqueWithin" must be "repository" or "folder".');
+    resolved.uniqueWithin = config.uniqueWithin;
   }
 }
 

@@ -121,6 +121,11 @@ export function configSchema(): Record<string, unknown> {
         description:
           "Megabytes of memory the custom rules' worker may use; a rule that needs more is stopped and reported (default 256).",
       },
+      uniqueWithin: {
+        enum: ['repository', 'folder'],
+        description:
+          'Where `trial-records lint` wants NCT numbers, organization study IDs and brief titles unique: across every record it lints (default), or within each folder (a folder per organization).',
+      },
       prs: {
         type: 'object',
         description:

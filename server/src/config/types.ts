@@ -25,6 +25,8 @@ export interface TrialConfigFile {
   ruleTimeout?: number;
   /** Megabytes of heap the custom rules' worker may use (default 256). */
   ruleMemoryLimit?: number;
+  /** Where NCT numbers, study IDs and brief titles must be unique: across every record linted, or per folder. */
+  uniqueWithin?: 'repository' | 'folder';
   /** Defaults for `export --to prs` (the fields of a <name>.prs.json sidecar), read by the export only. */
   prs?: Record<string, unknown>;
 }
@@ -68,6 +70,7 @@ export interface ResolvedConfig {
   today?: string;
   ruleTimeout: number;
   ruleMemoryLimit: number;
+  uniqueWithin: 'repository' | 'folder';
 }
 
 export class ConfigError extends Error {

@@ -2,6 +2,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { severityRank, type Finding, type RuleMeta, type Severity } from '../service/types';
 import { ruleCatalog } from '../rules/catalog';
+import type { RecordIdentity } from '../cli/acrossRecords';
 
 export interface LintedFile {
   /** Relative to the working directory, with forward slashes. */
@@ -10,6 +11,8 @@ export interface LintedFile {
   /** The text that was linted (after --fix); absent when the file could not be read. */
   text?: string;
   findings: Finding[];
+  /** What makes the record unique at the registry, for the checks across records (set by the CLI's linter). */
+  identity?: RecordIdentity;
 }
 
 export interface LintResults {

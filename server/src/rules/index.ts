@@ -231,6 +231,39 @@ export const ENGINE_RULES = [
       'whole, the finding says so; the other records were checked.',
   },
   {
+    id: 'duplicate-nct-id',
+    severity: 'error',
+    category: 'records',
+    description: 'No two records linted together have the same NCT number',
+    source: 'PRS',
+    docs:
+      'The registry gives a study one NCT number and one record. Two files with the same number are a copy, or a record ' +
+      'overwritten with another study: keep the study in one file. Checked by `trial-records lint` across the records it ' +
+      'lints, within each folder when the config says `"uniqueWithin": "folder"`; each record names the others.',
+  },
+  {
+    id: 'duplicate-org-study-id',
+    severity: 'error',
+    category: 'records',
+    description: "No two records of one organization have the same organization's study ID",
+    source: 'PRS',
+    docs:
+      "PRS wants the organization's study ID (the unique protocol ID) unique within the organization: it is how the sponsor " +
+      'and the registry find the record. Checked by `trial-records lint` across the records it lints, for records that name ' +
+      'the same organization; each record names the others.',
+  },
+  {
+    id: 'duplicate-brief-title',
+    severity: 'error',
+    category: 'records',
+    description: 'No two records of one organization have the same brief title',
+    source: 'PRS',
+    docs:
+      'PRS wants brief titles unique within the organization, so that people can tell the studies apart. Titles are compared ' +
+      'without letter case and with runs of spaces as one. Checked by `trial-records lint` across the records it lints; ' +
+      'each record names the others.',
+  },
+  {
     id: 'config-error',
     severity: 'warning',
     category: 'engine',

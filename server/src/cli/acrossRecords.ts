@@ -1,0 +1,139 @@
+// Checks across the records one run lints: the registry gives a study one NCT number, and PRS wants
+// an organization's study IDs and brief titles unique within the organization. Each record of a
+// clash gets a finding naming the others. Where they must be unique is the config's `uniqueWithin`:
+// every record linted, or each folder (a folder per organization).
+import { dirname } from 'node:path';
+import { TrialDocument } from '../service/document';
+import { asObject, asString, protocolModule } from '../service/study';
+import type { Finding, Severity } from '../service/types';
+import type { LintedFile } from '../formatters/types';
+
+/** What makes a record unique at the registry, read from its value in the worker that linted it. */
+export interface RecordIdentity {
+  nctId?: string;
+  organization?: string;
+  orgStudyId?: string;
+  briefTitle?: string;
+}
+
+export function identityOf(record: unknown): RecordIdentity | undefined {
+  const identification = protocolModule(record, 'identificationModule');
+  if (!identification) return undefined;
+  return {
+    nctId: asString(identification.nctId),
+    organization: asString(asObject(identification.organization)?.fullName),
+    orgStudyId: asString(asObject(identification.orgStudyIdInfo)?.id),
+    briefTitle: asString(identification.briefTitle),
+  };
+}
+
+const IDENTIFICATION = '/protocolSection/identificationModule';
+
+interface Check {
+  ruleId: string;
+  pointer: string;
+  /** The value the records must not share, or undefined when the record has none. */
+  keyOf(identity: RecordIdentity): string | undefined;
+  message(identity: RecordIdentity, others: string): string;
+}
+
+/** Text compared without case and with runs of spaces as one. */
+function normalized(text: string | undefined): string | undefined {
+  const value = text?.trim().replace(/\s+/g, ' ').toLowerCase();
+  return value ? value : undefined;
+}
+
+/** Within one organization (an unnamed one counts as its own). */
+function withinOrganization(identity: RecordIdentity, value: string | undefined): string | undefined {
+  return value === undefined ? undefined : `${normalized(identity.organization) ?? ''}\u0000${value}`;
+}
+
+const CHECKS: readonly Check[] = [
+  {
+    ruleId: 'duplicate-nct-id',
+    pointer: `${IDENTIFICATION}/nctId`,
+    keyOf: (identity) => identity.nctId?.trim() || undefined,
+    message: (identity, others) =>
+      `${identity.nctId} is also the NCT number of ${others}: the registry gives a study one number and one record; keep the study in one file.`,
+  },
+  {
+    ruleId: 'duplicate-org-study-id',
+    pointer: `${IDENTIFICATION}/orgStudyIdInfo/id`,
+    keyOf: (identity) => withinOrganization(identity, identity.orgStudyId?.trim() || undefined),
+    message: (identity, others) =>
+      `The organization's study ID "${identity.orgStudyId}" is also that of ${others}: PRS wants it unique within the organization.`,
+  },
+  {
+    ruleId: 'duplicate-brief-title',
+    pointer: `${IDENTIFICATION}/briefTitle`,
+    keyOf: (identity) => withinOrganization(identity, normalized(identity.briefTitle)),
+    message: (_identity, others) =>
+      `${others} has the same brief title: PRS wants brief titles unique within the organization, so that people can tell the studies apart.`,
+  },
+];
+
+export interface LintedRecord {
+  file: LintedFile;
+  identity?: RecordIdentity;
+  /** Where the record's values must be unique: '' for every record linted, else its folder. */
+  scope: string;
+  /** The severity its config gives a finding of the rule ('off' drops it). */
+  severityFor(ruleId: string, pointer: string, severity: Severity): Severity | 'off';
+  /** The record's text, to place a finding in; undefined when it can no longer be read. */
+  text(): string | undefined;
+}
+
+/** The scope of a record by its config's `uniqueWithin`. */
+export function scopeOf(absolutePath: string, uniqueWithin: 'repository' | 'folder'): string {
+  return uniqueWithin === 'folder' ? dirname(absolutePath) : '';
+}
+
+/** The findings of the checks across records, by file; files with none are left out. */
+export function acrossRecordFindings(records: readonly LintedRecord[]): Map<LintedFile, Finding[]> {
+  const found = new Map<LintedFile, Finding[]>();
+  // Records that share an NCT number are copies: their study ID and title clash too, and say nothing more.
+  const sameStudy = new Map<LintedRecord, Set<LintedRecord>>();
+  for (const check of CHECKS) {
+    const groups = new Map<string, LintedRecord[]>();
+    for (const record of records) {
+      const key = record.identity && check.keyOf(record.identity);
+      if (key === undefined) continue;
+      const group = `${record.scope}\u0000${key}`;
+      groups.set(group, [...(groups.get(group) ?? []), record]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      for (const record of group) {
+        const others = group.filter((other) => other !== record && !sameStudy.get(record)?.has(other));
+        if (check.ruleId === 'duplicate-nct-id') sameStudy.set(record, new Set(others));
+        const severity = record.severityFor(check.ruleId, check.pointer, 'error');
+        if (others.length === 0 || severity === 'off') continue;
+        const named = listed(others.map((other) => other.file.path));
+        const finding = placed(record, check, severity, check.message(record.identity!, named));
+        if (finding) found.set(record.file, [...(found.get(record.file) ?? []), finding]);
+      }
+    }
+  }
+  return found;
+}
+
+function listed(paths: readonly string[]): string {
+  if (paths.length === 1) return paths[0];
+  return `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`;
+}
+
+function placed(record: LintedRecord, check: Check, severity: Severity, message: string): Finding | undefined {
+  const text = record.text();
+  if (text === undefined) return undefined;
+  const document = new TrialDocument(text);
+  const location = document.place([check.pointer]).locations.get(check.pointer);
+  const [start, end] = document.offsetsForLocation(location, 'value');
+  return {
+    ruleId: check.ruleId,
+    severity,
+    pointer: check.pointer,
+    target: 'value',
+    message,
+    range: document.rangeOf(start, end),
+  };
+}
