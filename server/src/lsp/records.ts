@@ -20,6 +20,8 @@ import { withSuppressions } from './suppressed';
 import { diagnosticsFor } from './diagnosticLimit';
 import { MAX_CONFIG_FILE_BYTES, readLimitedFile } from '../config/readLimited';
 import { CommittedRecords } from './committed';
+import { WorkspaceRecords } from './workspaceRecords';
+import { acrossRecordFindings, identityOf, scopeOf, type LintedRecord } from '../cli/acrossRecords';
 
 /** The longest a record waits for edits (to any record) to pause before it is validated anyway. */
 const MAX_DEFER_MS = 2000;
@@ -46,6 +48,8 @@ export class OpenRecords {
   private readonly parsed = new Map<string, TrialDocument>();
   /** Each record as last committed in git, for the change rules. */
   private readonly committed = new CommittedRecords();
+  /** The workspace's records, for the checks across records. */
+  private readonly workspace: WorkspaceRecords;
   private readonly validated = new Map<string, Validated>();
   /** Records edited since their last validation, validated once no edit has come for the debounce delay. */
   private readonly edited = new Set<string>();
@@ -76,7 +80,9 @@ export class OpenRecords {
     private readonly settings: SettingsCache,
     private readonly configs: ConfigService,
     private readonly workspaceRoot: string,
-  ) {}
+  ) {
+    this.workspace = new WorkspaceRecords(workspaceRoot, configs);
+  }
 
   /** The parsed record for the document's current version (parsed once, shared by all requests). */
   document(textDocument: TextDocument): TrialDocument {
@@ -189,7 +195,9 @@ export class OpenRecords {
     const started = performance.now();
     const { options, status, configFinding, suppressedFindings } = await this.validationOptions(textDocument.uri);
     const uri = URI.parse(textDocument.uri);
-    const checked = status.ignored ? [] : validateOrReport(this.document(textDocument), options);
+    const document = this.document(textDocument);
+    const checked = status.ignored ? [] : validateOrReport(document, options);
+    if (uri.scheme === 'file' && !status.ignored) checked.push(...this.acrossWorkspace(uri.fsPath, document, options));
     const findings = uri.scheme === 'file' ? withSuppressions(uri.fsPath, checked, suppressedFindings) : checked;
     if (configFinding) findings.unshift(configFinding);
     const validated = {
@@ -202,6 +210,29 @@ export class OpenRecords {
     if (this.documents.get(textDocument.uri)?.version === textDocument.version)
       this.validated.set(textDocument.uri, validated);
     return validated;
+  }
+
+  /** The checks across records for an open record: the same NCT number, study ID or brief title elsewhere in the workspace. */
+  private acrossWorkspace(path: string, document: TrialDocument, options: ValidateOptions): Finding[] {
+    const identity = identityOf(document.parsed.value);
+    const others = identity ? this.workspace.all().filter((record) => record.absolutePath !== path) : [];
+    if (!identity || others.length === 0) return [];
+    const within = this.configs.settingsFor(path, { trusted: this.trusted }).config.uniqueWithin;
+    const self: LintedRecord = {
+      file: { path: this.workspace.displayPath(path), absolutePath: path, findings: [] },
+      identity,
+      scope: scopeOf(path, within),
+      severityFor: (ruleId, pointer, severity) => options.severityFor?.(ruleId, pointer, severity) ?? severity,
+      text: () => document.text,
+    };
+    const rest = others.map((record): LintedRecord => ({
+      file: { path: record.path, absolutePath: record.absolutePath, findings: [] },
+      identity: record.identity,
+      scope: scopeOf(record.absolutePath, within),
+      severityFor: () => 'off',
+      text: () => undefined,
+    }));
+    return acrossRecordFindings([self, ...rest]).get(self.file) ?? [];
   }
 
   /** What validating this record takes: its config's options (or the defaults) and the editor's size limit. */
@@ -319,6 +350,7 @@ export class OpenRecords {
   revalidateAll(): void {
     this.configs.invalidate();
     this.committed.forget();
+    this.workspace.forget();
     this.validated.clear();
     this.publishedVersions.clear();
     for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
