@@ -1,7 +1,8 @@
 // What the editor shows beside a record's values without changing them: the registry's label after a
 // code, characters used against a field's limit, the age groups and masking level the registry
 // derives; and, over arms and primary outcomes, what they are linked to. Pure (no vscode).
-import { getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { getNodePath, type Node } from 'jsonc-parser';
+import { treeOf } from './textBlocks';
 import { ageGroupsFor } from '../../server/src/rules/std-ages';
 import { ageInMinutes } from '../../server/src/rules/support/required-outcomes-eligibility';
 
@@ -68,7 +69,7 @@ function derivedAgeGroups(eligibility: Node): string | undefined {
 
 export function valueHints(text: string, schema: SchemaNode): ValueHint[] {
   const hints: ValueHint[] = [];
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = treeOf(text);
   const walk = (node: Node | undefined): void => {
     if (!node) return;
     if (node.type === 'string' && typeof node.value === 'string') {
@@ -117,7 +118,7 @@ function asList(value: unknown): Json[] {
 
 /** Notes over each arm (the interventions it gets) and each primary outcome (whether results report it). */
 export function lineNotes(text: string, record: unknown): LineNote[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = treeOf(text);
   const protocol = (record as Json | undefined)?.protocolSection as Json | undefined;
   const arms = asList((protocol?.armsInterventionsModule as Json | undefined)?.armGroups);
   const interventions = asList((protocol?.armsInterventionsModule as Json | undefined)?.interventions);

@@ -7,6 +7,16 @@ import { createScanner, findNodeAtOffset, getNodePath, parseTree, type Node } fr
 const STRING_LITERAL = 10;
 const END_OF_FILE = 17;
 
+/** The last text parsed and its tree: the lenses, the inlay hints and Edit text ask for the same version in turn. */
+let lastParsed: { text: string; root: Node | undefined } | undefined;
+
+/** The jsonc-parser tree of a record's text (tolerant of broken text), parsed once for repeated asks. */
+export function treeOf(text: string): Node | undefined {
+  if (lastParsed?.text !== text)
+    lastParsed = { text, root: parseTree(text, [], { allowTrailingComma: true, disallowComments: false }) };
+  return lastParsed.root;
+}
+
 export interface StringToken {
   /** Offset of the opening quote. */
   start: number;
@@ -105,7 +115,7 @@ export interface LongText {
 /** The long text values of a record (descriptions, criteria, limitations…), in text order. */
 export function longTexts(text: string): LongText[] {
   const found: LongText[] = [];
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = treeOf(text);
   const walk = (node: Node | undefined): void => {
     if (!node) return;
     if (
@@ -131,7 +141,7 @@ export function longTexts(text: string): LongText[] {
 
 /** The string node at a path of the text, or undefined when there is none (the record changed). */
 export function stringAtPath(text: string, path: ReadonlyArray<string | number>): StringToken | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = treeOf(text);
   let node: Node | undefined = root;
   for (const segment of path) {
     if (!node) return undefined;
@@ -150,7 +160,7 @@ export function stringAtPath(text: string, path: ReadonlyArray<string | number>)
 export function valuePathAt(text: string, offset: number): Array<string | number> | undefined {
   const token = stringAround(text, offset);
   if (!token || !isValueString(text, token)) return undefined;
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = treeOf(text);
   const node = root ? findNodeAtOffset(root, offset) : undefined;
   return node?.type === 'string' ? getNodePath(node) : undefined;
 }

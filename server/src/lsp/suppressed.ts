@@ -1,7 +1,7 @@
 // Findings a team accepted in its suppressions baseline (`lint --suppress-all`), as the editor shows
 // them: dimmed hints, or not at all (`trialRecords.suppressedFindings`), never as errors. The
 // baseline is the nearest trial-records-suppressions.json above the record.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_SUPPRESSIONS_FILE, Suppressions } from '../cli/suppressions';
 import type { Finding } from '../service/types';
@@ -15,13 +15,26 @@ export function nearestSuppressions(recordPath: string): string | undefined {
   }
 }
 
+/** Baselines read so far, by path, with the size and time they were read at: validations run on every edit. */
+const loaded = new Map<string, { stamp: string; suppressions: Suppressions }>();
+
+function baselineAt(path: string): Suppressions {
+  const stats = statSync(path);
+  const stamp = `${stats.size}:${stats.mtimeMs}`;
+  const known = loaded.get(path);
+  if (known?.stamp === stamp) return known.suppressions;
+  const suppressions = Suppressions.load(path);
+  loaded.set(path, { stamp, suppressions });
+  return suppressions;
+}
+
 /** The findings with those the baseline accepts dimmed or left out; a baseline that cannot be read changes nothing. */
 export function withSuppressions(recordPath: string, findings: Finding[], show: 'dimmed' | 'hidden'): Finding[] {
   const file = nearestSuppressions(recordPath);
   if (!file) return findings;
   let suppressed: Set<Finding>;
   try {
-    suppressed = Suppressions.load(file).suppressedIn({ absolutePath: recordPath, findings });
+    suppressed = baselineAt(file).suppressedIn({ absolutePath: recordPath, findings });
   } catch {
     return findings;
   }

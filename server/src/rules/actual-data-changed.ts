@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asObject, dateStruct, isPartialDate, KEY_DATE_NAMES, KEY_DATES, POINTERS, protocolModule } from './study';
 import { previousRecord } from './support/changes';
-import { isPast } from './support/deadlines';
+import { isBeforeToday } from './support/dates-status';
 
 const ENROLLMENT_POINTER = `${POINTERS.design}/enrollmentInfo`;
 
@@ -25,7 +25,7 @@ function checkActualDates(context: RuleContext, previous: unknown): void {
 /** Enrollment changes once the primary completion date has passed only to correct an actual count. */
 function checkEnrollment(context: RuleContext, previous: unknown): void {
   const primaryCompletion = dateStruct(previous, 'primaryCompletionDateStruct')?.date;
-  if (!isPartialDate(primaryCompletion) || !isPast(primaryCompletion, context.today)) return;
+  if (!isPartialDate(primaryCompletion) || !isBeforeToday(primaryCompletion, context.today)) return;
   const before = enrollment(previous);
   const now = enrollment(context.record);
   if (

@@ -9,7 +9,7 @@ import {
   quoted,
   type Named,
 } from './support/changes';
-import { isPast } from './support/deadlines';
+import { isAfterToday } from './support/dates-status';
 
 const START_POINTER = `${POINTERS.status}/startDateStruct/date`;
 const EXPLAIN =
@@ -18,7 +18,7 @@ const EXPLAIN =
 /** The actual start date when the study has started (today or before), else undefined. */
 function actualStart(record: unknown, today: string): string | undefined {
   const start = dateStruct(record, 'startDateStruct');
-  if (start?.type !== 'ACTUAL' || !isPartialDate(start.date) || isPast(today, start.date)) return undefined;
+  if (start?.type !== 'ACTUAL' || !isPartialDate(start.date) || isAfterToday(start.date, today)) return undefined;
   return start.date;
 }
 

@@ -1,37 +1,33 @@
 import { defineRule, type RuleContext } from '../service/types';
-import { asObject, isPartialDate, overallStatus, startsOnOrAfterFinalRule } from './study';
+import { isPartialDate, overallStatus, startsOnOrAfterFinalRule } from './study';
 import {
   actualPrimaryCompletion,
   addMonths,
-  isPast,
   notApplicableBecause,
   PRIMARY_COMPLETION_POINTER,
   statusModule,
 } from './support/deadlines';
+import { isBeforeToday } from './support/dates-status';
+import { hasResults } from './support/changes';
 
 /** How long before the deadline the rule starts to say it is coming. */
 const NOTICE_MONTHS = 3;
 
 function resultsSubmitted(record: unknown): boolean {
-  const study = asObject(record);
-  return (
-    study?.hasResults === true ||
-    study?.resultsSection !== undefined ||
-    isPartialDate(statusModule(record)?.resultsFirstSubmitDate)
-  );
+  return hasResults(record) || isPartialDate(statusModule(record)?.resultsFirstSubmitDate);
 }
 
 function report(context: RuleContext, primaryCompletion: string, due: string, certified: boolean): void {
   const basis = certified
     ? `three years after the actual primary completion date ${primaryCompletion}, the latest a certification of delayed results allows`
     : `one year after the actual primary completion date ${primaryCompletion}`;
-  if (isPast(due, context.today)) {
+  if (isBeforeToday(due, context.today)) {
     context.report({
       pointer: `${PRIMARY_COMPLETION_POINTER}/date`,
       message: `Results were due by ${due} (${basis}) and none have been submitted: submit them, or check whether this study must report.`,
       due,
     });
-  } else if (isPast(addMonths(due, -NOTICE_MONTHS), context.today)) {
+  } else if (isBeforeToday(addMonths(due, -NOTICE_MONTHS), context.today)) {
     context.report({
       pointer: `${PRIMARY_COMPLETION_POINTER}/date`,
       message: `Results are due by ${due} (${basis}).`,

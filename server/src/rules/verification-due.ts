@@ -1,7 +1,7 @@
 import { defineRule } from '../service/types';
 import { isPartialDate, overallStatus, POINTERS } from './study';
-import { ONGOING_STATUSES, overallStatusRelated } from './support/dates-status';
-import { addMonths, isPast, statusModule } from './support/deadlines';
+import { isBeforeToday, ONGOING_STATUSES, overallStatusRelated } from './support/dates-status';
+import { addMonths, statusModule } from './support/deadlines';
 
 const VERIFIED_POINTER = `${POINTERS.status}/statusVerifiedDate`;
 
@@ -26,7 +26,7 @@ export default defineRule({
     if (!isPartialDate(verified) || status === undefined || !ONGOING_STATUSES.has(status)) return;
     const due = addMonths(verified, 12);
     // Past 2 years the status-verified-date rule warns; one finding at a time.
-    if (!isPast(due, context.today) || isPast(addMonths(verified, 24), context.today)) return;
+    if (!isBeforeToday(due, context.today) || isBeforeToday(addMonths(verified, 24), context.today)) return;
     context.report({
       pointer: VERIFIED_POINTER,
       message: `The record was due for its yearly verification by ${due} (12 months after ${verified}) while the status is ${status}: review it, update what changed, and set this date to the current month.`,

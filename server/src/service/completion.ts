@@ -16,7 +16,16 @@ import { childPointer, parentPointer, lastSegment } from './pointer';
 import { isLeaf, isPropertyKey, keyOfValue, nodeAtOffset, pointerOfNode, presentKeys, type Node } from './tree';
 import { isDateStruct, snippetAsPlainText, snippetLiteral, valueSnippet } from './skeleton';
 import { ARRAY_ENTRY_SNIPPETS } from './snippets';
-import { armGroups, asString, interventionReference, interventions, isPartialDate, overallStatus } from './study';
+import {
+  armGroups,
+  asString,
+  dateTypeForStatus,
+  interventionReference,
+  interventions,
+  isPartialDate,
+  overallStatus,
+  type KeyDate,
+} from './study';
 import { isRequiredHere, type RequirementLookup } from './requirements';
 
 interface Place {
@@ -169,21 +178,11 @@ function keyItems(document: TrialDocument, place: Place, options: CompletionOpti
     });
 }
 
-const STARTED_STATUSES = new Set([
-  'RECRUITING',
-  'ENROLLING_BY_INVITATION',
-  'ACTIVE_NOT_RECRUITING',
-  'SUSPENDED',
-  'TERMINATED',
-  'COMPLETED',
-]);
-const ENDED_STATUSES = new Set(['TERMINATED', 'COMPLETED']);
-
-/** The date types a new date struct offers, the one the record's status makes likely first (a study not yet recruiting starts later). */
+/** The date types a new date struct offers, the one the record's status implies first (a study not yet recruiting starts later). */
 function dateTypesFor(record: unknown, key: string): readonly string[] {
-  const status = overallStatus(record) ?? '';
-  const happened = key === 'startDateStruct' ? STARTED_STATUSES.has(status) : ENDED_STATUSES.has(status);
-  return happened ? ['ACTUAL', 'ESTIMATED'] : ['ESTIMATED', 'ACTUAL'];
+  return dateTypeForStatus(overallStatus(record), key as KeyDate) === 'ACTUAL'
+    ? ['ACTUAL', 'ESTIMATED']
+    : ['ESTIMATED', 'ACTUAL'];
 }
 
 function keyItem(

@@ -145,3 +145,25 @@ export const FINAL_RULE_OPTIONS = {
 export function appliesFinalRule(context: { record: unknown; options: Record<string, unknown> }): boolean {
   return context.options.finalRule === 'always' || startsOnOrAfterFinalRule(context.record);
 }
+
+const STARTED_STATUSES: ReadonlySet<string> = new Set([
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'COMPLETED',
+]);
+const ENDED_STATUSES: ReadonlySet<string> = new Set(['TERMINATED', 'COMPLETED']);
+
+export type DateType = 'ACTUAL' | 'ESTIMATED';
+
+/** The date type a status implies for one key date, or undefined when the status leaves it open. */
+export function dateTypeForStatus(status: string | undefined, key: KeyDate): DateType | undefined {
+  if (status === undefined) return undefined;
+  if (key === 'startDateStruct') {
+    if (status === 'NOT_YET_RECRUITING') return 'ESTIMATED';
+    return STARTED_STATUSES.has(status) ? 'ACTUAL' : undefined;
+  }
+  return ENDED_STATUSES.has(status) ? 'ACTUAL' : undefined;
+}

@@ -1,6 +1,8 @@
 // What the status and dates rules share: the status groups, which date type a status implies,
 // and comparisons of partial dates with today.
 import {
+  dateTypeForStatus,
+  type DateType,
   comparePartialDates,
   dateStruct,
   isPartialDate,
@@ -9,6 +11,8 @@ import {
   POINTERS,
   type KeyDate,
 } from '../study';
+
+export { dateTypeForStatus, type DateType };
 
 export const OVERALL_STATUS_POINTER = `${POINTERS.status}/overallStatus`;
 export const ENROLLMENT_POINTER = `${POINTERS.design}/enrollmentInfo`;
@@ -43,28 +47,6 @@ export const ONGOING_STATUSES: ReadonlySet<string> = new Set([
   'ENROLLING_BY_INVITATION',
   'ACTIVE_NOT_RECRUITING',
 ]);
-
-const STARTED_STATUSES: ReadonlySet<string> = new Set([
-  'RECRUITING',
-  'ENROLLING_BY_INVITATION',
-  'ACTIVE_NOT_RECRUITING',
-  'SUSPENDED',
-  'TERMINATED',
-  'COMPLETED',
-]);
-const ENDED_STATUSES: ReadonlySet<string> = new Set(['TERMINATED', 'COMPLETED']);
-
-export type DateType = 'ACTUAL' | 'ESTIMATED';
-
-/** The date type a status implies for one key date, or undefined when the status leaves it open. */
-export function dateTypeForStatus(status: string | undefined, key: KeyDate): DateType | undefined {
-  if (status === undefined) return undefined;
-  if (key === 'startDateStruct') {
-    if (status === 'NOT_YET_RECRUITING') return 'ESTIMATED';
-    return STARTED_STATUSES.has(status) ? 'ACTUAL' : undefined;
-  }
-  return ENDED_STATUSES.has(status) ? 'ACTUAL' : undefined;
-}
 
 export interface KeyDateEntry {
   key: KeyDate;

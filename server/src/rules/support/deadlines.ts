@@ -1,15 +1,6 @@
 // Dates a reviewer must see coming: adding months to a partial date, and whether a study looks like an
 // applicable clinical trial (one that must report results) from what its public record says.
-import {
-  asArray,
-  asObject,
-  comparePartialDates,
-  isPartialDate,
-  POINTERS,
-  protocolModule,
-  studyType,
-  type JsonObject,
-} from '../study';
+import { asArray, asObject, isPartialDate, POINTERS, protocolModule, studyType, type JsonObject } from '../study';
 
 /** `date` (yyyy, yyyy-MM or yyyy-MM-dd) moved on by whole months, at the same precision; a day past a month's end is its last day. */
 export function addMonths(date: string, months: number): string {
@@ -23,11 +14,6 @@ export function addMonths(date: string, months: number): string {
   if (day === undefined) return monthText;
   const lastDay = new Date(Date.UTC(newYear, newMonth, 0)).getUTCDate();
   return `${monthText}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}
-
-/** Whether `date` lies before `today`, compared at the coarser precision of the two. */
-export function isPast(date: string, today: string): boolean {
-  return comparePartialDates(date, today) < 0;
 }
 
 const EARLY_PHASES: ReadonlySet<string> = new Set(['EARLY_PHASE1', 'PHASE1']);
