@@ -1,7 +1,6 @@
 // "New Trial Record": a skeleton for the chosen study type and status, as a snippet whose tab stops
 // are the blanks to fill. Codes are choices; arm labels and intervention names are typed once and
 // mirrored where they are referred to; date types follow the status. Pure (no vscode), tested in Node.
-import { dateTypeForStatus, type KeyDate } from '../../server/src/service/study';
 
 export type NewStudyType = 'INTERVENTIONAL' | 'OBSERVATIONAL' | 'EXPANDED_ACCESS';
 
@@ -103,15 +102,20 @@ function yesOrNo(stop: string): Stop {
   return { stop, choices: ['false', 'true'], bare: true };
 }
 
+/** The date type a status implies for the start and for the completion dates. */
+function dateTypes(status: string): { start: string; completion: string } {
+  return { start: status === 'NOT_YET_RECRUITING' ? 'ESTIMATED' : 'ACTUAL', completion: 'ESTIMATED' };
+}
+
 function statusModule(type: NewStudyType, status: string, month: string): Record<string, unknown> {
   const common = { statusVerifiedDate: month, overallStatus: status };
   if (type === 'EXPANDED_ACCESS') return common;
-  const typeOf = (key: KeyDate) => dateTypeForStatus(status, key) ?? 'ESTIMATED';
+  const types = dateTypes(status);
   return {
     ...common,
-    startDateStruct: { date: '«startDate»', type: typeOf('startDateStruct') },
-    primaryCompletionDateStruct: { date: '«primaryCompletionDate»', type: typeOf('primaryCompletionDateStruct') },
-    completionDateStruct: { date: '«completionDate»', type: typeOf('completionDateStruct') },
+    startDateStruct: { date: '«startDate»', type: types.start },
+    primaryCompletionDateStruct: { date: '«primaryCompletionDate»', type: types.completion },
+    completionDateStruct: { date: '«completionDate»', type: types.completion },
   };
 }
 
