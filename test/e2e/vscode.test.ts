@@ -295,9 +295,10 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.keyboard.press('Tab');
     await page.keyboard.type('A brief title');
     await page.keyboard.press('Escape');
-    const text = await activeEditorText();
-    expect(text).toContain('"id": "ORG-2026-01"');
-    expect(text).toContain('"briefTitle": "A brief title"');
+    // The lines on screen carry the length counters (inlay hints), which trail typing until the server
+    // answers: read until they have caught up with the text.
+    await expect.poll(activeEditorText, { timeout: 20000 }).toContain('"id": "ORG-2026-01"');
+    await expect.poll(activeEditorText, { timeout: 20000 }).toContain('"briefTitle": "A brief title"');
     await problemRows();
     // The panel lists only the rows in view: filter it down to one message at a time.
     const filter = page
