@@ -3,9 +3,9 @@
 // clash gets a finding naming the others. Where they must be unique is the config's `uniqueWithin`:
 // every record linted, or each folder (a folder per organization).
 import { dirname } from 'node:path';
-import { TrialDocument } from '../service/document';
+import type { TrialDocument } from '../service/document';
 import { asObject, asString, protocolModule } from '../service/study';
-import type { Finding, Severity } from '../service/types';
+import type { Finding, Range, Severity } from '../service/types';
 import type { LintedFile } from '../formatters/types';
 
 /** What makes a record unique at the registry, read from its value in the worker that linted it. */
@@ -14,20 +14,47 @@ export interface RecordIdentity {
   organization?: string;
   orgStudyId?: string;
   briefTitle?: string;
+  /** Where the record's NCT number, study ID and brief title are, by pointer: a clash is shown there. */
+  ranges?: Record<string, Range>;
 }
 
-export function identityOf(record: unknown): RecordIdentity | undefined {
+const IDENTIFICATION = '/protocolSection/identificationModule';
+const NCT_ID = `${IDENTIFICATION}/nctId`;
+const ORG_STUDY_ID = `${IDENTIFICATION}/orgStudyIdInfo/id`;
+const BRIEF_TITLE = `${IDENTIFICATION}/briefTitle`;
+
+/**
+ * What makes the record unique; with its document, also where those values are, placed while the
+ * worker still has the parsed record (the checks run later, on every record at once).
+ */
+export function identityOf(record: unknown, document?: TrialDocument): RecordIdentity | undefined {
   const identification = protocolModule(record, 'identificationModule');
   if (!identification) return undefined;
-  return {
+  const identity: RecordIdentity = {
     nctId: asString(identification.nctId),
     organization: asString(asObject(identification.organization)?.fullName),
     orgStudyId: asString(asObject(identification.orgStudyIdInfo)?.id),
     briefTitle: asString(identification.briefTitle),
   };
+  if (document) identity.ranges = rangesOf(document, identity);
+  return identity;
 }
 
-const IDENTIFICATION = '/protocolSection/identificationModule';
+function rangesOf(document: TrialDocument, identity: RecordIdentity): Record<string, Range> {
+  const present = [
+    identity.nctId !== undefined && NCT_ID,
+    identity.orgStudyId !== undefined && ORG_STUDY_ID,
+    identity.briefTitle !== undefined && BRIEF_TITLE,
+  ].filter((pointer) => pointer !== false);
+  const ranges: Record<string, Range> = {};
+  if (present.length === 0) return ranges;
+  const { locations } = document.place(present);
+  for (const pointer of present) {
+    const [start, end] = document.offsetsForLocation(locations.get(pointer), 'value');
+    ranges[pointer] = document.rangeOf(start, end);
+  }
+  return ranges;
+}
 
 interface Check {
   ruleId: string;
@@ -51,21 +78,21 @@ function withinOrganization(identity: RecordIdentity, value: string | undefined)
 const CHECKS: readonly Check[] = [
   {
     ruleId: 'duplicate-nct-id',
-    pointer: `${IDENTIFICATION}/nctId`,
+    pointer: NCT_ID,
     keyOf: (identity) => identity.nctId?.trim() || undefined,
     message: (identity, others) =>
       `${identity.nctId} is also the NCT number of ${others}: the registry gives a study one number and one record; keep the study in one file.`,
   },
   {
     ruleId: 'duplicate-org-study-id',
-    pointer: `${IDENTIFICATION}/orgStudyIdInfo/id`,
+    pointer: ORG_STUDY_ID,
     keyOf: (identity) => withinOrganization(identity, identity.orgStudyId?.trim() || undefined),
     message: (identity, others) =>
       `The organization's study ID "${identity.orgStudyId}" is also that of ${others}: PRS wants it unique within the organization.`,
   },
   {
     ruleId: 'duplicate-brief-title',
-    pointer: `${IDENTIFICATION}/briefTitle`,
+    pointer: BRIEF_TITLE,
     keyOf: (identity) => withinOrganization(identity, normalized(identity.briefTitle)),
     message: (_identity, others) =>
       `${others} has the same brief title: PRS wants brief titles unique within the organization, so that people can tell the studies apart.`,
@@ -79,8 +106,6 @@ export interface LintedRecord {
   scope: string;
   /** The severity its config gives a finding of the rule ('off' drops it). */
   severityFor(ruleId: string, pointer: string, severity: Severity): Severity | 'off';
-  /** The record's text, to place a finding in; undefined when it can no longer be read. */
-  text(): string | undefined;
 }
 
 /** The scope of a record by its config's `uniqueWithin`. */
@@ -99,7 +124,9 @@ export function acrossRecordFindings(records: readonly LintedRecord[]): Map<Lint
       const key = record.identity && check.keyOf(record.identity);
       if (key === undefined) continue;
       const group = `${record.scope}\u0000${key}`;
-      groups.set(group, [...(groups.get(group) ?? []), record]);
+      const members = groups.get(group);
+      if (members) members.push(record);
+      else groups.set(group, [record]);
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
@@ -110,7 +137,10 @@ export function acrossRecordFindings(records: readonly LintedRecord[]): Map<Lint
         if (others.length === 0 || severity === 'off') continue;
         const named = listed(others.map((other) => other.file.path));
         const finding = placed(record, check, severity, check.message(record.identity!, named));
-        if (finding) found.set(record.file, [...(found.get(record.file) ?? []), finding]);
+        if (!finding) continue;
+        const findings = found.get(record.file);
+        if (findings) findings.push(finding);
+        else found.set(record.file, [finding]);
       }
     }
   }
@@ -122,18 +152,9 @@ function listed(paths: readonly string[]): string {
   return `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`;
 }
 
+/** The finding at the clashing value; none for a record whose identity came without its places (another workspace record). */
 function placed(record: LintedRecord, check: Check, severity: Severity, message: string): Finding | undefined {
-  const text = record.text();
-  if (text === undefined) return undefined;
-  const document = new TrialDocument(text);
-  const location = document.place([check.pointer]).locations.get(check.pointer);
-  const [start, end] = document.offsetsForLocation(location, 'value');
-  return {
-    ruleId: check.ruleId,
-    severity,
-    pointer: check.pointer,
-    target: 'value',
-    message,
-    range: document.rangeOf(start, end),
-  };
+  const range = record.identity?.ranges?.[check.pointer];
+  if (!range) return undefined;
+  return { ruleId: check.ruleId, severity, pointer: check.pointer, target: 'value', message, range };
 }

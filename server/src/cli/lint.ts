@@ -323,7 +323,6 @@ function withAcrossRecordFindings(files: LintedFile[], setup: LinterSetup): Lint
         identity: file.identity,
         scope: scopeOf(file.absolutePath, linter.uniqueWithin(file.absolutePath)),
         severityFor: (ruleId, pointer, severity) => linter.severityFor(file.absolutePath, ruleId, pointer, severity),
-        text: () => file.text ?? textOf(file.absolutePath),
       })),
     );
     if (found.size === 0) return files;
@@ -333,15 +332,6 @@ function withAcrossRecordFindings(files: LintedFile[], setup: LinterSetup): Lint
     });
   } finally {
     linter.dispose();
-  }
-}
-
-function textOf(absolutePath: string): string | undefined {
-  try {
-    const read = decodeRecordBytes(readRecordBytes(absolutePath));
-    return 'text' in read ? read.text : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -94,13 +94,13 @@ export class RecordLinter {
         );
       return this.withContent(
         {
-          file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }, linted.value),
+          file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }, linted.document),
         },
         Buffer.from(written),
       );
     }
     return this.withContent(
-      { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }, linted.value) },
+      { file: this.finish({ path, absolutePath, text: linted.text, findings: linted.findings }, linted.document) },
       bytes,
     );
   }
@@ -149,9 +149,10 @@ export class RecordLinter {
       if (!BUILTIN_RULE_IDS.has(rule.meta.id)) this.customRules.set(rule.meta.id, rule.meta);
   }
 
-  /** The file as the run keeps it; with the record's value, what makes it unique (for the checks across records). */
-  private finish(file: LintedFile, value?: unknown): LintedFile {
-    const identity = value === undefined ? undefined : identityOf(value);
+  /** The file as the run keeps it; with the record's document, what makes it unique (for the checks across records). */
+  private finish(file: LintedFile, document?: TrialDocument): LintedFile {
+    const value = document?.parsed.value;
+    const identity = value === undefined ? undefined : identityOf(value, document);
     if (this.setup.keepTextAndFixes) return identity ? { ...file, identity } : file;
     const finished: LintedFile = {
       path: file.path,
@@ -223,15 +224,13 @@ export function lintText(
   text: string,
   options: ValidateOptions,
   fix: boolean,
-): { text: string; findings: Finding[]; value: unknown } {
-  let value: unknown;
+): { text: string; findings: Finding[]; document: TrialDocument } {
+  let document = new TrialDocument(text);
   const validate = (current: string) => {
-    const document = new TrialDocument(current);
-    const findings = validateDocument(document, options);
-    value = document.parsed.value;
-    return findings;
+    document = new TrialDocument(current);
+    return validateDocument(document, options);
   };
   const findings = validate(text);
   const result = fix ? applyFixesRepeatedly(text, findings, validate) : { text, findings };
-  return { ...result, value };
+  return { ...result, document };
 }

@@ -214,7 +214,7 @@ export class OpenRecords {
 
   /** The checks across records for an open record: the same NCT number, study ID or brief title elsewhere in the workspace. */
   private acrossWorkspace(path: string, document: TrialDocument, options: ValidateOptions): Finding[] {
-    const identity = identityOf(document.parsed.value);
+    const identity = identityOf(document.parsed.value, document);
     const others = identity ? this.workspace.all().filter((record) => record.absolutePath !== path) : [];
     if (!identity || others.length === 0) return [];
     const within = this.configs.settingsFor(path, { trusted: this.trusted }).config.uniqueWithin;
@@ -223,14 +223,12 @@ export class OpenRecords {
       identity,
       scope: scopeOf(path, within),
       severityFor: (ruleId, pointer, severity) => options.severityFor?.(ruleId, pointer, severity) ?? severity,
-      text: () => document.text,
     };
     const rest = others.map((record): LintedRecord => ({
       file: { path: record.path, absolutePath: record.absolutePath, findings: [] },
       identity: record.identity,
       scope: scopeOf(record.absolutePath, within),
       severityFor: () => 'off',
-      text: () => undefined,
     }));
     return acrossRecordFindings([self, ...rest]).get(self.file) ?? [];
   }

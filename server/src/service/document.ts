@@ -21,6 +21,7 @@ export class TrialDocument {
   private parsedCache?: Parsed;
   private lines?: LineTable;
   private treeCache?: Node | null;
+  private uniqueKeysCache?: boolean;
 
   constructor(
     readonly text: string,
@@ -49,7 +50,8 @@ export class TrialDocument {
    */
   place(pointers: Iterable<string>): Placement {
     const validJson = this.parsed.syntaxProblems.length === 0;
-    const uniqueKeys = validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value);
+    this.uniqueKeysCache ??= validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value);
+    const uniqueKeys = this.uniqueKeysCache;
     // Then the value holds what the text holds: a missing pointer is asked for as its closest existing ancestor, and the pass can stop sooner.
     const asked = uniqueKeys ? [...pointers].map((pointer) => closestExisting(this.parsed.value, pointer)) : pointers;
     return locatePointers(this.text, asked, { validJson, uniqueKeys });
