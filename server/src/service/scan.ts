@@ -2,7 +2,7 @@
 // text, and where repeated keys are found. One pass with jsonc-parser's scanner along the ways to
 // the pointers asked for; subtrees off those ways are jumped over (from quote to bracket with
 // indexOf), unless a key may repeat somewhere, when every token is read. Also here: the jsonc-parser
-// tree of valid JSON for editor features, built by jumping from token to token the same way.
+// tree of valid JSON for editor features, whose containers are read from the text on first use.
 import { createScanner, type JSONScanner, type Node } from 'jsonc-parser';
 import { escapeSegment, parsePointer } from './pointer';
 
@@ -383,16 +383,55 @@ function readKey(text: string, start: number, end: number): string {
 }
 
 /**
- * The jsonc-parser tree of text that JSON.parse accepted, built by jumping from token to token with
- * indexOf instead of reading every character: the same nodes as `parseTree` (types, offsets,
- * lengths, values, colons, parents), several times faster on large records. Iterative, so that deep
- * nesting cannot overflow the stack.
+ * The jsonc-parser tree of text that JSON.parse accepted: the same nodes as `parseTree` (types,
+ * offsets, lengths, values, colons, parents), but an object's or array's members are read from the
+ * text only when first asked for. Editor features look at the few containers around the cursor, so
+ * on a large record they no longer wait for a tree of the whole text after each edit; a container
+ * is passed over by jumping between quotes and brackets with indexOf.
  */
 export function treeOfValidJson(text: string): Node | undefined {
-  return buildValidTree(text) as Node | undefined;
+  const start = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (start >= text.length) return undefined;
+  return valueNode({ text, ends: containerEnds(text) }, start, undefined) as Node;
 }
 
-/** A tree node while it is built (jsonc-parser's Node, not yet read-only). */
+/** Where every object and array ends, by where it opens: found in one pass, so that no container is read twice. */
+function containerEnds(text: string): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  const next = [-1, -1, -1, -1, -1];
+  let index = 0;
+  while (index < text.length) {
+    let at = Infinity;
+    let which = -1;
+    for (let i = 0; i < next.length; i++) {
+      if (next[i] < index) {
+        const found = text.indexOf(CONTAINER_CHARACTERS[i], index);
+        next[i] = found < 0 ? Infinity : found;
+      }
+      if (next[i] < at) {
+        at = next[i];
+        which = i;
+      }
+    }
+    if (which < 0) break;
+    if (which === 0) index = skipString(text, at);
+    else {
+      if (which === 1 || which === 3) open.push(at);
+      else ends.set(open.pop()!, at + 1);
+      index = at + 1;
+    }
+  }
+  return ends;
+}
+
+/** The text a lazy tree is read from, with its containers' ends. */
+interface TreeSource {
+  text: string;
+  ends: Map<number, number>;
+}
+
+/** A tree node (jsonc-parser's Node, written while it is read). */
 interface TreeNode {
   type: Node['type'];
   value?: unknown;
@@ -403,80 +442,71 @@ interface TreeNode {
   children?: TreeNode[];
 }
 
-function buildValidTree(text: string): TreeNode | undefined {
-  let index = skipWhitespace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  if (index >= text.length) return undefined;
-  let root: TreeNode | undefined;
-  /** The innermost object or array not closed yet. */
-  let container: TreeNode | undefined;
-  for (;;) {
-    index = skipWhitespace(text, index);
-    const code = text.charCodeAt(index);
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      const closed = container!;
-      closed.length = index + 1 - closed.offset;
-      container = completeValue(closed, index + 1);
-      if (!container) break;
-      index++;
+/** An object or array whose members are read on first use . */
+class LazyContainer implements TreeNode {
+  private members?: TreeNode[];
+
+  constructor(
+    private readonly source: TreeSource,
+    readonly type: 'object' | 'array',
+    readonly offset: number,
+    readonly length: number,
+    readonly parent: TreeNode | undefined,
+  ) {}
+
+  get children(): TreeNode[] {
+    this.members ??= membersOf(this.source, this);
+    return this.members;
+  }
+}
+
+/** The value starting at `index`, with its length. */
+function valueNode(source: TreeSource, index: number, parent: TreeNode | undefined): TreeNode {
+  const { text } = source;
+  const first = text.charCodeAt(index);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    const end = source.ends.get(index) ?? text.length;
+    return new LazyContainer(source, first === OPEN_BRACE ? 'object' : 'array', index, end - index, parent);
+  }
+  const end = first === QUOTE ? skipString(text, index) : skipPrimitive(text, index);
+  const value = literalValue(text, index, end);
+  return { type: nodeType(value), offset: index, length: end - index, parent, value };
+}
+
+/** The properties of an object or the items of an array, read from the text. */
+function membersOf(source: TreeSource, container: LazyContainer): TreeNode[] {
+  const { text } = source;
+  const members: TreeNode[] = [];
+  const last = container.offset + container.length - 1;
+  let index = skipWhitespace(text, container.offset + 1);
+  while (index < last) {
+    if (text.charCodeAt(index) === COMMA) {
+      index = skipWhitespace(text, index + 1);
       continue;
     }
-    if (code === COMMA) {
-      index++;
-      continue;
-    }
-    let parent = container;
-    if (container?.type === 'object') {
+    let member: TreeNode;
+    if (container.type === 'object') {
       const keyEnd = skipString(text, index);
-      const property: TreeNode = { type: 'property', offset: index, length: -1, parent: container, children: [] };
-      container.children!.push(property);
-      property.children!.push({
+      const colon = skipWhitespace(text, keyEnd);
+      const property: TreeNode = { type: 'property', offset: index, length: 0, parent: container, colonOffset: colon };
+      const key: TreeNode = {
         type: 'string',
         value: readKey(text, index, keyEnd),
         offset: index,
         length: keyEnd - index,
         parent: property,
-      });
-      const colon = skipWhitespace(text, keyEnd);
-      property.colonOffset = colon;
-      index = skipWhitespace(text, colon + 1);
-      parent = property;
-    }
-    const first = text.charCodeAt(index);
-    if (first === OPEN_BRACE || first === OPEN_BRACKET) {
-      const opened: TreeNode = {
-        type: first === OPEN_BRACE ? 'object' : 'array',
-        offset: index,
-        length: -1,
-        parent,
-        children: [],
       };
-      if (parent) parent.children!.push(opened);
-      else root = opened;
-      container = opened;
-      index++;
-      continue;
+      const value = valueNode(source, skipWhitespace(text, colon + 1), property);
+      property.children = [key, value];
+      property.length = value.offset + value.length - index;
+      member = property;
+    } else {
+      member = valueNode(source, index, container);
     }
-    const end = first === QUOTE ? skipString(text, index) : skipPrimitive(text, index);
-    const value = literalValue(text, index, end);
-    const leaf: TreeNode = { type: nodeType(value), offset: index, length: end - index, parent, value };
-    if (!parent) {
-      root = leaf;
-      break;
-    }
-    parent.children!.push(leaf);
-    if (parent.type === 'property') parent.length = end - parent.offset;
-    index = end;
+    members.push(member);
+    index = skipWhitespace(text, member.offset + member.length);
   }
-  if (root) delete root.parent;
-  return root;
-}
-
-/** After a value ends at `end`: completes its property, if any; returns the container to go on in. */
-function completeValue(value: TreeNode, end: number): TreeNode | undefined {
-  const parent = value.parent;
-  if (parent?.type !== 'property') return parent;
-  parent.length = end - parent.offset;
-  return parent.parent;
+  return members;
 }
 
 function literalValue(text: string, start: number, end: number): string | number | boolean | null {
