@@ -1,6 +1,7 @@
 // `npm run bench` is what users run to compare us with the floor and the peers: its scripts are run
 // here on a few records, so that a change of the CLI's behaviour (an exit code, a finding on the
 // copies) cannot break them unnoticed. The numbers are not checked: they are for the benchmark.
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './helpers';

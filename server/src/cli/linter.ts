@@ -43,6 +43,8 @@ export class RecordLinter {
   private readonly configs = new ConfigService();
   /** Settings of configs without file overrides are the same for every record: resolved once per run. */
   private readonly settingsByConfig = new Map<string, ValidateOptions>();
+  /** A config-wide setting (overrides cannot change it), read once per config. */
+  private readonly uniqueWithinByConfig = new Map<string, 'repository' | 'folder'>();
   /** Metadata of the custom rules met so far (the formats describe every rule they report). */
   readonly customRules = new Map<string, RuleMeta>();
 
@@ -171,7 +173,13 @@ export class RecordLinter {
   /** Where the record's config wants NCT numbers, study IDs and brief titles unique. */
   uniqueWithin(absolutePath: string): 'repository' | 'folder' {
     const configFile = this.setup.configFile ?? this.configs.nearestConfig(absolutePath);
-    return this.configs.settingsFor(absolutePath, { configFile, trusted: true }).config.uniqueWithin;
+    const key = configFile ?? '';
+    let within = this.uniqueWithinByConfig.get(key);
+    if (within === undefined) {
+      within = this.configs.settingsFor(absolutePath, { configFile, trusted: true }).config.uniqueWithin;
+      this.uniqueWithinByConfig.set(key, within);
+    }
+    return within;
   }
 
   private withContent<T extends { file: LintedFile }>(outcome: T, bytes: Buffer): T & { content?: LintedContent } {
