@@ -353,28 +353,33 @@ function skipContainer(text: string, index: number): number {
   const next = [-1, -1, -1, -1, -1];
   let depth = 0;
   while (index < text.length) {
-    let at = Infinity;
-    let which = -1;
-    for (let i = 0; i < next.length; i++) {
-      if (next[i] < index) {
-        const found = text.indexOf(CONTAINER_CHARACTERS[i], index);
-        next[i] = found < 0 ? Infinity : found;
-      }
-      if (next[i] < at) {
-        at = next[i];
-        which = i;
-      }
-    }
+    const which = nextContainerCharacter(text, index, next);
     if (which < 0) return text.length;
     if (which === 0) {
-      index = skipString(text, at);
+      index = skipString(text, next[0]);
       continue;
     }
     depth += which === 1 || which === 3 ? 1 : -1;
-    index = at + 1;
+    index = next[which] + 1;
     if (depth === 0) return index;
   }
   return text.length;
+}
+
+/**
+ * Which of CONTAINER_CHARACTERS comes first at or after `index` (-1 when none does); `next` holds
+ * where each was last found, so each is looked for again only once passed, and gives the offset.
+ */
+function nextContainerCharacter(text: string, index: number, next: number[]): number {
+  let which = -1;
+  for (let i = 0; i < next.length; i++) {
+    if (next[i] < index) {
+      const found = text.indexOf(CONTAINER_CHARACTERS[i], index);
+      next[i] = found < 0 ? Infinity : found;
+    }
+    if (next[i] !== Infinity && (which < 0 || next[i] < next[which])) which = i;
+  }
+  return which;
 }
 
 function readKey(text: string, start: number, end: number): string {
@@ -402,25 +407,15 @@ function containerEnds(text: string): Map<number, number> {
   const next = [-1, -1, -1, -1, -1];
   let index = 0;
   while (index < text.length) {
-    let at = Infinity;
-    let which = -1;
-    for (let i = 0; i < next.length; i++) {
-      if (next[i] < index) {
-        const found = text.indexOf(CONTAINER_CHARACTERS[i], index);
-        next[i] = found < 0 ? Infinity : found;
-      }
-      if (next[i] < at) {
-        at = next[i];
-        which = i;
-      }
-    }
+    const which = nextContainerCharacter(text, index, next);
     if (which < 0) break;
-    if (which === 0) index = skipString(text, at);
-    else {
-      if (which === 1 || which === 3) open.push(at);
-      else ends.set(open.pop()!, at + 1);
-      index = at + 1;
+    if (which === 0) {
+      index = skipString(text, next[0]);
+      continue;
     }
+    if (which === 1 || which === 3) open.push(next[which]);
+    else ends.set(open.pop()!, next[which] + 1);
+    index = next[which] + 1;
   }
   return ends;
 }
