@@ -17,10 +17,10 @@ const BACKSLASH = 92;
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 const TAB = 9;
+const SPACE = 32;
 
-/** What ends a run of plain characters inside a JSON string. */
-const STRING_STOP = /["\\\u0000-\u001f]/g;
 const COLON_AFTER_SPACE = /[ \t\r\n]*:/y;
+const AFTER_STRING = /[ \t\r\n]*(?:[,:}\]]|$)/y;
 
 /** A text whose raw control characters inside strings were escaped, and the record it then holds. */
 export class EscapedText {
@@ -129,25 +129,27 @@ function rawCharactersInStrings(
     const before = characters.length;
     const close = closingQuote(text, open + 1, characters);
     if (close === -1) return undefined;
-    if (before === 0 && characters.length > 0) firstInKey = isFollowedByColon(text, close + 1);
+    if (characters.length > before) {
+      // A string that truly lacks its closing quote ends at the next one, before a word: out of step, give up early.
+      if (!canFollowString(text, close + 1)) return undefined;
+      if (before === 0) firstInKey = isFollowedByColon(text, close + 1);
+    }
     position = close + 1;
   }
 }
 
 /** The closing quote of the string whose content starts at `from`, collecting its raw control characters. */
 function closingQuote(text: string, from: number, characters: RawCharacter[]): number {
-  STRING_STOP.lastIndex = from;
-  for (let match = STRING_STOP.exec(text); match; match = STRING_STOP.exec(text)) {
-    const at = match.index;
+  // A plain loop: most strings are short, where a regex search costs more than it skips.
+  for (let at = from; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) return at;
-    if (code === BACKSLASH) {
-      STRING_STOP.lastIndex = at + 2;
-      continue;
+    if (code === BACKSLASH) at++;
+    else if (code < SPACE) {
+      const character = rawCharacter(text, at, code);
+      characters.push(character);
+      at += character.length - 1;
     }
-    const character = rawCharacter(text, at, code);
-    characters.push(character);
-    STRING_STOP.lastIndex = at + character.length;
   }
   return -1;
 }
@@ -159,6 +161,11 @@ function rawCharacter(text: string, offset: number, code: number): RawCharacter 
   if (code === LINE_FEED || code === CARRIAGE_RETURN) return { offset, length: 1, escaped: '\\n' };
   if (code === TAB) return { offset, length: 1, escaped: '\\t' };
   return { offset, length: 1, escaped: `\\u${code.toString(16).padStart(4, '0')}` };
+}
+
+function canFollowString(text: string, from: number): boolean {
+  AFTER_STRING.lastIndex = from;
+  return AFTER_STRING.test(text);
 }
 
 function isFollowedByColon(text: string, from: number): boolean {
