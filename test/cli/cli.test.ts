@@ -344,6 +344,42 @@ describe('trial-records lint --fix', () => {
     }
   });
 
+  it('escapes raw line breaks in a text value, in one thread and in workers, alongside the other fixes', () => {
+    const seed = readFileSync(join(ROOT, 'seeds', 'NCT05765006.trial.json'), 'utf8');
+    const criteria = seed.indexOf('"eligibilityCriteria"');
+    const firstBreak = seed.indexOf('\\n', criteria);
+    const secondBreak = seed.indexOf('\\n', firstBreak + 2);
+    const broken =
+      seed.slice(0, firstBreak) + '\n' + seed.slice(firstBreak + 2, secondBreak) + '\n' + seed.slice(secondBreak + 2);
+    const record = planted(corpusRecord('NCT03418623'), {});
+    const arms = record.protocolSection.armsInterventionsModule;
+    const label = arms.armGroups[0].label as string;
+    arms.interventions[0].armGroupLabels = [label.slice(0, -1) + 'x'];
+    const pretty = JSON.stringify(record, null, 2);
+    const briefSummary = pretty.indexOf('"briefSummary": "This') + '"briefSummary": "This'.length;
+    const alsoMislabelled = pretty.slice(0, briefSummary) + '\r\n' + pretty.slice(briefSummary + 1);
+    const raw = temporaryFolder('trial-raw-breaks-');
+    for (const name of ['a.trial.json', 'b.trial.json']) writeFileSync(join(raw, name), broken);
+    writeFileSync(join(raw, 'c.trial.json'), alsoMislabelled);
+
+    const before = run(['lint', 'a.trial.json', '--format', 'json', '--today', TODAY], raw);
+    const syntax = JSON.parse(before.stdout).files[0].diagnostics.filter(
+      (finding: { ruleId: string }) => finding.ruleId === 'syntax',
+    );
+    expect(syntax.map((finding: { message: string }) => finding.message)).toEqual([
+      "Line break inside a text value: write it as \\n (1 more raw line break or tab in this record's strings).",
+    ]);
+    run(['lint', 'a.trial.json', '--fix', '--today', TODAY], raw);
+    run(['lint', 'b.trial.json', 'c.trial.json', '--fix', '--today', TODAY, '--concurrency', '2'], raw);
+
+    for (const name of ['a.trial.json', 'b.trial.json']) expect(readFileSync(join(raw, name), 'utf8')).toBe(seed);
+    const fixed = JSON.parse(readFileSync(join(raw, 'c.trial.json'), 'utf8'));
+    expect(fixed.protocolSection.armsInterventionsModule.interventions[0].armGroupLabels).toEqual([label]);
+    expect(fixed.protocolSection.descriptionModule.briefSummary).toBe(
+      record.protocolSection.descriptionModule.briefSummary.replace(' ', '\n'),
+    );
+  });
+
   it('leaves files alone without --fix', () => {
     const before = readFileSync(join(folder, 'typo.trial.json'), 'utf8');
     run(['lint', 'typo.trial.json'], folder);

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUri, positionOf, TestClient } from './client';
 import { corpusRecord, planted } from '../unit/rules/fixtures';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
 
 const SEED = join(__dirname, '..', '..', 'seeds', 'NCT06375005.trial.json');
 let client: TestClient;
@@ -229,6 +231,43 @@ describe('editor features', () => {
     expect(fixAll.map((action) => action.kind)).toEqual(['source.fixAll.trialRecords']);
   });
 });
+
+describe('a raw line break in a text value', () => {
+  it('is one diagnostic, whose quick fix and fix-all escape it back to valid JSON', async () => {
+    const seed = readFileSync(SEED, 'utf8');
+    const criteria = seed.indexOf('"eligibilityCriteria"');
+    const lineBreak = seed.indexOf('\\n', criteria);
+    const broken = seed.slice(0, lineBreak) + '\n' + seed.slice(lineBreak + 2);
+    const uri = fileUri(join(folder, 'raw-break.trial.json'));
+    client.open(uri, broken);
+    const syntax = (await client.diagnostics(uri)).diagnostics.filter((diagnostic) => diagnostic.code === 'syntax');
+    expect(syntax.map((diagnostic) => diagnostic.message)).toEqual([
+      'Line break inside a text value: write it as \\n.',
+    ]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: syntax[0].range,
+      context: { diagnostics: syntax },
+    });
+    const escape = actions.find((action) => action.title === 'Escape line breaks and tabs in text values')!;
+    expect(escape.isPreferred).toBe(true);
+    expect(applied(broken, escape)).toBe(seed);
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: syntax[0].range,
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(JSON.parse(applied(broken, fixAll)).protocolSection.eligibilityModule).toEqual(
+      JSON.parse(seed).protocolSection.eligibilityModule,
+    );
+  });
+});
+
+/** The text after a code action's edits to it. */
+function applied(text: string, action: CodeAction): string {
+  const edits = Object.values(action.edit?.changes ?? {}).flat();
+  return TextDocument.applyEdits(TextDocument.create('file:///record.trial.json', 'trial-record', 1, text), edits);
+}
 
 describe('bad input', () => {
   const cases: Array<[string, string]> = [

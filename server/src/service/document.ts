@@ -4,17 +4,21 @@ import { parse as parseTolerant, parseTree, printParseErrorCode, type Node, type
 import { cannotHaveDuplicateKeys, locatePointers, treeOfValidJson, type NodeLocation, type Placement } from './scan';
 import { nodeAtPointer } from './tree';
 import { unescapeSegment } from './pointer';
-import type { Position, Range, Target } from './types';
+import { escapeControlCharacters, type EscapedText } from './controlCharacters';
+import type { Fix, Position, Range, Target } from './types';
 
 export interface SyntaxProblem {
   message: string;
   offset: number;
   length: number;
+  fix?: Fix;
 }
 
 interface Parsed {
   value: unknown;
   syntaxProblems: SyntaxProblem[];
+  /** Set when the text is valid JSON but for raw control characters inside strings: the value is read from it. */
+  escaped?: EscapedText;
 }
 
 export class TrialDocument {
@@ -49,12 +53,22 @@ export class TrialDocument {
    * findings are placed.
    */
   place(pointers: Iterable<string>): Placement {
+    const { escaped } = this.parsed;
+    if (escaped)
+      return placedInOriginal(TrialDocument.ofValidJson(escaped.text, escaped.value).place(pointers), escaped);
     const validJson = this.parsed.syntaxProblems.length === 0;
     this.uniqueKeysCache ??= validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value);
     const uniqueKeys = this.uniqueKeysCache;
     // Then the value holds what the text holds: a missing pointer is asked for as its closest existing ancestor, and the pass can stop sooner.
     const asked = uniqueKeys ? [...pointers].map((pointer) => closestExisting(this.parsed.value, pointer)) : pointers;
     return locatePointers(this.text, asked, { validJson, uniqueKeys });
+  }
+
+  /** A document of text known to be valid JSON, whose value was read already. */
+  private static ofValidJson(text: string, value: unknown): TrialDocument {
+    const document = new TrialDocument(text);
+    document.parsedCache = { value, syntaxProblems: [] };
+    return document;
   }
 
   locate(pointers: Iterable<string>): Map<string, NodeLocation> {
@@ -124,6 +138,28 @@ export class TrialDocument {
     }
     return [location.valueStart, location.valueEnd];
   }
+}
+
+/** A placement made in the escaped text, with its offsets moved back to the original one. */
+function placedInOriginal(placement: Placement, escaped: EscapedText): Placement {
+  const original = (offset: number) => escaped.originalOffset(offset);
+  const optional = (offset: number | undefined) => (offset === undefined ? undefined : original(offset));
+  const locations = new Map<string, NodeLocation>();
+  for (const [pointer, location] of placement.locations)
+    locations.set(pointer, {
+      keyStart: optional(location.keyStart),
+      keyEnd: optional(location.keyEnd),
+      valueStart: original(location.valueStart),
+      valueEnd: original(location.valueEnd),
+    });
+  const duplicates = placement.duplicates.map((duplicate) => ({
+    pointer: duplicate.pointer,
+    keyStart: original(duplicate.keyStart),
+    keyEnd: original(duplicate.keyEnd),
+    firstKeyStart: original(duplicate.firstKeyStart),
+    firstKeyEnd: original(duplicate.firstKeyEnd),
+  }));
+  return { locations, duplicates };
 }
 
 function isContainer(text: string, location: NodeLocation): boolean {
@@ -224,6 +260,8 @@ function parseBrokenText(text: string, bomLength: number): Parsed {
       ],
     };
   }
+  const escaped = escapeControlCharacters(text, bomLength);
+  if (escaped) return readAfterEscaping(escaped);
   const errors: ParseError[] = [];
   let value: unknown;
   try {
@@ -240,6 +278,19 @@ function parseBrokenText(text: string, bomLength: number): Parsed {
     .map((error) => ({ message: describeParseError(error, text), offset: error.offset, length: error.length }));
   if (problems.length === 0) problems.push({ message: 'The text is not valid JSON.', offset: 0, length: 1 });
   return { value, syntaxProblems: problems };
+}
+
+/**
+ * Raw line breaks or tabs inside strings, and nothing else wrong: one problem at the first of them
+ * (instead of a syntax error at every word that follows), whose fix escapes them all.
+ */
+function readAfterEscaping(escaped: EscapedText): Parsed {
+  const first = escaped.characters[0];
+  return {
+    value: escaped.value,
+    syntaxProblems: [{ message: escaped.message, offset: first.offset, length: first.length, fix: escaped.fix }],
+    escaped,
+  };
 }
 
 function tooDeepMessage(error: unknown): string {

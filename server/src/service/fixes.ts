@@ -2,7 +2,8 @@
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parsePointer } from './pointer';
 import { TrialDocument } from './document';
-import type { Finding, Fix, FixChange } from './types';
+import type { Finding, Fix, FixChange, PointerChange, TextChange } from './types';
+import { replaceSpans } from './controlCharacters';
 import { pushAll } from './arrays';
 
 export interface TextEdit {
@@ -22,7 +23,7 @@ function pathOf(pointer: string): Array<string | number> {
   return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
-function applyChange(text: string, change: FixChange, formatting: FormattingOptions): string {
+function applyChange(text: string, change: PointerChange, formatting: FormattingOptions): string {
   if (change.op === 'rename') {
     const location = new TrialDocument(text).locate([change.pointer]).get(change.pointer);
     if (location?.keyStart === undefined || location.keyEnd === undefined) return text;
@@ -65,10 +66,29 @@ function inlineJson(value: unknown, spaced: boolean): string {
   return JSON.stringify(value);
 }
 
-/** The text after applying every change of a fix, in order. */
+/**
+ * The text after applying every change of a fix: its text changes at once (their offsets are in
+ * this text), then its pointer changes in order.
+ */
 export function applyFix(text: string, fix: Fix): string {
   const formatting = detectFormatting(text);
-  return fix.changes.reduce((current, change) => applyChange(current, change, formatting), text);
+  const textChanges = fix.changes.filter(isTextChange);
+  const replaced = textChanges.length > 0 ? replaceSpans(text, textChanges) : text;
+  return fix.changes
+    .filter(isPointerChange)
+    .reduce((current, change) => applyChange(current, change, formatting), replaced);
+}
+
+function isTextChange(change: FixChange): change is TextChange {
+  return change.op === 'replaceText';
+}
+
+function isPointerChange(change: FixChange): change is PointerChange {
+  return change.op !== 'replaceText';
+}
+
+function changesText(fix: Fix | undefined): fix is Fix {
+  return fix?.changes.some(isTextChange) ?? false;
 }
 
 /** One edit covering what a fix changes, relative to the original text (for editors). */
@@ -90,23 +110,29 @@ export function diffAsEdit(before: string, after: string): TextEdit {
 
 /**
  * Applies the fixes of the given findings, skipping any whose pointers overlap a change already
- * made in this pass (the caller re-validates and calls again, as ESLint does).
+ * made in this pass (the caller re-validates and calls again, as ESLint does). A fix that changes
+ * the text by offsets (a syntax repair) goes first and alone: after it the offsets of the others
+ * no longer hold, and their pointers are read best in the repaired text.
  */
 export function applyFindingFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const repair = findings.find((finding) => changesText(finding.fix))?.fix;
+  if (repair) {
+    const repaired = applyFix(text, repair);
+    return { text: repaired, applied: repaired === text ? 0 : 1 };
+  }
   const touched: string[] = [];
   let applied = 0;
   let current = text;
   for (const finding of findings) {
     const fix = finding.fix;
-    if (!fix || fix.changes.some((change) => overlaps(change.pointer, touched))) continue;
+    if (!fix) continue;
+    const pointers = fix.changes.filter(isPointerChange).map((change) => change.pointer);
+    if (pointers.some((pointer) => overlaps(pointer, touched))) continue;
     const next = applyFix(current, fix);
     if (next === current) continue;
     current = next;
     applied++;
-    pushAll(
-      touched,
-      fix.changes.map((change) => change.pointer),
-    );
+    pushAll(touched, pointers);
   }
   return { text: current, applied };
 }

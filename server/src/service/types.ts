@@ -46,11 +46,24 @@ export interface RelatedLocation {
   target?: Target;
 }
 
-/** One change of a fix, by JSON Pointer; turned into text edits only when a fix is applied. */
-export type FixChange =
+/**
+ * One change of a fix, by JSON Pointer (turned into text edits only when a fix is applied), or, for
+ * text that is not JSON yet, by offset in the text the finding was made on: such a fix is applied
+ * alone, before any other (see fixes.ts).
+ */
+export type FixChange = PointerChange | TextChange;
+
+export type PointerChange =
   | { op: 'set'; pointer: string; value: unknown }
   | { op: 'remove'; pointer: string }
   | { op: 'rename'; pointer: string; newKey: string };
+
+export interface TextChange {
+  op: 'replaceText';
+  offset: number;
+  length: number;
+  text: string;
+}
 
 export interface Fix {
   title: string;

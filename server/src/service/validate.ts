@@ -104,6 +104,7 @@ function engineFinding(
 function syntaxFindings(document: TrialDocument): PendingFinding[] {
   const findings: PendingFinding[] = document.parsed.syntaxProblems.map((problem) => ({
     ...engineFinding('syntax', 'error', '', problem.message),
+    ...(problem.fix ? { fix: problem.fix } : {}),
     offset: { start: problem.offset, end: problem.offset + Math.max(problem.length, 1) },
   }));
   if (document.hasBom) {
