@@ -13,6 +13,8 @@ export interface Validated {
 
 /** Above this many characters a record's inlay hints and lenses wait for its findings (building the tree takes 100 ms and more). */
 export const LARGE_RECORD = 500_000;
+/** How long after the word the work starts: the extension host hands findings on to the editor on a timer. */
+const HAND_ON_MS = 50;
 /** The longest they wait: a record validated only on save gets no word while it is edited. */
 const LONGEST_WAIT_MS = 3000;
 
@@ -34,10 +36,12 @@ export class Validations implements vscode.Disposable {
 
   /** Resolves at once for a small record; for a large one, once this version's findings are out (or after a while). */
   async settled(document: vscode.TextDocument): Promise<void> {
-    if (document.getText().length <= LARGE_RECORD) return;
+    // The offset of the end is the length, without joining the lines into one string as getText does.
+    if (document.offsetAt(new vscode.Position(document.lineCount, 0)) <= LARGE_RECORD) return;
     const uri = document.uri.toString();
     const version = document.version;
-    if ((this.latest.get(uri) ?? -1) >= version) return;
+    // After an edit the work goes on during the server's debounce, done before the findings come.
+    if (this.latest.has(uri)) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -46,7 +50,8 @@ export class Validations implements vscode.Disposable {
       };
       const timer = setTimeout(done, LONGEST_WAIT_MS);
       const listener = this.onDidValidate((validated) => {
-        if (validated.uri === uri && validated.version >= version) done();
+        // A moment later: the findings that came just before this word are passed on to the editor first.
+        if (validated.uri === uri && validated.version >= version) setTimeout(done, HAND_ON_MS);
       });
     });
   }
