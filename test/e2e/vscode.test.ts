@@ -1,7 +1,7 @@
 // End to end in a real VS Code: code-server (npm, Node 24) driven by playwright-core in Debian's
 // Chromium, with the packaged VSIX. Installs what it needs on first run (cached outside the repo).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -419,6 +419,8 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     );
     await page.screenshot({ path: join(SHOTS, 'e2e-large-record.png') });
     await quickPick('F1', 'View: Revert and Close Editor', 'Revert and Close Editor');
+    // Out of the workspace again: the Lint Workspace task that follows has enough to read.
+    rmSync(join(workspace, LARGE_RECORD));
   });
 
   it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
@@ -449,6 +451,8 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     }
     expect((await problemRows()).some((row) => row.includes('did you mean "PHASE3"'))).toBe(true);
     // An open record's findings are listed once: the task's report and the server's share one list.
+    // (The task's terminal may have taken the panel once more as the task ended.)
+    await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
     await page
       .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
       .first()
