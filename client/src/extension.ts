@@ -15,6 +15,7 @@ import { registerRecordCommands } from './commands';
 import { StatusItem } from './status';
 import { lazySchema, registerTextEditing } from './textEditing';
 import { registerHints } from './hints';
+import { Validations } from './validations';
 
 export const LANGUAGE_ID = 'trial-record';
 let client: LanguageClient | undefined;
@@ -22,14 +23,15 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Trial Records');
   client = startClient(context, output);
-  const status = new StatusItem(client);
+  const validations = new Validations();
+  const status = new StatusItem(client, validations);
   const previews = new PreviewManager(context, client);
-  context.subscriptions.push(output, status, previews);
+  context.subscriptions.push(output, validations, validations.listen(client), status, previews);
   registerRecordCommands(context, { client, output, previews });
   context.subscriptions.push(vscode.commands.registerCommand(RULE_DOCS_COMMAND, showRuleDocs));
   const schema = lazySchema(context);
-  registerTextEditing(context, schema);
-  registerHints(context, schema);
+  registerTextEditing(context, schema, validations);
+  registerHints(context, schema, validations);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(
       () => void client?.sendNotification('trialRecords/trustChanged', { trusted: true }),

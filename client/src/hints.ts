@@ -2,6 +2,7 @@
 // lenses over arms and primary outcomes, from recordHints.ts; `trialRecords.inlayHints.enabled` turns them off.
 import * as vscode from 'vscode';
 import { lineNotes, valueHints } from './recordHints';
+import type { Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
 /** Above this many characters a record gets no hints (each parses the whole text). */
@@ -14,7 +15,11 @@ function enabled(document: vscode.TextDocument): boolean {
   );
 }
 
-export function registerHints(context: vscode.ExtensionContext, schema: () => Record<string, unknown>): void {
+export function registerHints(
+  context: vscode.ExtensionContext,
+  schema: () => Record<string, unknown>,
+  validations: Validations,
+): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
@@ -22,17 +27,17 @@ export function registerHints(context: vscode.ExtensionContext, schema: () => Re
       { language: LANGUAGE_ID },
       {
         onDidChangeInlayHints: changed.event,
-        provideInlayHints(document, range) {
+        async provideInlayHints(document, range, token) {
+          await validations.settled(document);
+          if (token.isCancellationRequested) return [];
           if (!enabled(document)) return [];
           const start = document.offsetAt(range.start);
           const end = document.offsetAt(range.end);
-          return valueHints(document.getText(), schema())
-            .filter((hint) => hint.offset >= start && hint.offset <= end)
-            .map((hint) => {
-              const inlay = new vscode.InlayHint(document.positionAt(hint.offset), hint.label);
-              inlay.paddingLeft = true;
-              return inlay;
-            });
+          return valueHints(document.getText(), schema(), start, end).map((hint) => {
+            const inlay = new vscode.InlayHint(document.positionAt(hint.offset), hint.label);
+            inlay.paddingLeft = true;
+            return inlay;
+          });
         },
       },
     ),
@@ -40,7 +45,9 @@ export function registerHints(context: vscode.ExtensionContext, schema: () => Re
       { language: LANGUAGE_ID },
       {
         onDidChangeCodeLenses: changed.event,
-        provideCodeLenses(document) {
+        async provideCodeLenses(document, token) {
+          await validations.settled(document);
+          if (token.isCancellationRequested) return [];
           if (!enabled(document)) return [];
           const text = document.getText();
           let record: unknown;

@@ -1,7 +1,7 @@
 // What the editor shows beside a record's values without changing them: the registry's label after a
 // code, characters used against a field's limit, the age groups and masking level the registry
 // derives; and, over arms and primary outcomes, what they are linked to. Pure (no vscode).
-import { getNodePath, type Node } from 'jsonc-parser';
+import { type Node } from 'jsonc-parser';
 import { treeOf } from './textBlocks';
 import { ageGroupsFor } from '../../server/src/rules/std-ages';
 import { ageInMinutes } from '../../server/src/rules/support/required-outcomes-eligibility';
@@ -29,12 +29,6 @@ type SchemaNode = {
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 const MASKING_BY_ROLES = ['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE'];
 const AGE_GROUP_LABELS: Record<string, string> = { CHILD: 'Child', ADULT: 'Adult', OLDER_ADULT: 'Older adult' };
-
-function schemaAt(schema: SchemaNode, path: ReadonlyArray<string | number>): SchemaNode | undefined {
-  let node: SchemaNode | undefined = schema;
-  for (const segment of path) node = typeof segment === 'number' ? node?.items : node?.properties?.[segment];
-  return node;
-}
 
 /** The registry's label of a code, unless it is only the code in other letters ("PHASE2" → "Phase 2"; not "Completed"). */
 function codeLabel(schema: SchemaNode | undefined, code: string): string | undefined {
@@ -67,26 +61,33 @@ function derivedAgeGroups(eligibility: Node): string | undefined {
     .join(', ');
 }
 
-export function valueHints(text: string, schema: SchemaNode): ValueHint[] {
+/**
+ * The hints of a record, or of the part of it between `start` and `end` (what the editor shows):
+ * subtrees outside that part are skipped, and each value's schema is found on the way down.
+ */
+export function valueHints(text: string, schema: SchemaNode, start = 0, end = Number.MAX_SAFE_INTEGER): ValueHint[] {
   const hints: ValueHint[] = [];
-  const root = treeOf(text);
-  const walk = (node: Node | undefined): void => {
-    if (!node) return;
+  const walk = (node: Node, field: SchemaNode | undefined): void => {
+    if (node.offset > end || node.offset + node.length < start) return;
     if (node.type === 'string' && typeof node.value === 'string') {
-      const path = getNodePath(node);
-      const field = schemaAt(schema, path);
       const label = codeLabel(field, node.value);
       if (label) hints.push({ offset: node.offset + node.length, label });
       else if (typeof field?.maxLength === 'number' && isPropertyValue(node))
         hints.push({ offset: node.offset + node.length, label: `${characters(node.value)}/${field.maxLength}` });
       return;
     }
-    if (node.type === 'object' && node.parent?.children?.[0]?.value === 'eligibilityModule') addAgeGroups(node, hints);
-    if (node.type === 'object' && node.parent?.children?.[0]?.value === 'maskingInfo') addMaskingLevel(node, hints);
-    for (const child of node.children ?? []) walk(child);
+    if (node.type === 'array') for (const item of node.children ?? []) walk(item, field?.items);
+    if (node.type !== 'object') return;
+    if (node.parent?.children?.[0]?.value === 'eligibilityModule') addAgeGroups(node, hints);
+    if (node.parent?.children?.[0]?.value === 'maskingInfo') addMaskingLevel(node, hints);
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (value && typeof key?.value === 'string') walk(value, field?.properties?.[key.value]);
+    }
   };
-  walk(root);
-  return hints.sort((a, b) => a.offset - b.offset);
+  const root = treeOf(text);
+  if (root) walk(root, schema);
+  return hints.filter((hint) => hint.offset >= start && hint.offset <= end).sort((a, b) => a.offset - b.offset);
 }
 
 function isPropertyValue(node: Node): boolean {

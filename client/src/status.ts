@@ -1,13 +1,7 @@
 // The language status item: which config and how many rules apply, and when the record was last validated.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface Validated {
-  uri: string;
-  version: number;
-  durationMs: number;
-  count: number;
-}
+import type { Validated, Validations } from './validations';
 
 interface RecordStatus {
   configPath?: string;
@@ -24,7 +18,10 @@ export class StatusItem implements vscode.Disposable {
   private readonly lastValidated = new Map<string, Validated & { at: Date }>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly validations: Validations,
+  ) {
     this.item.name = 'Trial Records';
     this.item.text = 'Trial Records';
     this.item.command = { title: 'Show Output', command: 'trialRecords.showOutput' };
@@ -32,7 +29,7 @@ export class StatusItem implements vscode.Disposable {
 
   listen(): void {
     this.disposables.push(
-      this.client.onNotification('trialRecords/validated', (validated: Validated) => {
+      this.validations.onDidValidate((validated) => {
         this.lastValidated.set(validated.uri, { ...validated, at: new Date() });
         void this.refresh();
       }),

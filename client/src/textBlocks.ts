@@ -2,6 +2,7 @@
 // character limit of a field from the study schema, and which values are long enough to edit on
 // their own. Pure functions (no vscode), so that they are tested in Node.
 import { createScanner, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { treeOfValidJson } from '../../server/src/service/scan';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values here.
 const STRING_LITERAL = 10;
@@ -12,9 +13,22 @@ let lastParsed: { text: string; root: Node | undefined } | undefined;
 
 /** The jsonc-parser tree of a record's text (tolerant of broken text), parsed once for repeated asks. */
 export function treeOf(text: string): Node | undefined {
-  if (lastParsed?.text !== text)
-    lastParsed = { text, root: parseTree(text, [], { allowTrailingComma: true, disallowComments: false }) };
+  if (lastParsed?.text !== text) lastParsed = { text, root: parsedTree(text) };
   return lastParsed.root;
+}
+
+/**
+ * Valid JSON (nearly always) is built by the server's token-jumping builder, several times faster
+ * than jsonc-parser's tolerant parser on a large record (the extension host waits on it); broken
+ * text by the tolerant parser.
+ */
+function parsedTree(text: string): Node | undefined {
+  try {
+    JSON.parse(text);
+  } catch {
+    return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  }
+  return treeOfValidJson(text);
 }
 
 export interface StringToken {

@@ -17,13 +17,18 @@ import {
   valuePathAt,
   type TextField,
 } from './textBlocks';
+import type { Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
 export const TEXT_SCHEME = 'trial-text';
 /** Above this many characters a record gets no "Edit text" lenses (finding them parses the whole text). */
 const LENS_MAX_SIZE = 2_000_000;
 
-export function registerTextEditing(context: vscode.ExtensionContext, schema: () => Record<string, unknown>): void {
+export function registerTextEditing(
+  context: vscode.ExtensionContext,
+  schema: () => Record<string, unknown>,
+  validations: Validations,
+): void {
   const texts = new TextValueFileSystem(schema);
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   context.subscriptions.push(
@@ -35,7 +40,7 @@ export function registerTextEditing(context: vscode.ExtensionContext, schema: ()
     vscode.commands.registerCommand('trialRecords.editText', (uri?: unknown, pointer?: unknown) =>
       editText(schema, uri, pointer),
     ),
-    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new EditTextLenses(schema)),
+    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new EditTextLenses(schema, validations)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       texts.recordChanged(event.document.uri);
       if (event.document === vscode.window.activeTextEditor?.document) showCount(status, event.document, texts);
@@ -151,9 +156,14 @@ function showCount(
 
 /** "Edit text" over each long text value of a record. */
 class EditTextLenses implements vscode.CodeLensProvider {
-  constructor(private readonly schema: () => Record<string, unknown>) {}
+  constructor(
+    private readonly schema: () => Record<string, unknown>,
+    private readonly validations: Validations,
+  ) {}
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    await this.validations.settled(document);
+    if (token.isCancellationRequested) return [];
     const text = document.getText();
     if (text.length > LENS_MAX_SIZE) return [];
     return longTexts(text).map((value) => {

@@ -176,6 +176,12 @@ connection.onRequest('trialRecords/status', async (params: { uri: string }) => {
 
 /** The parsed record for a request, or undefined when it is closed, cancelled or too large for editor features. */
 async function recordFor(uri: string, token?: CancellationToken): Promise<TrialDocument | undefined> {
+  await records.validationUnderWay(uri);
+  return currentRecord(uri, token);
+}
+
+/** The parsed record as it is now, without waiting for a validation under way (rename must answer at once). */
+async function currentRecord(uri: string, token?: CancellationToken): Promise<TrialDocument | undefined> {
   const textDocument = documents.get(uri);
   if (!textDocument || token?.isCancellationRequested) return undefined;
   if (textDocument.getText().length > (await settings.get(uri)).maxFileSize) return undefined;
@@ -259,7 +265,7 @@ connection.onDocumentHighlight(async (params, token) => {
 });
 
 connection.onPrepareRename(async (params, token) => {
-  const document = await recordFor(params.textDocument.uri, token);
+  const document = await currentRecord(params.textDocument.uri, token);
   if (!document) return null;
   const result = prepareRename(document, params.position);
   if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);

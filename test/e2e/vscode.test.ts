@@ -1,8 +1,8 @@
 // End to end in a real VS Code: code-server (npm, Node 24) driven by playwright-core in Debian's
 // Chromium, with the packaged VSIX. Installs what it needs on first run (cached outside the repo).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with `npm run editor`
@@ -26,6 +26,9 @@ function plantedSeed(): string {
 /** The seed "Export for PRS…" writes as an upload. */
 const EXPORTED_RECORD = 'NCT07423533.trial.json';
 
+/** The largest record of the corpus (1.5 MB, 50,948 lines), for the open and edit timings. */
+const LARGE_RECORD = 'large.trial.json';
+
 /** A record no test opens: only "Lint Workspace" reports on it. */
 const CLOSED_RECORD = 'closed.trial.json';
 
@@ -42,6 +45,10 @@ beforeAll(async () => {
   writeFileSync(join(workspace, RECORD), plantedSeed());
   writeFileSync(join(workspace, 'page.txt'), readFileSync(join(repoRoot, 'seeds', '003_b9facec27ee8c958.txt'), 'utf8'));
   writeFileSync(join(workspace, CLOSED_RECORD), closedRecord());
+  writeFileSync(
+    join(workspace, LARGE_RECORD),
+    readFileSync(join(repoRoot, 'test', 'fixtures', 'corpus', 'ctgov-v2', 'NCT02513394.json'), 'utf8'),
+  );
   // A seed with the PRS-only fields its upload needs, in the sidecar beside it.
   writeFileSync(join(workspace, EXPORTED_RECORD), readFileSync(join(repoRoot, 'seeds', EXPORTED_RECORD), 'utf8'));
   writeFileSync(
@@ -99,6 +106,15 @@ async function problemRows(): Promise<string[]> {
 
 function problemRow(text: string) {
   return page.locator('.markers-panel .monaco-list-row', { hasText: text });
+}
+
+/** The number of problems the Problems tab shows. */
+async function problemCount(): Promise<number> {
+  const label = await page
+    .getByRole('tab', { name: /^Problems/ })
+    .first()
+    .getAttribute('aria-label');
+  return Number(/\d+/.exec(label ?? '')?.[0] ?? 0);
 }
 
 describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, () => {
@@ -332,10 +348,83 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await quickPick('F1', 'Notifications: Clear All Notifications', 'Clear All Notifications');
   });
 
+  it('renames an arm with F2: the box shows, what is typed goes into it, and Enter renames the label and its references', async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('Control+P', RECORD);
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('"label": "Mycophenolate Mofetil",');
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
+    // Into the label's value, just before its closing quote.
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const pressed = performance.now();
+    await page.keyboard.press('F2');
+    const box = page.locator('.rename-box .rename-input').first();
+    await box.waitFor({ state: 'visible', timeout: 10000 });
+    const shown = performance.now() - pressed;
+    // Keys go into the box only once it has the focus, a moment after it shows.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('rename-input'), null, {
+      timeout: 10000,
+      polling: 10,
+    });
+    console.log(
+      `F2 → rename box on the seed record: shown after ${shown.toFixed(0)} ms, focused after ${(performance.now() - pressed).toFixed(0)} ms`,
+    );
+    await page.keyboard.type('MMF alone');
+    expect(await box.inputValue()).toBe('MMF alone');
+    // Nothing typed reached the record: it is unchanged until Enter.
+    expect(await activeEditorText()).toContain('"label": "Mycophenolate Mofetil"');
+    expect(await activeEditorText()).not.toContain('MMF alone');
+    expect(await page.locator('.tabs-container .tab.active.dirty').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(activeEditorText, { timeout: 10000 }).toContain('"label": "MMF alone"');
+    await page.screenshot({ path: join(SHOTS, 'e2e-rename.png') });
+    await page.keyboard.press('Control+S');
+    const arms = () =>
+      JSON.parse(readFileSync(join(workspace, RECORD), 'utf8')).protocolSection.armsInterventionsModule;
+    await expect.poll(() => arms().armGroups[1].label, { timeout: 20000 }).toBe('MMF alone');
+    expect(arms().interventions[1].armGroupLabels).toEqual(['Mycophenolate Mofetil + Telitacicept', 'MMF alone']);
+  });
+
+  it('opens the 1.5 MB record and shows its findings, then new ones after an edit (times logged)', async () => {
+    await page.keyboard.press('Escape');
+    await quickPick('F1', 'View: Close All Editor Groups', 'Close All Editor Groups');
+    await problemRows();
+    const before = await problemCount();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(LARGE_RECORD);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: LARGE_RECORD }).first();
+    await row.waitFor({ timeout: 30000 });
+    const opened = performance.now();
+    await row.click();
+    await expect.poll(problemCount, { timeout: 60000, interval: 20 }).toBeGreaterThan(before);
+    const toFirstFindings = performance.now() - opened;
+    const found = await problemCount();
+    // Edited once the editor is idle, so that the time is an edit's, not what is left of opening.
+    await page.waitForTimeout(3000);
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    const edited = performance.now();
+    await page.keyboard.type('x');
+    await expect.poll(problemCount, { timeout: 30000, interval: 20 }).not.toBe(found);
+    const toNewFindings = performance.now() - edited;
+    console.log(
+      `1.5 MB record in code-server: open → first findings ${toFirstFindings.toFixed(0)} ms, ` +
+        `edit → new findings ${toNewFindings.toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)})`,
+    );
+    await page.screenshot({ path: join(SHOTS, 'e2e-large-record.png') });
+    await quickPick('F1', 'View: Revert and Close Editor', 'Revert and Close Editor');
+    // Out of the workspace again: the Lint Workspace task that follows has enough to read.
+    rmSync(join(workspace, LARGE_RECORD));
+  });
+
   it('lints the whole workspace as a task: a record no one opened gets its problems, and the cache stays out of the workspace', async () => {
     await page.keyboard.press('Escape');
-    const problemsTab = page.getByRole('tab', { name: /^Problems/ }).first();
-    const problemCount = async () => Number(/\d+/.exec((await problemsTab.getAttribute('aria-label')) ?? '')?.[0] ?? 0);
     // The record stays open: the task reports on it too.
     await quickPick('Control+P', RECORD);
     await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10000 });
@@ -362,6 +451,8 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     }
     expect((await problemRows()).some((row) => row.includes('did you mean "PHASE3"'))).toBe(true);
     // An open record's findings are listed once: the task's report and the server's share one list.
+    // (The task's terminal may have taken the panel once more as the task ended.)
+    await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
     await page
       .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
       .first()

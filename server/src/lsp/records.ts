@@ -51,6 +51,10 @@ export class OpenRecords {
   /** The workspace's records, for the checks across records. */
   private readonly workspace: WorkspaceRecords;
   private readonly validated = new Map<string, Validated>();
+  /** Records validated before the workspace was indexed, without the checks across records. */
+  private readonly checkedAlone = new Set<string>();
+  /** Validations under way, per record: a second ask for the same version waits for the first. */
+  private readonly running = new Map<string, { version: number; result: Promise<Validated> }>();
   /** Records edited since their last validation, validated once no edit has come for the debounce delay. */
   private readonly edited = new Set<string>();
   private quietTimer: NodeJS.Timeout | undefined;
@@ -81,7 +85,7 @@ export class OpenRecords {
     private readonly configs: ConfigService,
     private readonly workspaceRoot: string,
   ) {
-    this.workspace = new WorkspaceRecords(workspaceRoot, configs);
+    this.workspace = new WorkspaceRecords(workspaceRoot, configs, () => this.revalidateAcrossRecords());
   }
 
   /** The parsed record for the document's current version (parsed once, shared by all requests). */
@@ -98,10 +102,28 @@ export class OpenRecords {
     return (await this.validation(textDocument)).findings;
   }
 
-  /** The current version's validation: kept from the last one (a hover or code action may have run it) or run now. */
+  /**
+   * The current version's validation: kept from the last one (a hover or code action may have run it),
+   * the one under way (an open's publish and the status item's request come together), or run now.
+   */
   private async validation(textDocument: TextDocument): Promise<Validated> {
     const last = this.validated.get(textDocument.uri);
-    return last && last.version === textDocument.version ? last : this.validate(textDocument);
+    if (last && last.version === textDocument.version) return last;
+    const running = this.running.get(textDocument.uri);
+    if (running && running.version === textDocument.version) return running.result;
+    const result = this.validate(textDocument).finally(() => {
+      if (this.running.get(textDocument.uri)?.result === result) this.running.delete(textDocument.uri);
+    });
+    this.running.set(textDocument.uri, { version: textDocument.version, result });
+    return result;
+  }
+
+  /**
+   * Waits for the record's validation under way, if any: a record just opened gets its findings
+   * before the requests that come with it (outline, folding, links) build its tree.
+   */
+  async validationUnderWay(uri: string): Promise<void> {
+    await this.running.get(uri)?.result.catch(() => undefined);
   }
 
   status(uri: string): RecordStatus | undefined {
@@ -215,7 +237,10 @@ export class OpenRecords {
   /** The checks across records for an open record: the same NCT number, study ID or brief title elsewhere in the workspace. */
   private acrossWorkspace(path: string, document: TrialDocument, options: ValidateOptions): Finding[] {
     const identity = identityOf(document.parsed.value, document);
-    const others = identity ? this.workspace.all().filter((record) => record.absolutePath !== path) : [];
+    const indexed = identity ? this.workspace.current() : undefined;
+    // Until the workspace is indexed the record is checked alone, and again once it is.
+    if (identity && !indexed) this.checkedAlone.add(document.uri);
+    const others = indexed?.filter((record) => record.absolutePath !== path) ?? [];
     if (!identity || others.length === 0) return [];
     const within = this.configs.settingsFor(path, { trusted: this.trusted }).config.uniqueWithin;
     const self: LintedRecord = {
@@ -350,6 +375,7 @@ export class OpenRecords {
     this.committed.forget();
     this.workspace.forget();
     this.validated.clear();
+    this.running.clear();
     this.publishedVersions.clear();
     for (const uri of this.brokenConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.brokenConfigs.clear();
@@ -358,12 +384,36 @@ export class OpenRecords {
       void this.connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   }
 
+  /** Once the workspace is indexed: the records checked alone are validated again if they clash with another. */
+  private revalidateAcrossRecords(): void {
+    const clashing = [...this.checkedAlone].filter((uri) => this.clashesWithOthers(uri));
+    this.checkedAlone.clear();
+    for (const uri of clashing) {
+      this.validated.delete(uri);
+      this.running.delete(uri);
+      this.publishedVersions.delete(uri);
+      void this.publish(uri);
+    }
+    if (clashing.length > 0 && this.pullsDiagnostics && this.refreshesDiagnostics)
+      void this.connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+  }
+
+  /** Whether a record checked alone clashes with another now that the workspace is indexed (or has changed since). */
+  private clashesWithOthers(uri: string): boolean {
+    const textDocument = this.documents.get(uri);
+    const last = this.validated.get(uri);
+    if (!textDocument || !last || last.version !== textDocument.version) return Boolean(textDocument);
+    return this.acrossWorkspace(URI.parse(uri).fsPath, this.document(textDocument), last.options).length > 0;
+  }
+
   close(uri: string): void {
     this.edited.delete(uri);
     this.queue.delete(uri);
     this.wakePulls(uri);
     this.parsed.delete(uri);
     this.validated.delete(uri);
+    this.running.delete(uri);
+    this.checkedAlone.delete(uri);
     this.publishedVersions.delete(uri);
     if (!this.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

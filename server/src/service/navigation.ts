@@ -10,7 +10,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
-import { nodeAtOffset, pointerOfNode } from './tree';
+import { getLocation } from 'jsonc-parser';
+import { isPropertyKey, nodeAtOffset, pointerOfNode } from './tree';
+import { toPointer } from './pointer';
 import {
   armGroups,
   asArray,
@@ -54,10 +56,39 @@ const PATTERNS: Array<{
   },
 ];
 
+/** The string under an offset and its pointer. */
+interface StringAt {
+  value: string;
+  offset: number;
+  length: number;
+  pointer: string;
+}
+
+/**
+ * The string value under an offset, found by scanning the text only up to it: the arms and
+ * interventions sit near the top of a record, so rename answers at once even on a large record
+ * whose tree is not built yet. A key is not a value to rename.
+ */
+function stringAt(document: TrialDocument, offset: number): StringAt | undefined {
+  if (document.hasBom) return stringInTree(document, offset);
+  const location = getLocation(document.text, offset);
+  const node = location.previousNode;
+  if (location.isAtPropertyKey || node?.type !== 'string' || typeof node.value !== 'string') return undefined;
+  if (offset < node.offset || offset > node.offset + node.length) return undefined;
+  return { value: node.value, offset: node.offset, length: node.length, pointer: toPointer(location.path) };
+}
+
+/** The same from the tree (a text with a byte order mark, which the scanner does not skip). */
+function stringInTree(document: TrialDocument, offset: number): StringAt | undefined {
+  const node = nodeAtOffset(document.tree, offset);
+  if (node?.type !== 'string' || typeof node.value !== 'string' || isPropertyKey(node)) return undefined;
+  return { value: node.value, offset: node.offset, length: node.length, pointer: pointerOfNode(node) };
+}
+
 function targetAt(document: TrialDocument, position: Position): TargetAt | undefined {
-  const node = nodeAtOffset(document.tree, document.offsetAt(position));
-  if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
-  const pointer = pointerOfNode(node);
+  const node = stringAt(document, document.offsetAt(position));
+  if (!node) return undefined;
+  const pointer = node.pointer;
   const indexes = pointer.match(/\d+/g)?.map(Number) ?? [];
   for (const { pattern, target } of PATTERNS) {
     if (!pattern.test(pointer)) continue;
