@@ -10,9 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TrialDocument } from './document';
-import { getLocation } from 'jsonc-parser';
 import { isPropertyKey, nodeAtOffset, pointerOfNode } from './tree';
-import { toPointer } from './pointer';
 import {
   armGroups,
   asArray,
@@ -65,21 +63,10 @@ interface StringAt {
 }
 
 /**
- * The string value under an offset, found by scanning the text only up to it: the arms and
- * interventions sit near the top of a record, so rename answers at once even on a large record
- * whose tree is not built yet. A key is not a value to rename.
+ * The string value under an offset (a key is not a value to rename). The tree reads only the
+ * containers around the offset, so rename answers at once even on a large record.
  */
 function stringAt(document: TrialDocument, offset: number): StringAt | undefined {
-  if (document.hasBom) return stringInTree(document, offset);
-  const location = getLocation(document.text, offset);
-  const node = location.previousNode;
-  if (location.isAtPropertyKey || node?.type !== 'string' || typeof node.value !== 'string') return undefined;
-  if (offset < node.offset || offset > node.offset + node.length) return undefined;
-  return { value: node.value, offset: node.offset, length: node.length, pointer: toPointer(location.path) };
-}
-
-/** The same from the tree (a text with a byte order mark, which the scanner does not skip). */
-function stringInTree(document: TrialDocument, offset: number): StringAt | undefined {
   const node = nodeAtOffset(document.tree, offset);
   if (node?.type !== 'string' || typeof node.value !== 'string' || isPropertyKey(node)) return undefined;
   return { value: node.value, offset: node.offset, length: node.length, pointer: pointerOfNode(node) };
