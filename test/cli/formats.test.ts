@@ -336,7 +336,7 @@ describe('markdown', () => {
         .map((finding) => `| ${finding.due} | records/recruiting.trial.json:${finding.range.start.line + 1}`),
     ]);
     expect(rows).toHaveLength(1 + results.files[0].findings.filter((finding) => finding.due).length);
-    expect(rows[0]).toContain('Results were due by 2021-03-13');
+    expect(rows[0]).toContain('No results submitted; they were due by 2021-03-13');
     expect(
       JSON.parse(formatters.json(results, { color: false, failOn: 'error' })).files[1].diagnostics.find(
         (d: { ruleId: string }) => d.ruleId === 'results-due',

@@ -61,7 +61,7 @@ const CHECKS: readonly Check[] = [
     pointer: `${IDENTIFICATION}/orgStudyIdInfo/id`,
     keyOf: (identity) => withinOrganization(identity, identity.orgStudyId?.trim() || undefined),
     message: (identity, others) =>
-      `The organization's study ID "${identity.orgStudyId}" is also that of ${others}: PRS wants it unique within the organization.`,
+      `Organization's study ID "${identity.orgStudyId}" is also that of ${others}: PRS wants it unique within the organization.`,
   },
   {
     ruleId: 'duplicate-brief-title',

@@ -952,14 +952,14 @@ function insertSuggestion(pointer: string, what: string, applicable: readonly Re
 
 // --- Reporting --------------------------------------------------------------------------------
 
+/** "Missing "City" (city) in location 2 ("Mayo Clinic"): required for every location.": what and where first. */
 function gapMessage(gap: Gap): string {
   const { requirement } = gap;
-  const verb = requirement.strength === 'expected' ? 'is expected for' : 'is required for';
-  const base = `${fieldWords(requirement)} ${verb} ${requiredFor(requirement)}`;
-  if (gap.incomplete) return `${base}. ${requirement.lacking ?? ''}`.trim();
-  if (!gap.entry) return `${base}.`;
+  const asked = `${requirement.strength === 'expected' ? 'expected' : 'required'} for ${requiredFor(requirement)}`;
+  if (gap.incomplete) return `Incomplete ${fieldWords(requirement)}: ${asked}. ${requirement.lacking ?? ''}`.trim();
+  if (!gap.entry) return `Missing ${fieldWords(requirement)}: ${asked}.`;
   const noun = LIST_NOUNS[listKey(requirement) ?? '']?.[0] ?? 'entry';
-  return `${base}; ${describeItem(noun, gap.entry.index, gap.entry.item)} has none.`;
+  return `Missing ${fieldWords(requirement)} in ${describeItem(noun, gap.entry.index, gap.entry.item)}: ${asked}.`;
 }
 
 function reportGap(context: RuleContext, gap: Gap, stage: Stage, applicable: readonly Requirement[]): void {

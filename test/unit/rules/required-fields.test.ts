@@ -90,7 +90,7 @@ new RuleTester().run(rule, {
           pointer: `${identification}/officialTitle`,
           severity: 'error',
           message:
-            '"Official title" (officialTitle) is required for interventional and observational studies that started on or after 2017-01-18.',
+            'Missing "Official title" (officialTitle): required for interventional and observational studies that started on or after 2017-01-18.',
         },
       ],
     },
@@ -149,7 +149,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${identification}/orgStudyIdInfo/id`,
           severity: 'error',
-          message: /"Organization's unique protocol ID" \(orgStudyIdInfo\.id\) is required for all studies/,
+          message: /^Missing "Organization's unique protocol ID" \(orgStudyIdInfo\.id\): required for all studies/,
         },
       ],
     },
@@ -188,7 +188,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${locations}/0/city`,
           severity: 'error',
-          message: /^"City" \(city\) is required for every location; location 1 \("Department of Psychiatry/,
+          message:
+            /^Missing "City" \(city\) in location 1 \("Department of Psychiatry[^)]*\): required for every location\./,
         },
       ],
     },
@@ -213,7 +214,7 @@ new RuleTester().run(rule, {
           pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
           severity: 'error',
           message:
-            /^"Secondary outcome time frame" \(timeFrame\) is required for every secondary outcome; secondary outcome 2 \("Change in the blood/,
+            /^Missing "Secondary outcome time frame" \(timeFrame\) in secondary outcome 2 \("Change in the blood/,
         },
       ],
     },
@@ -256,7 +257,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${design}/designInfo/observationalModel`,
           severity: 'warning',
-          message: '"Observational study model" (designInfo.observationalModel) is expected for observational studies.',
+          message:
+            'Missing "Observational study model" (designInfo.observationalModel): expected for observational studies.',
         },
       ],
     },
@@ -319,7 +321,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${design}/studyType`,
           severity: 'error',
-          message: '"Study type" (studyType) is required for all studies.',
+          message: 'Missing "Study type" (studyType): required for all studies.',
         },
       ],
     },
@@ -340,7 +342,7 @@ new RuleTester().run(rule, {
           pointer: `${ps}/oversightModule/isUnapprovedDevice`,
           severity: 'error',
           message:
-            /^"Unapproved device" \(isUnapprovedDevice\) is required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/,
+            /^Missing "Unapproved device" \(isUnapprovedDevice\): required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/,
         },
       ],
     },
@@ -352,7 +354,7 @@ new RuleTester().run(rule, {
           pointer: `${arms}/0/description`,
           severity: 'warning',
           message:
-            /^"Arm description" \(description\) is expected for every arm of interventional and observational studies; arm 1 \("GET73"\) has none\.$/,
+            /^Missing "Arm description" \(description\) in arm 1 \("GET73"\): expected for every arm of interventional and observational studies\.$/,
         },
       ],
     },
@@ -363,7 +365,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${eligibility}/healthyVolunteers`,
           severity: 'error',
-          message: /is required for interventional studies that started on or after 2017-01-18\.$/,
+          message: /: required for interventional studies that started on or after 2017-01-18\.$/,
         },
       ],
     },
@@ -374,7 +376,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${eligibility}/healthyVolunteers`,
           severity: 'warning',
-          message: '"Accepts healthy volunteers" (healthyVolunteers) is expected for observational studies.',
+          message: 'Missing "Accepts healthy volunteers" (healthyVolunteers): expected for observational studies.',
         },
       ],
     },
@@ -390,7 +392,7 @@ new RuleTester().run(rule, {
           pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
           severity: 'warning',
           message:
-            /has none\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
+            /required for every secondary outcome\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
         },
       ],
     },
@@ -567,8 +569,8 @@ describe('required-fields suggestions', () => {
     expect(together.target).toBe('key');
     expect(together.range).toEqual(alone.range);
     expect(together.related?.map((related) => related.message)).toEqual([
-      '"Study population" (studyPopulation) is required for observational studies.',
-      '"Sampling method" (samplingMethod) is required for observational studies.',
+      'Missing "Study population" (studyPopulation): required for observational studies.',
+      'Missing "Sampling method" (samplingMethod): required for observational studies.',
     ]);
     // One fix inserts both; then each blank is a finding at its own line, none is left on the module's key.
     expect(together.suggestions?.map((fix) => fix.title)).toEqual([
