@@ -61,6 +61,8 @@ function asRule(rule: Rule | CustomRuleModule): Rule {
 export class RuleTester {
   static describe: Block | undefined;
   static it: Block | undefined;
+  /** A house style for messages: says why a finding's message does not fit it (undefined when it does). */
+  static checkMessage: ((message: string) => string | undefined) | undefined;
 
   constructor(private readonly defaults: { today?: string } = {}) {}
 
@@ -115,6 +117,10 @@ export class RuleTester {
     const sorted = [...findings].sort((a, b) => a.pointer.localeCompare(b.pointer));
     const expected = [...testCase.errors].sort((a, b) => a.pointer.localeCompare(b.pointer));
     expected.forEach((want, i) => compareFinding(sorted[i], want));
+    for (const finding of findings) {
+      const problem = RuleTester.checkMessage?.(finding.message);
+      if (problem) throw new Error(`message at ${finding.pointer}: ${problem}: ${finding.message}`);
+    }
     if ('output' in testCase) compareOutput(findings, testCase);
   }
 }

@@ -63,7 +63,7 @@ describe('checks across records', () => {
     );
     const found = lint();
     expect(found['first.trial.json']).toEqual([
-      `duplicate-org-study-id: The organization's study ID "GET73 ¹H-MRS" is also that of second.trial.json: PRS wants it unique within the organization.`,
+      `duplicate-org-study-id: Organization's study ID "GET73 ¹H-MRS" is also that of second.trial.json: PRS wants it unique within the organization.`,
     ]);
     expect(found['second.trial.json']).toEqual([
       expect.stringMatching(/^duplicate-org-study-id: .* is also that of first\.trial\.json/),

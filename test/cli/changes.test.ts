@@ -83,17 +83,17 @@ describe('lint --changed-since checks what the change did', () => {
   it('finds an outcome switched after the start, with the old and the new text', () => {
     const [switched] = findingsOf('records/switched.trial.json', 'outcome-switched');
     expect(switched.message).toBe(
-      `The primary outcome "${primary.measure}" (time frame "${primary.timeFrame}") became "Alcohol craving score" (time frame "Week 12") after the study started (2018-03-08): a change of outcomes after the start is outcome switching unless the record says why: explain it where readers of the record and its history will see it (for example in the detailed description).`,
+      `Primary outcome "${primary.measure}" (time frame "${primary.timeFrame}") became "Alcohol craving score" (time frame "Week 12") after the study started (2018-03-08): a change of outcomes after the start is outcome switching unless the record says why: explain it where readers of the record and its history will see it (for example in the detailed description).`,
     );
     expect(findingsOf('records/switched.trial.json', 'outcome-switched')).toHaveLength(1);
   });
 
   it('finds a completed study reopened and an actual start date moved', () => {
     expect(findingsOf('records/reopened.trial.json', 'status-went-back').map((finding) => finding.message)).toEqual([
-      expect.stringMatching(/^The overall status went back from COMPLETED to RECRUITING/),
+      expect.stringMatching(/^Overall status went back from COMPLETED to RECRUITING/),
     ]);
     expect(findingsOf('records/reopened.trial.json', 'actual-data-changed').map((finding) => finding.message)).toEqual([
-      expect.stringMatching(/^The actual start date moved from 2018-03-08 to 2018-06-01/),
+      expect.stringMatching(/^Actual start date moved from 2018-03-08 to 2018-06-01/),
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('lint --changed-since checks what the change did', () => {
     const section = markdown.split('#### What changed\n\n')[1].split('\n\n')[0];
     expect(section).toContain('- records/reopened.trial.json');
     expect(section).toContain('- records/switched.trial.json');
-    expect(section).toMatch(/ {2}- \*\*warning\*\* line \d+: The primary outcome .* became "Alcohol craving score"/);
+    expect(section).toMatch(/ {2}- \*\*warning\*\* line \d+: Primary outcome .* became "Alcohol craving score"/);
     expect(section).not.toContain('untouched');
   });
 

@@ -263,13 +263,13 @@ describe('trial-records lint', () => {
         f.diagnostics.map((d) => d.message),
       ]),
     );
-    expect(byFile['empty.trial.json']).toEqual([expect.stringMatching(/The file is empty/)]);
-    expect(byFile['latin1.trial.json']).toEqual([expect.stringMatching(/not valid UTF-8.*0xe9 at byte 2/)]);
+    expect(byFile['empty.trial.json']).toEqual([expect.stringMatching(/^Empty file/)]);
+    expect(byFile['latin1.trial.json']).toEqual([expect.stringMatching(/^Not valid UTF-8.*0xe9 at byte 2/)]);
     expect(byFile['prose.trial.json'][0]).toMatch(/Unexpected character/);
     expect(byFile['utf16-bom.trial.json']).toEqual([
-      'The text is UTF-16 (little-endian, with a byte-order mark), not UTF-8; save it as UTF-8.',
+      'Not UTF-8: the text is UTF-16 (little-endian, with a byte-order mark); save it as UTF-8.',
     ]);
-    expect(byFile['utf16be.trial.json']).toEqual(['The text is UTF-16 (big-endian), not UTF-8; save it as UTF-8.']);
+    expect(byFile['utf16be.trial.json']).toEqual(['Not UTF-8: the text is UTF-16 (big-endian); save it as UTF-8.']);
     expect(stderr).not.toMatch(/at .*\.js:\d+/);
     if (process.getuid?.() !== 0) {
       expect(stderr).toMatch(/Permission denied/);

@@ -132,6 +132,30 @@ describe('sarif', () => {
   });
 });
 
+describe('several missing fields reported together', () => {
+  it('keep every field: json lists their pointers in fields, sarif in properties.fields with a related location each', () => {
+    const identification = '/protocolSection/identificationModule';
+    const text = pretty(
+      planted(base, { [`${identification}/briefTitle`]: undefined, [`${identification}/officialTitle`]: undefined }),
+    );
+    const results = resultsOf({ 'titles.trial.json': text });
+    results.files[0].findings = validateText(text, { today: TODAY, rules: builtinRules }).filter(
+      (finding) => finding.ruleId === 'required-fields',
+    );
+    const fields = [`${identification}/briefTitle`, `${identification}/officialTitle`];
+    const [diagnostic] = JSON.parse(formatters.json(results, { color: false, failOn: 'error' })).files[0].diagnostics;
+    expect(diagnostic).toMatchObject({ pointer: identification, fields });
+    const log = JSON.parse(formatters.sarif(results, { color: false, failOn: 'error' }));
+    expect(validateSarif(log).valid).toBe(true);
+    const [result] = log.runs[0].results;
+    expect(result.properties).toEqual({ pointer: identification, fields });
+    expect(result.relatedLocations.map((related: { message: { text: string } }) => related.message.text)).toEqual([
+      expect.stringMatching(/^Missing "Brief title" \(briefTitle\)/),
+      expect.stringMatching(/^Missing "Official title" \(officialTitle\)/),
+    ]);
+  });
+});
+
 describe('sarif within code scanning limits', () => {
   it('keeps at most 25,000 results, the most severe first, and says in the run what it left out', () => {
     const text = pretty(
@@ -336,7 +360,7 @@ describe('markdown', () => {
         .map((finding) => `| ${finding.due} | records/recruiting.trial.json:${finding.range.start.line + 1}`),
     ]);
     expect(rows).toHaveLength(1 + results.files[0].findings.filter((finding) => finding.due).length);
-    expect(rows[0]).toContain('Results were due by 2021-03-13');
+    expect(rows[0]).toContain('No results submitted; they were due by 2021-03-13');
     expect(
       JSON.parse(formatters.json(results, { color: false, failOn: 'error' })).files[1].diagnostics.find(
         (d: { ruleId: string }) => d.ruleId === 'results-due',

@@ -311,7 +311,7 @@ describe('encodings', () => {
     expect(messagesOf(report, 'nul.trial.json', 'syntax')).toContain('A NUL byte is not allowed in a JSON text.');
     expect(messagesOf(report, 'nul-even.trial.json', 'syntax')).toContain('A NUL byte is not allowed in a JSON text.');
     expect(messagesOf(report, 'utf16le.trial.json', 'syntax')).toEqual([
-      'The text is UTF-16 (little-endian), not UTF-8; save it as UTF-8.',
+      'Not UTF-8: the text is UTF-16 (little-endian); save it as UTF-8.',
     ]);
   });
 });

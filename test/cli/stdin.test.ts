@@ -123,7 +123,7 @@ describe('lint --stdin', () => {
       folder,
       new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]),
     );
-    expect(JSON.parse(latin1.stdout).files[0].diagnostics[0].message).toMatch(/not valid UTF-8.*0xe9 at byte 2/);
+    expect(JSON.parse(latin1.stdout).files[0].diagnostics[0].message).toMatch(/^Not valid UTF-8.*0xe9 at byte 2/);
   });
 
   it('with --fix gives back bytes that are not UTF-8 as they are, so that an editor loses nothing', () => {
@@ -135,7 +135,7 @@ describe('lint --stdin', () => {
     );
     expect(result.status).toBe(1);
     expect(new Uint8Array(result.stdout)).toEqual(bytes);
-    expect(diagnostics(readFileSync(join(folder, 'left.json'), 'utf8'))[0].message).toMatch(/not valid UTF-8/);
+    expect(diagnostics(readFileSync(join(folder, 'left.json'), 'utf8'))[0].message).toMatch(/^Not valid UTF-8/);
   });
 
   it('with --fix keeps a byte-order mark, fixed or not, and places findings as editors do (without it)', () => {

@@ -321,9 +321,9 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
       .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
       .first();
     await filter.fill('Brief summary');
-    await problemRow('"Brief summary" (briefSummary) is required').first().waitFor({ timeout: 30000 });
+    await problemRow('Missing "Brief summary" (briefSummary): required').first().waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(SHOTS, 'e2e-new-record.png') });
-    for (const absent of ['is not a date', '"Brief title" (briefTitle) is required']) {
+    for (const absent of ['is not a date', 'Missing "Brief title" (briefTitle): required']) {
       await filter.fill(absent);
       await expect
         .poll(async () => (await problemRows()).some((row) => row.includes(absent)), { timeout: 5000 })

@@ -51,7 +51,7 @@ describe('the change rules in the editor', () => {
     );
     expect(switched.map((diagnostic) => diagnostic.message)).toEqual([
       expect.stringContaining(
-        `The primary outcome "${primary.measure}" (time frame "${primary.timeFrame}") became "Alcohol craving score"`,
+        `Primary outcome "${primary.measure}" (time frame "${primary.timeFrame}") became "Alcohol craving score"`,
       ),
     ]);
   });

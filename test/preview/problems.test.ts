@@ -49,6 +49,24 @@ describe('preview problems', () => {
     });
   });
 
+  it('keep the missing fields a grouped finding names, so each field claims it in its section', () => {
+    const identification = '/protocolSection/identificationModule';
+    const grouped = validateText(
+      JSON.stringify(
+        planted(corpusRecord('NCT03418623'), {
+          [`${identification}/briefTitle`]: undefined,
+          [`${identification}/officialTitle`]: undefined,
+        }),
+        null,
+        2,
+      ),
+      { today: TODAY, rules: builtinRules },
+    ).find((finding) => finding.ruleId === 'required-fields')!;
+    const problem = previewProblem(asVscodeDiagnostic(toDiagnostic(grouped, URI)), () => '');
+    expect(problem.pointer).toBe(identification);
+    expect(problem.fields).toEqual([`${identification}/briefTitle`, `${identification}/officialTitle`]);
+  });
+
   it("fall back to the node at a diagnostic's start for other tools' diagnostics", () => {
     const other = { severity: 1, message: 'Trailing whitespace', code: { value: 'ws' }, range: { start: { line: 4 } } };
     expect(previewProblem(other, () => '/protocolSection')).toEqual({

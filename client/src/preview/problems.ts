@@ -24,6 +24,7 @@ export function previewProblem(diagnostic: DiagnosticLike, pointerAtStart: () =>
       data?.ruleId ??
       (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '')),
     pointer: data?.pointer ?? pointerAtStart(),
+    ...(data?.fields ? { fields: data.fields } : {}),
     line: diagnostic.range.start.line + 1,
   };
 }

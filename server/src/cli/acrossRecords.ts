@@ -88,7 +88,7 @@ const CHECKS: readonly Check[] = [
     pointer: ORG_STUDY_ID,
     keyOf: (identity) => withinOrganization(identity, identity.orgStudyId?.trim() || undefined),
     message: (identity, others) =>
-      `The organization's study ID "${identity.orgStudyId}" is also that of ${others}: PRS wants it unique within the organization.`,
+      `Organization's study ID "${identity.orgStudyId}" is also that of ${others}: PRS wants it unique within the organization.`,
   },
   {
     ruleId: 'duplicate-brief-title',

@@ -260,11 +260,11 @@ export function recordValue(bytes: Buffer): unknown {
 
 export function decodeRecordBytes(bytes: Buffer): ReadResult {
   const utf16 = utf16Encoding(bytes);
-  if (utf16) return { problem: `The text is ${utf16}, not UTF-8; save it as UTF-8.` };
+  if (utf16) return { problem: `Not UTF-8: the text is ${utf16}; save it as UTF-8.` };
   if (isUtf8(bytes)) return decodedText(bytes.toString('utf8'));
   const offset = firstInvalidUtf8Byte(bytes);
   return {
-    problem: `The text is not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`,
+    problem: `Not valid UTF-8 (bad byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8.`,
   };
 }
 

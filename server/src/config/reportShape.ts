@@ -7,7 +7,7 @@ import { isRealPartialDate } from '../service/dates';
 export function checkedReport(report: unknown): Report {
   if (!isPlainObject(report))
     throw new Error(`it reported ${describe(report)}; a report is an object { pointer, message }`);
-  const { pointer, message, target, related, fix, suggestions, severity, due } = report;
+  const { pointer, message, target, related, fix, suggestions, severity, due, fields } = report;
   if (!isPointer(pointer))
     throw new Error(
       `it reported the pointer ${describe(pointer)}; a pointer is a string: "" for the whole record, else "/" and the path`,
@@ -36,6 +36,11 @@ export function checkedReport(report: unknown): Report {
       throw new Error(`it reported the due date ${describe(due)}; a due date is yyyy, yyyy-MM or yyyy-MM-dd`);
     checked.due = due;
   }
+  if (fields !== undefined)
+    checked.fields = checkedList(fields, 'fields', (field) => {
+      if (!isPointer(field)) throw new Error(`it reported a field ${describe(field)}; each is a pointer`);
+      return field;
+    });
   if (fix !== undefined) checked.fix = checkedFix(fix);
   if (suggestions !== undefined) checked.suggestions = checkedList(suggestions, 'suggestions', checkedFix);
   return checked;

@@ -11,6 +11,7 @@ export const json: Formatter = (results) => {
       ...startOf(finding),
       pointer: finding.pointer,
       ...(finding.due ? { due: finding.due } : {}),
+      ...(finding.fields ? { fields: finding.fields } : {}),
     })),
   }));
   return JSON.stringify({ files, summary: summarize(results) }, null, 2) + '\n';

@@ -109,7 +109,7 @@ export const sarif: Formatter = (results) => {
             })),
           }
         : {}),
-      properties: { pointer: finding.pointer },
+      properties: { pointer: finding.pointer, ...(finding.fields ? { fields: finding.fields } : {}) },
     };
   });
   const log = {

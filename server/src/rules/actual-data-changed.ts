@@ -17,7 +17,7 @@ function checkActualDates(context: RuleContext, previous: unknown): void {
       continue;
     context.report({
       pointer: `${POINTERS.status}/${key}/date`,
-      message: `The actual ${KEY_DATE_NAMES[key]} moved from ${before.date} to ${now.date}: an ACTUAL date records what happened, so it changes only to correct a mistake; say which date is right and why it changed.`,
+      message: `Actual ${KEY_DATE_NAMES[key]} moved from ${before.date} to ${now.date}: an ACTUAL date records what happened, so it changes only to correct a mistake; say which date is right and why it changed.`,
     });
   }
 }
@@ -37,7 +37,7 @@ function checkEnrollment(context: RuleContext, previous: unknown): void {
     return;
   context.report({
     pointer: `${ENROLLMENT_POINTER}/count`,
-    message: `The actual enrollment changed from ${before.count} to ${String(now.count)} after the primary completion date (${primaryCompletion}) had passed: once enrollment has ended its actual count changes only to correct a mistake; say why.`,
+    message: `Actual enrollment changed from ${before.count} to ${String(now.count)} after the primary completion date (${primaryCompletion}) had passed: once enrollment has ended its actual count changes only to correct a mistake; say why.`,
     related: [
       {
         pointer: `${POINTERS.status}/primaryCompletionDateStruct/date`,

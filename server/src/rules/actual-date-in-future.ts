@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule } from '../service/types';
 import { overallStatus } from './study';
 import { dateTypeForStatus, isAfterToday, keyDates, overallStatusRelated } from './support/dates-status';
@@ -23,14 +24,14 @@ export default defineRule({
       if (status !== undefined && dateTypeForStatus(status, entry.key) === 'ACTUAL') {
         context.report({
           pointer: entry.datePointer,
-          message: `The ${entry.name} ${entry.date} is ACTUAL but after today (${context.today}), and the status ${status} says it has happened: correct the date, or the status if the study has not got this far.`,
+          message: `${capitalized(entry.name)} ${entry.date} is ACTUAL but after today (${context.today}), and the status ${status} says it has happened: correct the date, or the status if the study has not got this far.`,
           related: [overallStatusRelated(status)],
         });
         continue;
       }
       context.report({
         pointer: entry.datePointer,
-        message: `The ${entry.name} ${entry.date} is ACTUAL but after today (${context.today}); a date that has not happened yet is ESTIMATED.`,
+        message: `${capitalized(entry.name)} ${entry.date} is ACTUAL but after today (${context.today}); a date that has not happened yet is ESTIMATED.`,
         fix: {
           title: `Make the ${entry.name} ESTIMATED`,
           changes: [{ op: 'set', pointer: entry.typePointer, value: 'ESTIMATED' }],

@@ -44,7 +44,7 @@ export default defineRule({
         pointer: `${BASE}/timeFrame`,
         target: 'key',
         message:
-          'The adverse events do not say over which time frame they were collected; give it in timeFrame (e.g. "From first dose to 30 days after the last dose, up to 14 months").',
+          'No time frame for the adverse events: they do not say over which time frame they were collected; give it in timeFrame (e.g. "From first dose to 30 days after the last dose, up to 14 months").',
       });
     }
     checkSourceVocabulary(context, adverseEvents);
@@ -59,7 +59,7 @@ function checkThreshold(context: RuleContext, adverseEvents: JsonObject, underFi
       context.report({
         pointer: `${BASE}/frequencyThreshold`,
         target: 'key',
-        message: `The other adverse events have no frequency threshold; give the percentage (0 to ${MAX_THRESHOLD}) of participants at risk above which an event is reported.`,
+        message: `Other adverse events have no frequency threshold; give the percentage (0 to ${MAX_THRESHOLD}) of participants at risk above which an event is reported.`,
       });
     }
     return undefined;
@@ -68,7 +68,7 @@ function checkThreshold(context: RuleContext, adverseEvents: JsonObject, underFi
   if (threshold !== undefined && threshold >= 0 && threshold <= MAX_THRESHOLD) return threshold;
   context.report({
     pointer: `${BASE}/frequencyThreshold`,
-    message: `The frequency threshold for other adverse events is ${quote(text)}; it is a percentage from 0 to ${MAX_THRESHOLD} (0 reports every event), written as a number.`,
+    message: `Frequency threshold for other adverse events is ${quote(text)}; it is a percentage from 0 to ${MAX_THRESHOLD} (0 reports every event), written as a number.`,
   });
   return undefined;
 }
@@ -90,7 +90,7 @@ function checkOtherEvents(context: RuleContext, adverseEvents: JsonObject, thres
     context.report({
       pointer: `${BASE}/otherEvents/${e}`,
       target: 'key',
-      message: `The other adverse event ${term ? quote(term) : e + 1} affects at most ${round(highest)}% of the participants at risk in any group, below the reporting threshold of ${threshold}%; remove it, or lower the threshold.`,
+      message: `Other adverse event ${term ? quote(term) : e + 1} is below the reporting threshold of ${threshold}%: it affects at most ${round(highest)}% of the participants at risk in any group; remove it, or lower the threshold.`,
       related: [{ pointer: `${BASE}/frequencyThreshold`, message: `The threshold: ${threshold}%.` }],
     });
   });

@@ -25,7 +25,7 @@ export default defineRule({
     if (minimumMinutes === undefined || maximumMinutes === undefined || minimumMinutes <= maximumMinutes) return;
     context.report({
       pointer: `${ELIGIBILITY_POINTER}/minimumAge`,
-      message: `The minimum age ${minimum} is above the maximum age ${maximum}; the minimum must be at most the maximum.`,
+      message: `Minimum age ${minimum} is above the maximum age ${maximum}; the minimum must be at most the maximum.`,
       related: [{ pointer: `${ELIGIBILITY_POINTER}/maximumAge`, message: `The maximum age is ${maximum}.` }],
       suggestions: [
         {

@@ -96,6 +96,6 @@ function checkInterventionHasArm(context: RuleContext, item: InterventionView, a
   const name = item.reference ?? item.name;
   context.report({
     pointer: `${interventionPointer(item.index)}/armGroupLabels`,
-    message: `${name === undefined ? `Intervention ${item.index + 1}` : `The intervention "${name}"`} is given in no arm; list the arms that receive it in armGroupLabels, or remove it.`,
+    message: `${name === undefined ? `Intervention ${item.index + 1}` : `Intervention "${name}"`} is given in no arm; list the arms that receive it in armGroupLabels, or remove it.`,
   });
 }

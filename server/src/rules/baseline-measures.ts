@@ -75,7 +75,7 @@ function checkRequiredMeasures(
   context.report({
     pointer: `${base}/measures`,
     target: 'key',
-    message: `The baseline characteristics have no measure of ${missing.join(' and no measure of ')}; every results record reports them.`,
+    message: `Baseline characteristics have no measure of ${missing.join(' and no measure of ')}; every results record reports them.`,
   });
 }
 
@@ -105,7 +105,7 @@ function checkAnalyzed(
   context.report({
     pointer: `${base}/denoms`,
     target: 'key',
-    message: `The baseline characteristics do not give the number of participants analyzed for ${missing.map((id) => groupLabel(id, titles)).join(', ')}; state it for every group and for the total.`,
+    message: `Baseline characteristics do not give the number of participants analyzed for ${missing.map((id) => groupLabel(id, titles)).join(', ')}; state it for every group and for the total.`,
   });
 }
 

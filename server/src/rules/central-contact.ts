@@ -12,7 +12,7 @@ const CONTACT_FIELDS = [
 
 function contactWords(contact: JsonObject, index: number): string {
   const name = asString(contact.name)?.trim();
-  const which = index === 0 ? 'The central contact' : `Backup central contact ${index}`;
+  const which = index === 0 ? 'Central contact' : `Backup central contact ${index}`;
   return name ? `${which} "${name}"` : which;
 }
 
@@ -41,7 +41,7 @@ function checkBackupContact(context: RuleContext, contact: JsonObject, index: nu
   if (isMissing(contact.phone) && isMissing(contact.email)) {
     context.report({
       pointer,
-      message: `${contactWords(contact, index)} has neither a phone number nor an email address, so no one can reach them through the record; add at least one.`,
+      message: `${contactWords(contact, index)} has neither a phone number nor an email address: no one can reach them through the record; add at least one.`,
       suggestions: [
         { title: 'Insert an empty phone number', changes: [{ op: 'set', pointer: `${pointer}/phone`, value: '' }] },
         { title: 'Insert an empty email address', changes: [{ op: 'set', pointer: `${pointer}/email`, value: '' }] },

@@ -85,7 +85,7 @@ function checkEmail(context: RuleContext, pointer: string, email: string): void 
   if (addresses.length > 1) {
     context.report({
       pointer,
-      message: `This field holds ${addresses.length} e-mail addresses; it takes one. Keep the main one and give the others to further contacts.`,
+      message: `${addresses.length} e-mail addresses in one field; it takes one. Keep the main one and give the others to further contacts.`,
       suggestions: EMAIL.test(addresses[0]) ? [replaceWith(pointer, addresses[0])] : undefined,
     });
     return;
@@ -148,7 +148,7 @@ function checkExtension(context: RuleContext, contactPointer: string, code: stri
       : undefined;
   context.report({
     pointer,
-    message: `The extension "${code}" is a country calling code; it belongs at the start of the phone number, and the extension field holds the digits dialled after it.`,
+    message: `Extension "${code}" is a country calling code; it belongs at the start of the phone number, and the extension field holds the digits dialled after it.`,
     suggestions: moved ? [moved] : undefined,
   });
 }

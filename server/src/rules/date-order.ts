@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule } from '../service/types';
 import { comparePartialDates, dateStruct, isPartialDate, KEY_DATE_NAMES, KEY_DATES, POINTERS } from './study';
 
@@ -28,7 +29,7 @@ export default defineRule({
       const earlierName = KEY_DATE_NAMES[earlier.key];
       context.report({
         pointer: `${POINTERS.status}/${dates[later].key}/date`,
-        message: `The ${laterName} ${dates[later].date} is before the ${earlierName} ${earlier.date}; it must be on or after it.`,
+        message: `${capitalized(laterName)} ${dates[later].date} is before the ${earlierName} ${earlier.date}; it must be on or after it.`,
         related: [
           { pointer: `${POINTERS.status}/${earlier.key}/date`, message: `The ${earlierName} is ${earlier.date}.` },
         ],

@@ -29,7 +29,7 @@ export default defineRule({
     if (!types || types.some((type) => DEVICE_TYPES.has(type))) return;
     context.report({
       pointer: `${DESIGN_INFO}/primaryPurpose`,
-      message: `The primary purpose is DEVICE_FEASIBILITY, but no intervention is a DEVICE or COMBINATION_PRODUCT (the interventions are ${[...new Set(types)].join(', ')}); check the purpose or the intervention types.`,
+      message: `No DEVICE or COMBINATION_PRODUCT intervention, though the primary purpose is DEVICE_FEASIBILITY: the interventions are ${[...new Set(types)].join(', ')}; check the purpose or the intervention types.`,
       related: [
         { pointer: `${POINTERS.arms}/interventions`, message: 'No device among these interventions.', target: 'key' },
       ],

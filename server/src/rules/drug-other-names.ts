@@ -35,7 +35,7 @@ export default defineRule({
       const pointer = `${POINTERS.arms}/interventions/${index}/otherNames`;
       context.report({
         pointer,
-        message: `The drug ${name ? `"${name}"` : `intervention ${index + 1}`} lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.`,
+        message: `Drug ${name ? `"${name}"` : `intervention ${index + 1}`} lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.`,
         suggestions: [{ title: 'Insert an empty list of other names', changes: [{ op: 'set', pointer, value: [''] }] }],
       });
     });

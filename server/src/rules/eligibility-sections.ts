@@ -87,19 +87,19 @@ export default defineRule({
       context.report({
         pointer,
         message:
-          'The eligibility criteria have no "Inclusion Criteria:" or "Exclusion Criteria:" heading; list who may take part and who may not under those two headings.',
+          'Eligibility criteria have no "Inclusion Criteria:" or "Exclusion Criteria:" heading; list who may take part and who may not under those two headings.',
       });
     } else if (!hasInclusion) {
       context.report({
         pointer,
         message:
-          'The eligibility criteria have exclusion criteria but no inclusion criteria; add an "Inclusion Criteria:" list of who may take part.',
+          'Eligibility criteria have exclusion criteria but no inclusion criteria; add an "Inclusion Criteria:" list of who may take part.',
       });
     } else if (exclusionAt === undefined && !foldsExclusionsIn(text)) {
       context.report({
         pointer,
         message:
-          'The eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
+          'Eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
       });
     }
   },

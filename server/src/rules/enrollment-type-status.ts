@@ -40,7 +40,7 @@ export default defineRule({
     const count = typeof enrollment?.count === 'number' ? ` ${enrollment.count}` : '';
     context.report({
       pointer: `${ENROLLMENT_POINTER}/type`,
-      message: `The status is ${status} but the enrollment${count} is ${type}; ${reason(wanted)}.`,
+      message: `Enrollment${count} is ${type}, but the status is ${status}; ${reason(wanted)}.`,
       related: [overallStatusRelated(status)],
       fix: {
         title: `Make the enrollment ${wanted}`,

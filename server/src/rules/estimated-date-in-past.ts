@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule } from '../service/types';
 import { overallStatus } from './study';
 import { dateTypeForStatus, isBeforeToday, keyDates, overallStatusRelated } from './support/dates-status';
@@ -21,13 +22,13 @@ export default defineRule({
     const status = overallStatus(context.record);
     for (const entry of keyDates(context.record)) {
       if (entry.type !== 'ESTIMATED' || !isBeforeToday(entry.date, context.today)) continue;
-      const passed = `The ${entry.name} ${entry.date} is ESTIMATED but before today (${context.today})`;
+      const passed = `${capitalized(entry.name)} ${entry.date} is ESTIMATED but before today (${context.today})`;
       // Only the status can tell whether the event has happened; otherwise the estimate may simply be out of date.
       const implied = dateTypeForStatus(status, entry.key);
       if (status !== undefined && implied === 'ACTUAL') {
         context.report({
           pointer: entry.datePointer,
-          message: `${passed}, and the status ${status} says it has happened: make it ACTUAL (and check it is the real date).`,
+          message: `${passed}; the status ${status} says it has happened: make it ACTUAL (and check it is the real date).`,
           related: [overallStatusRelated(status)],
           due: entry.date,
           fix: {
@@ -45,7 +46,7 @@ export default defineRule({
       } else {
         context.report({
           pointer: entry.datePointer,
-          message: `${passed}${status ? ` while the status is ${status}` : ''}: if it has happened, give the real date as ACTUAL; if not, update the estimate.`,
+          message: `${passed}${status ? `; the status is ${status}` : ''}: if it has happened, give the real date as ACTUAL; if not, update the estimate.`,
           due: entry.date,
         });
       }

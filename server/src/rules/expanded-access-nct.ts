@@ -27,7 +27,7 @@ export default defineRule({
     context.report({
       pointer: `${EXPANDED_ACCESS_INFO}/nctId`,
       message:
-        'The study offers expanded access (hasExpandedAccess is true) but does not name the expanded access record; add its NCT number as expandedAccessInfo.nctId (e.g. "NCT01234567").',
+        'No expanded access record named, though the study offers expanded access (hasExpandedAccess is true); add its NCT number as expandedAccessInfo.nctId (e.g. "NCT01234567").',
       related: [{ pointer: `${EXPANDED_ACCESS_INFO}/hasExpandedAccess`, message: 'Expanded access is offered here.' }],
     });
   },

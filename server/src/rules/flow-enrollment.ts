@@ -53,7 +53,7 @@ function checkEnrollment(context: RuleContext, flow: JsonObject, firstPeriod: Js
   context.report({
     pointer: started.pointer,
     target: 'key',
-    message: `The participant flow starts with ${started.total} participants, but the actual enrollment is ${enrolled}; make the two agree, or explain the difference in the pre-assignment details (participants enrolled but never assigned to a group).`,
+    message: `Participant flow starts with ${started.total} participants, but the actual enrollment is ${enrolled}; make the two agree, or explain the difference in the pre-assignment details (participants enrolled but never assigned to a group).`,
     related: [
       { pointer: '/protocolSection/designModule/enrollmentInfo/count', message: `Actual enrollment: ${enrolled}.` },
     ],

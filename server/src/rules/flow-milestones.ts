@@ -44,7 +44,7 @@ function checkPeriod(context: RuleContext, period: JsonObject, base: string, ind
       const pointer = `${base}/milestones/${m}/type`;
       context.report({
         pointer,
-        message: `The milestone ${quote(type)} is the standard ${standard} milestone; write it as the code ${quote(standard)}.`,
+        message: `Milestone ${quote(type)} is the standard ${standard} milestone; write it as the code ${quote(standard)}.`,
         fix: { title: `Write ${quote(standard)}`, changes: [{ op: 'set', pointer, value: standard }] },
       });
     }

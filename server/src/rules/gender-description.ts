@@ -28,7 +28,7 @@ function reportFlagWithoutDescription(context: RuleContext): void {
   context.report({
     pointer: FLAG_POINTER,
     message:
-      'Eligibility is marked as based on gender (genderBased is true) but no gender description (genderDescription) says how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
+      'No gender description (genderDescription), though eligibility is marked as based on gender (genderBased is true): it should say how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
     suggestions: [
       {
         title: 'Insert an empty gender description',

@@ -49,7 +49,7 @@ export default defineRule({
       context.report({
         pointer: '/hasResults',
         message: flag
-          ? 'hasResults is true and there is a resultsSection, but no results first submitted date (statusModule.resultsFirstSubmitDate); add the date results were first submitted.'
+          ? 'No results first submitted date (statusModule.resultsFirstSubmitDate): hasResults is true and there is a resultsSection; add the date results were first submitted.'
           : `hasResults is false and there is no resultsSection, but statusModule.resultsFirstSubmitDate is ${submitted}; the registry sets hasResults once that date exists. Remove the date or add the results.`,
         related: [dateRelated],
       });
@@ -60,7 +60,7 @@ export default defineRule({
       target: flag ? 'value' : 'key',
       message: flag
         ? `hasResults is true (results first submitted ${submitted}) but the record has no resultsSection; the results themselves are missing from this file.`
-        : 'The record has a resultsSection but hasResults is false and there is no results first submitted date; set both, or remove the section if it does not belong here.',
+        : 'resultsSection present, but hasResults is false and there is no results first submitted date; set both, or remove the section if it does not belong here.',
       related: [flag ? dateRelated : { pointer: '/hasResults', message: 'hasResults is false.' }],
     });
   },

@@ -31,14 +31,14 @@ export default defineRule({
     if (nctBefore !== undefined && nctNow !== nctBefore) {
       context.report({
         pointer: `${POINTERS.identification}/nctId`,
-        message: `The NCT number changed from ${nctBefore} to ${nctNow ?? 'none'}: the registry never changes a study's NCT number, so this file now describes another study or was overwritten; restore ${nctBefore} or keep the other study in its own file.`,
+        message: `NCT number changed from ${nctBefore} to ${nctNow ?? 'none'}: the registry never changes a study's NCT number, so this file now describes another study or was overwritten; restore ${nctBefore} or keep the other study in its own file.`,
       });
     }
     const [idBefore, idNow] = [orgStudyId(previous), orgStudyId(context.record)];
     if (idBefore !== undefined && idNow !== undefined && idNow !== idBefore) {
       context.report({
         pointer: `${POINTERS.identification}/orgStudyIdInfo/id`,
-        message: `The organization's study ID changed from ${quoted(idBefore)} to ${quoted(idNow)}: it is how the sponsor and the registry find the record; make sure the change is intended.`,
+        message: `Organization's study ID changed from ${quoted(idBefore)} to ${quoted(idNow)}: it is how the sponsor and the registry find the record; make sure the change is intended.`,
       });
     }
   },

@@ -66,7 +66,7 @@ function checkSharingDetails(context: RuleContext, statement: JsonObject): void 
       pointer,
       target: 'key',
       message:
-        'The IPD sharing description explains a plan, but the plan itself (ipdSharing: "YES", "NO" or "UNDECIDED") is not answered; add ipdSharing.',
+        'IPD sharing plan not answered (ipdSharing: "YES", "NO" or "UNDECIDED"), though its description explains a plan; add ipdSharing.',
       suggestions: [...SHARING_ANSWERS].map((value) => ({
         title: `Set ipdSharing to "${value}"`,
         changes: [{ op: 'set' as const, pointer: answerPointer, value }],

@@ -43,7 +43,7 @@ export default defineRule({
     if (lastKnown === undefined) {
       context.report({
         pointer: LAST_KNOWN_STATUS_POINTER,
-        message: `The overall status is UNKNOWN but there is no lastKnownStatus; give the status the study had when last verified (one of ${BEFORE_COMPLETION}).`,
+        message: `No lastKnownStatus, though the overall status is UNKNOWN; give the status the study had when last verified (one of ${BEFORE_COMPLETION}).`,
         related: [overallStatusRelated(status)],
       });
       return;

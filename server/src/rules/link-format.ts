@@ -71,7 +71,7 @@ function checkLink(context: RuleContext, { pointer, url, schemeDefined }: Link):
     context.report({
       pointer,
       severity: 'warning',
-      message: `This field holds ${addresses.length} web addresses; it takes one. Give each its own link.`,
+      message: `${addresses.length} web addresses in one field; it takes one. Give each its own link.`,
     });
     return;
   }

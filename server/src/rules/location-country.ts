@@ -47,7 +47,7 @@ function reportCountry(context: RuleContext, pointer: string, country: string): 
   if (meant) {
     context.report({
       pointer,
-      message: `The registry writes the country "${country}" as "${meant}".`,
+      message: `Country "${country}" is written "${meant}" by the registry.`,
       fix: { title: `Replace with "${meant}"`, changes: [{ op: 'set', pointer, value: meant }] },
     });
     return;

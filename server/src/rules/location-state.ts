@@ -44,7 +44,7 @@ function reportState(context: RuleContext, pointer: string, state: string): void
   if (meant) {
     const why = byCode
       ? `"${state}" is the postal code of ${meant}; the registry keeps the state's full name.`
-      : `The registry writes the state "${state}" as "${meant}".`;
+      : `State "${state}" is written "${meant}" by the registry.`;
     context.report({
       pointer,
       severity: 'info',

@@ -40,7 +40,7 @@ export default defineRule({
     context.report({
       pointer: `${POINTERS.contacts}/locations/${recruiting[0]}/status`,
       message:
-        `This location is RECRUITING${others} but the overall status is ${status}; while any site recruits the study is RECRUITING. ` +
+        `Location RECRUITING${others} while the overall status is ${status}; while any site recruits the study is RECRUITING. ` +
         'Update the site statuses or the overall status.',
       related: [overallStatusRelated(status)],
       suggestions: [

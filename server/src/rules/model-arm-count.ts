@@ -31,13 +31,13 @@ export default defineRule({
     if (model === 'SINGLE_GROUP' && arms > 1) {
       context.report({
         pointer: INTERVENTION_MODEL,
-        message: `The intervention model is SINGLE_GROUP, but the study has ${pluralArms(arms)}; check whether the arms are compared (PARALLEL, CROSSOVER, FACTORIAL or SEQUENTIAL) or are really one group.`,
+        message: `Intervention model is SINGLE_GROUP, but the study has ${pluralArms(arms)}; check whether the arms are compared (PARALLEL, CROSSOVER, FACTORIAL or SEQUENTIAL) or are really one group.`,
         related,
       });
     } else if (MULTI_GROUP_MODELS.has(model) && arms === 1) {
       context.report({
         pointer: INTERVENTION_MODEL,
-        message: `The intervention model is ${model}, which compares two or more arms, but the study has a single arm; a one-arm study is SINGLE_GROUP.`,
+        message: `Intervention model is ${model}, which compares two or more arms, but the study has a single arm; a one-arm study is SINGLE_GROUP.`,
         related,
         suggestions: [
           {

@@ -19,8 +19,7 @@ export default defineRule({
     context.report({
       pointer: POINTERS.identification,
       target: 'key',
-      message:
-        'This record has no NCT number ("nctId") yet: the registry assigns one at first posting; add it once known.',
+      message: 'No NCT number ("nctId") yet: the registry assigns one at first posting; add it once known.',
     });
   },
 });

@@ -52,7 +52,7 @@ export default defineRule({
     if (id === undefined || id.trim() === '' || !isPlaceholder(id)) return;
     context.report({
       pointer: ORG_STUDY_ID,
-      message: `The organization's study ID "${id.trim()}" is a placeholder, not an identifier; give the sponsor's own protocol or study number (at most 30 characters).`,
+      message: `Organization's study ID "${id.trim()}" is a placeholder, not an identifier; give the sponsor's own protocol or study number (at most 30 characters).`,
     });
   },
 });

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../service/types';
 import { asString, protocolModule, type JsonObject } from './study';
 import { objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
 import { RESULTS_DEFINITIONS_URL } from './support/results-numbers';
-import { quote } from '../service/words';
+import { quote, capitalized } from '../service/words';
 
 const PROTOCOL_OUTCOMES = [
   { key: 'primaryOutcomes', type: 'PRIMARY', what: 'primary' },
@@ -69,7 +69,7 @@ function reportMissing(
 ): void {
   context.report({
     pointer: `${pointer}/measure`,
-    message: `The ${what} outcome ${quote(title)} has no ${what} outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.`,
+    message: `${capitalized(what)} outcome ${quote(title)} has no ${what} outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.`,
     related: [
       {
         pointer: RESULTS_POINTERS.outcomeMeasures,
@@ -94,7 +94,7 @@ function checkTimeFrame(
   if (matches.some((match) => normalized(asString(match.measure.timeFrame) ?? '') === wanted)) return;
   context.report({
     pointer: `${pointer}/timeFrame`,
-    message: `The time frame here is ${quote(protocolTimeFrame)}, but the results report this outcome over ${quote(resultsTimeFrame)}; use the same time frame in both.`,
+    message: `Time frame ${quote(protocolTimeFrame)} here, but the results report this outcome over ${quote(resultsTimeFrame)}; use the same time frame in both.`,
     related: [
       { pointer: `${RESULTS_POINTERS.outcomeMeasures}/${index}/timeFrame`, message: 'The time frame of the results.' },
     ],

@@ -72,12 +72,12 @@ export default defineRule({
       if (vague) {
         context.report({
           pointer,
-          message: `The title of ${entry.description}, "${title}", does not say what is measured; name the measure itself, e.g. ${VAGUE_WORDS[vague[0]]}.`,
+          message: `Title of ${entry.description}, "${title}", does not say what is measured; name the measure itself, e.g. ${VAGUE_WORDS[vague[0]]}.`,
         });
       } else if (PLACEHOLDER.test(titleWords.join(' '))) {
         context.report({
           pointer,
-          message: `The title of ${entry.description}, "${title}", is a placeholder; name what is measured, e.g. "Time to complete wound healing".`,
+          message: `Title of ${entry.description}, "${title}", is a placeholder; name what is measured, e.g. "Time to complete wound healing".`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, dateStruct, isPartialDate, POINTERS } from './study';
 import {
@@ -40,7 +41,7 @@ function reportChanges(
     if (timeFrame(old) === timeFrame(now)) continue;
     context.report({
       pointer: `${outcomePointer(key, now.index)}/timeFrame`,
-      message: `The time frame of the ${kind} ${quoted(now.name)} changed from ${quoted(timeFrame(old))} to ${quoted(timeFrame(now))} after the study started (${started}): ${EXPLAIN}`,
+      message: `Time frame of the ${kind} ${quoted(now.name)} changed from ${quoted(timeFrame(old))} to ${quoted(timeFrame(now))} after the study started (${started}): ${EXPLAIN}`,
       related,
     });
   }
@@ -49,21 +50,21 @@ function reportChanges(
   for (let i = 0; i < renamed; i++) {
     context.report({
       pointer: `${outcomePointer(key, added[i].index)}/measure`,
-      message: `The ${kind} ${quoted(removed[i].name)} (time frame ${quoted(timeFrame(removed[i]))}) became ${quoted(added[i].name)} (time frame ${quoted(timeFrame(added[i]))}) after the study started (${started}): ${EXPLAIN}`,
+      message: `${capitalized(kind)} ${quoted(removed[i].name)} (time frame ${quoted(timeFrame(removed[i]))}) became ${quoted(added[i].name)} (time frame ${quoted(timeFrame(added[i]))}) after the study started (${started}): ${EXPLAIN}`,
       related,
     });
   }
   for (const entry of added.slice(renamed)) {
     context.report({
       pointer: `${outcomePointer(key, entry.index)}/measure`,
-      message: `The ${kind} ${quoted(entry.name)} was added after the study started (${started}): ${EXPLAIN}`,
+      message: `${capitalized(kind)} ${quoted(entry.name)} was added after the study started (${started}): ${EXPLAIN}`,
       related,
     });
   }
   for (const entry of removed.slice(renamed)) {
     context.report({
       pointer: outcomePointer(key),
-      message: `The ${kind} ${quoted(entry.name)} (time frame ${quoted(timeFrame(entry))}) was removed after the study started (${started}): ${EXPLAIN}`,
+      message: `${capitalized(kind)} ${quoted(entry.name)} (time frame ${quoted(timeFrame(entry))}) was removed after the study started (${started}): ${EXPLAIN}`,
       related,
     });
   }

@@ -37,7 +37,7 @@ export default defineRule({
       const pointer = `${entry.pointer}/timeFrame`;
       context.report({
         pointer,
-        message: `The time frame of ${entry.description}, "${timeFrame}", is only a number; add the unit, e.g. "${timeFrame} weeks".`,
+        message: `Time frame of ${entry.description}, "${timeFrame}", is only a number; add the unit, e.g. "${timeFrame} weeks".`,
         suggestions: unitSuggestions(pointer, timeFrame),
       });
     }

@@ -58,7 +58,7 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
     context.report({
       pointer,
       severity,
-      message: `The unit of measure ${quote(unit)} is a placeholder; name what the values count or measure (e.g. "participants", "mg/dL", "units on a scale").`,
+      message: `Unit of measure ${quote(unit)} is a placeholder; name what the values count or measure (e.g. "participants", "mg/dL", "units on a scale").`,
     });
     return;
   }
@@ -67,7 +67,7 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
     context.report({
       pointer,
       severity: severityForTitleWord(counted, severity),
-      message: `The title counts ${counted.toLowerCase()} ("Number of ${counted.toLowerCase()} …"), but the unit is ${quote(unit)}; the unit should be participants. If the values are percentages, retitle the measure "Percentage of …".`,
+      message: `Unit ${quote(unit)} for a title that counts ${counted.toLowerCase()} ("Number of ${counted.toLowerCase()} …"); the unit should be participants. If the values are percentages, retitle the measure "Percentage of …".`,
       related: titleRelated,
       suggestions: [setUnit(pointer, 'Participants')],
     });
@@ -78,7 +78,7 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, s
     context.report({
       pointer,
       severity: severityForTitleWord(percentOf, severity),
-      message: `The title reports a percentage ("Percentage of ${percentOf.toLowerCase()} …"), but the unit is ${quote(unit)}; the unit should say percent, e.g. "percentage of participants". If the values are counts, retitle the measure "Number of …".`,
+      message: `Unit ${quote(unit)} for a title that reports a percentage ("Percentage of ${percentOf.toLowerCase()} …"); the unit should say percent, e.g. "percentage of participants". If the values are counts, retitle the measure "Number of …".`,
       related: titleRelated,
       suggestions: [setUnit(pointer, 'percentage of participants')],
     });

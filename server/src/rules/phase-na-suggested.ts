@@ -31,7 +31,7 @@ export default defineRule({
     context.report({
       pointer,
       message:
-        `${numbered.join(' + ')} is a phase of drug or biological product development, but the interventions are ` +
+        `${numbered.join(' + ')}: a phase of drug or biological product development, but the interventions are ` +
         `${[...new Set(types)].join(', ')} only; phase NA ("Not Applicable") is recommended for such studies.`,
       related: [
         {

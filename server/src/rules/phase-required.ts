@@ -50,7 +50,7 @@ export default defineRule({
       const what = `${interventionTypeLabel(product.type)}${product.name ? ` "${product.name}"` : ''}`;
       context.report({
         pointer: PHASES_POINTER,
-        message: `This interventional study gives ${what} but no phase (phases); the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.`,
+        message: `No phase (phases), though this interventional study gives ${what}; the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.`,
         related: [
           {
             pointer: `${POINTERS.arms}/interventions/${product.index}/type`,
@@ -66,8 +66,8 @@ export default defineRule({
       pointer: PHASES_POINTER,
       severity: 'warning',
       message: typesKnown
-        ? 'This interventional study gives no phase (phases); with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).'
-        : 'This interventional study gives no phase (phases); give the phase of a drug or biological study, or ["NA"] (Not Applicable) when the trial has no phases.',
+        ? 'No phase (phases) given for this interventional study; with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).'
+        : 'No phase (phases) given for this interventional study; give the phase of a drug or biological study, or ["NA"] (Not Applicable) when the trial has no phases.',
       fix: typesKnown
         ? { title: 'Set the phase to NA', changes: [{ op: 'set', pointer: PHASES_POINTER, value: ['NA'] }] }
         : undefined,

@@ -24,7 +24,7 @@ export default defineRule({
     context.report({
       pointer,
       target: 'key',
-      message: `This study is ${type}, and phases are recorded only for INTERVENTIONAL studies; remove "phases", or correct the study type.`,
+      message: `Phases given, but the study is ${type}; phases are recorded only for INTERVENTIONAL studies: remove "phases", or correct the study type.`,
       related: [{ pointer: `${POINTERS.design}/studyType`, message: `The study type is ${type}.` }],
       suggestions: [{ title: 'Remove "phases"', changes: [{ op: 'remove', pointer }] }],
     });

@@ -9,7 +9,7 @@ import {
   FINAL_RULE_OPTIONS,
 } from './study';
 
-const STUDY_WORDS = { INTERVENTIONAL: 'An interventional study', OBSERVATIONAL: 'An observational study' } as const;
+const STUDY_WORDS = { INTERVENTIONAL: 'an interventional study', OBSERVATIONAL: 'an observational study' } as const;
 
 export default defineRule({
   meta: {
@@ -43,7 +43,7 @@ export default defineRule({
     context.report({
       pointer: `${POINTERS.outcomes}/primaryOutcomes`,
       severity: strict ? 'error' : 'warning',
-      message: `${STUDY_WORDS[type]} needs at least one primary outcome measure (primaryOutcomes), each with a title and a time frame.${strict ? '' : olderNote}`,
+      message: `No primary outcome measure (primaryOutcomes): ${STUDY_WORDS[type]} needs at least one, each with a title and a time frame.${strict ? '' : olderNote}`,
       suggestions: [
         outcomes
           ? {

@@ -28,7 +28,7 @@ const FIELD_LIMITS: ReadonlyArray<
     at: (module) => module,
     pointer: POINTERS.status,
     key: 'whyStopped',
-    words: 'The reason the study stopped',
+    words: 'Reason the study stopped',
     limit: 250,
   },
   {
@@ -36,7 +36,7 @@ const FIELD_LIMITS: ReadonlyArray<
     at: (module) => asObject(module.designInfo),
     pointer: `${POINTERS.design}/designInfo`,
     key: 'interventionModelDescription',
-    words: 'The model description',
+    words: 'Model description',
     limit: 1000,
   },
   {
@@ -44,7 +44,7 @@ const FIELD_LIMITS: ReadonlyArray<
     at: (module) => module,
     pointer: POINTERS.ipd,
     key: 'description',
-    words: 'The IPD sharing plan description',
+    words: 'IPD sharing plan description',
     limit: 1000,
   },
 ];

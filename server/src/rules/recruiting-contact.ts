@@ -69,7 +69,7 @@ export default defineRule({
       context.report({
         pointer: CENTRAL_CONTACTS,
         severity: 'warning',
-        message: `The study is ${status} but names no central contact (centralContacts) and no recruiting site with a contact; add a central contact so that people can ask to take part.`,
+        message: `No central contact (centralContacts) and no recruiting site with a contact, though the study is ${status}; add a central contact so that people can ask to take part.`,
         related: [related],
       });
       return;
@@ -79,7 +79,7 @@ export default defineRule({
     context.report({
       pointer: CENTRAL_CONTACTS,
       message:
-        `The study is ${status} with no central contact (centralContacts), and ${sitesWithoutContact(withoutContact.length, sites.length)}: ` +
+        `No central contact (centralContacts) while the study is ${status}, and ${sitesWithoutContact(withoutContact.length, sites.length)}: ` +
         `${sitesInWords(withoutContact)}; add a central contact, or a contact at every recruiting site.`,
       related: [
         related,

@@ -36,7 +36,7 @@ function checkPmid(context: RuleContext, pmid: unknown, pointer: string): void {
   context.report({
     pointer,
     message: digits
-      ? `The PMID "${pmid}" should be the number alone: "${digits}".`
+      ? `PMID "${pmid}" should be the number alone: "${digits}".`
       : `"${pmid}" is not a PMID: a PubMed identifier is digits only (e.g. "28381249"). Put other identifiers such as DOIs in the citation.`,
     fix: digits
       ? { title: `Write the PMID as "${digits}"`, changes: [{ op: 'set', pointer, value: digits }] }
@@ -47,7 +47,7 @@ function checkPmid(context: RuleContext, pmid: unknown, pointer: string): void {
 function hintDerivedReferences(context: RuleContext, references: unknown[]): void {
   const derived = references.flatMap((reference, index) => (asObject(reference)?.type === 'DERIVED' ? [index] : []));
   if (derived.length === 0) return;
-  const which = derived.length === 1 ? 'This reference is' : `This is the first of ${derived.length} references`;
+  const which = derived.length === 1 ? 'Reference' : `First of ${derived.length} references`;
   context.report({
     pointer: `${POINTERS.references}/references/${derived[0]}/type`,
     severity: 'hint',

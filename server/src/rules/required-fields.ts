@@ -1,6 +1,7 @@
 // The fields the registry requires, as data: which study types, from which start date, under
 // which condition. The rule reports what a record lacks; requirementFor() explains a field in hovers.
-import { defineRule, type Fix, type RuleContext, type Severity } from '../service/types';
+import { defineRule, type Fix, type RelatedLocation, type RuleContext, type Severity } from '../service/types';
+import { emptyValue as emptySchemaValue } from '../service/skeleton';
 import { schemaAt } from '../service/studySchema';
 import { valueAt } from '../service/pointer';
 import {
@@ -802,6 +803,8 @@ interface Gap {
   entry?: ListEntry;
   /** The field is there but falls short (e.g. no expanded access type set). */
   incomplete?: boolean;
+  /** The key is not in its object at all (not merely blank): the finding is shown where it would go. */
+  absent?: boolean;
 }
 
 /** A step of a requirement's path: a key, and whether it names a list whose every entry is checked. */
@@ -845,7 +848,12 @@ function collectGaps(search: GapSearch, parent: JsonObject, depth: number, entry
     if (Array.isArray(value)) collectGapsInEntries(search, value, depth + 1);
   } else if (depth === steps.length - 1) {
     if (isMissing(value))
-      gaps.push({ requirement, pointer: pointerOfPath(path, path.length), entry: listEntry(path, entry) });
+      gaps.push({
+        requirement,
+        pointer: pointerOfPath(path, path.length),
+        entry: listEntry(path, entry),
+        absent: value === undefined,
+      });
     else if (requirement.isComplete && !requirement.isComplete(value))
       gaps.push({
         requirement,
@@ -944,34 +952,64 @@ function insertSuggestion(pointer: string, what: string, applicable: readonly Re
 
 // --- Reporting --------------------------------------------------------------------------------
 
+/** "Missing "City" (city) in location 2 ("Mayo Clinic"): required for every location.": what and where first. */
 function gapMessage(gap: Gap): string {
   const { requirement } = gap;
-  const verb = requirement.strength === 'expected' ? 'is expected for' : 'is required for';
-  const base = `${fieldWords(requirement)} ${verb} ${requiredFor(requirement)}`;
-  if (gap.incomplete) return `${base}. ${requirement.lacking ?? ''}`.trim();
-  if (!gap.entry) return `${base}.`;
+  const asked = `${requirement.strength === 'expected' ? 'expected' : 'required'} for ${requiredFor(requirement)}`;
+  if (gap.incomplete) return `Incomplete ${fieldWords(requirement)}: ${asked}. ${requirement.lacking ?? ''}`.trim();
+  if (!gap.entry) return `Missing ${fieldWords(requirement)}: ${asked}.`;
   const noun = LIST_NOUNS[listKey(requirement) ?? '']?.[0] ?? 'entry';
-  return `${base}; ${describeItem(noun, gap.entry.index, gap.entry.item)} has none.`;
+  return `Missing ${fieldWords(requirement)} in ${describeItem(noun, gap.entry.index, gap.entry.item)}: ${asked}.`;
 }
 
 function reportGap(context: RuleContext, gap: Gap, stage: Stage, applicable: readonly Requirement[]): void {
-  const { requirement } = gap;
-  const severity = severityOf(requirement, stage);
-  const note = severity === 'warning' ? warningNote(requirement, stage) : '';
-  const insertAt = gap.absentContainer ?? gap.pointer;
-  const what = gap.absentContainer
-    ? `"${CONTAINER_NAMES[lastKey(insertAt)] ?? lastKey(insertAt)}"`
-    : `"${requirement.name}"`;
+  const severity = severityOf(gap.requirement, stage);
+  const note = severity === 'warning' ? warningNote(gap.requirement, stage) : '';
   context.report({
     pointer: gap.pointer,
     message: gapMessage(gap) + note,
     severity,
-    suggestions: gap.incomplete ? undefined : insertSuggestion(insertAt, what, applicable),
+    suggestions: gap.incomplete ? undefined : insertSuggestion(insertPointer(gap), insertedWhat(gap), applicable),
   });
+}
+
+/** Where a gap's value goes: the absent object that holds the field, or the field itself. */
+function insertPointer(gap: Gap): string {
+  return gap.absentContainer ?? gap.pointer;
+}
+
+function insertedWhat(gap: Gap): string {
+  if (!gap.absentContainer) return `"${gap.requirement.name}"`;
+  const key = lastKey(gap.absentContainer);
+  return `"${CONTAINER_NAMES[key] ?? key}"`;
 }
 
 function lastKey(pointer: string): string {
   return pointer.slice(pointer.lastIndexOf('/') + 1);
+}
+
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+/**
+ * The existing object a missing field is shown at (the engine places a pointer that does not exist
+ * at its closest existing ancestor): the parent of the absent object or field. Undefined for a
+ * field that is there but blank or falls short: it has a place of its own.
+ */
+function shownAt(gap: Gap): string | undefined {
+  if (gap.absentContainer) return parentOf(gap.absentContainer);
+  return gap.absent ? parentOf(gap.pointer) : undefined;
+}
+
+/** Each missing field as a related place with its own message, so that every field stays known. */
+function relatedFields(gaps: readonly Gap[], stage: Stage): RelatedLocation[] {
+  return gaps.map((gap) => ({
+    pointer: gap.pointer,
+    message:
+      gapMessage(gap) + (severityOf(gap.requirement, stage) === 'warning' ? warningNote(gap.requirement, stage) : ''),
+    target: 'key',
+  }));
 }
 
 /** A whole object is missing with several required fields in it: one finding for the object. */
@@ -979,29 +1017,106 @@ function reportAbsentContainer(
   context: RuleContext,
   container: string,
   gaps: Gap[],
+  severity: Severity,
   stage: Stage,
   applicable: readonly Requirement[],
 ): void {
   const key = lastKey(container);
-  const severities = gaps.map((gap) => severityOf(gap.requirement, stage));
-  const severity: Severity = severities.includes('error') ? 'error' : 'warning';
   const names = listOf(
     gaps.map((gap) => fieldWords(gap.requirement)),
     5,
   );
-  const scopes = new Set(gaps.map((gap) => requiredFor(gap.requirement)));
   const verb = severity === 'error' ? 'requires' : 'should have';
-  let message = `"${CONTAINER_NAMES[key] ?? key}" (${key}) is missing; this study ${verb} ${names} in it.`;
-  const allExpected = gaps.every((gap) => gap.requirement.strength === 'expected');
-  if (scopes.size === 1) message += ` They are ${allExpected ? 'expected' : 'required'} for ${[...scopes][0]}.`;
-  const notes = new Set(gaps.map((gap) => warningNote(gap.requirement, stage)));
-  if (severity === 'warning' && notes.size === 1) message += [...notes][0];
+  const message = `"${CONTAINER_NAMES[key] ?? key}" (${key}) is missing; this study ${verb} ${names} in it.`;
   context.report({
     pointer: container,
-    message,
+    message: message + sharedScope(gaps) + sharedNote(gaps, severity, stage),
     severity,
+    related: relatedFields(gaps, stage),
+    fields: gaps.map((gap) => gap.pointer),
     suggestions: insertSuggestion(container, `"${CONTAINER_NAMES[key] ?? key}"`, applicable),
   });
+}
+
+/** How many missing fields a grouped finding names before it only counts the rest. */
+const FIELDS_NAMED = 5;
+
+/**
+ * Several fields missing from one object, of one severity: one finding on the object's key (where
+ * they would go), naming them, with each field as a related place and a fix that inserts them all.
+ */
+function reportMissingTogether(
+  context: RuleContext,
+  object: string,
+  gaps: Gap[],
+  severity: Severity,
+  stage: Stage,
+  applicable: readonly Requirement[],
+): void {
+  const allExpected = gaps.every((gap) => gap.requirement.strength === 'expected');
+  const names = listOf(
+    gaps.map((gap) => `"${gap.requirement.name}"`),
+    FIELDS_NAMED,
+  );
+  const message = `Missing ${gaps.length} ${allExpected ? 'expected' : 'required'} fields in ${placeName(context.record, object)}: ${names}.`;
+  // Fields of one absent object are inserted with it, once.
+  const firstAtEachPlace = gaps.filter(
+    (gap, index) => gaps.findIndex((other) => insertPointer(other) === insertPointer(gap)) === index,
+  );
+  const oneByOne = firstAtEachPlace
+    .map((gap) => fieldInsertion(gap, applicable))
+    .filter((fix): fix is Fix => fix !== undefined);
+  const all: Fix | undefined =
+    oneByOne.length > 1
+      ? { title: `Insert the ${gaps.length} missing fields`, changes: oneByOne.flatMap((fix) => fix.changes) }
+      : undefined;
+  context.report({
+    pointer: object,
+    target: 'key',
+    message: message + sharedScope(gaps) + sharedNote(gaps, severity, stage),
+    severity,
+    related: relatedFields(gaps, stage),
+    fields: gaps.map((gap) => gap.pointer),
+    suggestions: all || oneByOne.length > 0 ? [...(all ? [all] : []), ...oneByOne] : undefined,
+  });
+}
+
+/** " All are required for …" when the fields share whom they are asked of; empty otherwise. */
+function sharedScope(gaps: readonly Gap[]): string {
+  const scopes = new Set(gaps.map((gap) => requiredFor(gap.requirement)));
+  if (scopes.size !== 1) return '';
+  const allExpected = gaps.every((gap) => gap.requirement.strength === 'expected');
+  return ` They are ${allExpected ? 'expected' : 'required'} for ${[...scopes][0]}.`;
+}
+
+/** Why the fields are only warnings here, when they share the reason; empty otherwise. */
+function sharedNote(gaps: readonly Gap[], severity: Severity, stage: Stage): string {
+  if (severity !== 'warning') return '';
+  const notes = new Set(gaps.map((gap) => warningNote(gap.requirement, stage)));
+  return notes.size === 1 ? [...notes][0] : '';
+}
+
+/** The object as a curator knows it: "Identification module", location 3 ("Mayo Clinic"), the record. */
+function placeName(record: unknown, pointer: string): string {
+  if (pointer === '') return 'the record';
+  const key = lastKey(pointer);
+  if (/^\d+$/.test(key)) {
+    const noun = LIST_NOUNS[lastKey(parentOf(pointer))]?.[0] ?? 'entry';
+    return describeItem(noun, Number(key), asObject(valueAt(record, pointer)) ?? {});
+  }
+  return `"${CONTAINER_NAMES[key] ?? key}"`;
+}
+
+/** The fix that inserts one missing field: the rule's empty value, or the schema's (as the editor's "Add" does). */
+function fieldInsertion(gap: Gap, applicable: readonly Requirement[]): Fix | undefined {
+  const own = insertSuggestion(insertPointer(gap), insertedWhat(gap), applicable)?.[0];
+  if (own) return own;
+  const schema = schemaAt(insertPointer(gap));
+  if (!schema) return undefined;
+  return {
+    title: `Add "${lastKey(insertPointer(gap))}"`,
+    changes: [{ op: 'set', pointer: insertPointer(gap), value: emptySchemaValue(schema) }],
+  };
 }
 
 /** Warnings about one field across many list entries (older studies' sites) read best as one. */
@@ -1018,6 +1133,25 @@ function reportAcrossEntries(context: RuleContext, gaps: Gap[], stage: Stage): v
   let message = `${fieldWords(requirement)} is missing from ${gaps.length} of ${entries.length} ${which}; ${asks} ${requiredFor(requirement)}.`;
   message += warningNote(requirement, stage);
   context.report({ pointer: list, message, severity: severityOf(requirement, stage), target: 'key' });
+}
+
+/** Missing fields shown at one object are reported together, one finding per severity. */
+function reportByPlace(context: RuleContext, gaps: readonly Gap[], stage: Stage, applicable: readonly Requirement[]) {
+  const byPlace = new Map<string, Gap[]>();
+  for (const gap of gaps) {
+    const place = shownAt(gap);
+    if (place === undefined) reportGap(context, gap, stage, applicable);
+    else addTo(byPlace, `${severityOf(gap.requirement, stage)} ${place}`, gap);
+  }
+  for (const [key, together] of byPlace) {
+    const severity = key.slice(0, key.indexOf(' ')) as Severity;
+    const containers = new Set(together.map((gap) => gap.absentContainer));
+    const [container] = containers;
+    if (together.length === 1) reportGap(context, together[0], stage, applicable);
+    else if (containers.size === 1 && container !== undefined)
+      reportAbsentContainer(context, container, together, severity, stage, applicable);
+    else reportMissingTogether(context, key.slice(key.indexOf(' ') + 1), together, severity, stage, applicable);
+  }
 }
 
 function addTo<K>(groups: Map<K, Gap[]>, key: K, gap: Gap): void {
@@ -1053,9 +1187,12 @@ export default defineRule({
       'is unapproved is not reported missing from a published record: published records show that answer only when it ' +
       'is Yes (37 records; none of the 38 other FDA-regulated device studies shows No), so one without it may have answered ' +
       'No. It is reported in a record not submitted yet. The `finalRule: "always"` option (set by the strict preset) treats every ' +
-      'record as a new submission. Each missing field is one finding where it belongs. When a whole module or object is ' +
-      'missing, it is reported once, listing what it should hold; and when many entries of a list lack the same field that ' +
-      'is only a warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional ' +
+      'record as a new submission. A missing field is shown where it would go, on the key of the object that should hold ' +
+      'it; when an object lacks several fields, they are one finding there ("Missing 3 required fields in …", naming up ' +
+      'to five), errors apart from warnings, with each field as a related place and a quick fix that inserts them all ' +
+      '(or one at a time). A field that is there but blank is a finding at its own place. When a whole module or object ' +
+      'is missing, it is reported once, listing what it should hold; and when many entries of a list lack the same field ' +
+      'that is only a warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional ' +
       'study starting 2023-03-01 without `identificationModule.officialTitle` gets an error; the same study starting ' +
       '2015-03-01 gets a warning. Field definitions: https://clinicaltrials.gov/policy/protocol-definitions',
     fixable: false,
@@ -1073,21 +1210,17 @@ export default defineRule({
     );
     const gaps = applicable.flatMap((requirement) => findGaps(requirement, record));
 
-    const byContainer = new Map<string, Gap[]>();
     const warningsByList = new Map<Requirement, Gap[]>();
+    const placeable: Gap[] = [];
     for (const gap of gaps) {
-      if (gap.absentContainer) addTo(byContainer, gap.absentContainer, gap);
-      else if (gap.entry && !gap.incomplete && severityOf(gap.requirement, stage) === 'warning')
+      if (gap.entry && !gap.incomplete && severityOf(gap.requirement, stage) === 'warning')
         addTo(warningsByList, gap.requirement, gap);
-      else reportGap(context, gap, stage, applicable);
-    }
-    for (const [container, inside] of byContainer) {
-      if (inside.length === 1) reportGap(context, inside[0], stage, applicable);
-      else reportAbsentContainer(context, container, inside, stage, applicable);
+      else placeable.push(gap);
     }
     for (const listGaps of warningsByList.values()) {
-      if (listGaps.length === 1) reportGap(context, listGaps[0], stage, applicable);
+      if (listGaps.length === 1) placeable.push(listGaps[0]);
       else reportAcrossEntries(context, listGaps, stage);
     }
+    reportByPlace(context, placeable, stage, applicable);
   },
 });

@@ -38,7 +38,7 @@ export default defineRule({
         pointer: moreInfo ? `${BASE}/pointOfContact` : BASE,
         target: 'key',
         message:
-          'The results have no point of contact; give a name or official title, the organization, and a phone number or e-mail address for questions about the results.',
+          'No results point of contact; give a name or official title, the organization, and a phone number or e-mail address for questions about the results.',
       });
     } else checkContact(context, contact);
     const agreement = asObject(moreInfo?.certainAgreement);
@@ -60,7 +60,7 @@ function checkContact(context: RuleContext, contact: JsonObject): void {
     context.report({
       pointer: `${base}/${key}`,
       target: 'key',
-      message: `The results point of contact lacks ${what}; add it, so that questions about the results reach someone.`,
+      message: `Results point of contact lacks ${what}; add it, so that questions about the results reach someone.`,
     });
   }
 }
@@ -72,7 +72,7 @@ function checkAgreement(context: RuleContext, agreement: JsonObject): void {
       pointer: `${base}/piSponsorEmployee`,
       target: 'key',
       message:
-        'The certain agreements do not say whether the principal investigators are employees of the sponsor; set piSponsorEmployee.',
+        'Certain agreements do not say whether the principal investigators are employees of the sponsor; set piSponsorEmployee.',
     });
     return;
   }
@@ -82,7 +82,7 @@ function checkAgreement(context: RuleContext, agreement: JsonObject): void {
       pointer: `${base}/restrictiveAgreement`,
       target: 'key',
       message:
-        'The principal investigators are not employees of the sponsor, but the certain agreements do not say whether an agreement restricts what they may publish; set restrictiveAgreement.',
+        'Certain agreements do not say whether an agreement restricts what the principal investigators may publish (they are not employees of the sponsor); set restrictiveAgreement.',
     });
     return;
   }
@@ -99,7 +99,7 @@ function checkAgreement(context: RuleContext, agreement: JsonObject): void {
     context.report({
       pointer: `${base}/otherDetails`,
       target: 'key',
-      message: 'The restriction on publishing is of type OTHER but is not described; say what it is in otherDetails.',
+      message: 'Restriction on publishing of type OTHER is not described; say what it is in otherDetails.',
     });
   }
 }
@@ -108,6 +108,6 @@ function checkLimitations(context: RuleContext, limitations: string | undefined)
   if (limitations === undefined || limitations.length <= LIMITATIONS_LIMIT) return;
   context.report({
     pointer: `${BASE}/limitationsAndCaveats/description`,
-    message: `The limitations and caveats have ${limitations.length} characters; the registry takes at most ${LIMITATIONS_LIMIT}. Shorten them to the limitations that affect how the results are read.`,
+    message: `Limitations and caveats have ${limitations.length} characters; the registry takes at most ${LIMITATIONS_LIMIT}. Shorten them to the limitations that affect how the results are read.`,
   });
 }

@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule, type RuleContext } from '../service/types';
 import { POINTERS } from './study';
 import {
@@ -17,7 +18,7 @@ function reportRemoved(context: RuleContext, kind: string, listPointer: string, 
   for (const entry of matchByName(before, after).removed) {
     context.report({
       pointer: listPointer,
-      message: `The ${kind} ${quoted(entry.name)} was removed from a record with results: the results describe it, so the protocol section keeps it (correct its text instead, and the results with it).`,
+      message: `${capitalized(kind)} ${quoted(entry.name)} was removed from a record with results: the results describe it, so the protocol section keeps it (correct its text instead, and the results with it).`,
     });
   }
 }

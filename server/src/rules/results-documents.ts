@@ -36,7 +36,7 @@ export default defineRule({
     context.report({
       pointer: documents ? `${DOCUMENTS}/largeDocs` : '/documentSection',
       target: 'key',
-      message: `The results lack ${missing.join(' and ')}; a study whose primary completion is on or after 2017-01-18 uploads them with its results (largeDocs with hasProtocol and hasSap, or noSap when there is no separate plan).`,
+      message: `Results lack ${missing.join(' and ')}; a study whose primary completion is on or after 2017-01-18 uploads them with its results (largeDocs with hasProtocol and hasSap, or noSap when there is no separate plan).`,
     });
   },
 });

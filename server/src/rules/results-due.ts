@@ -24,7 +24,7 @@ function report(context: RuleContext, primaryCompletion: string, due: string, ce
   if (isBeforeToday(due, context.today)) {
     context.report({
       pointer: `${PRIMARY_COMPLETION_POINTER}/date`,
-      message: `Results were due by ${due} (${basis}) and none have been submitted: submit them, or check whether this study must report.`,
+      message: `No results submitted; they were due by ${due} (${basis}): submit them, or check whether this study must report.`,
       due,
     });
   } else if (isBeforeToday(addMonths(due, -NOTICE_MONTHS), context.today)) {

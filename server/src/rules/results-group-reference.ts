@@ -166,7 +166,7 @@ function reportUndeclared(context: RuleContext, scope: GroupScope): void {
     pointer: scope.groupsPointer,
     target: 'key',
     message:
-      `${capitalized(scope.name)} refers to group ${quote(scope.firstUnresolved)}` +
+      `${capitalized(scope.name.replace(/^the /, ''))} refers to group ${quote(scope.firstUnresolved)}` +
       `${others > 0 ? ` and ${others} more group reference${others > 1 ? 's' : ''}` : ''}, but declares no group ids; ` +
       'declare each group with its id, title and description.',
   });

@@ -121,7 +121,7 @@ export default defineRule({
       pointer: SECONDARY_IDS,
       target: Array.isArray(list) ? 'key' : 'value',
       severity: 'hint',
-      message: `${funder.name} is a U.S. federal agency among the sponsors, but no grant or contract number is listed; if the study is federally funded, add that number as a secondary ID (e.g. type NIH).`,
+      message: `No grant or contract number listed for a U.S. federal agency among the sponsors: ${funder.name}; if the study is federally funded, add that number as a secondary ID (e.g. type NIH).`,
       related: [{ pointer: funder.pointer, message: `${funder.name} is listed as a federal agency here.` }],
     });
   },

@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule, type Fix } from '../service/types';
 import { overallStatus } from './study';
 import {
@@ -47,7 +48,7 @@ export default defineRule({
       context.report({
         pointer: entry.typePointer,
         message:
-          `The status is ${status} but the ${entry.name} ${entry.date} is ${entry.type}; ${reason(status, entry, wanted)}.` +
+          `${capitalized(entry.name)} ${entry.date} is ${entry.type}, but the status is ${status}; ${reason(status, entry, wanted)}.` +
           (fits
             ? ''
             : ` The date ${entry.date} is ${wanted === 'ACTUAL' ? 'after' : 'before'} today (${context.today}), so check the date and the status too.`),

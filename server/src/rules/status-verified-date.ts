@@ -17,8 +17,8 @@ function checkForm(context: RuleContext, verified: string): void {
     pointer: VERIFIED_POINTER,
     message:
       verified.length === 10
-        ? `The verification date ${verified} gives a day; the registry records the month only (yyyy-MM): ${month}.`
-        : `The verification date ${verified} gives a year only; the registry records the month it was verified (yyyy-MM, e.g. ${verified}-01).`,
+        ? `Verification date ${verified} gives a day; the registry records the month only (yyyy-MM): ${month}.`
+        : `Verification date ${verified} gives a year only; the registry records the month it was verified (yyyy-MM, e.g. ${verified}-01).`,
     ...(verified.length === 10
       ? {
           fix: {
@@ -53,7 +53,7 @@ export default defineRule({
     if (isAfterToday(verified, context.today)) {
       context.report({
         pointer: VERIFIED_POINTER,
-        message: `The verification date ${verified} is after today (${context.today}); give the month the record was last verified.`,
+        message: `Verification date ${verified} is after today (${context.today}); give the month the record was last verified.`,
       });
       return;
     }
@@ -63,7 +63,7 @@ export default defineRule({
     context.report({
       pointer: VERIFIED_POINTER,
       message:
-        `The record was last verified ${verified}, more than 2 years before today (${context.today}), while the status is ${status}: ` +
+        `Last verified ${verified}, more than 2 years before today (${context.today}), while the status is ${status}: ` +
         'the registry shows such a study as "Unknown status". Verify the record, update what changed, and set this date to the current month.',
       related: [overallStatusRelated(status)],
       due: addMonths(verified, 24),

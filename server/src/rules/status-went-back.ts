@@ -40,7 +40,7 @@ export default defineRule({
     if (!previous || before === undefined || now === undefined || !wentBack(before, now)) return;
     context.report({
       pointer: OVERALL_STATUS_POINTER,
-      message: `The overall status went back from ${before} to ${now}: a study does not return to an earlier status; if this corrects a mistake, say so, otherwise keep ${before}.`,
+      message: `Overall status went back from ${before} to ${now}: a study does not return to an earlier status; if this corrects a mistake, say so, otherwise keep ${before}.`,
     });
   },
 });

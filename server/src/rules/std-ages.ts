@@ -63,7 +63,7 @@ export default defineRule({
     const pointer = `${ELIGIBILITY_POINTER}/stdAges`;
     context.report({
       pointer,
-      message: `The age groups [${[...given].join(', ')}] do not match the ages ${range}, which span ${expected.join(', ')} (child under 18, adult 18 to 64, older adult 65 and over).`,
+      message: `Age groups [${[...given].join(', ')}] do not match the ages ${range}: they span ${expected.join(', ')} (child under 18, adult 18 to 64, older adult 65 and over).`,
       related,
       fix: {
         title: `Set the age groups to ${expected.join(', ')}`,

@@ -1,3 +1,4 @@
+import { capitalized } from '../service/words';
 import { defineRule } from '../service/types';
 import { asObject, comparePartialDates, isPartialDate, POINTERS, protocolModule, type JsonObject } from './study';
 
@@ -85,7 +86,7 @@ export default defineRule({
       if (!violated) continue;
       context.report({
         pointer: pointerOf(later),
-        message: `The ${later.name} ${laterValue} is before the ${violated.date.name} ${violated.value}; it should be on or after it. Check which of the two dates was entered wrongly.`,
+        message: `${capitalized(later.name)} ${laterValue} is too early: it is before the ${violated.date.name} ${violated.value}; it should be on or after it. Check which of the two dates was entered wrongly.`,
         related: [{ pointer: pointerOf(violated.date), message: `The ${violated.date.name} is ${violated.value}.` }],
       });
     }

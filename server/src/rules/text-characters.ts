@@ -114,7 +114,7 @@ function reportKey(context: RuleContext, pointer: string, key: string): void {
   context.report({
     pointer,
     target: 'key',
-    message: `This key contains ${listOf(described, SHOWN)}, which cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.`,
+    message: `Key contains ${listOf(described, SHOWN)}: it cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.`,
     suggestions: [
       {
         title: 'Remove the broken characters from the key',
@@ -137,8 +137,8 @@ function report(context: RuleContext, pointer: string, value: string, found: Inv
   const rest = found.length - described.length;
   const message =
     found.length === 1
-      ? `This text contains ${described[0]}, which the registry does not accept in text. ${advice(found)}`
-      : `This text contains ${found.length} characters the registry does not accept in text: ${listOf(rest > 0 ? [...described, `${rest} more`] : described, SHOWN + 1)}. ${advice(found)}`;
+      ? `Character the registry does not accept in text: ${described[0]}. ${advice(found)}`
+      : `Text contains ${found.length} characters the registry does not accept in text: ${listOf(rest > 0 ? [...described, `${rest} more`] : described, SHOWN + 1)}. ${advice(found)}`;
   const fix: Fix | undefined =
     controls.length > 0
       ? {

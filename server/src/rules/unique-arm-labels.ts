@@ -36,7 +36,7 @@ export default defineRule({
         context.report({
           pointer,
           severity: 'warning',
-          message: `The label "${arm.label}" differs from arm ${similar + 1}'s "${other}" only in upper and lower case; make the labels clearly different.`,
+          message: `Label "${arm.label}" differs from arm ${similar + 1}'s "${other}" only in upper and lower case; make the labels clearly different.`,
           related: [{ pointer: `${armPointer(similar)}/label`, message: `Arm ${similar + 1} is labelled "${other}".` }],
         });
       }

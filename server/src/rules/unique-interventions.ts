@@ -33,7 +33,7 @@ export default defineRule({
       if (exact !== undefined) {
         context.report({
           pointer,
-          message: `The ${type} intervention "${name}" is already declared as intervention ${exact + 1}; declare it once and list every arm that receives it in its armGroupLabels.`,
+          message: `${type} intervention "${name}" is already declared as intervention ${exact + 1}; declare it once and list every arm that receives it in its armGroupLabels.`,
           related: [
             { pointer: `${interventionPointer(exact)}/name`, message: `The ${type} "${name}" is first declared here.` },
           ],
@@ -42,7 +42,7 @@ export default defineRule({
         context.report({
           pointer,
           severity: 'hint',
-          message: `The ${type} "${name}" differs from intervention ${similar.index + 1}, "${similar.name}", only in upper and lower case; if they are the same intervention, declare it once.`,
+          message: `${type} "${name}" differs from intervention ${similar.index + 1}, "${similar.name}", only in upper and lower case; if they are the same intervention, declare it once.`,
           related: [
             {
               pointer: `${interventionPointer(similar.index)}/name`,

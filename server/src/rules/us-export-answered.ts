@@ -44,7 +44,7 @@ export default defineRule({
     const flag = products[0] === 'drug' ? 'isFdaRegulatedDrug' : 'isFdaRegulatedDevice';
     context.report({
       pointer: `${OVERSIGHT}/isUsExport`,
-      message: `The study has an FDA-regulated ${products.join(' and ')} and no U.S. site, but does not say whether the product is manufactured in and exported from the U.S. (isUsExport); unless the study runs under a U.S. IND or IDE, the registry requires the answer.`,
+      message: `U.S. export not answered (isUsExport): the study has an FDA-regulated ${products.join(' and ')} and no U.S. site, but does not say whether the product is manufactured in and exported from the U.S.; unless the study runs under a U.S. IND or IDE, the registry requires the answer.`,
       related: [{ pointer: `${OVERSIGHT}/${flag}`, message: `An FDA-regulated ${products[0]}.` }],
     });
   },

@@ -29,7 +29,7 @@ export default defineRule({
     if (!isBeforeToday(due, context.today) || isBeforeToday(addMonths(verified, 24), context.today)) return;
     context.report({
       pointer: VERIFIED_POINTER,
-      message: `The record was due for its yearly verification by ${due} (12 months after ${verified}) while the status is ${status}: review it, update what changed, and set this date to the current month.`,
+      message: `Yearly verification was due by ${due} (12 months after ${verified}) while the status is ${status}: review it, update what changed, and set this date to the current month.`,
       related: [overallStatusRelated(status)],
       due,
     });

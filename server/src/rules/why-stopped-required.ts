@@ -28,7 +28,7 @@ export default defineRule({
     if (whyStopped !== undefined && (typeof whyStopped !== 'string' || whyStopped.trim() !== '')) return;
     context.report({
       pointer: `${POINTERS.status}/whyStopped`,
-      message: `The status is ${status} but the record does not say why the study stopped; add the reason as whyStopped (e.g. "Slow recruitment").`,
+      message: `No reason why the study stopped, though the status is ${status}; add the reason as whyStopped (e.g. "Slow recruitment").`,
       related: [overallStatusRelated(status)],
       severity: appliesFinalRule(context) ? 'error' : 'warning',
     });

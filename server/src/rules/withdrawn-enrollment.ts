@@ -39,7 +39,7 @@ export default defineRule({
     const enrolledSome = wrongCount && type === 'ACTUAL';
     context.report({
       pointer: `${ENROLLMENT_POINTER}/${wrongCount ? 'count' : 'type'}`,
-      message: `The status is WITHDRAWN but the enrollment has ${stated}; a withdrawn study enrolled nobody, so its enrollment is 0, ACTUAL (if participants were enrolled, the status is TERMINATED).`,
+      message: `Enrollment has ${stated}, but the status is WITHDRAWN; a withdrawn study enrolled nobody, so its enrollment is 0, ACTUAL (if participants were enrolled, the status is TERMINATED).`,
       related: [overallStatusRelated(status)],
       ...(enrolledSome ? { suggestions: [setEmpty] } : { fix: setEmpty }),
     });

@@ -6,18 +6,24 @@ import type { Finding } from './types';
 export interface FindingData {
   ruleId: string;
   pointer: string;
+  /** The missing fields a finding reports together (Finding.fields). */
+  fields?: string[];
 }
 
 export function findingData(finding: Finding): FindingData {
-  return { ruleId: finding.ruleId, pointer: finding.pointer };
+  const data: FindingData = { ruleId: finding.ruleId, pointer: finding.pointer };
+  if (finding.fields) data.fields = finding.fields;
+  return data;
 }
 
 /** The finding data of a diagnostic, or undefined for one that is not ours (or from an older server). */
 export function dataOf(diagnostic: { data?: unknown }): FindingData | undefined {
   const data = diagnostic.data as Partial<FindingData> | null | undefined;
-  return typeof data?.ruleId === 'string' && typeof data.pointer === 'string'
-    ? { ruleId: data.ruleId, pointer: data.pointer }
-    : undefined;
+  if (typeof data?.ruleId !== 'string' || typeof data.pointer !== 'string') return undefined;
+  const fields = Array.isArray(data.fields) ? data.fields.filter((field) => typeof field === 'string') : undefined;
+  return fields
+    ? { ruleId: data.ruleId, pointer: data.pointer, fields }
+    : { ruleId: data.ruleId, pointer: data.pointer };
 }
 
 /**

@@ -253,7 +253,7 @@ function parseBrokenText(text: string, bomLength: number): Parsed {
       value: undefined,
       syntaxProblems: [
         {
-          message: 'The file is empty: a trial record is one JSON object, e.g. {"protocolSection": {...}}.',
+          message: 'Empty file: a trial record is one JSON object, e.g. {"protocolSection": {...}}.',
           offset: 0,
           length: 0,
         },
@@ -276,7 +276,7 @@ function parseBrokenText(text: string, bomLength: number): Parsed {
   const problems = errors
     .filter((error, i) => i === 0 || error.offset !== errors[i - 1].offset)
     .map((error) => ({ message: describeParseError(error, text), offset: error.offset, length: error.length }));
-  if (problems.length === 0) problems.push({ message: 'The text is not valid JSON.', offset: 0, length: 1 });
+  if (problems.length === 0) problems.push({ message: 'Not valid JSON.', offset: 0, length: 1 });
   return { value, syntaxProblems: problems };
 }
 
@@ -295,13 +295,13 @@ function readAfterEscaping(escaped: EscapedText): Parsed {
 
 function tooDeepMessage(error: unknown): string {
   return error instanceof RangeError
-    ? 'The JSON is nested too deeply to read; a trial record is only a few levels deep.'
-    : 'The text could not be read as JSON.';
+    ? 'JSON nested too deeply to read; a trial record is only a few levels deep.'
+    : 'Text not readable as JSON.';
 }
 
 const PARSE_ERROR_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'Unexpected character: JSON allows only objects, arrays, strings, numbers, true, false and null here.',
-  InvalidNumberFormat: 'This is not a valid JSON number.',
+  InvalidNumberFormat: 'Invalid JSON number.',
   PropertyNameExpected: 'A property name in double quotes is expected here (trailing commas are not allowed in JSON).',
   ValueExpected: 'A value is expected here (trailing commas are not allowed in JSON).',
   ColonExpected: 'A colon is expected after the property name.',
@@ -311,8 +311,8 @@ const PARSE_ERROR_MESSAGES: Record<string, string> = {
   EndOfFileExpected: 'Unexpected text after the end of the record: a file holds exactly one JSON object.',
   InvalidCommentToken: 'Comments are not allowed: trial records are strict JSON.',
   UnexpectedEndOfComment: 'Comments are not allowed: trial records are strict JSON.',
-  UnexpectedEndOfString: 'This string is not closed: add the closing double quote.',
-  UnexpectedEndOfNumber: 'This number is cut short.',
+  UnexpectedEndOfString: 'Unclosed string: add the closing double quote.',
+  UnexpectedEndOfNumber: 'Number cut short.',
   InvalidUnicode: 'Invalid \\u escape: it needs four hexadecimal digits.',
   InvalidEscapeCharacter: 'Invalid escape in a string: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed.',
   InvalidCharacter: 'Control characters must be escaped inside a JSON string (for example \\n or \\t).',

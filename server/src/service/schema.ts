@@ -249,7 +249,7 @@ function formatMessage(pointer: string, data: unknown, schema: SchemaNode, name:
 }
 
 function describePointer(pointer: string): string {
-  return pointer === '' ? 'The record' : `"${lastSegment(pointer)}"`;
+  return pointer === '' ? 'Record' : `"${lastSegment(pointer)}"`;
 }
 
 function article(type: string): string {

@@ -67,7 +67,7 @@ function collectFindings(document: TrialDocument, options: ValidateOptions): Pen
         'syntax',
         'info',
         '',
-        `This file is ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`,
+        `File of ${Math.round(document.text.length / 1024)} KB, above the ${Math.round(maxSize / 1024)} KB limit: only its JSON syntax was checked.`,
       ),
     );
     return findings;
@@ -113,7 +113,7 @@ function syntaxFindings(document: TrialDocument): PendingFinding[] {
         'syntax',
         'warning',
         '',
-        'The file starts with a byte-order mark; JSON files should be plain UTF-8 without one.',
+        'Byte-order mark at the start of the file; JSON files should be plain UTF-8 without one.',
       ),
       offset: { start: 0, end: 1 },
     });

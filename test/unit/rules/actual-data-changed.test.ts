@@ -43,7 +43,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${status}/startDateStruct/date`,
           severity: 'warning',
           message:
-            'The actual start date moved from 2018-03-08 to 2018-05-01: an ACTUAL date records what happened, so it changes only to correct a mistake; say which date is right and why it changed.',
+            'Actual start date moved from 2018-03-08 to 2018-05-01: an ACTUAL date records what happened, so it changes only to correct a mistake; say which date is right and why it changed.',
         },
       ],
     },
@@ -55,7 +55,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${enrollment}/count`,
           message:
-            'The actual enrollment changed from 24 to 30 after the primary completion date (2020-03-13) had passed: once enrollment has ended its actual count changes only to correct a mistake; say why.',
+            'Actual enrollment changed from 24 to 30 after the primary completion date (2020-03-13) had passed: once enrollment has ended its actual count changes only to correct a mistake; say why.',
           related: [`${status}/primaryCompletionDateStruct/date`],
         },
       ],
@@ -67,7 +67,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${status}/primaryCompletionDateStruct/date`,
-          message: /^The actual primary completion date moved from 2020-03-13 to 2027-01/,
+          message: /^Actual primary completion date moved from 2020-03-13 to 2027-01/,
         },
       ],
     },

@@ -54,7 +54,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${primary}/date`,
           severity: 'error',
           message:
-            'The primary completion date 2026-11-25 is ACTUAL but after today (2026-11-24); a date that has not happened yet is ESTIMATED.',
+            'Primary completion date 2026-11-25 is ACTUAL but after today (2026-11-24); a date that has not happened yet is ESTIMATED.',
         },
       ],
       output: planted(recruiting, { [primary]: { date: '2026-11-25', type: 'ESTIMATED' } }),
@@ -72,7 +72,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${status}/completionDateStruct/date`,
           message:
-            /completion date 2027-03-13 is ACTUAL but after today \(2026-11-24\), and the status COMPLETED says it has happened: correct the date/,
+            /^Completion date 2027-03-13 is ACTUAL but after today \(2026-11-24\), and the status COMPLETED says it has happened: correct the date/,
           related: [`${status}/overallStatus`],
         },
       ],
@@ -84,7 +84,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${status}/startDateStruct/date`,
-          message: /start date 2027 is ACTUAL .* status RECRUITING says it has happened/,
+          message: /^Start date 2027 is ACTUAL .* status RECRUITING says it has happened/,
           related: [`${status}/overallStatus`],
         },
       ],

@@ -30,7 +30,7 @@ new RuleTester().run(rule, {
           pointer: `${events}/frequencyThreshold`,
           severity: 'warning',
           message:
-            'The frequency threshold for other adverse events is "10"; it is a percentage from 0 to 5 (0 reports every event), written as a number.',
+            'Frequency threshold for other adverse events is "10"; it is a percentage from 0 to 5 (0 reports every event), written as a number.',
         },
       ],
     },
@@ -44,7 +44,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${events}/otherEvents/4`,
           message:
-            'The other adverse event "nausea" affects at most 2.8% of the participants at risk in any group, below the reporting threshold of 5%; remove it, or lower the threshold.',
+            'Other adverse event "nausea" is below the reporting threshold of 5%: it affects at most 2.8% of the participants at risk in any group; remove it, or lower the threshold.',
           related: [`${events}/frequencyThreshold`],
         },
       ],
@@ -55,7 +55,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${events}/timeFrame`,
-          message: /^The adverse events do not say over which time frame they were collected/,
+          message: /^No time frame for the adverse events: they do not say over which time frame they were collected/,
         },
       ],
     },
@@ -86,7 +86,10 @@ new RuleTester().run(rule, {
       record: older,
       options: { finalRule: 'always' },
       errors: [
-        { pointer: `${events}/timeFrame`, message: /^The adverse events do not say over which time frame/ },
+        {
+          pointer: `${events}/timeFrame`,
+          message: /^No time frame for the adverse events: they do not say over which time frame/,
+        },
         { pointer: `${events}/eventGroups/0`, message: /^Event group EG000 has no all-cause mortality counts/ },
       ],
     },

@@ -31,8 +31,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${eligibility}/minimumAge`,
           severity: 'error',
-          message:
-            'The minimum age 30 Months is above the maximum age 2 Years; the minimum must be at most the maximum.',
+          message: 'Minimum age 30 Months is above the maximum age 2 Years; the minimum must be at most the maximum.',
           related: [`${eligibility}/maximumAge`],
         },
       ],

@@ -58,7 +58,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${interventions}/1/armGroupLabels`,
           message:
-            'The intervention "Other: Placebo" is given in no arm; list the arms that receive it in armGroupLabels, or remove it.',
+            'Intervention "Other: Placebo" is given in no arm; list the arms that receive it in armGroupLabels, or remove it.',
         },
       ],
     },

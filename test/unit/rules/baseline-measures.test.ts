@@ -27,7 +27,7 @@ new RuleTester().run(rule, {
           pointer: `${baseline}/measures`,
           severity: 'warning',
           message:
-            'The baseline characteristics have no measure of sex or gender ("Sex: Female, Male" or "Sex/Gender, Customized"); every results record reports them.',
+            'Baseline characteristics have no measure of sex or gender ("Sex: Female, Male" or "Sex/Gender, Customized"); every results record reports them.',
         },
       ],
     },
@@ -81,7 +81,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${baseline}/denoms`,
           message:
-            'The baseline characteristics do not give the number of participants analyzed for BG001 ("ETS-IMRT"); state it for every group and for the total.',
+            'Baseline characteristics do not give the number of participants analyzed for BG001 ("ETS-IMRT"); state it for every group and for the total.',
         },
       ],
     },

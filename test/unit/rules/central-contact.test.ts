@@ -31,7 +31,7 @@ new RuleTester().run(rule, {
           pointer: `${contacts}/0/email`,
           severity: 'warning',
           message:
-            'The central contact "Zi Chen, Doctor" has no email address (email); the registry asks for a name, a phone number and an email address for the main central contact.',
+            'Central contact "Zi Chen, Doctor" has no email address (email); the registry asks for a name, a phone number and an email address for the main central contact.',
         },
       ],
     },

@@ -65,7 +65,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${central}/email`,
           message:
-            'This field holds 2 e-mail addresses; it takes one. Keep the main one and give the others to further contacts.',
+            '2 e-mail addresses in one field; it takes one. Keep the main one and give the others to further contacts.',
         },
       ],
     },
@@ -122,7 +122,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${pointOfContact}/phoneExt`,
           message:
-            'The extension "+1" is a country calling code; it belongs at the start of the phone number, and the extension field holds the digits dialled after it.',
+            'Extension "+1" is a country calling code; it belongs at the start of the phone number, and the extension field holds the digits dialled after it.',
         },
       ],
     },

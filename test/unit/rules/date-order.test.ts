@@ -31,7 +31,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${status}/completionDateStruct/date`,
-          message: /completion date 2019-03-01 is before the primary completion date 2019-06-01/,
+          message: /^Completion date 2019-03-01 is before the primary completion date 2019-06-01/,
           related: [`${status}/primaryCompletionDateStruct/date`],
         },
       ],

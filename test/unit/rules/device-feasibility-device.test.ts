@@ -45,7 +45,7 @@ new RuleTester().run(rule, {
           pointer: primaryPurpose,
           severity: 'hint',
           message:
-            /DEVICE_FEASIBILITY, but no intervention is a DEVICE or COMBINATION_PRODUCT \(the interventions are BEHAVIORAL\)/,
+            /^No DEVICE or COMBINATION_PRODUCT intervention, though the primary purpose is DEVICE_FEASIBILITY: the interventions are BEHAVIORAL;/,
           related: [interventions],
         },
       ],

@@ -33,7 +33,7 @@ new RuleTester().run(rule, {
           pointer: `${interventions}/1/otherNames`,
           severity: 'hint',
           message:
-            'The drug "Carboplatin" lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.',
+            'Drug "Carboplatin" lists no other names (otherNames); add the brand, generic or code names it is also known by, if it has any.',
         },
       ],
     },

@@ -58,7 +58,7 @@ new RuleTester().run(rule, {
           pointer,
           severity: 'warning',
           message:
-            'The eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
+            'Eligibility criteria have inclusion criteria but no exclusion criteria; add an "Exclusion Criteria:" list, or state exclusions as inclusion criteria ("No prior chemotherapy").',
         },
       ],
     },

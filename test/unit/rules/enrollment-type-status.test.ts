@@ -38,7 +38,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${enrollment}/type`,
           severity: 'warning',
           message:
-            'The status is COMPLETED but the enrollment 24 is ESTIMATED; once enrollment has ended the count is the ACTUAL number of participants enrolled.',
+            'Enrollment 24 is ESTIMATED, but the status is COMPLETED; once enrollment has ended the count is the ACTUAL number of participants enrolled.',
           related: [overall],
         },
       ],
@@ -50,7 +50,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${enrollment}/type`,
-          message: /status is ACTIVE_NOT_RECRUITING but the enrollment 87 is ESTIMATED/,
+          message: /^Enrollment 87 is ESTIMATED, but the status is ACTIVE_NOT_RECRUITING/,
         },
       ],
       output: activeNotRecruiting,
@@ -68,7 +68,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${enrollment}/type`,
           message:
-            /NOT_YET_RECRUITING but the enrollment 400 is ACTUAL; before anyone is enrolled the count is the ESTIMATED target/,
+            /^Enrollment 400 is ACTUAL, but the status is NOT_YET_RECRUITING; before anyone is enrolled the count is the ESTIMATED target/,
           related: [overall],
         },
       ],
@@ -77,7 +77,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: 'a count of the wrong type is left out of the message',
       record: planted(completed, { [enrollment]: { count: '24', type: 'ESTIMATED' } }),
-      errors: [{ pointer: `${enrollment}/type`, message: /the enrollment is ESTIMATED/ }],
+      errors: [{ pointer: `${enrollment}/type`, message: /^Enrollment is ESTIMATED, but/ }],
     },
   ],
 });

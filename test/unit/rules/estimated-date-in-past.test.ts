@@ -51,12 +51,12 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${completion}/date`,
           severity: 'warning',
           message:
-            'The completion date 2024-12 is ESTIMATED but before today (2026-11-24) while the status is RECRUITING: if it has happened, give the real date as ACTUAL; if not, update the estimate.',
+            'Completion date 2024-12 is ESTIMATED but before today (2026-11-24); the status is RECRUITING: if it has happened, give the real date as ACTUAL; if not, update the estimate.',
         },
         {
           pointer: `${primary}/date`,
           severity: 'warning',
-          message: /primary completion date 2024-09 is ESTIMATED but before today/,
+          message: /^Primary completion date 2024-09 is ESTIMATED but before today/,
         },
       ],
       output: staleRecruiting,
@@ -65,12 +65,12 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       name: 'a real NOT_YET_RECRUITING record past its estimated start',
       record: staleNotYetRecruiting,
       errors: [
-        { pointer: `${completion}/date`, message: /while the status is NOT_YET_RECRUITING/ },
-        { pointer: `${primary}/date`, message: /while the status is NOT_YET_RECRUITING/ },
+        { pointer: `${completion}/date`, message: /; the status is NOT_YET_RECRUITING/ },
+        { pointer: `${primary}/date`, message: /; the status is NOT_YET_RECRUITING/ },
         {
           pointer: `${start}/date`,
           message:
-            /start date 2024-02-01 is ESTIMATED .* the status is still NOT_YET_RECRUITING: if the study has started, update the status/,
+            /^Start date 2024-02-01 is ESTIMATED .* the status is still NOT_YET_RECRUITING: if the study has started, update the status/,
           related: [`${status}/overallStatus`],
         },
       ],
@@ -82,7 +82,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${completion}/date`,
           severity: 'warning',
-          message: /completion date 2020-03-31 .* while the status is UNKNOWN/,
+          message: /^Completion date 2020-03-31 .*; the status is UNKNOWN/,
         },
       ],
     },
@@ -93,7 +93,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${completion}/date`,
           message:
-            /completion date 2020-03-13 is ESTIMATED but before today \(2026-11-24\), and the status COMPLETED says it has happened: make it ACTUAL/,
+            /^Completion date 2020-03-13 is ESTIMATED but before today \(2026-11-24\); the status COMPLETED says it has happened: make it ACTUAL/,
           related: [`${status}/overallStatus`],
         },
       ],

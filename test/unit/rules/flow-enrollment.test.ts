@@ -39,7 +39,7 @@ new RuleTester().run(rule, {
           pointer: `${periods}/0/milestones/0`,
           severity: 'warning',
           message:
-            'The participant flow starts with 61 participants, but the actual enrollment is 65; make the two agree, or explain the difference in the pre-assignment details (participants enrolled but never assigned to a group).',
+            'Participant flow starts with 61 participants, but the actual enrollment is 65; make the two agree, or explain the difference in the pre-assignment details (participants enrolled but never assigned to a group).',
           related: ['/protocolSection/designModule/enrollmentInfo/count'],
         },
       ],

@@ -51,7 +51,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${periods}/0/milestones/0/type`,
-          message: 'The milestone "Started" is the standard STARTED milestone; write it as the code "STARTED".',
+          message: 'Milestone "Started" is the standard STARTED milestone; write it as the code "STARTED".',
         },
       ],
       output: record,

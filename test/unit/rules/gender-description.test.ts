@@ -70,7 +70,7 @@ new RuleTester().run(rule, {
           pointer: `${eligibility}/genderBased`,
           severity: 'warning',
           message:
-            'Eligibility is marked as based on gender (genderBased is true) but no gender description (genderDescription) says how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
+            'No gender description (genderDescription), though eligibility is marked as based on gender (genderBased is true): it should say how; describe who is eligible by gender identity, e.g. "Participants who identify as women".',
         },
       ],
     },
@@ -81,7 +81,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${eligibility}/genderBased`,
           severity: 'warning',
-          message: /genderBased is true\) but no gender description/,
+          message:
+            /^No gender description \(genderDescription\), though eligibility is marked as based on gender \(genderBased is true\)/,
         },
       ],
     },

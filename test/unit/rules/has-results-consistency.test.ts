@@ -55,7 +55,8 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: '/hasResults',
-          message: /hasResults is true and there is a resultsSection, but no results first submitted date/,
+          message:
+            /^No results first submitted date \(statusModule\.resultsFirstSubmitDate\): hasResults is true and there is a resultsSection/,
           related: [submitted],
         },
       ],
@@ -89,7 +90,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: '/resultsSection',
-          message: /has a resultsSection but hasResults is false/,
+          message: /^resultsSection present, but hasResults is false/,
           related: ['/hasResults'],
         },
       ],

@@ -25,7 +25,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${identification}/nctId`,
           severity: 'warning',
           message:
-            "The NCT number changed from NCT03418623 to NCT03418624: the registry never changes a study's NCT number, so this file now describes another study or was overwritten; restore NCT03418623 or keep the other study in its own file.",
+            "NCT number changed from NCT03418623 to NCT03418624: the registry never changes a study's NCT number, so this file now describes another study or was overwritten; restore NCT03418623 or keep the other study in its own file.",
         },
       ],
     },
@@ -43,7 +43,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${identification}/orgStudyIdInfo/id`,
           message:
-            'The organization\'s study ID changed from "GET73 ¹H-MRS" to "GET73-2": it is how the sponsor and the registry find the record; make sure the change is intended.',
+            'Organization\'s study ID changed from "GET73 ¹H-MRS" to "GET73-2": it is how the sponsor and the registry find the record; make sure the change is intended.',
         },
       ],
     },

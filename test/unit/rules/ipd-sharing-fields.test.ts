@@ -70,7 +70,7 @@ new RuleTester().run(rule, {
       }),
       errors: [
         { pointer: `${ipd}/url`, message: /ipdSharing\) is not answered; set ipdSharing to "YES" or remove "url"/ },
-        { pointer: `${ipd}/description`, message: /the plan itself .* is not answered; add ipdSharing/ },
+        { pointer: `${ipd}/description`, message: /^IPD sharing plan not answered .*; add ipdSharing/ },
       ],
     },
     {

@@ -48,7 +48,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: lastKnown,
-          message: /overall status is UNKNOWN but there is no lastKnownStatus/,
+          message: /^No lastKnownStatus, though the overall status is UNKNOWN/,
           related: [overall],
         },
       ],

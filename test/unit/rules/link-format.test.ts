@@ -71,7 +71,7 @@ new RuleTester().run(rule, {
         {
           pointer: link,
           severity: 'warning',
-          message: 'This field holds 2 web addresses; it takes one. Give each its own link.',
+          message: '2 web addresses in one field; it takes one. Give each its own link.',
         },
       ],
     },

@@ -21,26 +21,26 @@ new RuleTester().run(rule, {
       name: "the upload format's abbreviation USA: fixed",
       record: withCountry('USA'),
       errors: [
-        { pointer: country, severity: 'warning', message: 'The registry writes the country "USA" as "United States".' },
+        { pointer: country, severity: 'warning', message: 'Country "USA" is written "United States" by the registry.' },
       ],
       output: withCountry('United States'),
     },
     {
       name: 'UK: fixed',
       record: withCountry('UK'),
-      errors: [{ pointer: country, message: 'The registry writes the country "UK" as "United Kingdom".' }],
+      errors: [{ pointer: country, message: 'Country "UK" is written "United Kingdom" by the registry.' }],
       output: withCountry('United Kingdom'),
     },
     {
       name: 'a difference of case only: fixed',
       record: withCountry('india'),
-      errors: [{ pointer: country, message: 'The registry writes the country "india" as "India".' }],
+      errors: [{ pointer: country, message: 'Country "india" is written "India" by the registry.' }],
       output: record,
     },
     {
       name: 'without the accent and in other case: fixed',
       record: withCountry("cote d'ivoire"),
-      errors: [{ pointer: country, message: `The registry writes the country "cote d'ivoire" as "Côte D'Ivoire".` }],
+      errors: [{ pointer: country, message: `Country "cote d'ivoire" is written "Côte D'Ivoire" by the registry.` }],
       output: withCountry("Côte D'Ivoire"),
     },
     {

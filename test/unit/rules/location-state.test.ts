@@ -40,7 +40,7 @@ new RuleTester().run(rule, {
       name: 'a name in other case: fixed',
       record: withState('MISSOURI'),
       errors: [
-        { pointer: state, severity: 'info', message: 'The registry writes the state "MISSOURI" as "Missouri".' },
+        { pointer: state, severity: 'info', message: 'State "MISSOURI" is written "Missouri" by the registry.' },
       ],
       output: record,
     },

@@ -40,7 +40,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${locations}/5/status`,
           severity: 'warning',
           message:
-            'This location is RECRUITING but the overall status is ACTIVE_NOT_RECRUITING; while any site recruits the study is RECRUITING. Update the site statuses or the overall status.',
+            'Location RECRUITING while the overall status is ACTIVE_NOT_RECRUITING; while any site recruits the study is RECRUITING. Update the site statuses or the overall status.',
           related: [overall],
         },
       ],
@@ -52,7 +52,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${locations}/0/status`,
-          message: /^This location is RECRUITING \(and 2 more\) but the overall status is COMPLETED/,
+          message: /^Location RECRUITING \(and 2 more\) while the overall status is COMPLETED/,
         },
       ],
     },
@@ -62,7 +62,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${locations}/6/status`,
-          message: /RECRUITING \(and \d+ more\) but the overall status is SUSPENDED/,
+          message: /RECRUITING \(and \d+ more\) while the overall status is SUSPENDED/,
         },
       ],
     },

@@ -21,7 +21,7 @@ new RuleTester().run(rule, {
     {
       name: 'NCT number removed',
       record: planted(record, { '/protocolSection/identificationModule/nctId': undefined }),
-      errors: [{ pointer: '/protocolSection/identificationModule', severity: 'info', message: /no NCT number/ }],
+      errors: [{ pointer: '/protocolSection/identificationModule', severity: 'info', message: /No NCT number/ }],
     },
     {
       name: 'the ClinConnect seed, which states no NCT number',

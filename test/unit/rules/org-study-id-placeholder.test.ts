@@ -30,7 +30,7 @@ new RuleTester().run(rule, {
           pointer: id,
           severity: 'warning',
           message:
-            'The organization\'s study ID "TBD" is a placeholder, not an identifier; give the sponsor\'s own protocol or study number (at most 30 characters).',
+            'Organization\'s study ID "TBD" is a placeholder, not an identifier; give the sponsor\'s own protocol or study number (at most 30 characters).',
         },
       ],
     },

@@ -33,7 +33,7 @@ new RuleTester().run(rule, {
           pointer: `${primary}/measure`,
           severity: 'warning',
           message:
-            'The primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.',
+            'Primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title in the results; report it (or mark it NOT_POSTED if its results are not due yet), with the same title.',
           related: [measures],
         },
       ],
@@ -44,7 +44,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${primary}/measure`,
-          message: /^The primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title/,
+          message: /^Primary outcome "Erectile Dysfunction Rates" has no primary outcome measure of that title/,
         },
       ],
     },
@@ -56,7 +56,7 @@ new RuleTester().run(rule, {
           pointer: `${primary}/timeFrame`,
           severity: 'warning',
           message:
-            'The time frame here is "5 year duration after completion of radiotherapy", but the results report this outcome over "3 year duration after completion of radiotherapy"; use the same time frame in both.',
+            'Time frame "5 year duration after completion of radiotherapy" here, but the results report this outcome over "3 year duration after completion of radiotherapy"; use the same time frame in both.',
           related: [`${measures}/0/timeFrame`],
         },
       ],

@@ -32,7 +32,7 @@ new RuleTester().run(rule, {
           pointer: `${outcomes}/primaryOutcomes/0/measure`,
           severity: 'warning',
           message:
-            'The title of primary outcome 1, "Safety", does not say what is measured; name the measure itself, e.g. "Number of participants with treatment-related adverse events (CTCAE v5.0)".',
+            'Title of primary outcome 1, "Safety", does not say what is measured; name the measure itself, e.g. "Number of participants with treatment-related adverse events (CTCAE v5.0)".',
         },
       ],
     },
@@ -43,7 +43,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${outcomes}/secondaryOutcomes/1/measure`,
           message:
-            /^The title of secondary outcome 2, "EFFICACY and tolerability\.", does not say what is measured; .*HbA1c/,
+            /^Title of secondary outcome 2, "EFFICACY and tolerability\.", does not say what is measured; .*HbA1c/,
         },
       ],
     },

@@ -64,7 +64,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${outcomes}/primaryOutcomes/0/measure`,
           severity: 'warning',
-          message: `The primary outcome "${primary.measure}" (time frame "${primary.timeFrame}") became "Craving score" (time frame "Week 12") after the study started (2018-03-08): a change of outcomes after the start is outcome switching unless the record says why: explain it where readers of the record and its history will see it (for example in the detailed description).`,
+          message: `Primary outcome "${primary.measure}" (time frame "${primary.timeFrame}") became "Craving score" (time frame "Week 12") after the study started (2018-03-08): a change of outcomes after the start is outcome switching unless the record says why: explain it where readers of the record and its history will see it (for example in the detailed description).`,
           related: [`${start}/date`],
         },
       ],
@@ -77,7 +77,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${outcomes}/secondaryOutcomes/1/timeFrame`,
           message:
-            /^The time frame of the secondary outcome "Change in the blood oxygenation level dependent \(BOLD\) signal to alcohol cues" changed from "After 5 doses of medication\.\.\." to "Week 8" after the study started \(2018-03-08\)/,
+            /^Time frame of the secondary outcome "Change in the blood oxygenation level dependent \(BOLD\) signal to alcohol cues" changed from "After 5 doses of medication\.\.\." to "Week 8" after the study started \(2018-03-08\)/,
         },
       ],
     },
@@ -90,7 +90,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${outcomes}/secondaryOutcomes/2/measure`,
-          message: /^The secondary outcome "Sleep quality" was added after the study started/,
+          message: /^Secondary outcome "Sleep quality" was added after the study started/,
         },
       ],
     },
@@ -102,7 +102,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${outcomes}/secondaryOutcomes`,
           message:
-            /^The secondary outcome "Concentrations of GABA in dorsal\.\.\." \(time frame "After 5 doses of medication\.\.\."\) was removed after the study started/,
+            /^Secondary outcome "Concentrations of GABA in dorsal\.\.\." \(time frame "After 5 doses of medication\.\.\."\) was removed after the study started/,
         },
       ],
     },
@@ -116,11 +116,11 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${outcomes}/primaryOutcomes/1/measure`,
-          message: /^The primary outcome "Change in the blood oxygenation .*" was added/,
+          message: /^Primary outcome "Change in the blood oxygenation .*" was added/,
         },
         {
           pointer: `${outcomes}/secondaryOutcomes`,
-          message: /^The secondary outcome "Change in the blood oxygenation .*" \(time frame .*\) was removed/,
+          message: /^Secondary outcome "Change in the blood oxygenation .*" \(time frame .*\) was removed/,
         },
       ],
     },

@@ -23,7 +23,7 @@ new RuleTester().run(rule, {
         {
           pointer,
           severity: 'warning',
-          message: 'The time frame of primary outcome 1, "12", is only a number; add the unit, e.g. "12 weeks".',
+          message: 'Time frame of primary outcome 1, "12", is only a number; add the unit, e.g. "12 weeks".',
         },
       ],
     },

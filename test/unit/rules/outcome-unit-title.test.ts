@@ -51,7 +51,7 @@ new RuleTester().run(rule, {
           pointer: `${measures}/0/unitOfMeasure`,
           severity: 'error',
           message:
-            /^The title reports a percentage \("Percentage of participants …"\), but the unit is "Participants"; the unit should say percent/,
+            /^Unit "Participants" for a title that reports a percentage \("Percentage of participants …"\); the unit should say percent/,
           related: [`${measures}/0/title`],
         },
       ],
@@ -63,7 +63,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${measures}/0/unitOfMeasure`,
           severity: 'warning',
-          message: /^The title reports a percentage \("Percentage of subjects …"\), but the unit is "Participants"/,
+          message: /^Unit "Participants" for a title that reports a percentage \("Percentage of subjects …"\)/,
         },
       ],
     },
@@ -88,7 +88,7 @@ new RuleTester().run(rule, {
           pointer: `${measures}/0/unitOfMeasure`,
           severity: 'warning',
           message:
-            /The title counts participants \("Number of participants …"\), but the unit is "Percent"; the unit should be participants/,
+            /^Unit "Percent" for a title that counts participants \("Number of participants …"\); the unit should be participants/,
           related: [`${measures}/0/title`],
         },
       ],
@@ -109,7 +109,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${measures}/2/unitOfMeasure`,
           severity: 'warning',
-          message: /^The unit of measure "NA" is a placeholder; name what the values count or measure/,
+          message: /^Unit of measure "NA" is a placeholder; name what the values count or measure/,
         },
       ],
     },
@@ -129,7 +129,9 @@ new RuleTester().run(rule, {
         '/protocolSection/statusModule/primaryCompletionDateStruct': undefined,
         [`${measures}/17/unitOfMeasure`]: 'percentage of subjects',
       }),
-      errors: [{ pointer: `${measures}/17/unitOfMeasure`, severity: 'warning', message: /The title counts subjects/ }],
+      errors: [
+        { pointer: `${measures}/17/unitOfMeasure`, severity: 'warning', message: /for a title that counts subjects/ },
+      ],
     },
   ],
 });

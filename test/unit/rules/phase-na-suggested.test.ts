@@ -60,7 +60,7 @@ tester.run(rule, {
         {
           pointer: `${design}/phases`,
           severity: 'hint',
-          message: /PHASE2 is a phase .* BEHAVIORAL only; phase NA/,
+          message: /PHASE2: a phase .* BEHAVIORAL only; phase NA/,
           related: [`${arms}/interventions`],
         },
       ],
@@ -74,7 +74,7 @@ tester.run(rule, {
     {
       name: 'a device trial with combined phases',
       record: planted(device, { [`${design}/phases`]: ['PHASE1', 'PHASE2'] }),
-      errors: [{ pointer: `${design}/phases`, message: /PHASE1 \+ PHASE2 .* DEVICE only/ }],
+      errors: [{ pointer: `${design}/phases`, message: /PHASE1 \+ PHASE2: .* DEVICE only/ }],
     },
   ],
 });

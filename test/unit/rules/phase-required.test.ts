@@ -31,7 +31,7 @@ new RuleTester().run(rule, {
           pointer: phases,
           severity: 'error',
           message:
-            'This interventional study gives Drug "Levitra (Vardenafil, BAY38-9456)" but no phase (phases); the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.',
+            'No phase (phases), though this interventional study gives Drug "Levitra (Vardenafil, BAY38-9456)"; the registry requires the phase of a drug or biological study, e.g. ["PHASE2"], or ["NA"] when the trial has no phases.',
           related: [`${interventions}/0/type`],
         },
       ],
@@ -43,7 +43,7 @@ new RuleTester().run(rule, {
         {
           pointer: phases,
           severity: 'error',
-          message: /gives Biological "Platelet rich plasma" but no phase/,
+          message: /^No phase \(phases\), though this interventional study gives Biological "Platelet rich plasma"/,
           related: [`${interventions}/0/type`],
         },
       ],
@@ -72,7 +72,7 @@ new RuleTester().run(rule, {
           pointer: phases,
           severity: 'warning',
           message:
-            'This interventional study gives no phase (phases); with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).',
+            'No phase (phases) given for this interventional study; with no drug or biological intervention, the registry recommends ["NA"] (Not Applicable).',
         },
       ],
       // The fix adds the key at the end of the design module.

@@ -34,7 +34,7 @@ new RuleTester().run(rule, {
     {
       name: 'an expanded access record with a phase',
       record: planted(interventional, { [`${design}/studyType`]: 'EXPANDED_ACCESS' }),
-      errors: [{ pointer: `${design}/phases`, message: /This study is EXPANDED_ACCESS/ }],
+      errors: [{ pointer: `${design}/phases`, message: /^Phases given, but the study is EXPANDED_ACCESS/ }],
     },
     {
       name: 'phases of the wrong type on an observational study are still out of place',

@@ -38,14 +38,20 @@ tester.run(rule, {
           pointer: `${outcomes}/primaryOutcomes`,
           severity: 'error',
           message:
-            'An interventional study needs at least one primary outcome measure (primaryOutcomes), each with a title and a time frame.',
+            'No primary outcome measure (primaryOutcomes): an interventional study needs at least one, each with a title and a time frame.',
         },
       ],
     },
     {
       name: 'no outcomes module in an observational study',
       record: planted(corpusRecord('NCT06171568'), { [outcomes]: undefined }),
-      errors: [{ pointer: `${outcomes}/primaryOutcomes`, severity: 'error', message: /^An observational study needs/ }],
+      errors: [
+        {
+          pointer: `${outcomes}/primaryOutcomes`,
+          severity: 'error',
+          message: /^No primary outcome measure \(primaryOutcomes\): an observational study needs/,
+        },
+      ],
     },
     {
       name: 'a real record of 2004 accepted without outcomes: a warning',

@@ -73,7 +73,7 @@ new RuleTester().run(rule, {
         {
           pointer: whyStopped,
           message:
-            "The reason the study stopped (whyStopped) is 251 characters long; the registry's limit is 250, so shorten it by 1.",
+            "Reason the study stopped (whyStopped) is 251 characters long; the registry's limit is 250, so shorten it by 1.",
         },
       ],
     },
@@ -89,7 +89,7 @@ new RuleTester().run(rule, {
         {
           pointer: modelDescription,
           message:
-            "The model description (interventionModelDescription) is 1001 characters long; the registry's limit is 1000, so shorten it by 1.",
+            "Model description (interventionModelDescription) is 1001 characters long; the registry's limit is 1000, so shorten it by 1.",
         },
       ],
     },
@@ -100,7 +100,7 @@ new RuleTester().run(rule, {
         {
           pointer: ipdDescription,
           message:
-            "The IPD sharing plan description (description) is 1200 characters long; the registry's limit is 1000, so shorten it by 200.",
+            "IPD sharing plan description (description) is 1200 characters long; the registry's limit is 1000, so shorten it by 200.",
         },
       ],
     },

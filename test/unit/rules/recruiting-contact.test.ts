@@ -51,7 +51,7 @@ new RuleTester().run(rule, {
           pointer: central,
           severity: 'error',
           message:
-            'The study is RECRUITING with no central contact (centralContacts), and none of its 10 recruiting sites names a contact: location 1 ("The Brunei Cancer Centre"), ' +
+            'No central contact (centralContacts) while the study is RECRUITING, and none of its 10 recruiting sites names a contact: location 1 ("The Brunei Cancer Centre"), ' +
             'location 2 ("Hong Kong Integrated Oncology Centre"), location 3 ("The Chinese University of Hong Kong, Department of Clinic…") and 7 more sites; add a central contact, or a contact at every recruiting site.',
           related: [status, `${contacts}/locations/0`, `${contacts}/locations/1`, `${contacts}/locations/2`],
         },
@@ -92,7 +92,11 @@ new RuleTester().run(rule, {
       name: 'an empty central contact list counts as none',
       record: planted(notYetRecruiting, { [central]: [], [`${contacts}/locations/0/contacts`]: undefined }),
       errors: [
-        { pointer: central, severity: 'error', message: /^The study is NOT_YET_RECRUITING with no central contact/ },
+        {
+          pointer: central,
+          severity: 'error',
+          message: /^No central contact \(centralContacts\) while the study is NOT_YET_RECRUITING/,
+        },
       ],
     },
     {
@@ -103,7 +107,7 @@ new RuleTester().run(rule, {
           pointer: central,
           severity: 'warning',
           message:
-            'The study is NOT_YET_RECRUITING but names no central contact (centralContacts) and no recruiting site with a contact; add a central contact so that people can ask to take part.',
+            'No central contact (centralContacts) and no recruiting site with a contact, though the study is NOT_YET_RECRUITING; add a central contact so that people can ask to take part.',
           related: [status],
         },
       ],

@@ -27,7 +27,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${references}/2/pmid`,
           severity: 'error',
-          message: 'The PMID "PMID: 16990384" should be the number alone: "16990384".',
+          message: 'PMID "PMID: 16990384" should be the number alone: "16990384".',
         },
       ],
       output: background,
@@ -57,14 +57,14 @@ new RuleTester().run(rule, {
         {
           pointer: `${references}/1/type`,
           severity: 'hint',
-          message: /This is the first of 3 references of type DERIVED: the registry adds these itself/,
+          message: /^First of 3 references of type DERIVED: the registry adds these itself/,
         },
       ],
     },
     {
       name: 'a single DERIVED reference',
       record: planted(background, { [`${references}/3/type`]: 'DERIVED' }),
-      errors: [{ pointer: `${references}/3/type`, severity: 'hint', message: /^This reference is of type DERIVED/ }],
+      errors: [{ pointer: `${references}/3/type`, severity: 'hint', message: /^Reference of type DERIVED/ }],
     },
   ],
 });

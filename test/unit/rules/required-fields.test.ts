@@ -3,6 +3,7 @@ import { RuleTester } from '../../../server/src/testing';
 import rule, { REQUIREMENTS, requirementFor } from '../../../server/src/rules/required-fields';
 import { validateText } from '../../../server/src/service/validate';
 import { schemaAt } from '../../../server/src/service/studySchema';
+import { applyFix } from '../../../server/src/service/fixes';
 import { corpusRecord, planted, sampleRecord, sampleRecordNames } from './fixtures';
 
 const ps = '/protocolSection';
@@ -89,7 +90,7 @@ new RuleTester().run(rule, {
           pointer: `${identification}/officialTitle`,
           severity: 'error',
           message:
-            '"Official title" (officialTitle) is required for interventional and observational studies that started on or after 2017-01-18.',
+            'Missing "Official title" (officialTitle): required for interventional and observational studies that started on or after 2017-01-18.',
         },
       ],
     },
@@ -148,7 +149,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${identification}/orgStudyIdInfo/id`,
           severity: 'error',
-          message: /"Organization's unique protocol ID" \(orgStudyIdInfo\.id\) is required for all studies/,
+          message: /^Missing "Organization's unique protocol ID" \(orgStudyIdInfo\.id\): required for all studies/,
         },
       ],
     },
@@ -157,8 +158,7 @@ new RuleTester().run(rule, {
       record: planted(older, { [`${status}/primaryCompletionDateStruct`]: undefined }),
       errors: [
         { pointer: `${status}/primaryCompletionDateStruct`, severity: 'warning', message: /may lack it/ },
-        { pointer: `${ps}/oversightModule/isFdaRegulatedDrug`, severity: 'warning' },
-        { pointer: `${ps}/oversightModule/isFdaRegulatedDevice`, severity: 'warning' },
+        { pointer: `${ps}/oversightModule`, severity: 'warning' },
         { pointer: locations, severity: 'warning' },
       ],
     },
@@ -167,11 +167,12 @@ new RuleTester().run(rule, {
       record: older,
       errors: [
         {
-          pointer: `${ps}/oversightModule/isFdaRegulatedDrug`,
+          pointer: `${ps}/oversightModule`,
           severity: 'warning',
-          message: /This study started 2015-09/,
+          message:
+            'Missing 2 required fields in "Oversight module": "FDA-regulated drug" and "FDA-regulated device". They are required for interventional studies that started on or after 2017-01-18. This study started 2015-09, before that date, so it is a warning here.',
+          related: [`${ps}/oversightModule/isFdaRegulatedDrug`, `${ps}/oversightModule/isFdaRegulatedDevice`],
         },
-        { pointer: `${ps}/oversightModule/isFdaRegulatedDevice`, severity: 'warning' },
         {
           pointer: locations,
           severity: 'warning',
@@ -187,7 +188,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${locations}/0/city`,
           severity: 'error',
-          message: /^"City" \(city\) is required for every location; location 1 \("Department of Psychiatry/,
+          message:
+            /^Missing "City" \(city\) in location 1 \("Department of Psychiatry[^)]*\): required for every location\./,
         },
       ],
     },
@@ -195,8 +197,13 @@ new RuleTester().run(rule, {
       name: 'a U.S. site without a state or ZIP code',
       record: planted(interventional, { [`${locations}/0/state`]: undefined, [`${locations}/0/zip`]: undefined }),
       errors: [
-        { pointer: `${locations}/0/state`, severity: 'error', message: /required for locations in the United States/ },
-        { pointer: `${locations}/0/zip`, severity: 'error' },
+        {
+          pointer: `${locations}/0`,
+          severity: 'error',
+          message:
+            /^Missing 2 required fields in location 1 \("Department of Psychiatry[^)]*\): "State" and "ZIP code"\.$/,
+          related: [`${locations}/0/state`, `${locations}/0/zip`],
+        },
       ],
     },
     {
@@ -207,7 +214,7 @@ new RuleTester().run(rule, {
           pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
           severity: 'error',
           message:
-            /^"Secondary outcome time frame" \(timeFrame\) is required for every secondary outcome; secondary outcome 2 \("Change in the blood/,
+            /^Missing "Secondary outcome time frame" \(timeFrame\) in secondary outcome 2 \("Change in the blood/,
         },
       ],
     },
@@ -234,8 +241,13 @@ new RuleTester().run(rule, {
         [`${eligibility}/samplingMethod`]: undefined,
       }),
       errors: [
-        { pointer: `${eligibility}/studyPopulation`, severity: 'error', message: /required for observational studies/ },
-        { pointer: `${eligibility}/samplingMethod`, severity: 'error' },
+        {
+          pointer: eligibility,
+          severity: 'error',
+          message:
+            'Missing 2 required fields in "Eligibility module": "Study population" and "Sampling method". They are required for observational studies.',
+          related: [`${eligibility}/studyPopulation`, `${eligibility}/samplingMethod`],
+        },
       ],
     },
     {
@@ -245,7 +257,8 @@ new RuleTester().run(rule, {
         {
           pointer: `${design}/designInfo/observationalModel`,
           severity: 'warning',
-          message: '"Observational study model" (designInfo.observationalModel) is expected for observational studies.',
+          message:
+            'Missing "Observational study model" (designInfo.observationalModel): expected for observational studies.',
         },
       ],
     },
@@ -264,10 +277,13 @@ new RuleTester().run(rule, {
       name: 'interventional design fields are not asked of an observational study, but its own are',
       record: planted(interventional, { [`${design}/studyType`]: 'OBSERVATIONAL' }),
       errors: [
-        { pointer: `${design}/designInfo/observationalModel`, severity: 'warning' },
-        { pointer: `${design}/designInfo/timePerspective`, severity: 'warning' },
-        { pointer: `${eligibility}/studyPopulation`, severity: 'error' },
-        { pointer: `${eligibility}/samplingMethod`, severity: 'error' },
+        {
+          pointer: `${design}/designInfo`,
+          severity: 'warning',
+          message:
+            /^Missing 2 expected fields in "Design information": "Observational study model" and "Time perspective"\./,
+        },
+        { pointer: eligibility, severity: 'error' },
       ],
     },
     {
@@ -305,7 +321,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${design}/studyType`,
           severity: 'error',
-          message: '"Study type" (studyType) is required for all studies.',
+          message: 'Missing "Study type" (studyType): required for all studies.',
         },
       ],
     },
@@ -326,7 +342,7 @@ new RuleTester().run(rule, {
           pointer: `${ps}/oversightModule/isUnapprovedDevice`,
           severity: 'error',
           message:
-            /^"Unapproved device" \(isUnapprovedDevice\) is required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/,
+            /^Missing "Unapproved device" \(isUnapprovedDevice\): required for interventional studies that started on or after 2017-01-18 and study a U\.S\. FDA-regulated device\.$/,
         },
       ],
     },
@@ -338,7 +354,7 @@ new RuleTester().run(rule, {
           pointer: `${arms}/0/description`,
           severity: 'warning',
           message:
-            /^"Arm description" \(description\) is expected for every arm of interventional and observational studies; arm 1 \("GET73"\) has none\.$/,
+            /^Missing "Arm description" \(description\) in arm 1 \("GET73"\): expected for every arm of interventional and observational studies\.$/,
         },
       ],
     },
@@ -349,7 +365,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${eligibility}/healthyVolunteers`,
           severity: 'error',
-          message: /is required for interventional studies that started on or after 2017-01-18\.$/,
+          message: /: required for interventional studies that started on or after 2017-01-18\.$/,
         },
       ],
     },
@@ -360,7 +376,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${eligibility}/healthyVolunteers`,
           severity: 'warning',
-          message: '"Accepts healthy volunteers" (healthyVolunteers) is expected for observational studies.',
+          message: 'Missing "Accepts healthy volunteers" (healthyVolunteers): expected for observational studies.',
         },
       ],
     },
@@ -376,7 +392,7 @@ new RuleTester().run(rule, {
           pointer: `${ps}/outcomesModule/secondaryOutcomes/1/timeFrame`,
           severity: 'warning',
           message:
-            /has none\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
+            /required for every secondary outcome\. The registry kept records first submitted before 2007-09-27 without it, and this one was first submitted 2007-09-26, so it is a warning here\.$/,
         },
       ],
     },
@@ -470,8 +486,9 @@ describe('required-fields on published records of the registry sample', () => {
   function findingsOn(nctId: string) {
     return validateText(JSON.stringify(sampleRecord(nctId)), { today: '2026-12-07', rules: [rule] });
   }
+  /** The severity of the finding about the field, alone or reported with others of its object. */
   const severityAt = (nctId: string, pointer: string) =>
-    findingsOn(nctId).find((finding) => finding.pointer === pointer)?.severity;
+    findingsOn(nctId).find((finding) => finding.pointer === pointer || finding.fields?.includes(pointer))?.severity;
 
   it('NCT00256399 (first submitted 2005, updated 2022): outcome time frames missing, kept by the registry, are warnings', () => {
     expect(severityAt('NCT00256399', `${ps}/outcomesModule/primaryOutcomes/0/timeFrame`)).toBe('warning');
@@ -529,6 +546,78 @@ describe('required-fields suggestions', () => {
       { op: 'set', pointer: `${identification}/officialTitle`, value: '' },
     ]);
     expect(result.find((f) => f.pointer.endsWith('healthyVolunteers'))?.suggestions).toBeUndefined();
+  });
+
+  it('reports the fields missing from one object together at its key, errors apart from warnings', () => {
+    const text = JSON.stringify(
+      planted(observational, {
+        [`${eligibility}/studyPopulation`]: undefined,
+        [`${eligibility}/samplingMethod`]: undefined,
+        [`${eligibility}/healthyVolunteers`]: undefined,
+      }),
+      null,
+      2,
+    );
+    const result = validateText(text, { today: '2026-11-24', rules: [rule] }).filter(
+      (finding) => finding.ruleId === rule.meta.id,
+    );
+    expect(result.map((finding) => [finding.severity, finding.pointer, finding.fields])).toEqual([
+      ['error', eligibility, [`${eligibility}/studyPopulation`, `${eligibility}/samplingMethod`]],
+      ['warning', `${eligibility}/healthyVolunteers`, undefined],
+    ]);
+    const [together, alone] = result;
+    expect(together.target).toBe('key');
+    expect(together.range).toEqual(alone.range);
+    expect(together.related?.map((related) => related.message)).toEqual([
+      'Missing "Study population" (studyPopulation): required for observational studies.',
+      'Missing "Sampling method" (samplingMethod): required for observational studies.',
+    ]);
+    // One fix inserts both; then each blank is a finding at its own line, none is left on the module's key.
+    expect(together.suggestions?.map((fix) => fix.title)).toEqual([
+      'Insert the 2 missing fields',
+      'Insert an empty "Study population"',
+      'Insert an empty "Sampling method"',
+    ]);
+    const fixed = validateText(applyFix(text, together.suggestions![0]), { today: '2026-11-24', rules: [rule] });
+    const errors = fixed.filter((finding) => finding.severity === 'error');
+    expect(errors.map((finding) => finding.pointer)).toEqual([
+      `${eligibility}/studyPopulation`,
+      `${eligibility}/samplingMethod`,
+    ]);
+    expect(new Set(errors.map((finding) => finding.range.start.line)).size).toBe(2);
+    expect(errors.every((finding) => finding.range.start.line !== together.range.start.line)).toBe(true);
+  });
+
+  it('reports absent modules and fields at one key as one finding, whose fix inserts each absent module once', () => {
+    const text = JSON.stringify(
+      planted(interventional, { [identification]: undefined, [`${ps}/conditionsModule`]: undefined }),
+      null,
+      2,
+    );
+    const ofThisRule = (source: string) =>
+      validateText(source, { today: '2026-11-24', rules: [rule] }).filter((f) => f.ruleId === rule.meta.id);
+    const result = ofThisRule(text);
+    expect(result).toHaveLength(1);
+    const [finding] = result;
+    expect(finding.pointer).toBe(ps);
+    expect(finding.message).toMatch(
+      /^Missing 4 required fields in "Protocol section": "Organization's unique protocol ID", "Brief title", "Official title" and "Conditions"\./,
+    );
+    expect(finding.fields).toEqual([
+      `${identification}/orgStudyIdInfo/id`,
+      `${identification}/briefTitle`,
+      `${identification}/officialTitle`,
+      `${ps}/conditionsModule/conditions`,
+    ]);
+    const [all, ...oneByOne] = finding.suggestions!;
+    expect(all.changes.map((change) => change.pointer)).toEqual([identification, `${ps}/conditionsModule`]);
+    expect(oneByOne).toHaveLength(2);
+    // The blanks it writes are then reported at their own places (a list gets one blank entry to fill).
+    expect(ofThisRule(applyFix(text, all)).map((f) => f.pointer)).toEqual([
+      `${identification}/orgStudyIdInfo/id`,
+      `${identification}/briefTitle`,
+      `${identification}/officialTitle`,
+    ]);
   });
 
   it('reports a missing field at its parent key in the text', () => {

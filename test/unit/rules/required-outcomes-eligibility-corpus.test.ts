@@ -24,8 +24,8 @@ const PS = '/protocolSection';
 const OLDER_STUDY = [
   // Studies that started before 2017-01-18 were accepted without the Final Rule fields.
   `warning required-fields ${PS}/statusModule/startDateStruct/type`,
-  `warning required-fields ${PS}/oversightModule/isFdaRegulatedDrug`,
-  `warning required-fields ${PS}/oversightModule/isFdaRegulatedDevice`,
+  // Both FDA questions of the oversight module, reported together at its key.
+  `warning required-fields ${PS}/oversightModule`,
 ];
 
 /** Every finding expected on the accepted records: none is an error. */
@@ -43,8 +43,7 @@ const ACCEPTED: Record<string, string[]> = {
   NCT00973089: OLDER_STUDY,
   // 2014: its 42 U.S. sites have neither facility names nor ZIP codes (one warning each for the list).
   NCT02210780: [
-    `warning required-fields ${PS}/oversightModule/isFdaRegulatedDrug`,
-    `warning required-fields ${PS}/oversightModule/isFdaRegulatedDevice`,
+    `warning required-fields ${PS}/oversightModule`,
     `warning required-fields ${PS}/contactsLocationsModule/locations`,
     `warning required-fields ${PS}/contactsLocationsModule/locations`,
   ],
@@ -58,8 +57,7 @@ const ACCEPTED: Record<string, string[]> = {
   ],
   // 2015: 36 U.S. sites without ZIP codes.
   NCT02552212: [
-    `warning required-fields ${PS}/oversightModule/isFdaRegulatedDrug`,
-    `warning required-fields ${PS}/oversightModule/isFdaRegulatedDevice`,
+    `warning required-fields ${PS}/oversightModule`,
     `warning required-fields ${PS}/contactsLocationsModule/locations`,
   ],
   // The source fixture cut the eligibility text after "1. Male participants...": no exclusion part is left.
@@ -90,8 +88,8 @@ const ACCEPTED: Record<string, string[]> = {
 const SEEDS: Record<string, string[]> = {
   // Built from a page without title, conditions, design details or date types.
   'NCT05765006.trial.json': [
-    `error required-fields ${PS}/identificationModule/briefTitle`,
-    `error required-fields ${PS}/identificationModule/officialTitle`,
+    // Brief and official title, reported together at the module's key.
+    `error required-fields ${PS}/identificationModule`,
     `error required-fields ${PS}/statusModule/startDateStruct/type`,
     `error required-fields ${PS}/sponsorCollaboratorsModule/responsibleParty/type`,
     `error required-fields ${PS}/conditionsModule/conditions`,
@@ -101,9 +99,9 @@ const SEEDS: Record<string, string[]> = {
   // Built from a page without outcomes, FDA answers, dates' types or a contact email.
   'NCT06375005.trial.json': [
     `error required-fields ${PS}/identificationModule/officialTitle`,
-    `error required-fields ${PS}/statusModule/statusVerifiedDate`,
+    // The verification date and the primary completion date, missing from the status module together.
+    `error required-fields ${PS}/statusModule`,
     `error required-fields ${PS}/statusModule/startDateStruct/type`,
-    `error required-fields ${PS}/statusModule/primaryCompletionDateStruct`,
     `error required-fields ${PS}/statusModule/completionDateStruct/type`,
     `error required-fields ${PS}/oversightModule`,
     `error required-fields ${PS}/designModule/enrollmentInfo/type`,
@@ -115,9 +113,9 @@ const SEEDS: Record<string, string[]> = {
   // As above; its page names the responsible investigator and title but no affiliation.
   'NCT07008196.trial.json': [
     `error required-fields ${PS}/identificationModule/officialTitle`,
-    `error required-fields ${PS}/statusModule/statusVerifiedDate`,
+    // The verification date and the primary completion date, missing from the status module together.
+    `error required-fields ${PS}/statusModule`,
     `error required-fields ${PS}/statusModule/startDateStruct/type`,
-    `error required-fields ${PS}/statusModule/primaryCompletionDateStruct`,
     `error required-fields ${PS}/statusModule/completionDateStruct/type`,
     `error required-fields ${PS}/oversightModule`,
     `error required-fields ${PS}/designModule/enrollmentInfo/type`,

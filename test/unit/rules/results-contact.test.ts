@@ -38,8 +38,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${moreInfo}/certainAgreement/otherDetails`,
-          message:
-            'The restriction on publishing is of type OTHER but is not described; say what it is in otherDetails.',
+          message: 'Restriction on publishing of type OTHER is not described; say what it is in otherDetails.',
         },
       ],
     },
@@ -53,7 +52,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${moreInfo}/pointOfContact/email`,
           message:
-            'The results point of contact lacks a phone number or an e-mail address; add it, so that questions about the results reach someone.',
+            'Results point of contact lacks a phone number or an e-mail address; add it, so that questions about the results reach someone.',
         },
       ],
     },
@@ -81,7 +80,7 @@ new RuleTester().run(rule, {
     {
       name: 'no point of contact at all',
       record: planted(record, { [`${moreInfo}/pointOfContact`]: undefined }),
-      errors: [{ pointer: `${moreInfo}/pointOfContact`, message: /^The results have no point of contact/ }],
+      errors: [{ pointer: `${moreInfo}/pointOfContact`, message: /^No results point of contact/ }],
     },
     {
       name: 'limitations and caveats over 500 characters',
@@ -89,7 +88,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${moreInfo}/limitationsAndCaveats/description`,
-          message: /^The limitations and caveats have 560 characters; the registry takes at most 500\./,
+          message: /^Limitations and caveats have 560 characters; the registry takes at most 500\./,
         },
       ],
     },

@@ -36,7 +36,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${arms}/armGroups`,
           severity: 'warning',
           message:
-            'The arm "Placebo qw" was removed from a record with results: the results describe it, so the protocol section keeps it (correct its text instead, and the results with it).',
+            'Arm "Placebo qw" was removed from a record with results: the results describe it, so the protocol section keeps it (correct its text instead, and the results with it).',
         },
       ],
     },
@@ -44,7 +44,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       name: 'an intervention removed',
       record: planted(withResults, { [`${arms}/interventions/1`]: undefined }),
       previous: withResults,
-      errors: [{ pointer: `${arms}/interventions`, message: /^The intervention "Drug: Placebo" was removed/ }],
+      errors: [{ pointer: `${arms}/interventions`, message: /^Intervention "Drug: Placebo" was removed/ }],
     },
     {
       name: 'the primary outcome removed',
@@ -53,7 +53,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${outcomes}/primaryOutcomes`,
-          message: /^The primary outcome "Percentage of Participants With a Positive Response/,
+          message: /^Primary outcome "Percentage of Participants With a Positive Response/,
         },
       ],
     },

@@ -22,7 +22,7 @@ new RuleTester().run(rule, {
           pointer: `${documents}/largeDocs`,
           severity: 'warning',
           message:
-            'The results lack the statistical analysis plan; a study whose primary completion is on or after 2017-01-18 uploads them with its results (largeDocs with hasProtocol and hasSap, or noSap when there is no separate plan).',
+            'Results lack the statistical analysis plan; a study whose primary completion is on or after 2017-01-18 uploads them with its results (largeDocs with hasProtocol and hasSap, or noSap when there is no separate plan).',
         },
       ],
     },
@@ -32,7 +32,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: '/documentSection',
-          message: /^The results lack the study protocol and the statistical analysis plan;/,
+          message: /^Results lack the study protocol and the statistical analysis plan;/,
         },
       ],
     },
@@ -43,7 +43,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: '/documentSection',
-          message: /^The results lack the study protocol and the statistical analysis plan;/,
+          message: /^Results lack the study protocol and the statistical analysis plan;/,
         },
       ],
     },

@@ -51,7 +51,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: primaryDate,
           severity: 'warning',
           message:
-            'Results were due by 2021-03-13 (one year after the actual primary completion date 2020-03-13) and none have been submitted: submit them, or check whether this study must report.',
+            'No results submitted; they were due by 2021-03-13 (one year after the actual primary completion date 2020-03-13): submit them, or check whether this study must report.',
         },
       ],
     },
@@ -75,7 +75,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: primaryDate,
           severity: 'warning',
           message:
-            /^Results were due by 2023-03-13 \(three years after the actual primary completion date 2020-03-13, the latest a certification/,
+            /^No results submitted; they were due by 2023-03-13 \(three years after the actual primary completion date 2020-03-13, the latest a certification/,
         },
       ],
     },
@@ -90,7 +90,8 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: primaryDate,
-          message: /^Results were due by 2021-03 \(one year after the actual primary completion date 2020-03\)/,
+          message:
+            /^No results submitted; they were due by 2021-03 \(one year after the actual primary completion date 2020-03\)/,
         },
       ],
     },

@@ -116,8 +116,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${flow}/groups`,
-          message:
-            /^The participant flow refers to group "FG000" and \d+ more group references, but declares no group ids/,
+          message: /^Participant flow refers to group "FG000" and \d+ more group references, but declares no group ids/,
         },
       ],
     },

@@ -90,7 +90,8 @@ new RuleTester().run(rule, {
         {
           pointer: ids,
           severity: 'hint',
-          message: /^National Institute on Deafness .* is a U\.S\. federal agency among the sponsors/,
+          message:
+            /^No grant or contract number listed for a U\.S\. federal agency among the sponsors: National Institute on Deafness/,
           related: ['/protocolSection/sponsorCollaboratorsModule/collaborators/0/class'],
         },
       ],

@@ -43,7 +43,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${completion}/type`,
           severity: 'warning',
           message:
-            'The status is COMPLETED but the completion date 2023-05 is ESTIMATED; once a study has completed its dates are ACTUAL.',
+            'Completion date 2023-05 is ESTIMATED, but the status is COMPLETED; once a study has completed its dates are ACTUAL.',
           related: [overall],
         },
       ],
@@ -56,7 +56,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${primary}/type`,
           message:
-            /status is TERMINATED but the primary completion date 2020-03-13 is ESTIMATED; once a study has been terminated/,
+            /^Primary completion date 2020-03-13 is ESTIMATED, but the status is TERMINATED; once a study has been terminated/,
         },
       ],
       output: planted(completed, { [overall]: 'TERMINATED' }),
@@ -68,7 +68,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${start}/type`,
           message:
-            /status is RECRUITING but the start date 2020-06-16 is ESTIMATED; a study that is RECRUITING has started/,
+            /^Start date 2020-06-16 is ESTIMATED, but the status is RECRUITING; a study that is RECRUITING has started/,
           related: [overall],
         },
       ],
@@ -81,7 +81,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${start}/type`,
           message:
-            /NOT_YET_RECRUITING but the start date 2027-01-15 is ACTUAL; a study that has not started yet has an ESTIMATED start date\.$/,
+            /^Start date 2027-01-15 is ACTUAL, but the status is NOT_YET_RECRUITING; a study that has not started yet has an ESTIMATED start date\.$/,
         },
       ],
       output: planted(notYetRecruiting, { [start]: { date: '2027-01-15', type: 'ESTIMATED' } }),

@@ -34,7 +34,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: verified,
           severity: 'warning',
           message:
-            'The record was last verified 2024-01, more than 2 years before today (2026-11-24), while the status is RECRUITING: the registry shows such a study as "Unknown status". Verify the record, update what changed, and set this date to the current month.',
+            'Last verified 2024-01, more than 2 years before today (2026-11-24), while the status is RECRUITING: the registry shows such a study as "Unknown status". Verify the record, update what changed, and set this date to the current month.',
           related: [overall],
         },
       ],
@@ -42,7 +42,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: 'one month past the 2 years',
       record: planted(recruiting, { [verified]: '2024-10' }),
-      errors: [{ pointer: verified, message: /last verified 2024-10, more than 2 years/ }],
+      errors: [{ pointer: verified, message: /^Last verified 2024-10, more than 2 years/ }],
     },
     {
       name: 'ENROLLING_BY_INVITATION counts as ongoing',
@@ -56,7 +56,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: verified,
           message:
-            'The verification date 2026-12 is after today (2026-11-24); give the month the record was last verified.',
+            'Verification date 2026-12 is after today (2026-11-24); give the month the record was last verified.',
         },
       ],
     },

@@ -41,7 +41,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: overall,
           severity: 'warning',
           message:
-            'The overall status went back from COMPLETED to RECRUITING: a study does not return to an earlier status; if this corrects a mistake, say so, otherwise keep COMPLETED.',
+            'Overall status went back from COMPLETED to RECRUITING: a study does not return to an earlier status; if this corrects a mistake, say so, otherwise keep COMPLETED.',
         },
       ],
     },

@@ -41,7 +41,7 @@ new RuleTester().run(rule, {
           pointer: `${eligibility}/stdAges`,
           severity: 'warning',
           message:
-            'The age groups [ADULT, OLDER_ADULT] do not match the ages 21 Years to 40 Years, which span ADULT (child under 18, adult 18 to 64, older adult 65 and over).',
+            'Age groups [ADULT, OLDER_ADULT] do not match the ages 21 Years to 40 Years: they span ADULT (child under 18, adult 18 to 64, older adult 65 and over).',
           related: [`${eligibility}/minimumAge`, `${eligibility}/maximumAge`],
         },
       ],
@@ -50,7 +50,7 @@ new RuleTester().run(rule, {
     {
       name: 'a maximum of 65 years reaches older adults',
       record: planted(adults, { [`${eligibility}/maximumAge`]: '65 Years' }),
-      errors: [{ pointer: `${eligibility}/stdAges`, message: /which span ADULT, OLDER_ADULT/ }],
+      errors: [{ pointer: `${eligibility}/stdAges`, message: /they span ADULT, OLDER_ADULT/ }],
       output: planted(adults, {
         [`${eligibility}/maximumAge`]: '65 Years',
         [`${eligibility}/stdAges`]: ['ADULT', 'OLDER_ADULT'],
@@ -62,7 +62,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: `${eligibility}/stdAges`,
-          message: /ages birth to 40 Years, which span CHILD, ADULT/,
+          message: /ages birth to 40 Years: they span CHILD, ADULT/,
           related: [`${eligibility}/maximumAge`],
         },
       ],

@@ -43,7 +43,8 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${status}/studyFirstPostDateStruct/date`,
           severity: 'warning',
-          message: /first posted date 2015-09-10 is before the first submitted date that met QC criteria 2015-09-15/,
+          message:
+            /^First posted date 2015-09-10 is too early: it is before the first submitted date that met QC criteria 2015-09-15/,
           related: [`${status}/studyFirstSubmitQcDate`],
         },
       ],
@@ -57,12 +58,13 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${status}/studyFirstSubmitQcDate`,
-          message: /2023-12-01 is before the first submitted date 2023-12-06/,
+          message: /2023-12-01 is too early: it is before the first submitted date 2023-12-06/,
           related: [`${status}/studyFirstSubmitDate`],
         },
         {
           pointer: `${status}/lastUpdateSubmitDate`,
-          message: /last update submitted date 2023-12-01 is before the first submitted date 2023-12-06/,
+          message:
+            /^Last update submitted date 2023-12-01 is too early: it is before the first submitted date 2023-12-06/,
           related: [`${status}/studyFirstSubmitDate`],
         },
       ],
@@ -74,7 +76,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${status}/resultsFirstPostDateStruct/date`,
           message:
-            /results first posted date 2017-05-01 is before the results first submitted date that met QC criteria 2017-05-03/,
+            /^Results first posted date 2017-05-01 is too early: it is before the results first submitted date that met QC criteria 2017-05-03/,
           related: [`${status}/resultsFirstSubmitQcDate`],
         },
       ],
@@ -90,7 +92,8 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${status}/lastUpdatePostDateStruct/date`,
-          message: /last update posted date 2017-05-20 is before the results first posted date 2017-06-05/,
+          message:
+            /^Last update posted date 2017-05-20 is too early: it is before the results first posted date 2017-06-05/,
           related: [`${status}/resultsFirstPostDateStruct/date`],
         },
       ],
@@ -101,7 +104,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${status}/lastUpdatePostDateStruct/date`,
-          message: /2022-08-18 is before the last update submitted date 2022-08-20/,
+          message: /2022-08-18 is too early: it is before the last update submitted date 2022-08-20/,
           related: [`${status}/lastUpdateSubmitDate`],
         },
       ],
@@ -113,7 +116,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
         {
           pointer: `${status}/dispFirstPostDateStruct/date`,
           message:
-            /certification\/extension first posted date 2019-02-27 is before the certification\/extension first submitted date that met QC criteria 2019-03-01/,
+            /^Certification\/extension first posted date 2019-02-27 is too early: it is before the certification\/extension first submitted date that met QC criteria 2019-03-01/,
           related: [`${status}/dispFirstSubmitQcDate`],
         },
       ],

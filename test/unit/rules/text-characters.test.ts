@@ -47,7 +47,7 @@ new RuleTester().run(rule, {
           pointer: title,
           severity: 'warning',
           message:
-            'This text contains U+0007 (a control character) at position 7, which the registry does not accept in text. Remove it: it shows as nothing or as a box.',
+            'Character the registry does not accept in text: U+0007 (a control character) at position 7. Remove it: it shows as nothing or as a box.',
         },
       ],
       output: record,
@@ -59,7 +59,7 @@ new RuleTester().run(rule, {
         {
           pointer: label,
           message:
-            'This text contains 2 characters the registry does not accept in text: U+0000 (the NUL character) at position 1 and U+000B (a control character) at position 5. Remove them: they show as nothing or as boxes.',
+            'Text contains 2 characters the registry does not accept in text: U+0000 (the NUL character) at position 1 and U+000B (a control character) at position 5. Remove them: they show as nothing or as boxes.',
         },
       ],
       output: record,
@@ -82,7 +82,7 @@ new RuleTester().run(rule, {
         {
           pointer: title,
           message:
-            /^This text contains U\+FFFD \(the replacement character, left where a character was lost in an encoding conversion\) at position 7, .*Retype the character that was meant, or remove it\.$/,
+            /^Character the registry does not accept in text: U\+FFFD \(the replacement character, left where a character was lost in an encoding conversion\) at position 7\. .*Retype the character that was meant, or remove it\.$/,
         },
       ],
       output: planted(record, { [title]: withCharacterAt7('\uFFFD') }),
@@ -125,7 +125,7 @@ new RuleTester().run(rule, {
           pointer: '/protocolSection/identificationModule/brief\uD83DTitle',
           severity: 'warning',
           message:
-            'This key contains U+D83D (half of a character whose other half is missing) at position 6, which cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.',
+            'Key contains U+D83D (half of a character whose other half is missing) at position 6: it cannot be written in UTF-8 or XML, so the registry cannot receive the record. Retype the key.',
         },
       ],
       output: planted(record, { '/protocolSection/identificationModule/brief\uD83DTitle': 'y' }),
@@ -136,7 +136,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           pointer: '/derivedSection/conditionBrowseModule/meshes/0/\uDE00',
-          message: /^This key contains U\+DE00 \(half of a character whose other half is missing\) at position 1,/,
+          message: /^Key contains U\+DE00 \(half of a character whose other half is missing\) at position 1:/,
         },
       ],
     },

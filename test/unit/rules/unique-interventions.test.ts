@@ -32,7 +32,7 @@ new RuleTester().run(rule, {
           pointer: `${interventions}/1/name`,
           severity: 'warning',
           message:
-            'The OTHER intervention "ALL" is already declared as intervention 1; declare it once and list every arm that receives it in its armGroupLabels.',
+            'OTHER intervention "ALL" is already declared as intervention 1; declare it once and list every arm that receives it in its armGroupLabels.',
           related: [`${interventions}/0/name`],
         },
       ],
@@ -49,7 +49,7 @@ new RuleTester().run(rule, {
         {
           pointer: `${interventions}/1/name`,
           severity: 'hint',
-          message: /The DRUG "get73" differs from intervention 1, "GET73", only in upper and lower case/,
+          message: /^DRUG "get73" differs from intervention 1, "GET73", only in upper and lower case/,
           related: [`${interventions}/0/name`],
         },
       ],

@@ -14,7 +14,7 @@ const noSites = sampleRecord('NCT04762082');
 const usSites = sampleRecord('NCT05326516');
 
 const message =
-  'The study has an FDA-regulated drug and no U.S. site, but does not say whether the product is manufactured in and exported from the U.S. (isUsExport); unless the study runs under a U.S. IND or IDE, the registry requires the answer.';
+  'U.S. export not answered (isUsExport): the study has an FDA-regulated drug and no U.S. site, but does not say whether the product is manufactured in and exported from the U.S.; unless the study runs under a U.S. IND or IDE, the registry requires the answer.';
 
 new RuleTester().run(rule, {
   valid: [

@@ -33,7 +33,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: verified,
           severity: 'info',
           message:
-            'The record was due for its yearly verification by 2026-08 (12 months after 2025-08) while the status is RECRUITING: review it, update what changed, and set this date to the current month.',
+            'Yearly verification was due by 2026-08 (12 months after 2025-08) while the status is RECRUITING: review it, update what changed, and set this date to the current month.',
           related: [overall],
         },
       ],
@@ -41,7 +41,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
     {
       name: "exactly 2 years ago is still this rule's",
       record: planted(recruiting, { [verified]: '2024-11' }),
-      errors: [{ pointer: verified, message: /due for its yearly verification by 2025-11/ }],
+      errors: [{ pointer: verified, message: /^Yearly verification was due by 2025-11/ }],
     },
     {
       name: 'ACTIVE_NOT_RECRUITING counts as ongoing',

@@ -33,7 +33,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: whyStopped,
           severity: 'error',
           message:
-            'The status is TERMINATED but the record does not say why the study stopped; add the reason as whyStopped (e.g. "Slow recruitment").',
+            'No reason why the study stopped, though the status is TERMINATED; add the reason as whyStopped (e.g. "Slow recruitment").',
           related: [overall],
         },
       ],

@@ -31,7 +31,7 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
           pointer: `${enrollment}/count`,
           severity: 'warning',
           message:
-            /status is WITHDRAWN but the enrollment has a count of 40 and the type ESTIMATED; a withdrawn study enrolled nobody, so its enrollment is 0, ACTUAL/,
+            /^Enrollment has a count of 40 and the type ESTIMATED, but the status is WITHDRAWN; a withdrawn study enrolled nobody, so its enrollment is 0, ACTUAL/,
           related: [overall],
         },
       ],
@@ -49,7 +49,8 @@ new RuleTester({ today: '2026-11-24' }).run(rule, {
       errors: [
         {
           pointer: `${enrollment}/count`,
-          message: /a count of 12; .*if participants were enrolled, the status is TERMINATED/,
+          message:
+            /^Enrollment has a count of 12, but the status is WITHDRAWN; .*if participants were enrolled, the status is TERMINATED/,
         },
       ],
       output: planted(withdrawn, { [`${enrollment}/count`]: 12 }),

@@ -176,7 +176,7 @@ describe('syntax', () => {
 
   it('says an empty file is empty', () => {
     expect(validateText('', { rules: builtinRules }).map((f) => f.message)).toEqual([
-      expect.stringMatching(/The file is empty/),
+      expect.stringMatching(/^Empty file/),
     ]);
   });
 

@@ -3,7 +3,7 @@
 // row before the row itself). Problems are indexed by every ancestor of their pointer, so each
 // claim is a map lookup, not a scan of all the problems.
 import { html, type Markup } from './html';
-import type { PreviewProblem } from './section';
+import { placesOf, type PreviewProblem } from './section';
 
 const RANK: Record<PreviewProblem['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -13,7 +13,7 @@ export class FindingIndex {
 
   constructor(problems: readonly PreviewProblem[]) {
     for (const problem of problems) {
-      for (const ancestor of ancestorsOf(problem.pointer)) {
+      for (const ancestor of new Set(placesOf(problem).flatMap(ancestorsOf))) {
         const within = this.byAncestor.get(ancestor);
         if (within) within.push(problem);
         else this.byAncestor.set(ancestor, [problem]);

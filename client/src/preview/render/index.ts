@@ -131,6 +131,7 @@ function contextFor(record: unknown, options: RenderOptions): RenderContext {
     message: String(problem.message),
     ruleId: String(problem.ruleId ?? ''),
     pointer: typeof problem.pointer === 'string' ? problem.pointer : '',
+    ...(Array.isArray(problem.fields) ? { fields: problem.fields.filter((field) => typeof field === 'string') } : {}),
     line: Number.isFinite(problem.line) ? problem.line : 0,
   }));
   return {

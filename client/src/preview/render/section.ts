@@ -10,6 +10,8 @@ export interface PreviewProblem {
   ruleId: string;
   /** JSON Pointer of the node the problem is about ('' for the whole record). */
   pointer: string;
+  /** The missing fields a problem reports together at their object: it belongs to each field's place too. */
+  fields?: string[];
   /** 1-based line in the record file. */
   line: number;
 }
@@ -34,7 +36,12 @@ export interface SectionSpec {
 }
 
 export function problemsWithin(context: RenderContext, pointer: string): PreviewProblem[] {
-  return context.problems.filter((problem) => isWithin(problem.pointer, pointer));
+  return context.problems.filter((problem) => placesOf(problem).some((place) => isWithin(place, pointer)));
+}
+
+/** Where a problem belongs: its node, and the missing fields it names. */
+export function placesOf(problem: PreviewProblem): string[] {
+  return problem.fields ? [problem.pointer, ...problem.fields] : [problem.pointer];
 }
 
 export function section(context: RenderContext, spec: SectionSpec): Markup {
