@@ -610,7 +610,10 @@ describe('required-fields suggestions', () => {
       `${ps}/conditionsModule/conditions`,
     ]);
     const [all, ...oneByOne] = finding.suggestions!;
-    expect(all.changes.map((change) => change.pointer)).toEqual([identification, `${ps}/conditionsModule`]);
+    expect(all.changes.map((change) => ('pointer' in change ? change.pointer : undefined))).toEqual([
+      identification,
+      `${ps}/conditionsModule`,
+    ]);
     expect(oneByOne).toHaveLength(2);
     // The blanks it writes are then reported at their own places (a list gets one blank entry to fill).
     expect(ofThisRule(applyFix(text, all)).map((f) => f.pointer)).toEqual([

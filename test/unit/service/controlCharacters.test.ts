@@ -110,7 +110,7 @@ describe('a string that truly lacks its closing quote', () => {
   it('keeps the old message', () => {
     const text = pretty.replace(/("briefTitle": "[^"]*)"/, '$1');
     const syntax = syntaxOf(lint(text));
-    expect(syntax[0].message).toBe('This string is not closed: add the closing double quote.');
+    expect(syntax[0].message).toBe('Unclosed string: add the closing double quote.');
     expect(syntax.some((finding) => /inside a text value/.test(finding.message))).toBe(false);
     expect(syntax.every((finding) => finding.fix === undefined)).toBe(true);
   });
