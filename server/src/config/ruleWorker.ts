@@ -143,6 +143,8 @@ function runRule(message: RuleRequest): void {
       today: message.today,
       options: message.options,
       strings: () => (strings ??= collectStrings(record)),
+      // The config is the main thread's: it applies severities to what comes back, by each finding's pointer.
+      severityAt: (_pointer, severity) => severity,
       report: (report) => reports.push(report),
     });
     reply({ kind: 'result', reports: JSON.parse(JSON.stringify(reports)), memoryBytes: memoryHeld() });

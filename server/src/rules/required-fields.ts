@@ -1140,8 +1140,13 @@ function reportByPlace(context: RuleContext, gaps: readonly Gap[], stage: Stage,
   const byPlace = new Map<string, Gap[]>();
   for (const gap of gaps) {
     const place = shownAt(gap);
-    if (place === undefined) reportGap(context, gap, stage, applicable);
-    else addTo(byPlace, `${severityOf(gap.requirement, stage)} ${place}`, gap);
+    if (place === undefined) {
+      reportGap(context, gap, stage, applicable);
+      continue;
+    }
+    // By the severity the config gives the field itself: an override of one field still applies in a group.
+    const severity = context.severityAt(gap.pointer, severityOf(gap.requirement, stage));
+    if (severity !== 'off') addTo(byPlace, `${severity} ${place}`, gap);
   }
   for (const [key, together] of byPlace) {
     const severity = key.slice(0, key.indexOf(' ')) as Severity;
@@ -1190,7 +1195,9 @@ export default defineRule({
       'record as a new submission. A missing field is shown where it would go, on the key of the object that should hold ' +
       'it; when an object lacks several fields, they are one finding there ("Missing 3 required fields in …", naming up ' +
       'to five), errors apart from warnings, with each field as a related place and a quick fix that inserts them all ' +
-      '(or one at a time). A field that is there but blank is a finding at its own place. When a whole module or object ' +
+      '(or one at a time). A config override for one field (`"files": ["**/*.trial.json#/protocolSection/…/field"]`) still ' +
+      'applies inside such a group: a field turned off is left out of it, one given another severity joins that group. ' +
+      'A field that is there but blank is a finding at its own place. When a whole module or object ' +
       'is missing, it is reported once, listing what it should hold; and when many entries of a list lack the same field ' +
       'that is only a warning (older sites without a ZIP code), it is reported once for the list. Example: an interventional ' +
       'study starting 2023-03-01 without `identificationModule.officialTitle` gets an error; the same study starting ' +

@@ -135,6 +135,12 @@ export interface RuleContext {
   readonly previous?: unknown;
   /** Every string in the record with its pointer, computed once per validation and shared. */
   strings(): ReadonlyArray<{ pointer: string; value: string }>;
+  /**
+   * The severity the record's config gives this rule's finding at `pointer` ('off' where it turns
+   * the rule off). A rule that gathers several places into one finding (`fields`) groups them by it,
+   * so that a config override of one field still applies; other findings need not ask.
+   */
+  severityAt(pointer: string, severity: Severity): Severity | 'off';
   report(report: Report): void;
 }
 

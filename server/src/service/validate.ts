@@ -157,6 +157,7 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
       options.optionsFor?.(rule.meta.id) ?? {},
       findings,
       options.previous,
+      options.severityFor,
     );
     try {
       run(rule, context);
@@ -178,6 +179,7 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
 class RuleRun implements RuleContext {
   readonly text: string;
   readonly report: (report: Report) => void;
+  readonly severityAt: (pointer: string, severity: Severity) => Severity | 'off';
 
   constructor(
     rule: Rule,
@@ -188,9 +190,11 @@ class RuleRun implements RuleContext {
     readonly options: Record<string, unknown>,
     findings: UnplacedFinding[],
     readonly previous: unknown,
+    severityFor: ValidateOptions['severityFor'],
   ) {
     this.text = document.text;
     this.report = (report: Report) => findings.push(toFinding(rule, report));
+    this.severityAt = (pointer, severity) => severityFor?.(rule.meta.id, pointer, severity) ?? severity;
   }
 }
 

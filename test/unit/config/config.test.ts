@@ -220,6 +220,38 @@ describe('overrides', () => {
     );
     expect(unknown.map((f) => f.pointer)).toEqual(['/protocolSection/statusModule/whatever']);
   });
+
+  it('of one missing field still apply when required-fields reports it with others of its object', () => {
+    const identification = '/protocolSection/identificationModule';
+    const record = planted(corpusRecord('NCT03418623'), {
+      [`${identification}/briefTitle`]: undefined,
+      [`${identification}/officialTitle`]: undefined,
+      [`${identification}/orgStudyIdInfo`]: undefined,
+    });
+    const missingHere = (config: unknown) =>
+      lint(workspace({ '.trialrc.json': config, 'a.trial.json': record }), 'a.trial.json').findings.filter(
+        (f) => f.ruleId === 'required-fields' && f.pointer.startsWith(identification),
+      );
+    const all = missingHere({});
+    expect(all).toHaveLength(1);
+    expect(all[0].fields).toHaveLength(3);
+
+    const titleOff = missingHere({
+      overrides: [{ files: [`**/*.trial.json#${identification}/officialTitle`], rules: { 'required-fields': 'off' } }],
+    });
+    expect(titleOff.map((f) => [f.severity, f.fields])).toEqual([
+      ['error', [`${identification}/orgStudyIdInfo/id`, `${identification}/briefTitle`]],
+    ]);
+    expect(titleOff[0].message).not.toContain('Official title');
+
+    const titleWarns = missingHere({
+      overrides: [{ files: [`**/*.trial.json#${identification}/officialTitle`], rules: { 'required-fields': 'warn' } }],
+    });
+    expect(titleWarns.map((f) => [f.severity, f.pointer, f.fields?.length])).toEqual([
+      ['error', identification, 2],
+      ['warning', `${identification}/officialTitle`, undefined],
+    ]);
+  });
 });
 
 describe('a config that is not JSON', () => {
