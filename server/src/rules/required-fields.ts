@@ -1,6 +1,6 @@
 // The fields the registry requires, as data: which study types, from which start date, under
 // which condition. The rule reports what a record lacks; requirementFor() explains a field in hovers.
-import { defineRule, type Fix, type RelatedLocation, type RuleContext, type Severity } from '../service/types';
+import { defineRule, type Fix, type RuleContext, type Severity } from '../service/types';
 import { emptyValue as emptySchemaValue } from '../service/skeleton';
 import { schemaAt } from '../service/studySchema';
 import { valueAt } from '../service/pointer';
@@ -1002,16 +1002,6 @@ function shownAt(gap: Gap): string | undefined {
   return gap.absent ? parentOf(gap.pointer) : undefined;
 }
 
-/** Each missing field as a related place with its own message, so that every field stays known. */
-function relatedFields(gaps: readonly Gap[], stage: Stage): RelatedLocation[] {
-  return gaps.map((gap) => ({
-    pointer: gap.pointer,
-    message:
-      gapMessage(gap) + (severityOf(gap.requirement, stage) === 'warning' ? warningNote(gap.requirement, stage) : ''),
-    target: 'key',
-  }));
-}
-
 /** A whole object is missing with several required fields in it: one finding for the object. */
 function reportAbsentContainer(
   context: RuleContext,
@@ -1032,7 +1022,6 @@ function reportAbsentContainer(
     pointer: container,
     message: message + sharedScope(gaps) + sharedNote(gaps, severity, stage),
     severity,
-    related: relatedFields(gaps, stage),
     fields: gaps.map((gap) => gap.pointer),
     suggestions: insertSuggestion(container, `"${CONTAINER_NAMES[key] ?? key}"`, applicable),
   });
@@ -1043,7 +1032,7 @@ const FIELDS_NAMED = 5;
 
 /**
  * Several fields missing from one object, of one severity: one finding on the object's key (where
- * they would go), naming them, with each field as a related place and a fix that inserts them all.
+ * they would go), naming them (every field's pointer in `fields`), and a fix that inserts them all.
  */
 function reportMissingTogether(
   context: RuleContext,
@@ -1075,7 +1064,6 @@ function reportMissingTogether(
     target: 'key',
     message: message + sharedScope(gaps) + sharedNote(gaps, severity, stage),
     severity,
-    related: relatedFields(gaps, stage),
     fields: gaps.map((gap) => gap.pointer),
     suggestions: all || oneByOne.length > 0 ? [...(all ? [all] : []), ...oneByOne] : undefined,
   });
@@ -1194,7 +1182,7 @@ export default defineRule({
       'No. It is reported in a record not submitted yet. The `finalRule: "always"` option (set by the strict preset) treats every ' +
       'record as a new submission. A missing field is shown where it would go, on the key of the object that should hold ' +
       'it; when an object lacks several fields, they are one finding there ("Missing 3 required fields in …", naming up ' +
-      'to five), errors apart from warnings, with each field as a related place and a quick fix that inserts them all ' +
+      'to five; the pointers of all of them are in its `fields`), errors apart from warnings, and a quick fix that inserts them all ' +
       '(or one at a time). A config override for one field (`"files": ["**/*.trial.json#/protocolSection/…/field"]`) still ' +
       'applies inside such a group: a field turned off is left out of it, one given another severity joins that group. ' +
       'A field that is there but blank is a finding at its own place. When a whole module or object ' +
