@@ -18,9 +18,9 @@ export function treeOf(text: string): Node | undefined {
 }
 
 /**
- * Valid JSON (nearly always) is built by the server's token-jumping builder, several times faster
- * than jsonc-parser's tolerant parser on a large record (the extension host waits on it); broken
- * text by the tolerant parser.
+ * Valid JSON (nearly always) gets the server's lazy tree, whose containers are read only when a walk
+ * looks into them (the hints walk only what the editor shows of a large record); broken text gets
+ * jsonc-parser's tolerant parser.
  */
 function parsedTree(text: string): Node | undefined {
   try {
