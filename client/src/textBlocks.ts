@@ -126,31 +126,59 @@ export interface LongText {
   characters: number;
 }
 
-/** The long text values of a record (descriptions, criteria, limitations…), in text order. */
+/**
+ * The long text values of a record (descriptions, criteria, limitations…), in text order. Only the
+ * strings long enough in the text are looked up in the tree, so that a large record's results
+ * tables are not read node by node.
+ */
 export function longTexts(text: string): LongText[] {
   const found: LongText[] = [];
   const root = treeOf(text);
-  const walk = (node: Node | undefined): void => {
-    if (!node) return;
+  if (!root) return found;
+  for (const start of possiblyLongStrings(text)) {
+    const node = findNodeAtOffset(root, start + 1);
     if (
-      node.type === 'string' &&
-      typeof node.value === 'string' &&
-      node.parent?.type === 'property' &&
-      node.parent.children?.[1] === node
-    ) {
-      if (node.value.includes('\n') || node.value.length > LONG_TEXT)
-        found.push({
-          path: getNodePath(node),
-          offset: node.offset,
-          length: node.length,
-          characters: characterCount(node.value),
-        });
-      return;
-    }
-    for (const child of node.children ?? []) walk(child);
-  };
-  walk(root);
+      node?.offset !== start ||
+      node.type !== 'string' ||
+      typeof node.value !== 'string' ||
+      node.parent?.type !== 'property' ||
+      node.parent.children?.[1] !== node ||
+      !(node.value.includes('\n') || node.value.length > LONG_TEXT)
+    )
+      continue;
+    found.push({
+      path: getNodePath(node),
+      offset: node.offset,
+      length: node.length,
+      characters: characterCount(node.value),
+    });
+  }
   return found;
+}
+
+/** Where the strings start whose text is longer than LONG_TEXT or holds an escaped line break (a superset of the long values). */
+function possiblyLongStrings(text: string): number[] {
+  const starts: number[] = [];
+  let lineBreak = text.indexOf('\\n');
+  for (let quote = text.indexOf('"'); quote !== -1;) {
+    const end = closingQuote(text, quote + 1);
+    if (end === -1) break;
+    // The next escaped line break, found again only once passed: one look through the text in all.
+    if (lineBreak !== -1 && lineBreak < quote) lineBreak = text.indexOf('\\n', quote);
+    if (end - quote - 1 > LONG_TEXT || (lineBreak !== -1 && lineBreak < end)) starts.push(quote);
+    quote = text.indexOf('"', end + 1);
+  }
+  return starts;
+}
+
+/** The closing quote of the string whose inside starts at `from`, or -1 (a string left open). */
+function closingQuote(text: string, from: number): number {
+  for (let quote = text.indexOf('"', from); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return -1;
 }
 
 /** The string node at a path of the text, or undefined when there is none (the record changed). */

@@ -91,6 +91,31 @@ describe('text values of a real record', () => {
     expect(entry.characters).toBe(characterCount(criteria));
   });
 
+  it('finds every long value of real records, read from the parsed value, including one with a raw line break', () => {
+    const expected = (value: unknown, path: Array<string | number> = []): string[] => {
+      if (typeof value === 'string') return value.includes('\n') || value.length > 120 ? [pointerOf(path)] : [];
+      if (value === null || typeof value !== 'object') return [];
+      return Object.entries(value).flatMap(([key, child]) =>
+        expected(child, [...path, Array.isArray(value) ? Number(key) : key]),
+      );
+    };
+    for (const id of ['NCT02513394', 'NCT05147467', 'NCT02210780']) {
+      const record = corpusRecord(id);
+      const pretty = JSON.stringify(record, null, 2);
+      const found = longTexts(pretty).map((value) => pointerOf(value.path));
+      expect(found.length).toBeGreaterThan(3);
+      expect(found).toEqual(expected(record));
+      expect(longTexts(JSON.stringify(record)).map((value) => pointerOf(value.path))).toEqual(found);
+    }
+    // Broken text (a raw line break in the criteria): the other long values are still listed.
+    const pretty = JSON.stringify(corpusRecord('NCT05147467'), null, 2);
+    const lineBreak = pretty.indexOf('\\n', pretty.indexOf('"eligibilityCriteria"'));
+    const broken = pretty.slice(0, lineBreak) + '\n' + pretty.slice(lineBreak + 2);
+    const inBroken = longTexts(broken).map((value) => pointerOf(value.path));
+    expect(inBroken).toContain('/protocolSection/descriptionModule/detailedDescription');
+    expect(inBroken).toContain('/protocolSection/outcomesModule/otherOutcomes/1/description');
+  });
+
   it("gives a field's limit and title from the study schema", () => {
     const field = textField(studySchema as never, ['protocolSection', 'eligibilityModule', 'eligibilityCriteria']);
     expect(field.limit).toBe(20000);
