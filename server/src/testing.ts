@@ -52,9 +52,14 @@ function asRule(rule: Rule | CustomRuleModule): Rule {
   if (!severity)
     throw new Error(`Rule "${rule.meta.id}" has severity "${rule.meta.severity}"; use error, warn, info or hint.`);
   // Reports are checked as the config loader checks a custom rule's: a malformed one fails the case with the reason.
-  // The text is a getter of the engine's context, which a spread leaves out.
+  // The text and severityAt are not own properties of the engine's context, which a spread leaves out.
   const check: Rule['check'] = (context) =>
-    rule.check({ ...context, text: context.text, report: (report) => context.report(checkedReport(report)) });
+    rule.check({
+      ...context,
+      text: context.text,
+      severityAt: (pointer, severity) => context.severityAt(pointer, severity),
+      report: (report) => context.report(checkedReport(report)),
+    });
   return { meta: { category: 'custom', source: 'custom', docs: rule.meta.description, ...rule.meta, severity }, check };
 }
 

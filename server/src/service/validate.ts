@@ -179,10 +179,9 @@ function runRules(value: unknown, document: TrialDocument, options: ValidateOpti
 class RuleRun implements RuleContext {
   readonly text: string;
   readonly report: (report: Report) => void;
-  readonly severityAt: (pointer: string, severity: Severity) => Severity | 'off';
 
   constructor(
-    rule: Rule,
+    private readonly rule: Rule,
     readonly record: unknown,
     document: TrialDocument,
     readonly today: string,
@@ -190,11 +189,14 @@ class RuleRun implements RuleContext {
     readonly options: Record<string, unknown>,
     findings: UnplacedFinding[],
     readonly previous: unknown,
-    severityFor: ValidateOptions['severityFor'],
+    private readonly severityFor: ValidateOptions['severityFor'],
   ) {
     this.text = document.text;
     this.report = (report: Report) => findings.push(toFinding(rule, report));
-    this.severityAt = (pointer, severity) => severityFor?.(rule.meta.id, pointer, severity) ?? severity;
+  }
+
+  severityAt(pointer: string, severity: Severity): Severity | 'off' {
+    return this.severityFor?.(this.rule.meta.id, pointer, severity) ?? severity;
   }
 }
 
