@@ -10,17 +10,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { freePort, installEditor, packageExtension, startEditor } from '../e2e/editor.mjs';
+import { median } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LARGE_RECORD = join(here, '..', 'fixtures', 'corpus', 'ctgov-v2', 'NCT02513394.json');
 const NAME = 'large.trial.json';
 const index = process.argv.indexOf('--runs');
 const RUNS = index === -1 ? 3 : Number(process.argv[index + 1]);
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function quickOpen(page, text) {
   await page.keyboard.press('Control+P');

@@ -5,7 +5,6 @@
 // waits; the CPU time of the whole process (all threads) is also shown, since it varies less when
 // other work shares the machine. Not a test: it prints numbers.
 // Usage: node test/bench/lint-many.mjs [--files N] [--workers N] [--runs N]
-import { buildSync } from 'esbuild';
 import {
   existsSync,
   linkSync,
@@ -23,6 +22,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { option, median, buildEngine } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -31,11 +31,6 @@ const TODAY = '2026-11-24';
 const TARGET = 0.7;
 /** Copies of one record share its NCT number, study ID and title by construction: the checks across records are not what this measures. */
 const ACROSS_RECORDS = ['duplicate-nct-id', 'duplicate-org-study-id', 'duplicate-brief-title'];
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
 
 if (process.argv[2] === '--floor') runFloor(process.argv[3], Number(process.argv[4]));
 else main();
@@ -49,100 +44,51 @@ function main() {
     console.error('lint-many: run `node esbuild.mjs` first (dist/cli.js and dist/lint-worker.js are needed).');
     process.exit(2);
   }
-  buildFloorEngine();
+  buildEngine('floor-engine.cjs');
   const folder = mkdtempSync(join(tmpdir(), 'trial-lint-many-'));
   try {
     const bytes = makeRecords(folder, fileCount);
     const report = join(folder, 'report.json');
+    /** `trial-records lint` of the folder, timed, with its report written to `output`. */
+    const lint = (output, concurrency, extra = []) =>
+      timed(
+        process.execPath,
+        [
+          cli,
+          'lint',
+          folder,
+          '--format',
+          'json',
+          '--output',
+          output,
+          ...extra,
+          '--concurrency',
+          concurrency,
+          '--quiet',
+          '--today',
+          TODAY,
+        ],
+        folder,
+      );
     const ours = [];
     const floor = [];
     for (let run = 0; run < runs; run++) {
       floor.push(timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, String(workers)], folder));
-      ours.push(
-        timed(
-          process.execPath,
-          [
-            cli,
-            'lint',
-            folder,
-            '--format',
-            'json',
-            '--output',
-            report,
-            '--concurrency',
-            String(workers),
-            '--quiet',
-            '--today',
-            TODAY,
-          ],
-          folder,
-        ),
-      );
+      ours.push(lint(report, String(workers)));
     }
     // One run each in a single thread: the engine against the floor without the workers' contention for the cores.
     const floorOneThread = timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', folder, '1'], folder);
-    const oursOneThread = timed(
-      process.execPath,
-      [
-        cli,
-        'lint',
-        folder,
-        '--format',
-        'json',
-        '--output',
-        report,
-        '--concurrency',
-        'off',
-        '--quiet',
-        '--today',
-        TODAY,
-      ],
-      folder,
-    );
+    const oursOneThread = lint(report, 'off');
     // One run with every rule off: what the engine costs without them (syntax, duplicate keys, schema, placing, the report).
     const rulesOffConfig = writeRulesOffConfig(folder);
-    const oursRulesOff = timed(
-      process.execPath,
-      [
-        cli,
-        'lint',
-        folder,
-        '--format',
-        'json',
-        '--output',
-        join(folder, 'rules-off.json'),
-        '--config',
-        rulesOffConfig,
-        '--concurrency',
-        String(workers),
-        '--quiet',
-        '--today',
-        TODAY,
-      ],
-      folder,
-    );
+    const oursRulesOff = lint(join(folder, 'rules-off.json'), String(workers), ['--config', rulesOffConfig]);
     // --cache: a first run that fills the cache, then one with nothing changed, then one after every file's time changed (a fresh checkout).
-    const cacheArgs = [
-      cli,
-      'lint',
-      folder,
-      '--format',
-      'json',
-      '--output',
-      join(folder, 'cached.json'),
-      '--cache',
-      '--cache-location',
-      join(folder, 'lint.cache'),
-      '--concurrency',
-      String(workers),
-      '--quiet',
-      '--today',
-      TODAY,
-    ];
-    const cacheFilling = timed(process.execPath, cacheArgs, folder);
-    const cacheHit = timed(process.execPath, cacheArgs, folder);
+    const cacheArgs = ['--cache', '--cache-location', join(folder, 'lint.cache')];
+    const cached = join(folder, 'cached.json');
+    const cacheFilling = lint(cached, String(workers), cacheArgs);
+    const cacheHit = lint(cached, String(workers), cacheArgs);
     touchRecords(folder);
-    const cacheTouched = timed(process.execPath, cacheArgs, folder);
+    const cacheTouched = lint(cached, String(workers), cacheArgs);
     if (readFileSync(join(folder, 'cached.json'), 'utf8') !== readFileSync(report, 'utf8'))
       throw new Error('the report from the cache differs from the one without it');
     const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
@@ -229,11 +175,6 @@ function spread(runs) {
   return `${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)}`;
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** Hard links where the file system allows them (same bytes, far less disk), copies otherwise. */
 function makeRecords(folder, count) {
   const records = readdirSync(corpus)
@@ -259,20 +200,6 @@ function makeRecords(folder, count) {
 
 function floorEnginePath() {
   return join(here, 'out', 'floor-engine.cjs');
-}
-
-function buildFloorEngine() {
-  mkdirSync(join(here, 'out'), { recursive: true });
-  buildSync({
-    entryPoints: [join(here, 'engine.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    outfile: floorEnginePath(),
-    logLevel: 'warning',
-  });
 }
 
 /** The floor, in its own process: W workers, each compiling the study schema and validating its share. */

@@ -7,7 +7,6 @@
 // within each run, so that all see the same load. Targets: ≥ 1.5× both peers' throughput, ≥ 0.6×
 // the floor's. Build first: `node esbuild.mjs`. Not a test: it prints numbers.
 // Usage: node test/bench/lint-mix.mjs [--copies N] [--workers N] [--runs N]
-import { buildSync } from 'esbuild';
 import {
   closeSync,
   copyFileSync,
@@ -24,6 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { option, median, buildEngine } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -31,16 +31,6 @@ const SAMPLE = join(here, '..', 'fixtures', 'corpus', 'registry-sample');
 const SCHEMA = join(root, 'schemas', 'study.schema.json');
 const TODAY = '2026-11-24';
 const TARGETS = { overPeers: 1.5, ofFloor: 0.6 };
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** The sample, `copies` times over, as *.trial.json files in one folder per copy. */
 function makeRecords(folder, copies) {
@@ -57,21 +47,6 @@ function makeRecords(folder, copies) {
     }
   }
   return { files: names.length * copies, bytes };
-}
-
-function buildFloorEngine() {
-  const outfile = join(here, 'out', 'floor-engine.cjs');
-  mkdirSync(dirname(outfile), { recursive: true });
-  buildSync({
-    entryPoints: [join(here, 'engine.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'warning',
-  });
 }
 
 /** Wall-clock and CPU seconds (user + system, the process and its children) of one command; its output goes to a file. */
@@ -179,7 +154,7 @@ function main() {
     console.error('lint-mix: run `node esbuild.mjs` first.');
     process.exit(2);
   }
-  buildFloorEngine();
+  buildEngine('floor-engine.cjs');
   const folder = mkdtempSync(join(tmpdir(), 'trial-lint-mix-'));
   try {
     const { files, bytes } = makeRecords(folder, copies);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { option, textOption } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -23,16 +24,6 @@ const EDITS = option('edits', 500);
 const SERVER_FLAGS = (textOption('server-flags') ?? '').split(' ').filter(Boolean);
 const TIMED_EDITS = 40;
 const TARGETS = { featureP95: 10, rssMb: 150 };
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
-
-function textOption(name) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
 
 if (!existsSync(SERVER)) {
   console.error(`${SERVER} is missing: run \`node esbuild.mjs\` first.`);

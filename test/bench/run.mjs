@@ -2,12 +2,12 @@
 // (JSON.parse + the compiled ajv validate), in one run, as ratios of medians. Then the other
 // benchmark scripts in this folder: starting up (cold-start.mjs), the language server (lsp.mjs),
 // a realistic mix of records against other validators (lint-mix.mjs) and many records (lint-many.mjs).
-import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { median, buildEngine } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -20,11 +20,6 @@ const RECORDS = [
   { name: 'NCT05147467 (21 KB)', file: 'NCT05147467.json', runs: 700 },
 ];
 const WARMUP_MS = 1000;
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** Offset of the furthest place our findings are shown at (where placing them must count line breaks to). */
 function furthestFinding(engine, text) {
@@ -118,16 +113,7 @@ if (process.argv[2] === '--measure') {
   process.exit(0);
 }
 
-buildSync({
-  entryPoints: [join(here, 'engine.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  mainFields: ['module', 'main'],
-  outfile: join(out, 'engine.cjs'),
-  logLevel: 'warning',
-});
+buildEngine('engine.cjs');
 
 /**
  * Three rounds of one process per body, every other round in reverse order, so that a change of
