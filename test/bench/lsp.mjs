@@ -302,9 +302,10 @@ try {
   console.log(
     `server memory after ${EDITS} edits: RSS ${mb(afterEdits.rss)} (${verdict}, target ≤ ${TARGETS.rssMb} MB), ${mb(settled.rss)} a second later`,
   );
-  console.log(
-    `  over the last 100 edits: RSS min ${mb(Math.min(...recent))}, median ${mb(percentile(recent, 50))}, max ${mb(Math.max(...recent))}; peak since start ${mb(settled.peak)}`,
-  );
+  if (recent.length > 0)
+    console.log(
+      `  over the last ${recent.length} edits: RSS min ${mb(Math.min(...recent))}, median ${mb(percentile(recent, 50))}, max ${mb(Math.max(...recent))}; peak since start ${mb(settled.peak)}`,
+    );
 } finally {
   await client.stop();
   rmSync(folder, { recursive: true, force: true });
