@@ -1,15 +1,10 @@
 import { defineRule } from '../service/types';
-import { asArray, asObject, protocolModule, studyType } from './study';
-import { armPointer, armViews } from './support/design-arms';
+import { schemaAt } from '../service/studySchema';
+import { asArray, asObject, POINTERS, protocolModule, studyType } from './study';
+import { armName, armPointer, armViews } from './support/design-arms';
 
-const ARM_TYPES = [
-  'EXPERIMENTAL',
-  'ACTIVE_COMPARATOR',
-  'PLACEBO_COMPARATOR',
-  'SHAM_COMPARATOR',
-  'NO_INTERVENTION',
-  'OTHER',
-];
+/** The arm types, in the schema's order. */
+const ARM_TYPES: readonly string[] = schemaAt(`${POINTERS.arms}/armGroups/0/type`)?.enum ?? [];
 
 export default defineRule({
   meta: {
@@ -36,7 +31,7 @@ export default defineRule({
         const pointer = `${armPointer(arm.index)}/type`;
         context.report({
           pointer,
-          message: `${arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`} has no type; an interventional arm is one of ${ARM_TYPES.join(', ')}.`,
+          message: `${armName(arm)} has no type; an interventional arm is one of ${ARM_TYPES.join(', ')}.`,
           suggestions: ARM_TYPES.map((value) => ({
             title: `Set the arm type to ${value}`,
             changes: [{ op: 'set' as const, pointer, value }],

@@ -71,6 +71,11 @@ export interface InterventionView {
   armGroupLabels: string[] | undefined;
 }
 
+/** How a message names an arm: by its label, or by its position when it has none. */
+export function armName(arm: ArmView): string {
+  return arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`;
+}
+
 /** The arms that are objects (others are the schema's finding), each with its index in the list. */
 export function armViews(record: unknown): ArmView[] {
   return objectsOf(armsModuleList(record, 'armGroups')).map(({ item: arm, index }) => ({
