@@ -1,6 +1,6 @@
 import { defineRule } from '../service/types';
 import { schemaAt } from '../service/studySchema';
-import { asArray, asObject, POINTERS, protocolModule, studyType } from './study';
+import { armGroups, POINTERS, studyType } from './study';
 import { armName, armPointer, armViews } from './support/design-arms';
 
 /** The arm types, in the schema's order. */
@@ -23,11 +23,11 @@ export default defineRule({
   check(context) {
     const type = studyType(context.record);
     if (type === 'INTERVENTIONAL') {
-      const rawArms = asArray(protocolModule(context.record, 'armsInterventionsModule')?.armGroups);
+      const rawArms = armGroups(context.record);
       for (const arm of armViews(context.record)) {
-        // An arm or a type of the wrong kind is the schema's finding, not a missing type.
-        const raw = asObject(rawArms[arm.index]);
-        if (!raw || (raw.type !== undefined && raw.type !== null)) continue;
+        // A type of the wrong kind is the schema's finding, not a missing type (armViews leaves out arms that are not objects).
+        const rawType = rawArms[arm.index].type;
+        if (rawType !== undefined && rawType !== null) continue;
         const pointer = `${armPointer(arm.index)}/type`;
         context.report({
           pointer,
