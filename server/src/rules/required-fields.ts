@@ -660,8 +660,11 @@ function startDateOf(record: unknown): string | undefined {
   return dateStruct(record, 'startDateStruct')?.date;
 }
 
-/** Whether the study surely started on or after the Final Rule's effective date ("2017-01" may be before it). */
-function startsOnOrAfterFinalRule(record: unknown): boolean {
+/**
+ * Whether the study surely started on or after the Final Rule's effective date ("2017-01" may be before it).
+ * Stricter than startsOnOrAfterFinalRule of ./study, which counts "2017-01" in.
+ */
+function surelyStartedUnderFinalRule(record: unknown): boolean {
   return surelyOnOrAfter(startDateOf(record), FINAL_RULE_DATE);
 }
 
@@ -703,7 +706,7 @@ interface Stage {
 
 function stageOf(context: RuleContext): Stage {
   const asNew = context.options.finalRule === 'always';
-  return { record: context.record, asNew, finalRule: asNew || startsOnOrAfterFinalRule(context.record) };
+  return { record: context.record, asNew, finalRule: asNew || surelyStartedUnderFinalRule(context.record) };
 }
 
 /** The cutover this published record predates: the registry kept it without the field. */
@@ -757,7 +760,8 @@ function applicabilityFor(requirement: Requirement, record: unknown): string {
     return `Not needed for ${studyTypesPhrase([type], true)}; ${general.charAt(0).toLowerCase()}${general.slice(1)}`;
   }
   if (requirement.onlyIf && !requirement.onlyIf.holds(record)) return `${general} This study is not one of them.`;
-  if (isGated(requirement) && !startsOnOrAfterFinalRule(record)) return general + olderStudyNote(requirement, record);
+  if (isGated(requirement) && !surelyStartedUnderFinalRule(record))
+    return general + olderStudyNote(requirement, record);
   const cutover = keptWithout(requirement, { record, finalRule: true, asNew: false });
   return cutover ? general + predatesNote(record, cutover) : general;
 }
