@@ -2,6 +2,7 @@ import { defineRule, type RelatedLocation, type RuleContext } from '../service/t
 import { studyType } from './study';
 import {
   armCount,
+  armName,
   armPointer,
   armViews,
   interventionPointer,
@@ -44,10 +45,6 @@ export default defineRule({
     }
   },
 });
-
-function armName(arm: ArmView): string {
-  return arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`;
-}
 
 function checkArmHasIntervention(context: RuleContext, arm: ArmView, listing: InterventionView[]): void {
   if (arm.interventionNames === undefined || arm.interventionNames.length > 0 || listing.length > 0) return;

@@ -1,15 +1,10 @@
 import { defineRule } from '../service/types';
-import { asArray, asObject, protocolModule, studyType } from './study';
-import { armPointer, armViews } from './support/design-arms';
+import { schemaAt } from '../service/studySchema';
+import { armGroups, POINTERS, studyType } from './study';
+import { armName, armPointer, armViews } from './support/design-arms';
 
-const ARM_TYPES = [
-  'EXPERIMENTAL',
-  'ACTIVE_COMPARATOR',
-  'PLACEBO_COMPARATOR',
-  'SHAM_COMPARATOR',
-  'NO_INTERVENTION',
-  'OTHER',
-];
+/** The arm types, in the schema's order. */
+const ARM_TYPES: readonly string[] = schemaAt(`${POINTERS.arms}/armGroups/0/type`)?.enum ?? [];
 
 export default defineRule({
   meta: {
@@ -28,15 +23,15 @@ export default defineRule({
   check(context) {
     const type = studyType(context.record);
     if (type === 'INTERVENTIONAL') {
-      const rawArms = asArray(protocolModule(context.record, 'armsInterventionsModule')?.armGroups);
+      const rawArms = armGroups(context.record);
       for (const arm of armViews(context.record)) {
-        // An arm or a type of the wrong kind is the schema's finding, not a missing type.
-        const raw = asObject(rawArms[arm.index]);
-        if (!raw || (raw.type !== undefined && raw.type !== null)) continue;
+        // A type of the wrong kind is the schema's finding, not a missing type (armViews leaves out arms that are not objects).
+        const rawType = rawArms[arm.index].type;
+        if (rawType !== undefined && rawType !== null) continue;
         const pointer = `${armPointer(arm.index)}/type`;
         context.report({
           pointer,
-          message: `${arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`} has no type; an interventional arm is one of ${ARM_TYPES.join(', ')}.`,
+          message: `${armName(arm)} has no type; an interventional arm is one of ${ARM_TYPES.join(', ')}.`,
           suggestions: ARM_TYPES.map((value) => ({
             title: `Set the arm type to ${value}`,
             changes: [{ op: 'set' as const, pointer, value }],

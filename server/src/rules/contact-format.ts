@@ -1,5 +1,6 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { asArray, asObject, asString, type JsonObject, POINTERS, protocolModule } from './study';
+import { replaceWith } from './support/fixes';
 
 const POINT_OF_CONTACT = '/resultsSection/moreInfoModule/pointOfContact';
 /** Fewer digits than this is no phone number anywhere (the shortest national numbers have five). */
@@ -151,8 +152,4 @@ function checkExtension(context: RuleContext, contactPointer: string, code: stri
     message: `Extension "${code}" is a country calling code; it belongs at the start of the phone number, and the extension field holds the digits dialled after it.`,
     suggestions: moved ? [moved] : undefined,
   });
-}
-
-function replaceWith(pointer: string, value: string): Fix {
-  return { title: `Replace with "${value}"`, changes: [{ op: 'set', pointer, value }] };
 }

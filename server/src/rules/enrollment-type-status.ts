@@ -1,6 +1,6 @@
 import { defineRule } from '../service/types';
-import { asObject, overallStatus, protocolModule } from './study';
-import { ENROLLMENT_POINTER, overallStatusRelated, type DateType } from './support/dates-status';
+import { asObject, overallStatus, protocolModule, type DateType } from './study';
+import { ENROLLMENT_POINTER, overallStatusRelated } from './support/dates-status';
 
 /** The enrollment type a status implies; other statuses leave it open. */
 const ENROLLMENT_TYPE_FOR_STATUS: Readonly<Record<string, DateType>> = {

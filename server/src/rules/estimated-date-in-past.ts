@@ -1,7 +1,7 @@
 import { capitalized } from '../service/words';
 import { defineRule } from '../service/types';
-import { overallStatus } from './study';
-import { dateTypeForStatus, isBeforeToday, keyDates, overallStatusRelated } from './support/dates-status';
+import { dateTypeForStatus, overallStatus } from './study';
+import { isBeforeToday, keyDates, overallStatusRelated } from './support/dates-status';
 
 export default defineRule({
   meta: {

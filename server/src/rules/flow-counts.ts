@@ -1,7 +1,14 @@
 import { defineRule, type RuleContext } from '../service/types';
-import { asArray, asString, type JsonObject } from './study';
+import { asString, type JsonObject } from './study';
 import { objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
-import { countValue, groupLabel, groupTitles, periodName, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
+import {
+  countValue,
+  groupLabel,
+  groupTitles,
+  milestoneOf,
+  periodName,
+  RESULTS_DEFINITIONS_URL,
+} from './support/results-numbers';
 
 /** One group's count in one milestone, with where it is written. */
 interface Achievement {
@@ -123,11 +130,11 @@ function checkReasons(
 
 /** A milestone's counts by group id, or undefined when the period has no such milestone. */
 function milestoneCounts(period: JsonObject, base: string, type: string): Map<string, Achievement> | undefined {
-  const milestones = asArray(period.milestones);
-  const m = milestones.findIndex((milestone) => asString((milestone as JsonObject | null)?.type) === type);
-  if (m < 0) return undefined;
+  const found = milestoneOf(period, type);
+  if (!found) return undefined;
+  const m = found.index;
   const counts = new Map<string, Achievement>();
-  objectsOf((milestones[m] as JsonObject).achievements).forEach((achievement, a) => {
+  objectsOf(found.milestone.achievements).forEach((achievement, a) => {
     const groupId = asString(achievement?.groupId);
     const count = countValue(achievement?.numSubjects);
     if (groupId !== undefined && count !== undefined && !counts.has(groupId)) {

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
-import { asArray, asObject, asString, protocolModule, type JsonObject } from './study';
+import { asObject, protocolModule, type JsonObject } from './study';
 import { objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
-import { countValue, isGiven, periodName, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
+import { countValue, isGiven, milestoneOf, periodName, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
 
 /** The total of one milestone over its groups, where it is, and whether it carries a comment. */
 interface MilestoneTotal {
@@ -75,10 +75,9 @@ function checkContinuity(context: RuleContext, previous: JsonObject, p: number, 
 
 /** A milestone's total over its groups (only when every count is a number), or undefined. */
 function milestoneTotal(period: JsonObject, base: string, type: string): MilestoneTotal | undefined {
-  const milestones = asArray(period.milestones);
-  const m = milestones.findIndex((milestone) => asString(asObject(milestone)?.type) === type);
-  if (m < 0) return undefined;
-  const milestone = asObject(milestones[m]) as JsonObject;
+  const found = milestoneOf(period, type);
+  if (!found) return undefined;
+  const { milestone, index: m } = found;
   let total = 0;
   let commented = isGiven(milestone.comment);
   for (const achievement of objectsOf(milestone.achievements)) {

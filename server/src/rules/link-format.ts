@@ -1,5 +1,6 @@
 import { defineRule, type RuleContext, type Severity } from '../service/types';
 import { asArray, asObject, asString, POINTERS, protocolModule } from './study';
+import { replaceWith } from './support/fixes';
 
 const WEB_SCHEME = /^https?:\/\//i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -90,9 +91,7 @@ function checkLink(context: RuleContext, { pointer, url, schemeDefined }: Link):
       pointer,
       severity: schemeSeverity,
       message: `"${url}" lacks its scheme; write the complete address starting with http:// or https://, e.g. "${completed}".`,
-      suggestions: HOST_AND_PATH.test(address)
-        ? [{ title: `Replace with "${completed}"`, changes: [{ op: 'set', pointer, value: completed }] }]
-        : undefined,
+      suggestions: HOST_AND_PATH.test(address) ? [replaceWith(pointer, completed)] : undefined,
     });
     return;
   }

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../service/types';
 import { closest } from '../service/similarity';
 import { asArray, asObject, asString, POINTERS, protocolModule } from './study';
 import { COUNTRY_ALIASES, placeKey, REGISTRY_COUNTRIES } from './support/places';
+import { replaceWith } from './support/fixes';
 
 const KNOWN: ReadonlySet<string> = new Set(REGISTRY_COUNTRIES);
 /** A name written another way (case, accents, an alias such as "USA") -> the registry's name. */
@@ -48,7 +49,7 @@ function reportCountry(context: RuleContext, pointer: string, country: string): 
     context.report({
       pointer,
       message: `Country "${country}" is written "${meant}" by the registry.`,
-      fix: { title: `Replace with "${meant}"`, changes: [{ op: 'set', pointer, value: meant }] },
+      fix: replaceWith(pointer, meant),
     });
     return;
   }
@@ -58,8 +59,6 @@ function reportCountry(context: RuleContext, pointer: string, country: string): 
     message: suggestion
       ? `"${country}" is not a country of the registry's list; did you mean "${suggestion}"?`
       : `"${country}" is not a country of the registry's list; write the country's English name as the registry lists it (e.g. "Korea, Republic of").`,
-    suggestions: suggestion
-      ? [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }]
-      : undefined,
+    suggestions: suggestion ? [replaceWith(pointer, suggestion)] : undefined,
   });
 }

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../service/types';
 import { closest } from '../service/similarity';
 import { asArray, asObject, asString, POINTERS, protocolModule } from './study';
 import { placeKey, US_STATES } from './support/places';
+import { replaceWith } from './support/fixes';
 
 const STATE_NAMES: readonly string[] = US_STATES.map(([name]) => name);
 const KNOWN: ReadonlySet<string> = new Set(STATE_NAMES);
@@ -49,7 +50,7 @@ function reportState(context: RuleContext, pointer: string, state: string): void
       pointer,
       severity: 'info',
       message: why,
-      fix: { title: `Replace with "${meant}"`, changes: [{ op: 'set', pointer, value: meant }] },
+      fix: replaceWith(pointer, meant),
     });
     return;
   }
@@ -59,8 +60,6 @@ function reportState(context: RuleContext, pointer: string, state: string): void
     message: suggestion
       ? `"${state}" is not a U.S. state; did you mean "${suggestion}"?`
       : `"${state}" is not a U.S. state; write the state's full name, e.g. "North Carolina".`,
-    suggestions: suggestion
-      ? [{ title: `Replace with "${suggestion}"`, changes: [{ op: 'set', pointer, value: suggestion }] }]
-      : undefined,
+    suggestions: suggestion ? [replaceWith(pointer, suggestion)] : undefined,
   });
 }

@@ -3,7 +3,7 @@
 import { defineRule, type Fix, type RuleContext, type Severity } from '../service/types';
 import { emptyValue as emptySchemaValue } from '../service/skeleton';
 import { schemaAt } from '../service/studySchema';
-import { valueAt } from '../service/pointer';
+import { lastSegment, parentPointer, valueAt } from '../service/pointer';
 import {
   asArray,
   asObject,
@@ -660,8 +660,11 @@ function startDateOf(record: unknown): string | undefined {
   return dateStruct(record, 'startDateStruct')?.date;
 }
 
-/** Whether the study surely started on or after the Final Rule's effective date ("2017-01" may be before it). */
-function startsOnOrAfterFinalRule(record: unknown): boolean {
+/**
+ * Whether the study surely started on or after the Final Rule's effective date ("2017-01" may be before it).
+ * Stricter than startsOnOrAfterFinalRule of ./study, which counts "2017-01" in.
+ */
+function surelyStartedUnderFinalRule(record: unknown): boolean {
   return surelyOnOrAfter(startDateOf(record), FINAL_RULE_DATE);
 }
 
@@ -703,7 +706,7 @@ interface Stage {
 
 function stageOf(context: RuleContext): Stage {
   const asNew = context.options.finalRule === 'always';
-  return { record: context.record, asNew, finalRule: asNew || startsOnOrAfterFinalRule(context.record) };
+  return { record: context.record, asNew, finalRule: asNew || surelyStartedUnderFinalRule(context.record) };
 }
 
 /** The cutover this published record predates: the registry kept it without the field. */
@@ -757,7 +760,8 @@ function applicabilityFor(requirement: Requirement, record: unknown): string {
     return `Not needed for ${studyTypesPhrase([type], true)}; ${general.charAt(0).toLowerCase()}${general.slice(1)}`;
   }
   if (requirement.onlyIf && !requirement.onlyIf.holds(record)) return `${general} This study is not one of them.`;
-  if (isGated(requirement) && !startsOnOrAfterFinalRule(record)) return general + olderStudyNote(requirement, record);
+  if (isGated(requirement) && !surelyStartedUnderFinalRule(record))
+    return general + olderStudyNote(requirement, record);
   const cutover = keptWithout(requirement, { record, finalRule: true, asNew: false });
   return cutover ? general + predatesNote(record, cutover) : general;
 }
@@ -980,16 +984,8 @@ function insertPointer(gap: Gap): string {
 
 function insertedWhat(gap: Gap): string {
   if (!gap.absentContainer) return `"${gap.requirement.name}"`;
-  const key = lastKey(gap.absentContainer);
+  const key = lastSegment(gap.absentContainer);
   return `"${CONTAINER_NAMES[key] ?? key}"`;
-}
-
-function lastKey(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf('/') + 1);
-}
-
-function parentOf(pointer: string): string {
-  return pointer.slice(0, pointer.lastIndexOf('/'));
 }
 
 /**
@@ -998,8 +994,8 @@ function parentOf(pointer: string): string {
  * field that is there but blank or falls short: it has a place of its own.
  */
 function shownAt(gap: Gap): string | undefined {
-  if (gap.absentContainer) return parentOf(gap.absentContainer);
-  return gap.absent ? parentOf(gap.pointer) : undefined;
+  if (gap.absentContainer) return parentPointer(gap.absentContainer);
+  return gap.absent ? parentPointer(gap.pointer) : undefined;
 }
 
 /** A whole object is missing with several required fields in it: one finding for the object. */
@@ -1011,7 +1007,7 @@ function reportAbsentContainer(
   stage: Stage,
   applicable: readonly Requirement[],
 ): void {
-  const key = lastKey(container);
+  const key = lastSegment(container);
   const names = listOf(
     gaps.map((gap) => fieldWords(gap.requirement)),
     5,
@@ -1087,9 +1083,9 @@ function sharedNote(gaps: readonly Gap[], severity: Severity, stage: Stage): str
 /** The object as a curator knows it: "Identification module", location 3 ("Mayo Clinic"), the record. */
 function placeName(record: unknown, pointer: string): string {
   if (pointer === '') return 'the record';
-  const key = lastKey(pointer);
+  const key = lastSegment(pointer);
   if (/^\d+$/.test(key)) {
-    const noun = LIST_NOUNS[lastKey(parentOf(pointer))]?.[0] ?? 'entry';
+    const noun = LIST_NOUNS[lastSegment(parentPointer(pointer))]?.[0] ?? 'entry';
     return describeItem(noun, Number(key), asObject(valueAt(record, pointer)) ?? {});
   }
   return `"${CONTAINER_NAMES[key] ?? key}"`;
@@ -1102,7 +1098,7 @@ function fieldInsertion(gap: Gap, applicable: readonly Requirement[]): Fix | und
   const schema = schemaAt(insertPointer(gap));
   if (!schema) return undefined;
   return {
-    title: `Add "${lastKey(insertPointer(gap))}"`,
+    title: `Add "${lastSegment(insertPointer(gap))}"`,
     changes: [{ op: 'set', pointer: insertPointer(gap), value: emptySchemaValue(schema) }],
   };
 }

@@ -1,14 +1,7 @@
 import { capitalized } from '../service/words';
 import { defineRule, type Fix } from '../service/types';
-import { overallStatus } from './study';
-import {
-  dateTypeForStatus,
-  keyDates,
-  overallStatusRelated,
-  typeFitsToday,
-  type DateType,
-  type KeyDateEntry,
-} from './support/dates-status';
+import { dateTypeForStatus, overallStatus, type DateType } from './study';
+import { keyDates, overallStatusRelated, typeFitsToday, type KeyDateEntry } from './support/dates-status';
 
 function reason(status: string, entry: KeyDateEntry, wanted: DateType): string {
   if (wanted === 'ESTIMATED') return 'a study that has not started yet has an ESTIMATED start date';

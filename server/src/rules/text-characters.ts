@@ -1,6 +1,6 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { listOf } from '../service/words';
-import { childPointer, stringsWhere } from '../service/pointer';
+import { stringsWhere, toPointer } from '../service/pointer';
 import { asObject } from './study';
 
 /**
@@ -80,7 +80,7 @@ interface Place {
 function pointerOfPlace(place: Place | undefined): string {
   const segments: Array<string | number> = [];
   for (let current = place; current; current = current.parent) segments.push(current.segment);
-  return segments.reverse().reduce<string>((pointer, segment) => childPointer(pointer, segment), '');
+  return toPointer(segments.reverse());
 }
 
 /** Keys holding half a character, anywhere in the record (walked with a stack: records may nest deeply). */

@@ -1,7 +1,6 @@
-// What the status and dates rules share: the status groups, which date type a status implies,
-// and comparisons of partial dates with today.
+// What the status and dates rules share: the status groups and comparisons of partial dates with
+// today. Which date type a status implies is dateTypeForStatus in ../study.
 import {
-  dateTypeForStatus,
   type DateType,
   comparePartialDates,
   dateStruct,
@@ -11,8 +10,6 @@ import {
   POINTERS,
   type KeyDate,
 } from '../study';
-
-export { dateTypeForStatus, type DateType };
 
 export const OVERALL_STATUS_POINTER = `${POINTERS.status}/overallStatus`;
 export const ENROLLMENT_POINTER = `${POINTERS.design}/enrollmentInfo`;

@@ -12,6 +12,7 @@ import {
   protocolModule,
   type JsonObject,
 } from '../study';
+import { replaceWith } from './fixes';
 
 export const DESIGN_INFO = `${POINTERS.design}/designInfo`;
 
@@ -69,6 +70,11 @@ export interface InterventionView {
   reference: string | undefined;
   /** undefined when `armGroupLabels` has a wrong shape. */
   armGroupLabels: string[] | undefined;
+}
+
+/** How a message names an arm: by its label, or by its position when it has none. */
+export function armName(arm: ArmView): string {
+  return arm.label === undefined ? `Arm ${arm.index + 1}` : `Arm "${arm.label}"`;
 }
 
 /** The arms that are objects (others are the schema's finding), each with its index in the list. */
@@ -136,10 +142,6 @@ export function referenceRepair(
 ): { suggestion?: string; fix?: Fix; suggestions?: Fix[] } {
   const close = closeCandidates(value, candidates);
   const suggestion = sameIgnoringCase(value, candidates) ?? (close.length === 1 ? close[0] : undefined);
-  const replaceWith = (candidate: string): Fix => ({
-    title: `Replace with "${candidate}"`,
-    changes: [{ op: 'set', pointer, value: candidate }],
-  });
-  if (suggestion) return { suggestion, fix: replaceWith(suggestion) };
-  return close.length > 1 ? { suggestions: close.map(replaceWith) } : {};
+  if (suggestion) return { suggestion, fix: replaceWith(pointer, suggestion) };
+  return close.length > 1 ? { suggestions: close.map((candidate) => replaceWith(pointer, candidate)) } : {};
 }

@@ -1,5 +1,5 @@
 // Numbers and group names shared by the results-checking rules (flow, analyses, measures, events).
-import { asString, type JsonObject } from '../study';
+import { asArray, asObject, asString, type JsonObject } from '../study';
 import { quote } from '../../service/words';
 
 export const RESULTS_DEFINITIONS_URL = 'https://clinicaltrials.gov/policy/results-definitions';
@@ -38,6 +38,13 @@ export function groupTitles(groups: ReadonlyArray<JsonObject | undefined>): Map<
 /** Whether a text field holds something other than blanks. */
 export function isGiven(value: unknown): boolean {
   return typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
+}
+
+/** A participant-flow period's first milestone of a type ("STARTED", "COMPLETED"), with its index. */
+export function milestoneOf(period: JsonObject, type: string): { milestone: JsonObject; index: number } | undefined {
+  const milestones = asArray(period.milestones);
+  const index = milestones.findIndex((milestone) => asString(asObject(milestone)?.type) === type);
+  return index < 0 ? undefined : { milestone: milestones[index] as JsonObject, index };
 }
 
 /** How a message names a participant-flow period: `Period "Overall Study"`, or `Period 2`. */
