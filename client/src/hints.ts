@@ -1,6 +1,7 @@
 // Inlay hints (the registry's labels, characters against limits, derived age groups and masking) and
 // lenses over arms and primary outcomes, from recordHints.ts; `trialRecords.inlayHints.enabled` turns them off.
 import * as vscode from 'vscode';
+import { studySchema } from '../../server/src/service/studySchema';
 import { lineNotes, valueHints } from './recordHints';
 import type { Validations } from './validations';
 
@@ -15,11 +16,7 @@ function enabled(document: vscode.TextDocument): boolean {
   );
 }
 
-export function registerHints(
-  context: vscode.ExtensionContext,
-  schema: () => Record<string, unknown>,
-  validations: Validations,
-): void {
+export function registerHints(context: vscode.ExtensionContext, validations: Validations): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
@@ -33,7 +30,7 @@ export function registerHints(
           if (!enabled(document)) return [];
           const start = document.offsetAt(range.start);
           const end = document.offsetAt(range.end);
-          return valueHints(document.getText(), schema(), start, end).map((hint) => {
+          return valueHints(document.getText(), studySchema, start, end).map((hint) => {
             const inlay = new vscode.InlayHint(document.positionAt(hint.offset), hint.label);
             inlay.paddingLeft = true;
             return inlay;
