@@ -2,6 +2,7 @@
 // character limit of a field from the study schema, and which values are long enough to edit on
 // their own. Pure functions (no vscode), so that they are tested in Node.
 import { createScanner, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { parsePointer } from '../../server/src/service/pointer';
 import { treeOfValidJson } from '../../server/src/service/scan';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values here.
@@ -101,18 +102,9 @@ export function textField(schema: SchemaNode, path: Array<string | number>): Tex
   return { path, limit, title };
 }
 
-/** A JSON Pointer from a path. */
-export function pointerOf(path: ReadonlyArray<string | number>): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
+/** The path of a JSON Pointer, array indexes as numbers (as jsonc-parser's paths have them). */
 export function pathOf(pointer: string): Array<string | number> {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+  return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
 /** Values worth a text editor of their own: those with a line break, or longer than this. */

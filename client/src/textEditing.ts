@@ -2,6 +2,7 @@
 // insert "\n" and escaped text), and "Edit text" opens a value in a tab of its own, as plain text with
 // a live character count against the field's limit, written back escaped when that tab is saved.
 import * as vscode from 'vscode';
+import { toPointer } from '../../server/src/service/pointer';
 import { studySchema } from '../../server/src/service/studySchema';
 import {
   characterCount,
@@ -10,7 +11,6 @@ import {
   isValueString,
   longTexts,
   pathOf,
-  pointerOf,
   stringAround,
   stringAtPath,
   textField,
@@ -112,7 +112,7 @@ async function editText(uri: unknown, pointer: unknown): Promise<void> {
       );
       return;
     }
-    location = { record: editor.document.uri, pointer: pointerOf(path) };
+    location = { record: editor.document.uri, pointer: toPointer(path) };
   }
   const field = textField(studySchema, pathOf(location.pointer));
   const document = await vscode.workspace.openTextDocument(textUri(location, field));
@@ -155,7 +155,7 @@ class EditTextLenses implements vscode.CodeLensProvider {
       return new vscode.CodeLens(new vscode.Range(position, position), {
         title: `Edit text (${countLabel(value.characters, field.limit)})`,
         command: 'trialRecords.editText',
-        arguments: [document.uri, pointerOf(value.path)],
+        arguments: [document.uri, toPointer(value.path)],
       });
     });
   }
