@@ -1,6 +1,7 @@
 // What the editor shows beside a record's values without changing them: the registry's label after a
 // code, characters used against a field's limit, the age groups and masking level the registry
 // derives; and, over arms and primary outcomes, what they are linked to. Pure (no vscode).
+import { MASKING_BY_COUNT } from '../../server/src/prs/picklists';
 import { enumLabel, type SchemaNode } from '../../server/src/service/studySchema';
 import { keyOfValue, propertyValue, type Node } from '../../server/src/service/tree';
 import { treeOf } from './textBlocks';
@@ -20,7 +21,6 @@ export interface LineNote {
 }
 
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
-const MASKING_BY_ROLES = ['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE'];
 const AGE_GROUP_LABELS: Record<string, string> = { CHILD: 'Child', ADULT: 'Adult', OLDER_ADULT: 'Older adult' };
 
 /** The registry's label of a code, unless it is only the code in other letters ("PHASE2" → "Phase 2"; not "Completed"). */
@@ -86,10 +86,10 @@ function addMaskingLevel(maskingInfo: Node, hints: ValueHint[]): void {
   const roles = propertyValue(maskingInfo, 'whoMasked');
   if (roles?.type !== 'array') return;
   const count = new Set((roles.children ?? []).map((role) => role.value)).size;
-  if (count < MASKING_BY_ROLES.length)
+  if (count < MASKING_BY_COUNT.length)
     hints.push({
       offset: roles.offset + roles.length,
-      label: `masking ${MASKING_BY_ROLES[count]} (${count} ${count === 1 ? 'role' : 'roles'})`,
+      label: `masking ${MASKING_BY_COUNT[count]} (${count} ${count === 1 ? 'role' : 'roles'})`,
     });
 }
 
