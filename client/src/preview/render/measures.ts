@@ -6,16 +6,14 @@ import { findingMark } from './findings';
 import { html, type Fragment, type Markup } from './html';
 import { list, missing, section, type RenderContext } from './section';
 import {
-  emptyCell,
   factsWithFindings,
   framedTable,
+  groupCells,
   groupColumns,
   groupHeads,
   leftoverFindings,
-  positionsByGroup,
   prose,
   rowHead,
-  valueCell,
   type GroupColumn,
 } from './tables';
 import { asObject, count, label, objects, text, texts, yesNo, type JsonObject } from './values';
@@ -185,20 +183,21 @@ function measurementCells(
   columns: GroupColumn[],
   percentOf: Map<string, string> | undefined,
 ): Markup[] {
-  const positions = positionsByGroup(measurements);
-  return columns.map((column) => {
-    const position = positions.get(column.id);
-    if (position === undefined) return emptyCell(categoryPointer);
-    const measurement = measurements[position];
-    const comment = text(measurement.comment);
-    const percent = percentText(measurement.value, percentOf?.get(column.id));
-    return valueCell(
-      context,
-      `${categoryPointer}/measurements/${position}`,
-      html`${measurementText(measurement)}${percent ? html` <span class="detail">${percent}</span>` : ''}${comment ? html`<sup class="comment-mark">*</sup>` : ''}`,
-      { title: comment },
-    );
-  });
+  return groupCells(
+    context,
+    columns,
+    measurements,
+    `${categoryPointer}/measurements`,
+    categoryPointer,
+    (measurement, column) => {
+      const comment = text(measurement.comment);
+      const percent = percentText(measurement.value, percentOf?.get(column.id));
+      return {
+        content: html`${measurementText(measurement)}${percent ? html` <span class="detail">${percent}</span>` : ''}${comment ? html`<sup class="comment-mark">*</sup>` : ''}`,
+        title: comment,
+      };
+    },
+  );
 }
 
 /** A value with its spread ("45.2 (12.1)") or its interval ("3.1 (2.0 to 4.4)"). */
@@ -240,14 +239,16 @@ function denomRows(
 ): Markup[] {
   return denoms.map((denom, d) => {
     const denomPointer = `${pointer}/${d}`;
-    const counts = objects(denom.counts);
-    const positions = positionsByGroup(counts);
-    const cells = columns.map((column) => {
-      const position = positions.get(column.id);
-      return position === undefined
-        ? emptyCell(denomPointer)
-        : valueCell(context, `${denomPointer}/counts/${position}`, text(counts[position].value) ?? '–');
-    });
+    const cells = groupCells(
+      context,
+      columns,
+      objects(denom.counts),
+      `${denomPointer}/counts`,
+      denomPointer,
+      (entry) => ({
+        content: text(entry.value) ?? '–',
+      }),
+    );
     return html`<tr class="${rowClass}">${rowHead(context, denomPointer, name(text(denom.units) ?? 'Participants'))}${cells}</tr>`;
   });
 }
