@@ -3,15 +3,13 @@
 import * as vscode from 'vscode';
 import { studySchema } from '../../server/src/service/studySchema';
 import { lineNotes, valueHints } from './recordHints';
-import type { Validations } from './validations';
+import { NO_HINTS_ABOVE, textLength, type Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
-/** Above this many characters a record gets no hints (each parses the whole text). */
-const MAX_SIZE = 2_000_000;
 
 function enabled(document: vscode.TextDocument): boolean {
   return (
-    document.getText().length <= MAX_SIZE &&
+    textLength(document) <= NO_HINTS_ABOVE &&
     vscode.workspace.getConfiguration('trialRecords', document.uri).get<boolean>('inlayHints.enabled', true)
   );
 }

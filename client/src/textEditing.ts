@@ -17,12 +17,10 @@ import {
   valuePathAt,
   type TextField,
 } from './textBlocks';
-import type { Validations } from './validations';
+import { NO_HINTS_ABOVE, textLength, type Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
 export const TEXT_SCHEME = 'trial-text';
-/** Above this many characters a record gets no "Edit text" lenses (finding them parses the whole text). */
-const LENS_MAX_SIZE = 2_000_000;
 
 export function registerTextEditing(context: vscode.ExtensionContext, validations: Validations): void {
   const texts = new TextValueFileSystem();
@@ -147,9 +145,8 @@ class EditTextLenses implements vscode.CodeLensProvider {
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     await this.validations.settled(document);
     if (token.isCancellationRequested) return [];
-    const text = document.getText();
-    if (text.length > LENS_MAX_SIZE) return [];
-    return longTexts(text).map((value) => {
+    if (textLength(document) > NO_HINTS_ABOVE) return [];
+    return longTexts(document.getText()).map((value) => {
       const field = textField(studySchema, value.path);
       const position = document.positionAt(value.offset);
       return new vscode.CodeLens(new vscode.Range(position, position), {
