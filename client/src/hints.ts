@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { studySchema } from '../../server/src/service/studySchema';
 import { lineNotes, valueHints } from './recordHints';
+import { valueOf } from './textBlocks';
 import { NO_HINTS_ABOVE, textLength, type Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
@@ -45,12 +46,8 @@ export function registerHints(context: vscode.ExtensionContext, validations: Val
           if (token.isCancellationRequested) return [];
           if (!enabled(document)) return [];
           const text = document.getText();
-          let record: unknown;
-          try {
-            record = JSON.parse(text);
-          } catch {
-            return [];
-          }
+          const record = valueOf(text);
+          if (record === undefined) return [];
           return lineNotes(text, record).map((note) => {
             const position = document.positionAt(note.offset);
             return new vscode.CodeLens(new vscode.Range(position, position), { title: note.title, command: '' });

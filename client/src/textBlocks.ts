@@ -9,13 +9,22 @@ import { treeOfValidJson } from '../../server/src/service/scan';
 const STRING_LITERAL = 10;
 const END_OF_FILE = 17;
 
-/** The last text parsed and its tree: the lenses, the inlay hints and Edit text ask for the same version in turn. */
-let lastParsed: { text: string; root: Node | undefined } | undefined;
+/** The last text parsed, its tree and its value: the lenses, the inlay hints and Edit text ask for the same version in turn. */
+let lastParsed: { text: string; root: Node | undefined; value: unknown } | undefined;
+
+function parsed(text: string): { root: Node | undefined; value: unknown } {
+  if (lastParsed?.text !== text) lastParsed = { text, ...parsedTree(text) };
+  return lastParsed;
+}
 
 /** The jsonc-parser tree of a record's text (tolerant of broken text), parsed once for repeated asks. */
 export function treeOf(text: string): Node | undefined {
-  if (lastParsed?.text !== text) lastParsed = { text, root: parsedTree(text) };
-  return lastParsed.root;
+  return parsed(text).root;
+}
+
+/** The value of a record's text, or undefined when the text is not valid JSON; parsed with its tree. */
+export function valueOf(text: string): unknown {
+  return parsed(text).value;
 }
 
 /**
@@ -23,13 +32,14 @@ export function treeOf(text: string): Node | undefined {
  * looks into them (the hints walk only what the editor shows of a large record); broken text gets
  * jsonc-parser's tolerant parser.
  */
-function parsedTree(text: string): Node | undefined {
+function parsedTree(text: string): { root: Node | undefined; value: unknown } {
+  let value: unknown;
   try {
-    JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+    return { root: parseTree(text, [], { allowTrailingComma: true, disallowComments: false }), value: undefined };
   }
-  return treeOfValidJson(text);
+  return { root: treeOfValidJson(text), value };
 }
 
 export interface StringToken {
