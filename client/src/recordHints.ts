@@ -103,14 +103,15 @@ function asList(value: unknown): Json[] {
 export function lineNotes(text: string, record: unknown): LineNote[] {
   const root = treeOf(text);
   const protocol = (record as Json | undefined)?.protocolSection as Json | undefined;
-  const arms = asList((protocol?.armsInterventionsModule as Json | undefined)?.armGroups);
-  const interventions = asList((protocol?.armsInterventionsModule as Json | undefined)?.interventions);
+  const armsModule = protocol?.armsInterventionsModule as Json | undefined;
+  const arms = asList(armsModule?.armGroups);
+  const interventions = asList(armsModule?.interventions);
   const notes: LineNote[] = [];
   const armNodes = nodeAt(root, ['protocolSection', 'armsInterventionsModule', 'armGroups'])?.children ?? [];
   arms.forEach((arm, index) => {
     const node = armNodes[index];
     if (!node) return;
-    const byArm = asList(interventions)
+    const byArm = interventions
       .filter(
         (intervention) => Array.isArray(intervention.armGroupLabels) && intervention.armGroupLabels.includes(arm.label),
       )
