@@ -3,7 +3,7 @@
 // derives; and, over arms and primary outcomes, what they are linked to. Pure (no vscode).
 import { MASKING_BY_COUNT } from '../../server/src/prs/picklists';
 import { enumLabel, type SchemaNode } from '../../server/src/service/studySchema';
-import { keyOfValue, propertyValue, type Node } from '../../server/src/service/tree';
+import { keyOfValue, nodeAtPointer, propertyValue, type Node } from '../../server/src/service/tree';
 import { treeOf } from './textBlocks';
 import { ageGroupsFor } from '../../server/src/rules/std-ages';
 import { ageInMinutes } from '../../server/src/rules/support/required-outcomes-eligibility';
@@ -107,7 +107,7 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
   const arms = asList(armsModule?.armGroups);
   const interventions = asList(armsModule?.interventions);
   const notes: LineNote[] = [];
-  const armNodes = nodeAt(root, ['protocolSection', 'armsInterventionsModule', 'armGroups'])?.children ?? [];
+  const armNodes = nodeAtPointer(root, '/protocolSection/armsInterventionsModule/armGroups')?.children ?? [];
   arms.forEach((arm, index) => {
     const node = armNodes[index];
     if (!node) return;
@@ -129,7 +129,7 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
           .trim()
           .toLowerCase(),
       );
-    const outcomeNodes = nodeAt(root, ['protocolSection', 'outcomesModule', 'primaryOutcomes'])?.children ?? [];
+    const outcomeNodes = nodeAtPointer(root, '/protocolSection/outcomesModule/primaryOutcomes')?.children ?? [];
     asList((protocol?.outcomesModule as Json | undefined)?.primaryOutcomes).forEach((outcome, index) => {
       const node = outcomeNodes[index];
       if (!node) return;
@@ -142,10 +142,4 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
     });
   }
   return notes;
-}
-
-function nodeAt(root: Node | undefined, path: readonly string[]): Node | undefined {
-  let node = root;
-  for (const key of path) node = propertyValue(node, key);
-  return node;
 }

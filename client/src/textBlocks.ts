@@ -1,7 +1,7 @@
 // Text values as text: where a JSON string sits around a cursor, the escaping a string needs, the
 // character limit of a field from the study schema, and which values are long enough to edit on
 // their own. Pure functions (no vscode), so that they are tested in Node.
-import { createScanner, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { parsePointer } from '../../server/src/service/pointer';
 import { treeOfValidJson } from '../../server/src/service/scan';
 
@@ -186,16 +186,7 @@ function closingQuote(text: string, from: number): number {
 /** The string node at a path of the text, or undefined when there is none (the record changed). */
 export function stringAtPath(text: string, path: ReadonlyArray<string | number>): StringToken | undefined {
   const root = treeOf(text);
-  let node: Node | undefined = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;
-    else
-      node =
-        node.type === 'object'
-          ? node.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1]
-          : undefined;
-  }
+  const node = root && findNodeAtLocation(root, [...path]);
   if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
   return { start: node.offset, end: node.offset + node.length, value: node.value };
 }
