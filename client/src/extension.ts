@@ -13,7 +13,7 @@ import {
 import { PreviewManager } from './preview/panel';
 import { registerRecordCommands } from './commands';
 import { StatusItem } from './status';
-import { lazySchema, registerTextEditing } from './textEditing';
+import { registerTextEditing } from './textEditing';
 import { registerHints } from './hints';
 import { Validations } from './validations';
 
@@ -29,9 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, validations, validations.listen(client), status, previews);
   registerRecordCommands(context, { client, output, previews });
   context.subscriptions.push(vscode.commands.registerCommand(RULE_DOCS_COMMAND, showRuleDocs));
-  const schema = lazySchema(context);
-  registerTextEditing(context, schema, validations);
-  registerHints(context, schema, validations);
+  registerTextEditing(context, validations);
+  registerHints(context, validations);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(
       () => void client?.sendNotification('trialRecords/trustChanged', { trusted: true }),

@@ -1,25 +1,21 @@
 // Inlay hints (the registry's labels, characters against limits, derived age groups and masking) and
 // lenses over arms and primary outcomes, from recordHints.ts; `trialRecords.inlayHints.enabled` turns them off.
 import * as vscode from 'vscode';
+import { studySchema } from '../../server/src/service/studySchema';
 import { lineNotes, valueHints } from './recordHints';
-import type { Validations } from './validations';
+import { valueOf } from './textBlocks';
+import { NO_HINTS_ABOVE, textLength, type Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
-/** Above this many characters a record gets no hints (each parses the whole text). */
-const MAX_SIZE = 2_000_000;
 
 function enabled(document: vscode.TextDocument): boolean {
   return (
-    document.getText().length <= MAX_SIZE &&
+    textLength(document) <= NO_HINTS_ABOVE &&
     vscode.workspace.getConfiguration('trialRecords', document.uri).get<boolean>('inlayHints.enabled', true)
   );
 }
 
-export function registerHints(
-  context: vscode.ExtensionContext,
-  schema: () => Record<string, unknown>,
-  validations: Validations,
-): void {
+export function registerHints(context: vscode.ExtensionContext, validations: Validations): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
@@ -33,7 +29,7 @@ export function registerHints(
           if (!enabled(document)) return [];
           const start = document.offsetAt(range.start);
           const end = document.offsetAt(range.end);
-          return valueHints(document.getText(), schema(), start, end).map((hint) => {
+          return valueHints(document.getText(), studySchema, start, end).map((hint) => {
             const inlay = new vscode.InlayHint(document.positionAt(hint.offset), hint.label);
             inlay.paddingLeft = true;
             return inlay;
@@ -50,12 +46,8 @@ export function registerHints(
           if (token.isCancellationRequested) return [];
           if (!enabled(document)) return [];
           const text = document.getText();
-          let record: unknown;
-          try {
-            record = JSON.parse(text);
-          } catch {
-            return [];
-          }
+          const record = valueOf(text);
+          if (record === undefined) return [];
           return lineNotes(text, record).map((note) => {
             const position = document.positionAt(note.offset);
             return new vscode.CodeLens(new vscode.Range(position, position), { title: note.title, command: '' });

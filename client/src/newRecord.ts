@@ -61,14 +61,12 @@ class SnippetWriter {
 
   private stop(stop: Stop): string {
     let number = this.numbers.get(stop.stop);
-    const first = number === undefined;
     if (number === undefined) {
       number = this.numbers.size + 1;
       this.numbers.set(stop.stop, number);
     }
     if (stop.choices) return `\${${number}|${stop.choices.join(',')}|}`;
     // Another place of the same stop repeats what is typed; the editor gives it the default text.
-    if (!first && stop.default === undefined) return `\${${number}}`;
     return stop.default === undefined ? `\${${number}}` : `\${${number}:${literal(stop.default)}}`;
   }
 }

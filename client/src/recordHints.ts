@@ -1,7 +1,9 @@
 // What the editor shows beside a record's values without changing them: the registry's label after a
 // code, characters used against a field's limit, the age groups and masking level the registry
 // derives; and, over arms and primary outcomes, what they are linked to. Pure (no vscode).
-import { type Node } from 'jsonc-parser';
+import { MASKING_BY_COUNT } from '../../server/src/prs/picklists';
+import { enumLabel, type SchemaNode } from '../../server/src/service/studySchema';
+import { keyOfValue, nodeAtPointer, propertyValue, type Node } from '../../server/src/service/tree';
 import { treeOf } from './textBlocks';
 import { ageGroupsFor } from '../../server/src/rules/std-ages';
 import { ageInMinutes } from '../../server/src/rules/support/required-outcomes-eligibility';
@@ -18,22 +20,12 @@ export interface LineNote {
   title: string;
 }
 
-type SchemaNode = {
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  enum?: unknown[];
-  enumDescriptions?: string[];
-  maxLength?: number;
-};
-
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
-const MASKING_BY_ROLES = ['NONE', 'SINGLE', 'DOUBLE', 'TRIPLE', 'QUADRUPLE'];
 const AGE_GROUP_LABELS: Record<string, string> = { CHILD: 'Child', ADULT: 'Adult', OLDER_ADULT: 'Older adult' };
 
 /** The registry's label of a code, unless it is only the code in other letters ("PHASE2" → "Phase 2"; not "Completed"). */
 function codeLabel(schema: SchemaNode | undefined, code: string): string | undefined {
-  const index = schema?.enum?.indexOf(code) ?? -1;
-  const label = index >= 0 ? schema?.enumDescriptions?.[index] : undefined;
+  const label = enumLabel(schema, code);
   return label && label.toLowerCase() !== code.replace(/_/g, ' ').toLowerCase() ? label : undefined;
 }
 
@@ -41,12 +33,6 @@ function characters(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;
-}
-
-function propertyValue(node: Node | undefined, key: string): Node | undefined {
-  return node?.type === 'object'
-    ? node.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1]
-    : undefined;
 }
 
 /** The age groups of an eligibility module's ages, or undefined when an age cannot be read. */
@@ -72,7 +58,7 @@ export function valueHints(text: string, schema: SchemaNode, start = 0, end = Nu
     if (node.type === 'string' && typeof node.value === 'string') {
       const label = codeLabel(field, node.value);
       if (label) hints.push({ offset: node.offset + node.length, label });
-      else if (typeof field?.maxLength === 'number' && isPropertyValue(node))
+      else if (typeof field?.maxLength === 'number' && keyOfValue(node))
         hints.push({ offset: node.offset + node.length, label: `${characters(node.value)}/${field.maxLength}` });
       return;
     }
@@ -90,10 +76,6 @@ export function valueHints(text: string, schema: SchemaNode, start = 0, end = Nu
   return hints.filter((hint) => hint.offset >= start && hint.offset <= end).sort((a, b) => a.offset - b.offset);
 }
 
-function isPropertyValue(node: Node): boolean {
-  return node.parent?.type === 'property' && node.parent.children?.[1] === node;
-}
-
 function addAgeGroups(eligibility: Node, hints: ValueHint[]): void {
   const after = propertyValue(eligibility, 'maximumAge') ?? propertyValue(eligibility, 'minimumAge');
   const groups = derivedAgeGroups(eligibility);
@@ -104,10 +86,10 @@ function addMaskingLevel(maskingInfo: Node, hints: ValueHint[]): void {
   const roles = propertyValue(maskingInfo, 'whoMasked');
   if (roles?.type !== 'array') return;
   const count = new Set((roles.children ?? []).map((role) => role.value)).size;
-  if (count < MASKING_BY_ROLES.length)
+  if (count < MASKING_BY_COUNT.length)
     hints.push({
       offset: roles.offset + roles.length,
-      label: `masking ${MASKING_BY_ROLES[count]} (${count} ${count === 1 ? 'role' : 'roles'})`,
+      label: `masking ${MASKING_BY_COUNT[count]} (${count} ${count === 1 ? 'role' : 'roles'})`,
     });
 }
 
@@ -121,14 +103,15 @@ function asList(value: unknown): Json[] {
 export function lineNotes(text: string, record: unknown): LineNote[] {
   const root = treeOf(text);
   const protocol = (record as Json | undefined)?.protocolSection as Json | undefined;
-  const arms = asList((protocol?.armsInterventionsModule as Json | undefined)?.armGroups);
-  const interventions = asList((protocol?.armsInterventionsModule as Json | undefined)?.interventions);
+  const armsModule = protocol?.armsInterventionsModule as Json | undefined;
+  const arms = asList(armsModule?.armGroups);
+  const interventions = asList(armsModule?.interventions);
   const notes: LineNote[] = [];
-  const armNodes = nodeAt(root, ['protocolSection', 'armsInterventionsModule', 'armGroups'])?.children ?? [];
+  const armNodes = nodeAtPointer(root, '/protocolSection/armsInterventionsModule/armGroups')?.children ?? [];
   arms.forEach((arm, index) => {
     const node = armNodes[index];
     if (!node) return;
-    const byArm = asList(interventions)
+    const byArm = interventions
       .filter(
         (intervention) => Array.isArray(intervention.armGroupLabels) && intervention.armGroupLabels.includes(arm.label),
       )
@@ -146,7 +129,7 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
           .trim()
           .toLowerCase(),
       );
-    const outcomeNodes = nodeAt(root, ['protocolSection', 'outcomesModule', 'primaryOutcomes'])?.children ?? [];
+    const outcomeNodes = nodeAtPointer(root, '/protocolSection/outcomesModule/primaryOutcomes')?.children ?? [];
     asList((protocol?.outcomesModule as Json | undefined)?.primaryOutcomes).forEach((outcome, index) => {
       const node = outcomeNodes[index];
       if (!node) return;
@@ -159,10 +142,4 @@ export function lineNotes(text: string, record: unknown): LineNote[] {
     });
   }
   return notes;
-}
-
-function nodeAt(root: Node | undefined, path: readonly string[]): Node | undefined {
-  let node = root;
-  for (const key of path) node = propertyValue(node, key);
-  return node;
 }

@@ -1,20 +1,30 @@
 // Text values as text: where a JSON string sits around a cursor, the escaping a string needs, the
 // character limit of a field from the study schema, and which values are long enough to edit on
 // their own. Pure functions (no vscode), so that they are tested in Node.
-import { createScanner, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { parsePointer } from '../../server/src/service/pointer';
 import { treeOfValidJson } from '../../server/src/service/scan';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values here.
 const STRING_LITERAL = 10;
 const END_OF_FILE = 17;
 
-/** The last text parsed and its tree: the lenses, the inlay hints and Edit text ask for the same version in turn. */
-let lastParsed: { text: string; root: Node | undefined } | undefined;
+/** The last text parsed, its tree and its value: the lenses, the inlay hints and Edit text ask for the same version in turn. */
+let lastParsed: { text: string; root: Node | undefined; value: unknown } | undefined;
+
+function parsed(text: string): { root: Node | undefined; value: unknown } {
+  if (lastParsed?.text !== text) lastParsed = { text, ...parsedTree(text) };
+  return lastParsed;
+}
 
 /** The jsonc-parser tree of a record's text (tolerant of broken text), parsed once for repeated asks. */
 export function treeOf(text: string): Node | undefined {
-  if (lastParsed?.text !== text) lastParsed = { text, root: parsedTree(text) };
-  return lastParsed.root;
+  return parsed(text).root;
+}
+
+/** The value of a record's text, or undefined when the text is not valid JSON; parsed with its tree. */
+export function valueOf(text: string): unknown {
+  return parsed(text).value;
 }
 
 /**
@@ -22,13 +32,14 @@ export function treeOf(text: string): Node | undefined {
  * looks into them (the hints walk only what the editor shows of a large record); broken text gets
  * jsonc-parser's tolerant parser.
  */
-function parsedTree(text: string): Node | undefined {
+function parsedTree(text: string): { root: Node | undefined; value: unknown } {
+  let value: unknown;
   try {
-    JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+    return { root: parseTree(text, [], { allowTrailingComma: true, disallowComments: false }), value: undefined };
   }
-  return treeOfValidJson(text);
+  return { root: treeOfValidJson(text), value };
 }
 
 export interface StringToken {
@@ -101,18 +112,9 @@ export function textField(schema: SchemaNode, path: Array<string | number>): Tex
   return { path, limit, title };
 }
 
-/** A JSON Pointer from a path. */
-export function pointerOf(path: ReadonlyArray<string | number>): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
+/** The path of a JSON Pointer, array indexes as numbers (as jsonc-parser's paths have them). */
 export function pathOf(pointer: string): Array<string | number> {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+  return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
 /** Values worth a text editor of their own: those with a line break, or longer than this. */
@@ -184,16 +186,7 @@ function closingQuote(text: string, from: number): number {
 /** The string node at a path of the text, or undefined when there is none (the record changed). */
 export function stringAtPath(text: string, path: ReadonlyArray<string | number>): StringToken | undefined {
   const root = treeOf(text);
-  let node: Node | undefined = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;
-    else
-      node =
-        node.type === 'object'
-          ? node.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1]
-          : undefined;
-  }
+  const node = root && findNodeAtLocation(root, [...path]);
   if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
   return { start: node.offset, end: node.offset + node.length, value: node.value };
 }

@@ -1,8 +1,9 @@
 // Writing prose in a record: Enter and paste inside a text value keep the JSON string closed (they
 // insert "\n" and escaped text), and "Edit text" opens a value in a tab of its own, as plain text with
 // a live character count against the field's limit, written back escaped when that tab is saved.
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { toPointer } from '../../server/src/service/pointer';
+import { studySchema } from '../../server/src/service/studySchema';
 import {
   characterCount,
   countLabel,
@@ -10,26 +11,19 @@ import {
   isValueString,
   longTexts,
   pathOf,
-  pointerOf,
   stringAround,
   stringAtPath,
   textField,
   valuePathAt,
   type TextField,
 } from './textBlocks';
-import type { Validations } from './validations';
+import { NO_HINTS_ABOVE, textLength, type Validations } from './validations';
 
 const LANGUAGE_ID = 'trial-record';
 export const TEXT_SCHEME = 'trial-text';
-/** Above this many characters a record gets no "Edit text" lenses (finding them parses the whole text). */
-const LENS_MAX_SIZE = 2_000_000;
 
-export function registerTextEditing(
-  context: vscode.ExtensionContext,
-  schema: () => Record<string, unknown>,
-  validations: Validations,
-): void {
-  const texts = new TextValueFileSystem(schema);
+export function registerTextEditing(context: vscode.ExtensionContext, validations: Validations): void {
+  const texts = new TextValueFileSystem();
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   context.subscriptions.push(
     status,
@@ -38,25 +32,15 @@ export function registerTextEditing(
     vscode.commands.registerCommand('trialRecords.enterInText', () => withEditor(enterInText)),
     vscode.commands.registerCommand('trialRecords.pasteInText', () => withEditor(pasteInText)),
     vscode.commands.registerCommand('trialRecords.editText', (uri?: unknown, pointer?: unknown) =>
-      editText(schema, uri, pointer),
+      editText(uri, pointer),
     ),
-    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new EditTextLenses(schema, validations)),
+    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new EditTextLenses(validations)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       texts.recordChanged(event.document.uri);
       if (event.document === vscode.window.activeTextEditor?.document) showCount(status, event.document, texts);
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => showCount(status, editor?.document, texts)),
   );
-}
-
-/** The study schema, read when first needed (for limits, titles and labels). */
-export function lazySchema(context: vscode.ExtensionContext): () => Record<string, unknown> {
-  let schema: Record<string, unknown> | undefined;
-  return () =>
-    (schema ??= JSON.parse(readFileSync(context.asAbsolutePath('schemas/study.schema.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >);
 }
 
 /** Whether every selection sits inside one text value, where Enter and paste must escape what they insert. */
@@ -111,7 +95,7 @@ function locationOf(uri: vscode.Uri): TextLocation {
   return { record: vscode.Uri.parse(query.record), pointer: query.pointer };
 }
 
-async function editText(schema: () => Record<string, unknown>, uri: unknown, pointer: unknown): Promise<void> {
+async function editText(uri: unknown, pointer: unknown): Promise<void> {
   let location: TextLocation | undefined;
   if (uri instanceof vscode.Uri && typeof pointer === 'string') location = { record: uri, pointer };
   else {
@@ -126,9 +110,9 @@ async function editText(schema: () => Record<string, unknown>, uri: unknown, poi
       );
       return;
     }
-    location = { record: editor.document.uri, pointer: pointerOf(path) };
+    location = { record: editor.document.uri, pointer: toPointer(path) };
   }
-  const field = textField(schema(), pathOf(location.pointer));
+  const field = textField(studySchema, pathOf(location.pointer));
   const document = await vscode.workspace.openTextDocument(textUri(location, field));
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
@@ -156,23 +140,19 @@ function showCount(
 
 /** "Edit text" over each long text value of a record. */
 class EditTextLenses implements vscode.CodeLensProvider {
-  constructor(
-    private readonly schema: () => Record<string, unknown>,
-    private readonly validations: Validations,
-  ) {}
+  constructor(private readonly validations: Validations) {}
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     await this.validations.settled(document);
     if (token.isCancellationRequested) return [];
-    const text = document.getText();
-    if (text.length > LENS_MAX_SIZE) return [];
-    return longTexts(text).map((value) => {
-      const field = textField(this.schema(), value.path);
+    if (textLength(document) > NO_HINTS_ABOVE) return [];
+    return longTexts(document.getText()).map((value) => {
+      const field = textField(studySchema, value.path);
       const position = document.positionAt(value.offset);
       return new vscode.CodeLens(new vscode.Range(position, position), {
         title: `Edit text (${countLabel(value.characters, field.limit)})`,
         command: 'trialRecords.editText',
-        arguments: [document.uri, pointerOf(value.path)],
+        arguments: [document.uri, toPointer(value.path)],
       });
     });
   }
@@ -185,10 +165,8 @@ class TextValueFileSystem implements vscode.FileSystemProvider {
   /** The text tabs open per record, so that an edit of the record refreshes them. */
   private readonly open = new Map<string, Set<string>>();
 
-  constructor(private readonly schema: () => Record<string, unknown>) {}
-
   fieldOf(uri: vscode.Uri): TextField {
-    return textField(this.schema(), pathOf(locationOf(uri).pointer));
+    return textField(studySchema, pathOf(locationOf(uri).pointer));
   }
 
   recordChanged(record: vscode.Uri): void {

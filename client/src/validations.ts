@@ -13,6 +13,8 @@ export interface Validated {
 
 /** Above this many characters a record's inlay hints and lenses wait for its findings (building the tree takes 100 ms and more). */
 export const LARGE_RECORD = 500_000;
+/** Above this many characters a record gets no inlay hints and lenses at all (each parses the whole text). */
+export const NO_HINTS_ABOVE = 2_000_000;
 /** How long after the word the work starts: the extension host hands findings on to the editor on a timer. */
 const HAND_ON_MS = 50;
 /** The longest they wait: a record validated only on save gets no word while it is edited. */
@@ -36,8 +38,7 @@ export class Validations implements vscode.Disposable {
 
   /** Resolves at once for a small record; for a large one, once this version's findings are out (or after a while). */
   async settled(document: vscode.TextDocument): Promise<void> {
-    // The offset of the end is the length, without joining the lines into one string as getText does.
-    if (document.offsetAt(new vscode.Position(document.lineCount, 0)) <= LARGE_RECORD) return;
+    if (textLength(document) <= LARGE_RECORD) return;
     const uri = document.uri.toString();
     const version = document.version;
     // After an edit the work goes on during the server's debounce, done before the findings come.
@@ -59,4 +60,9 @@ export class Validations implements vscode.Disposable {
   dispose(): void {
     this.emitter.dispose();
   }
+}
+
+/** The length of a document's text: the offset of its end, without joining its lines into one string as getText does. */
+export function textLength(document: vscode.TextDocument): number {
+  return document.offsetAt(new vscode.Position(document.lineCount, 0));
 }

@@ -7,12 +7,12 @@ import {
   isValueString,
   longTexts,
   pathOf,
-  pointerOf,
   stringAround,
   stringAtPath,
   textField,
   valuePathAt,
 } from '../../../client/src/textBlocks';
+import { toPointer as pointerOf } from '../../../server/src/service/pointer';
 import { corpusRecord } from '../rules/fixtures';
 import studySchema from '../../../schemas/study.schema.json';
 

@@ -3,13 +3,12 @@
 import { html, type Markup } from './html';
 import { list, section, type RenderContext } from './section';
 import {
-  emptyCell,
   factsWithFindings,
   framedTable,
+  groupCells,
   groupColumns,
   groupHeads,
   leftoverFindings,
-  positionsByGroup,
   prose,
   rowHead,
   spanLabel,
@@ -158,18 +157,11 @@ function eventRow(
   columns: GroupColumn[],
   vocabulary: string | undefined,
 ): Markup {
-  const stats = objects(event.stats);
-  const positions = positionsByGroup(stats);
-  const cells = columns.map((column) => {
-    const position = positions.get(column.id);
-    if (position === undefined) return emptyCell(pointer);
-    const entry = stats[position];
+  const cells = groupCells(context, columns, objects(event.stats), `${pointer}/stats`, pointer, (entry) => {
     const events = count(entry.numEvents);
-    return valueCell(
-      context,
-      `${pointer}/stats/${position}`,
-      html`${affectedText(entry.numAffected, entry.numAtRisk)}${events !== undefined ? html` <span class="detail">${events === 1 ? '1 event' : `${events} events`}</span>` : ''}`,
-    );
+    return {
+      content: html`${affectedText(entry.numAffected, entry.numAtRisk)}${events !== undefined ? html` <span class="detail">${events === 1 ? '1 event' : `${events} events`}</span>` : ''}`,
+    };
   });
   const ownVocabulary = text(event.sourceVocabulary);
   const notes = text(event.notes);

@@ -3,17 +3,15 @@
 import { html, type Markup } from './html';
 import { section, type RenderContext } from './section';
 import {
-  emptyCell,
   factsWithFindings,
   framedTable,
+  groupCells,
   groupColumns,
   groupHeads,
   leftoverFindings,
-  positionsByGroup,
   prose,
   rowHead,
   spanLabel,
-  valueCell,
   type GroupColumn,
 } from './tables';
 import { asObject, objects, text, type JsonObject } from './values';
@@ -104,20 +102,12 @@ function countCells(
   rowPointer: string,
   columns: GroupColumn[],
 ): Markup[] {
-  const positions = positionsByGroup(counts);
-  return columns.map((column) => {
-    const position = positions.get(column.id);
-    if (position === undefined) return emptyCell(rowPointer);
-    const entry = counts[position];
+  return groupCells(context, columns, counts, countsPointer, rowPointer, (entry) => {
     const units = text(entry.numUnits);
     const comment = text(entry.comment);
-    return valueCell(
-      context,
-      `${countsPointer}/${position}`,
-      html`${text(entry.numSubjects) ?? '–'}${units ? html` <span class="detail">(${units} units)</span>` : ''}${comment ? html`<sup class="comment-mark">*</sup>` : ''}`,
-      {
-        title: comment,
-      },
-    );
+    return {
+      content: html`${text(entry.numSubjects) ?? '–'}${units ? html` <span class="detail">(${units} units)</span>` : ''}${comment ? html`<sup class="comment-mark">*</sup>` : ''}`,
+      title: comment,
+    };
   });
 }

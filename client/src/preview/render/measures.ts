@@ -1,20 +1,19 @@
 // The baseline table and the outcome measures as the registry shows them: a column per group, the
 // number analyzed, then the values of each class and category with their dispersion or interval;
 // each outcome measure with its description, time frame, population and statistical analyses.
+import { DISPERSION_TYPE } from '../../../../server/src/prs/picklists';
 import { findingMark } from './findings';
 import { html, type Fragment, type Markup } from './html';
 import { list, missing, section, type RenderContext } from './section';
 import {
-  emptyCell,
   factsWithFindings,
   framedTable,
+  groupCells,
   groupColumns,
   groupHeads,
   leftoverFindings,
-  positionsByGroup,
   prose,
   rowHead,
-  valueCell,
   type GroupColumn,
 } from './tables';
 import { asObject, count, label, objects, text, texts, yesNo, type JsonObject } from './values';
@@ -24,21 +23,8 @@ const OUTCOMES = '/resultsSection/outcomeMeasuresModule';
 /** Above this many outcome measures only the primary ones start open, so that a long results section stays navigable. */
 const OPEN_LIMIT = 20;
 
-/** The dispersion codes whose labels the schema does not carry. */
-const DISPERSIONS: Record<string, string> = {
-  NA: 'Not Applicable',
-  STANDARD_DEVIATION: 'Standard Deviation',
-  STANDARD_ERROR: 'Standard Error',
-  INTER_QUARTILE_RANGE: 'Inter-Quartile Range',
-  FULL_RANGE: 'Full Range',
-  CONFIDENCE_80: '80% Confidence Interval',
-  CONFIDENCE_90: '90% Confidence Interval',
-  CONFIDENCE_95: '95% Confidence Interval',
-  CONFIDENCE_975: '97.5% Confidence Interval',
-  CONFIDENCE_99: '99% Confidence Interval',
-  CONFIDENCE_OTHER: 'Other Confidence Interval',
-  GEOMETRIC_COEFFICIENT: 'Geometric Coefficient of Variation',
-};
+/** The dispersion codes' labels, which the schema does not carry: the registry's, as the PRS export writes them. */
+const DISPERSIONS = new Map(DISPERSION_TYPE.map(([code, shown]) => [code, shown]));
 
 /** A table's columns and what its rows are compared with (the overall number analyzed). */
 interface TableFrame {
@@ -140,7 +126,7 @@ function dispersionLabel(pointer: string, value: unknown): string | undefined {
   const code = text(value);
   if (code === undefined) return undefined;
   const shown = label(pointer, code);
-  return shown === code && Object.hasOwn(DISPERSIONS, code) ? DISPERSIONS[code] : shown;
+  return (shown === code && DISPERSIONS.get(code)) || shown;
 }
 
 /** The rows of each class: a title row when it holds titled categories, then a row per category. */
@@ -197,20 +183,21 @@ function measurementCells(
   columns: GroupColumn[],
   percentOf: Map<string, string> | undefined,
 ): Markup[] {
-  const positions = positionsByGroup(measurements);
-  return columns.map((column) => {
-    const position = positions.get(column.id);
-    if (position === undefined) return emptyCell(categoryPointer);
-    const measurement = measurements[position];
-    const comment = text(measurement.comment);
-    const percent = percentText(measurement.value, percentOf?.get(column.id));
-    return valueCell(
-      context,
-      `${categoryPointer}/measurements/${position}`,
-      html`${measurementText(measurement)}${percent ? html` <span class="detail">${percent}</span>` : ''}${comment ? html`<sup class="comment-mark">*</sup>` : ''}`,
-      { title: comment },
-    );
-  });
+  return groupCells(
+    context,
+    columns,
+    measurements,
+    `${categoryPointer}/measurements`,
+    categoryPointer,
+    (measurement, column) => {
+      const comment = text(measurement.comment);
+      const percent = percentText(measurement.value, percentOf?.get(column.id));
+      return {
+        content: html`${measurementText(measurement)}${percent ? html` <span class="detail">${percent}</span>` : ''}${comment ? html`<sup class="comment-mark">*</sup>` : ''}`,
+        title: comment,
+      };
+    },
+  );
 }
 
 /** A value with its spread ("45.2 (12.1)") or its interval ("3.1 (2.0 to 4.4)"). */
@@ -252,14 +239,16 @@ function denomRows(
 ): Markup[] {
   return denoms.map((denom, d) => {
     const denomPointer = `${pointer}/${d}`;
-    const counts = objects(denom.counts);
-    const positions = positionsByGroup(counts);
-    const cells = columns.map((column) => {
-      const position = positions.get(column.id);
-      return position === undefined
-        ? emptyCell(denomPointer)
-        : valueCell(context, `${denomPointer}/counts/${position}`, text(counts[position].value) ?? '–');
-    });
+    const cells = groupCells(
+      context,
+      columns,
+      objects(denom.counts),
+      `${denomPointer}/counts`,
+      denomPointer,
+      (entry) => ({
+        content: text(entry.value) ?? '–',
+      }),
+    );
     return html`<tr class="${rowClass}">${rowHead(context, denomPointer, name(text(denom.units) ?? 'Participants'))}${cells}</tr>`;
   });
 }

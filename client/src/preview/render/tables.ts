@@ -24,7 +24,7 @@ export function groupColumns(groups: unknown, pointer: string): GroupColumn[] {
 }
 
 /** Where each group's value sits in a list of values by group id (the first one wins). */
-export function positionsByGroup(values: readonly JsonObject[]): Map<string, number> {
+function positionsByGroup(values: readonly JsonObject[]): Map<string, number> {
   const positions = new Map<string, number>();
   values.forEach((value, index) => {
     const id = text(value.groupId);
@@ -65,8 +65,29 @@ export function valueCell(
   return html`<td${attributes}>${content}${mark}</td>`;
 }
 
+/**
+ * A cell per group column: the value of the group's entry in `entries` (found with positionsByGroup,
+ * pointing at `${entriesPointer}/${position}`), or an empty cell pointing at the row.
+ */
+export function groupCells(
+  context: RenderContext,
+  columns: readonly GroupColumn[],
+  entries: readonly JsonObject[],
+  entriesPointer: string,
+  rowPointer: string,
+  cell: (entry: JsonObject, column: GroupColumn) => { content: Fragment; title?: string },
+): Markup[] {
+  const positions = positionsByGroup(entries);
+  return columns.map((column) => {
+    const position = positions.get(column.id);
+    if (position === undefined) return emptyCell(rowPointer);
+    const { content, title } = cell(entries[position], column);
+    return valueCell(context, `${entriesPointer}/${position}`, content, { title });
+  });
+}
+
 /** A group with no value: it points at the row's entry but leaves the row's findings to its head. */
-export function emptyCell(pointer: string): Markup {
+function emptyCell(pointer: string): Markup {
   return html`<td class="empty" data-pointer="${pointer}">–</td>`;
 }
 
