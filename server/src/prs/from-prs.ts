@@ -1,6 +1,6 @@
 // A PRS XML document (study_collection, with or without the prs: prefix, results included) -> v2 records
 // and their PRS sidecars; each element that carries something this mapping does not read is a warning.
-import { put, type JsonObject } from './json';
+import { compactObject, put, type JsonObject } from './json';
 import {
   ALLOCATION,
   ANALYSIS_DISPERSION_TYPE,
@@ -148,12 +148,6 @@ function identification(study: ReadElement, idInfo: ReadElement | undefined, rea
   put(module, 'officialTitle', reader.text(study, 'official_title'));
   put(module, 'acronym', reader.text(study, 'acronym'));
   return module;
-}
-
-function compactObject(object: JsonObject): JsonObject {
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) put(result, key, value);
-  return result;
 }
 
 function dateStruct(study: ReadElement, name: string, reader: Reader): JsonObject {
