@@ -26,7 +26,7 @@ function textOrUndefined(text: string | undefined): string | undefined {
 }
 
 function groupsOf(parent: ReadElement, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(parent, 'group_list'), 'group').map((group) =>
+  return reader.items(parent, 'group_list', 'group').map((group) =>
     compactObject({
       id: v2GroupId(group.attributes.group_id),
       title: reader.text(group, 'title'),
@@ -36,12 +36,12 @@ function groupsOf(parent: ReadElement, reader: Reader): JsonObject[] {
 }
 
 function denomsOf(parent: ReadElement, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(parent, 'analyzed_list'), 'analyzed').map((analyzed) => {
+  return reader.items(parent, 'analyzed_list', 'analyzed').map((analyzed) => {
     reader.child(analyzed, 'scope');
     return compactObject({
       units: reader.text(analyzed, 'units'),
       counts: reader
-        .children(reader.child(analyzed, 'count_list'), 'count')
+        .items(analyzed, 'count_list', 'count')
         .map((count) =>
           compactObject({ groupId: v2GroupId(count.attributes.group_id), value: count.attributes.value }),
         ),
@@ -50,14 +50,14 @@ function denomsOf(parent: ReadElement, reader: Reader): JsonObject[] {
 }
 
 function classesOf(measure: ReadElement, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(measure, 'class_list'), 'class').map((row) =>
+  return reader.items(measure, 'class_list', 'class').map((row) =>
     compactObject({
       title: reader.text(row, 'title'),
       denoms: denomsOf(row, reader),
-      categories: reader.children(reader.child(row, 'category_list'), 'category').map((category) =>
+      categories: reader.items(row, 'category_list', 'category').map((category) =>
         compactObject({
           title: reader.text(category, 'title'),
-          measurements: reader.children(reader.child(category, 'measurement_list'), 'measurement').map((measurement) =>
+          measurements: reader.items(category, 'measurement_list', 'measurement').map((measurement) =>
             compactObject({
               groupId: v2GroupId(measurement.attributes.group_id),
               value: measurement.attributes.value,
@@ -93,36 +93,32 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
     preAssignmentDetails: reader.text(flow, 'pre_assignment_details'),
     typeUnitsAnalyzed: reader.text(flow, 'units_analyzed'),
     groups: groupsOf(flow, reader),
-    periods: reader.children(reader.child(flow, 'period_list'), 'period').map((period) =>
+    periods: reader.items(flow, 'period_list', 'period').map((period) =>
       compactObject({
         title: reader.text(period, 'title'),
-        milestones: reader.children(reader.child(period, 'milestone_list'), 'milestone').map((milestone) =>
+        milestones: reader.items(period, 'milestone_list', 'milestone').map((milestone) =>
           compactObject({
             type: reader.text(milestone, 'title'),
-            achievements: reader
-              .children(reader.child(milestone, 'participants_list'), 'participants')
-              .map((participants) =>
-                compactObject({
-                  groupId: v2GroupId(participants.attributes.group_id),
-                  comment: textOrUndefined(participants.text),
-                  numSubjects: participants.attributes.count,
-                }),
-              ),
+            achievements: reader.items(milestone, 'participants_list', 'participants').map((participants) =>
+              compactObject({
+                groupId: v2GroupId(participants.attributes.group_id),
+                comment: textOrUndefined(participants.text),
+                numSubjects: participants.attributes.count,
+              }),
+            ),
           }),
         ),
-        dropWithdraws: reader
-          .children(reader.child(period, 'drop_withdraw_reason_list'), 'drop_withdraw_reason')
-          .map((reason) =>
-            compactObject({
-              type: reader.text(reason, 'title'),
-              reasons: reader.children(reader.child(reason, 'participants_list'), 'participants').map((participants) =>
-                compactObject({
-                  groupId: v2GroupId(participants.attributes.group_id),
-                  numSubjects: participants.attributes.count,
-                }),
-              ),
-            }),
-          ),
+        dropWithdraws: reader.items(period, 'drop_withdraw_reason_list', 'drop_withdraw_reason').map((reason) =>
+          compactObject({
+            type: reader.text(reason, 'title'),
+            reasons: reader.items(reason, 'participants_list', 'participants').map((participants) =>
+              compactObject({
+                groupId: v2GroupId(participants.attributes.group_id),
+                numSubjects: participants.attributes.count,
+              }),
+            ),
+          }),
+        ),
       }),
     ),
   });
@@ -135,9 +131,7 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
     typeUnitsAnalyzed: reader.text(element, 'units_analyzed'),
     groups: groupsOf(element, reader),
     denoms: denomsOf(element, reader),
-    measures: reader
-      .children(reader.child(element, 'measure_list'), 'measure')
-      .map((measure) => measureOf(measure, reader)),
+    measures: reader.items(element, 'measure_list', 'measure').map((measure) => measureOf(measure, reader)),
   });
 }
 
@@ -161,9 +155,7 @@ function analysisOf(analysis: ReadElement, reader: Reader): JsonObject {
     nonInferiorityComment: reader.text(analysis, 'non_inferiority_desc'),
     otherAnalysisDescription: reader.text(analysis, 'other_analysis_desc'),
     groupDescription: reader.text(analysis, 'groups_desc'),
-    groupIds: reader
-      .children(reader.child(analysis, 'group_id_list'), 'group_id')
-      .map((id) => v2GroupId(id.text) as string),
+    groupIds: reader.items(analysis, 'group_id_list', 'group_id').map((id) => v2GroupId(id.text) as string),
   });
 }
 
@@ -184,9 +176,7 @@ function outcomeOf(outcome: ReadElement, reader: Reader): JsonObject {
     groups: groupsOf(outcome, reader),
     denoms: measure === undefined ? undefined : denomsOf(measure, reader),
     classes: measure === undefined ? undefined : classesOf(measure, reader),
-    analyses: reader
-      .children(reader.child(outcome, 'analysis_list'), 'analysis')
-      .map((analysis) => analysisOf(analysis, reader)),
+    analyses: reader.items(outcome, 'analysis_list', 'analysis').map((analysis) => analysisOf(analysis, reader)),
   });
 }
 
@@ -199,9 +189,9 @@ interface EventTotals {
 function eventsOf(list: ReadElement | undefined, reader: Reader, totals: EventTotals): JsonObject[] {
   const vocabulary = reader.text(list, 'default_vocab');
   const assessment = reader.code(list, 'default_assessment', ASSESSMENT_TYPE);
-  return reader.children(reader.child(list, 'category_list'), 'category').flatMap((category) => {
+  return reader.items(list, 'category_list', 'category').flatMap((category) => {
     const organSystem = reader.text(category, 'title');
-    return reader.children(reader.child(category, 'event_list'), 'event').flatMap((event) => {
+    return reader.items(category, 'event_list', 'event').flatMap((event) => {
       const term = reader.child(event, 'sub_title');
       const counts = reader.children(event, 'counts');
       if (organSystem === 'Total') {
@@ -276,9 +266,7 @@ export function classicResults(results: ReadElement, reader: Reader): JsonObject
     participantFlowModule: participantFlow(reader.child(results, 'participant_flow'), reader),
     baselineCharacteristicsModule: baseline(reader.child(results, 'baseline'), reader),
     outcomeMeasuresModule: compactObject({
-      outcomeMeasures: reader
-        .children(reader.child(results, 'outcome_list'), 'outcome')
-        .map((outcome) => outcomeOf(outcome, reader)),
+      outcomeMeasures: reader.items(results, 'outcome_list', 'outcome').map((outcome) => outcomeOf(outcome, reader)),
     }),
     adverseEventsModule: reportedEvents(reader.child(results, 'reported_events'), reader),
     moreInfoModule: compactObject({

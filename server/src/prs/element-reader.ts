@@ -45,6 +45,11 @@ export class Reader {
     this.children(parent, name).forEach(mark);
   }
 
+  /** The items of a list element (<periods><period/>…</periods>): the wrapper and each item are read. */
+  items(parent: ReadElement | undefined, list: string, item: string): ReadElement[] {
+    return this.children(this.child(parent, list), item);
+  }
+
   child(parent: ReadElement | undefined, name: string): ReadElement | undefined {
     return this.children(parent, name)[0];
   }

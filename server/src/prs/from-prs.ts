@@ -513,7 +513,7 @@ function delayedPosting(disposition: ReadElement | undefined, reader: Reader, si
       delayReason: reader.text(details, 'delayReason'),
       interventionName: reader.text(details, 'interventionName'),
       approvalNumbers: reader
-        .children(reader.child(details, 'applicationApprovalDetails'), 'appApprovalDetail')
+        .items(details, 'applicationApprovalDetails', 'appApprovalDetail')
         .map((detail) => reader.text(detail, 'approvalNumber'))
         .filter((number): number is string => number !== undefined),
       anticipatedPostingDate:
@@ -530,7 +530,7 @@ function resultsSection(result: ReadElement | undefined, reader: Reader): JsonOb
   put(section, 'participantFlowModule', participantFlow(reader.child(result, 'participantFlow'), reader));
   put(section, 'baselineCharacteristicsModule', baseline(reader.child(result, 'baseline'), reader));
   const measures = reader
-    .children(reader.child(result, 'outcomeMeasures'), 'outcomeMeasure')
+    .items(result, 'outcomeMeasures', 'outcomeMeasure')
     .map((measure) => outcomeMeasure(measure, reader));
   put(section, 'outcomeMeasuresModule', compactObject({ outcomeMeasures: measures }));
   put(section, 'adverseEventsModule', reportedEvents(reader.child(result, 'reportedEvents'), reader));
@@ -602,17 +602,17 @@ function denominators(participants: JsonObject[], units: JsonObject[], unitsName
 }
 
 function measureClasses(measure: ReadElement, unitsName: string | undefined, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(measure, 'measureRows'), 'measureRow').map((row) => {
+  return reader.items(measure, 'measureRows', 'measureRow').map((row) => {
     const participants: JsonObject[] = [];
     const units: JsonObject[] = [];
     const categories: Array<{ title: string | undefined; measurements: JsonObject[] }> = [];
-    for (const value of reader.children(reader.child(row, 'reportedValues'), 'reportedValue')) {
+    for (const value of reader.items(row, 'reportedValues', 'reportedValue')) {
       const groupId = groupIdOf(reader.text(value, 'reportingGroupId')) ?? '';
       const subjects = reader.trimmed(value, 'subjectsAnalyzed');
       const unitCount = reader.trimmed(value, 'numUnitsAnalyzed');
       if (subjects !== undefined) participants.push({ groupId, value: subjects });
       if (unitCount !== undefined) units.push({ groupId, value: unitCount });
-      for (const entry of reader.children(reader.child(value, 'reportedEntries'), 'reportedEntry')) {
+      for (const entry of reader.items(value, 'reportedEntries', 'reportedEntry')) {
         const title = reader.text(entry, 'catName');
         let category = categories.find((candidate) => candidate.title === title);
         if (category === undefined) {
@@ -669,7 +669,7 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
   if (element === undefined) return {};
   const unitsName = reader.text(element, 'typeUnitsAnalyzed');
   const reportingGroups = [
-    ...reader.children(reader.child(element, 'baselineReportingGroups'), 'baselineReportingGroup'),
+    ...reader.items(element, 'baselineReportingGroups', 'baselineReportingGroup'),
     ...reader.children(element, 'totalBaselineReportingGroup'),
   ];
   const { groups, denoms } = groupsOf(reportingGroups, unitsName, reader);
@@ -679,7 +679,7 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
     groups,
     denoms,
     measures: reader
-      .children(reader.child(element, 'baselineMeasures'), 'baselineMeasure')
+      .items(element, 'baselineMeasures', 'baselineMeasure')
       .map((measure) => measureCommon(measure, unitsName, reader, 'code')),
   });
 }
@@ -693,7 +693,7 @@ function postingDateOf(date: ReadElement | undefined, reader: Reader): string | 
 function outcomeMeasure(element: ReadElement, reader: Reader): JsonObject {
   const unitsName = reader.text(element, 'typeUnitsAnalyzed');
   const { groups, denoms } = groupsOf(
-    reader.children(reader.child(element, 'outcomeReportingGroups'), 'outcomeReportingGroup'),
+    reader.items(element, 'outcomeReportingGroups', 'outcomeReportingGroup'),
     unitsName,
     reader,
   );
@@ -705,10 +705,10 @@ function outcomeMeasure(element: ReadElement, reader: Reader): JsonObject {
     typeUnitsAnalyzed: unitsName,
     groups,
     denoms,
-    analyses: reader.children(reader.child(element, 'outcomeMeasureAnalyses'), 'measureAnalysis').map((analysis) =>
+    analyses: reader.items(element, 'outcomeMeasureAnalyses', 'measureAnalysis').map((analysis) =>
       compactObject({
         groupIds: reader
-          .children(reader.child(analysis, 'outcomeReportingGroups'), 'outcomeReportingGroupId')
+          .items(analysis, 'outcomeReportingGroups', 'outcomeReportingGroupId')
           .map((id) => groupIdOf(id.text) ?? ''),
         groupDescription: reader.text(analysis, 'groupDescription'),
         nonInferiorityType: reader.code(analysis, 'statisticalTestType', STATISTICAL_TEST_TYPE),
@@ -737,16 +737,14 @@ function milestoneOf(type: string | undefined, milestone: ReadElement | undefine
   return compactObject({
     type,
     comment: reader.text(milestone, 'comment'),
-    achievements: reader
-      .children(reader.child(milestone, 'milestoneAchievements'), 'milestoneAchievement')
-      .map((achievement) =>
-        compactObject({
-          groupId: reader.trimmed(achievement, 'reportingGroupId'),
-          comment: reader.text(achievement, 'comment'),
-          numSubjects: reader.trimmed(achievement, 'subjectsAchieve'),
-          numUnits: reader.trimmed(achievement, 'unitsAchieve'),
-        }),
-      ),
+    achievements: reader.items(milestone, 'milestoneAchievements', 'milestoneAchievement').map((achievement) =>
+      compactObject({
+        groupId: reader.trimmed(achievement, 'reportingGroupId'),
+        comment: reader.text(achievement, 'comment'),
+        numSubjects: reader.trimmed(achievement, 'subjectsAchieve'),
+        numUnits: reader.trimmed(achievement, 'unitsAchieve'),
+      }),
+    ),
   });
 }
 
@@ -756,40 +754,36 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
     preAssignmentDetails: reader.text(flow, 'preAssignmentDescription'),
     recruitmentDetails: reader.text(flow, 'recruitmentDetails'),
     typeUnitsAnalyzed: reader.text(flow, 'typeUnitsAnalyzed'),
-    groups: reader.children(reader.child(flow, 'participantFlowGroups'), 'flowGroup').map((group) =>
+    groups: reader.items(flow, 'participantFlowGroups', 'flowGroup').map((group) =>
       compactObject({
         id: group.attributes.id,
         title: reader.text(group, 'title'),
         description: reader.text(group, 'description'),
       }),
     ),
-    periods: reader.children(reader.child(flow, 'periods'), 'period').map((period) =>
+    periods: reader.items(flow, 'periods', 'period').map((period) =>
       compactObject({
         title: reader.text(period, 'title'),
         milestones: [
           milestoneOf('STARTED', reader.child(period, 'startedMilestone'), reader),
           ...reader
-            .children(reader.child(period, 'milestones'), 'milestone')
+            .items(period, 'milestones', 'milestone')
             .map((milestone) => milestoneOf(reader.text(milestone, 'titleOther'), milestone, reader)),
           milestoneOf('COMPLETED', reader.child(period, 'completedMilestone'), reader),
         ].filter((milestone) => milestone.achievements !== undefined || milestone.comment !== undefined),
-        dropWithdraws: reader
-          .children(reader.child(period, 'dropWithdrawReasons'), 'dropWithdrawReason')
-          .map((reason) => {
-            const type = reader.text(reason, 'reasonType');
-            const otherName = reader.text(reason, 'otherReasonName');
-            return compactObject({
-              type: type?.trim() === 'Other' && otherName !== undefined ? otherName : type,
-              reasons: reader
-                .children(reader.child(reason, 'dropWithdrawReasonDetails'), 'reasonDetail')
-                .map((detail) =>
-                  compactObject({
-                    groupId: reader.trimmed(detail, 'reportingGroupId'),
-                    numSubjects: reader.trimmed(detail, 'subjectsAffected'),
-                  }),
-                ),
-            });
-          }),
+        dropWithdraws: reader.items(period, 'dropWithdrawReasons', 'dropWithdrawReason').map((reason) => {
+          const type = reader.text(reason, 'reasonType');
+          const otherName = reader.text(reason, 'otherReasonName');
+          return compactObject({
+            type: type?.trim() === 'Other' && otherName !== undefined ? otherName : type,
+            reasons: reader.items(reason, 'dropWithdrawReasonDetails', 'reasonDetail').map((detail) =>
+              compactObject({
+                groupId: reader.trimmed(detail, 'reportingGroupId'),
+                numSubjects: reader.trimmed(detail, 'subjectsAffected'),
+              }),
+            ),
+          });
+        }),
       }),
     ),
   });
@@ -809,7 +803,7 @@ function adverseEvents(events: ReadElement[], defaults: EventDefaults, reader: R
       sourceVocabulary: reader.text(event, 'sourceVocabulary') ?? defaults.sourceVocabulary,
       assessmentType: reader.code(event, 'assessmentType', ASSESSMENT_TYPE) ?? defaults.assessmentType,
       notes: reader.text(event, 'notes'),
-      stats: reader.children(reader.child(event, 'adverseEventStats'), 'eventStats').map((stats) =>
+      stats: reader.items(event, 'adverseEventStats', 'eventStats').map((stats) =>
         compactObject({
           groupId: reader.trimmed(stats, 'reportingGroupId'),
           numEvents: reader.integer(stats, 'numEvents'),
@@ -832,7 +826,7 @@ function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonOb
     timeFrame: reader.text(events, 'timeFrame'),
     description: reader.text(events, 'notes'),
     allCauseMortalityComment: reader.text(events, 'allCauseMortComment'),
-    eventGroups: reader.children(reader.child(events, 'interventionGroups'), 'interventionGroup').map((group) =>
+    eventGroups: reader.items(events, 'interventionGroups', 'interventionGroup').map((group) =>
       compactObject({
         id: group.attributes.id,
         title: reader.text(group, 'title'),
@@ -845,15 +839,7 @@ function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonOb
         otherNumAtRisk: reader.integer(group, 'partAtRiskFrequentEvents'),
       }),
     ),
-    seriousEvents: adverseEvents(
-      reader.children(reader.child(events, 'seriousAdverseEvents'), 'seriousEvent'),
-      defaults,
-      reader,
-    ),
-    otherEvents: adverseEvents(
-      reader.children(reader.child(events, 'frequentAdverseEvents'), 'frequentEvent'),
-      defaults,
-      reader,
-    ),
+    seriousEvents: adverseEvents(reader.items(events, 'seriousAdverseEvents', 'seriousEvent'), defaults, reader),
+    otherEvents: adverseEvents(reader.items(events, 'frequentAdverseEvents', 'frequentEvent'), defaults, reader),
   });
 }
