@@ -61,6 +61,13 @@ export class Reader {
     return found.text;
   }
 
+  /** The texts of the named children that are not blank, as written. */
+  texts(parent: ReadElement | undefined, name: string): string[] {
+    return this.children(parent, name)
+      .map((child) => child.text)
+      .filter((text) => text.trim() !== '');
+  }
+
   /** Text of a <textblock> wrapper (PRS's long text), or of the element itself as older files write it. */
   textBlock(parent: ReadElement | undefined, name: string): string | undefined {
     const found = this.child(parent, name);

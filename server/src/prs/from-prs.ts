@@ -79,47 +79,30 @@ function importStudy(study: ReadElement, reader: Reader): PrsImportedStudy {
   put(protocol, 'statusModule', statusModule(study, reader));
   put(protocol, 'sponsorCollaboratorsModule', sponsorsModule(study, reader, sidecar));
   put(protocol, 'oversightModule', oversightModule(study, reader, sidecar));
-  const description: JsonObject = {};
-  put(description, 'briefSummary', reader.textBlock(study, 'brief_summary'));
-  put(description, 'detailedDescription', reader.textBlock(study, 'detailed_description'));
-  put(protocol, 'descriptionModule', description);
-  const conditions: JsonObject = {};
   put(
-    conditions,
-    'conditions',
-    reader
-      .children(study, 'condition')
-      .map((condition) => condition.text)
-      .filter((text) => text.trim() !== ''),
+    protocol,
+    'descriptionModule',
+    compactObject({
+      briefSummary: reader.textBlock(study, 'brief_summary'),
+      detailedDescription: reader.textBlock(study, 'detailed_description'),
+    }),
   );
   put(
-    conditions,
-    'keywords',
-    reader
-      .children(study, 'keyword')
-      .map((keyword) => keyword.text)
-      .filter((text) => text.trim() !== ''),
+    protocol,
+    'conditionsModule',
+    compactObject({ conditions: reader.texts(study, 'condition'), keywords: reader.texts(study, 'keyword') }),
   );
-  put(protocol, 'conditionsModule', conditions);
   put(protocol, 'designModule', designModule(study, reader));
   put(protocol, 'armsInterventionsModule', armsModule(study, reader));
-  const outcomes: JsonObject = {};
   put(
-    outcomes,
-    'primaryOutcomes',
-    reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    protocol,
+    'outcomesModule',
+    compactObject({
+      primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+      secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+      otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    }),
   );
-  put(
-    outcomes,
-    'secondaryOutcomes',
-    reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-  );
-  put(
-    outcomes,
-    'otherOutcomes',
-    reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
-  );
-  put(protocol, 'outcomesModule', outcomes);
   put(protocol, 'eligibilityModule', eligibilityModule(reader.child(study, 'eligibility'), reader));
   put(protocol, 'contactsLocationsModule', contactsModule(study, reader));
   put(protocol, 'referencesModule', referencesModule(study, reader));
@@ -355,14 +338,8 @@ function armsModule(study: ReadElement, reader: Reader): JsonObject {
       type: reader.code(intervention, 'intervention_type', INTERVENTION_TYPE),
       name: reader.text(intervention, 'intervention_name'),
       description: reader.textBlock(intervention, 'intervention_description'),
-      armGroupLabels: reader
-        .children(intervention, 'arm_group_label')
-        .map((label) => label.text)
-        .filter((text) => text.trim() !== ''),
-      otherNames: reader
-        .children(intervention, 'intervention_other_name')
-        .map((name) => name.text)
-        .filter((text) => text.trim() !== ''),
+      armGroupLabels: reader.texts(intervention, 'arm_group_label'),
+      otherNames: reader.texts(intervention, 'intervention_other_name'),
     }),
   );
   const armGroups = reader.children(study, 'arm_group').map((arm) => {
