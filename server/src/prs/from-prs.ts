@@ -479,9 +479,7 @@ function ipdModule(ipd: ReadElement | undefined, reader: Reader): JsonObject {
 function delayedPosting(disposition: ReadElement | undefined, reader: Reader, sidecar: PrsSidecar): void {
   const details = reader.child(disposition, 'disposition');
   if (details === undefined) return;
-  const posting = reader.child(details, 'anticipatedPostingDate');
-  const month = reader.trimmed(posting, 'month');
-  const year = reader.trimmed(posting, 'year');
+  const anticipatedPostingDate = postingDateOf(reader.child(details, 'anticipatedPostingDate'), reader);
   put(
     sidecar,
     'delayedPosting',
@@ -493,8 +491,7 @@ function delayedPosting(disposition: ReadElement | undefined, reader: Reader, si
         .items(details, 'applicationApprovalDetails', 'appApprovalDetail')
         .map((detail) => reader.text(detail, 'approvalNumber'))
         .filter((number): number is string => number !== undefined),
-      anticipatedPostingDate:
-        year !== undefined && month !== undefined ? `${year}-${month.padStart(2, '0')}` : undefined,
+      anticipatedPostingDate,
     }),
   );
 }
@@ -511,38 +508,29 @@ function resultsSection(result: ReadElement | undefined, reader: Reader): JsonOb
     .map((measure) => outcomeMeasure(measure, reader));
   put(section, 'outcomeMeasuresModule', compactObject({ outcomeMeasures: measures }));
   put(section, 'adverseEventsModule', reportedEvents(reader.child(result, 'reportedEvents'), reader));
-  const moreInfo: JsonObject = {};
   const limitations = reader.child(result, 'limitationsAndCaveats');
-  if (limitations !== undefined)
-    put(moreInfo, 'limitationsAndCaveats', compactObject({ description: reader.text(limitations, 'description') }));
   const agreement = reader.child(result, 'certainAgreement');
-  if (agreement !== undefined) {
-    put(
-      moreInfo,
-      'certainAgreement',
-      compactObject({
+  const contact = reader.child(result, 'pointOfContact');
+  put(
+    section,
+    'moreInfoModule',
+    compactObject({
+      limitationsAndCaveats: compactObject({ description: reader.text(limitations, 'description') }),
+      certainAgreement: compactObject({
         piSponsorEmployee: reader.yesNo(agreement, 'piSponsorEmployee'),
         restrictionType: reader.code(agreement, 'restrictionType', RESTRICTION_TYPE),
         restrictiveAgreement: reader.yesNo(agreement, 'restrictiveAgreement'),
         otherDetails: reader.text(agreement, 'otherDetails'),
       }),
-    );
-  }
-  const contact = reader.child(result, 'pointOfContact');
-  if (contact !== undefined) {
-    put(
-      moreInfo,
-      'pointOfContact',
-      compactObject({
+      pointOfContact: compactObject({
         title: reader.text(contact, 'title'),
         organization: reader.text(contact, 'organizationName'),
         email: reader.text(contact, 'email'),
         phone: reader.text(contact, 'phoneNumber'),
         phoneExt: reader.text(contact, 'phoneExtension'),
       }),
-    );
-  }
-  put(section, 'moreInfoModule', moreInfo);
+    }),
+  );
   return section;
 }
 
