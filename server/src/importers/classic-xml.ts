@@ -208,21 +208,17 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
     'referencesModule',
     compactObject({
       references: [
-        ...reader.children(study, 'reference').map((reference) =>
+        ['reference', 'BACKGROUND'],
+        ['results_reference', 'RESULT'],
+      ].flatMap(([name, type]) =>
+        reader.children(study, name).map((reference) =>
           compactObject({
             pmid: reader.trimmed(reference, 'PMID'),
-            type: 'BACKGROUND',
+            type,
             citation: reader.text(reference, 'citation'),
           }),
         ),
-        ...reader.children(study, 'results_reference').map((reference) =>
-          compactObject({
-            pmid: reader.trimmed(reference, 'PMID'),
-            type: 'RESULT',
-            citation: reader.text(reference, 'citation'),
-          }),
-        ),
-      ],
+      ),
       seeAlsoLinks: reader
         .children(study, 'link')
         .map((link) => compactObject({ label: reader.text(link, 'description'), url: reader.text(link, 'url') })),
@@ -233,19 +229,11 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
 }
 
 function statusOf(study: ReadElement, reader: Reader): JsonObject {
-  const status = reader.trimmed(study, 'overall_status');
-  const lastKnown = reader.trimmed(study, 'last_known_status');
   const verified = reader.child(study, 'verification_date');
   return compactObject({
     statusVerifiedDate: verified === undefined ? undefined : dateOf(verified, reader)?.date,
-    overallStatus:
-      status === undefined
-        ? undefined
-        : reader.codeOfText(reader.child(study, 'overall_status') as ReadElement, status, STATUS),
-    lastKnownStatus:
-      lastKnown === undefined
-        ? undefined
-        : reader.codeOfText(reader.child(study, 'last_known_status') as ReadElement, lastKnown, STATUS),
+    overallStatus: reader.code(study, 'overall_status', STATUS),
+    lastKnownStatus: reader.code(study, 'last_known_status', STATUS),
     whyStopped: reader.text(study, 'why_stopped'),
     expandedAccessInfo: compactObject({ hasExpandedAccess: reader.yesNo(study, 'has_expanded_access') }),
     startDateStruct: dateOf(reader.child(study, 'start_date'), reader),
@@ -491,14 +479,12 @@ function contactsOf(study: ReadElement, reader: Reader): JsonObject {
           ...[...reader.children(location, 'contact'), ...reader.children(location, 'contact_backup')]
             .filter(hasContent)
             .map((person) => contactOf(person, 'CONTACT', reader)),
-          ...reader
-            .children(location, 'investigator')
-            .map((person) =>
-              compactObject({
-                name: personName(person, reader),
-                role: reader.code(person, 'role', SITE_INVESTIGATOR_ROLE),
-              }),
-            ),
+          ...reader.children(location, 'investigator').map((person) =>
+            compactObject({
+              name: personName(person, reader),
+              role: reader.code(person, 'role', SITE_INVESTIGATOR_ROLE),
+            }),
+          ),
         ],
       });
     }),
