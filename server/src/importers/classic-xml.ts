@@ -5,6 +5,7 @@ import { compactObject, put, type JsonObject } from '../prs/json';
 import {
   ALLOCATION,
   ARM_GROUP_TYPE,
+  armInterventionNames,
   BIOSPECIMEN_RETENTION,
   codeOf,
   DATE_TYPE,
@@ -25,7 +26,6 @@ import {
   SITE_STATUS,
   STUDY_TYPE,
   TIME_PERSPECTIVE,
-  V2_INTERVENTION_LABEL,
   type Picklist,
 } from '../prs/picklists';
 import { readXml, XmlReadError, type ReadElement } from '../prs/xml';
@@ -400,15 +400,7 @@ function armsOf(study: ReadElement, reader: Reader): JsonObject {
       label,
       type: reader.code(arm, 'arm_group_type', ARM_GROUP_TYPE),
       description: reader.text(arm, 'description'),
-      interventionNames: interventions
-        .filter(
-          (intervention) =>
-            label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label),
-        )
-        .map(
-          (intervention) =>
-            `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`,
-        ),
+      interventionNames: armInterventionNames(label, interventions),
     });
   });
   return compactObject({ armGroups, interventions });

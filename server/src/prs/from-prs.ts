@@ -5,6 +5,7 @@ import {
   ALLOCATION,
   ANALYSIS_DISPERSION_TYPE,
   ARM_GROUP_TYPE,
+  armInterventionNames,
   ASSESSMENT_TYPE,
   BIOSPECIMEN_RETENTION,
   CI_NUM_SIDES,
@@ -40,7 +41,6 @@ import {
   STUDY_TYPE,
   TIME_PERSPECTIVE,
   UNIT_OF_ANALYSIS_PARTICIPANTS,
-  V2_INTERVENTION_LABEL,
 } from './picklists';
 import type { PrsSidecar } from './sidecar';
 import type { ReadElement } from './xml';
@@ -344,14 +344,7 @@ function armsModule(study: ReadElement, reader: Reader): JsonObject {
   );
   const armGroups = reader.children(study, 'arm_group').map((arm) => {
     const label = reader.text(arm, 'arm_group_label');
-    const interventionNames = interventions
-      .filter(
-        (intervention) => label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label),
-      )
-      .map(
-        (intervention) =>
-          `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`,
-      );
+    const interventionNames = armInterventionNames(label, interventions);
     return compactObject({
       label,
       type: reader.code(arm, 'arm_type', ARM_GROUP_TYPE),
