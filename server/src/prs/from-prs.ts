@@ -146,11 +146,7 @@ function statusModule(study: ReadElement, reader: Reader): JsonObject {
   put(
     module,
     'overallStatus',
-    expandedAccessStatus ??
-      registryStatus ??
-      (overall === undefined
-        ? undefined
-        : reader.codeOfText(reader.child(study, 'overall_status') as ReadElement, overall, RECRUITMENT_STATUS)),
+    expandedAccessStatus ?? registryStatus ?? reader.code(study, 'overall_status', RECRUITMENT_STATUS),
   );
   put(module, 'whyStopped', reader.text(study, 'why_stopped'));
   const ind = reader.child(study, 'ind_info');
@@ -314,8 +310,7 @@ function maskingOf(design: ReadElement, reader: Reader): JsonObject {
   const whoMasked = MASKED_ROLES.filter(([, name]) => reader.yesNo(design, name) === true).map(([code]) => code);
   const masking: JsonObject = {};
   const stated = reader.trimmed(design, 'masking');
-  if (stated !== undefined)
-    put(masking, 'masking', reader.codeOfText(reader.child(design, 'masking') as ReadElement, stated, MASKING));
+  if (stated !== undefined) put(masking, 'masking', reader.code(design, 'masking', MASKING));
   else if (noMasking === true) put(masking, 'masking', 'NONE');
   else if (noMasking === false || whoMasked.length > 0) put(masking, 'masking', MASKING_BY_COUNT[whoMasked.length]);
   put(masking, 'maskingDescription', reader.textBlock(design, 'masking_description'));
