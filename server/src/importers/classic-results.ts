@@ -1,7 +1,7 @@
 // The results of classic XML (<clinical_results>) -> the v2 results section. The tables have the v2 shape
 // already (groups, classes, categories, measurements); group ids are renumbered as v2 numbers them (P1 -> FG000).
 import type { Reader } from '../prs/element-reader';
-import { put, type JsonObject } from '../prs/json';
+import { compactObject, type JsonObject } from '../prs/json';
 import {
   ASSESSMENT_TYPE,
   DISPERSION_TYPE,
@@ -21,19 +21,13 @@ export function v2GroupId(classicId: string | undefined): string | undefined {
   return `${GROUP_PREFIX[match[1]]}${String(Number(match[2]) - 1).padStart(3, '0')}`;
 }
 
-function compact(object: JsonObject): JsonObject {
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) put(result, key, value);
-  return result;
-}
-
 function textOrUndefined(text: string | undefined): string | undefined {
   return text === undefined || text.trim() === '' ? undefined : text;
 }
 
 function groupsOf(parent: ReadElement, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(parent, 'group_list'), 'group').map((group) =>
-    compact({
+  return reader.items(parent, 'group_list', 'group').map((group) =>
+    compactObject({
       id: v2GroupId(group.attributes.group_id),
       title: reader.text(group, 'title'),
       description: reader.text(group, 'description'),
@@ -42,27 +36,29 @@ function groupsOf(parent: ReadElement, reader: Reader): JsonObject[] {
 }
 
 function denomsOf(parent: ReadElement, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(parent, 'analyzed_list'), 'analyzed').map((analyzed) => {
+  return reader.items(parent, 'analyzed_list', 'analyzed').map((analyzed) => {
     reader.child(analyzed, 'scope');
-    return compact({
+    return compactObject({
       units: reader.text(analyzed, 'units'),
       counts: reader
-        .children(reader.child(analyzed, 'count_list'), 'count')
-        .map((count) => compact({ groupId: v2GroupId(count.attributes.group_id), value: count.attributes.value })),
+        .items(analyzed, 'count_list', 'count')
+        .map((count) =>
+          compactObject({ groupId: v2GroupId(count.attributes.group_id), value: count.attributes.value }),
+        ),
     });
   });
 }
 
 function classesOf(measure: ReadElement, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(measure, 'class_list'), 'class').map((row) =>
-    compact({
+  return reader.items(measure, 'class_list', 'class').map((row) =>
+    compactObject({
       title: reader.text(row, 'title'),
       denoms: denomsOf(row, reader),
-      categories: reader.children(reader.child(row, 'category_list'), 'category').map((category) =>
-        compact({
+      categories: reader.items(row, 'category_list', 'category').map((category) =>
+        compactObject({
           title: reader.text(category, 'title'),
-          measurements: reader.children(reader.child(category, 'measurement_list'), 'measurement').map((measurement) =>
-            compact({
+          measurements: reader.items(category, 'measurement_list', 'measurement').map((measurement) =>
+            compactObject({
               groupId: v2GroupId(measurement.attributes.group_id),
               value: measurement.attributes.value,
               spread: measurement.attributes.spread,
@@ -78,7 +74,7 @@ function classesOf(measure: ReadElement, reader: Reader): JsonObject[] {
 }
 
 function measureOf(measure: ReadElement, reader: Reader): JsonObject {
-  return compact({
+  return compactObject({
     title: reader.text(measure, 'title'),
     description: reader.text(measure, 'description'),
     populationDescription: reader.text(measure, 'population'),
@@ -92,41 +88,37 @@ function measureOf(measure: ReadElement, reader: Reader): JsonObject {
 
 function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObject {
   if (flow === undefined) return {};
-  return compact({
+  return compactObject({
     recruitmentDetails: reader.text(flow, 'recruitment_details'),
     preAssignmentDetails: reader.text(flow, 'pre_assignment_details'),
     typeUnitsAnalyzed: reader.text(flow, 'units_analyzed'),
     groups: groupsOf(flow, reader),
-    periods: reader.children(reader.child(flow, 'period_list'), 'period').map((period) =>
-      compact({
+    periods: reader.items(flow, 'period_list', 'period').map((period) =>
+      compactObject({
         title: reader.text(period, 'title'),
-        milestones: reader.children(reader.child(period, 'milestone_list'), 'milestone').map((milestone) =>
-          compact({
+        milestones: reader.items(period, 'milestone_list', 'milestone').map((milestone) =>
+          compactObject({
             type: reader.text(milestone, 'title'),
-            achievements: reader
-              .children(reader.child(milestone, 'participants_list'), 'participants')
-              .map((participants) =>
-                compact({
-                  groupId: v2GroupId(participants.attributes.group_id),
-                  comment: textOrUndefined(participants.text),
-                  numSubjects: participants.attributes.count,
-                }),
-              ),
+            achievements: reader.items(milestone, 'participants_list', 'participants').map((participants) =>
+              compactObject({
+                groupId: v2GroupId(participants.attributes.group_id),
+                comment: textOrUndefined(participants.text),
+                numSubjects: participants.attributes.count,
+              }),
+            ),
           }),
         ),
-        dropWithdraws: reader
-          .children(reader.child(period, 'drop_withdraw_reason_list'), 'drop_withdraw_reason')
-          .map((reason) =>
-            compact({
-              type: reader.text(reason, 'title'),
-              reasons: reader.children(reader.child(reason, 'participants_list'), 'participants').map((participants) =>
-                compact({
-                  groupId: v2GroupId(participants.attributes.group_id),
-                  numSubjects: participants.attributes.count,
-                }),
-              ),
-            }),
-          ),
+        dropWithdraws: reader.items(period, 'drop_withdraw_reason_list', 'drop_withdraw_reason').map((reason) =>
+          compactObject({
+            type: reader.text(reason, 'title'),
+            reasons: reader.items(reason, 'participants_list', 'participants').map((participants) =>
+              compactObject({
+                groupId: v2GroupId(participants.attributes.group_id),
+                numSubjects: participants.attributes.count,
+              }),
+            ),
+          }),
+        ),
       }),
     ),
   });
@@ -134,19 +126,17 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
 
 function baseline(element: ReadElement | undefined, reader: Reader): JsonObject {
   if (element === undefined) return {};
-  return compact({
+  return compactObject({
     populationDescription: reader.text(element, 'population'),
     typeUnitsAnalyzed: reader.text(element, 'units_analyzed'),
     groups: groupsOf(element, reader),
     denoms: denomsOf(element, reader),
-    measures: reader
-      .children(reader.child(element, 'measure_list'), 'measure')
-      .map((measure) => measureOf(measure, reader)),
+    measures: reader.items(element, 'measure_list', 'measure').map((measure) => measureOf(measure, reader)),
   });
 }
 
 function analysisOf(analysis: ReadElement, reader: Reader): JsonObject {
-  return compact({
+  return compactObject({
     paramType: reader.text(analysis, 'param_type'),
     paramValue: reader.text(analysis, 'param_value'),
     dispersionType: reader.text(analysis, 'dispersion_type'),
@@ -165,9 +155,7 @@ function analysisOf(analysis: ReadElement, reader: Reader): JsonObject {
     nonInferiorityComment: reader.text(analysis, 'non_inferiority_desc'),
     otherAnalysisDescription: reader.text(analysis, 'other_analysis_desc'),
     groupDescription: reader.text(analysis, 'groups_desc'),
-    groupIds: reader
-      .children(reader.child(analysis, 'group_id_list'), 'group_id')
-      .map((id) => v2GroupId(id.text) as string),
+    groupIds: reader.items(analysis, 'group_id_list', 'group_id').map((id) => v2GroupId(id.text) as string),
   });
 }
 
@@ -175,7 +163,7 @@ function outcomeOf(outcome: ReadElement, reader: Reader): JsonObject {
   const measure = reader.child(outcome, 'measure');
   // The outcome repeats its title, description and population inside <measure>; v2 keeps them once.
   for (const repeated of ['title', 'description', 'population']) reader.child(measure, repeated);
-  return compact({
+  return compactObject({
     type: reader.code(outcome, 'type', OUTCOME_TYPE),
     title: reader.text(outcome, 'title'),
     description: reader.text(outcome, 'description'),
@@ -188,9 +176,7 @@ function outcomeOf(outcome: ReadElement, reader: Reader): JsonObject {
     groups: groupsOf(outcome, reader),
     denoms: measure === undefined ? undefined : denomsOf(measure, reader),
     classes: measure === undefined ? undefined : classesOf(measure, reader),
-    analyses: reader
-      .children(reader.child(outcome, 'analysis_list'), 'analysis')
-      .map((analysis) => analysisOf(analysis, reader)),
+    analyses: reader.items(outcome, 'analysis_list', 'analysis').map((analysis) => analysisOf(analysis, reader)),
   });
 }
 
@@ -203,9 +189,9 @@ interface EventTotals {
 function eventsOf(list: ReadElement | undefined, reader: Reader, totals: EventTotals): JsonObject[] {
   const vocabulary = reader.text(list, 'default_vocab');
   const assessment = reader.code(list, 'default_assessment', ASSESSMENT_TYPE);
-  return reader.children(reader.child(list, 'category_list'), 'category').flatMap((category) => {
+  return reader.items(list, 'category_list', 'category').flatMap((category) => {
     const organSystem = reader.text(category, 'title');
-    return reader.children(reader.child(category, 'event_list'), 'event').flatMap((event) => {
+    return reader.items(category, 'event_list', 'event').flatMap((event) => {
       const term = reader.child(event, 'sub_title');
       const counts = reader.children(event, 'counts');
       if (organSystem === 'Total') {
@@ -221,14 +207,14 @@ function eventsOf(list: ReadElement | undefined, reader: Reader, totals: EventTo
       const number = (value: string | undefined): number | undefined =>
         value === undefined || !/^\d+$/.test(value) ? undefined : Number(value);
       return [
-        compact({
+        compactObject({
           term: textOrUndefined(term?.text),
           organSystem,
           sourceVocabulary: term?.attributes.vocab ?? vocabulary,
           assessmentType: reader.code(event, 'assessment', ASSESSMENT_TYPE) ?? assessment,
           notes: reader.text(event, 'description'),
           stats: counts.map((count) =>
-            compact({
+            compactObject({
               groupId: v2GroupId(count.attributes.group_id),
               numEvents: number(count.attributes.events),
               numAffected: number(count.attributes.subjects_affected),
@@ -249,12 +235,12 @@ function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonOb
   const otherTotals: EventTotals = { affected: new Map(), atRisk: new Map() };
   const seriousEvents = eventsOf(serious, reader, seriousTotals);
   const otherEvents = eventsOf(other, reader, otherTotals);
-  return compact({
+  return compactObject({
     frequencyThreshold: reader.trimmed(other, 'frequency_threshold'),
     timeFrame: reader.text(events, 'time_frame'),
     description: reader.text(events, 'desc'),
     eventGroups: groupsOf(events, reader).map((group) =>
-      compact({
+      compactObject({
         ...group,
         seriousNumAffected: seriousTotals.affected.get(group.id as string),
         seriousNumAtRisk: seriousTotals.atRisk.get(group.id as string),
@@ -276,18 +262,16 @@ function sentenceAnswer(text: string | undefined): boolean | undefined {
 export function classicResults(results: ReadElement, reader: Reader): JsonObject {
   const agreements = reader.child(results, 'certain_agreements');
   const contact = reader.child(results, 'point_of_contact');
-  return compact({
+  return compactObject({
     participantFlowModule: participantFlow(reader.child(results, 'participant_flow'), reader),
     baselineCharacteristicsModule: baseline(reader.child(results, 'baseline'), reader),
-    outcomeMeasuresModule: compact({
-      outcomeMeasures: reader
-        .children(reader.child(results, 'outcome_list'), 'outcome')
-        .map((outcome) => outcomeOf(outcome, reader)),
+    outcomeMeasuresModule: compactObject({
+      outcomeMeasures: reader.items(results, 'outcome_list', 'outcome').map((outcome) => outcomeOf(outcome, reader)),
     }),
     adverseEventsModule: reportedEvents(reader.child(results, 'reported_events'), reader),
-    moreInfoModule: compact({
-      limitationsAndCaveats: compact({ description: reader.text(results, 'limitations_and_caveats') }),
-      certainAgreement: compact({
+    moreInfoModule: compactObject({
+      limitationsAndCaveats: compactObject({ description: reader.text(results, 'limitations_and_caveats') }),
+      certainAgreement: compactObject({
         piSponsorEmployee: sentenceAnswer(reader.text(agreements, 'pi_employee')),
         restrictiveAgreement: sentenceAnswer(reader.text(agreements, 'restrictive_agreement')),
         otherDetails: reader.text(agreements, 'other_details'),
@@ -295,7 +279,7 @@ export function classicResults(results: ReadElement, reader: Reader): JsonObject
       pointOfContact:
         contact === undefined
           ? undefined
-          : compact({
+          : compactObject({
               title: reader.text(contact, 'name_or_title'),
               organization: reader.text(contact, 'organization'),
               phone: reader.text(contact, 'phone'),

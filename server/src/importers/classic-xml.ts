@@ -1,10 +1,11 @@
 // The public site's former XML (<clinical_study> with <required_header>, public.xsd) -> trial records:
 // the protocol field by field, the results (classic-results.ts); what has no place in v2 is a warning.
 import { hasContent, Reader } from '../prs/element-reader';
-import { put, type JsonObject } from '../prs/json';
+import { compactObject, put, type JsonObject } from '../prs/json';
 import {
   ALLOCATION,
   ARM_GROUP_TYPE,
+  armInterventionNames,
   BIOSPECIMEN_RETENTION,
   codeOf,
   DATE_TYPE,
@@ -25,7 +26,6 @@ import {
   SITE_STATUS,
   STUDY_TYPE,
   TIME_PERSPECTIVE,
-  V2_INTERVENTION_LABEL,
   type Picklist,
 } from '../prs/picklists';
 import { readXml, XmlReadError, type ReadElement } from '../prs/xml';
@@ -90,12 +90,6 @@ const DERIVED_ELEMENTS = [
   'firstreceived_results_date',
 ];
 
-function compact(object: JsonObject): JsonObject {
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) put(result, key, value);
-  return result;
-}
-
 export function importClassicXml(text: string): { records: Study[]; warnings: ImportWarning[] } {
   const study = readXml(text);
   if (study.name !== 'clinical_study')
@@ -139,7 +133,7 @@ function dateOf(element: ReadElement | undefined, reader: Reader): JsonObject | 
   if (date === undefined)
     reader.warn(element, `<${element.name}> "${element.text.trim()}" is not a date; it was not imported.`);
   const type = element.attributes.type;
-  return compact({
+  return compactObject({
     date,
     type: type === undefined ? undefined : codeOf(DATE_TYPE, type.replace(/^Estimate$/, 'Estimated')),
   });
@@ -155,10 +149,10 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   put(
     protocol,
     'identificationModule',
-    compact({
+    compactObject({
       nctId: reader.trimmed(idInfo, 'nct_id'),
       nctIdAliases: reader.children(idInfo, 'nct_alias').map((alias) => alias.text.trim()),
-      orgStudyIdInfo: compact({ id: reader.text(idInfo, 'org_study_id') }),
+      orgStudyIdInfo: compactObject({ id: reader.text(idInfo, 'org_study_id') }),
       secondaryIdInfos: reader.children(idInfo, 'secondary_id').map((secondary) => ({ id: secondary.text })),
       briefTitle: reader.text(study, 'brief_title'),
       officialTitle: reader.text(study, 'official_title'),
@@ -171,7 +165,7 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   put(
     protocol,
     'oversightModule',
-    compact({
+    compactObject({
       oversightHasDmc: reader.yesNo(oversight, 'has_dmc'),
       isFdaRegulatedDrug: reader.yesNo(oversight, 'is_fda_regulated_drug'),
       isFdaRegulatedDevice: reader.yesNo(oversight, 'is_fda_regulated_device'),
@@ -183,7 +177,7 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   put(
     protocol,
     'descriptionModule',
-    compact({
+    compactObject({
       briefSummary: reader.textBlock(study, 'brief_summary'),
       detailedDescription: reader.textBlock(study, 'detailed_description'),
     }),
@@ -191,7 +185,7 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   put(
     protocol,
     'conditionsModule',
-    compact({
+    compactObject({
       conditions: reader.children(study, 'condition').map((condition) => condition.text),
       keywords: reader.children(study, 'keyword').map((keyword) => keyword.text),
     }),
@@ -201,7 +195,7 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   put(
     protocol,
     'outcomesModule',
-    compact({
+    compactObject({
       primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
       secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
       otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
@@ -212,26 +206,22 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   put(
     protocol,
     'referencesModule',
-    compact({
+    compactObject({
       references: [
-        ...reader.children(study, 'reference').map((reference) =>
-          compact({
+        ['reference', 'BACKGROUND'],
+        ['results_reference', 'RESULT'],
+      ].flatMap(([name, type]) =>
+        reader.children(study, name).map((reference) =>
+          compactObject({
             pmid: reader.trimmed(reference, 'PMID'),
-            type: 'BACKGROUND',
+            type,
             citation: reader.text(reference, 'citation'),
           }),
         ),
-        ...reader.children(study, 'results_reference').map((reference) =>
-          compact({
-            pmid: reader.trimmed(reference, 'PMID'),
-            type: 'RESULT',
-            citation: reader.text(reference, 'citation'),
-          }),
-        ),
-      ],
+      ),
       seeAlsoLinks: reader
         .children(study, 'link')
-        .map((link) => compact({ label: reader.text(link, 'description'), url: reader.text(link, 'url') })),
+        .map((link) => compactObject({ label: reader.text(link, 'description'), url: reader.text(link, 'url') })),
     }),
   );
   put(protocol, 'ipdSharingStatementModule', ipdOf(reader.child(study, 'patient_data'), reader));
@@ -239,21 +229,13 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
 }
 
 function statusOf(study: ReadElement, reader: Reader): JsonObject {
-  const status = reader.trimmed(study, 'overall_status');
-  const lastKnown = reader.trimmed(study, 'last_known_status');
   const verified = reader.child(study, 'verification_date');
-  return compact({
+  return compactObject({
     statusVerifiedDate: verified === undefined ? undefined : dateOf(verified, reader)?.date,
-    overallStatus:
-      status === undefined
-        ? undefined
-        : reader.codeOfText(reader.child(study, 'overall_status') as ReadElement, status, STATUS),
-    lastKnownStatus:
-      lastKnown === undefined
-        ? undefined
-        : reader.codeOfText(reader.child(study, 'last_known_status') as ReadElement, lastKnown, STATUS),
+    overallStatus: reader.code(study, 'overall_status', STATUS),
+    lastKnownStatus: reader.code(study, 'last_known_status', STATUS),
     whyStopped: reader.text(study, 'why_stopped'),
-    expandedAccessInfo: compact({ hasExpandedAccess: reader.yesNo(study, 'has_expanded_access') }),
+    expandedAccessInfo: compactObject({ hasExpandedAccess: reader.yesNo(study, 'has_expanded_access') }),
     startDateStruct: dateOf(reader.child(study, 'start_date'), reader),
     primaryCompletionDateStruct: dateOf(reader.child(study, 'primary_completion_date'), reader),
     completionDateStruct: dateOf(reader.child(study, 'completion_date'), reader),
@@ -269,18 +251,21 @@ function statusOf(study: ReadElement, reader: Reader): JsonObject {
 }
 
 function agencyOf(agency: ReadElement, reader: Reader): JsonObject {
-  return compact({ name: reader.text(agency, 'agency'), class: reader.code(agency, 'agency_class', AGENCY_CLASS) });
+  return compactObject({
+    name: reader.text(agency, 'agency'),
+    class: reader.code(agency, 'agency_class', AGENCY_CLASS),
+  });
 }
 
 function sponsorsOf(study: ReadElement, reader: Reader): JsonObject {
   const sponsors = reader.child(study, 'sponsors');
   const party = reader.child(study, 'responsible_party');
   const lead = reader.child(sponsors, 'lead_sponsor');
-  return compact({
+  return compactObject({
     responsibleParty:
       party === undefined
         ? undefined
-        : compact({
+        : compactObject({
             type: reader.code(party, 'responsible_party_type', RESPONSIBLE_PARTY_TYPE),
             investigatorFullName: reader.text(party, 'investigator_full_name'),
             investigatorTitle: reader.text(party, 'investigator_title'),
@@ -311,7 +296,7 @@ function maskingOf(text: string | undefined, at: ReadElement | undefined, reader
           .split(',')
           .map((role) => role.trim())
           .filter((role) => role !== '' && role !== 'Open Label');
-  return compact({
+  return compactObject({
     masking,
     whoMasked: roles
       .map((role) => reader.codeOfText(at, role, MASKED_ROLE_WORDS))
@@ -355,33 +340,33 @@ function designOf(study: ReadElement, reader: Reader): JsonObject {
   const count =
     enrollment === undefined || !/^\d+$/.test(enrollment.text.trim()) ? undefined : Number(enrollment.text.trim());
   const maskingText = reader.trimmed(info, 'masking');
-  return compact({
+  return compactObject({
     studyType,
     patientRegistry: isRegistry ? true : undefined,
     targetDuration: reader.trimmed(study, 'target_duration'),
     phases: phasesFor(studyType, reader.trimmed(study, 'phase'), reader.child(study, 'phase'), reader),
-    designInfo: compact({
+    designInfo: compactObject({
       allocation: reader.code(info, 'allocation', ALLOCATION),
       interventionModel: reader.code(info, 'intervention_model', INTERVENTION_MODEL),
       interventionModelDescription: reader.text(info, 'intervention_model_description'),
       primaryPurpose: reader.code(info, 'primary_purpose', PRIMARY_PURPOSE),
       observationalModel: reader.code(info, 'observational_model', OBSERVATIONAL_MODEL),
       timePerspective: reader.code(info, 'time_perspective', TIME_PERSPECTIVE),
-      maskingInfo: compact({
+      maskingInfo: compactObject({
         ...maskingOf(maskingText, reader.child(info, 'masking'), reader),
         maskingDescription: reader.text(info, 'masking_description'),
       }),
     }),
-    bioSpec: compact({
+    bioSpec: compactObject({
       retention: reader.code(study, 'biospec_retention', BIOSPECIMEN_RETENTION),
       description: reader.textBlock(study, 'biospec_descr'),
     }),
-    expandedAccessTypes: compact({
+    expandedAccessTypes: compactObject({
       individual: reader.yesNo(expandedAccess, 'expanded_access_type_individual'),
       intermediate: reader.yesNo(expandedAccess, 'expanded_access_type_intermediate'),
       treatment: reader.yesNo(expandedAccess, 'expanded_access_type_treatment'),
     }),
-    enrollmentInfo: compact({
+    enrollmentInfo: compactObject({
       count,
       type:
         enrollment?.attributes.type === undefined
@@ -392,7 +377,7 @@ function designOf(study: ReadElement, reader: Reader): JsonObject {
 }
 
 function outcomeOf(outcome: ReadElement, reader: Reader): JsonObject {
-  return compact({
+  return compactObject({
     measure: reader.text(outcome, 'measure'),
     description: reader.text(outcome, 'description'),
     timeFrame: reader.text(outcome, 'time_frame'),
@@ -401,7 +386,7 @@ function outcomeOf(outcome: ReadElement, reader: Reader): JsonObject {
 
 function armsOf(study: ReadElement, reader: Reader): JsonObject {
   const interventions = reader.children(study, 'intervention').map((intervention) =>
-    compact({
+    compactObject({
       type: reader.code(intervention, 'intervention_type', INTERVENTION_TYPE),
       name: reader.text(intervention, 'intervention_name'),
       description: reader.text(intervention, 'description'),
@@ -411,22 +396,14 @@ function armsOf(study: ReadElement, reader: Reader): JsonObject {
   );
   const armGroups = reader.children(study, 'arm_group').map((arm) => {
     const label = reader.text(arm, 'arm_group_label');
-    return compact({
+    return compactObject({
       label,
       type: reader.code(arm, 'arm_group_type', ARM_GROUP_TYPE),
       description: reader.text(arm, 'description'),
-      interventionNames: interventions
-        .filter(
-          (intervention) =>
-            label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label),
-        )
-        .map(
-          (intervention) =>
-            `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`,
-        ),
+      interventionNames: armInterventionNames(label, interventions),
     });
   });
-  return compact({ armGroups, interventions });
+  return compactObject({ armGroups, interventions });
 }
 
 function eligibilityOf(eligibility: ReadElement | undefined, reader: Reader): JsonObject {
@@ -435,7 +412,7 @@ function eligibilityOf(eligibility: ReadElement | undefined, reader: Reader): Js
     const text = reader.trimmed(eligibility, name);
     return text === undefined || text === 'N/A' ? undefined : text;
   };
-  return compact({
+  return compactObject({
     eligibilityCriteria: reader.textBlock(eligibility, 'criteria'),
     // Classic XML says "Accepts Healthy Volunteers" where PRS says yes.
     healthyVolunteers: healthy === undefined ? undefined : /^(yes|accepts healthy volunteers)$/i.test(healthy),
@@ -459,7 +436,7 @@ function personName(person: ReadElement, reader: Reader): string | undefined {
 }
 
 function contactOf(person: ReadElement, role: string | undefined, reader: Reader): JsonObject {
-  return compact({
+  return compactObject({
     name: personName(person, reader),
     role,
     phone: reader.text(person, 'phone'),
@@ -469,12 +446,12 @@ function contactOf(person: ReadElement, role: string | undefined, reader: Reader
 }
 
 function contactsOf(study: ReadElement, reader: Reader): JsonObject {
-  return compact({
+  return compactObject({
     centralContacts: [...reader.children(study, 'overall_contact'), ...reader.children(study, 'overall_contact_backup')]
       .filter(hasContent)
       .map((person) => contactOf(person, 'CONTACT', reader)),
     overallOfficials: reader.children(study, 'overall_official').map((official) =>
-      compact({
+      compactObject({
         name: personName(official, reader),
         affiliation: reader.text(official, 'affiliation'),
         role: reader.code(official, 'role', OFFICIAL_ROLE),
@@ -483,7 +460,7 @@ function contactsOf(study: ReadElement, reader: Reader): JsonObject {
     locations: reader.children(study, 'location').map((location) => {
       const facility = reader.child(location, 'facility');
       const address = reader.child(facility, 'address');
-      return compact({
+      return compactObject({
         facility: reader.text(facility, 'name'),
         status: reader.code(location, 'status', SITE_STATUS),
         city: reader.text(address, 'city'),
@@ -494,11 +471,12 @@ function contactsOf(study: ReadElement, reader: Reader): JsonObject {
           ...[...reader.children(location, 'contact'), ...reader.children(location, 'contact_backup')]
             .filter(hasContent)
             .map((person) => contactOf(person, 'CONTACT', reader)),
-          ...reader
-            .children(location, 'investigator')
-            .map((person) =>
-              compact({ name: personName(person, reader), role: reader.code(person, 'role', SITE_INVESTIGATOR_ROLE) }),
-            ),
+          ...reader.children(location, 'investigator').map((person) =>
+            compactObject({
+              name: personName(person, reader),
+              role: reader.code(person, 'role', SITE_INVESTIGATOR_ROLE),
+            }),
+          ),
         ],
       });
     }),
@@ -507,7 +485,7 @@ function contactsOf(study: ReadElement, reader: Reader): JsonObject {
 
 function ipdOf(data: ReadElement | undefined, reader: Reader): JsonObject {
   if (data === undefined) return {};
-  return compact({
+  return compactObject({
     ipdSharing: reader.code(data, 'sharing_ipd', IPD_SHARING),
     description: reader.text(data, 'ipd_description'),
     infoTypes: reader

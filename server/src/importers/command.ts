@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatRecord, ImportError, importText } from './index';
+import { sidecarPath } from '../prs/sidecar';
 
 export interface ImportCommandIo {
   cwd: string;
@@ -56,24 +57,16 @@ function importFile(file: string, directory: string, force: boolean, io: ImportC
   let allWritten = true;
   for (const { fileName, record, sidecar } of result.records) {
     const target = resolve(directory, fileName);
-    if (existsSync(target) && !force) {
-      io.stderr(`${target}: already exists; not overwritten (use --force to replace it)\n`);
-      allWritten = false;
-      continue;
-    }
-    try {
-      writeFileSync(target, formatRecord(record));
-    } catch (error) {
-      const reason =
-        error instanceof RangeError
-          ? 'it is nested too deeply to write'
-          : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      io.stderr(`${target}: cannot write it: ${reason}\n`);
+    if (!writeJson(target, record, force, io)) {
       allWritten = false;
       continue;
     }
     io.stdout(`${file} -> ${target} (${result.format})\n`);
-    if (sidecar !== undefined && !writeSidecar(target, sidecar, force, io)) allWritten = false;
+    if (sidecar === undefined) continue;
+    // PRS-only facts go where the export looks for them.
+    const sidecarTarget = sidecarPath(target);
+    if (writeJson(sidecarTarget, sidecar, force, io)) io.stdout(`  PRS-only fields -> ${sidecarTarget}\n`);
+    else allWritten = false;
   }
   return allWritten;
 }
@@ -98,25 +91,22 @@ export async function runImportCommand(argv: string[], io: ImportCommandIo): Pro
   return failed > 0 ? 1 : 0;
 }
 
-/** PRS-only facts go next to the record (study.trial.json -> study.prs.json), where the export looks for them. */
-function writeSidecar(
-  recordPath: string,
-  sidecar: Record<string, unknown>,
-  force: boolean,
-  io: ImportCommandIo,
-): boolean {
-  const target = recordPath.replace(/\.trial\.json$/, '.prs.json');
+/** Writes the value as formatted JSON unless the file exists (without --force); says why when it does not. */
+function writeJson(target: string, value: unknown, force: boolean, io: ImportCommandIo): boolean {
   if (existsSync(target) && !force) {
     io.stderr(`${target}: already exists; not overwritten (use --force to replace it)\n`);
     return false;
   }
   try {
-    writeFileSync(target, formatRecord(sidecar));
+    writeFileSync(target, formatRecord(value));
   } catch (error) {
-    io.stderr(`${target}: cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const reason =
+      error instanceof RangeError
+        ? 'it is nested too deeply to write'
+        : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    io.stderr(`${target}: cannot write it: ${reason}\n`);
     return false;
   }
-  io.stdout(`  PRS-only fields -> ${target}\n`);
   return true;
 }
 

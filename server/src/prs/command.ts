@@ -1,11 +1,11 @@
 // `trial-records export FILE... --to prs [-o DIR] [--allow-incomplete]`: writes each record as a PRS upload
 // (<name>.prs.xml) after checking it against the PRS XSDs; the only PRS file that reads and writes files.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import { findConfigFile } from '../config/load';
 import { isPlainObject } from '../service/types';
-import { sidecarOf, SidecarError, type PrsSidecar } from './sidecar';
+import { recordName, sidecarOf, SidecarError, sidecarPath, type PrsSidecar } from './sidecar';
 import { toPrsDocument, type ExportFinding } from './to-prs';
 import { validatePrsXml } from './validate';
 import { serialize } from './xml';
@@ -44,15 +44,6 @@ function parseArguments(argv: readonly string[]): ExportOptions | string {
   if (target !== 'prs') return `cannot export to "${target}"; the one format is prs (a ClinicalTrials.gov PRS upload)`;
   if (options.files.length === 0) return 'no record given';
   return options;
-}
-
-/** "study.trial.json" -> "study": the name the sidecar and the output share. */
-export function recordName(file: string): string {
-  return basename(file).replace(/\.trial\.json$|\.json$/i, '');
-}
-
-function sidecarPath(file: string): string {
-  return join(dirname(file), `${recordName(file)}.prs.json`);
 }
 
 function readJson(path: string): unknown {

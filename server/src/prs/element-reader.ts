@@ -45,6 +45,11 @@ export class Reader {
     this.children(parent, name).forEach(mark);
   }
 
+  /** The items of a list element (<periods><period/>…</periods>): the wrapper and each item are read. */
+  items(parent: ReadElement | undefined, list: string, item: string): ReadElement[] {
+    return this.children(this.child(parent, list), item);
+  }
+
   child(parent: ReadElement | undefined, name: string): ReadElement | undefined {
     return this.children(parent, name)[0];
   }
@@ -54,6 +59,13 @@ export class Reader {
     const found = this.child(parent, name);
     if (found === undefined || found.children.length > 0 || found.text.trim() === '') return undefined;
     return found.text;
+  }
+
+  /** The texts of the named children that are not blank, as written. */
+  texts(parent: ReadElement | undefined, name: string): string[] {
+    return this.children(parent, name)
+      .map((child) => child.text)
+      .filter((text) => text.trim() !== '');
   }
 
   /** Text of a <textblock> wrapper (PRS's long text), or of the element itself as older files write it. */

@@ -1,10 +1,11 @@
 // A PRS XML document (study_collection, with or without the prs: prefix, results included) -> v2 records
 // and their PRS sidecars; each element that carries something this mapping does not read is a warning.
-import { put, type JsonObject } from './json';
+import { compactObject, put, type JsonObject } from './json';
 import {
   ALLOCATION,
   ANALYSIS_DISPERSION_TYPE,
   ARM_GROUP_TYPE,
+  armInterventionNames,
   ASSESSMENT_TYPE,
   BIOSPECIMEN_RETENTION,
   CI_NUM_SIDES,
@@ -40,7 +41,6 @@ import {
   STUDY_TYPE,
   TIME_PERSPECTIVE,
   UNIT_OF_ANALYSIS_PARTICIPANTS,
-  V2_INTERVENTION_LABEL,
 } from './picklists';
 import type { PrsSidecar } from './sidecar';
 import type { ReadElement } from './xml';
@@ -79,47 +79,30 @@ function importStudy(study: ReadElement, reader: Reader): PrsImportedStudy {
   put(protocol, 'statusModule', statusModule(study, reader));
   put(protocol, 'sponsorCollaboratorsModule', sponsorsModule(study, reader, sidecar));
   put(protocol, 'oversightModule', oversightModule(study, reader, sidecar));
-  const description: JsonObject = {};
-  put(description, 'briefSummary', reader.textBlock(study, 'brief_summary'));
-  put(description, 'detailedDescription', reader.textBlock(study, 'detailed_description'));
-  put(protocol, 'descriptionModule', description);
-  const conditions: JsonObject = {};
   put(
-    conditions,
-    'conditions',
-    reader
-      .children(study, 'condition')
-      .map((condition) => condition.text)
-      .filter((text) => text.trim() !== ''),
+    protocol,
+    'descriptionModule',
+    compactObject({
+      briefSummary: reader.textBlock(study, 'brief_summary'),
+      detailedDescription: reader.textBlock(study, 'detailed_description'),
+    }),
   );
   put(
-    conditions,
-    'keywords',
-    reader
-      .children(study, 'keyword')
-      .map((keyword) => keyword.text)
-      .filter((text) => text.trim() !== ''),
+    protocol,
+    'conditionsModule',
+    compactObject({ conditions: reader.texts(study, 'condition'), keywords: reader.texts(study, 'keyword') }),
   );
-  put(protocol, 'conditionsModule', conditions);
   put(protocol, 'designModule', designModule(study, reader));
   put(protocol, 'armsInterventionsModule', armsModule(study, reader));
-  const outcomes: JsonObject = {};
   put(
-    outcomes,
-    'primaryOutcomes',
-    reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    protocol,
+    'outcomesModule',
+    compactObject({
+      primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+      secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+      otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    }),
   );
-  put(
-    outcomes,
-    'secondaryOutcomes',
-    reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-  );
-  put(
-    outcomes,
-    'otherOutcomes',
-    reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
-  );
-  put(protocol, 'outcomesModule', outcomes);
   put(protocol, 'eligibilityModule', eligibilityModule(reader.child(study, 'eligibility'), reader));
   put(protocol, 'contactsLocationsModule', contactsModule(study, reader));
   put(protocol, 'referencesModule', referencesModule(study, reader));
@@ -150,12 +133,6 @@ function identification(study: ReadElement, idInfo: ReadElement | undefined, rea
   return module;
 }
 
-function compactObject(object: JsonObject): JsonObject {
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) put(result, key, value);
-  return result;
-}
-
 function dateStruct(study: ReadElement, name: string, reader: Reader): JsonObject {
   return compactObject({ date: reader.trimmed(study, name), type: reader.code(study, `${name}_type`, DATE_TYPE) });
 }
@@ -169,11 +146,7 @@ function statusModule(study: ReadElement, reader: Reader): JsonObject {
   put(
     module,
     'overallStatus',
-    expandedAccessStatus ??
-      registryStatus ??
-      (overall === undefined
-        ? undefined
-        : reader.codeOfText(reader.child(study, 'overall_status') as ReadElement, overall, RECRUITMENT_STATUS)),
+    expandedAccessStatus ?? registryStatus ?? reader.code(study, 'overall_status', RECRUITMENT_STATUS),
   );
   put(module, 'whyStopped', reader.text(study, 'why_stopped'));
   const ind = reader.child(study, 'ind_info');
@@ -337,8 +310,7 @@ function maskingOf(design: ReadElement, reader: Reader): JsonObject {
   const whoMasked = MASKED_ROLES.filter(([, name]) => reader.yesNo(design, name) === true).map(([code]) => code);
   const masking: JsonObject = {};
   const stated = reader.trimmed(design, 'masking');
-  if (stated !== undefined)
-    put(masking, 'masking', reader.codeOfText(reader.child(design, 'masking') as ReadElement, stated, MASKING));
+  if (stated !== undefined) put(masking, 'masking', reader.code(design, 'masking', MASKING));
   else if (noMasking === true) put(masking, 'masking', 'NONE');
   else if (noMasking === false || whoMasked.length > 0) put(masking, 'masking', MASKING_BY_COUNT[whoMasked.length]);
   put(masking, 'maskingDescription', reader.textBlock(design, 'masking_description'));
@@ -361,26 +333,13 @@ function armsModule(study: ReadElement, reader: Reader): JsonObject {
       type: reader.code(intervention, 'intervention_type', INTERVENTION_TYPE),
       name: reader.text(intervention, 'intervention_name'),
       description: reader.textBlock(intervention, 'intervention_description'),
-      armGroupLabels: reader
-        .children(intervention, 'arm_group_label')
-        .map((label) => label.text)
-        .filter((text) => text.trim() !== ''),
-      otherNames: reader
-        .children(intervention, 'intervention_other_name')
-        .map((name) => name.text)
-        .filter((text) => text.trim() !== ''),
+      armGroupLabels: reader.texts(intervention, 'arm_group_label'),
+      otherNames: reader.texts(intervention, 'intervention_other_name'),
     }),
   );
   const armGroups = reader.children(study, 'arm_group').map((arm) => {
     const label = reader.text(arm, 'arm_group_label');
-    const interventionNames = interventions
-      .filter(
-        (intervention) => label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label),
-      )
-      .map(
-        (intervention) =>
-          `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`,
-      );
+    const interventionNames = armInterventionNames(label, interventions);
     return compactObject({
       label,
       type: reader.code(arm, 'arm_type', ARM_GROUP_TYPE),
@@ -508,9 +467,7 @@ function ipdModule(ipd: ReadElement | undefined, reader: Reader): JsonObject {
 function delayedPosting(disposition: ReadElement | undefined, reader: Reader, sidecar: PrsSidecar): void {
   const details = reader.child(disposition, 'disposition');
   if (details === undefined) return;
-  const posting = reader.child(details, 'anticipatedPostingDate');
-  const month = reader.trimmed(posting, 'month');
-  const year = reader.trimmed(posting, 'year');
+  const anticipatedPostingDate = postingDateOf(reader.child(details, 'anticipatedPostingDate'), reader);
   put(
     sidecar,
     'delayedPosting',
@@ -519,11 +476,10 @@ function delayedPosting(disposition: ReadElement | undefined, reader: Reader, si
       delayReason: reader.text(details, 'delayReason'),
       interventionName: reader.text(details, 'interventionName'),
       approvalNumbers: reader
-        .children(reader.child(details, 'applicationApprovalDetails'), 'appApprovalDetail')
+        .items(details, 'applicationApprovalDetails', 'appApprovalDetail')
         .map((detail) => reader.text(detail, 'approvalNumber'))
         .filter((number): number is string => number !== undefined),
-      anticipatedPostingDate:
-        year !== undefined && month !== undefined ? `${year}-${month.padStart(2, '0')}` : undefined,
+      anticipatedPostingDate,
     }),
   );
 }
@@ -536,42 +492,33 @@ function resultsSection(result: ReadElement | undefined, reader: Reader): JsonOb
   put(section, 'participantFlowModule', participantFlow(reader.child(result, 'participantFlow'), reader));
   put(section, 'baselineCharacteristicsModule', baseline(reader.child(result, 'baseline'), reader));
   const measures = reader
-    .children(reader.child(result, 'outcomeMeasures'), 'outcomeMeasure')
+    .items(result, 'outcomeMeasures', 'outcomeMeasure')
     .map((measure) => outcomeMeasure(measure, reader));
   put(section, 'outcomeMeasuresModule', compactObject({ outcomeMeasures: measures }));
   put(section, 'adverseEventsModule', reportedEvents(reader.child(result, 'reportedEvents'), reader));
-  const moreInfo: JsonObject = {};
   const limitations = reader.child(result, 'limitationsAndCaveats');
-  if (limitations !== undefined)
-    put(moreInfo, 'limitationsAndCaveats', compactObject({ description: reader.text(limitations, 'description') }));
   const agreement = reader.child(result, 'certainAgreement');
-  if (agreement !== undefined) {
-    put(
-      moreInfo,
-      'certainAgreement',
-      compactObject({
+  const contact = reader.child(result, 'pointOfContact');
+  put(
+    section,
+    'moreInfoModule',
+    compactObject({
+      limitationsAndCaveats: compactObject({ description: reader.text(limitations, 'description') }),
+      certainAgreement: compactObject({
         piSponsorEmployee: reader.yesNo(agreement, 'piSponsorEmployee'),
         restrictionType: reader.code(agreement, 'restrictionType', RESTRICTION_TYPE),
         restrictiveAgreement: reader.yesNo(agreement, 'restrictiveAgreement'),
         otherDetails: reader.text(agreement, 'otherDetails'),
       }),
-    );
-  }
-  const contact = reader.child(result, 'pointOfContact');
-  if (contact !== undefined) {
-    put(
-      moreInfo,
-      'pointOfContact',
-      compactObject({
+      pointOfContact: compactObject({
         title: reader.text(contact, 'title'),
         organization: reader.text(contact, 'organizationName'),
         email: reader.text(contact, 'email'),
         phone: reader.text(contact, 'phoneNumber'),
         phoneExt: reader.text(contact, 'phoneExtension'),
       }),
-    );
-  }
-  put(section, 'moreInfoModule', moreInfo);
+    }),
+  );
   return section;
 }
 
@@ -608,17 +555,17 @@ function denominators(participants: JsonObject[], units: JsonObject[], unitsName
 }
 
 function measureClasses(measure: ReadElement, unitsName: string | undefined, reader: Reader): JsonObject[] {
-  return reader.children(reader.child(measure, 'measureRows'), 'measureRow').map((row) => {
+  return reader.items(measure, 'measureRows', 'measureRow').map((row) => {
     const participants: JsonObject[] = [];
     const units: JsonObject[] = [];
     const categories: Array<{ title: string | undefined; measurements: JsonObject[] }> = [];
-    for (const value of reader.children(reader.child(row, 'reportedValues'), 'reportedValue')) {
+    for (const value of reader.items(row, 'reportedValues', 'reportedValue')) {
       const groupId = groupIdOf(reader.text(value, 'reportingGroupId')) ?? '';
       const subjects = reader.trimmed(value, 'subjectsAnalyzed');
       const unitCount = reader.trimmed(value, 'numUnitsAnalyzed');
       if (subjects !== undefined) participants.push({ groupId, value: subjects });
       if (unitCount !== undefined) units.push({ groupId, value: unitCount });
-      for (const entry of reader.children(reader.child(value, 'reportedEntries'), 'reportedEntry')) {
+      for (const entry of reader.items(value, 'reportedEntries', 'reportedEntry')) {
         const title = reader.text(entry, 'catName');
         let category = categories.find((candidate) => candidate.title === title);
         if (category === undefined) {
@@ -675,7 +622,7 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
   if (element === undefined) return {};
   const unitsName = reader.text(element, 'typeUnitsAnalyzed');
   const reportingGroups = [
-    ...reader.children(reader.child(element, 'baselineReportingGroups'), 'baselineReportingGroup'),
+    ...reader.items(element, 'baselineReportingGroups', 'baselineReportingGroup'),
     ...reader.children(element, 'totalBaselineReportingGroup'),
   ];
   const { groups, denoms } = groupsOf(reportingGroups, unitsName, reader);
@@ -685,7 +632,7 @@ function baseline(element: ReadElement | undefined, reader: Reader): JsonObject 
     groups,
     denoms,
     measures: reader
-      .children(reader.child(element, 'baselineMeasures'), 'baselineMeasure')
+      .items(element, 'baselineMeasures', 'baselineMeasure')
       .map((measure) => measureCommon(measure, unitsName, reader, 'code')),
   });
 }
@@ -699,7 +646,7 @@ function postingDateOf(date: ReadElement | undefined, reader: Reader): string | 
 function outcomeMeasure(element: ReadElement, reader: Reader): JsonObject {
   const unitsName = reader.text(element, 'typeUnitsAnalyzed');
   const { groups, denoms } = groupsOf(
-    reader.children(reader.child(element, 'outcomeReportingGroups'), 'outcomeReportingGroup'),
+    reader.items(element, 'outcomeReportingGroups', 'outcomeReportingGroup'),
     unitsName,
     reader,
   );
@@ -711,10 +658,10 @@ function outcomeMeasure(element: ReadElement, reader: Reader): JsonObject {
     typeUnitsAnalyzed: unitsName,
     groups,
     denoms,
-    analyses: reader.children(reader.child(element, 'outcomeMeasureAnalyses'), 'measureAnalysis').map((analysis) =>
+    analyses: reader.items(element, 'outcomeMeasureAnalyses', 'measureAnalysis').map((analysis) =>
       compactObject({
         groupIds: reader
-          .children(reader.child(analysis, 'outcomeReportingGroups'), 'outcomeReportingGroupId')
+          .items(analysis, 'outcomeReportingGroups', 'outcomeReportingGroupId')
           .map((id) => groupIdOf(id.text) ?? ''),
         groupDescription: reader.text(analysis, 'groupDescription'),
         nonInferiorityType: reader.code(analysis, 'statisticalTestType', STATISTICAL_TEST_TYPE),
@@ -743,16 +690,14 @@ function milestoneOf(type: string | undefined, milestone: ReadElement | undefine
   return compactObject({
     type,
     comment: reader.text(milestone, 'comment'),
-    achievements: reader
-      .children(reader.child(milestone, 'milestoneAchievements'), 'milestoneAchievement')
-      .map((achievement) =>
-        compactObject({
-          groupId: reader.trimmed(achievement, 'reportingGroupId'),
-          comment: reader.text(achievement, 'comment'),
-          numSubjects: reader.trimmed(achievement, 'subjectsAchieve'),
-          numUnits: reader.trimmed(achievement, 'unitsAchieve'),
-        }),
-      ),
+    achievements: reader.items(milestone, 'milestoneAchievements', 'milestoneAchievement').map((achievement) =>
+      compactObject({
+        groupId: reader.trimmed(achievement, 'reportingGroupId'),
+        comment: reader.text(achievement, 'comment'),
+        numSubjects: reader.trimmed(achievement, 'subjectsAchieve'),
+        numUnits: reader.trimmed(achievement, 'unitsAchieve'),
+      }),
+    ),
   });
 }
 
@@ -762,40 +707,36 @@ function participantFlow(flow: ReadElement | undefined, reader: Reader): JsonObj
     preAssignmentDetails: reader.text(flow, 'preAssignmentDescription'),
     recruitmentDetails: reader.text(flow, 'recruitmentDetails'),
     typeUnitsAnalyzed: reader.text(flow, 'typeUnitsAnalyzed'),
-    groups: reader.children(reader.child(flow, 'participantFlowGroups'), 'flowGroup').map((group) =>
+    groups: reader.items(flow, 'participantFlowGroups', 'flowGroup').map((group) =>
       compactObject({
         id: group.attributes.id,
         title: reader.text(group, 'title'),
         description: reader.text(group, 'description'),
       }),
     ),
-    periods: reader.children(reader.child(flow, 'periods'), 'period').map((period) =>
+    periods: reader.items(flow, 'periods', 'period').map((period) =>
       compactObject({
         title: reader.text(period, 'title'),
         milestones: [
           milestoneOf('STARTED', reader.child(period, 'startedMilestone'), reader),
           ...reader
-            .children(reader.child(period, 'milestones'), 'milestone')
+            .items(period, 'milestones', 'milestone')
             .map((milestone) => milestoneOf(reader.text(milestone, 'titleOther'), milestone, reader)),
           milestoneOf('COMPLETED', reader.child(period, 'completedMilestone'), reader),
         ].filter((milestone) => milestone.achievements !== undefined || milestone.comment !== undefined),
-        dropWithdraws: reader
-          .children(reader.child(period, 'dropWithdrawReasons'), 'dropWithdrawReason')
-          .map((reason) => {
-            const type = reader.text(reason, 'reasonType');
-            const otherName = reader.text(reason, 'otherReasonName');
-            return compactObject({
-              type: type?.trim() === 'Other' && otherName !== undefined ? otherName : type,
-              reasons: reader
-                .children(reader.child(reason, 'dropWithdrawReasonDetails'), 'reasonDetail')
-                .map((detail) =>
-                  compactObject({
-                    groupId: reader.trimmed(detail, 'reportingGroupId'),
-                    numSubjects: reader.trimmed(detail, 'subjectsAffected'),
-                  }),
-                ),
-            });
-          }),
+        dropWithdraws: reader.items(period, 'dropWithdrawReasons', 'dropWithdrawReason').map((reason) => {
+          const type = reader.text(reason, 'reasonType');
+          const otherName = reader.text(reason, 'otherReasonName');
+          return compactObject({
+            type: type?.trim() === 'Other' && otherName !== undefined ? otherName : type,
+            reasons: reader.items(reason, 'dropWithdrawReasonDetails', 'reasonDetail').map((detail) =>
+              compactObject({
+                groupId: reader.trimmed(detail, 'reportingGroupId'),
+                numSubjects: reader.trimmed(detail, 'subjectsAffected'),
+              }),
+            ),
+          });
+        }),
       }),
     ),
   });
@@ -815,7 +756,7 @@ function adverseEvents(events: ReadElement[], defaults: EventDefaults, reader: R
       sourceVocabulary: reader.text(event, 'sourceVocabulary') ?? defaults.sourceVocabulary,
       assessmentType: reader.code(event, 'assessmentType', ASSESSMENT_TYPE) ?? defaults.assessmentType,
       notes: reader.text(event, 'notes'),
-      stats: reader.children(reader.child(event, 'adverseEventStats'), 'eventStats').map((stats) =>
+      stats: reader.items(event, 'adverseEventStats', 'eventStats').map((stats) =>
         compactObject({
           groupId: reader.trimmed(stats, 'reportingGroupId'),
           numEvents: reader.integer(stats, 'numEvents'),
@@ -838,7 +779,7 @@ function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonOb
     timeFrame: reader.text(events, 'timeFrame'),
     description: reader.text(events, 'notes'),
     allCauseMortalityComment: reader.text(events, 'allCauseMortComment'),
-    eventGroups: reader.children(reader.child(events, 'interventionGroups'), 'interventionGroup').map((group) =>
+    eventGroups: reader.items(events, 'interventionGroups', 'interventionGroup').map((group) =>
       compactObject({
         id: group.attributes.id,
         title: reader.text(group, 'title'),
@@ -851,15 +792,7 @@ function reportedEvents(events: ReadElement | undefined, reader: Reader): JsonOb
         otherNumAtRisk: reader.integer(group, 'partAtRiskFrequentEvents'),
       }),
     ),
-    seriousEvents: adverseEvents(
-      reader.children(reader.child(events, 'seriousAdverseEvents'), 'seriousEvent'),
-      defaults,
-      reader,
-    ),
-    otherEvents: adverseEvents(
-      reader.children(reader.child(events, 'frequentAdverseEvents'), 'frequentEvent'),
-      defaults,
-      reader,
-    ),
+    seriousEvents: adverseEvents(reader.items(events, 'seriousAdverseEvents', 'seriousEvent'), defaults, reader),
+    otherEvents: adverseEvents(reader.items(events, 'frequentAdverseEvents', 'frequentEvent'), defaults, reader),
   });
 }

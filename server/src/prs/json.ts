@@ -37,3 +37,10 @@ export function put(target: object, key: string, value: unknown): void {
   if (isPlainObject(value) && Object.keys(value).length === 0) return;
   (target as JsonObject)[key] = value;
 }
+
+/** The object with only the entries put keeps: no undefined, empty list or empty object (unlike the page importers' compact). */
+export function compactObject(object: JsonObject): JsonObject {
+  const result: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) put(result, key, value);
+  return result;
+}

@@ -173,7 +173,7 @@ export const INTERVENTION_TYPE: Picklist = [
   ['OTHER', 'Other'],
 ];
 
-export const V2_INTERVENTION_LABEL: Readonly<Record<string, string>> = {
+const V2_INTERVENTION_LABEL: Readonly<Record<string, string>> = {
   DRUG: 'Drug',
   DEVICE: 'Device',
   BIOLOGICAL: 'Biological',
@@ -186,6 +186,21 @@ export const V2_INTERVENTION_LABEL: Readonly<Record<string, string>> = {
   DIAGNOSTIC_TEST: 'Diagnostic Test',
   OTHER: 'Other',
 };
+
+/** A v2 arm's interventionNames ("Drug: Aspirin"): the interventions whose armGroupLabels name the arm's label. */
+export function armInterventionNames(
+  label: string | undefined,
+  interventions: ReadonlyArray<Record<string, unknown>>,
+): string[] {
+  return interventions
+    .filter(
+      (intervention) => label !== undefined && (intervention.armGroupLabels as string[] | undefined)?.includes(label),
+    )
+    .map(
+      (intervention) =>
+        `${V2_INTERVENTION_LABEL[intervention.type as string] ?? 'Other'}: ${intervention.name as string}`,
+    );
+}
 
 export const SAMPLING_METHOD: Picklist = [
   ['PROBABILITY_SAMPLE', 'Probability Sample'],

@@ -7,7 +7,7 @@ import { formatters } from '../formatters';
 import type { LintResults } from '../formatters/types';
 import { nodeAtPointer } from '../service/tree';
 import type { Finding, Range } from '../service/types';
-import { recordName } from './command';
+import { recordName } from './sidecar';
 import { parseUploadReport, placeReportLine, type PlacedReportLine } from './upload-report';
 
 export interface ReportCommandIo {

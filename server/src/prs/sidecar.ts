@@ -1,4 +1,5 @@
 // PRS-only facts a v2 record does not carry, kept next to the record as <name>.prs.json (schemas/prs-sidecar.schema.json).
+import { basename, dirname, join } from 'node:path';
 import { closest } from '../service/similarity';
 import { isPlainObject } from '../service/types';
 
@@ -97,4 +98,14 @@ export function sidecarOf(value: unknown, source: string): PrsSidecar {
     );
   }
   return sidecar;
+}
+
+/** "study.trial.json" -> "study": the name the sidecar and the output share. */
+export function recordName(file: string): string {
+  return basename(file).replace(/\.trial\.json$|\.json$/i, '');
+}
+
+/** Where a record's sidecar is: next to it, "study.trial.json" -> "study.prs.json". */
+export function sidecarPath(file: string): string {
+  return join(dirname(file), `${recordName(file)}.prs.json`);
 }

@@ -849,21 +849,16 @@ function measureRows(classes: JsonObject[], groupIds: string[], idOf: (groupId: 
     classes.map((row) => {
       const denominators = denominatorsOf(listAt(row, 'denoms'));
       const categories = listAt(row, 'categories');
+      const measured = categories.flatMap((category) =>
+        listAt(category, 'measurements').map((measurement) => textAt(measurement, 'groupId')),
+      );
       const rowGroups = groupIds.filter(
         (groupId) =>
-          denominators.participants.has(groupId) ||
-          denominators.units.has(groupId) ||
-          categories.some((category) =>
-            listAt(category, 'measurements').some((measurement) => textAt(measurement, 'groupId') === groupId),
-          ),
+          denominators.participants.has(groupId) || denominators.units.has(groupId) || measured.includes(groupId),
       );
-      const extraGroups = [
-        ...new Set(
-          categories.flatMap((category) =>
-            listAt(category, 'measurements').map((measurement) => textAt(measurement, 'groupId') ?? ''),
-          ),
-        ),
-      ].filter((groupId) => !rowGroups.includes(groupId));
+      const extraGroups = [...new Set(measured.map((groupId) => groupId ?? ''))].filter(
+        (groupId) => !rowGroups.includes(groupId),
+      );
       return element('measureRow', [
         list(
           'reportedValues',

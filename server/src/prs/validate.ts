@@ -1,6 +1,6 @@
 // Checks PRS upload XML against the registry's XSDs (schemas/prs/) with libxml2 compiled to WebAssembly:
 // in-process, no system tool, no network (the schemas are handed over as in-memory files).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SchemaProblem {
@@ -16,14 +16,8 @@ const RESULTS_SCHEMA = 'RRSUploadSchema.xsd';
 /** The folder with the XSDs: next to the bundle in a package, or at the repository root when run from source. */
 function schemaFolder(): string {
   const candidates = [join(__dirname, '..', 'schemas', 'prs'), join(__dirname, '..', '..', '..', 'schemas', 'prs')];
-  for (const candidate of candidates) {
-    try {
-      readFileSync(join(candidate, PROTOCOL_SCHEMA));
-      return candidate;
-    } catch {
-      // try the next place
-    }
-  }
+  const found = candidates.find((candidate) => existsSync(join(candidate, PROTOCOL_SCHEMA)));
+  if (found !== undefined) return found;
   throw new Error(`the PRS schemas (${PROTOCOL_SCHEMA}, ${RESULTS_SCHEMA}) are not installed next to the tool`);
 }
 
