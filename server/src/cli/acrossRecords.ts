@@ -4,7 +4,7 @@
 // every record linted, or each folder (a folder per organization).
 import { dirname } from 'node:path';
 import type { TrialDocument } from '../service/document';
-import { asObject, asString, protocolModule } from '../service/study';
+import { asObject, asString, POINTERS, protocolModule } from '../service/study';
 import type { Finding, Range, Severity } from '../service/types';
 import type { LintedFile } from '../formatters/types';
 
@@ -18,10 +18,9 @@ export interface RecordIdentity {
   ranges?: Record<string, Range>;
 }
 
-const IDENTIFICATION = '/protocolSection/identificationModule';
-const NCT_ID = `${IDENTIFICATION}/nctId`;
-const ORG_STUDY_ID = `${IDENTIFICATION}/orgStudyIdInfo/id`;
-const BRIEF_TITLE = `${IDENTIFICATION}/briefTitle`;
+const NCT_ID = `${POINTERS.identification}/nctId`;
+const ORG_STUDY_ID = `${POINTERS.identification}/orgStudyIdInfo/id`;
+const BRIEF_TITLE = `${POINTERS.identification}/briefTitle`;
 
 /**
  * What makes the record unique; with its document, also where those values are, placed while the

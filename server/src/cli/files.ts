@@ -246,7 +246,6 @@ export function readRecordBytes(absolute: string): Buffer {
   }
 }
 
-/** Decodes bytes (a file, or standard input) as UTF-8; invalid bytes become a problem to report. */
 /** The record a file or a revision holds as a plain value, or undefined when it is not JSON. */
 export function recordValue(bytes: Buffer): unknown {
   const read = decodeRecordBytes(bytes);
@@ -258,6 +257,7 @@ export function recordValue(bytes: Buffer): unknown {
   }
 }
 
+/** Decodes bytes (a file, or standard input) as UTF-8; invalid bytes become a problem to report. */
 export function decodeRecordBytes(bytes: Buffer): ReadResult {
   const utf16 = utf16Encoding(bytes);
   if (utf16) return { problem: `Not UTF-8: the text is ${utf16}; save it as UTF-8.` };

@@ -315,7 +315,14 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
 /** The findings of the checks across the linted records (the same NCT number, study ID or brief title), added to theirs. */
 function withAcrossRecordFindings(files: LintedFile[], setup: LinterSetup): LintedFile[] {
   if (files.filter((file) => file.identity).length < 2) return files;
-  const linter = new RecordLinter({ ...setup, fix: false, keepTextAndFixes: false, forCache: false });
+  // Only severities and `uniqueWithin` are read: the custom rules, run already, are not started again.
+  const linter = new RecordLinter({
+    ...setup,
+    fix: false,
+    keepTextAndFixes: false,
+    forCache: false,
+    loadsCustomRules: false,
+  });
   try {
     const found = acrossRecordFindings(
       files.map((file) => ({

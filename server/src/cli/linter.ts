@@ -25,6 +25,8 @@ export interface LinterSetup {
   keepTextAndFixes: boolean;
   /** Keep the findings' fixes, and say which bytes they are about (--cache remembers both). */
   forCache?: boolean;
+  /** False for a linter that only reads the configs' severities and `uniqueWithin`: custom rules are not loaded. */
+  loadsCustomRules?: boolean;
 }
 
 /** The bytes that a linted file's findings are about. */
@@ -49,6 +51,10 @@ export class RecordLinter {
   readonly customRules = new Map<string, RuleMeta>();
 
   constructor(private readonly setup: LinterSetup) {}
+
+  private get loadsCustomRules(): boolean {
+    return this.setup.loadsCustomRules !== false;
+  }
 
   /** Throws ConfigError, CustomRuleError or TeamSchemaError for a broken config. */
   lintPath(absolutePath: string): LintOutcome {
@@ -139,7 +145,7 @@ export class RecordLinter {
     const key = configFile ?? '';
     const shared = this.settingsByConfig.get(key);
     if (shared) return shared;
-    const settings = this.configs.settingsFor(absolutePath, { configFile, trusted: true });
+    const settings = this.configs.settingsFor(absolutePath, { configFile, trusted: this.loadsCustomRules });
     this.rememberCustomRules(settings);
     const options = this.setup.today ? { ...settings.options, today: this.setup.today } : settings.options;
     if (settings.config.overrides.length === 0) this.settingsByConfig.set(key, options);
@@ -176,7 +182,8 @@ export class RecordLinter {
     const key = configFile ?? '';
     let within = this.uniqueWithinByConfig.get(key);
     if (within === undefined) {
-      within = this.configs.settingsFor(absolutePath, { configFile, trusted: true }).config.uniqueWithin;
+      within = this.configs.settingsFor(absolutePath, { configFile, trusted: this.loadsCustomRules }).config
+        .uniqueWithin;
       this.uniqueWithinByConfig.set(key, within);
     }
     return within;

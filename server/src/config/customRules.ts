@@ -2,15 +2,16 @@
 // document. Validation is synchronous, so the main thread waits with Atomics.wait and reads the
 // worker's reply with receiveMessageOnPort; a rule past its budget is stopped by ending the worker.
 import { checkRegularFile, MAX_RULE_FILE_BYTES, readLimitedFile, UnreadableFile } from './readLimited';
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { severityFromWord, type Rule, type RuleContext } from '../service/types';
 import type { LoadedRuleMeta, RuleRequest, SupervisorInput, WorkerReply } from './ruleWorker';
 import { ruleCatalog } from '../rules/catalog';
 import { checkedReport } from './reportShape';
 import { pushAll } from '../service/arrays';
+import { bundledWorkerScript, waitForReply } from './workerThread';
 
 const LOAD_BUDGET_MS = 10000;
 const BUILT_IN_IDS = [...ruleCatalog().keys()];
@@ -19,11 +20,7 @@ export class CustomRuleError extends Error {}
 
 /** The rule worker script next to the bundle (dist/rule-worker.js), also when running from sources. */
 export function ruleWorkerPath(): string {
-  const candidates = [
-    join(__dirname, 'rule-worker.js'),
-    resolve(__dirname, '..', '..', '..', 'dist', 'rule-worker.js'),
-  ];
-  const found = candidates.find((candidate) => existsSync(candidate));
+  const found = bundledWorkerScript('rule-worker.js');
   if (!found)
     throw new CustomRuleError('The custom-rule worker (dist/rule-worker.js) is missing: run "npm run build".');
   return found;
@@ -202,15 +199,7 @@ class RuleHost {
   }
 
   private wait(budgetMs: number): WorkerReply | undefined {
-    const deadline = Date.now() + budgetMs;
-    for (;;) {
-      const message = receiveMessageOnPort(this.port!) ?? receiveMessageOnPort(this.deathPort!);
-      if (message) return message.message as WorkerReply;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return undefined;
-      Atomics.wait(this.signal, 0, 0, Math.min(remaining, 50));
-      Atomics.store(this.signal, 0, 0);
-    }
+    return waitForReply([this.port!, this.deathPort!], this.signal, budgetMs);
   }
 
   run(index: number, context: RuleContext, budgetMs: number): void {

@@ -13,7 +13,7 @@ import { defaultSeverities, teamSchemaChecks, validateOptionsFor } from './setti
 import type { ResolvedConfig } from './types';
 
 export { ConfigError } from './types';
-export { CONFIG_FILE_NAME, findConfigFile, ignoreGlob } from './load';
+export { CONFIG_FILE_NAME, findConfigFile, findNearestFile, ignoreGlob } from './load';
 export { CustomRuleError } from './customRules';
 export { TeamSchemaError } from './teamSchemaHost';
 

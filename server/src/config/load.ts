@@ -44,9 +44,14 @@ const TOP_LEVEL_KEYS = [
 
 /** The nearest .trialrc.json in the folder of `filePath` or above it. */
 export function findConfigFile(filePath: string): string | undefined {
+  return findNearestFile(filePath, CONFIG_FILE_NAME);
+}
+
+/** The nearest file called `fileName` in the folder of `filePath` or above it. */
+export function findNearestFile(filePath: string, fileName: string): string | undefined {
   let folder = dirname(resolve(filePath));
   for (;;) {
-    const candidate = join(folder, CONFIG_FILE_NAME);
+    const candidate = join(folder, fileName);
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
     const parent = dirname(folder);
     if (parent === folder) return undefined;

@@ -1,22 +1,17 @@
 // A team schema checked in its own worker with a time budget per record: validating in the main
 // thread, a schema that makes ajv's work grow as the square of a list's length hung the CLI and
 // the server. Validation is synchronous, so the main thread waits with Atomics.wait.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { UnplacedFinding } from '../service/types';
 import type { TeamSchemaReply, TeamSchemaWorkerInput } from './teamSchemaWorker';
+import { bundledWorkerScript, waitForReply } from './workerThread';
 
 const COMPILE_BUDGET_MS = 10000;
 
 export class TeamSchemaError extends Error {}
 
 function workerPath(): string {
-  const candidates = [
-    join(__dirname, 'team-schema-worker.js'),
-    resolve(__dirname, '..', '..', '..', 'dist', 'team-schema-worker.js'),
-  ];
-  const found = candidates.find((candidate) => existsSync(candidate));
+  const found = bundledWorkerScript('team-schema-worker.js');
   if (!found)
     throw new TeamSchemaError('The team-schema worker (dist/team-schema-worker.js) is missing: run "npm run build".');
   return found;
@@ -89,14 +84,6 @@ export class TeamSchemaHost {
   }
 
   private wait(budgetMs: number): TeamSchemaReply | undefined {
-    const deadline = Date.now() + budgetMs;
-    for (;;) {
-      const message = receiveMessageOnPort(this.port!);
-      if (message) return message.message as TeamSchemaReply;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return undefined;
-      Atomics.wait(this.signal, 0, 0, Math.min(remaining, 50));
-      Atomics.store(this.signal, 0, 0);
-    }
+    return waitForReply([this.port!], this.signal, budgetMs);
   }
 }

@@ -5,13 +5,12 @@ import {
   RULE_DOCS_BASE,
   ruleDocsUrl,
   SEVERITIES,
-  severityRank,
   startOf,
   type Formatter,
   type LintedFile,
   type LintResults,
 } from './types';
-import type { Finding, Severity } from '../service/types';
+import { mostSevereIndexes, type Finding, type Severity } from '../service/types';
 import { plural } from '../service/words';
 import { TOOL_VERSION } from '../version';
 
@@ -70,10 +69,10 @@ interface Reported {
 function reportedFindings(results: LintResults): { reported: Reported[]; leftOut: Reported[] } {
   const all: Reported[] = results.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
   if (all.length <= MAX_SARIF_RESULTS) return { reported: all, leftOut: [] };
-  const bySeverity = all
-    .map((_, i) => i)
-    .sort((a, b) => severityRank(all[a].finding.severity) - severityRank(all[b].finding.severity) || a - b);
-  const kept = new Set(bySeverity.slice(0, MAX_SARIF_RESULTS));
+  const kept = mostSevereIndexes(
+    all.map(({ finding }) => finding.severity),
+    MAX_SARIF_RESULTS,
+  );
   return { reported: all.filter((_, i) => kept.has(i)), leftOut: all.filter((_, i) => !kept.has(i)) };
 }
 

@@ -21,9 +21,8 @@ export class CommittedRecords {
     return value;
   }
 
-  forget(path?: string): void {
-    if (path === undefined) this.known.clear();
-    else this.known.delete(path);
+  forget(): void {
+    this.known.clear();
   }
 }
 

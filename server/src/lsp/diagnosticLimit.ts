@@ -3,7 +3,7 @@
 // that costs the server and the editor seconds for nothing.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
-import { severityRank, type Finding } from '../service/types';
+import { mostSevereIndexes, type Finding } from '../service/types';
 import { plural } from '../service/words';
 
 export const MAX_DIAGNOSTICS_PER_RECORD = 1000;
@@ -11,7 +11,10 @@ export const MAX_DIAGNOSTICS_PER_RECORD = 1000;
 /** All the diagnostics, or the most severe (in the record's order) and one saying how many are left out. */
 export function diagnosticsFor(findings: readonly Finding[], uri: string): Diagnostic[] {
   if (findings.length <= MAX_DIAGNOSTICS_PER_RECORD) return findings.map((finding) => toDiagnostic(finding, uri));
-  const kept = mostSevere(findings, MAX_DIAGNOSTICS_PER_RECORD - 1);
+  const kept = mostSevereIndexes(
+    findings.map((finding) => finding.severity),
+    MAX_DIAGNOSTICS_PER_RECORD - 1,
+  );
   const diagnostics = findings.filter((_, i) => kept.has(i)).map((finding) => toDiagnostic(finding, uri));
   const leftOut = findings.length - kept.size;
   diagnostics.push({
@@ -21,12 +24,4 @@ export function diagnosticsFor(findings: readonly Finding[], uri: string): Diagn
     message: `${plural(leftOut, 'more finding')} of this record ${leftOut === 1 ? 'is' : 'are'} not shown: the editor gets the ${MAX_DIAGNOSTICS_PER_RECORD - 1} most severe. Run "trial-records lint" on the file to see all ${findings.length}.`,
   });
   return diagnostics;
-}
-
-/** The indexes of the `count` most severe findings (the first ones among equals). */
-function mostSevere(findings: readonly Finding[], count: number): Set<number> {
-  const order = findings
-    .map((_, i) => i)
-    .sort((a, b) => severityRank(findings[a].severity) - severityRank(findings[b].severity) || a - b);
-  return new Set(order.slice(0, count));
 }

@@ -267,6 +267,7 @@ export class OpenRecords {
   }> {
     const editor = await this.settings.get(uri);
     const { settings, status, configFinding } = this.recordSettings(uri);
+    const file = URI.parse(uri);
     return {
       options: {
         ...settings?.options,
@@ -274,7 +275,7 @@ export class OpenRecords {
         today: settings?.options.today ?? todayUtc(),
         maxSize: editor.maxFileSize,
         // The change rules compare the record with its last committed version, when git has one.
-        previous: URI.parse(uri).scheme === 'file' ? this.committed.valueOf(URI.parse(uri).fsPath) : undefined,
+        previous: file.scheme === 'file' ? this.committed.valueOf(file.fsPath) : undefined,
       },
       status,
       configFinding,

@@ -1,19 +1,10 @@
 // Findings a team accepted in its suppressions baseline (`lint --suppress-all`), as the editor shows
 // them: dimmed hints, or not at all (`trialRecords.suppressedFindings`), never as errors. The
 // baseline is the nearest trial-records-suppressions.json above the record.
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { findNearestFile } from '../config';
 import { DEFAULT_SUPPRESSIONS_FILE, Suppressions } from '../cli/suppressions';
 import type { Finding } from '../service/types';
-
-/** The nearest suppressions file above a record, or undefined. */
-export function nearestSuppressions(recordPath: string): string | undefined {
-  for (let folder = dirname(recordPath); ; folder = dirname(folder)) {
-    const candidate = join(folder, DEFAULT_SUPPRESSIONS_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(folder) === folder) return undefined;
-  }
-}
 
 /** Baselines read so far, by path, with the size and time they were read at: validations run on every edit. */
 const loaded = new Map<string, { stamp: string; suppressions: Suppressions }>();
@@ -30,7 +21,7 @@ function baselineAt(path: string): Suppressions {
 
 /** The findings with those the baseline accepts dimmed or left out; a baseline that cannot be read changes nothing. */
 export function withSuppressions(recordPath: string, findings: Finding[], show: 'dimmed' | 'hidden'): Finding[] {
-  const file = nearestSuppressions(recordPath);
+  const file = findNearestFile(recordPath, DEFAULT_SUPPRESSIONS_FILE);
   if (!file) return findings;
   let suppressed: Set<Finding>;
   try {

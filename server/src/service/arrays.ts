@@ -13,3 +13,20 @@ export function maxOf(values: readonly number[], floor = -Infinity): number {
   for (const value of values) if (value > max) max = value;
   return max;
 }
+
+/** The index of the last of `sorted` (ascending) that is at most `value`, or -1 when none is. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= value) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}

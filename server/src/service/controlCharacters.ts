@@ -1,6 +1,7 @@
 // Raw line breaks, tabs and other control characters inside JSON strings (Enter pressed in a text
 // value in another editor, pasted prose): found with JSON's string rules, escaped, and kept only when
 // the escaped text is valid JSON, so that one clear finding replaces the cascade of syntax errors.
+import { lastAtOrBefore } from './arrays';
 import type { Fix, FixChange } from './types';
 
 export interface RawCharacter {
@@ -81,22 +82,6 @@ function describeCharacter(character: RawCharacter): string {
   return `Control character U+${character.escaped.slice(2).toUpperCase()}`;
 }
 
-function lastAtOrBefore(sorted: readonly number[], offset: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
-}
-
 /**
  * The text with the raw control characters inside its strings escaped, when there are any and the
  * result is valid JSON; undefined otherwise (a string that truly lacks its closing quote throws
@@ -105,7 +90,14 @@ function lastAtOrBefore(sorted: readonly number[], offset: number): number {
 export function escapeControlCharacters(text: string, start = 0): EscapedText | undefined {
   const scan = rawCharactersInStrings(text, start);
   if (!scan || scan.characters.length === 0) return undefined;
-  const escaped = withEscapes(text, scan.characters);
+  const escaped = replaceSpans(
+    text,
+    scan.characters.map((character) => ({
+      offset: character.offset,
+      length: character.length,
+      text: character.escaped,
+    })),
+  );
   let value: unknown;
   try {
     value = JSON.parse(start ? escaped.slice(start) : escaped);
@@ -171,17 +163,6 @@ function canFollowString(text: string, from: number): boolean {
 function isFollowedByColon(text: string, from: number): boolean {
   COLON_AFTER_SPACE.lastIndex = from;
   return COLON_AFTER_SPACE.test(text);
-}
-
-function withEscapes(text: string, characters: readonly RawCharacter[]): string {
-  const pieces: string[] = [];
-  let copied = 0;
-  for (const character of characters) {
-    pieces.push(text.slice(copied, character.offset), character.escaped);
-    copied = character.offset + character.length;
-  }
-  pieces.push(text.slice(copied));
-  return pieces.join('');
 }
 
 /** The text after replacing the given spans, each given by its offset in this text; none may overlap. */

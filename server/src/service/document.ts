@@ -5,6 +5,7 @@ import { cannotHaveDuplicateKeys, locatePointers, treeOfValidJson, type NodeLoca
 import { nodeAtPointer } from './tree';
 import { unescapeSegment } from './pointer';
 import { escapeControlCharacters, type EscapedText } from './controlCharacters';
+import { lastAtOrBefore } from './arrays';
 import type { Fix, Position, Range, Target } from './types';
 
 export interface SyntaxProblem {
@@ -105,14 +106,8 @@ export class TrialDocument {
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineTable.startsUpTo(offset);
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - starts[low] };
+    const line = lastAtOrBefore(starts, offset);
+    return { line, character: offset - starts[line] };
   }
 
   offsetAt(position: Position): number {

@@ -1,10 +1,12 @@
 // The record model: typed access to the parts of a study record that rules and editor features
 // look at. Records may have any shape: every accessor returns undefined (or an empty list) where
 // the record does not match. Rules import it through rules/study.ts.
+import { isPlainObject } from './types';
+
 export type JsonObject = Record<string, unknown>;
 
 export function asObject(value: unknown): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 export function asArray(value: unknown): unknown[] {

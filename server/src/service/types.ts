@@ -26,6 +26,14 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
 
+/** The indexes of the `count` most severe of `severities` (the first ones among equals). */
+export function mostSevereIndexes(severities: readonly Severity[], count: number): Set<number> {
+  const order = severities
+    .map((_, i) => i)
+    .sort((a, b) => severityRank(severities[a]) - severityRank(severities[b]) || a - b);
+  return new Set(order.slice(0, count));
+}
+
 /** 0-based line and UTF-16 character, as in LSP. */
 export interface Position {
   line: number;
