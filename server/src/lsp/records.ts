@@ -236,7 +236,7 @@ export class OpenRecords {
 
   /** The checks across records for an open record: the same NCT number, study ID or brief title elsewhere in the workspace. */
   private acrossWorkspace(path: string, document: TrialDocument, options: ValidateOptions): Finding[] {
-    const identity = identityOf(document.parsed.value, document);
+    const identity = identityOf(document.parsed.value);
     const indexed = identity ? this.workspace.current() : undefined;
     // Until the workspace is indexed the record is checked alone, and again once it is.
     if (identity && !indexed) this.checkedAlone.add(document.uri);
@@ -245,7 +245,8 @@ export class OpenRecords {
     const within = this.configs.settingsFor(path, { trusted: this.trusted }).config.uniqueWithin;
     const self: LintedRecord = {
       file: { path: this.workspace.displayPath(path), absolutePath: path, findings: [] },
-      identity,
+      // Where its values are, placed only now that there are records to compare with.
+      identity: identityOf(document.parsed.value, document),
       scope: scopeOf(path, within),
       severityFor: (ruleId, pointer, severity) => options.severityFor?.(ruleId, pointer, severity) ?? severity,
     };
