@@ -93,8 +93,24 @@ async function quickPick(key: string, text: string, rowText = text): Promise<voi
   if (key) await page.keyboard.press(key);
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(key === 'F1' ? `>${text}` : text);
+  const typed = key === 'F1' ? `>${text}` : text;
+  await input.fill(typed);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().click();
+  // A click on a row the list was redrawing can be lost: the picker then still shows what was typed.
+  const taken = await page
+    .waitForFunction(
+      (value) => {
+        const field = document.querySelector<HTMLInputElement>('.quick-input-widget input');
+        return !field || !field.checkVisibility() || field.value !== value;
+      },
+      typed,
+      { timeout: 3000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!taken) await page.keyboard.press('Enter');
 }
 
 async function problemRows(): Promise<string[]> {
