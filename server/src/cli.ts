@@ -9,6 +9,7 @@ import { GitError } from './cli/changed';
 import { asksForHelp, COMMAND_NAMES, commandUsage, USAGE } from './cli/usage';
 import { TOOL_VERSION } from './version';
 import { closest } from './service/similarity';
+import { optimizeOnlyHotCode } from './cli/tiering';
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -116,6 +117,7 @@ async function readStdin(): Promise<Buffer> {
 }
 
 if (require.main === module) {
+  optimizeOnlyHotCode(process.execArgv);
   const io: CliIo = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
