@@ -21,6 +21,8 @@ export interface RecordIdentity {
 const NCT_ID = `${POINTERS.identification}/nctId`;
 const ORG_STUDY_ID = `${POINTERS.identification}/orgStudyIdInfo/id`;
 const BRIEF_TITLE = `${POINTERS.identification}/briefTitle`;
+/** Where a record's identity is: placed along with its findings (ValidateOptions.placeAlso), read back by identityOf. */
+export const IDENTITY_POINTERS: readonly string[] = [NCT_ID, ORG_STUDY_ID, BRIEF_TITLE];
 
 /**
  * What makes the record unique; with its document, also where those values are, placed while the

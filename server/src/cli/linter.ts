@@ -8,7 +8,7 @@ import { applyFixesRepeatedly } from '../service/fixes';
 import { validateDocument, type ValidateOptions } from '../service/validate';
 import type { Finding, RuleMeta, Severity } from '../service/types';
 import type { LintedFile } from '../formatters/types';
-import { identityOf } from './acrossRecords';
+import { identityOf, IDENTITY_POINTERS } from './acrossRecords';
 import { contentHash } from './cache';
 import { decodeRecordBytes, FileError, readRecordBytes, textToWrite, toDisplayPath } from './files';
 
@@ -147,7 +147,11 @@ export class RecordLinter {
     if (shared) return shared;
     const settings = this.configs.settingsFor(absolutePath, { configFile, trusted: this.loadsCustomRules });
     this.rememberCustomRules(settings);
-    const options = this.setup.today ? { ...settings.options, today: this.setup.today } : settings.options;
+    const options: ValidateOptions = {
+      ...settings.options,
+      ...(this.setup.today ? { today: this.setup.today } : {}),
+      placeAlso: IDENTITY_POINTERS,
+    };
     if (settings.config.overrides.length === 0) this.settingsByConfig.set(key, options);
     return options;
   }

@@ -27,6 +27,8 @@ export class TrialDocument {
   private lines?: LineTable;
   private treeCache?: Node | null;
   private uniqueKeysCache?: boolean;
+  /** The last placement and the pointers it was asked for: asking again for some of them reads it back. */
+  private lastPlacement?: { asked: ReadonlySet<string>; placement: Placement };
 
   constructor(
     readonly text: string,
@@ -54,6 +56,15 @@ export class TrialDocument {
    * findings are placed.
    */
   place(pointers: Iterable<string>): Placement {
+    const asked = new Set(pointers);
+    const last = this.lastPlacement;
+    if (last && [...asked].every((pointer) => last.asked.has(pointer))) return last.placement;
+    const placement = this.placeAnew(asked);
+    this.lastPlacement = { asked, placement };
+    return placement;
+  }
+
+  private placeAnew(pointers: ReadonlySet<string>): Placement {
     const { escaped } = this.parsed;
     if (escaped)
       return placedInOriginal(TrialDocument.ofValidJson(escaped.text, escaped.value).place(pointers), escaped);

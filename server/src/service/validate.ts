@@ -36,6 +36,8 @@ export interface ValidateOptions {
   previous?: unknown;
   /** Runs a rule; the config layer replaces it to guard custom rules with a time budget. */
   runRule?: (rule: Rule, context: RuleContext) => void;
+  /** Pointers to place along with the findings' (the document keeps them: `document.place` of them costs nothing after). */
+  placeAlso?: readonly string[];
 }
 
 export const DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
@@ -51,7 +53,7 @@ export function validateText(text: string, options: ValidateOptions): Finding[] 
 export function validateDocument(document: TrialDocument, options: ValidateOptions): Finding[] {
   const findings = collectFindings(document, options);
   // Duplicate keys, and the places of every pointer reported so far, in one go.
-  const { duplicates, locations } = document.place(pointersToPlace(findings));
+  const { duplicates, locations } = document.place(pointersToPlace(findings, options.placeAlso));
   pushAll(findings, duplicateKeyFindings(document, duplicates));
   return placeFindings(document, applySeverities(findings, options), locations);
 }
@@ -240,8 +242,8 @@ type PendingFinding = UnplacedFinding & {
   relatedOffsets?: Array<{ start: number; end: number; message: string }>;
 };
 
-function pointersToPlace(findings: readonly PendingFinding[]): Set<string> {
-  const pointers = new Set<string>();
+function pointersToPlace(findings: readonly PendingFinding[], also: readonly string[] = []): Set<string> {
+  const pointers = new Set<string>(also);
   for (const finding of findings) {
     if (!finding.offset) pointers.add(finding.pointer);
     for (const related of finding.related ?? []) pointers.add(related.pointer);

@@ -1,6 +1,10 @@
 // TrialDocument's positions: the line table grows only as far as asked, and counts lines as LSP does.
+// Its placements: pointers placed with a validation (placeAlso) are read back without another pass.
 import { describe, expect, it } from 'vitest';
 import { TrialDocument } from '../../../server/src/service/document';
+import { validateDocument } from '../../../server/src/service/validate';
+import { builtinRules } from '../../../server/src/rules';
+import { corpusRecord } from '../rules/fixtures';
 
 /** Positions by splitting the text, the slow and obvious way. */
 function reference(text: string, offset: number) {
@@ -39,4 +43,35 @@ describe('positions', () => {
       expect(document.lineStarts.length).toBe(text.split(/\r\n|\r|\n/).length);
     },
   );
+});
+
+describe('placements', () => {
+  const IDENTITY = ['/protocolSection/identificationModule/nctId', '/protocolSection/identificationModule/briefTitle'];
+
+  it('reads back pointers placed with the findings, at the places a pass of their own finds', () => {
+    const record = corpusRecord('NCT05147467');
+    const text = JSON.stringify(record, null, 2);
+    const validated = new TrialDocument(text);
+    validateDocument(validated, { today: '2026-11-24', rules: builtinRules, placeAlso: IDENTITY });
+    const readBack = validated.place(IDENTITY);
+    expect(validated.place([IDENTITY[0]])).toBe(readBack);
+    const fresh = new TrialDocument(text).place(IDENTITY);
+    expect(readBack).not.toBe(fresh);
+    for (const pointer of IDENTITY) {
+      const location = readBack.locations.get(pointer)!;
+      expect(location).toEqual(fresh.locations.get(pointer));
+      const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+      expect(JSON.parse(text.slice(location.valueStart, location.valueEnd))).toBe(
+        record.protocolSection.identificationModule[key],
+      );
+    }
+  });
+
+  it('places again a pointer the last placement was not asked for', () => {
+    const document = new TrialDocument('{"a": {"b": 1}, "c": [2]}');
+    const first = document.place(['/a/b']);
+    const second = document.place(['/c/0']);
+    expect(second).not.toBe(first);
+    expect(second.locations.get('/c/0')).toMatchObject({ valueStart: 22, valueEnd: 23 });
+  });
 });
