@@ -683,6 +683,22 @@ function olderStudyNote(requirement: Requirement, record: unknown): string {
 
 // --- Applicability and severity ---------------------------------------------------------------
 
+/** The requirements this rule reports (not those another rule does) that apply to a study type, worked out once per type. */
+const REPORTED_BY_TYPE = new Map<StudyType | undefined, readonly Requirement[]>();
+
+function reportedHere(type: StudyType | undefined): readonly Requirement[] {
+  let requirements = REPORTED_BY_TYPE.get(type);
+  if (!requirements) {
+    requirements = REQUIREMENTS.filter(
+      (requirement) =>
+        !requirement.reportedBy &&
+        (!requirement.studyTypes || (type !== undefined && requirement.studyTypes.includes(type))),
+    );
+    REPORTED_BY_TYPE.set(type, requirements);
+  }
+  return requirements;
+}
+
 function appliesToStudy(requirement: Requirement, record: unknown): boolean {
   if (requirement.studyTypes) {
     const type = studyType(record);
@@ -822,9 +838,18 @@ interface Step {
  * walked so far is kept as segments and joined into pointers only for gaps: most fields are present.
  */
 function findGaps(requirement: Requirement, record: JsonObject): Gap[] {
-  const gaps: Gap[] = [];
-  collectGaps({ requirement, steps: parsedPath(requirement).steps, path: [], gaps }, record, 0, undefined);
-  return gaps;
+  return findAllGaps([requirement], record);
+}
+
+/** The gaps of several requirements, in their order: one search (one path, one list) walks them all. */
+function findAllGaps(requirements: readonly Requirement[], record: JsonObject): Gap[] {
+  const search: GapSearch = { requirement: requirements[0], steps: [], path: [], gaps: [] };
+  for (const requirement of requirements) {
+    search.requirement = requirement;
+    search.steps = parsedPath(requirement).steps;
+    collectGaps(search, record, 0, undefined);
+  }
+  return search.gaps;
 }
 
 interface GapSearch {
@@ -1193,13 +1218,11 @@ export default defineRule({
     const record = asObject(context.record);
     if (!record) return;
     const stage = stageOf(context);
-    const applicable = REQUIREMENTS.filter(
+    const applicable = reportedHere(studyType(record)).filter(
       (requirement) =>
-        !requirement.reportedBy &&
-        !requirement.notReportedIn?.(context.record) &&
-        appliesToStudy(requirement, context.record),
+        !requirement.notReportedIn?.(context.record) && (requirement.onlyIf?.holds(context.record) ?? true),
     );
-    const gaps = applicable.flatMap((requirement) => findGaps(requirement, record));
+    const gaps = findAllGaps(applicable, record);
 
     const warningsByList = new Map<Requirement, Gap[]>();
     const placeable: Gap[] = [];
