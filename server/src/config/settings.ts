@@ -59,18 +59,31 @@ export function validateOptionsFor(
     }
     return setting;
   };
+  // Asked for every rule of every record (and every finding): kept per rule.
+  const forWholeFile = new Map<string, { setting: RuleSetting | undefined; off: boolean }>();
+  const wholeFile = (ruleId: string) => {
+    let known = forWholeFile.get(ruleId);
+    if (!known) {
+      const setting = settingFor(ruleId, undefined);
+      const off =
+        setting?.severity === 'off' &&
+        !overrides.some((o) => o.pointer !== undefined && o.rules[ruleId] && o.rules[ruleId].severity !== 'off');
+      known = { setting, off };
+      forWholeFile.set(ruleId, known);
+    }
+    return known;
+  };
+  const byPointer = overrides.some((override) => override.pointer !== undefined);
   return {
     today: config.today,
     severityFor: (ruleId, pointer, defaultSeverity) => {
-      const setting = settingFor(ruleId, pointer);
+      const setting = byPointer ? settingFor(ruleId, pointer) : wholeFile(ruleId).setting;
       if (!setting) return undefined;
       // Restating a rule's default keeps the finer severities some rules give single findings.
       return setting.severity === (defaults.get(ruleId) ?? defaultSeverity) ? undefined : setting.severity;
     },
-    optionsFor: (ruleId) => settingFor(ruleId, undefined)?.options,
-    isRuleOff: (ruleId) =>
-      settingFor(ruleId, undefined)?.severity === 'off' &&
-      !overrides.some((o) => o.pointer !== undefined && o.rules[ruleId] && o.rules[ruleId].severity !== 'off'),
+    optionsFor: (ruleId) => wholeFile(ruleId).setting?.options,
+    isRuleOff: (ruleId) => wholeFile(ruleId).off,
   };
 }
 
