@@ -105,4 +105,20 @@ describe('the generated study validator', () => {
       ]),
     );
   });
+
+  it('counts maxLength in characters, as the compiled schema does: a text of 300 emoji (600 UTF-16 units) is a valid brief title', () => {
+    const withTitle = (briefTitle: string) => ({ protocolSection: { identificationModule: { briefTitle } } });
+    const maxLengthErrors = (validate: typeof generated, title: string) =>
+      errorsOf(validate, withTitle(title)).filter((error) => error.keyword === 'maxLength');
+    for (const [title, errors] of [
+      ['😀'.repeat(300), 0],
+      ['😀'.repeat(301), 1],
+      ['a'.repeat(300), 0],
+      ['a'.repeat(301), 1],
+      ['a'.repeat(299) + '😀', 0],
+    ] as const) {
+      expect(maxLengthErrors(generated, title), `${title.length} units`).toHaveLength(errors);
+      expect(maxLengthErrors(generated, title)).toEqual(maxLengthErrors(compiled, title));
+    }
+  });
 });
