@@ -53,24 +53,24 @@ export default defineRule({
   },
 });
 
+/** Every contact object of the record with its pointer (sites run to hundreds: one pass, no lists in between). */
 function contactsOf(record: unknown): Contact[] {
   const module = protocolModule(record, 'contactsLocationsModule');
-  const central = asArray(module?.centralContacts).map((contact, index) => ({
-    pointer: `${POINTERS.contacts}/centralContacts/${index}`,
-    contact,
-  }));
-  const sites = asArray(module?.locations).flatMap((location, site) =>
-    asArray(asObject(location)?.contacts).map((contact, index) => ({
-      pointer: `${POINTERS.contacts}/locations/${site}/contacts/${index}`,
-      contact,
-    })),
-  );
-  const results = asObject(asObject(asObject(record)?.resultsSection)?.moreInfoModule)?.pointOfContact;
-  const all = [...central, ...sites, { pointer: POINT_OF_CONTACT, contact: results }];
-  return all.flatMap(({ pointer, contact }) => {
+  const found: Contact[] = [];
+  const add = (pointer: string, contact: unknown) => {
     const fields = asObject(contact);
-    return fields ? [{ pointer, contact: fields }] : [];
+    if (fields) found.push({ pointer, contact: fields });
+  };
+  asArray(module?.centralContacts).forEach((contact, index) =>
+    add(`${POINTERS.contacts}/centralContacts/${index}`, contact),
+  );
+  asArray(module?.locations).forEach((location, site) => {
+    const contacts = asObject(location)?.contacts;
+    if (Array.isArray(contacts))
+      contacts.forEach((contact, index) => add(`${POINTERS.contacts}/locations/${site}/contacts/${index}`, contact));
   });
+  add(POINT_OF_CONTACT, asObject(asObject(asObject(record)?.resultsSection)?.moreInfoModule)?.pointOfContact);
+  return found;
 }
 
 function checkEmail(context: RuleContext, pointer: string, email: string): void {
