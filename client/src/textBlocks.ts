@@ -2,8 +2,10 @@
 // character limit of a field from the study schema, and which values are long enough to edit on
 // their own. Pure functions (no vscode), so that they are tested in Node.
 import { createScanner, findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
-import { parsePointer } from '../../server/src/service/pointer';
-import { treeOfValidJson } from '../../server/src/service/scan';
+import { closingQuote, treeOfValidJson } from '../../server/src/service/scan';
+
+/** The path of a JSON Pointer, array indexes as numbers (as jsonc-parser's paths have them). */
+export { pathOf } from '../../server/src/service/pointer';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values here.
 const STRING_LITERAL = 10;
@@ -112,11 +114,6 @@ export function textField(schema: SchemaNode, path: Array<string | number>): Tex
   return { path, limit, title };
 }
 
-/** The path of a JSON Pointer, array indexes as numbers (as jsonc-parser's paths have them). */
-export function pathOf(pointer: string): Array<string | number> {
-  return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
-}
-
 /** Values worth a text editor of their own: those with a line break, or longer than this. */
 const LONG_TEXT = 120;
 
@@ -171,16 +168,6 @@ function possiblyLongStrings(text: string): number[] {
     quote = text.indexOf('"', end + 1);
   }
   return starts;
-}
-
-/** The closing quote of the string whose inside starts at `from`, or -1 (a string left open). */
-function closingQuote(text: string, from: number): number {
-  for (let quote = text.indexOf('"', from); quote !== -1; quote = text.indexOf('"', quote + 1)) {
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote;
-  }
-  return -1;
 }
 
 /** The string node at a path of the text, or undefined when there is none (the record changed). */

@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import type { TrialDocument } from '../service/document';
 import { asObject, asString, POINTERS, protocolModule } from '../service/study';
+import { listOf } from '../service/words';
 import type { Finding, Range, Severity } from '../service/types';
 import type { LintedFile } from '../formatters/types';
 
@@ -136,7 +137,7 @@ export function acrossRecordFindings(records: readonly LintedRecord[]): Map<Lint
         if (check.ruleId === 'duplicate-nct-id') sameStudy.set(record, new Set(others));
         const severity = record.severityFor(check.ruleId, check.pointer, 'error');
         if (others.length === 0 || severity === 'off') continue;
-        const named = listed(others.map((other) => other.file.path));
+        const named = listOf(others.map((other) => other.file.path));
         const finding = placed(record, check, severity, check.message(record.identity!, named));
         if (!finding) continue;
         const findings = found.get(record.file);
@@ -146,11 +147,6 @@ export function acrossRecordFindings(records: readonly LintedRecord[]): Map<Lint
     }
   }
   return found;
-}
-
-function listed(paths: readonly string[]): string {
-  if (paths.length === 1) return paths[0];
-  return `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`;
 }
 
 /** The finding at the clashing value; none for a record whose identity came without its places (another workspace record). */

@@ -140,12 +140,21 @@ export class RecordLinter {
     this.configs.invalidate();
   }
 
-  private optionsFor(absolutePath: string): ValidateOptions {
+  /** The config that applies to a record (the run's --config, else the nearest one) and the key of what is kept per config. */
+  private configOf(absolutePath: string): { configFile: string | undefined; key: string } {
     const configFile = this.setup.configFile ?? this.configs.nearestConfig(absolutePath);
-    const key = configFile ?? '';
+    return { configFile, key: configFile ?? '' };
+  }
+
+  private settingsOf(absolutePath: string, configFile: string | undefined): RecordSettings {
+    return this.configs.settingsFor(absolutePath, { configFile, trusted: this.loadsCustomRules });
+  }
+
+  private optionsFor(absolutePath: string): ValidateOptions {
+    const { configFile, key } = this.configOf(absolutePath);
     const shared = this.settingsByConfig.get(key);
     if (shared) return shared;
-    const settings = this.configs.settingsFor(absolutePath, { configFile, trusted: this.loadsCustomRules });
+    const settings = this.settingsOf(absolutePath, configFile);
     this.rememberCustomRules(settings);
     const options: ValidateOptions = {
       ...settings.options,
@@ -182,12 +191,10 @@ export class RecordLinter {
 
   /** Where the record's config wants NCT numbers, study IDs and brief titles unique. */
   uniqueWithin(absolutePath: string): 'repository' | 'folder' {
-    const configFile = this.setup.configFile ?? this.configs.nearestConfig(absolutePath);
-    const key = configFile ?? '';
+    const { configFile, key } = this.configOf(absolutePath);
     let within = this.uniqueWithinByConfig.get(key);
     if (within === undefined) {
-      within = this.configs.settingsFor(absolutePath, { configFile, trusted: this.loadsCustomRules }).config
-        .uniqueWithin;
+      within = this.settingsOf(absolutePath, configFile).config.uniqueWithin;
       this.uniqueWithinByConfig.set(key, within);
     }
     return within;

@@ -1,11 +1,10 @@
 // Lints many records on worker threads (dist/lint-worker.js). Each worker loads the config
 // itself and answers batches of paths with findings; the results keep the order of the paths.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding, RuleMeta } from '../service/types';
 import type { LintedFile } from '../formatters/types';
+import { bundledWorkerScript } from '../config/workerThread';
 import { ReportedConfigError } from './configErrors';
 import { toDisplayPath } from './files';
 import type { LintedContent, LintOutcome, LinterSetup } from './linter';
@@ -51,11 +50,7 @@ export function workerCountFor(fileCount: number, concurrency: Concurrency): num
 
 /** The worker script next to the bundle, also when running from the sources (tests). */
 export function lintWorkerPath(): string | undefined {
-  const candidates = [
-    join(__dirname, 'lint-worker.js'),
-    resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js'),
-  ];
-  return candidates.find((candidate) => existsSync(candidate));
+  return bundledWorkerScript('lint-worker.js');
 }
 
 export interface PoolResult {

@@ -29,6 +29,8 @@ export class TrialDocument {
   private uniqueKeysCache?: boolean;
   /** The last placement and the pointers it was asked for: asking again for some of them reads it back. */
   private lastPlacement?: { asked: ReadonlySet<string>; placement: Placement };
+  /** For text read after escaping its raw control characters: the escaped text, where findings are placed first. */
+  private escapedDocument?: TrialDocument;
 
   constructor(
     readonly text: string,
@@ -66,8 +68,10 @@ export class TrialDocument {
 
   private placeAnew(pointers: ReadonlySet<string>): Placement {
     const { escaped } = this.parsed;
-    if (escaped)
-      return placedInOriginal(TrialDocument.ofValidJson(escaped.text, escaped.value).place(pointers), escaped);
+    if (escaped) {
+      this.escapedDocument ??= TrialDocument.ofValidJson(escaped.text, escaped.value);
+      return placedInOriginal(this.escapedDocument.place(pointers), escaped);
+    }
     const validJson = this.parsed.syntaxProblems.length === 0;
     this.uniqueKeysCache ??= validJson && cannotHaveDuplicateKeys(this.text, this.parsed.value);
     const uniqueKeys = this.uniqueKeysCache;

@@ -1,6 +1,6 @@
 // Applying fixes: pointer-based changes become text edits that keep the file's own formatting.
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
-import { parsePointer } from './pointer';
+import { pathOf } from './pointer';
 import { TrialDocument } from './document';
 import type { Finding, Fix, FixChange, PointerChange, TextChange } from './types';
 import { replaceSpans } from './controlCharacters';
@@ -17,10 +17,6 @@ export function detectFormatting(text: string): FormattingOptions {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
   const insertSpaces = !indent.startsWith('\t');
   return { insertSpaces, tabSize: insertSpaces ? indent.length : 1, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-
-function pathOf(pointer: string): Array<string | number> {
-  return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
 function applyChange(text: string, change: PointerChange, formatting: FormattingOptions): string {

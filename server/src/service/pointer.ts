@@ -18,6 +18,11 @@ export function parsePointer(pointer: string): string[] {
   return pointer.slice(1).split('/').map(unescapeSegment);
 }
 
+/** The path of a JSON Pointer as jsonc-parser takes it: array indexes as numbers. */
+export function pathOf(pointer: string): Array<string | number> {
+  return parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}
+
 export function childPointer(parent: string, segment: string | number): string {
   return `${parent}/${escapeSegment(segment)}`;
 }

@@ -321,14 +321,18 @@ function skipWhitespace(text: string, index: number): number {
 
 /** Index just after the string starting at `index` (which holds the opening quote). */
 function skipString(text: string, index: number): number {
-  let quote = text.indexOf('"', index + 1);
-  while (quote !== -1) {
+  const quote = closingQuote(text, index + 1);
+  return quote === -1 ? text.length : quote + 1;
+}
+
+/** The closing quote of the string whose inside starts at `from`, or -1 for a string left open. */
+export function closingQuote(text: string, from: number): number {
+  for (let quote = text.indexOf('"', from); quote !== -1; quote = text.indexOf('"', quote + 1)) {
     let backslashes = 0;
     while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    quote = text.indexOf('"', quote + 1);
+    if (backslashes % 2 === 0) return quote;
   }
-  return text.length;
+  return -1;
 }
 
 function skipPrimitive(text: string, index: number): number {
@@ -437,7 +441,7 @@ interface TreeNode {
   children?: TreeNode[];
 }
 
-/** An object or array whose members are read on first use . */
+/** An object or array whose members are read on first use. */
 class LazyContainer implements TreeNode {
   private members?: TreeNode[];
 

@@ -1,7 +1,7 @@
 // Navigation in the jsonc-parser tree that editor features share: the node under the cursor, its
 // JSON Pointer, the node at a pointer, and how a node sits in its parent.
 import { findNodeAtLocation, findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
-import { parsePointer, toPointer } from './pointer';
+import { pathOf, toPointer } from './pointer';
 
 export type { Node };
 
@@ -22,8 +22,7 @@ export function pointerOfNode(node: Node): string {
 /** The value node at a pointer, or undefined. */
 export function nodeAtPointer(tree: Node | undefined, pointer: string): Node | undefined {
   if (!tree) return undefined;
-  const path = parsePointer(pointer).map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
-  return findNodeAtLocation(tree, path);
+  return findNodeAtLocation(tree, pathOf(pointer));
 }
 
 /** True when the node is the key of a property (not its value). */

@@ -90,8 +90,8 @@ export interface Report {
   /** A deadline the finding is about (yyyy, yyyy-MM or yyyy-MM-dd): reports list such findings by date. */
   due?: string;
   /**
-   * Where one finding reports several missing fields of an object together: their pointers (each is
-   * also a related location with its own message), so that the preview and the formats know them all.
+   * Where one finding reports several missing fields of an object together: their pointers, so that
+   * the preview and the formats know them all.
    */
   fields?: string[];
 }
