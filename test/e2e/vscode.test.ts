@@ -133,6 +133,21 @@ async function problemCount(): Promise<number> {
   return Number(/\d+/.exec(label ?? '')?.[0] ?? 0);
 }
 
+/**
+ * The Problems tab's count once it has held for a second: the findings of records whose editors
+ * were just closed leave the panel a moment later (read too soon, the count drops afterwards).
+ */
+async function settledProblemCount(): Promise<number> {
+  let count = await problemCount();
+  for (let tries = 0; tries < 20; tries++) {
+    await page.waitForTimeout(1000);
+    const now = await problemCount();
+    if (now === count) return count;
+    count = now;
+  }
+  return count;
+}
+
 describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, () => {
   it('lists the planted phase typo and arm-label mismatch in the Problems panel with their rule ids', async () => {
     await quickPick('Control+P', RECORD);
@@ -409,7 +424,7 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     await page.keyboard.press('Escape');
     await quickPick('F1', 'View: Close All Editor Groups', 'Close All Editor Groups');
     await problemRows();
-    const before = await problemCount();
+    const before = await settledProblemCount();
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill(LARGE_RECORD);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: LARGE_RECORD }).first();
