@@ -1,5 +1,6 @@
-// Robustness: mutated real records never make the engine throw, and each finishes within 1 s.
-// The suite runs a bounded number of mutations; `npm run fuzz` runs many more.
+// Robustness: mutated real records never make the engine throw, and each finishes within 1 s;
+// valid records whose values have the wrong types (what a curator has mid-edit) never make a rule
+// fail. The suite runs a bounded number of mutations; `npm run fuzz` runs many more.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,5 +78,80 @@ describe('fuzz', () => {
       for (const finding of findings) expect(finding.range.start.line, `seed ${seed}`).toBeGreaterThanOrEqual(0);
     }
     expect(slowest).toBeLessThan(1000);
+  }, 120000);
+});
+
+/** Values of every JSON type, and the shapes rules most often assume (lists of objects, texts). */
+const WRONG_TYPES: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  1e21,
+  '',
+  'x',
+  '2020-13-45',
+  true,
+  false,
+  [],
+  {},
+  [null],
+  [1],
+  ['a'],
+  [{}],
+  [[]],
+  { a: 1 },
+  { length: 5 },
+  { toString: 1 },
+  [null, 1, 'x', {}, []],
+  '<&>"\u0001',
+];
+
+/** The pointer paths of every value of a record, root included. */
+function pathsOf(value: unknown, path: string[] = [], into: string[][] = []): string[][] {
+  into.push(path);
+  if (value !== null && typeof value === 'object')
+    for (const key of Object.keys(value)) pathsOf((value as Record<string, unknown>)[key], [...path, key], into);
+  return into;
+}
+
+function replaceAt(root: unknown, path: string[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  let parent = root as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  parent[path[path.length - 1]] = replacement;
+  return root;
+}
+
+function isContainer(root: unknown, path: string[]): boolean {
+  let value = root;
+  for (const key of path) value = (value as Record<string, unknown>)[key];
+  return value !== null && typeof value === 'object';
+}
+
+/** One to three values of a record (half of the picks among its objects and lists) replaced by values of other types. */
+function withWrongTypes(source: string, next: () => number): string {
+  let record: unknown = JSON.parse(source);
+  for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) {
+    const paths = pathsOf(record);
+    const containers = paths.filter((path) => isContainer(record, path));
+    const pool = next() < 0.5 && containers.length > 0 ? containers : paths;
+    const path = pool[Math.floor(next() * pool.length)];
+    const replacement = structuredClone(WRONG_TYPES[Math.floor(next() * WRONG_TYPES.length)]);
+    record = replaceAt(record, path, replacement);
+  }
+  return JSON.stringify(record, null, 2);
+}
+
+describe('fuzz: values of the wrong type', () => {
+  it(`no rule fails on ${ITERATIONS} records with values of the wrong type`, () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= ITERATIONS; seed++) {
+      const input = withWrongTypes(SOURCES[seed % SOURCES.length], random(seed));
+      const findings = validateText(input, { rules: builtinRules, today: '2026-11-24' });
+      for (const finding of findings)
+        if (finding.ruleId === 'rule-error') failures.push(`seed ${seed}: ${finding.message}`);
+    }
+    expect(failures).toEqual([]);
   }, 120000);
 });

@@ -9,6 +9,7 @@ import {
   asObject,
   dateStruct,
   FINAL_RULE_DATE,
+  isOneOf,
   overallStatus,
   protocolModule,
   studyType,
@@ -129,7 +130,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     strength: 'always',
     onlyForEntries: {
       text: 'of type other grant, registry or other identifier',
-      holds: (entry) => TYPES_NAMING_THEIR_ISSUER.includes(String(entry.type)),
+      holds: (entry) => isOneOf(TYPES_NAMING_THEIR_ISSUER, entry.type),
     },
     reportedBy: 'secondary-id-fields',
   },

@@ -1,5 +1,14 @@
 import { defineRule, type RuleContext } from '../service/types';
-import { asArray, asObject, asString, FINAL_RULE_DATE, POINTERS, protocolModule, type JsonObject } from './study';
+import {
+  asArray,
+  asObject,
+  asString,
+  FINAL_RULE_DATE,
+  isOneOf,
+  POINTERS,
+  protocolModule,
+  type JsonObject,
+} from './study';
 import { isMissing } from './support/required-outcomes-eligibility';
 import { predates, predatesNote, type Cutover } from './support/registry-periods';
 
@@ -61,14 +70,14 @@ function checkEntry(context: RuleContext, entry: JsonObject, index: number): voi
 function federalFunder(record: unknown): { name: string; pointer: string } | undefined {
   const sponsors = protocolModule(record, 'sponsorCollaboratorsModule');
   const lead = asObject(sponsors?.leadSponsor);
-  if (lead && FEDERAL_CLASSES.includes(String(lead.class)))
-    return { name: asString(lead.name) ?? String(lead.class), pointer: `${POINTERS.sponsor}/leadSponsor/class` };
+  if (lead && isOneOf(FEDERAL_CLASSES, lead.class))
+    return { name: asString(lead.name) ?? lead.class, pointer: `${POINTERS.sponsor}/leadSponsor/class` };
   const collaborators = asArray(sponsors?.collaborators);
   for (let index = 0; index < collaborators.length; index++) {
     const collaborator = asObject(collaborators[index]);
-    if (collaborator && FEDERAL_CLASSES.includes(String(collaborator.class))) {
+    if (collaborator && isOneOf(FEDERAL_CLASSES, collaborator.class)) {
       return {
-        name: asString(collaborator.name) ?? String(collaborator.class),
+        name: asString(collaborator.name) ?? collaborator.class,
         pointer: `${POINTERS.sponsor}/collaborators/${index}/class`,
       };
     }
@@ -81,7 +90,7 @@ function hasGrantNumber(record: unknown, entries: JsonObject[]): boolean {
   // An ID without a type may well be the grant number: its own finding asks for the type.
   return (
     typeof orgStudyIdType === 'string' ||
-    entries.some((entry) => isMissing(entry.type) || FEDERAL_GRANT_TYPES.includes(String(entry.type)))
+    entries.some((entry) => isMissing(entry.type) || isOneOf(FEDERAL_GRANT_TYPES, entry.type))
   );
 }
 

@@ -17,6 +17,11 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Whether a value is one of these codes: only a string can be (`String()` would let `["NIH"]` pass, and throws on `{"toString": 1}`). */
+export function isOneOf(codes: readonly string[], value: unknown): value is string {
+  return typeof value === 'string' && codes.includes(value);
+}
+
 export function protocolModule(record: unknown, name: string): JsonObject | undefined {
   return asObject(asObject(asObject(record)?.protocolSection)?.[name]);
 }

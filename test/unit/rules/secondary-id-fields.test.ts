@@ -22,6 +22,14 @@ new RuleTester().run(rule, {
       name: "a list of the wrong type is the schema's finding",
       record: planted(registryIds, { [ids]: 'NCI-2020-00751' }),
     },
+    {
+      name: "a sponsor class that is not a string is the schema's finding, not a federal funder (nor a failure)",
+      record: planted(nihCollaborator, {
+        [ids]: undefined,
+        '/protocolSection/sponsorCollaboratorsModule/collaborators/0/class': ['NIH'],
+        '/protocolSection/sponsorCollaboratorsModule/leadSponsor/class': { toString: 1 },
+      }),
+    },
   ],
   invalid: [
     {

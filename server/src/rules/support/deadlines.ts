@@ -1,6 +1,15 @@
 // Dates a reviewer must see coming: adding months to a partial date, and whether a study looks like an
 // applicable clinical trial (one that must report results) from what its public record says.
-import { asArray, asObject, isPartialDate, POINTERS, protocolModule, studyType, type JsonObject } from '../study';
+import {
+  asArray,
+  asObject,
+  isOneOf,
+  isPartialDate,
+  POINTERS,
+  protocolModule,
+  studyType,
+  type JsonObject,
+} from '../study';
 
 /** `date` (yyyy, yyyy-MM or yyyy-MM-dd) moved on by whole months, at the same precision; a day past a month's end is its last day. */
 export function addMonths(date: string, months: number): string {
@@ -16,7 +25,7 @@ export function addMonths(date: string, months: number): string {
   return `${monthText}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
-const EARLY_PHASES: ReadonlySet<string> = new Set(['EARLY_PHASE1', 'PHASE1']);
+const EARLY_PHASES = ['EARLY_PHASE1', 'PHASE1'];
 
 /** Why a study is not an applicable clinical trial on what its record shows, or undefined when it looks like one. */
 export function notApplicableBecause(record: unknown): string | undefined {
@@ -29,7 +38,7 @@ export function notApplicableBecause(record: unknown): string | undefined {
   if (
     oversight?.isFdaRegulatedDevice !== true &&
     phases.length > 0 &&
-    phases.every((phase) => EARLY_PHASES.has(String(phase)))
+    phases.every((phase) => isOneOf(EARLY_PHASES, phase))
   )
     return 'a phase 1 drug study';
   if (asObject(design?.designInfo)?.primaryPurpose === 'DEVICE_FEASIBILITY') return 'a device feasibility study';
