@@ -1,11 +1,28 @@
 // Robustness: mutated real records never make the engine throw, and each finishes within 1 s;
 // valid records whose values have the wrong types (what a curator has mid-edit) never make a rule
-// fail. The suite runs a bounded number of mutations; `npm run fuzz` runs many more.
+// fail; the editor features answer anywhere in either kind of record. The suite runs a bounded number of mutations; `npm run fuzz` runs many more.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateText } from '../../server/src/service/validate';
 import { builtinRules } from '../../server/src/rules';
+import {
+  codeActions,
+  documentLinks,
+  documentSymbols,
+  doComplete,
+  doHover,
+  findHighlights,
+  findReferences,
+  foldingRanges,
+  formatDocument,
+  FormatRefused,
+  rename,
+  selectionRanges,
+  TrialDocument,
+  validateDocument,
+  type Finding,
+} from '../../server/src/service';
 import { CORPUS_DIR } from './rules/fixtures';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
@@ -153,5 +170,57 @@ describe('fuzz: values of the wrong type', () => {
         if (finding.ruleId === 'rule-error') failures.push(`seed ${seed}: ${finding.message}`);
     }
     expect(failures).toEqual([]);
+  }, 120000);
+});
+
+/** Every editor feature at one place of a document; each throws only on a defect. */
+function everyFeatureAt(document: TrialDocument, offset: number, findings: Finding[]): void {
+  const position = document.positionAt(offset);
+  const today = '2026-11-24';
+  doComplete(document, position, { today });
+  doHover(document, position, { today, findings });
+  findReferences(document, position, true);
+  findHighlights(document, position);
+  rename(document, position, 'New name');
+  selectionRanges(document, [position]);
+  const here = findings.filter(
+    (finding) => finding.range.start.line <= position.line && finding.range.end.line >= position.line,
+  );
+  const diagnostics = here.map((finding) => ({
+    range: finding.range,
+    message: finding.message,
+    data: { ruleId: finding.ruleId, pointer: finding.pointer },
+  }));
+  codeActions(document, findings, { range: { start: position, end: position }, diagnostics }, () => document.text);
+}
+
+function everyDocumentFeature(document: TrialDocument): void {
+  documentSymbols(document);
+  foldingRanges(document);
+  documentLinks(document);
+  try {
+    formatDocument(document, { tabSize: 2, insertSpaces: true });
+  } catch (error) {
+    if (!(error instanceof FormatRefused)) throw error;
+  }
+}
+
+describe('fuzz: editor features', () => {
+  const records = Math.ceil(ITERATIONS / 5);
+  it(`answer at 10 places of ${records} broken or mistyped records`, () => {
+    const names = Object.keys(mutations);
+    for (let seed = 1; seed <= records; seed++) {
+      const next = random(seed);
+      const source = SOURCES[seed % SOURCES.length];
+      const text = seed % 2 === 0 ? withWrongTypes(source, next) : mutations[names[seed % names.length]](source, next);
+      const document = new TrialDocument(text, 1, 'file:///fuzz.trial.json');
+      const findings = validateDocument(document, { rules: builtinRules, today: '2026-11-24' });
+      try {
+        everyDocumentFeature(document);
+        for (let place = 0; place < 10; place++) everyFeatureAt(document, Math.floor(next() * text.length), findings);
+      } catch (error) {
+        throw new Error(`seed ${seed}: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }
   }, 120000);
 });
