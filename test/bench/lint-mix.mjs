@@ -6,6 +6,8 @@
 // Every contender is a process of its own, timed with /usr/bin/time; the contenders take turns
 // within each run, so that all see the same load. Targets: ≥ 1.5× both peers' throughput, ≥ 0.6×
 // the floor's. Build first: `node esbuild.mjs`. Not a test: it prints numbers.
+// A last line shows the work itself: the engine and the floor in one thread once their code is
+// warm (the third pass over the files, no start-up), which bounds what any number of workers can do.
 // Usage: node test/bench/lint-mix.mjs [--copies N] [--workers N] [--runs N]
 import {
   closeSync,
@@ -23,7 +25,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { option, median, buildEngine } from './common.mjs';
+import { createRequire } from 'node:module';
+import { option, median, buildEngine, textOption } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -146,7 +149,60 @@ function contenders(folder, workers) {
   ];
 }
 
+const WARM_PASSES = 3;
+
+/** The record files under a folder of copies. */
+function recordFiles(records) {
+  return readdirSync(records)
+    .sort()
+    .flatMap((copy) =>
+      readdirSync(join(records, copy))
+        .sort()
+        .map((name) => join(records, copy, name)),
+    );
+}
+
+/**
+ * In this process: the engine (every rule, findings placed) and the floor over the files, in
+ * turns, WARM_PASSES times each; prints the last pass's seconds of each as JSON.
+ */
+function warmPasses(records) {
+  const { validateText, studyValidator, builtinRules } = createRequire(import.meta.url)(
+    join(here, 'out', 'floor-engine.cjs'),
+  );
+  const files = recordFiles(records);
+  const validate = studyValidator();
+  const seconds = (work) => {
+    const start = performance.now();
+    for (const file of files) work(readFileSync(file, 'utf8'));
+    return (performance.now() - start) / 1000;
+  };
+  let last = {};
+  for (let pass = 0; pass < WARM_PASSES; pass++) {
+    last = {
+      ours: seconds((text) => validateText(text, { today: TODAY, rules: builtinRules })),
+      floor: seconds((text) => validate(JSON.parse(text))),
+    };
+  }
+  console.log(JSON.stringify(last));
+}
+
+function warmLine(folder, workers) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--warm', join(folder, 'records')], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`the warm passes failed: ${result.stderr.slice(0, 2000)}`);
+  const warm = JSON.parse(result.stdout);
+  return (
+    `  warm code in one thread (pass ${WARM_PASSES}, no start-up; the checks across records and the report left out): ` +
+    `ours ${warm.ours.toFixed(2)} s, floor ${warm.floor.toFixed(2)} s; over ${workers} cores at best ` +
+    `${(warm.ours / workers).toFixed(2)} s and ${(warm.floor / workers).toFixed(2)} s`
+  );
+}
+
 function main() {
+  const warmRecords = textOption('warm');
+  if (warmRecords !== undefined) return warmPasses(warmRecords);
   const copies = option('copies', 3);
   const workers = option('workers', 2);
   const runs = option('runs', 3);
@@ -187,6 +243,7 @@ function main() {
     console.log(
       `  throughput ours/ajv-cli ${ratio('ajv')}×, ours/sourcemeta ${ratio('sourcemeta')}× (target ≥ ${TARGETS.overPeers}×); ours/floor ${ratio('floor')}× (target ≥ ${TARGETS.ofFloor}×)`,
     );
+    console.log(warmLine(folder, workers));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
