@@ -1,7 +1,9 @@
 // Rule options in a config, checked against the rule's options schema (as ESLint does): a typo in
 // an option name or value is a config error, not a setting that silently does nothing. Built-in
 // rules without a schema take no options; a custom rule is checked when it declares meta.options.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from '../service/ajv';
 import { ruleCatalog } from '../rules/catalog';
 
 const catalog = ruleCatalog();
@@ -23,7 +25,7 @@ export function optionsProblem(schema: Record<string, unknown>, options: Record<
   let validate = validators.get(schema);
   if (!validate) {
     try {
-      validate = (ajv ??= new Ajv({ strict: false })).compile(schema);
+      validate = (ajv ??= newAjv({ strict: false })).compile(schema);
     } catch (error) {
       return `the rule's own options schema (meta.options) cannot be used: ${error instanceof Error ? error.message : String(error)}.`;
     }

@@ -1,7 +1,9 @@
 // Schema validation: the study schema's validator generated at build time (team schemas are
 // compiled at run time); ajv errors become findings in plain words, at most one per node, placed
 // by the range conventions of DESIGN.md.
-import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import { newAjv } from './ajv';
 import validateStudy from './studyValidator.generated';
 import { STUDY_FORMATS } from './studyFormats';
 import { studySchema, type SchemaNode } from './studySchema';
@@ -49,7 +51,7 @@ const ENUM_NOUNS: Record<string, string> = {
 
 /** The ajv that compiles team schemas at run time (verbose: errors carry their schema node and value). */
 export function createAjv(options: Options = {}): Ajv {
-  return new Ajv({ allErrors: true, strict: false, verbose: true, formats: STUDY_FORMATS, ...options });
+  return newAjv({ allErrors: true, strict: false, verbose: true, formats: STUDY_FORMATS, ...options });
 }
 
 /** The study schema's validator, generated at build time. */
