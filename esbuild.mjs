@@ -12,6 +12,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'server/src/cli.ts', out: 'cli' },
+  // The command itself: turns on Node's compile cache, then loads cli.js (not bundled into it).
+  { in: 'server/src/bin.ts', out: 'trial-records', external: ['./cli.js'] },
   { in: 'server/src/testing.ts', out: 'testing' },
   { in: 'server/src/cli/worker.ts', out: 'lint-worker' },
   { in: 'server/src/config/ruleWorker.ts', out: 'rule-worker' },

@@ -116,7 +116,8 @@ async function readStdin(): Promise<Buffer> {
   return all;
 }
 
-if (require.main === module) {
+/** Runs the command named in process.argv and sets the exit code (dist/trial-records.js, or `node dist/cli.js`). */
+export function runCommandLine(): void {
   optimizeOnlyHotCode(process.execArgv);
   const io: CliIo = {
     cwd: process.cwd(),
@@ -131,3 +132,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runCommandLine();

