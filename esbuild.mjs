@@ -10,9 +10,10 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
-  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/server.ts', out: 'server-main' },
   { in: 'server/src/cli.ts', out: 'cli' },
-  // The command itself: turns on Node's compile cache, then loads cli.js (not bundled into it).
+  // The entries people run: each turns on Node's compile cache, then loads its bundle (not bundled into it).
+  { in: 'server/src/serverBin.ts', out: 'server', external: ['./server-main.js'] },
   { in: 'server/src/bin.ts', out: 'trial-records', external: ['./cli.js'] },
   { in: 'server/src/testing.ts', out: 'testing' },
   { in: 'server/src/cli/worker.ts', out: 'lint-worker' },
