@@ -1,7 +1,8 @@
-// The `trial-records` command (dist/trial-records.js): the CLI behind a launcher that turns on
-// Node's compile cache (Node 22.1+) before loading it, for the main thread and the lint workers.
+// The entries people run, dist/trial-records.js (the command) and dist/server.js (the language
+// server): launchers that turn on Node's compile cache (Node 22.1+) before loading their bundle,
+// for the main thread and the lint workers.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,40 @@ describe('the trial-records command', () => {
       }).filter((entry) => entry.isFile());
       // dist/cli.js in the main thread, dist/lint-worker.js in the workers (each over 100 KB of code).
       expect(cached.length).toBeGreaterThanOrEqual(2);
+    },
+    60000,
+  );
+
+  it.skipIf(node === undefined)(
+    "keeps the language server's compiled code under Node 22.1+ (skipped without such a Node)",
+    async () => {
+      const temporary = temporaryFolder('server-tmp-');
+      const { NODE_COMPILE_CACHE: _cache, NODE_DISABLE_COMPILE_CACHE: _disabled, ...inherited } = process.env;
+      const server = spawn(node!, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
+        env: { ...inherited, TMPDIR: temporary },
+      });
+      const send = (message: object) => {
+        const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+        server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      };
+      let output = '';
+      const initialized = new Promise<void>((resolve) =>
+        server.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('"capabilities"')) resolve();
+        }),
+      );
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+      await initialized;
+      send({ id: 2, method: 'shutdown' });
+      send({ method: 'exit' });
+      await exited;
+      const cached = readdirSync(join(temporary, 'node-compile-cache'), {
+        recursive: true,
+        withFileTypes: true,
+      }).filter((entry) => entry.isFile());
+      expect(cached.length).toBeGreaterThanOrEqual(1);
     },
     60000,
   );
