@@ -1,12 +1,12 @@
 // The entries people run, dist/trial-records.js (the command) and dist/server.js (the language
 // server): launchers that turn on Node's compile cache (Node 22.1+) before loading their bundle,
 // for the main thread and the lint workers.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT, TODAY, temporaryFolder } from './helpers';
+import { CLI, removeTemporaryFolders, ROOT, TODAY, temporaryFolder } from './helpers';
 
 const COMMAND = join(ROOT, 'dist', 'trial-records.js');
 const SAMPLE = join(ROOT, 'test', 'fixtures', 'corpus', 'registry-sample');
@@ -47,6 +47,8 @@ function recordsFolder(): string {
 }
 
 describe('the trial-records command', () => {
+  afterAll(removeTemporaryFolders);
+
   it('answers as dist/cli.js does', () => {
     const args = ['lint', 'seeds', '--today', TODAY, '--format', 'compact'];
     const direct = run(process.execPath, CLI, args);
