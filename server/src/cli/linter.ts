@@ -251,12 +251,13 @@ export function lintText(
   options: ValidateOptions,
   fix: boolean,
 ): { text: string; findings: Finding[]; document: TrialDocument } {
+  // The document of the last text validated: after fixes, the fixed one.
   let document = new TrialDocument(text);
+  const findings = validateDocument(document, options);
   const validate = (current: string) => {
     document = new TrialDocument(current);
     return validateDocument(document, options);
   };
-  const findings = validate(text);
   const result = fix ? applyFixesRepeatedly(text, findings, validate) : { text, findings };
   return { ...result, document };
 }

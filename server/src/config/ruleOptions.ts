@@ -1,8 +1,7 @@
 // Rule options in a config, checked against the rule's options schema (as ESLint does): a typo in
 // an option name or value is a config error, not a setting that silently does nothing. Built-in
 // rules without a schema take no options; a custom rule is checked when it declares meta.options.
-import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from '../service/ajv';
 import { ruleCatalog } from '../rules/catalog';
 

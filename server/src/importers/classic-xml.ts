@@ -1,6 +1,6 @@
 // The public site's former XML (<clinical_study> with <required_header>, public.xsd) -> trial records:
 // the protocol field by field, the results (classic-results.ts); what has no place in v2 is a warning.
-import { hasContent, Reader } from '../prs/element-reader';
+import { hasContent, outcomeLists, Reader } from '../prs/element-reader';
 import { compactObject, put, type JsonObject } from '../prs/json';
 import {
   ALLOCATION,
@@ -192,15 +192,7 @@ function classicStudy(study: ReadElement, reader: Reader): Study {
   );
   put(protocol, 'designModule', designOf(study, reader));
   put(protocol, 'armsInterventionsModule', armsOf(study, reader));
-  put(
-    protocol,
-    'outcomesModule',
-    compactObject({
-      primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-      secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-      otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
-    }),
-  );
+  put(protocol, 'outcomesModule', outcomeLists(study, reader, outcomeOf));
   put(protocol, 'eligibilityModule', eligibilityOf(reader.child(study, 'eligibility'), reader));
   put(protocol, 'contactsLocationsModule', contactsOf(study, reader));
   put(

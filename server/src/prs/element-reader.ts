@@ -1,5 +1,6 @@
 // Reads registry XML element by element for the importers, remembering what was read so that the rest can be
 // named in warnings; values are checked against the PRS picklists as they are read.
+import { compactObject, type JsonObject } from './json';
 import { booleanOf, codeOf, type Picklist } from './picklists';
 import type { ReadElement } from './xml';
 
@@ -139,4 +140,17 @@ export class Reader {
 export function hasContent(element: ReadElement): boolean {
   if (element.children.length === 0) return element.text.trim() !== '';
   return element.children.some(hasContent);
+}
+
+/** The protocol's three outcome lists, which PRS XML and the classic public XML name alike; each outcome read by `outcomeOf`. */
+export function outcomeLists(
+  study: ReadElement,
+  reader: Reader,
+  outcomeOf: (outcome: ReadElement, reader: Reader) => JsonObject,
+): JsonObject {
+  return compactObject({
+    primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
+    otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
+  });
 }

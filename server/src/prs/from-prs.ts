@@ -45,7 +45,7 @@ import {
 import type { PrsSidecar } from './sidecar';
 import type { ReadElement } from './xml';
 
-import { Reader, hasContent, type PrsImportWarning } from './element-reader';
+import { Reader, hasContent, outcomeLists, type PrsImportWarning } from './element-reader';
 
 export type { PrsImportWarning } from './element-reader';
 
@@ -94,15 +94,7 @@ function importStudy(study: ReadElement, reader: Reader): PrsImportedStudy {
   );
   put(protocol, 'designModule', designModule(study, reader));
   put(protocol, 'armsInterventionsModule', armsModule(study, reader));
-  put(
-    protocol,
-    'outcomesModule',
-    compactObject({
-      primaryOutcomes: reader.children(study, 'primary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-      secondaryOutcomes: reader.children(study, 'secondary_outcome').map((outcome) => outcomeOf(outcome, reader)),
-      otherOutcomes: reader.children(study, 'other_outcome').map((outcome) => outcomeOf(outcome, reader)),
-    }),
-  );
+  put(protocol, 'outcomesModule', outcomeLists(study, reader, outcomeOf));
   put(protocol, 'eligibilityModule', eligibilityModule(reader.child(study, 'eligibility'), reader));
   put(protocol, 'contactsLocationsModule', contactsModule(study, reader));
   put(protocol, 'referencesModule', referencesModule(study, reader));

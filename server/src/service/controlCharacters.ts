@@ -119,7 +119,7 @@ function rawCharactersInStrings(
     const open = text.indexOf('"', position);
     if (open === -1) return { characters, firstInKey };
     const before = characters.length;
-    const close = closingQuote(text, open + 1, characters);
+    const close = closingQuoteNotingControls(text, open + 1, characters);
     if (close === -1) return undefined;
     if (characters.length > before) {
       // A string that truly lacks its closing quote ends at the next one, before a word: out of step, give up early.
@@ -130,8 +130,11 @@ function rawCharactersInStrings(
   }
 }
 
-/** The closing quote of the string whose content starts at `from`, collecting its raw control characters. */
-function closingQuote(text: string, from: number, characters: RawCharacter[]): number {
+/**
+ * The closing quote of the string whose content starts at `from`, collecting its raw control
+ * characters (scan.ts's closingQuote jumps from quote to quote and cannot see them).
+ */
+function closingQuoteNotingControls(text: string, from: number, characters: RawCharacter[]): number {
   // A plain loop: most strings are short, where a regex search costs more than it skips.
   for (let at = from; at < text.length; at++) {
     const code = text.charCodeAt(at);

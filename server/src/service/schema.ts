@@ -1,8 +1,7 @@
 // Schema validation: the study schema's validator generated at build time (team schemas are
 // compiled at run time); ajv errors become findings in plain words, at most one per node, placed
 // by the range conventions of DESIGN.md.
-import type Ajv from 'ajv';
-import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { newAjv } from './ajv';
 import validateStudy from './studyValidator.generated';
 import { STUDY_FORMATS } from './studyFormats';
