@@ -7,6 +7,12 @@ const events = '/resultsSection/adverseEventsModule';
 const record = sampleRecord('NCT02593396');
 // Primary completion 2010-07, before the Final Rule: no time frame, no mortality table.
 const older = sampleRecord('NCT01150903');
+// Results submitted 2021: its one group had nobody at risk, which the description explains.
+const nobodyAtRisk = sampleRecord('NCT04326231');
+// Results submitted 2013, before the registry asked: group EG000 had nobody at risk, and no description.
+const nobodyAtRiskEarly = sampleRecord('NCT00848497');
+const zeroAtRiskMessage =
+  'Event group EG000 ("Primary") has 0 participants at risk without saying why; explain it in the adverse event description (description), e.g. "No participant was assigned to this group before the study stopped, so no events were collected."';
 
 new RuleTester().run(rule, {
   valid: [
@@ -20,6 +26,11 @@ new RuleTester().run(rule, {
       }),
     },
     { name: 'a record without results (NCT00000410)', record: sampleRecord('NCT00000410') },
+    { name: 'nobody at risk, explained in the description (NCT04326231)', record: nobodyAtRisk },
+    {
+      name: 'nobody at risk and no description, results submitted before June 2018 (NCT00848497)',
+      record: nobodyAtRiskEarly,
+    },
   ],
   invalid: [
     {
@@ -89,6 +100,47 @@ new RuleTester().run(rule, {
         {
           pointer: `${events}/timeFrame`,
           message: /^No time frame for the adverse events: they do not say over which time frame/,
+        },
+        { pointer: `${events}/eventGroups/0`, message: /^Event group EG000 has no all-cause mortality counts/ },
+      ],
+    },
+    {
+      name: 'nobody at risk without a description',
+      record: planted(nobodyAtRisk, { [`${events}/description`]: undefined }),
+      errors: [{ pointer: `${events}/description`, severity: 'warning', message: zeroAtRiskMessage }],
+    },
+    {
+      name: 'a blank description explains nothing; every count of a group counts (here only deaths at risk is 0)',
+      record: planted(nobodyAtRisk, {
+        [`${events}/description`]: '  ',
+        [`${events}/eventGroups/0/seriousNumAtRisk`]: 4,
+        [`${events}/eventGroups/0/otherNumAtRisk`]: 4,
+      }),
+      errors: [{ pointer: `${events}/description`, message: zeroAtRiskMessage }],
+    },
+    {
+      name: 'two groups with nobody at risk are named in one finding',
+      record: planted(record, {
+        [`${events}/description`]: undefined,
+        [`${events}/eventGroups/0/seriousNumAtRisk`]: 0,
+        [`${events}/eventGroups/1/otherNumAtRisk`]: 0,
+      }),
+      errors: [
+        {
+          pointer: `${events}/description`,
+          message:
+            /^Event groups EG000 \("Placebo"\), EG001 \("Active"\) have 0 participants at risk without saying why/,
+        },
+      ],
+    },
+    {
+      name: 'finalRule "always" asks it of results submitted before June 2018 too',
+      record: nobodyAtRiskEarly,
+      options: { finalRule: 'always' },
+      errors: [
+        {
+          pointer: `${events}/description`,
+          message: /^Event group EG000 \("Arm 1"\) has 0 participants at risk without saying why/,
         },
         { pointer: `${events}/eventGroups/0`, message: /^Event group EG000 has no all-cause mortality counts/ },
       ],
