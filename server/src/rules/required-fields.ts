@@ -352,6 +352,16 @@ export const REQUIREMENTS: readonly Requirement[] = [
     strength: 'from-final-rule',
   },
 
+  // Published without: 27 interventional sample records, 22 first submitted 2005–2007 and 5 since
+  // (NCT04179266, NCT04767152 and NCT04767165 in 2019–2021, still updated in 2021–2023), so the
+  // registry does not refuse a record without arms: a warning.
+  {
+    path: `${PS}.armsInterventionsModule.armGroups`,
+    name: 'Arms',
+    source: 'REQ-05',
+    studyTypes: INT,
+    strength: 'expected',
+  },
   {
     path: `${PS}.armsInterventionsModule.armGroups[].label`,
     name: 'Arm label',

@@ -228,6 +228,22 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'an interventional study with no arms: expected, since the registry published such records (NCT04179266, first submitted 2019)',
+      record: sampleRecord('NCT04179266'),
+      errors: [
+        {
+          pointer: arms,
+          severity: 'warning',
+          message: 'Missing "Arms" (armGroups): expected for interventional studies.',
+        },
+      ],
+    },
+    {
+      name: 'an empty list of arms counts as none',
+      record: planted(interventional, { [arms]: [] }),
+      errors: [{ pointer: arms, severity: 'warning', message: /^Missing "Arms" \(armGroups\)/ }],
+    },
+    {
       name: 'an interventional arm needs its label; the observational exemption does not apply',
       record: planted(interventional, { [`${ps}/armsInterventionsModule/armGroups/1/label`]: undefined }),
       errors: [{ pointer: `${ps}/armsInterventionsModule/armGroups/1/label`, severity: 'error' }],

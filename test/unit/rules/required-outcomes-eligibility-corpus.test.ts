@@ -95,6 +95,8 @@ const SEEDS: Record<string, string[]> = {
     `error required-fields ${PS}/conditionsModule/conditions`,
     `error required-fields ${PS}/designModule/designInfo`,
     `error required-fields ${PS}/designModule/enrollmentInfo/type`,
+    // Interventional with an intervention but no arms.
+    `warning required-fields ${PS}/armsInterventionsModule/armGroups`,
   ],
   // Built from a page without outcomes, FDA answers, dates' types or a contact email.
   'NCT06375005.trial.json': [
