@@ -1,5 +1,5 @@
 import { defineRule, type Fix } from '../service/types';
-import { asObject } from './study';
+import { asObject, isPartialDate, protocolModule } from './study';
 import { DESIGN_INFO, designInfo } from './support/design-arms';
 import { quoteAll } from '../service/words';
 
@@ -20,15 +20,28 @@ export default defineRule({
       'The masking level is a count of who is kept unaware of the assignments: participant, care provider, ' +
       'investigator and outcomes assessor. No role is NONE (open label), one is SINGLE, two DOUBLE, three TRIPLE and ' +
       'all four QUADRUPLE; the registry derives the level from the roles ticked. Example: whoMasked ["PARTICIPANT", ' +
-      '"INVESTIGATOR"] is DOUBLE, not TRIPLE. A level without any roles listed (common in older records) is not checked.',
+      '"INVESTIGATOR"] is DOUBLE, not TRIPLE. A level without any roles listed is common in older records: 13 sample ' +
+      'records say SINGLE or DOUBLE without a role list, all first submitted 2005–2008 and two of them updated in 2021, ' +
+      'so the registry keeps such records and published ones are not checked. A record not submitted yet (no ' +
+      '`studyFirstSubmitDate`) that sets a level without listing its roles gets a warning, since the registry ' +
+      'derives the level from the roles.',
     fixable: true,
   },
   check(context) {
     const maskingInfo = asObject(designInfo(context.record)?.maskingInfo);
     const masking = maskingInfo?.masking;
     const whoMasked = maskingInfo?.whoMasked;
-    if (typeof masking !== 'string' || !(LEVELS as readonly string[]).includes(masking) || !Array.isArray(whoMasked))
+    const rolesForLevel = (LEVELS as readonly string[]).indexOf(masking as string);
+    if (rolesForLevel < 0) return;
+    if (whoMasked === undefined && rolesForLevel > 0 && !isSubmitted(context.record)) {
+      context.report({
+        pointer: MASKING,
+        severity: 'warning',
+        message: `Masking is ${masking}, but the masked roles are not listed (whoMasked); list ${rolesForLevel} of PARTICIPANT, CARE_PROVIDER, INVESTIGATOR and OUTCOMES_ASSESSOR, or set the masking to NONE.`,
+      });
       return;
+    }
+    if (!Array.isArray(whoMasked)) return;
     if (whoMasked.some((role) => typeof role !== 'string' || !ROLES.has(role))) return;
     const roles = [...new Set(whoMasked as string[])];
     const level = LEVELS[roles.length];
@@ -52,3 +65,8 @@ export default defineRule({
     });
   },
 });
+
+/** Published records (first submitted) kept their level without roles; only a record being written is asked. */
+function isSubmitted(record: unknown): boolean {
+  return isPartialDate(protocolModule(record, 'statusModule')?.studyFirstSubmitDate);
+}

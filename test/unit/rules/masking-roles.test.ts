@@ -8,6 +8,7 @@ const double = corpusRecord('NCT03630471');
 const maskingInfo = '/protocolSection/designModule/designInfo/maskingInfo';
 const masking = `${maskingInfo}/masking`;
 const whoMasked = `${maskingInfo}/whoMasked`;
+const firstSubmitted = '/protocolSection/statusModule/studyFirstSubmitDate';
 
 new RuleTester().run(rule, {
   valid: [
@@ -18,8 +19,12 @@ new RuleTester().run(rule, {
     { name: 'real open label without roles', record: openLabel },
     { name: 'NONE with an empty role list', record: planted(openLabel, { [whoMasked]: [] }) },
     {
-      name: 'a level without any role list (older records) is not checked',
+      name: 'a published level without any role list (older records) is not checked',
       record: planted(double, { [whoMasked]: undefined }),
+    },
+    {
+      name: 'a record being written with masking NONE needs no roles',
+      record: planted(openLabel, { [whoMasked]: undefined, [firstSubmitted]: undefined }),
     },
     {
       name: 'a role named twice counts once',
@@ -34,6 +39,18 @@ new RuleTester().run(rule, {
     { name: 'masking info of the wrong type', record: planted(double, { [maskingInfo]: 'DOUBLE' }) },
   ],
   invalid: [
+    {
+      name: 'a record being written sets a level without listing the roles',
+      record: planted(double, { [whoMasked]: undefined, [firstSubmitted]: undefined }),
+      errors: [
+        {
+          pointer: masking,
+          severity: 'warning',
+          message:
+            'Masking is DOUBLE, but the masked roles are not listed (whoMasked); list 2 of PARTICIPANT, CARE_PROVIDER, INVESTIGATOR and OUTCOMES_ASSESSOR, or set the masking to NONE.',
+        },
+      ],
+    },
     {
       name: 'TRIPLE with four roles',
       record: planted(quadruple, { [masking]: 'TRIPLE' }),
