@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
 import { objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
-import { countValue, groupLabel, groupTitles, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
+import { countValue, groupLabel, groupTitles, isGiven, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
 import { analyzedCounts } from './support/results-measures';
 import { quote } from '../service/words';
 
@@ -22,7 +22,7 @@ export default defineRule({
     severity: 'warning',
     category: 'results',
     description:
-      'Baseline characteristics include Age and Sex/Gender, give the number analyzed per group and in total, and their counts add up',
+      'Baseline characteristics include Age and Sex/Gender, give the number analyzed per group and in total (a 0 explained), and their counts add up',
     source: 'RES-QC (results QC criteria: baseline characteristics)',
     docs:
       'The baseline characteristics describe who took part: they always include age ("Age, Continuous", "Age, ' +
@@ -35,7 +35,10 @@ export default defineRule({
       'of the 60 records updated since 2014 does. On the sample, all 70 records with results have age and sex/gender ' +
       'measures and the number analyzed; in all 632 rows with a Total column the total is the sum of the groups, and all ' +
       '559 multi-category classes add up to their number analyzed (a class with a single category, such as "Participants ' +
-      `with epilepsy", is a subset and is not added up). See "Baseline Characteristics" in the [results data element definitions](${RESULTS_DEFINITIONS_URL}).`,
+      'with epilepsy", is a subset and is not added up). A group with 0 participants analyzed needs a reason in the ' +
+      "population description (populationDescription), as the registry's QC has asked since June 2018: the 4 sample " +
+      'records with such a group all give one. ' +
+      `See "Baseline Characteristics" in the [results data element definitions](${RESULTS_DEFINITIONS_URL}).`,
     fixable: true,
   },
   check(context) {
@@ -48,6 +51,7 @@ export default defineRule({
     const titles = groupTitles(groups);
     const analyzed = analyzedCounts(baseline.denoms);
     checkAnalyzed(context, groups, analyzed, base, titles);
+    if (!isGiven(baseline.populationDescription)) checkZeroAnalyzed(context, analyzed, base, titles);
     const totalId = totalGroupId(groups);
     measures.forEach((measure, m) => {
       if (measure?.paramType === 'COUNT_OF_PARTICIPANTS')
@@ -106,6 +110,21 @@ function checkAnalyzed(
     pointer: `${base}/denoms`,
     target: 'key',
     message: `Baseline characteristics do not give the number of participants analyzed for ${missing.map((id) => groupLabel(id, titles)).join(', ')}; state it for every group and for the total.`,
+  });
+}
+
+function checkZeroAnalyzed(
+  context: RuleContext,
+  analyzed: ReadonlyMap<string, number>,
+  base: string,
+  titles: ReadonlyMap<string, string>,
+): void {
+  const empty = [...analyzed].filter(([, count]) => count === 0).map(([id]) => groupLabel(id, titles));
+  if (empty.length === 0) return;
+  context.report({
+    pointer: `${base}/populationDescription`,
+    target: 'key',
+    message: `Baseline characteristics analyzed 0 participants in ${empty.length === 1 ? `group ${empty[0]}` : `groups ${empty.join(', ')}`} without saying why; explain it in the baseline population description (populationDescription).`,
   });
 }
 

@@ -6,6 +6,8 @@ const baseline = '/resultsSection/baselineCharacteristicsModule';
 const sex = `${baseline}/measures/1`;
 // Groups BG000 "s-IMRT" (54), BG001 "ETS-IMRT" (62), BG002 "Total" (116); Sex: Female 0/0/0, Male 54/62/116.
 const record = sampleRecord('NCT00084552');
+// Group BG001 "Sham TPMS" analyzed 0 participants; the population description is given.
+const nobodyAnalyzed = sampleRecord('NCT04488068');
 
 new RuleTester().run(rule, {
   valid: [
@@ -17,8 +19,21 @@ new RuleTester().run(rule, {
       record: planted(record, { [`${sex}/title`]: 'Sex/Gender, Customized' }),
     },
     { name: 'a record without results (NCT00000410)', record: sampleRecord('NCT00000410') },
+    { name: 'a group with 0 analyzed and a population description (NCT04488068)', record: nobodyAnalyzed },
   ],
   invalid: [
+    {
+      name: 'a group with 0 analyzed and no population description',
+      record: planted(nobodyAnalyzed, { [`${baseline}/populationDescription`]: undefined }),
+      errors: [
+        {
+          pointer: `${baseline}/populationDescription`,
+          severity: 'warning',
+          message:
+            'Baseline characteristics analyzed 0 participants in group BG001 ("Sham TPMS") without saying why; explain it in the baseline population description (populationDescription).',
+        },
+      ],
+    },
     {
       name: 'no sex or gender measure',
       record: planted(record, { [`${sex}/title`]: 'Participants by arm' }),
