@@ -58,6 +58,7 @@ import flowCounts from './flow-counts';
 import flowEnrollment from './flow-enrollment';
 import resultsContact from './results-contact';
 import resultsDocuments from './results-documents';
+import resultsGroupDescriptions from './results-group-descriptions';
 import duplicateValues from './duplicate-values';
 import textCharacters from './text-characters';
 import resultsDue from './results-due';
@@ -162,6 +163,7 @@ export const builtinRules: readonly Rule[] = [
   flowEnrollment,
   resultsContact,
   resultsDocuments,
+  resultsGroupDescriptions,
   // identification and hygiene
   nctIdMissing,
   duplicateValues,
