@@ -59,10 +59,15 @@ let failed = status === 0 ? 0 : 1;
 if (existsSync(report)) {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   passed = summary.numPassedTests;
+  // A file that failed without a failed test (it did not load, or a hook threw) counts as one; a
+  // file with failed tests counts only its tests (vitest also counts every suite around them).
+  const filesFailedWithoutTests = (summary.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
   failed =
     summary.numFailedTests +
-    (summary.numFailedTestSuites ?? 0) +
-    (status !== 0 && summary.numFailedTests === 0 && (summary.numFailedTestSuites ?? 0) === 0 ? 1 : 0);
+    filesFailedWithoutTests +
+    (status !== 0 && summary.numFailedTests === 0 && filesFailedWithoutTests === 0 ? 1 : 0);
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(status === 0 ? 0 : 1);

@@ -469,11 +469,12 @@ describe('Trial Records in a real VS Code (code-server)', { timeout: 120000 }, (
     for (let attempt = 1; ; attempt++) {
       await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
       await quickPick('F1', 'View: Focus Problems', 'Focus Problems');
-      await page
-        .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
-        .first()
-        .fill('PHASE3');
       try {
+        // Inside the retry: when the terminal took the panel back, the filter box is not there to fill.
+        await page
+          .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+          .first()
+          .fill('PHASE3', { timeout: 10000 });
         await problemRow('did you mean "PHASE3"').first().waitFor({ timeout: 15000 });
         break;
       } catch (error) {
