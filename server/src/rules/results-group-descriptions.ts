@@ -25,10 +25,7 @@ function isTotalColumn(group: JsonObject, index: number, groups: ReadonlyArray<J
   return groups.length > 1 && index === groups.length - 1 && /^\s*total\b/i.test(asString(group.title) ?? '');
 }
 
-const TEXTS = [
-  { key: 'title', words: 'title' },
-  { key: 'description', words: 'description' },
-] as const;
+const TEXTS = ['title', 'description'] as const;
 
 export default defineRule({
   meta: {
@@ -95,18 +92,16 @@ function groupLists(record: unknown): GroupList[] {
 }
 
 function checkList(context: RuleContext, list: GroupList): void {
-  for (const text of TEXTS) {
+  for (const key of TEXTS) {
     const lacking = list.groups.flatMap((group, g) =>
-      group && !isGiven(group[text.key]) && !(text.key === 'description' && list.exempt?.(group, g, list.groups))
-        ? [g]
-        : [],
+      group && !isGiven(group[key]) && !(key === 'description' && list.exempt?.(group, g, list.groups)) ? [g] : [],
     );
     if (lacking.length === 0) continue;
     const names = lacking.map((g) => asString(list.groups[g]?.id) ?? `${g + 1}`);
     context.report({
-      pointer: `${list.pointer}/${lacking[0]}/${text.key}`,
+      pointer: `${list.pointer}/${lacking[0]}/${key}`,
       target: 'key',
-      message: `${lacking.length === 1 ? `${list.name} group ${names[0]} has` : `${list.name} groups ${names.join(', ')} have`} no ${text.words} (${text.key}); results of a study whose primary completion is on or after 2017-01-18 give every group a ${text.words}.`,
+      message: `${lacking.length === 1 ? `${list.name} group ${names[0]} has` : `${list.name} groups ${names.join(', ')} have`} no ${key}; results of a study whose primary completion is on or after 2017-01-18 give every group a ${key}.`,
     });
   }
 }
