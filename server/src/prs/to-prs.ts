@@ -1038,12 +1038,16 @@ function analysisElement(
     leaf('groupDescription', textAt(analysis, 'groupDescription')),
     leaf('nonInferiorityTestComment', textAt(analysis, 'nonInferiorityComment')),
     leaf('otherAnalysis', textAt(analysis, 'otherAnalysisDescription')),
-    mapping.required(
-      'parameterType',
-      textAt(analysis, 'paramType'),
-      `${pointer}/paramType`,
-      'The estimated parameter of a statistical analysis',
-    ),
+    // The results schema wants the element in every analysis, but the registry asks for the estimated
+    // parameter only with an estimate: a test alone (a p-value) sends it empty, as 87 published analyses read.
+    estimates(analysis)
+      ? mapping.required(
+          'parameterType',
+          textAt(analysis, 'paramType'),
+          `${pointer}/paramType`,
+          'The estimated parameter of a statistical analysis',
+        )
+      : leaf('parameterType', ''),
     leaf('parameterValue', textAt(analysis, 'paramValue')),
     leaf('pValue', textAt(analysis, 'pValue')),
     leaf('pValueComment', textAt(analysis, 'pValueComment')),
@@ -1054,6 +1058,20 @@ function analysisElement(
       mapping.pick(STATISTICAL_TEST_TYPE, textAt(analysis, 'nonInferiorityType'), `${pointer}/nonInferiorityType`),
     ),
   ]) as XmlElement;
+}
+
+/** The fields of an analysis's estimate ("Method of Estimation"): with any of them, the parameter is named. */
+const ESTIMATE_FIELDS = [
+  'paramType',
+  'paramValue',
+  'ciLowerLimit',
+  'ciUpperLimit',
+  'dispersionValue',
+  'estimateComment',
+];
+
+function estimates(analysis: JsonObject): boolean {
+  return ESTIMATE_FIELDS.some((key) => textAt(analysis, key)?.trim());
 }
 
 /** Reasons PRS lists by name; any other reason goes out as Other with its name. */

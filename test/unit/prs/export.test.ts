@@ -245,6 +245,21 @@ describe('export to PRS: findings', () => {
     ]);
   });
 
+  it('sends a test without an estimate (a p-value only) with an empty parameter type, and asks for it with an estimate', async () => {
+    // NCT00238238's two analyses give a p-value and a method only, as 87 sample analyses do.
+    const testOnly = sampleRecord('NCT00238238');
+    const { findings } = toPrsDocument(testOnly, FULL_FACTS);
+    expect(findings.filter((finding) => finding.pointer.endsWith('/paramType'))).toEqual([]);
+    const xml = exportXml(testOnly);
+    expect(xml.match(/<parameterType\/>|<parameterType><\/parameterType>/g)).toHaveLength(2);
+    expect(await validatePrsXml([{ fileName: 'test-only', xml }])).toEqual([]);
+    const analysis = '/resultsSection/outcomeMeasuresModule/outcomeMeasures/0/analyses/0';
+    const estimated = planted(testOnly, { [`${analysis}/paramValue`]: '1.8' });
+    expect(toPrsDocument(estimated, FULL_FACTS).findings).toEqual([
+      expect.objectContaining({ pointer: `${analysis}/paramType`, kind: 'missing' }),
+    ]);
+  }, 30_000);
+
   it('has no finding for a complete record with full PRS facts', () => {
     expect(toPrsDocument(BASE, FULL_FACTS).findings).toEqual([]);
   });
