@@ -11,13 +11,15 @@ import { median, buildEngine } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const corpus = join(here, '..', 'fixtures', 'corpus', 'ctgov-v2');
+const corpus = join(here, '..', 'fixtures', 'corpus');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
 const TODAY = '2026-11-24';
 const RECORDS = [
-  { name: 'NCT02513394 (1.5 MB)', file: 'NCT02513394.json', runs: 20 },
-  { name: 'NCT05147467 (21 KB)', file: 'NCT05147467.json', runs: 700 },
+  { name: 'NCT02513394 (1.5 MB)', file: 'ctgov-v2/NCT02513394.json', runs: 20 },
+  { name: 'NCT05147467 (21 KB)', file: 'ctgov-v2/NCT05147467.json', runs: 700 },
+  // The registry sample's record of median size.
+  { name: 'NCT03884920 (12 KB)', file: 'registry-sample/NCT03884920.json', runs: 700 },
 ];
 const WARMUP_MS = 1000;
 
