@@ -1071,7 +1071,7 @@ const ESTIMATE_FIELDS = [
 ];
 
 function estimates(analysis: JsonObject): boolean {
-  return ESTIMATE_FIELDS.some((key) => textAt(analysis, key)?.trim());
+  return ESTIMATE_FIELDS.some((key) => (textAt(analysis, key)?.trim() ?? '') !== '');
 }
 
 /** Reasons PRS lists by name; any other reason goes out as Other with its name. */

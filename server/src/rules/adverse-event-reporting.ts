@@ -1,12 +1,5 @@
 import { defineRule, type RuleContext } from '../service/types';
-import {
-  asString,
-  comparePartialDates,
-  FINAL_RULE_OPTIONS,
-  isPartialDate,
-  protocolModule,
-  type JsonObject,
-} from './study';
+import { asString, FINAL_RULE_OPTIONS, type JsonObject } from './study';
 import { objectsOf, resultsModule, RESULTS_POINTERS, resultsUnderFinalRule } from './support/ipd-results-hygiene';
 import {
   countValue,
@@ -17,14 +10,15 @@ import {
   RESULTS_DEFINITIONS_URL,
 } from './support/results-numbers';
 import { plural, quote } from '../service/words';
+import { predates, type Cutover } from './support/registry-periods';
 
 const BASE = RESULTS_POINTERS.adverseEvents;
 /** The highest frequency threshold the registry allows for other (not serious) adverse events, in percent. */
 const MAX_THRESHOLD = 5;
 /** The counts of participants at risk an event group gives: serious events, other events, deaths. */
 const AT_RISK_KEYS = ['seriousNumAtRisk', 'otherNumAtRisk', 'deathsNumAtRisk'];
-/** The registry's PRS release of June 2018 began asking why a group had no participant at risk. */
-const ZERO_AT_RISK_ASKED_FROM = '2018-06';
+/** The registry's PRS release of June 2018 began asking why a group had no participant at risk, of results submitted since. */
+const ZERO_AT_RISK_ASKED: Cutover = { since: '2018-06', by: 'results-submission' };
 
 export default defineRule({
   meta: {
@@ -151,7 +145,8 @@ function checkMortality(context: RuleContext, adverseEvents: JsonObject): void {
 
 /** A group with nobody at risk says why, in the module's description. */
 function checkZeroAtRisk(context: RuleContext, adverseEvents: JsonObject): void {
-  if (isGiven(adverseEvents.description) || submittedBeforeZeroAtRiskWasAsked(context)) return;
+  const keptWithout = context.options.finalRule !== 'always' && predates(context.record, ZERO_AT_RISK_ASKED);
+  if (isGiven(adverseEvents.description) || keptWithout) return;
   const groups = objectsOf(adverseEvents.eventGroups);
   const titles = groupTitles(groups);
   const empty = groups.flatMap((group, g) =>
@@ -165,12 +160,6 @@ function checkZeroAtRisk(context: RuleContext, adverseEvents: JsonObject): void 
     target: 'key',
     message: `${empty.length === 1 ? `Event group ${empty[0]} has` : `Event groups ${empty.join(', ')} have`} 0 participants at risk without saying why; explain it in the adverse event description (description), e.g. "No participant was assigned to this group before the study stopped, so no events were collected."`,
   });
-}
-
-function submittedBeforeZeroAtRiskWasAsked(context: RuleContext): boolean {
-  if (context.options.finalRule === 'always') return false;
-  const submitted = protocolModule(context.record, 'statusModule')?.resultsFirstSubmitDate;
-  return isPartialDate(submitted) && comparePartialDates(submitted, ZERO_AT_RISK_ASKED_FROM) < 0;
 }
 
 function round(percent: number): number {

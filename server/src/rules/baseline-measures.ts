@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
 import { objectsOf, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
-import { countValue, groupLabel, groupTitles, isGiven, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
-import { analyzedCounts } from './support/results-measures';
+import { countValue, groupLabel, groupTitles, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
+import { analyzedCounts, checkZeroAnalyzed } from './support/results-measures';
 import { quote } from '../service/words';
 
 const AGE_TITLE = /^\s*age\b/i;
@@ -51,7 +51,13 @@ export default defineRule({
     const titles = groupTitles(groups);
     const analyzed = analyzedCounts(baseline.denoms);
     checkAnalyzed(context, groups, analyzed, base, titles);
-    if (!isGiven(baseline.populationDescription)) checkZeroAnalyzed(context, analyzed, base, titles);
+    const population = {
+      holder: baseline,
+      pointer: base,
+      name: 'Baseline characteristics',
+      descriptionName: 'baseline population description',
+    };
+    checkZeroAnalyzed(context, population, analyzed, titles);
     const totalId = totalGroupId(groups);
     measures.forEach((measure, m) => {
       if (measure?.paramType === 'COUNT_OF_PARTICIPANTS')
@@ -110,21 +116,6 @@ function checkAnalyzed(
     pointer: `${base}/denoms`,
     target: 'key',
     message: `Baseline characteristics do not give the number of participants analyzed for ${missing.map((id) => groupLabel(id, titles)).join(', ')}; state it for every group and for the total.`,
-  });
-}
-
-function checkZeroAnalyzed(
-  context: RuleContext,
-  analyzed: ReadonlyMap<string, number>,
-  base: string,
-  titles: ReadonlyMap<string, string>,
-): void {
-  const empty = [...analyzed].filter(([, count]) => count === 0).map(([id]) => groupLabel(id, titles));
-  if (empty.length === 0) return;
-  context.report({
-    pointer: `${base}/populationDescription`,
-    target: 'key',
-    message: `Baseline characteristics analyzed 0 participants in ${empty.length === 1 ? `group ${empty[0]}` : `groups ${empty.join(', ')}`} without saying why; explain it in the baseline population description (populationDescription).`,
   });
 }
 

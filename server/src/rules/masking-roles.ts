@@ -1,6 +1,7 @@
 import { defineRule, type Fix } from '../service/types';
-import { asObject, isPartialDate, protocolModule } from './study';
+import { asObject } from './study';
 import { DESIGN_INFO, designInfo } from './support/design-arms';
+import { isSubmitted } from './support/registry-periods';
 import { quoteAll } from '../service/words';
 
 /** The masking level for each number of masked roles. */
@@ -65,8 +66,3 @@ export default defineRule({
     });
   },
 });
-
-/** Published records (first submitted) kept their level without roles; only a record being written is asked. */
-function isSubmitted(record: unknown): boolean {
-  return isPartialDate(protocolModule(record, 'statusModule')?.studyFirstSubmitDate);
-}

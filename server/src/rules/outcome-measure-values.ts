@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import { measureName, objectsOf, outcomeMeasures, RESULTS_POINTERS } from './support/ipd-results-hygiene';
 import {
   countValue,
   decimalValue,
@@ -9,8 +9,8 @@ import {
   isGiven,
   RESULTS_DEFINITIONS_URL,
 } from './support/results-numbers';
-import { analyzedCounts } from './support/results-measures';
-import { quote } from '../service/words';
+import { analyzedCounts, checkZeroAnalyzed } from './support/results-measures';
+import { capitalized, quote } from '../service/words';
 
 /** Measure types that summarise values around a centre, so they need a dispersion or an interval. */
 const CENTRAL_TENDENCY = new Set([
@@ -50,9 +50,7 @@ export default defineRule({
   check(context) {
     outcomeMeasures(context.record).forEach((measure, m) => {
       if (!measure || measure.reportingStatus === 'NOT_POSTED') return;
-      const title = asString(measure.title);
-      const name = title ? `Outcome measure ${quote(title)}` : `Outcome measure ${m + 1}`;
-      checkMeasure(context, measure, `${RESULTS_POINTERS.outcomeMeasures}/${m}`, name);
+      checkMeasure(context, measure, `${RESULTS_POINTERS.outcomeMeasures}/${m}`, capitalized(measureName(measure, m)));
     });
   },
 });
@@ -86,7 +84,8 @@ function checkMeasure(context: RuleContext, measure: JsonObject, base: string, n
   const titles = groupTitles(objectsOf(measure.groups));
   const analyzed = analyzedCounts(measure.denoms);
   if (hasData) checkEveryGroupAnalyzed(context, measure, base, name, analyzed, titles);
-  checkZeroAnalyzed(context, measure, base, name, analyzed, titles);
+  const population = { holder: measure, pointer: base, name, descriptionName: 'analysis population description' };
+  checkZeroAnalyzed(context, population, analyzed, titles);
   const countsParticipants = paramType === 'COUNT_OF_PARTICIPANTS';
   const percentOfPeople = unit !== undefined && PERCENT_OF_PEOPLE.test(unit);
   if (!countsParticipants && !percentOfPeople) return;
@@ -146,24 +145,6 @@ function checkEveryGroupAnalyzed(
   context.report({
     pointer: `${base}/denoms`,
     message: `${name} does not give the number of participants analyzed for ${missing.map((id) => groupLabel(id, titles)).join(', ')}; state it for every group.`,
-  });
-}
-
-function checkZeroAnalyzed(
-  context: RuleContext,
-  measure: JsonObject,
-  base: string,
-  name: string,
-  analyzed: ReadonlyMap<string, number>,
-  titles: ReadonlyMap<string, string>,
-): void {
-  if (isGiven(measure.populationDescription)) return;
-  const empty = [...analyzed].filter(([, count]) => count === 0).map(([groupId]) => groupLabel(groupId, titles));
-  if (empty.length === 0) return;
-  context.report({
-    pointer: `${base}/populationDescription`,
-    target: 'key',
-    message: `${name} analyzed 0 participants in ${empty.length === 1 ? `group ${empty[0]}` : `groups ${empty.join(', ')}`} without saying why; explain it in the analysis population description (populationDescription).`,
   });
 }
 

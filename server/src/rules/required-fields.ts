@@ -23,7 +23,7 @@ import {
   FDAAA_DATE,
   predates,
   predatesNote,
-  submissionDate,
+  isSubmitted,
   surelyOnOrAfter,
   type Cutover,
 } from './support/registry-periods';
@@ -250,7 +250,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
       holds: (record) => protocolModule(record, 'oversightModule')?.isFdaRegulatedDevice === true,
     },
     // 37 sample records answer Yes; the 38 other FDA-regulated device studies show no answer, never No.
-    notReportedIn: isPublished,
+    notReportedIn: isSubmitted,
     note: 'Published records show it only when the answer is Yes, so a published record without it may have answered No; it is reported in records not submitted yet.',
   },
 
@@ -531,11 +531,6 @@ export const REQUIREMENTS: readonly Requirement[] = [
     onlyForEntries: { text: 'in the United States', holds: isUnitedStates },
   },
 ];
-
-/** The record has been submitted to the registry (it has a first submission date). */
-function isPublished(record: unknown): boolean {
-  return submissionDate(record, 'first-submission') !== undefined;
-}
 
 function isInvestigatorResponsible(record: unknown): boolean {
   const type = asObject(protocolModule(record, 'sponsorCollaboratorsModule')?.responsibleParty)?.type;

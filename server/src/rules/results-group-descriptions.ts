@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../service/types';
 import { asString, FINAL_RULE_OPTIONS, type JsonObject } from './study';
 import {
+  measureName,
   objectsOf,
   outcomeMeasures,
   resultsModule,
@@ -8,7 +9,7 @@ import {
   resultsUnderFinalRule,
 } from './support/ipd-results-hygiene';
 import { isGiven, RESULTS_DEFINITIONS_URL } from './support/results-numbers';
-import { quote } from '../service/words';
+import { capitalized } from '../service/words';
 
 /** A list of results groups, where it is and how a message names it. */
 interface GroupList {
@@ -16,13 +17,14 @@ interface GroupList {
   pointer: string;
   /** What a message puts before "group": "Participant flow", 'Outcome measure "Pain"'. */
   name: string;
-  /** A group that needs no description. */
-  exempt?: (group: JsonObject, index: number, groups: ReadonlyArray<JsonObject | undefined>) => boolean;
+  /** The index of the baseline's Total column, which needs no description. */
+  totalColumn?: number;
 }
 
 /** The baseline's Total column: the last of several groups, titled "Total" ("Total Title" in some records). */
-function isTotalColumn(group: JsonObject, index: number, groups: ReadonlyArray<JsonObject | undefined>): boolean {
-  return groups.length > 1 && index === groups.length - 1 && /^\s*total\b/i.test(asString(group.title) ?? '');
+function totalColumnIndex(groups: ReadonlyArray<JsonObject | undefined>): number | undefined {
+  const last = groups.length - 1;
+  return last > 0 && /^\s*total\b/i.test(asString(groups[last]?.title) ?? '') ? last : undefined;
 }
 
 const TEXTS = ['title', 'description'] as const;
@@ -66,20 +68,21 @@ function groupLists(record: unknown): GroupList[] {
       pointer: `${RESULTS_POINTERS.participantFlow}/groups`,
       name: 'Participant flow',
     });
-  if (baseline)
+  if (baseline) {
+    const groups = objectsOf(baseline.groups);
     lists.push({
-      groups: objectsOf(baseline.groups),
+      groups,
       pointer: `${RESULTS_POINTERS.baseline}/groups`,
       name: 'Baseline',
-      exempt: isTotalColumn,
+      totalColumn: totalColumnIndex(groups),
     });
+  }
   outcomeMeasures(record).forEach((measure, m) => {
-    const title = asString(measure?.title);
     if (measure)
       lists.push({
         groups: objectsOf(measure.groups),
         pointer: `${RESULTS_POINTERS.outcomeMeasures}/${m}/groups`,
-        name: `Outcome measure ${title ? quote(title) : m + 1}`,
+        name: capitalized(measureName(measure, m)),
       });
   });
   if (adverseEvents)
@@ -94,7 +97,7 @@ function groupLists(record: unknown): GroupList[] {
 function checkList(context: RuleContext, list: GroupList): void {
   for (const key of TEXTS) {
     const lacking = list.groups.flatMap((group, g) =>
-      group && !isGiven(group[key]) && !(key === 'description' && list.exempt?.(group, g, list.groups)) ? [g] : [],
+      group && !isGiven(group[key]) && !(key === 'description' && g === list.totalColumn) ? [g] : [],
     );
     if (lacking.length === 0) continue;
     const names = lacking.map((g) => asString(list.groups[g]?.id) ?? `${g + 1}`);

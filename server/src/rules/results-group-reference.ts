@@ -1,7 +1,13 @@
 import { defineRule, type Fix, type RuleContext } from '../service/types';
 import { closeCandidates } from '../service/similarity';
 import { asArray, asString, type JsonObject } from './study';
-import { objectsOf, outcomeMeasures, resultsModule, RESULTS_POINTERS } from './support/ipd-results-hygiene';
+import {
+  measureName,
+  objectsOf,
+  outcomeMeasures,
+  resultsModule,
+  RESULTS_POINTERS,
+} from './support/ipd-results-hygiene';
 import { capitalized, listOf, quote } from '../service/words';
 
 /** The groups one part of the results declares, and what its references found missing. */
@@ -70,8 +76,7 @@ function checkOutcomeMeasures(context: RuleContext): void {
   outcomeMeasures(context.record).forEach((measure, m) => {
     if (!measure) return;
     const base = `${RESULTS_POINTERS.outcomeMeasures}/${m}`;
-    const title = asString(measure.title);
-    const scope = declaredGroups(title ? `outcome measure ${quote(title)}` : `outcome measure ${m + 1}`, measure, base);
+    const scope = declaredGroups(measureName(measure, m), measure, base);
     checkMeasure(context, scope, measure, base);
     objectsOf(measure.analyses).forEach((analysis, a) => {
       asArray(analysis?.groupIds).forEach((groupId, g) =>

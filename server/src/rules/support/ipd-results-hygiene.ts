@@ -33,6 +33,12 @@ export function outcomeMeasures(record: unknown): Array<JsonObject | undefined> 
   return objectsOf(resultsModule(record, 'outcomeMeasuresModule')?.outcomeMeasures);
 }
 
+/** How a message names an outcome measure: by its title (`outcome measure "Pain"`), or by its place (`outcome measure 3`). */
+export function measureName(measure: JsonObject | undefined, index: number): string {
+  const title = asString(measure?.title);
+  return `outcome measure ${title ? quote(title) : index + 1}`;
+}
+
 /** Every statistical analysis of the outcome measures, with its pointer and how a message names it ("Analysis 2 of \"Title\""). */
 export function forEachAnalysis(
   record: unknown,

@@ -18,22 +18,26 @@ export const REGISTRY_PERIOD_NAMES: Record<RegistryPeriod, string> = {
   unsubmitted: 'not submitted yet',
 };
 
-/** Which submission a requirement's date is compared with. */
+/** The submissions a record's periods are told by: its first one and its last update. */
 export type Submission = 'first-submission' | 'last-update';
+/** Which submission a requirement's date is compared with: one of those, or the first submission of its results. */
+export type CutoverSubmission = Submission | 'results-submission';
 
-const SUBMISSION_KEYS: Record<Submission, string> = {
+const SUBMISSION_KEYS: Record<CutoverSubmission, string> = {
   'first-submission': 'studyFirstSubmitDate',
   'last-update': 'lastUpdateSubmitDate',
+  'results-submission': 'resultsFirstSubmitDate',
 };
-const SUBMISSION_WORDS: Record<Submission, string> = {
+const SUBMISSION_WORDS: Record<CutoverSubmission, string> = {
   'first-submission': 'first submitted',
   'last-update': 'last updated',
+  'results-submission': 'first submitted with results',
 };
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The record's date of that submission (yyyy-MM-dd); undefined for a record being written. */
-export function submissionDate(record: unknown, submission: Submission): string | undefined {
+export function submissionDate(record: unknown, submission: CutoverSubmission): string | undefined {
   const date = asString(protocolModule(record, 'statusModule')?.[SUBMISSION_KEYS[submission]]);
   return date !== undefined && FULL_DATE.test(date) ? date : undefined;
 }
@@ -47,7 +51,12 @@ export function periodOf(date: string | undefined): RegistryPeriod {
 /** A requirement the registry started to enforce on a day, for records submitted (first, or last) from then on. */
 export interface Cutover {
   since: string;
-  by: Submission;
+  by: CutoverSubmission;
+}
+
+/** The record has been submitted to the registry (it has a first submission date); false for one being written. */
+export function isSubmitted(record: unknown): boolean {
+  return submissionDate(record, 'first-submission') !== undefined;
 }
 
 /** Whether the registry accepted this record before it asked for the requirement; never for a record not submitted yet. */

@@ -1,7 +1,8 @@
 // The numbers analyzed of a baseline or outcome measure, shared by the rules that check its data.
-import { asString } from '../study';
+import type { RuleContext } from '../../service/types';
+import { asString, type JsonObject } from '../study';
 import { objectsOf } from './ipd-results-hygiene';
-import { countValue } from './results-numbers';
+import { countValue, groupLabel, isGiven } from './results-numbers';
 
 /**
  * The number analyzed per group id, from a list of denominators: the one counting participants
@@ -17,4 +18,30 @@ export function analyzedCounts(denoms: unknown): Map<string, number> {
     if (groupId !== undefined && value !== undefined) counts.set(groupId, value);
   }
   return counts;
+}
+
+/** What holds a population description: an outcome measure or the baseline, where it is, and how messages name both. */
+export interface Population {
+  holder: JsonObject;
+  pointer: string;
+  name: string;
+  /** The description's name in a message: "analysis population description". */
+  descriptionName: string;
+}
+
+/** A group with 0 participants analyzed is explained in the population description (RES-03). */
+export function checkZeroAnalyzed(
+  context: RuleContext,
+  population: Population,
+  analyzed: ReadonlyMap<string, number>,
+  titles: ReadonlyMap<string, string>,
+): void {
+  if (isGiven(population.holder.populationDescription)) return;
+  const empty = [...analyzed].filter(([, count]) => count === 0).map(([groupId]) => groupLabel(groupId, titles));
+  if (empty.length === 0) return;
+  context.report({
+    pointer: `${population.pointer}/populationDescription`,
+    target: 'key',
+    message: `${population.name} analyzed 0 participants in ${empty.length === 1 ? `group ${empty[0]}` : `groups ${empty.join(', ')}`} without saying why; explain it in the ${population.descriptionName} (populationDescription).`,
+  });
 }
